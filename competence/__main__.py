@@ -1,0 +1,5 @@
+import sys
+
+from competence.cli import main
+
+sys.exit(main())

@@ -1,0 +1,99 @@
+"""``python -m competence``: the headless commands of DESIGN §8.
+
+Each ``cmd_*.py`` module in this package contributes commands through ``register(subparsers,
+common)``; they are found by name, so adding a command never touches this file. ``--db`` and
+``--lang`` are accepted before or after the command name.
+
+Exit codes: 0 success, 1 the input (a file, a database, a value) was refused, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import pkgutil
+import sys
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from competence.cli.context import CliContext
+from db.errors import LocalizedError
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+
+Handler = Callable[[CliContext], int]
+log = logging.getLogger("competence.cli")
+
+
+def _common_options(*, top_level: bool) -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    default = None if top_level else argparse.SUPPRESS
+    parent.add_argument(
+        "--db",
+        metavar="URL",
+        default=default,
+        help="database: sqlite:///fil.db, postgresql+psycopg://... or a file path "
+        "(default: KOMPETANSE_DB_URL, else the file in the user's data folder)",
+    )
+    parent.add_argument(
+        "--lang", choices=("nb", "en"), default=default, help="language of messages (default: nb)"
+    )
+    return parent
+
+
+def command_modules() -> list[str]:
+    import competence.cli as package
+
+    return sorted(
+        f"{package.__name__}.{info.name}"
+        for info in pkgutil.iter_modules(package.__path__)
+        if info.name.startswith("cmd_")
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m competence",
+        description="Kompetanseregister: kommandoer uten vindu (import, eksport, analyse, sikkerhetskopi).",
+        parents=[_common_options(top_level=True)],
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    subparsers.required = True
+    common = _common_options(top_level=False)
+    for name in command_modules():
+        importlib.import_module(name).register(subparsers, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    ctx = CliContext(args, out=out or sys.stdout, err=err or sys.stderr)
+    handler: Handler = args.handler
+    try:
+        return handler(ctx)
+    except LocalizedError as exc:
+        ctx.warn(ctx.t("Feil: ", "Error: ") + exc.message(ctx.lang))
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        ctx.warn(ctx.t("Avbrutt.", "Interrupted."))
+        return 130
+    except Exception:
+        from competence.logs import log_exception
+
+        where = log_exception("CLI command failed")
+        ctx.warn(
+            ctx.t(
+                f"Uventet feil. Ingenting er endret. Detaljer er skrevet til {where}.",
+                f"Unexpected error. Nothing was changed. Details were written to {where}.",
+            )
+        )
+        return EXIT_REFUSED
+    finally:
+        ctx.close()

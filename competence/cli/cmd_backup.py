@@ -1,0 +1,43 @@
+"""``backup OUT`` and ``restore FILE``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from competence.backups import restore_backup, take_backup
+from competence.cli.context import CliContext
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    p = subparsers.add_parser(
+        "backup", parents=[common], help="ta en sikkerhetskopi av registeret til en fil"
+    )
+    p.add_argument("out", type=Path, metavar="OUT", help="fil å skrive sikkerhetskopien til")
+    p.set_defaults(handler=run_backup)
+    p = subparsers.add_parser(
+        "restore",
+        parents=[common],
+        help="gjenopprett registeret fra en sikkerhetskopi (tar kopi av dagens først)",
+    )
+    p.add_argument("file", type=Path, metavar="FILE", help="sikkerhetskopien som skal leses inn")
+    p.set_defaults(handler=run_restore)
+
+
+def run_backup(ctx: CliContext) -> int:
+    path = take_backup(ctx.database(), ctx.args.out.expanduser().resolve())
+    ctx.print(ctx.t(f"Sikkerhetskopi skrevet til {path}", f"Backup written to {path}"))
+    return 0
+
+
+def run_restore(ctx: CliContext) -> int:
+    source = ctx.args.file.expanduser().resolve()
+    safety = restore_backup(ctx.database(), source)
+    ctx.print(
+        ctx.t(
+            f"Registeret er gjenopprettet fra {source}. Det forrige innholdet ligger i {safety}.",
+            f"The register was restored from {source}. The previous contents are in {safety}.",
+        )
+    )
+    return 0

@@ -1,0 +1,242 @@
+"""Learning goals (utviklingsmål) and the activities that reach them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from competence import audit
+from competence.clock import today
+from competence.errors import ValidationError
+from competence.lookup import check_version, get_or_fail
+from competence.scales import level_for
+from competence.uow import UnitOfWork
+from competence.validation import date_order, optional_text, required_text
+from db.models import (
+    ACTIVITY_TYPES,
+    GOAL_STATUSES,
+    Appraisal,
+    Area,
+    Competence,
+    Employee,
+    LearningGoal,
+    ScaleLevel,
+)
+
+STATUS_LABELS = {
+    "planlagt": ("Planlagt", "Planned"),
+    "pagar": ("Pågår", "In progress"),
+    "fullfort": ("Fullført", "Completed"),
+    "avbrutt": ("Avbrutt", "Cancelled"),
+}
+ACTIVITY_LABELS = {
+    "kurs": ("Kurs", "Course"),
+    "e-laering": ("E-læring", "E-learning"),
+    "hospitering": ("Hospitering", "Job shadowing"),
+    "veiledning": ("Veiledning", "Mentoring"),
+    "videreutdanning": ("Videreutdanning", "Further education"),
+    "laering-i-arbeid": ("Læring i arbeid", "Learning on the job"),
+}
+
+
+@dataclass(frozen=True)
+class GoalInput:
+    description: str
+    activity_type: str = "kurs"
+    competence_id: int | None = None
+    area_id: int | None = None
+    target_level: int | None = None
+    start_on: dt.date | None = None
+    due_on: dt.date | None = None
+    status: str = "planlagt"
+    hours: float | None = None
+    cost_nok: int | None = None
+    result: str | None = None
+    appraisal_id: int | None = None
+
+
+@dataclass(frozen=True)
+class GoalView:
+    id: int
+    employee_id: int
+    description: str
+    activity_type: str
+    competence_id: int | None
+    competence_name: str | None
+    area_id: int | None
+    area_name: str | None
+    target_level: int | None
+    target_level_name: str | None
+    start_on: dt.date | None
+    due_on: dt.date | None
+    status: str
+    hours: float | None
+    cost_nok: int | None
+    result: str | None
+    appraisal_id: int | None
+    version: int
+
+    def overdue(self, on: dt.date | None = None) -> bool:
+        return (
+            self.due_on is not None and self.status in ("planlagt", "pagar") and self.due_on < (on or today())
+        )
+
+
+def _apply(uow: UnitOfWork, goal: LearningGoal, data: GoalInput) -> None:
+    s = uow.session
+    goal.description = required_text(
+        data.description, "description", "Beskrivelse", "Description", max_len=2000
+    )
+    if data.activity_type not in ACTIVITY_TYPES:
+        raise ValidationError(
+            f"Ukjent aktivitetstype: {data.activity_type}.",
+            f"Unknown activity type: {data.activity_type}.",
+            field="activity_type",
+        )
+    if data.status not in GOAL_STATUSES:
+        raise ValidationError(
+            f"Ukjent status: {data.status}.", f"Unknown status: {data.status}.", field="status"
+        )
+    date_order(data.start_on, data.due_on, "due_on")
+    if data.hours is not None and data.hours < 0:
+        raise ValidationError("Timer kan ikke være negativt.", "Hours cannot be negative.", field="hours")
+    if data.cost_nok is not None and data.cost_nok < 0:
+        raise ValidationError("Kostnad kan ikke være negativ.", "Cost cannot be negative.", field="cost_nok")
+    goal.activity_type = data.activity_type
+    goal.status = data.status
+    goal.start_on, goal.due_on = data.start_on, data.due_on
+    goal.hours, goal.cost_nok = data.hours, data.cost_nok
+    goal.result = optional_text(data.result, "result", "Resultat", "Result")
+    goal.target_level_id = None
+    goal.competence_id = None
+    goal.area_id = data.area_id
+    if data.competence_id is not None:
+        comp = get_or_fail(s, Competence, data.competence_id, "kompetanse", "Competence")
+        goal.competence_id = comp.id
+        goal.area_id = comp.area_id
+        if data.target_level is not None:
+            goal.target_level_id = level_for(s, comp, data.target_level).id
+    elif data.area_id is not None:
+        get_or_fail(s, Area, data.area_id, "strategiområde", "Strategy area")
+    if data.appraisal_id is not None:
+        get_or_fail(s, Appraisal, data.appraisal_id, "medarbeidersamtale", "Appraisal")
+    goal.appraisal_id = data.appraisal_id
+
+
+def add_goal(uow: UnitOfWork, employee_id: int, data: GoalInput) -> GoalView:
+    with uow:
+        s = uow.session
+        emp = get_or_fail(s, Employee, employee_id, "ansatt", "Employee")
+        goal = LearningGoal(employee_id=employee_id)
+        _apply(uow, goal, data)
+        s.add(goal)
+        uow.flush()
+        audit.record(
+            s, uow.actor, "create", entity="learning_goal", entity_id=goal.id, employee_no=emp.employee_no
+        )
+        uow.commit()
+        return _goal_views(uow, employee_id, goal.id)[0]
+
+
+def update_goal(uow: UnitOfWork, goal_id: int, data: GoalInput, *, expected_version: int | None) -> GoalView:
+    with uow:
+        s = uow.session
+        goal = get_or_fail(s, LearningGoal, goal_id, "utviklingsmål", "Learning goal")
+        check_version(goal, expected_version)
+        _apply(uow, goal, data)
+        uow.flush()
+        emp = s.get(Employee, goal.employee_id)
+        audit.record(
+            s,
+            uow.actor,
+            "update",
+            entity="learning_goal",
+            entity_id=goal.id,
+            employee_no=emp.employee_no if emp else None,
+        )
+        uow.commit()
+        return _goal_views(uow, goal.employee_id, goal.id)[0]
+
+
+def set_goal_status(uow: UnitOfWork, goal_id: int, status: str, *, expected_version: int | None) -> GoalView:
+    if status not in GOAL_STATUSES:
+        raise ValidationError(f"Ukjent status: {status}.", f"Unknown status: {status}.", field="status")
+    with uow:
+        s = uow.session
+        goal = get_or_fail(s, LearningGoal, goal_id, "utviklingsmål", "Learning goal")
+        check_version(goal, expected_version)
+        goal.status = status
+        uow.flush()
+        emp = s.get(Employee, goal.employee_id)
+        audit.record(
+            s,
+            uow.actor,
+            "update",
+            entity="learning_goal",
+            entity_id=goal.id,
+            employee_no=emp.employee_no if emp else None,
+            fields=["status"],
+        )
+        uow.commit()
+        return _goal_views(uow, goal.employee_id, goal.id)[0]
+
+
+def delete_goal(uow: UnitOfWork, goal_id: int, *, expected_version: int | None) -> None:
+    with uow:
+        s = uow.session
+        goal = get_or_fail(s, LearningGoal, goal_id, "utviklingsmål", "Learning goal")
+        check_version(goal, expected_version)
+        emp = s.get(Employee, goal.employee_id)
+        s.delete(goal)
+        audit.record(
+            s,
+            uow.actor,
+            "delete",
+            entity="learning_goal",
+            entity_id=goal_id,
+            employee_no=emp.employee_no if emp else None,
+        )
+        uow.commit()
+
+
+def goals_of(uow: UnitOfWork, employee_id: int) -> list[GoalView]:
+    with uow:
+        return _goal_views(uow, employee_id)
+
+
+def _goal_views(uow: UnitOfWork, employee_id: int, goal_id: int | None = None) -> list[GoalView]:
+    stmt = (
+        select(LearningGoal, Competence.name, Area.name, ScaleLevel.ordinal, ScaleLevel.name)
+        .outerjoin(Competence, Competence.id == LearningGoal.competence_id)
+        .outerjoin(Area, Area.id == LearningGoal.area_id)
+        .outerjoin(ScaleLevel, ScaleLevel.id == LearningGoal.target_level_id)
+        .where(LearningGoal.employee_id == employee_id)
+        .order_by(LearningGoal.due_on.is_(None), LearningGoal.due_on, LearningGoal.id)
+    )
+    if goal_id is not None:
+        stmt = stmt.where(LearningGoal.id == goal_id)
+    return [
+        GoalView(
+            g.id,
+            g.employee_id,
+            g.description,
+            g.activity_type,
+            g.competence_id,
+            c_name,
+            g.area_id,
+            a_name,
+            lv_ord,
+            lv_name,
+            g.start_on,
+            g.due_on,
+            g.status,
+            g.hours,
+            g.cost_nok,
+            g.result,
+            g.appraisal_id,
+            g.version,
+        )
+        for g, c_name, a_name, lv_ord, lv_name in uow.session.execute(stmt)
+    ]

@@ -1,0 +1,198 @@
+"""Backups and restores.
+
+A SQLite database is copied with SQLite's own backup API, which gives a consistent snapshot even
+while another connection writes: never with a plain file copy of a live file. A server database
+(PostgreSQL) is backed up the same way from the user's point of view: all rows are copied into a
+new SQLite file with the same schema, which ``restore`` can load back into either kind.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, Table, bindparam, insert, select, text, update
+
+from db.engine import ensure_private_file, make_engine
+from db.errors import DatabaseCorruptError, LocalizedError
+from db.models import Base
+
+COPY_CHUNK = 5000
+
+
+class BackupError(LocalizedError):
+    code = "backup_failed"
+
+
+def _private_tmp(dest: Path) -> Path:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(dest.name + ".part")
+    if tmp.exists():
+        tmp.unlink()
+    ensure_private_file(tmp)
+    return tmp
+
+
+def backup_sqlite(engine: Engine, dest: Path) -> Path:
+    """Copy a SQLite database to ``dest`` (0600) with the backup API; atomic on success."""
+    tmp = _private_tmp(dest)
+    try:
+        with engine.connect() as conn:
+            source = conn.connection.dbapi_connection
+            target = sqlite3.connect(tmp)
+            try:
+                source.backup(target)  # type: ignore[union-attr]
+                target.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                target.close()
+        os.replace(tmp, dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return dest
+
+
+def backup(engine: Engine, dest: Path) -> Path:
+    """Back up any supported database to a SQLite file at ``dest``."""
+    if engine.dialect.name == "sqlite":
+        return backup_sqlite(engine, dest)
+    from db.migrate import upgrade  # local: migrate imports this module
+
+    tmp = _private_tmp(dest)
+    try:
+        target = make_engine(f"sqlite:///{tmp}")
+        try:
+            upgrade(target, take_backup=False)
+            with engine.connect() as src, target.begin() as dst:
+                copy_rows(src, dst)
+        finally:
+            target.dispose()
+        for suffix in ("-wal", "-shm"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
+        os.replace(tmp, dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return dest
+
+
+def verify_sqlite_file(path: Path) -> None:
+    """Raise :class:`DatabaseCorruptError` unless ``path`` is a readable, intact SQLite file."""
+    if not path.is_file():
+        raise BackupError(
+            f"Finner ikke sikkerhetskopien {path}.", f"The backup {path} does not exist.", path=str(path)
+        )
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseCorruptError(str(path), str(exc)) from exc
+    if result != [("ok",)]:
+        raise DatabaseCorruptError(str(path), "; ".join(str(r[0]) for r in result[:5]))
+
+
+def restore(engine: Engine, source_file: Path) -> None:
+    """Replace the contents of the database behind ``engine`` with the backup ``source_file``.
+
+    The backup is checked first (intact, and a schema this code knows); it is brought up to the
+    current schema in a scratch copy, then loaded in one step, so a failure leaves the database as
+    it was.
+    """
+    from db.migrate import check_not_newer, upgrade
+
+    verify_sqlite_file(source_file)
+    scratch = _private_tmp(source_file.parent / (source_file.name + ".restore"))
+    try:
+        shutil_copy_sqlite(source_file, scratch)
+        src_engine = make_engine(f"sqlite:///{scratch}")
+        try:
+            check_not_newer(src_engine)
+            upgrade(src_engine, take_backup=False)
+            if engine.dialect.name == "sqlite":
+                with src_engine.connect() as src, engine.connect() as dst:
+                    src.connection.dbapi_connection.backup(dst.connection.dbapi_connection)  # type: ignore[union-attr]
+            else:
+                with src_engine.connect() as src, engine.begin() as dst:
+                    delete_all_rows(dst)
+                    copy_rows(src, dst)
+                    reset_sequences(dst)
+        finally:
+            src_engine.dispose()
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(scratch) + suffix).unlink(missing_ok=True)
+
+
+def shutil_copy_sqlite(source: Path, dest: Path) -> None:
+    """Copy a SQLite file that no one else has open, through the backup API all the same."""
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(dest)
+    try:
+        src.backup(dst)
+    finally:
+        src.close()
+        dst.close()
+
+
+def _tables() -> Iterable[Table]:
+    return Base.metadata.sorted_tables
+
+
+def delete_all_rows(conn: Connection) -> None:
+    for table in reversed(list(_tables())):
+        conn.execute(table.delete())
+
+
+def copy_rows(src: Connection, dst: Connection) -> None:
+    """Copy every row of every model table from ``src`` to ``dst`` (same schema, empty target).
+
+    Columns that point into their own table (a manager, a parent unit) are written in a second pass,
+    so rows can arrive in any order without breaking a foreign key.
+    """
+    for table in _tables():
+        self_refs = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
+        pk = [c.name for c in table.primary_key.columns]
+        result = src.execute(select(table))
+        while chunk := result.mappings().fetchmany(COPY_CHUNK):
+            rows = [dict(r) for r in chunk]
+            if self_refs:
+                rows_nulled = [{**r, **dict.fromkeys(self_refs)} for r in rows]
+                dst.execute(insert(table), rows_nulled)
+            else:
+                dst.execute(insert(table), rows)
+        if self_refs:
+            stmt = (
+                update(table)
+                .where(*(table.c[k] == bindparam(f"pk_{k}") for k in pk))
+                .values({c: bindparam(f"v_{c}") for c in self_refs})
+            )
+            result = src.execute(select(*(table.c[k] for k in pk), *(table.c[c] for c in self_refs)))
+            while chunk := result.mappings().fetchmany(COPY_CHUNK):
+                params = [
+                    {**{f"pk_{k}": r[k] for k in pk}, **{f"v_{c}": r[c] for c in self_refs}}
+                    for r in chunk
+                    if any(r[c] is not None for c in self_refs)
+                ]
+                if params:
+                    dst.execute(stmt, params)
+
+
+def reset_sequences(conn: Connection) -> None:
+    """After rows with explicit ids were copied into PostgreSQL, move each id sequence past them."""
+    if conn.dialect.name != "postgresql":
+        return
+    for table in _tables():
+        id_col = table.c.get("id")
+        if id_col is None or not id_col.primary_key:
+            continue
+        conn.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM {table.name}), 0) + 1, false)"
+            )
+        )

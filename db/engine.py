@@ -1,0 +1,170 @@
+"""Where the database lives and how to connect to it.
+
+SQLite is the embedded default, at ``platformdirs.user_data_dir("Kompetanseregister")``; any URL
+given by ``--db`` or ``KOMPETANSE_DB_URL`` takes precedence, including a shared PostgreSQL server
+(``postgresql+psycopg://...``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import StaticPool
+
+APP_NAME = "Kompetanseregister"
+ENV_DB_URL = "KOMPETANSE_DB_URL"
+ENV_DATA_DIR = "KOMPETANSE_DATA_DIR"
+DEFAULT_DB_FILENAME = "kompetanseregister.db"
+#: Milliseconds SQLite waits for a lock before it reports "busy".
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+def data_dir(env: Mapping[str, str] | None = None) -> Path:
+    """The folder for the database, backups and logs, created owner-only (0700)."""
+    env = os.environ if env is None else env
+    folder = Path(env.get(ENV_DATA_DIR) or platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    ensure_private_dir(folder)
+    return folder
+
+
+def log_dir(env: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if env is None else env
+    if env.get(ENV_DATA_DIR):
+        folder = Path(env[ENV_DATA_DIR]) / "logs"
+    else:
+        folder = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    ensure_private_dir(folder)
+    return folder
+
+
+def backup_dir_for(url: str | URL) -> Path:
+    """Backups of a SQLite file live next to it in ``backups/``; others in the data folder."""
+    path = sqlite_path(url)
+    folder = (path.parent if path is not None else data_dir()) / "backups"
+    ensure_private_dir(folder)
+    return folder
+
+
+def ensure_private_dir(folder: Path, *, enforce: bool = True) -> None:
+    """Create ``folder`` owner-only (0700).
+
+    With ``enforce`` an existing folder that others can read is tightened too; that is right for the
+    app's own folders, never for a folder the user picked (say, Documents) for a database file.
+    """
+    if not folder.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        if sys.platform != "win32":
+            folder.chmod(0o700)
+        return
+    if enforce and sys.platform != "win32":
+        mode = stat.S_IMODE(folder.stat().st_mode)
+        if mode & 0o077:
+            with contextlib.suppress(PermissionError):  # a folder we do not own: leave it as it is
+                folder.chmod(0o700)
+
+
+def ensure_private_file(path: Path) -> None:
+    """Create ``path`` readable by its owner only (0600) if it does not exist yet."""
+    if path.exists():
+        return
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def default_url(env: Mapping[str, str] | None = None) -> str:
+    return f"sqlite:///{data_dir(env) / DEFAULT_DB_FILENAME}"
+
+
+def resolve_url(explicit: str | None = None, env: Mapping[str, str] | None = None) -> str:
+    """``--db`` first, then ``KOMPETANSE_DB_URL``, then the default SQLite file.
+
+    A bare file path is accepted and taken as a SQLite file; ``postgresql://`` is given the psycopg 3
+    driver.
+    """
+    env = os.environ if env is None else env
+    raw = explicit or env.get(ENV_DB_URL) or default_url(env)
+    return normalise_url(raw)
+
+
+def normalise_url(raw: str) -> str:
+    raw = raw.strip()
+    if "://" not in raw:
+        return f"sqlite:///{Path(raw).expanduser().resolve()}"
+    for plain in ("postgresql://", "postgres://"):
+        if raw.startswith(plain):
+            return "postgresql+psycopg://" + raw[len(plain) :]
+    return raw
+
+
+def is_sqlite(url: str | URL) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: str | URL) -> Path | None:
+    """The file behind a SQLite URL, or None for a server or an in-memory database."""
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
+
+
+def describe_url(url: str | URL) -> str:
+    """A human description of where the data lives, without any password."""
+    u = make_url(url)
+    path = sqlite_path(u)
+    if path is not None:
+        return str(path)
+    if u.get_backend_name() == "sqlite":
+        return ":memory:"
+    host = u.host or "localhost"
+    if u.query.get("host"):
+        host = str(u.query["host"])
+    port = f":{u.port}" if u.port else ""
+    return f"{u.get_backend_name()}://{u.username + '@' if u.username else ''}{host}{port}/{u.database or ''}"
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (see "begin" below).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA secure_delete = ON")
+    finally:
+        cursor.close()
+
+
+def _sqlite_on_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str | URL, *, echo: bool = False) -> Engine:
+    """An engine for ``url``: SQLite with the pragmas of DESIGN §2, or a server."""
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        path = sqlite_path(u)
+        kwargs: dict[str, Any] = {
+            "connect_args": {"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+        }
+        if path is None:
+            kwargs["poolclass"] = StaticPool
+        else:
+            ensure_private_dir(path.parent, enforce=False)
+            ensure_private_file(path)
+        engine = create_engine(u, echo=echo, **kwargs)
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+        return engine
+    return create_engine(u, echo=echo, pool_pre_ping=True)

@@ -1,0 +1,140 @@
+"""Errors of the storage layer, each with a Norwegian and an English message.
+
+The UI and the CLI show :meth:`LocalizedError.message` in the user's language; neither ever shows a
+raw SQL error or a traceback for these.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class LocalizedError(Exception):
+    """An error a user can act on, carrying its message in bokmål and English."""
+
+    #: Stable machine-readable code, used in JSON reports and tests.
+    code: str = "error"
+
+    def __init__(self, message_nb: str, message_en: str, *, code: str | None = None, **details: Any) -> None:
+        super().__init__(message_nb)
+        self.message_nb = message_nb
+        self.message_en = message_en
+        if code is not None:
+            self.code = code
+        self.details = details
+
+    def message(self, lang: str = "nb") -> str:
+        return self.message_en if lang.startswith("en") else self.message_nb
+
+    def __str__(self) -> str:
+        return self.message_nb
+
+
+class StorageError(LocalizedError):
+    code = "storage"
+
+
+class DatabaseTooNewError(StorageError):
+    code = "database_too_new"
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(
+            f"Databasen er laget av en nyere versjon av Kompetanseregister (skjema {revision}). "
+            "Oppdater programmet før du åpner den.",
+            f"The database was created by a newer version of Kompetanseregister (schema {revision}). "
+            "Update the application before opening it.",
+            revision=revision,
+        )
+
+
+class DatabaseCorruptError(StorageError):
+    code = "database_corrupt"
+
+    def __init__(self, location: str, detail: str = "") -> None:
+        super().__init__(
+            f"Databasefilen {location} er skadet og kan ikke brukes. Gjenopprett fra en sikkerhetskopi.",
+            f"The database file {location} is damaged and cannot be used. Restore it from a backup.",
+            location=location,
+            detail=detail,
+        )
+
+
+class DatabaseUnavailableError(StorageError):
+    code = "database_unavailable"
+
+    def __init__(self, location: str, detail: str = "") -> None:
+        super().__init__(
+            f"Kan ikke åpne databasen {location}. {detail}".strip(),
+            f"Cannot open the database {location}. {detail}".strip(),
+            location=location,
+        )
+
+
+class DatabaseBusyError(StorageError):
+    code = "database_busy"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Databasen er opptatt av en annen bruker eller et annet vindu. Vent litt og prøv igjen.",
+            "The database is busy with another user or window. Wait a moment and try again.",
+        )
+
+
+class DiskFullError(StorageError):
+    code = "disk_full"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Disken er full. Ingenting ble lagret. Frigjør plass og prøv igjen.",
+            "The disk is full. Nothing was saved. Free some space and try again.",
+        )
+
+
+class ReadOnlyDatabaseError(StorageError):
+    code = "read_only"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Databasen kan ikke skrives til (skrivebeskyttet fil eller mappe). Ingenting ble lagret.",
+            "The database cannot be written to (read-only file or folder). Nothing was saved.",
+        )
+
+
+class ConcurrentEditError(StorageError):
+    code = "concurrent_edit"
+
+    def __init__(self, what: str = "") -> None:
+        super().__init__(
+            "Opplysningene er endret av noen andre siden du åpnet dem. "
+            "Last inn på nytt og gjør endringen igjen.",
+            "The record was changed by someone else since you opened it. "
+            "Reload it and make the change again.",
+            what=what,
+        )
+
+
+def translate_db_error(exc: BaseException) -> LocalizedError | None:
+    """Map a driver error a user can act on to a :class:`LocalizedError`; None for anything else.
+
+    Works on SQLAlchemy's wrappers and on the raw sqlite3 / psycopg errors alike.
+    """
+    from sqlalchemy.orm.exc import StaleDataError
+
+    if isinstance(exc, LocalizedError):
+        return exc
+    if isinstance(exc, StaleDataError):
+        return ConcurrentEditError()
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).lower()
+    sqlstate = getattr(orig, "sqlstate", None)
+    if "database is locked" in text or "database table is locked" in text or "database is busy" in text:
+        return DatabaseBusyError()
+    if "database or disk is full" in text or "disk is full" in text or sqlstate == "53100":
+        return DiskFullError()
+    if "readonly database" in text or "read-only" in text or "unable to open database file" in text:
+        return ReadOnlyDatabaseError()
+    if sqlstate in ("40001", "40P01", "55P03"):  # serialization failure, deadlock, lock not available
+        return DatabaseBusyError()
+    if "database disk image is malformed" in text or "file is not a database" in text:
+        return DatabaseCorruptError("", str(orig))
+    return None

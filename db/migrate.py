@@ -1,0 +1,113 @@
+"""Schema migrations, applied automatically when the app or the CLI opens a database.
+
+Before a SQLite file that already holds data is migrated, it is copied with SQLite's backup API.
+A database whose schema revision this code does not know was written by a newer version of the
+program and is refused (:class:`db.errors.DatabaseTooNewError`): never "upgraded" blindly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from db.backup import backup_sqlite
+from db.engine import backup_dir_for, sqlite_path
+from db.errors import DatabaseTooNewError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("path_separator", "os")
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    before: str | None
+    after: str
+    backup: Path | None
+
+
+def check_not_newer(engine: Engine) -> str | None:
+    """The database's revision; raises when it is one this code does not know."""
+    rev = current_revision(engine)
+    if rev is not None and rev not in known_revisions():
+        raise DatabaseTooNewError(rev)
+    return rev
+
+
+def upgrade(engine: Engine, *, take_backup: bool = True, backup_dir: Path | None = None) -> MigrationResult:
+    """Bring the schema to the newest revision, backing up a SQLite file that holds data first."""
+    before = check_not_newer(engine)
+    head = head_revision()
+    if before == head:
+        return MigrationResult(before, head, None)
+    backup: Path | None = None
+    path = sqlite_path(engine.url)
+    if take_backup and path is not None and _has_tables(engine):
+        folder = backup_dir if backup_dir is not None else backup_dir_for(engine.url)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = folder / f"{path.stem}-before-{head}-{stamp}.db"
+        backup_sqlite(engine, backup)
+    _run(engine, "upgrade", head)
+    return MigrationResult(before, head, backup)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    _run(engine, "downgrade", revision)
+
+
+def _run(engine: Engine, verb: str, revision: str) -> None:
+    """Run a migration in one transaction.
+
+    SQLite's batch mode recreates tables; with foreign keys on, dropping the old copy of a table
+    would cascade into the tables referring to it. So the pragma is switched off for the migration
+    (it only takes effect outside a transaction) and the keys are checked before committing.
+    """
+    cfg = alembic_config()
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        if sqlite:
+            conn.connection.dbapi_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                getattr(command, verb)(cfg, revision)
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise RuntimeError(
+                            f"Migration {verb} {revision} left broken foreign keys: {broken[:5]}"
+                        )
+        finally:
+            if sqlite:
+                conn.connection.dbapi_connection.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
+
+
+def _has_tables(engine: Engine) -> bool:
+    return bool(inspect(engine).get_table_names())

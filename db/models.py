@@ -1,0 +1,530 @@
+"""SQLAlchemy 2.x models: the data model of DESIGN §3.
+
+Rules the schema itself enforces:
+
+* No column for national identity numbers, addresses, health or absence data. Ever.
+* Editable rows carry a ``version`` counter (``version_id_col``) so that two people editing the
+  same record never silently overwrite each other.
+* Assessments are append-only. The newest row per (employee, competence) is flagged
+  ``is_current``; the flag is a read-model kept by :mod:`competence.assessments` so that the gap
+  analysis over millions of rows can use a partial index instead of a "newest row" subquery.
+* Percentages of scale levels are stored (0-100) so that scales of different length compare.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    text,
+    true,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+#: Values of :attr:`Assessment.source`.
+ASSESSMENT_SOURCES = ("self", "leader", "course", "import")
+#: Values of :attr:`LearningGoal.status`.
+GOAL_STATUSES = ("planlagt", "pagar", "fullfort", "avbrutt")
+#: Values of :attr:`LearningGoal.activity_type`.
+ACTIVITY_TYPES = ("kurs", "e-laering", "hospitering", "veiledning", "videreutdanning", "laering-i-arbeid")
+#: Values of :attr:`Competence.kind`.
+COMPETENCE_KINDS = ("skill", "certificate")
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Versioned:
+    """Mixin for rows a user edits: optimistic locking through a version counter."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1, server_default=text("1"))
+
+
+# --------------------------------------------------------------------------------------------
+# Organisation and people
+# --------------------------------------------------------------------------------------------
+
+
+class OrgUnit(Versioned, Base):
+    """An organisational unit (enhet), arranged in a tree."""
+
+    __tablename__ = "org_unit"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("org_unit.id", ondelete="SET NULL"), index=True)
+    leader_id: Mapped[int | None] = mapped_column(ForeignKey("employee.id", ondelete="SET NULL"), index=True)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+
+    parent: Mapped[OrgUnit | None] = relationship(remote_side="OrgUnit.id", foreign_keys=[parent_id])
+
+    __mapper_args__ = {"version_id_col": Versioned.version}
+    __table_args__ = (CheckConstraint("length(number) > 0", name="number_not_empty"),)
+
+
+class Employee(Versioned, Base):
+    """A person employed by the municipality.
+
+    ``employee_no`` is canonical: digits with leading zeros dropped, or the trimmed text when it is
+    not numeric (see :func:`competence.identifiers.canonical_number`).
+    """
+
+    __tablename__ = "employee"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employee_no: Mapped[str] = mapped_column(String(40), unique=True)
+    first_name: Mapped[str] = mapped_column(String(120), default="")
+    last_name: Mapped[str] = mapped_column(String(120), default="")
+    email: Mapped[str | None] = mapped_column(String(254))
+    manager_id: Mapped[int | None] = mapped_column(ForeignKey("employee.id", ondelete="SET NULL"), index=True)
+    left_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    anonymised_on: Mapped[dt.date | None] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, onupdate=_utcnow)
+
+    manager: Mapped[Employee | None] = relationship(remote_side="Employee.id", foreign_keys=[manager_id])
+    positions: Mapped[list[Position]] = relationship(
+        back_populates="employee", cascade="all, delete-orphan", foreign_keys="Position.employee_id"
+    )
+
+    __mapper_args__ = {"version_id_col": Versioned.version}
+    __table_args__ = (
+        CheckConstraint("length(employee_no) > 0", name="employee_no_not_empty"),
+        Index("ix_employee_last_first", "last_name", "first_name"),
+    )
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class Position(Versioned, Base):
+    """A position (stillingsforhold). One employee may hold several, in several units."""
+
+    __tablename__ = "position"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("org_unit.id", ondelete="RESTRICT"), index=True)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    role_id: Mapped[int | None] = mapped_column(ForeignKey("role.id", ondelete="SET NULL"), index=True)
+    manager_id: Mapped[int | None] = mapped_column(ForeignKey("employee.id", ondelete="SET NULL"))
+    fte_percent: Mapped[float] = mapped_column(Float, default=100.0)
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    end_date: Mapped[dt.date | None] = mapped_column(Date)
+
+    employee: Mapped[Employee] = relationship(back_populates="positions", foreign_keys=[employee_id])
+    unit: Mapped[OrgUnit] = relationship()
+    role: Mapped[Role | None] = relationship()
+
+    __mapper_args__ = {"version_id_col": Versioned.version}
+    __table_args__ = (
+        CheckConstraint("fte_percent >= 0 AND fte_percent <= 100", name="fte_range"),
+        Index("ix_position_unit_role", "unit_id", "role_id"),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Frameworks: scales, areas, competences
+# --------------------------------------------------------------------------------------------
+
+
+class Scale(Versioned, Base):
+    """A named level scale; each level carries a 0-100 % value so scales compare."""
+
+    __tablename__ = "scale"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str | None] = mapped_column(String(200))
+
+    levels: Mapped[list[ScaleLevel]] = relationship(
+        back_populates="scale", cascade="all, delete-orphan", order_by="ScaleLevel.ordinal"
+    )
+
+    __mapper_args__ = {"version_id_col": Versioned.version}
+
+
+class ScaleLevel(Base):
+    __tablename__ = "scale_level"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scale_id: Mapped[int] = mapped_column(ForeignKey("scale.id", ondelete="CASCADE"))
+    ordinal: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(120))
+    name_en: Mapped[str | None] = mapped_column(String(120))
+    band: Mapped[str | None] = mapped_column(String(120))
+    band_en: Mapped[str | None] = mapped_column(String(120))
+    description: Mapped[str | None] = mapped_column(Text)
+    description_en: Mapped[str | None] = mapped_column(Text)
+    percent: Mapped[float] = mapped_column(Float)
+
+    scale: Mapped[Scale] = relationship(back_populates="levels")
+
+    __table_args__ = (
+        UniqueConstraint("scale_id", "ordinal", name="uq_scale_level_ordinal"),
+        CheckConstraint("percent >= 0 AND percent <= 100", name="percent_range"),
+    )
+
+
+class Framework(Versioned, Base):
+    """A competence framework (kompetanserammeverk), e.g. a municipality's employer strategy."""
+
+    __tablename__ = "framework"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    data_version: Mapped[int] = mapped_column(Integer, default=1)
+    name: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str | None] = mapped_column(String(200))
+    owner: Mapped[str | None] = mapped_column(String(200))
+    source: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+    builtin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    copied_from_id: Mapped[int | None] = mapped_column(ForeignKey("framework.id", ondelete="SET NULL"))
+    default_scale_id: Mapped[int | None] = mapped_column(ForeignKey("scale.id", ondelete="RESTRICT"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+
+    areas: Mapped[list[Area]] = relationship(
+        back_populates="framework", cascade="all, delete-orphan", order_by="Area.sort_order"
+    )
+    default_scale: Mapped[Scale | None] = relationship()
+
+    __mapper_args__ = {"version_id_col": Versioned.version}
+
+
+class Area(Versioned, Base):
+    """A section of a strategy, e.g. "§10 Kompetanseutvikling"."""
+
+    __tablename__ = "area"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    framework_id: Mapped[int] = mapped_column(ForeignKey("framework.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(80))
+    code: Mapped[str | None] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(200))
+    name_en: Mapped[str | None] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    framework: Mapped[Framework] = relationship(back_populates="areas")
+    competences: Mapped[list[Competence]] = relationship(
+        back_populates="area", cascade="all, delete-orphan", order_by="Competence.sort_order"
+    )
+
+    __mapper_args__ = {"version_id_col": Versioned.version}
+    __table_args__ = (UniqueConstraint("framework_id", "key", name="uq_area_framework_key"),)
+
+
+class Competence(Versioned, Base):
+    """A competence, or (kind ``certificate``) a training that is proven by a certificate."""
+
+    __tablename__ = "competence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    framework_id: Mapped[int] = mapped_column(ForeignKey("framework.id", ondelete="CASCADE"), index=True)
+    area_id: Mapped[int] = mapped_column(ForeignKey("area.id", ondelete="CASCADE"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("competence.id", ondelete="SET NULL"))
+    scale_id: Mapped[int] = mapped_column(ForeignKey("scale.id", ondelete="RESTRICT"))
+    key: Mapped[str] = mapped_column(String(80))
+    code: Mapped[str | None] = mapped_column(String(40))
+    name: Mapped[str] = mapped_column(String(300))
+    name_en: Mapped[str | None] = mapped_column(String(300))
+    description: Mapped[str | None] = mapped_column(Text)
+    description_en: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20), default="skill", server_default="skill")
+    critical: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    source_quote: Mapped[str | None] = mapped_column(Text)
+    source_ref: Mapped[str | None] = mapped_column(String(200))
+    validity_months: Mapped[int | None] = mapped_column(Integer)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    area: Mapped[Area] = relationship(back_populates="competences")
+    scale: Mapped[Scale] = relationship()
+
+    __mapper_args__ = {"version_id_col": Versioned.version}
+    __table_args__ = (
+        UniqueConstraint("framework_id", "key", name="uq_competence_framework_key"),
+        CheckConstraint("kind IN ('skill', 'certificate')", name="kind_valid"),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Roles and requirements
+# --------------------------------------------------------------------------------------------
+
+
+class Role(Versioned, Base):
+    """A role's competence profile (kompetanseprofil)."""
+
+    __tablename__ = "role"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+
+    requirements: Mapped[list[Requirement]] = relationship(
+        back_populates="role", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": Versioned.version}
+
+
+class Requirement(Versioned, Base):
+    """role × competence → required level."""
+
+    __tablename__ = "requirement"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    role_id: Mapped[int] = mapped_column(ForeignKey("role.id", ondelete="CASCADE"))
+    competence_id: Mapped[int] = mapped_column(ForeignKey("competence.id", ondelete="CASCADE"), index=True)
+    level_id: Mapped[int] = mapped_column(ForeignKey("scale_level.id", ondelete="RESTRICT"))
+    mandatory: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+
+    role: Mapped[Role] = relationship(back_populates="requirements")
+    competence: Mapped[Competence] = relationship()
+    level: Mapped[ScaleLevel] = relationship()
+
+    __mapper_args__ = {"version_id_col": Versioned.version}
+    __table_args__ = (UniqueConstraint("role_id", "competence_id", name="uq_requirement_role_competence"),)
+
+
+# --------------------------------------------------------------------------------------------
+# What people hold: assessments, certificates, goals, appraisals
+# --------------------------------------------------------------------------------------------
+
+
+class Assessment(Base):
+    """One assessment of one competence. Append-only: a new level is a new row."""
+
+    __tablename__ = "assessment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id", ondelete="CASCADE"))
+    competence_id: Mapped[int] = mapped_column(ForeignKey("competence.id", ondelete="CASCADE"), index=True)
+    level_id: Mapped[int] = mapped_column(ForeignKey("scale_level.id", ondelete="RESTRICT"))
+    assessed_on: Mapped[dt.date] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(20))
+    assessor: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+    is_current: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+
+    level: Mapped[ScaleLevel] = relationship()
+
+    __table_args__ = (
+        CheckConstraint("source IN ('self', 'leader', 'course', 'import')", name="source_valid"),
+        Index("ix_assessment_history", "employee_id", "competence_id", "assessed_on", "id"),
+        Index(
+            "ix_assessment_current",
+            "employee_id",
+            "competence_id",
+            unique=True,
+            sqlite_where=text("is_current"),
+            postgresql_where=text("is_current"),
+        ),
+    )
+
+
+class Certificate(Versioned, Base):
+    """A completed course or certificate, possibly with an expiry date."""
+
+    __tablename__ = "certificate"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id", ondelete="CASCADE"), index=True)
+    competence_id: Mapped[int | None] = mapped_column(
+        ForeignKey("competence.id", ondelete="SET NULL"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(300))
+    issuer: Mapped[str | None] = mapped_column(String(200))
+    completed_on: Mapped[dt.date] = mapped_column(Date)
+    valid_until: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    note: Mapped[str | None] = mapped_column(Text)
+
+    __mapper_args__ = {"version_id_col": Versioned.version}
+    __table_args__ = (
+        CheckConstraint("valid_until IS NULL OR valid_until >= completed_on", name="valid_after_completed"),
+    )
+
+
+class Appraisal(Versioned, Base):
+    """A medarbeidersamtale (appraisal talk)."""
+
+    __tablename__ = "appraisal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id", ondelete="CASCADE"), index=True)
+    leader_id: Mapped[int | None] = mapped_column(ForeignKey("employee.id", ondelete="SET NULL"))
+    leader_name: Mapped[str | None] = mapped_column(String(200))
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    summary: Mapped[str | None] = mapped_column(Text)
+    agreed: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    __mapper_args__ = {"version_id_col": Versioned.version}
+
+
+class LearningGoal(Versioned, Base):
+    """A learning goal (utviklingsmål) with the activity that reaches it."""
+
+    __tablename__ = "learning_goal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id", ondelete="CASCADE"), index=True)
+    competence_id: Mapped[int | None] = mapped_column(ForeignKey("competence.id", ondelete="SET NULL"))
+    area_id: Mapped[int | None] = mapped_column(ForeignKey("area.id", ondelete="SET NULL"))
+    target_level_id: Mapped[int | None] = mapped_column(ForeignKey("scale_level.id", ondelete="SET NULL"))
+    appraisal_id: Mapped[int | None] = mapped_column(ForeignKey("appraisal.id", ondelete="SET NULL"))
+    activity_type: Mapped[str] = mapped_column(String(30), default="kurs")
+    description: Mapped[str] = mapped_column(Text, default="")
+    start_on: Mapped[dt.date | None] = mapped_column(Date)
+    due_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(20), default="planlagt")
+    hours: Mapped[float | None] = mapped_column(Float)
+    cost_nok: Mapped[int | None] = mapped_column(Integer)
+    result: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+
+    __mapper_args__ = {"version_id_col": Versioned.version}
+    __table_args__ = (
+        CheckConstraint("status IN ('planlagt', 'pagar', 'fullfort', 'avbrutt')", name="status_valid"),
+        CheckConstraint(
+            "activity_type IN ('kurs', 'e-laering', 'hospitering', 'veiledning', 'videreutdanning',"
+            " 'laering-i-arbeid')",
+            name="activity_valid",
+        ),
+        CheckConstraint("hours IS NULL OR hours >= 0", name="hours_positive"),
+        CheckConstraint("cost_nok IS NULL OR cost_nok >= 0", name="cost_positive"),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Bookkeeping: imports, audit, settings
+# --------------------------------------------------------------------------------------------
+
+
+class ImportRun(Base):
+    """One run of an import (roster, assessment template, framework file)."""
+
+    __tablename__ = "import_run"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    started_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+    finished_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(200))
+    file_name: Mapped[str] = mapped_column(String(500))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    mode: Mapped[str | None] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class ImportMapping(Base):
+    """A column mapping remembered per source layout, so the next import needs no questions."""
+
+    __tablename__ = "import_mapping"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_key: Mapped[str] = mapped_column(String(128), unique=True)
+    sheet_name: Mapped[str | None] = mapped_column(String(200))
+    mapping: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, onupdate=_utcnow)
+
+
+class AuditEvent(Base):
+    """Who did what when. Holds no personal data beyond the employee number."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    entity: Mapped[str | None] = mapped_column(String(40))
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    employee_no: Mapped[str | None] = mapped_column(String(40), index=True)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class Setting(Base):
+    """Register-wide settings (municipality name, logo, retention), shared by all users."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, onupdate=_utcnow)
+
+
+#: Tables holding a reference to an employee; the GDPR export and erasure must cover all of them.
+EMPLOYEE_REFERENCING_TABLES: tuple[str, ...] = (
+    "employee",
+    "position",
+    "assessment",
+    "certificate",
+    "appraisal",
+    "learning_goal",
+    "org_unit",
+)
+
+__all__ = [
+    "ACTIVITY_TYPES",
+    "ASSESSMENT_SOURCES",
+    "COMPETENCE_KINDS",
+    "EMPLOYEE_REFERENCING_TABLES",
+    "GOAL_STATUSES",
+    "Appraisal",
+    "Area",
+    "Assessment",
+    "AuditEvent",
+    "Base",
+    "Certificate",
+    "Competence",
+    "Employee",
+    "Framework",
+    "ImportMapping",
+    "ImportRun",
+    "LearningGoal",
+    "OrgUnit",
+    "Position",
+    "Requirement",
+    "Role",
+    "Scale",
+    "ScaleLevel",
+    "Setting",
+]

@@ -1,0 +1,91 @@
+"""An open database: its engine, a session factory and the checks done when opening it."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from db import migrate
+from db.engine import describe_url, make_engine, resolve_url, sqlite_path
+from db.errors import DatabaseCorruptError, DatabaseUnavailableError
+
+
+@dataclass
+class Database:
+    """A database the program has opened. Holds no session: each unit of work makes its own."""
+
+    url: str
+    engine: Engine
+    session_factory: sessionmaker[Session] = field(repr=False)
+    migration: migrate.MigrationResult | None = None
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    @property
+    def location(self) -> str:
+        return describe_url(self.url)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(
+    url: str | None = None, *, migrate_schema: bool = True, backup_dir: Path | None = None
+) -> Database:
+    """Open (and by default migrate) the database at ``url`` (see :func:`db.engine.resolve_url`).
+
+    Raises :class:`DatabaseCorruptError` for a damaged SQLite file, :class:`DatabaseTooNewError`
+    for a schema newer than this program, :class:`DatabaseUnavailableError` when it cannot connect.
+    """
+    resolved = resolve_url(url)
+    engine = make_engine(resolved)
+    try:
+        _check_reachable(engine, resolved)
+        result = migrate.upgrade(engine, backup_dir=backup_dir) if migrate_schema else None
+    except BaseException:
+        engine.dispose()
+        raise
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    return Database(url=resolved, engine=engine, session_factory=factory, migration=result)
+
+
+def _check_reachable(engine: Engine, url: str) -> None:
+    path = sqlite_path(url)
+    try:
+        with engine.connect() as conn:
+            if path is not None:
+                rows = conn.exec_driver_sql("PRAGMA quick_check").fetchall()
+                if rows != [("ok",)]:
+                    raise DatabaseCorruptError(str(path), "; ".join(str(r[0]) for r in rows[:5]))
+            else:
+                conn.execute(text("SELECT 1"))
+    except DBAPIError as exc:
+        orig = exc.orig
+        if (
+            path is not None
+            and isinstance(orig, sqlite3.DatabaseError)
+            and not isinstance(orig, sqlite3.OperationalError)
+        ):
+            raise DatabaseCorruptError(str(path), str(orig)) from exc
+        if isinstance(exc, OperationalError) and path is not None and "not a database" in str(orig):
+            raise DatabaseCorruptError(str(path), str(orig)) from exc
+        raise DatabaseUnavailableError(describe_url(url), _first_line(str(orig))) from exc
+
+
+def _first_line(message: str) -> str:
+    return message.strip().splitlines()[0] if message.strip() else ""

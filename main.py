@@ -1,0 +1,10 @@
+"""Start the Kompetanseregister desktop application: ``python main.py [--db URL] [--demo]``."""
+
+from __future__ import annotations
+
+import sys
+
+if __name__ == "__main__":
+    from ui.app import main
+
+    sys.exit(main(sys.argv))
