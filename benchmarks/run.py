@@ -1,0 +1,104 @@
+"""Run the benchmarks and print a table; with --write, also update docs/benchmarks.md.
+
+Each ``benchmarks/bench_*.py`` module defines ``TITLE`` and ``run(workdir: Path, quick: bool) -> list[Row]``.
+Targets are checked here and reported, never asserted in unit tests (shared, noisy machines).
+
+    python benchmarks/run.py [--only NAME] [--quick] [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import os
+import platform
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.harness import Row  # noqa: E402
+
+DOC = ROOT / "docs" / "benchmarks.md"
+
+
+def modules(only: str | None) -> list[str]:
+    names = sorted(p.stem for p in (ROOT / "benchmarks").glob("bench_*.py"))
+    return [n for n in names if only is None or only in n]
+
+
+def fmt(value: float, unit: str) -> str:
+    if unit == "s" and value < 1:
+        return f"{value * 1000:.1f} ms"
+    return f"{value:,.2f} {unit}".replace(",", " ")
+
+
+def table(rows: list[Row]) -> list[str]:
+    lines = ["| case | measured | target | verdict | note |", "|---|---:|---:|---|---|"]
+    for r in rows:
+        target = fmt(r.target, r.unit) if r.target is not None else ""
+        lines.append(f"| {r.case} | {fmt(r.value, r.unit)} | {target} | {r.verdict} | {r.note} |")
+    return lines
+
+
+def machine() -> str:
+    cpus = os.cpu_count()
+    return f"{platform.platform()}, Python {platform.python_version()}, {cpus} CPUs"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--only", help="run only modules whose name contains this")
+    parser.add_argument("--quick", action="store_true", help="small sizes only (a smoke run)")
+    parser.add_argument("--write", action="store_true", help="write the results to docs/benchmarks.md")
+    parser.add_argument("--workdir", type=Path, help="where to build the benchmark databases (kept)")
+    args = parser.parse_args()
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="kompetanse-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    sections: list[tuple[str, list[Row]]] = []
+    for name in modules(args.only):
+        module = importlib.import_module(f"benchmarks.{name}")
+        print(f"\n## {module.TITLE}", flush=True)
+        rows = module.run(workdir, args.quick)
+        print("\n".join(table(rows)), flush=True)
+        sections.append((module.TITLE, rows))
+    if args.write:
+        write_doc(sections)
+    return 0
+
+
+def write_doc(sections: list[tuple[str, list[Row]]]) -> None:
+    """Replace the sections that were run; keep the others as they were."""
+    existing: dict[str, list[str]] = {}
+    order: list[str] = []
+    if DOC.exists():
+        current: str | None = None
+        for line in DOC.read_text(encoding="utf-8").splitlines():
+            if line.startswith("## "):
+                current = line[3:].strip()
+                order.append(current)
+                existing[current] = []
+            elif current is not None:
+                existing[current].append(line)
+    stamp = f"_Measured {dt.date.today():%Y-%m-%d} on {machine()}._"
+    for title, rows in sections:
+        if title not in existing:
+            order.append(title)
+        existing[title] = ["", stamp, "", *table(rows), ""]
+    head = [
+        "# Benchmarks",
+        "",
+        "Produced by `python benchmarks/run.py --write` (see that file). Targets are those of the issues;",
+        "a row over its target says by how much. Times are the best of several runs unless noted.",
+        "",
+    ]
+    body = [line for title in order for line in (f"## {title}", *existing[title])]
+    DOC.parent.mkdir(parents=True, exist_ok=True)
+    DOC.write_text("\n".join(head + body).rstrip() + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
