@@ -61,7 +61,7 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> CheckedFile:
     if size == 0:
         raise refused("empty", f"Filen {name} er tom.", f"The file {name} is empty.")
     if size > limits.max_file_bytes:
-        mb, cap = size / 1e6, limits.max_file_bytes / 1e6
+        mb, cap = size / 2**20, limits.max_file_bytes / 2**20
         raise refused(
             "too_large",
             f"Filen {name} er {mb:.0f} MB; grensen er {cap:.0f} MB. "
