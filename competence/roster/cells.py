@@ -19,7 +19,7 @@ from competence.identifiers import canonical_number, clean_text
 
 #: Cells that say "nothing here" in HR exports.
 _BLANK_TEXT = frozenset({"", "-", "–", "—", "n/a", "N/A", "NULL", "null", "#N/A"})
-_PERCENT_WORDS = re.compile(r"(?:%|prosent|pst\.?|pct\.?|percent)$", re.IGNORECASE)
+_PERCENT_WORDS = re.compile(r"\s*(?:%|prosent|pst\.?|pct\.?|percent)$", re.IGNORECASE)
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
 _DMY = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})")
 _YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
@@ -110,7 +110,7 @@ def fte(value: object) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise _fte_invalid(value)
     if isinstance(value, str):
-        raw = clean(value).replace(" ", "")
+        raw = clean(value)
         stripped = _PERCENT_WORDS.sub("", raw)
         explicit = stripped != raw
         if not _NUMBER.fullmatch(stripped):

@@ -245,3 +245,15 @@ MESSY_REJECTED = {
     18: "national_id",
 }
 MESSY_IGNORED = [16, 17]
+
+
+def _forms(number: str) -> list[bytes]:
+    """The ways a number could be written: as text, without its leading zero, split, in UTF-16."""
+    forms = [number, number.lstrip("0"), f"{number[:6]} {number[6:]}", f"{number[:6]}-{number[6:]}"]
+    return [f.encode("ascii") for f in forms] + [f.encode("utf-16-le") for f in forms]
+
+
+def assert_no_national_ids(blob: bytes, where: str) -> None:
+    for number in MESSY_IDS:
+        for form in _forms(number):
+            assert form not in blob, f"an identity number ({form!r}) was found in {where}"
