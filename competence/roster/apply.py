@@ -72,21 +72,26 @@ def _by_manager_level(plan: Plan) -> tuple[list[list[PersonRecord]], list[Person
     on; and the rest (a loop of managers, or deeper than :data:`MAX_LEVELS`)."""
     managers = plan.new_person_managers
     new_numbers = {p.employee_no for p in plan.new_persons}
-    placed: set[str] = set()
-    remaining = plan.new_persons
-    levels: list[list[PersonRecord]] = []
-    while remaining and len(levels) < MAX_LEVELS:
-        level = [
-            p
-            for p in remaining
-            if managers.get(p.employee_no) not in new_numbers or managers[p.employee_no] in placed
-        ]
-        if not level:
-            break
-        levels.append(level)
-        placed.update(p.employee_no for p in level)
-        remaining = [p for p in remaining if p.employee_no not in placed]
-    return levels, remaining
+    depth: dict[str, int] = {}
+    for person in plan.new_persons:
+        chain: list[str] = []
+        number: str | None = person.employee_no
+        while number is not None and number not in depth and number in new_numbers:
+            if number in chain:  # managers in a loop: all of them are linked afterwards
+                for looped in chain:
+                    depth[looped] = MAX_LEVELS
+                break
+            chain.append(number)
+            number = managers.get(number)
+        base = depth.get(number, -1) if number is not None and number in new_numbers else -1
+        for offset, member in enumerate(reversed(chain), start=1):
+            depth.setdefault(member, min(base + offset, MAX_LEVELS))
+    levels: list[list[PersonRecord]] = [[] for _ in range(MAX_LEVELS)]
+    unplaced: list[PersonRecord] = []
+    for person in plan.new_persons:
+        level = depth[person.employee_no]
+        (unplaced if level >= MAX_LEVELS else levels[level]).append(person)
+    return [level for level in levels if level], unplaced
 
 
 def apply_plan(
@@ -166,9 +171,13 @@ def apply_plan(
     if unplaced:  # managers among themselves in a loop, or a chain too deep: linked afterwards
         writer.run(
             _employee,
-            _update_by_id(_employee, manager_id=None),
+            _update_by_id(_employee, manager_id=None, updated_at=None),
             [
-                {"b_id": ids[p.employee_no], "b_manager_id": ids.get(plan.new_person_managers[p.employee_no])}
+                {
+                    "b_id": ids[p.employee_no],
+                    "b_manager_id": ids.get(plan.new_person_managers[p.employee_no]),
+                    "b_updated_at": stamp,
+                }
                 for p in unplaced
                 if p.employee_no in plan.new_person_managers
             ],

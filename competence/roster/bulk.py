@@ -68,7 +68,9 @@ def execute_many(
             processors.append((index, lru_cache(maxsize=4096)(found)))
     get = itemgetter(*names)
     params: list[Any] = []
-    for row in rows:
+    if compiled.positional and not processors and len(names) > 1:
+        params = list(map(get, rows))
+    for row in rows if not params else ():
         values = get(row) if len(names) > 1 else (row[names[0]],)
         if processors:
             processed = list(values)

@@ -231,17 +231,15 @@ def _clean_or_blank(value: str) -> str:
     return "" if stripped in _BLANK_TEXT else clean(stripped)
 
 
-_EDGE_SPACE = re.compile(r"(?:^|\x00)\s|\s(?:$|\x00)")
+#: Anything :func:`clean` would change in a column joined with NUL: odd or double spaces, or a space
+#: at the start or end of a cell.
+_UNCLEAN = re.compile(r"[^\S ]| {2}|^ | $| \x00|\x00 ")
 
 
 def _column_is_clean(strings: list[str]) -> bool:
     """True when no cell needs trimming, space collapsing or NFC: decided in one pass over the column."""
     joined = "\x00".join(strings)
-    return (
-        _ODD_SPACE.search(joined) is None
-        and _EDGE_SPACE.search(joined) is None
-        and (joined.isascii() or unicodedata.is_normalized("NFC", joined))
-    )
+    return _UNCLEAN.search(joined) is None and (joined.isascii() or unicodedata.is_normalized("NFC", joined))
 
 
 def text_column(values: Sequence[object]) -> list[str]:
@@ -282,7 +280,11 @@ def _attempt(normalise: Callable[[object], T], value: object) -> T | CellError:
 def fte_column(values: Sequence[object]) -> list[float | CellError | None]:
     """:func:`fte` per cell; a cell that fails holds its :class:`CellError`."""
     return [
-        float(v) if (type(v) is float or type(v) is int) and 1 < v <= 100 else _attempt(fte, v)
+        float(v)
+        if (type(v) is float or type(v) is int) and 1 < v <= 100
+        else round(v * 100, 4)
+        if type(v) is float and 0 < v <= 1
+        else _attempt(fte, v)
         for v in values
     ]
 

@@ -34,7 +34,8 @@ _MAX_TITLE = 200
 _MAX_EMAIL = 254
 #: The rule of :func:`competence.validation.optional_email`, on text already cleaned.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_SIX_DIGITS = re.compile(r"\d{6}")
+#: What an identity number needs at least: ten digits in a row, or six and five apart.
+_CANDIDATE = re.compile(r"\d(?:\d{9}|\d{5}[ \-.]\d{5})")  # a leading \d lets the engine skip fast
 _NUMBERED_UNIT = re.compile(r"(\d{1,12})\s*(?:[-–:]\s*|\s)(\S.*)")
 
 
@@ -139,16 +140,20 @@ def _rows_with_national_ids(columns: Sequence[Sequence[Cell]]) -> set[int]:
     """Indexes of rows holding an identity number in a read column.
 
     One regular-expression pass over each column's text decides whether its cells need a look one by
-    one; numbers need one only from nine digits up.
+    one; numbers need one only when the column holds one of nine digits or more.
     """
     flagged: set[int] = set()
     for column in columns:
-        texts = [v for v in column if type(v) is str and len(v) >= 10]
-        joined = "\n".join(texts)
-        if texts and _SIX_DIGITS.search(joined) and cell_holds_national_id(joined):
+        joined = "\n".join([v for v in column if type(v) is str])
+        if _CANDIDATE.search(joined) and cell_holds_national_id(joined):
             flagged.update(i for i, v in enumerate(column) if type(v) is str and cell_holds_national_id(v))
-        big = [i for i, v in enumerate(column) if (type(v) is float or type(v) is int) and v >= 100_000_000]
-        flagged.update(i for i in big if cell_holds_national_id(column[i]))
+        numbers = [v for v in column if type(v) is float or type(v) is int]
+        if numbers and max(numbers) >= 100_000_000:
+            flagged.update(
+                i
+                for i, v in enumerate(column)
+                if (type(v) is float or type(v) is int) and v >= 100_000_000 and cell_holds_national_id(v)
+            )
     return flagged
 
 

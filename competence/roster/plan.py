@@ -138,8 +138,7 @@ class PersonChange:
     returned: bool
 
 
-@dataclass(frozen=True)
-class NewPosition:
+class NewPosition(NamedTuple):
     employee_no: str
     unit_number: str
     title: str

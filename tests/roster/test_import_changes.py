@@ -255,3 +255,28 @@ def test_dates_and_start_dates_of_several_kinds(uow: UnitOfWork, make_roster: Ma
     with uow:
         starts = set(uow.session.scalars(select(Position.start_date)))
     assert starts == {dt.date(2020, 1, 2)}
+
+
+def test_new_managers_in_a_loop_and_deep_chains_are_all_linked(
+    uow: UnitOfWork, make_roster: MakeRoster
+) -> None:
+    header = ("Ansattnr", "Navn", "Enhet", "Leder ansattnr")
+    rows: list[list[Any]] = [[1, "En, Ann", "E", 2], [2, "To, Bo", "E", 1]]  # each other's manager
+    rows += [[100 + i, f"Kjede{i}, Kari", "E", 100 + i - 1 if i else None] for i in range(40)]  # 40 levels
+    report = run_import(uow, make_roster(RosterSpec(header=header, rows=rows)))
+    assert report.created == 42
+    with uow:
+        s = uow.session
+        number_of = dict(s.execute(select(Employee.id, Employee.employee_no)).all())
+        managers = {
+            no: number_of.get(manager_id)
+            for no, manager_id in s.execute(select(Employee.employee_no, Employee.manager_id))
+        }
+        position_managers = {
+            number_of[emp_id]: number_of.get(manager_id)
+            for emp_id, manager_id in s.execute(select(Position.employee_id, Position.manager_id))
+        }
+    assert managers["1"] == "2" and managers["2"] == "1"
+    assert managers["100"] is None
+    assert all(managers[str(100 + i)] == str(99 + i) for i in range(1, 40))
+    assert position_managers == managers
