@@ -249,9 +249,8 @@ class _Parser:
             raise _NATIONAL_ID
         employee_no = columns.employee_no[i]
         first_name, last_name, written = columns.names(i)
-        raw_no = columns.raw["employee_no"][i] if "employee_no" in columns.raw else None
-        if isinstance(raw_no, str) and is_totals_label(raw_no):
-            raise _Ignored()
+        if employee_no is not None and not employee_no[0].isdigit() and is_totals_label(employee_no):
+            raise _Ignored()  # "Sum", "Antall: 301" in the number column
         if employee_no is None:
             if not written or is_totals_label(written):
                 raise _Ignored()
