@@ -30,6 +30,7 @@ from competence.demo.texts import (
     COURSE_PROVIDERS,
     FREE_CERTIFICATES,
     NO_GOALS_AGREED,
+    STATUTORY_COURSE_PROVIDERS,
 )
 
 Row = dict[str, Any]
@@ -179,7 +180,8 @@ class HistoryMaker:
             comp = req.competence
             if comp.is_skill or rng.random() >= 0.88:
                 continue
-            self._certificate(who, out, comp.name, None, comp.validity_months, comp.id)
+            issuer = self.rng.choice(STATUTORY_COURSE_PROVIDERS)
+            self._certificate(who, out, comp.name, issuer, comp.validity_months, comp.id)
         for free in FREE_CERTIFICATES:
             if who.sector not in free.sectors or (free.roles and not set(free.roles) & set(who.roles)):
                 continue

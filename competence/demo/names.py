@@ -29,7 +29,7 @@ def word_list(name: str) -> tuple[str, ...]:
 
 
 class NamePool:
-    """Draws first and last names; a few people get a double first name or a double last name.
+    """Draws first and last names (double first names are in the list); a few get a double last name.
 
     The first three last names drawn contain æ, ø and å, so even the smallest demo shows that the
     letters survive every screen, export and PDF.
@@ -49,10 +49,6 @@ class NamePool:
     def person(self) -> tuple[str, str]:
         rng = self._rng
         first = self._pick(self._first, self._first_cum)
-        if rng.random() < 0.08:
-            second = self._pick(self._first, self._first_cum)
-            if second != first:
-                first = f"{first} {second}"
         last = rng.choice(self._showcase.pop(0)) if self._showcase else self._pick(self._last, self._last_cum)
         if rng.random() < 0.05:
             other = self._pick(self._last, self._last_cum)

@@ -143,19 +143,23 @@ def _second_posts(
     today: dt.date,
 ) -> list[PositionPlan]:
     """Part-timers in health and schools who combine posts in two units toward full time."""
-    staffed: dict[str, list[int]] = {}
+    # (sector, role) → units with such posts; (sector, "") → units with any staff
+    staffed: dict[tuple[str, str], list[int]] = {}
     for slot in org.slots:
         if not slot.leads:
-            units = staffed.setdefault(org.units[slot.unit].sector, [])
-            if not units or units[-1] != slot.unit:
-                units.append(slot.unit)
+            for key in ((org.units[slot.unit].sector, slot.role), (org.units[slot.unit].sector, "")):
+                units = staffed.setdefault(key, [])
+                if not units or units[-1] != slot.unit:  # a unit's posts are planned together
+                    units.append(slot.unit)
     candidates: list[tuple[PositionPlan, list[int]]] = []
     for pos in primary:
         person = people[pos.person]
         sector = org.units[pos.unit].sector
         if person.leads is not None or sector not in ("Helse og omsorg", "Oppvekst") or pos.fte > 80:
             continue
-        others = [u for u in staffed.get(sector, []) if u != pos.unit]
+        others = [u for u in staffed.get((sector, pos.role), []) if u != pos.unit] or [
+            u for u in staffed.get((sector, ""), []) if u != pos.unit
+        ]
         if others:
             candidates.append((pos, others))
     chosen = [c for c in candidates if rng.random() < _SECOND_POST_SHARE]

@@ -71,6 +71,9 @@ COURSE_PROVIDERS = (
     "Fjordvik kompetansesenter",
 )
 
+#: Who runs the statutory trainings (HMS for leaders, verneombud).
+STATUTORY_COURSE_PROVIDERS = ("Bedriftshelsetjenesten", "Arbeidsmiljøsenteret", "KS Læring")
+
 
 @dataclass(frozen=True)
 class FreeCertificate:
