@@ -188,6 +188,13 @@ def referenced_level_ids(session: Session, ids: Collection[int]) -> set[int]:
     return set(session.scalars(select(ScaleLevel.id).where(ScaleLevel.id.in_(list(ids)), used)))
 
 
+def frameworks_using_scale(session: Session, scale_id: int) -> set[int]:
+    """The frameworks whose competences use the scale or that have it as their default."""
+    by_competence = select(Competence.framework_id).where(Competence.scale_id == scale_id)
+    by_default = select(Framework.id).where(Framework.default_scale_id == scale_id)
+    return set(session.scalars(by_competence.union(by_default)))
+
+
 # ------------------------------------------------------------------------------------------------
 # Writing
 # ------------------------------------------------------------------------------------------------
@@ -324,7 +331,9 @@ def apply_spec(
     session.flush()
     for _, comp_spec in spec.competences():
         parent = comps[comp_spec.parent] if comp_spec.parent else None
-        comps[comp_spec.key].parent_id = parent.id if parent is not None else None
+        parent_id = parent.id if parent is not None else None
+        if comps[comp_spec.key].parent_id != parent_id:  # no UPDATE (and version step) when unchanged
+            comps[comp_spec.key].parent_id = parent_id
 
     wanted = {c.key for _, c in spec.competences()}
     gone = {key: comp for key, comp in comps.items() if key not in wanted}
