@@ -589,7 +589,7 @@ def update_scale(
             if framework is not None:
                 _record(uow, framework, "update-scale", "scale", scale.id, key=scale.key)
         uow.commit()
-        return scale_view(s, scale)
+        return scale_view(scale)
 
 
 def _apply_level(level: ScaleLevel, text: LevelText) -> None:

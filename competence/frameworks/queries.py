@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -15,9 +16,16 @@ from sqlalchemy.orm import Session
 
 from competence.errors import NotFoundError
 from competence.frameworks.document import source_from_column
-from competence.frameworks.spec import SourceSpec
+from competence.frameworks.spec import LevelSpec, SourceSpec
+from competence.frameworks.store import read_scale
 from competence.uow import UnitOfWork
-from db.models import Area, Competence, Framework, Scale, ScaleLevel
+from db.models import Area, Competence, Framework, Scale
+
+
+def coded_name(code: str | None, name: str, name_en: str | None, lang: str) -> str:
+    """ "§13.1 Risikovurdering i arbeidsmiljøet": the code (when there is one) and the name."""
+    shown = name_en if lang.startswith("en") and name_en else name
+    return f"{code} {shown}" if code else shown
 
 
 @dataclass(frozen=True)
@@ -46,16 +54,10 @@ class FrameworkSummary:
 
 
 @dataclass(frozen=True)
-class FrameworkLevel:
+class FrameworkLevel(LevelSpec):
+    """A level as the file format has it, plus its database id (what assessments point at)."""
+
     id: int
-    ordinal: int
-    name: str
-    name_en: str | None
-    band: str | None
-    band_en: str | None
-    description: str | None
-    description_en: str | None
-    percent: float
 
     def label(self, lang: str = "nb") -> str:
         name = self.name_en if lang.startswith("en") and self.name_en else self.name
@@ -92,8 +94,7 @@ class CompetenceNode:
     version: int
 
     def display_name(self, lang: str = "nb") -> str:
-        name = self.name_en if lang.startswith("en") and self.name_en else self.name
-        return f"{self.code} {name}" if self.code else name
+        return coded_name(self.code, self.name, self.name_en, lang)
 
 
 @dataclass(frozen=True)
@@ -108,8 +109,7 @@ class AreaNode:
     version: int
 
     def display_name(self, lang: str = "nb") -> str:
-        name = self.name_en if lang.startswith("en") and self.name_en else self.name
-        return f"{self.code} {name}" if self.code else name
+        return coded_name(self.code, self.name, self.name_en, lang)
 
 
 @dataclass(frozen=True)
@@ -143,8 +143,7 @@ class CompetenceHit:
     framework_name: str
 
     def display_name(self, lang: str = "nb") -> str:
-        name = self.name_en if lang.startswith("en") and self.name_en else self.name
-        return f"{self.code} {name}" if self.code else name
+        return coded_name(self.code, self.name, self.name_en, lang)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -235,7 +234,7 @@ def tree_of(session: Session, framework_id: int) -> FrameworkTree:
     if summary.default_scale_id is not None:
         scale_ids.add(summary.default_scale_id)
     scales = tuple(
-        scale_view(session, scale)
+        scale_view(scale)
         for scale in session.scalars(select(Scale).where(Scale.id.in_(scale_ids)).order_by(Scale.key))
     )
     return FrameworkTree(summary, scales, areas)
@@ -275,28 +274,16 @@ def area_node(area: Area, competences: list[CompetenceNode]) -> AreaNode:
     )
 
 
-def scale_view(session: Session, scale: Scale) -> ScaleView:
-    levels = session.scalars(
-        select(ScaleLevel).where(ScaleLevel.scale_id == scale.id).order_by(ScaleLevel.ordinal)
-    )
+def scale_view(scale: Scale) -> ScaleView:
+    ids = {level.ordinal: level.id for level in scale.levels}
     return ScaleView(
         id=scale.id,
         key=scale.key,
         name=scale.name,
         name_en=scale.name_en,
         levels=tuple(
-            FrameworkLevel(
-                lv.id,
-                lv.ordinal,
-                lv.name,
-                lv.name_en,
-                lv.band,
-                lv.band_en,
-                lv.description,
-                lv.description_en,
-                float(lv.percent),
-            )
-            for lv in levels
+            FrameworkLevel(**dataclasses.asdict(level), id=ids[level.ordinal])
+            for level in read_scale(scale).levels
         ),
         version=scale.version,
     )
