@@ -77,11 +77,10 @@ def import_framework_file(uow: UnitOfWork, path: Path) -> LoadResult:
         existing = s.scalar(select(Framework).where(Framework.key == spec.key))
         before: int | None = None
         if existing is not None:
-            before = existing.data_version
-            current = read_spec(s, existing)
             if existing.builtin:
                 raise _builtin_key_conflict(spec)
-            if current == spec:
+            before = existing.data_version
+            if read_spec(s, existing) == spec:
                 return LoadResult(spec.key, spec.name, UNCHANGED, existing.id, spec.version, before)
             if spec.version <= existing.data_version:
                 raise ConflictError(
