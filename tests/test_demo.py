@@ -33,7 +33,7 @@ from db.models import (
     ScaleLevel,
 )
 from db.session import Database, open_database
-from tests.test_demo_plan import install_standin, standin
+from tests.test_demo_plan import STANDIN, standin
 
 TODAY = dt.date(2026, 3, 1)
 
@@ -44,7 +44,7 @@ def _pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _generate(database: Database, employees: int, **kwargs: object) -> DemoSummary:
-    return generate_demo(database, employees=employees, frameworks=install_standin, **kwargs)  # type: ignore[arg-type]
+    return generate_demo(database, employees=employees, **kwargs)  # type: ignore[arg-type]
 
 
 def _count(uow: UnitOfWork, model: type, *where: object) -> int:
@@ -266,8 +266,6 @@ def test_without_frameworks_it_says_so(sqlite_database: Database) -> None:
 
 
 def test_works_with_only_some_frameworks(sqlite_database: Database) -> None:
-    from tests.test_demo_plan import STANDIN
-
     only = standin({k: STANDIN[k] for k in ("digcomp-2.2", "lovpalagt-opplaering")})
     summary = generate_demo(sqlite_database, employees=50, frameworks=only)
     assert summary.assessments > 0 and summary.requirements > 0

@@ -9,16 +9,13 @@ from pathlib import Path
 import pytest
 
 from competence.cli import main
-from competence.demo import generator
-from tests.test_demo_plan import install_standin
 
 TODAY = "2026-03-01"
 
 
 @pytest.fixture(autouse=True)
-def _setup(monkeypatch: pytest.MonkeyPatch) -> None:
+def _pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KOMPETANSE_TODAY", TODAY)
-    monkeypatch.setattr(generator, "_builtin_frameworks", install_standin)
 
 
 def run(*argv: str) -> tuple[int, str, str]:

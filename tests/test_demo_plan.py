@@ -18,7 +18,9 @@ from competence.demo.catalogue import load_catalogue, resolve_role
 from competence.demo.names import EmailBook, NamePool, PlaceBook, word_list
 from competence.demo.organisation import MIN_UNIT, plan_organisation, share_out
 from competence.demo.people import plan_people
+from competence.demo.texts import COURSE_CERTIFICATES
 from competence.errors import ValidationError
+from competence.frameworks import ensure_builtin_frameworks
 from competence.scales import default_percent
 from competence.uow import UnitOfWork
 from db.models import Area, Competence, Framework, Scale, ScaleLevel
@@ -235,6 +237,25 @@ def test_roles_draw_from_frameworks_by_key(sqlite_uow: UnitOfWork) -> None:
     # area picks take critical competences first (the stand-in has one critical per area)
     hms_picks = [r.competence for r in resolved["Renholder"] if r.competence.area == "s13"]
     assert len(hms_picks) == 2 and hms_picks[0].critical and not hms_picks[1].critical
+
+
+def test_every_key_and_area_the_roles_name_exists_in_the_shipped_frameworks(sqlite_uow: UnitOfWork) -> None:
+    ensure_builtin_frameworks(sqlite_uow)
+    with sqlite_uow:
+        catalogue = load_catalogue(sqlite_uow.session)
+    for spec in ROLES:
+        for pick in spec.picks:
+            for key in pick.keys:
+                assert (pick.framework, key) in catalogue.by_key, (spec.name, pick.framework, key)
+            if pick.area is not None:
+                skills = [c for c in catalogue.by_area.get((pick.framework, pick.area), []) if c.is_skill]
+                assert len(skills) >= pick.count, (spec.name, pick.framework, pick.area)
+        resolved = resolve_role(spec, catalogue, random.Random(1), None)
+        assert len(resolved) == sum(len(p.keys) or p.count for p in spec.picks), spec.name
+    for course in COURSE_CERTIFICATES:
+        if course.key:
+            comp = catalogue.by_key[("lovpalagt-opplaering", course.key)]
+            assert not comp.is_skill
 
 
 def test_exact_number_of_requirements(sqlite_uow: UnitOfWork) -> None:

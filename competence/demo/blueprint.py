@@ -98,6 +98,7 @@ ROLES: tuple[RoleSpec, ...] = (
         "Sykepleier",
         "Offentlig godkjent sykepleier i hjemmetjeneste, sykehjem eller helsestasjon.",
         (
+            _legal("legemiddelhandtering"),
             _dig("medium", "1.1", "1.2", "2.1"),
             _dig("high", "4.2"),
             _dig("basic", "5.1", mandatory=False),
@@ -111,6 +112,7 @@ ROLES: tuple[RoleSpec, ...] = (
         "Helsefagarbeider",
         "Helsefagarbeider med fagbrev i helse- og omsorgstjenestene.",
         (
+            _legal("legemiddelhandtering"),
             _dig("basic", "1.1", "2.1", "4.3"),
             _dig("medium", "4.2"),
             _ot("s6"),
@@ -122,6 +124,7 @@ ROLES: tuple[RoleSpec, ...] = (
         "Vernepleier",
         "Vernepleier i bo- og aktivitetstilbud og psykisk helse.",
         (
+            _legal("legemiddelhandtering", "tvang-og-makt"),
             _dig("medium", "1.1", "2.1", "3.1"),
             _dig("high", "4.2"),
             _ot("s6"),
@@ -149,6 +152,7 @@ ROLES: tuple[RoleSpec, ...] = (
         "Barnehagelærer",
         "Pedagogisk leder eller barnehagelærer.",
         (
+            _legal("forstehjelp"),
             _dig("medium", "1.1", "2.1", "3.1", "4.2", "4.3"),
             _ot("s6"),
             _ot("s10"),
@@ -158,7 +162,7 @@ ROLES: tuple[RoleSpec, ...] = (
     RoleSpec(
         "Barne- og ungdomsarbeider",
         "Fagarbeider i barnehage og SFO.",
-        (_dig("basic", "1.1", "2.1", "4.2"), _ot("s6"), _ot("s13", demand="basic")),
+        (_legal("forstehjelp"), _dig("basic", "1.1", "2.1", "4.2"), _ot("s6"), _ot("s13", demand="basic")),
     ),
     RoleSpec(
         "Renholder",
@@ -190,6 +194,7 @@ ROLES: tuple[RoleSpec, ...] = (
         "Saksbehandler",
         "Saksbehandler og konsulent i tildeling, byggesak, servicetorg og arkiv.",
         (
+            _legal("taushetsplikt"),
             _dig("high", "1.1", "1.2", "2.3", "4.2"),
             _dig("medium", "1.3", "2.1", "2.2"),
             _ot("s6"),

@@ -19,12 +19,13 @@ from sqlalchemy.orm import Session
 
 from competence import audit, clock
 from competence.demo import writer
-from competence.demo.blueprint import MUNICIPALITY, ROLES
-from competence.demo.catalogue import Required, load_catalogue, resolve_role
+from competence.demo.blueprint import LEGAL, MUNICIPALITY, ROLES
+from competence.demo.catalogue import Catalogue, Required, load_catalogue, resolve_role
 from competence.demo.history import ASSESSMENT_COLUMNS, ChunkRows, HistoryMaker, Subject, round_dates
 from competence.demo.organisation import Organisation, plan_organisation
 from competence.demo.people import Person, Staffing, plan_people
 from competence.errors import ConflictError, ValidationError
+from competence.frameworks import ensure_builtin_frameworks
 from competence.progress import CancelToken, Progress, no_progress
 from competence.settings import get_settings, save_settings
 from competence.uow import UnitOfWork
@@ -82,7 +83,7 @@ def generate_demo(
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
     actor: str | None = None,
-    frameworks: Callable[[UnitOfWork], object] | None = None,
+    frameworks: Callable[[UnitOfWork], object] = ensure_builtin_frameworks,
 ) -> DemoSummary:
     """Fill an empty, migrated register with a fictional kommune of ``employees`` people.
 
@@ -94,7 +95,7 @@ def generate_demo(
     report = progress or no_progress
     uow = UnitOfWork(database, actor)
     report(0, 100, "Laster kompetanserammeverk")
-    (frameworks or _builtin_frameworks)(uow)
+    frameworks(uow)
     with uow:
         session = uow.session
         _refuse_filled(session)
@@ -121,12 +122,6 @@ def generate_demo(
         seconds=round(time.perf_counter() - started, 2),
         **counts,
     )
-
-
-def _builtin_frameworks(uow: UnitOfWork) -> None:
-    from competence.frameworks import ensure_builtin_frameworks  # type: ignore[import-not-found]
-
-    ensure_builtin_frameworks(uow)
 
 
 def _check_arguments(employees: int, required_per_role: int | None) -> None:
@@ -206,7 +201,7 @@ class _Run:
         self._positions(staffing, unit_ids, emp_ids, role_ids)
         done = len(staffing.people)
         self._step(done, total, "Lager kartlegginger, kurs, mål og samtaler")
-        counts = self._histories(org, staffing, requirements, emp_ids, done, total)
+        counts = self._histories(org, staffing, catalogue, requirements, emp_ids, done, total)
         counts.update(
             employees=len(staffing.people),
             active_employees=sum(1 for p in staffing.people if p.left is None),
@@ -306,6 +301,7 @@ class _Run:
         self,
         org: Organisation,
         staffing: Staffing,
+        catalogue: Catalogue,
         requirements: dict[str, list[Required]],
         emp_ids: list[int],
         done: int,
@@ -338,7 +334,8 @@ class _Run:
                 rounds=rounds[unit.enhet],
             )
 
-        maker = HistoryMaker(self.rng, self.today, self.stamp)
+        courses = {key: comp for (fw, key), comp in catalogue.by_key.items() if fw == LEGAL}
+        maker = HistoryMaker(self.rng, self.today, self.stamp, courses)
         tally = _Tally(self.today)
         with writer.indexes_deferred(self.conn, Assessment):
             for start in range(0, len(people), PEOPLE_PER_STEP):

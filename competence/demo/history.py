@@ -27,10 +27,11 @@ from competence.demo.texts import (
     ASSESSMENT_NOTES,
     CANCELLED_RESULTS,
     COMPLETED_RESULTS,
+    COURSE_CERTIFICATES,
     COURSE_PROVIDERS,
-    FREE_CERTIFICATES,
     NO_GOALS_AGREED,
-    STATUTORY_COURSE_PROVIDERS,
+    OTHER_ISSUERS,
+    STATUTORY_ISSUERS,
 )
 
 Row = dict[str, Any]
@@ -105,8 +106,12 @@ _LEVEL: Final = 1
 
 
 class HistoryMaker:
-    def __init__(self, rng: random.Random, today: dt.date, stamp: dt.datetime) -> None:
+    def __init__(
+        self, rng: random.Random, today: dt.date, stamp: dt.datetime, courses: dict[str, CompetenceRef]
+    ) -> None:
+        """``courses``: the statutory-training competences by key, to link course certificates to."""
         self.rng = rng
+        self.courses = courses
         self.today = today
         self.stamp = stamp
         self.window_start = today - dt.timedelta(days=WINDOW_DAYS)
@@ -176,17 +181,25 @@ class HistoryMaker:
 
     def _certificates(self, who: Subject, out: ChunkRows) -> None:
         rng = self.rng
+        held: set[int] = set()
         for req in who.required:
             comp = req.competence
             if comp.is_skill or rng.random() >= 0.88:
                 continue
-            issuer = self.rng.choice(STATUTORY_COURSE_PROVIDERS)
+            held.add(comp.id)
+            issuer = rng.choice(STATUTORY_ISSUERS.get(comp.key, OTHER_ISSUERS))
             self._certificate(who, out, comp.name, issuer, comp.validity_months, comp.id)
-        for free in FREE_CERTIFICATES:
-            if who.sector not in free.sectors or (free.roles and not set(free.roles) & set(who.roles)):
+        for course in COURSE_CERTIFICATES:
+            if who.sector not in course.sectors or (course.roles and not set(course.roles) & set(who.roles)):
                 continue
-            if rng.random() < free.share:
-                self._certificate(who, out, free.name, free.issuer, free.validity_months, None)
+            if rng.random() >= course.share:
+                continue
+            linked = self.courses.get(course.key) if course.key else None
+            if linked is None:
+                self._certificate(who, out, course.name, course.issuer, course.validity_months, None)
+            elif linked.id not in held:
+                held.add(linked.id)
+                self._certificate(who, out, course.name, course.issuer, linked.validity_months, linked.id)
 
     def _certificate(
         self,

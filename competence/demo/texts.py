@@ -71,13 +71,22 @@ COURSE_PROVIDERS = (
     "Fjordvik kompetansesenter",
 )
 
-#: Who runs the statutory trainings (HMS for leaders, verneombud).
-STATUTORY_COURSE_PROVIDERS = ("Bedriftshelsetjenesten", "Arbeidsmiljøsenteret", "KS Læring")
+#: Who runs the statutory trainings, by competence key; the rest are run by these.
+STATUTORY_ISSUERS: dict[str, tuple[str, ...]] = {
+    "hms-leder": ("Bedriftshelsetjenesten", "Arbeidsmiljøsenteret"),
+    "verneombud": ("Bedriftshelsetjenesten", "Arbeidsmiljøsenteret"),
+    "amu-medlem": ("Arbeidsmiljøsenteret",),
+}
+OTHER_ISSUERS = ("KS Læring", "Fjordvik kompetansesenter")
 
 
 @dataclass(frozen=True)
-class FreeCertificate:
-    """A course proven by a certificate that is not part of any framework (first aid, fire safety)."""
+class CourseCertificate:
+    """A course proven by a certificate that people take beyond what their roles require.
+
+    ``key`` names the competence of the statutory-training framework it proves, when that
+    framework has it: the certificate is then linked to it (and takes its validity and name).
+    """
 
     name: str
     issuer: str
@@ -86,23 +95,25 @@ class FreeCertificate:
     sectors: tuple[str, ...]
     share: float
     roles: tuple[str, ...] = ()
+    key: str | None = None
 
 
-FREE_CERTIFICATES = (
-    FreeCertificate("Førstehjelpskurs", "Norsk Folkehjelp", 24, ("Helse og omsorg", "Teknisk"), 0.55),
-    FreeCertificate("Førstehjelp for barn", "Røde Kors", 24, ("Oppvekst",), 0.6),
-    FreeCertificate(
-        "Legemiddelhåndtering",
-        "Fjordvik kompetansesenter",
-        36,
-        ("Helse og omsorg",),
-        0.8,
-        ("Sykepleier", "Helsefagarbeider", "Vernepleier"),
+COURSE_CERTIFICATES = (
+    CourseCertificate(
+        "Førstehjelpskurs", "Norsk Folkehjelp", 12, ("Helse og omsorg", "Teknisk"), 0.55, key="forstehjelp"
     ),
-    FreeCertificate(
-        "Brannvernopplæring", "Norsk brannvernforening", 12, ("Helse og omsorg", "Oppvekst"), 0.35
+    CourseCertificate("Førstehjelp for barn", "Røde Kors", 12, ("Oppvekst",), 0.5, key="forstehjelp"),
+    CourseCertificate(
+        "Brannvernopplæring",
+        "Norsk brannvernforening",
+        12,
+        ("Helse og omsorg", "Oppvekst"),
+        0.35,
+        key="brannvern",
     ),
-    FreeCertificate("Arbeidsvarsling ved arbeid på vei", "Statens vegvesen", 60, ("Teknisk",), 0.4),
-    FreeCertificate("Truckførerbevis", "AKA AS", None, ("Teknisk",), 0.25, ("Driftsoperatør",)),
-    FreeCertificate("Informasjonssikkerhet og personvern", "KS Læring", 12, ("Stab og støtte",), 0.7),
+    CourseCertificate("Arbeidsvarsling ved arbeid på vei", "Statens vegvesen", 60, ("Teknisk",), 0.4),
+    CourseCertificate("Truckførerbevis", "AKA AS", None, ("Teknisk",), 0.25, ("Driftsoperatør",)),
+    CourseCertificate(
+        "Personvern og informasjonssikkerhet", "KS Læring", 12, ("Stab og støtte",), 0.7, key="personvern"
+    ),
 )
