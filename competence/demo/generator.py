@@ -367,10 +367,11 @@ def _merge(groups: Iterable[list[Required]]) -> tuple[Required, ...]:
     for group in groups:
         for req in group:
             held = best.get(req.competence.id)
-            if held is None or req.level.percent > held.level.percent:
-                best[req.competence.id] = Required(
-                    req.competence, req.level, req.mandatory or (held is not None and held.mandatory)
-                )
+            if held is None:
+                best[req.competence.id] = req
+            else:
+                top = req if req.level.percent > held.level.percent else held
+                best[req.competence.id] = Required(top.competence, top.level, req.mandatory or held.mandatory)
     return tuple(best.values())
 
 
