@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from competence import audit
@@ -45,10 +45,11 @@ def _unit_number(value: object) -> str:
 def list_units(uow: UnitOfWork, *, include_closed: bool = False, with_counts: bool = False) -> list[UnitView]:
     """All units in tree order (parents before children, siblings by name), with their depth."""
     with uow:
-        return _tree(uow.session, include_closed=include_closed, with_counts=with_counts)
+        return unit_tree(uow.session, include_closed=include_closed, with_counts=with_counts)
 
 
-def _tree(session: Session, *, include_closed: bool, with_counts: bool) -> list[UnitView]:
+def unit_tree(session: Session, *, include_closed: bool = False, with_counts: bool = False) -> list[UnitView]:
+    """:func:`list_units` inside a caller's session."""
     leader = aliased(Employee)
     stmt = select(OrgUnit, leader.first_name, leader.last_name).outerjoin(
         leader, leader.id == OrgUnit.leader_id
@@ -104,7 +105,8 @@ def subtree_ids(session: Session, unit_id: int) -> list[int]:
     return list(session.scalars(subtree_select(unit_id)))
 
 
-def subtree_select(unit_id: int) -> Select[tuple[int]]:
+def subtree_select(unit_id: int | ColumnElement[int]) -> Select[tuple[int]]:
+    """``unit_id`` (a value or a bound parameter) and every unit below it, as a recursive select."""
     tree = select(OrgUnit.id).where(OrgUnit.id == unit_id).cte("unit_tree", recursive=True)
     child = aliased(OrgUnit)
     tree = tree.union_all(select(child.id).join(tree, child.parent_id == tree.c.id))
