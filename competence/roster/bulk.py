@@ -21,12 +21,20 @@ from typing import Any
 from sqlalchemy import Insert, Select, Table, Update
 from sqlalchemy.orm import Session
 
+from db.errors import translate_db_error
+
 
 def as_date(value: object) -> dt.date | None:
     """A date column's raw value (a date, or ISO text on SQLite) as a date."""
     if value is None or isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(str(value)[:10])
+
+
+def _translated(exc: Exception) -> Exception:
+    """A driver error a user can act on (busy, disk full, read-only) as its localized error, as the
+    unit of work does for SQLAlchemy's own statements; anything else unchanged."""
+    return translate_db_error(exc) or exc
 
 
 def _cursor(session: Session) -> Any:
@@ -41,6 +49,8 @@ def fetch(session: Session, statement: Select[*tuple[Any, ...]]) -> list[tuple[A
     try:
         cursor.execute(sql)
         return [tuple(row) for row in cursor.fetchall()]
+    except Exception as exc:
+        raise _translated(exc) from exc
     finally:
         cursor.close()
 
@@ -82,5 +92,7 @@ def execute_many(
     cursor = _cursor(session)
     try:
         cursor.executemany(str(compiled), params)
+    except Exception as exc:
+        raise _translated(exc) from exc
     finally:
         cursor.close()

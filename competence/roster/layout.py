@@ -159,7 +159,7 @@ def describe_columns(layout: Layout) -> tuple[list[ColumnInfo], list[str]]:
     headers: list[str] = []
     for position in range(width):
         raw = header_cells[position] if position < len(header_cells) else None
-        header = cells.text(raw)
+        header = _MASK if cell_holds_national_id(raw) else cells.text(raw)
         headers.append(header)
         index = layout.sheet.first_column + position
         values = _column_values(rows, position, NATIONAL_ID_SAMPLE)

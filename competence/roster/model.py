@@ -124,8 +124,9 @@ class RosterInspection:
         return tuple(c for c in self.columns if c.refused)
 
     def mapping_dict(self) -> dict[str, str | None]:
-        """field → column header (or letter), the form :class:`ImportOptions` takes."""
-        return {m.field: m.header or m.letter for m in self.mapping if m.column is not None}
+        """Every field → its column header (or letter), None when unmapped: the form
+        :class:`ImportOptions` and :func:`competence.roster.save_mapping` take."""
+        return {m.field: (m.header or m.letter) if m.column is not None else None for m in self.mapping}
 
 
 @dataclass(frozen=True)

@@ -280,3 +280,33 @@ def test_new_managers_in_a_loop_and_deep_chains_are_all_linked(
     assert managers["100"] is None
     assert all(managers[str(100 + i)] == str(99 + i) for i in range(1, 40))
     assert position_managers == managers
+
+
+def test_a_locked_database_is_a_clear_error_and_nothing_is_written(
+    sqlite_uow: UnitOfWork, make_roster: MakeRoster, tmp_path: Path
+) -> None:
+    """Another program holds the write lock: the bulk statements' driver error becomes the same
+    "busy" message the rest of the program gives, and nothing is half written."""
+    import sqlite3
+
+    from competence.errors import DatabaseBusyError
+
+    path = sqlite_uow.database.path
+    assert path is not None
+    blocker = sqlite3.connect(path, timeout=0.1)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        sqlite_uow.database.engine.dispose()
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("db.engine.SQLITE_BUSY_TIMEOUT_MS", 100)
+            from db.session import open_database
+
+            quick = UnitOfWork(open_database(f"sqlite:///{path}", migrate_schema=False), actor="x")
+            with pytest.raises(DatabaseBusyError):
+                run_import(quick, make_roster(_spec(simple_rows(3))))
+            quick.database.dispose()
+    finally:
+        blocker.rollback()
+        blocker.close()
+    with sqlite_uow:
+        assert sqlite_uow.session.scalar(select(Employee.id)) is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,32 @@ def test_options_choose_the_sheet_and_refuse_unknown_ones(uow: UnitOfWork, messy
         preview_import(uow, messy_xlsx, ImportOptions(sheet="Forside"))
     assert "Ansattnummer" in missing.value.message("nb")
     assert "Employee number" in missing.value.message("en")
+
+
+def test_wizard_saves_and_forgets_a_mapping_without_importing(uow: UnitOfWork, messy_xlsx: Path) -> None:
+    from competence.roster import forget_mapping, save_mapping
+
+    inspection = inspect_roster(uow, messy_xlsx)
+    chosen = inspection.mapping_dict() | {"email": None, "title": "Enhet", "unit_name": None}
+    same = inspect_roster(uow, messy_xlsx, ImportOptions.build(chosen))
+    assert {m.field: m.letter for m in same.mapping if m.column is not None}["title"] == "E"
+    save_mapping(uow, inspection.layout_key, inspection.sheet, same.mapping_dict())
+    remembered = inspect_roster(uow, messy_xlsx)
+    assert remembered.saved_mapping_used
+    assert remembered.mapping_dict() == same.mapping_dict()
+    assert forget_mapping(uow, inspection.layout_key)
+    assert not forget_mapping(uow, inspection.layout_key)
+    assert inspect_roster(uow, messy_xlsx).mapping_dict() == inspection.mapping_dict()
+
+
+def test_an_identity_number_in_the_header_row_is_masked(
+    uow: UnitOfWork, make_roster: Callable[..., Path]
+) -> None:
+    from tests.roster.builders import RosterSpec, national_ids
+
+    secret = national_ids(1, day=2, month=3, year=81)[0]
+    path = make_roster(RosterSpec(header=("Ansattnr", "Navn", secret), rows=[[1, "Aas, Anne", "x"]]))
+    inspection = inspect_roster(uow, path)
+    texts = repr(inspection)
+    assert secret not in texts and secret.lstrip("0") not in texts
+    assert inspection.columns[2].header == "•••••••••••"
