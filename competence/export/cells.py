@@ -31,6 +31,14 @@ def needs_text_guard(value: str) -> bool:
     return looks_like_formula(value)
 
 
+def identifier_value(text: str) -> str | int:
+    """An employee or unit number as a cell value: a number when nothing is lost by it (no leading
+    zeros, at most 15 digits), so that it sorts and filters as one; otherwise the text."""
+    if text.isdigit() and len(text) <= 15 and (text == "0" or not text.startswith("0")):
+        return int(text)
+    return text
+
+
 def safe_cell(cell: Any, value: CellValue) -> Any:
     """Put ``value`` into an openpyxl cell; text is always a string cell, never a formula.
 

@@ -26,7 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy.orm import Session
 
 from competence.export import palette
-from competence.export.cells import CellValue, safe_cell
+from competence.export.cells import CellValue, identifier_value, safe_cell
 from competence.export.excel import styles
 from competence.export.excel.grid import Grid, GridRow, grid_rows, plan_grid
 from competence.export.excel.splice import column_letters, number_cell, save_with_rows, style_id, text_cell
@@ -186,11 +186,11 @@ def _row_xml(grid: Grid, rows: Iterator[GridRow], st: _RowStyles, counter: _Coun
     for row in rows:
         r += 1
         person = row.person
-        no = person.employee_no
+        no = identifier_value(person.employee_no)
         parts = [
             f'<row r="{r}">',
             text_cell(f"A{r}", person.sort_name, s_text),
-            number_cell(f"B{r}", int(no), s_int) if _plain_number(no) else text_cell(f"B{r}", no, s_text),
+            number_cell(f"B{r}", no, s_int) if isinstance(no, int) else text_cell(f"B{r}", no, s_text),
             text_cell(f"C{r}", person.units, s_text),
             text_cell(f"D{r}", person.role_key, s_text) if person.roles else "",
             number_cell(f"E{r}", round(person.fte, 1), s_fte),
@@ -205,11 +205,6 @@ def _row_xml(grid: Grid, rows: Iterator[GridRow], st: _RowStyles, counter: _Coun
                 )
         parts.append("</row>")
         yield "".join(parts)
-
-
-def _plain_number(text: str) -> bool:
-    """An employee number that is a number in a cell without losing anything (no leading zeros)."""
-    return text.isdigit() and len(text) <= 15 and (text == "0" or not text.startswith("0"))
 
 
 def _roles_sheet(ws: Worksheet, grid: Grid) -> int:
