@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from competence import audit
 from competence.clock import today
-from competence.gap import CompetenceRef, _competence_refs, _sorted_refs
+from competence.gap import CompetenceRef
+from competence.gap.queries import competence_refs, sorted_refs
 from competence.lookup import unit_by_number
 from competence.units import subtree_select, unit_tree
 from db.models import Employee, Position, Requirement, Role, ScaleLevel
@@ -207,8 +208,8 @@ def competence_columns(
 ) -> tuple[CompetenceRef, ...]:
     """Every competence some role in ``levels`` requires, in framework, area and strategy order."""
     ids = sorted({c for reqs in levels.by_role.values() for c in reqs})
-    refs = {k: v for k, v in _competence_refs(session, ids).items() if v.kind in kinds}
-    return _sorted_refs(session, refs)
+    refs = {k: v for k, v in competence_refs(session, ids).items() if v.kind in kinds}
+    return sorted_refs(session, refs)
 
 
 def record_export(session: Session, actor: str, what: str, scope: Scope | None, **counts: Any) -> None:

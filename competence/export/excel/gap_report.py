@@ -51,19 +51,14 @@ def export_gap_report(
     reg = get_settings(uow)
     with uow:
         scope = resolve_scope(uow.session, unit_number, subunits=subunits)
-    figures = gap.summary(
+    report = gap.gap_report(
         uow, unit_id=scope.unit_id, subunits=scope.subunits, at=scope.at, window_days=reg.expiry_window_days
     )
+    figures, heat, areas = report.summary, report.heatmap, report.areas
+    vulnerable, alerts = report.vulnerabilities, report.certificates
     with uow:
         s = uow.session
-        on, unit_id = scope.at, scope.unit_id
-        heat = gap.unit_heatmap_in(s, unit_id=unit_id, subunits=subunits, at=on)
-        areas = gap.area_coverage_in(s, unit_id=unit_id, subunits=subunits, at=on)
-        vulnerable = gap.vulnerabilities_in(s, unit_id=unit_id, subunits=subunits, at=on)
-        alerts = gap.certificate_alerts_in(
-            s, unit_id=unit_id, subunits=subunits, at=on, window_days=reg.expiry_window_days
-        )
-        goals = goals_of_people(s, people_in(s, scope), on)
+        goals = goals_of_people(s, people_in(s, scope), scope.at)
         wb = Workbook()
         _summary_sheet(wb.active, scope, figures, reg.municipality)
         unit_rows = _unit_area_rows(heat, vulnerable)
