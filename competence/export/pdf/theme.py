@@ -1,0 +1,181 @@
+"""The look of the PDF reports: styles, tables, and pages numbered "Side x av y" with a footer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Table, TableStyle
+
+from competence.export import palette
+from competence.export.pdf.fonts import BOLD, ITALIC, REGULAR
+
+PAGE = A4
+MARGIN = 16 * mm
+FRAME_WIDTH = PAGE[0] - 2 * MARGIN
+
+
+def hex_colour(rgb: str) -> colors.Color:
+    return colors.HexColor(f"#{rgb}")
+
+
+HEADER_BG = hex_colour(palette.HEADER[0])
+SUB_BG = hex_colour(palette.SUBHEADER[0])
+MET_BG = hex_colour(palette.MET[0])
+NEAR_BG = hex_colour(palette.NEAR[0])
+GAP_BG = hex_colour(palette.GAP[0])
+NOT_ASSESSED_BG = hex_colour(palette.NOT_ASSESSED[0])
+GRID = colors.HexColor("#B7B7B7")
+MUTED = colors.HexColor("#595959")
+
+TITLE = ParagraphStyle("title", fontName=BOLD, fontSize=17, leading=21, spaceAfter=2 * mm)
+SUBTITLE = ParagraphStyle("subtitle", fontName=REGULAR, fontSize=10, leading=13, textColor=MUTED)
+H2 = ParagraphStyle("h2", fontName=BOLD, fontSize=12, leading=15, spaceBefore=5 * mm, spaceAfter=2 * mm)
+BODY = ParagraphStyle("body", fontName=REGULAR, fontSize=9, leading=12)
+SMALL = ParagraphStyle("small", fontName=REGULAR, fontSize=7.5, leading=9.5, textColor=MUTED)
+NOTE = ParagraphStyle("note", fontName=ITALIC, fontSize=8.5, leading=11, textColor=MUTED)
+
+TABLE_FONT_SIZE = 8
+CELL_PAD = 3
+
+
+def wrap(text: str | None, width: float, *, bold: bool = False, size: float = TABLE_FONT_SIZE) -> str:
+    """Text broken into lines that fit ``width`` points (a table cell takes them as they are)."""
+    if not text:
+        return ""
+    return "\n".join(simpleSplit(text, BOLD if bold else REGULAR, size, width - 2 * CELL_PAD))
+
+
+def table(
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    *,
+    extra: Sequence[tuple[Any, ...]] = (),
+    align_right: Sequence[int] = (),
+    header: bool = True,
+) -> Table:
+    """A plain table: header row on dark blue (repeated on each page), thin grid, 8 pt text."""
+    t = Table([list(r) for r in rows], colWidths=list(widths), repeatRows=1 if header else 0)
+    style: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), REGULAR, TABLE_FONT_SIZE, TABLE_FONT_SIZE + 2),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if header:
+        style += [
+            ("FONT", (0, 0), (-1, 0), BOLD, TABLE_FONT_SIZE, TABLE_FONT_SIZE + 2),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
+            ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        ]
+    for col in align_right:
+        style.append(("ALIGN", (col, 0), (col, -1), "RIGHT"))
+    t.setStyle(TableStyle(style + list(extra)))
+    return t
+
+
+def norwegian_date(day: dt.date | None) -> str:
+    return f"{day:%d.%m.%Y}" if day else ""
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """Norwegian number: space as thousands separator, comma as decimal mark."""
+    text = f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",")
+    return text
+
+
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut with an ellipsis so that it fits ``width`` points."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def numbered_canvas(footer: str) -> Callable[..., Canvas]:
+    """A canvas class that writes the footer and "Side x av y" on every page when the document is
+    finished (the page count is known only then)."""
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            if not kwargs.get("initialFontName"):  # else Helvetica is referenced, and not embedded
+                kwargs["initialFontName"] = REGULAR
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number_, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._footer(number_, total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, page: int, total: int) -> None:
+            self.saveState()
+            self.setStrokeColor(GRID)
+            self.setLineWidth(0.5)
+            y = MARGIN - 6 * mm
+            self.line(MARGIN, y + 3.5 * mm, PAGE[0] - MARGIN, y + 3.5 * mm)
+            self.setFont(REGULAR, 7.5)
+            self.setFillColor(MUTED)
+            self.drawString(MARGIN, y, fit_text(footer, REGULAR, 7.5, FRAME_WIDTH - 25 * mm))
+            self.drawRightString(PAGE[0] - MARGIN, y, f"Side {page} av {total}")
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def logo_reader(logo: bytes | None) -> ImageReader | None:
+    """The municipality's logo, or None when there is none or it cannot be read (never fails)."""
+    if not logo:
+        return None
+    try:
+        reader = ImageReader(io.BytesIO(logo))
+        reader.getSize()
+        return reader
+    except Exception:
+        return None
+
+
+def letterhead(municipality: str, logo: ImageReader | None) -> Callable[[Canvas, Any], None]:
+    """First-page decoration: the municipality's name, and its logo top right when there is one."""
+
+    def draw(canvas: Canvas, _doc: Any) -> None:
+        canvas.saveState()
+        top = PAGE[1] - 10 * mm
+        canvas.setFont(BOLD, 10)
+        canvas.setFillColor(HEADER_BG)
+        canvas.drawString(MARGIN, top - 3 * mm, municipality)
+        if logo is not None:
+            w, h = logo.getSize()
+            box_w, box_h = 40 * mm, 14 * mm
+            scale = min(box_w / w, box_h / h)
+            canvas.drawImage(
+                logo,
+                PAGE[0] - MARGIN - w * scale,
+                top - h * scale,
+                w * scale,
+                h * scale,
+                mask="auto",
+            )
+        canvas.restoreState()
+
+    return draw
