@@ -1,0 +1,206 @@
+"""Development plans for everyone in a unit (issue 4, point 7): one file per person and, when
+asked, one combined file with a bookmark per person.
+
+The plans are drawn in worker processes, one per core, each with its own database connection
+(a session is never shared between threads or processes). The caller gets progress after each
+small chunk and can cancel between chunks; files appear in the output folder only when the whole
+batch succeeded (they are drawn into a hidden staging folder first), so a cancelled or failed
+batch leaves nothing behind. The combined file is joined from the per-person files
+(:mod:`competence.export.pdf.concat`), not drawn a second time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import sessionmaker
+
+from competence.export.pdf.concat import join_pdfs
+from competence.export.pdf.plan import render_plan
+from competence.export.pdf.plan_data import load_plan
+from competence.export.scope import people_in, record_export, resolve_scope
+from competence.progress import Cancelled, CancelToken, Progress, no_progress
+from competence.settings import RegisterSettings, get_settings
+from competence.uow import UnitOfWork
+from db.engine import make_engine
+from db.session import Database
+
+#: below this many plans, starting processes costs more than it saves
+IN_PROCESS_BELOW = 12
+_UNSAFE = re.compile(r"[\x00-\x1f<>:\"/\\|?*]+")
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    out_dir: Path
+    files: tuple[Path, ...]
+    combined: Path | None
+    pages: int
+
+
+@dataclass(frozen=True)
+class _Job:
+    url: str
+    settings: dict[str, Any]
+    talk_on: dt.date | None
+    staging: str
+    people: tuple[tuple[int, str], ...]  # (employee id, file name)
+
+
+def file_name_for(employee_no: str, last_name: str, first_name: str) -> str:
+    """ "Utviklingsplan 1001 Ødegård Åse.pdf", with characters file systems refuse taken out."""
+    raw = f"Utviklingsplan {employee_no} {last_name} {first_name}".strip()
+    clean = re.sub(r"\s+", " ", _UNSAFE.sub(" ", raw)).strip(" .")
+    return f"{clean[:150]}.pdf"
+
+
+def export_plans(
+    uow: UnitOfWork,
+    unit_number: str,
+    out_dir: Path,
+    *,
+    combined: Path | None = None,
+    subunits: bool = False,
+    talk_on: dt.date | None = None,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+    workers: int | None = None,
+) -> BatchResult:
+    """Plans for the people of a unit (and its sub-units with ``subunits``) into ``out_dir``."""
+    settings = get_settings(uow)
+    with uow:
+        scope = resolve_scope(uow.session, unit_number, subunits=subunits)
+        people = people_in(uow.session, scope)
+    names = [file_name_for(p.employee_no, p.last_name, p.first_name) for p in people]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".utviklingsplaner-", dir=out_dir))
+    try:
+        pages = _draw_all(
+            uow.database,
+            settings,
+            talk_on,
+            staging,
+            [(p.id, n) for p, n in zip(people, names, strict=True)],
+            progress,
+            cancel or CancelToken(),
+            workers,
+        )
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        files = []
+        for name in names:
+            target = out_dir / name
+            os.replace(staging / name, target)
+            files.append(target)
+        if combined is not None:
+            join_pdfs(
+                [(p.full_name, f) for p, f in zip(people, files, strict=True)],
+                combined,
+                title=f"Utviklingsplaner – {scope.label}",
+                author=settings.municipality,
+                subject=f"Individuelle utviklingsplaner, {len(files)} ansatte",
+            )
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    with uow:
+        record_export(
+            uow.session,
+            uow.actor,
+            "development_plans",
+            scope,
+            people=len(files),
+            pages=pages,
+            combined=combined is not None,
+        )
+        uow.commit()
+    return BatchResult(out_dir, tuple(files), combined, pages)
+
+
+def _draw_all(
+    database: Database,
+    settings: RegisterSettings,
+    talk_on: dt.date | None,
+    staging: Path,
+    people: Sequence[tuple[int, str]],
+    progress: Progress,
+    cancel: CancelToken,
+    workers: int | None,
+) -> int:
+    total = len(people)
+    progress(0, total, f"0 av {total} planer")
+    count = workers or min(os.cpu_count() or 1, 8)
+    if count <= 1 or (workers is None and total < IN_PROCESS_BELOW):
+        pages = 0
+        for i, person in enumerate(people, start=1):
+            cancel.raise_if_cancelled()
+            pages += _draw(database, settings, talk_on, staging, [person])
+            progress(i, total, f"{i} av {total} planer")
+        return pages
+    size = max(1, min(25, total // (count * 4) or 1))
+    jobs = [
+        _Job(database.url, asdict(settings), talk_on, str(staging), tuple(people[i : i + size]))
+        for i in range(0, total, size)
+    ]
+    done = pages = 0
+    context = multiprocessing.get_context("spawn")  # safe from a program with threads (the UI)
+    with ProcessPoolExecutor(max_workers=min(count, len(jobs)), mp_context=context) as pool:
+        pending: set[Future[tuple[int, int]]] = {pool.submit(_run_job, job) for job in jobs}
+        try:
+            while pending:
+                finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    plans, drawn = future.result()
+                    done += plans
+                    pages += drawn
+                    progress(done, total, f"{done} av {total} planer")
+                if cancel.cancelled:
+                    raise Cancelled()
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            raise
+    return pages
+
+
+def _draw(
+    database: Database,
+    settings: RegisterSettings,
+    talk_on: dt.date | None,
+    staging: Path,
+    people: Sequence[tuple[int, str]],
+) -> int:
+    pages = 0
+    session = database.session_factory()
+    try:
+        for employee_id, name in people:
+            data = load_plan(session, employee_id, settings, talk_on=talk_on)
+            pdf, drawn = render_plan(data)
+            (staging / name).write_bytes(pdf)
+            pages += drawn
+    finally:
+        session.rollback()
+        session.close()
+    return pages
+
+
+_worker_db: Database | None = None
+
+
+def _run_job(job: _Job) -> tuple[int, int]:
+    """In a worker process: draw one chunk, with this process's own database connection."""
+    global _worker_db
+    if _worker_db is None or _worker_db.url != job.url:
+        engine = make_engine(job.url)
+        _worker_db = Database(job.url, engine, sessionmaker(bind=engine, expire_on_commit=False))
+    settings = RegisterSettings(**job.settings)
+    return len(job.people), _draw(_worker_db, settings, job.talk_on, Path(job.staging), job.people)
