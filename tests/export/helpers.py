@@ -75,3 +75,21 @@ def pdf_text(path: Path) -> str:
     return subprocess.run(
         [tool, "-layout", str(path), "-"], check=True, capture_output=True, text=True
     ).stdout
+
+
+def pdf_fonts(path: Path) -> list[tuple[str, bool]]:
+    """(font name, embedded) for every font of a PDF, from poppler's pdffonts."""
+    tool = shutil.which("pdffonts")
+    if tool is None:
+        if IN_CI:
+            pytest.fail("pdffonts (poppler-utils) is required in CI")
+        pytest.skip("pdffonts (poppler-utils) is not installed")
+    lines = subprocess.run([tool, str(path)], check=True, capture_output=True, text=True).stdout.splitlines()[
+        2:
+    ]
+    fonts = []
+    for line in lines:
+        parts = line.split()
+        # name, type words..., encoding, emb, sub, uni, object, id
+        fonts.append((parts[0], parts[-5] == "yes"))
+    return fonts

@@ -132,7 +132,7 @@ def _facts(data: PlanData) -> Table:
         ),
         ("Leder", data.leader_name or "–", "", ""),
     ]
-    widths = [35 * mm, 62 * mm, 30 * mm, theme.FRAME_WIDTH - 127 * mm]
+    widths = [37 * mm, 64 * mm, 31 * mm, theme.FRAME_WIDTH - 132 * mm]
     cells = [
         [label, theme.wrap(value, widths[1], size=9), label2, theme.wrap(value2, widths[3], size=9)]
         for label, value, label2, value2 in rows

@@ -111,14 +111,15 @@ def load_plan(
     ]
     talk = talks[0] if talks and talks[0].held_on == on else None
     earlier = [t for t in talks if t.held_on < on]
+    previous = earlier[0] if earlier else None
     return PlanData(
         settings.municipality,
         settings.logo_bytes,
         detail,
-        _leader_name(session, detail, talk),
+        _leader_name(session, detail, talk, previous),
         on,
         talk,
-        earlier[0] if earlier else None,
+        previous,
         profile,
         tuple(goals),
         certs,
@@ -126,8 +127,11 @@ def load_plan(
     )
 
 
-def _leader_name(session: Session, detail: EmployeeDetail, talk: TalkView | None) -> str | None:
-    """Who signs as leader: the talk's leader, else the manager, else the leader of the main unit."""
+def _leader_name(
+    session: Session, detail: EmployeeDetail, talk: TalkView | None, previous: TalkView | None
+) -> str | None:
+    """Who signs as leader: the talk's leader, else the manager, else the leader of the person's
+    unit, else whoever held the previous talk."""
     if talk is not None and talk.leader_name:
         return talk.leader_name
     if detail.manager_name:
@@ -136,4 +140,4 @@ def _leader_name(session: Session, detail: EmployeeDetail, talk: TalkView | None
         unit = session.get(OrgUnit, position.unit_id)
         if unit is not None and unit.leader_id is not None and unit.leader_id != detail.id:
             return employee_detail(session, unit.leader_id).full_name
-    return None
+    return previous.leader_name if previous is not None else None

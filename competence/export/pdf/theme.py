@@ -149,7 +149,7 @@ def logo_reader(logo: bytes | None) -> ImageReader | None:
         return None
     try:
         reader = ImageReader(io.BytesIO(logo))
-        reader.getSize()
+        reader.getRGBData()  # decodes it all: a damaged file fails here, not while drawing
         return reader
     except Exception:
         return None
