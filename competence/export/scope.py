@@ -67,7 +67,7 @@ def resolve_scope(
     return Scope(unit.id, unit.number, unit.name, subunits, on)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     """One person in an export, with what they hold in the scope."""
 
@@ -139,29 +139,38 @@ def people_in(session: Session, scope: Scope) -> list[Person]:
     units = scope.unit_ids()
     if units is not None:
         stmt = stmt.where(Position.unit_id.in_(units))
-    grouped: dict[int, list[_Post]] = {}
-    heads: dict[int, tuple[str, str, str]] = {}
-    for emp_id, no, first, last, unit_id, role_id, role_name, fte in session.execute(stmt):
-        heads[emp_id] = (no, first or "", last or "")
-        grouped.setdefault(emp_id, []).append(_Post(unit_id, role_id, role_name, float(fte or 0.0)))
-    people = []
-    for emp_id, posts in grouped.items():
-        no, first, last = heads[emp_id]
+    people: list[Person] = []
+    unit_labels: dict[tuple[int, ...], str] = {}
+    role_sets: dict[tuple[tuple[str, int], ...], tuple[tuple[int, ...], tuple[str, ...]]] = {}
+    posts: list[_Post] = []
+    head: tuple[int, str, str, str] | None = None
+
+    def flush() -> None:
+        if head is None:
+            return
         unit_ids = tuple(dict.fromkeys(p.unit_id for p in posts))
-        roles = sorted({(p.role_name or "", p.role_id) for p in posts if p.role_id is not None})
+        label = unit_labels.get(unit_ids)
+        if label is None:
+            label = unit_labels[unit_ids] = ", ".join(names.get(u, "") for u in unit_ids)
+        key = tuple(sorted({(p.role_name or "", p.role_id) for p in posts if p.role_id is not None}))
+        roles = role_sets.get(key)
+        if roles is None:
+            roles = role_sets[key] = (tuple(r[1] for r in key), tuple(r[0] for r in key))
+        emp_id, no, first, last = head
         people.append(
-            Person(
-                emp_id,
-                no,
-                first,
-                last,
-                unit_ids,
-                ", ".join(names.get(u, "") for u in unit_ids),
-                tuple(r[1] for r in roles),
-                tuple(r[0] for r in roles),
-                sum(p.fte for p in posts),
-            )
+            Person(emp_id, no, first, last, unit_ids, label, roles[0], roles[1], sum(p.fte for p in posts))
         )
+
+    # rows come grouped by person (ordered by employee id) and are streamed, not buffered
+    for emp_id, no, first, last, unit_id, role_id, role_name, fte in session.execute(
+        stmt.execution_options(yield_per=5000)
+    ):
+        if head is None or head[0] != emp_id:
+            flush()
+            head = (emp_id, no, first or "", last or "")
+            posts = []
+        posts.append(_Post(unit_id, role_id, role_name, float(fte or 0.0)))
+    flush()
     people.sort(
         key=lambda p: (
             min(order.get(u, len(order)) for u in p.unit_ids),
