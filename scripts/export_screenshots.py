@@ -23,19 +23,6 @@ os.environ.setdefault("KOMPETANSE_TODAY", "2026-01-15")
 OUT = ROOT / "docs" / "screenshots"
 
 
-def fill_register(database: object, employees: int) -> None:
-    """The demo kommune when the demo generator is installed, else the benchmark's register."""
-    try:
-        from competence.demo import generate_demo
-    except ImportError:
-        from benchmarks.bench_export import build_register
-
-        print("competence.demo is not available: using the benchmark's register", file=sys.stderr)
-        build_register(database, employees)  # type: ignore[arg-type]
-        return
-    generate_demo(database, employees=employees, required_per_role=40)  # type: ignore[arg-type]
-
-
 def busiest_unit(uow: object) -> tuple[str, str]:
     """(number of the unit with the most people among those with sub-units, a person's number there)."""
     from competence.export.scope import people_in, resolve_scope
@@ -98,6 +85,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--employees", type=int, default=150)
     args = parser.parse_args()
+    from competence.demo import generate_demo
     from competence.export.excel.gap_report import export_gap_report
     from competence.export.excel.matrix import export_matrix
     from competence.export.excel.template import export_template
@@ -112,7 +100,7 @@ def main() -> int:
         os.environ["KOMPETANSE_DATA_DIR"] = str(folder / "data")
         database = open_database(f"sqlite:///{folder / 'demo.db'}")
         try:
-            fill_register(database, args.employees)
+            generate_demo(database, employees=args.employees)
             uow = UnitOfWork(database, actor="skjermbilder")
             unit, person = busiest_unit(uow)
             books = {

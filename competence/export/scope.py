@@ -218,7 +218,7 @@ def competence_columns(
     """Every competence some role in ``levels`` requires, in framework, area and strategy order."""
     ids = sorted({c for reqs in levels.by_role.values() for c in reqs})
     refs = {k: v for k, v in competence_refs(session, ids).items() if v.kind in kinds}
-    return sorted_refs(session, refs)
+    return sorted_refs(refs.values())
 
 
 def record_export(session: Session, actor: str, what: str, scope: Scope | None, **counts: Any) -> None:

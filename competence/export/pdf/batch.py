@@ -28,7 +28,7 @@ from sqlalchemy.orm import sessionmaker
 from competence.export.pdf.concat import join_pdfs
 from competence.export.pdf.plan import render_plan
 from competence.export.pdf.plan_data import load_plan
-from competence.export.scope import people_in, record_export, resolve_scope
+from competence.export.scope import Person, Scope, people_in, record_export, resolve_scope
 from competence.progress import Cancelled, CancelToken, Progress, no_progress
 from competence.settings import RegisterSettings, get_settings
 from competence.uow import UnitOfWork
@@ -77,10 +77,38 @@ def export_plans(
     workers: int | None = None,
 ) -> BatchResult:
     """Plans for the people of a unit (and its sub-units with ``subunits``) into ``out_dir``."""
-    settings = get_settings(uow)
     with uow:
         scope = resolve_scope(uow.session, unit_number, subunits=subunits)
         people = people_in(uow.session, scope)
+    return export_plans_of(
+        uow,
+        people,
+        out_dir,
+        combined=combined,
+        label=scope.label,
+        scope=scope,
+        talk_on=talk_on,
+        progress=progress,
+        cancel=cancel,
+        workers=workers,
+    )
+
+
+def export_plans_of(
+    uow: UnitOfWork,
+    people: Sequence[Person],
+    out_dir: Path,
+    *,
+    combined: Path | None = None,
+    label: str = "",
+    scope: Scope | None = None,
+    talk_on: dt.date | None = None,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+    workers: int | None = None,
+) -> BatchResult:
+    """Plans for ``people`` (a selection from the employee list, or a unit's people), in their order."""
+    settings = get_settings(uow)
     names = [file_name_for(p.employee_no, p.last_name, p.first_name) for p in people]
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".utviklingsplaner-", dir=out_dir))
@@ -106,7 +134,7 @@ def export_plans(
             join_pdfs(
                 [(p.full_name, f) for p, f in zip(people, files, strict=True)],
                 combined,
-                title=f"Utviklingsplaner – {scope.label}",
+                title=f"Utviklingsplaner – {label}" if label else "Utviklingsplaner",
                 author=settings.municipality,
                 subject=f"Individuelle utviklingsplaner, {len(files)} ansatte",
             )
