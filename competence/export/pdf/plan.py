@@ -26,7 +26,7 @@ from reportlab.platypus import (
 )
 
 from competence.export.pdf import theme
-from competence.export.pdf.fonts import BOLD, REGULAR, register_fonts
+from competence.export.pdf.fonts import REGULAR, register_fonts
 from competence.export.pdf.plan_data import PlanData, TalkView, load_plan
 from competence.export.pdf.radar import area_chart
 from competence.export.scope import record_export
@@ -137,18 +137,7 @@ def _facts(data: PlanData) -> Table:
         [label, theme.wrap(value, widths[1], size=9), label2, theme.wrap(value2, widths[3], size=9)]
         for label, value, label2, value2 in rows
     ]
-    return theme.table(
-        cells,
-        widths,
-        header=False,
-        extra=[
-            ("FONT", (0, 0), (-1, -1), REGULAR, 9, 11.5),
-            ("FONT", (0, 0), (0, -1), BOLD, 9, 11.5),
-            ("FONT", (2, 0), (2, -1), BOLD, 9, 11.5),
-            ("BACKGROUND", (0, 0), (0, -1), theme.SUB_BG),
-            ("BACKGROUND", (2, 0), (2, -1), theme.SUB_BG),
-        ],
-    )
+    return theme.facts(cells, widths)
 
 
 def _level(ordinal: int | None, name: str | None) -> str:
@@ -200,7 +189,7 @@ def _profile(data: PlanData) -> list[Flowable]:
         )
         for label, a in zip(labels, areas, strict=True)
     ]
-    side = theme.table(area_rows, [33 * mm, 13 * mm, 13 * mm, 15 * mm], align_right=(1, 2, 3))
+    side = theme.table(area_rows, [33 * mm, 13 * mm, 13 * mm, 15 * mm], right=(1, 2, 3))
     layout = Table(
         [[chart, side]],
         colWidths=[theme.FRAME_WIDTH * 0.58, theme.FRAME_WIDTH * 0.42],
@@ -210,7 +199,7 @@ def _profile(data: PlanData) -> list[Flowable]:
     out.append(Spacer(1, 3 * mm))
     widths = [50 * mm, 36 * mm, 30 * mm, 30 * mm, 13 * mm, theme.FRAME_WIDTH - 159 * mm]
     rows: list[list[str]] = [["Kompetanse", "Strategiområde", "Nåværende nivå", "Krav", "Avvik", "Status"]]
-    extra: list[tuple[Any, ...]] = []
+    bg: dict[tuple[int, int], Any] = {}
     for i, item in enumerate(items, start=1):
         label, colour = _status(item)
         ref = item.competence
@@ -225,8 +214,8 @@ def _profile(data: PlanData) -> list[Flowable]:
                 label,
             ]
         )
-        extra.append(("BACKGROUND", (5, i), (5, i), colour))
-    out.append(theme.table(rows, widths, extra=extra, align_right=(4,)))
+        bg[(5, i)] = colour
+    out.append(theme.table(rows, widths, backgrounds=bg, right=(4,)))
     out.append(
         Paragraph(
             "Avvik i prosentpoeng av skalaen (krav minus nåværende nivå). Ikke vurdert teller som 0 % i "
@@ -244,7 +233,7 @@ def _goals(data: PlanData) -> list[Flowable]:
         return out
     widths = [58 * mm, 24 * mm, 34 * mm, 22 * mm, 19 * mm, theme.FRAME_WIDTH - 157 * mm]
     rows = [["Mål / aktivitet", "Type", "Kompetanse", "Målnivå", "Frist", "Status"]]
-    extra: list[tuple[Any, ...]] = []
+    bg: dict[tuple[int, int], Any] = {}
     for i, g in enumerate(data.goals, start=1):
         rows.append(
             [
@@ -257,8 +246,8 @@ def _goals(data: PlanData) -> list[Flowable]:
             ]
         )
         if g.overdue:
-            extra.append(("BACKGROUND", (5, i), (5, i), theme.GAP_BG))
-    out.append(theme.table(rows, widths, extra=extra))
+            bg[(5, i)] = theme.GAP_BG
+    out.append(theme.table(rows, widths, backgrounds=bg))
     return out
 
 
@@ -269,7 +258,7 @@ def _certificates(data: PlanData) -> list[Flowable]:
         return out
     widths = [80 * mm, 28 * mm, 28 * mm, theme.FRAME_WIDTH - 136 * mm]
     rows = [["Kurs / sertifikat", "Fullført", "Gyldig til", "Status"]]
-    extra: list[tuple[Any, ...]] = []
+    bg: dict[tuple[int, int], Any] = {}
     labels = {"gyldig": "Gyldig", "utloper": "Utløper snart", "utlopt": "Utløpt"}
     colours = {"gyldig": theme.MET_BG, "utloper": theme.NEAR_BG, "utlopt": theme.GAP_BG}
     for i, c in enumerate(data.certificates, start=1):
@@ -282,8 +271,8 @@ def _certificates(data: PlanData) -> list[Flowable]:
                 labels[status],
             ]
         )
-        extra.append(("BACKGROUND", (3, i), (3, i), colours[status]))
-    out.append(theme.table(rows, widths, extra=extra))
+        bg[(3, i)] = colours[status]
+    out.append(theme.table(rows, widths, backgrounds=bg))
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from reportlab.lib import colors
@@ -14,9 +14,9 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Table, TableStyle
 
 from competence.export import palette
+from competence.export.pdf.fasttable import FastTable, Section, TableLook
 from competence.export.pdf.fonts import BOLD, ITALIC, REGULAR
 
 PAGE = A4
@@ -56,34 +56,49 @@ def wrap(text: str | None, width: float, *, bold: bool = False, size: float = TA
 
 
 def table(
-    rows: Sequence[Sequence[Any]],
+    rows: Sequence[Sequence[str] | Section],
     widths: Sequence[float],
     *,
-    extra: Sequence[tuple[Any, ...]] = (),
-    align_right: Sequence[int] = (),
+    backgrounds: dict[tuple[int, int], Any] | None = None,
+    right: Iterable[int] = (),
+    bold_rows: Iterable[int] = (),
     header: bool = True,
-) -> Table:
-    """A plain table: header row on dark blue (repeated on each page), thin grid, 8 pt text."""
-    t = Table([list(r) for r in rows], colWidths=list(widths), repeatRows=1 if header else 0)
-    style: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), REGULAR, TABLE_FONT_SIZE, TABLE_FONT_SIZE + 2),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.25, GRID),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]
-    if header:
-        style += [
-            ("FONT", (0, 0), (-1, 0), BOLD, TABLE_FONT_SIZE, TABLE_FONT_SIZE + 2),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
-            ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-        ]
-    for col in align_right:
-        style.append(("ALIGN", (col, 0), (col, -1), "RIGHT"))
-    t.setStyle(TableStyle(style + list(extra)))
-    return t
+) -> FastTable:
+    """A report table: the first row is the header (dark blue, repeated on each page), 8 pt text.
+
+    ``backgrounds`` and ``bold_rows`` count rows as ``rows`` does, the header being row 0.
+    """
+    offset = 1 if header else 0
+    return FastTable(
+        widths,
+        rows[offset:],
+        header=[str(c) for c in rows[0]] if header and not isinstance(rows[0], Section) else None,
+        backgrounds={(c, r - offset): v for (c, r), v in (backgrounds or {}).items()},
+        bold_rows=[r - offset for r in bold_rows],
+        look=TableLook(
+            font_size=TABLE_FONT_SIZE,
+            leading=TABLE_FONT_SIZE + 2,
+            header_background=HEADER_BG,
+            section_background=SUB_BG,
+            rule=GRID,
+            right=frozenset(right),
+        ),
+    )
+
+
+def facts(rows: Sequence[Sequence[str]], widths: Sequence[float]) -> FastTable:
+    """Label/value pairs, two to a row: labels bold on light blue."""
+    return FastTable(
+        widths,
+        rows,
+        look=TableLook(
+            font_size=9,
+            leading=11.5,
+            rule=GRID,
+            bold_columns=frozenset({0, 2}),
+            column_backgrounds={0: SUB_BG, 2: SUB_BG},
+        ),
+    )
 
 
 def norwegian_date(day: dt.date | None) -> str:

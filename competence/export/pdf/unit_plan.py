@@ -27,7 +27,8 @@ from reportlab.platypus.doctemplate import NextPageTemplate
 from competence import gap
 from competence.export.activities import OPEN_STATUSES, GoalRow, goals_of_people
 from competence.export.pdf import theme
-from competence.export.pdf.fonts import BOLD, REGULAR, register_fonts
+from competence.export.pdf.fasttable import Section
+from competence.export.pdf.fonts import REGULAR, register_fonts
 from competence.export.pdf.plan import write_file
 from competence.export.pdf.radar import area_chart
 from competence.export.scope import Scope, people_in, record_export, resolve_scope
@@ -133,18 +134,7 @@ def _key_figures(figures: gap.GapSummary, goals: Sequence[GoalRow]) -> Table:
     ]
     rows = [[cells[i][0], cells[i][1], cells[i + 1][0], cells[i + 1][1]] for i in range(0, len(cells), 2)]
     w = theme.FRAME_WIDTH
-    return theme.table(
-        rows,
-        [w * 0.25, w * 0.25, w * 0.25, w * 0.25],
-        header=False,
-        extra=[
-            ("FONT", (0, 0), (-1, -1), REGULAR, 9, 11.5),
-            ("FONT", (0, 0), (0, -1), BOLD, 9, 11.5),
-            ("FONT", (2, 0), (2, -1), BOLD, 9, 11.5),
-            ("BACKGROUND", (0, 0), (0, -1), theme.SUB_BG),
-            ("BACKGROUND", (2, 0), (2, -1), theme.SUB_BG),
-        ],
-    )
+    return theme.facts(rows, [w * 0.25, w * 0.25, w * 0.25, w * 0.25])
 
 
 def _area_label(code: str | None, name: str) -> str:
@@ -168,7 +158,7 @@ def _areas(areas: Sequence[gap.AreaScore]) -> list[Flowable]:
     )
     widths = [70 * mm, 16 * mm, 16 * mm, 20 * mm, 24 * mm, theme.FRAME_WIDTH - 146 * mm]
     rows = [["Strategiområde", "Krav", "Oppfylt", "Andel", "Snittavvik", "Ikke vurdert"]]
-    extra: list[tuple[Any, ...]] = []
+    bg: dict[tuple[int, int], Any] = {}
     for i, (label, a) in enumerate(zip(labels, areas, strict=True), start=1):
         rows.append(
             [
@@ -180,8 +170,8 @@ def _areas(areas: Sequence[gap.AreaScore]) -> list[Flowable]:
                 str(a.not_assessed),
             ]
         )
-        extra.append(("BACKGROUND", (3, i), (3, i), _share_colour(a.share_met)))
-    out.append(theme.table(rows, widths, extra=extra, align_right=(1, 2, 3, 4, 5)))
+        bg[(3, i)] = _share_colour(a.share_met)
+    out.append(theme.table(rows, widths, backgrounds=bg, right=(1, 2, 3, 4, 5)))
     out.append(
         Paragraph(
             "Snittavvik i prosentpoeng av skalaen; hver person og kompetanse telles én gang.", theme.SMALL
@@ -205,26 +195,16 @@ def _heatmap(heat: gap.Heatmap) -> list[Flowable]:
         col_w = (theme.FRAME_WIDTH - name_w) / (len(group) + 1)
         header = [
             "Kompetanse",
-            *(theme.wrap(f"{u.number} {u.name}", col_w, bold=True, size=7) for u in group),
+            *(theme.wrap(f"{u.number} {u.name}", col_w, bold=True) for u in group),
             "Totalt",
         ]
-        rows: list[list[str]] = [header]
-        extra: list[tuple[Any, ...]] = [
-            ("FONT", (1, 0), (-1, 0), BOLD, 7, 8.5),
-            ("ALIGN", (1, 0), (-1, -1), "CENTER"),
-        ]
+        rows: list[Sequence[str] | Section] = [header]
+        bg: dict[tuple[int, int], Any] = {}
         area: int | None = None
         for comp in heat.competences:
             if comp.area_id != area:
                 area = comp.area_id
-                rows.append([_area_label(comp.area_code, comp.area_name)] + [""] * (len(group) + 1))
-                r = len(rows) - 1
-                extra += [
-                    ("SPAN", (0, r), (-1, r)),
-                    ("BACKGROUND", (0, r), (-1, r), theme.SUB_BG),
-                    ("FONT", (0, r), (-1, r), BOLD, 8, 10),
-                    ("ALIGN", (0, r), (-1, r), "LEFT"),
-                ]
+                rows.append(Section(_area_label(comp.area_code, comp.area_name)))
             row = [theme.wrap(comp.label + (" (kritisk)" if comp.critical else ""), name_w)]
             r = len(rows)
             cells = [heat.cell(u.id, comp.id) for u in group] + [heat.totals.get(comp.id)]
@@ -236,9 +216,13 @@ def _heatmap(heat: gap.Heatmap) -> list[Flowable]:
                 if cell.not_assessed:
                     text += f"\n{cell.not_assessed} ikke vurd."
                 row.append(text)
-                extra.append(("BACKGROUND", (k, r), (k, r), _share_colour(cell.share_met)))
+                bg[(k, r)] = _share_colour(cell.share_met)
             rows.append(row)
-        out.append(theme.table(rows, [name_w] + [col_w] * (len(group) + 1), extra=extra))
+        out.append(
+            theme.table(
+                rows, [name_w] + [col_w] * (len(group) + 1), backgrounds=bg, right=range(1, len(group) + 2)
+            )
+        )
         out.append(Spacer(1, 3 * mm))
     out.append(
         Paragraph(
@@ -257,7 +241,7 @@ def _vulnerable(vulnerable: Sequence[gap.Vulnerability]) -> list[Flowable]:
         return out
     widths = [40 * mm, 56 * mm, 20 * mm, 18 * mm, theme.FRAME_WIDTH - 134 * mm]
     rows = [["Enhet", "Kompetanse", "Med krav", "Har den", "Hvem"]]
-    extra: list[tuple[Any, ...]] = []
+    bg: dict[tuple[int, int], Any] = {}
     for i, v in enumerate(vulnerable, start=1):
         rows.append(
             [
@@ -268,8 +252,8 @@ def _vulnerable(vulnerable: Sequence[gap.Vulnerability]) -> list[Flowable]:
                 theme.wrap(", ".join(v.holders) or "ingen", widths[4]),
             ]
         )
-        extra.append(("BACKGROUND", (3, i), (3, i), theme.GAP_BG if v.holder_count == 0 else theme.NEAR_BG))
-    out.append(theme.table(rows, widths, extra=extra, align_right=(2, 3)))
+        bg[(3, i)] = theme.GAP_BG if v.holder_count == 0 else theme.NEAR_BG
+    out.append(theme.table(rows, widths, backgrounds=bg, right=(2, 3)))
     return out
 
 
@@ -280,7 +264,7 @@ def _activities(goals: Sequence[GoalRow]) -> list[Flowable]:
         return out
     widths = [32 * mm, 50 * mm, 22 * mm, 18 * mm, 16 * mm, 12 * mm, theme.FRAME_WIDTH - 150 * mm]
     rows = [["Ansatt", "Aktivitet", "Type", "Frist", "Status", "Timer", "Kostnad (kr)"]]
-    extra: list[tuple[Any, ...]] = []
+    bg: dict[tuple[int, int], Any] = {}
     for i, g in enumerate(goals, start=1):
         rows.append(
             [
@@ -294,12 +278,11 @@ def _activities(goals: Sequence[GoalRow]) -> list[Flowable]:
             ]
         )
         if g.overdue:
-            extra.append(("BACKGROUND", (3, i), (3, i), theme.GAP_BG))
+            bg[(3, i)] = theme.GAP_BG
     total_hours = sum(g.hours or 0 for g in goals)
     total_cost = sum(g.cost_nok or 0 for g in goals)
     rows.append(["Sum", "", "", "", "", theme.number(total_hours, 0), theme.number(total_cost, 0)])
-    extra.append(("FONT", (0, len(rows) - 1), (-1, len(rows) - 1), BOLD, 8, 10))
-    out.append(theme.table(rows, widths, extra=extra, align_right=(5, 6)))
+    out.append(theme.table(rows, widths, backgrounds=bg, right=(5, 6), bold_rows=(len(rows) - 1,)))
     by_type: dict[str, list[float]] = {}
     for g in goals:
         acc = by_type.setdefault(g.activity, [0, 0.0, 0.0])
@@ -311,7 +294,7 @@ def _activities(goals: Sequence[GoalRow]) -> list[Flowable]:
         [name, str(int(n)), theme.number(h, 0), theme.number(c, 0)]
         for name, (n, h, c) in sorted(by_type.items())
     ]
-    out.append(theme.table(type_rows, [60 * mm, 20 * mm, 20 * mm, 30 * mm], align_right=(1, 2, 3)))
+    out.append(theme.table(type_rows, [60 * mm, 20 * mm, 20 * mm, 30 * mm], right=(1, 2, 3)))
     return out
 
 
@@ -325,7 +308,7 @@ def _certificates(alerts: Sequence[gap.CertificateAlert], window: int) -> list[F
         return out
     widths = [40 * mm, 48 * mm, 50 * mm, 20 * mm, theme.FRAME_WIDTH - 158 * mm]
     rows = [["Ansatt", "Enhet", "Kurs / sertifikat", "Gyldig til", "Status"]]
-    extra: list[tuple[Any, ...]] = []
+    bg: dict[tuple[int, int], Any] = {}
     for i, a in enumerate(alerts, start=1):
         rows.append(
             [
@@ -336,6 +319,6 @@ def _certificates(alerts: Sequence[gap.CertificateAlert], window: int) -> list[F
                 "Utløpt" if a.status == "utlopt" else f"{a.days_left} dager",
             ]
         )
-        extra.append(("BACKGROUND", (4, i), (4, i), theme.GAP_BG if a.status == "utlopt" else theme.NEAR_BG))
-    out.append(theme.table(rows, widths, extra=extra))
+        bg[(4, i)] = theme.GAP_BG if a.status == "utlopt" else theme.NEAR_BG
+    out.append(theme.table(rows, widths, backgrounds=bg))
     return out
