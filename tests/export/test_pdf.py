@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from competence import audit, settings
 from competence.errors import NotFoundError
-from competence.export.pdf.concat import NotJoinable, join_pdfs
+from competence.export.pdf.concat import DocInfo, NotJoinable, join_pdfs, split_pdf
 from competence.export.pdf.plan import export_plan
 from competence.export.pdf.unit_plan import export_unit_plan
 from competence.uow import UnitOfWork
@@ -172,4 +172,6 @@ def test_join_refuses_other_pdfs(tmp_path: Path) -> None:
     odd = tmp_path / "odd.pdf"
     odd.write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /XRef >>\nstream\nendstream\nendobj\nstartxref\n9\n%%EOF\n")
     with pytest.raises(NotJoinable):
-        join_pdfs([("x", odd)], tmp_path / "out.pdf", title="t", author="a", subject="s")
+        join_pdfs([(odd, [("x", 0)])], tmp_path / "out.pdf", DocInfo("t", "a", "s"))
+    with pytest.raises(NotJoinable):
+        split_pdf(odd.read_bytes(), [(0, 1)], [(tmp_path / "del.pdf", DocInfo("t", "a", "s"))])

@@ -25,8 +25,8 @@ from typing import Any
 
 from sqlalchemy.orm import sessionmaker
 
-from competence.export.pdf.concat import join_pdfs
-from competence.export.pdf.plan import render_plan
+from competence.export.pdf.concat import DocInfo, join_pdfs, split_pdf
+from competence.export.pdf.plan import plan_info, render_plans
 from competence.export.pdf.plan_data import load_plan
 from competence.export.scope import Person, Scope, people_in, record_export, resolve_scope
 from competence.progress import Cancelled, CancelToken, Progress, no_progress
@@ -37,6 +37,8 @@ from db.session import Database
 
 #: below this many plans, starting processes costs more than it saves
 IN_PROCESS_BELOW = 12
+#: plans drawn into one document (they share its embedded font) and reported as one step
+CHUNK = 20
 _UNSAFE = re.compile(r"[\x00-\x1f<>:\"/\\|?*]+")
 
 
@@ -54,6 +56,7 @@ class _Job:
     settings: dict[str, Any]
     talk_on: dt.date | None
     staging: str
+    file: str
     people: tuple[tuple[int, str], ...]  # (employee id, file name)
 
 
@@ -113,7 +116,7 @@ def export_plans_of(
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".utviklingsplaner-", dir=out_dir))
     try:
-        pages = _draw_all(
+        chunks = _draw_all(
             uow.database,
             settings,
             talk_on,
@@ -131,13 +134,20 @@ def export_plans_of(
             os.replace(staging / name, target)
             files.append(target)
         if combined is not None:
+            full_names = {p.id: p.full_name for p in people}
             join_pdfs(
-                [(p.full_name, f) for p, f in zip(people, files, strict=True)],
+                [
+                    (staging / chunk.file, [(full_names[emp_id], first) for emp_id, first in chunk.starts])
+                    for chunk in chunks
+                ],
                 combined,
-                title=f"Utviklingsplaner – {label}" if label else "Utviklingsplaner",
-                author=settings.municipality,
-                subject=f"Individuelle utviklingsplaner, {len(files)} ansatte",
+                DocInfo(
+                    f"Utviklingsplaner – {label}" if label else "Utviklingsplaner",
+                    settings.municipality,
+                    f"Individuelle utviklingsplaner, {len(files)} ansatte",
+                ),
             )
+        pages = sum(chunk.pages for chunk in chunks)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     with uow:
@@ -154,6 +164,15 @@ def export_plans_of(
     return BatchResult(out_dir, tuple(files), combined, pages)
 
 
+@dataclass(frozen=True)
+class _Chunk:
+    """A chunk of plans drawn as one document: its file, its pages, where each person starts."""
+
+    file: str
+    pages: int
+    starts: tuple[tuple[int, int], ...]  # (employee id, first page index)
+
+
 def _draw_all(
     database: Database,
     settings: RegisterSettings,
@@ -163,33 +182,43 @@ def _draw_all(
     progress: Progress,
     cancel: CancelToken,
     workers: int | None,
-) -> int:
+) -> list[_Chunk]:
     total = len(people)
     progress(0, total, f"0 av {total} planer")
     count = workers or min(os.cpu_count() or 1, 8)
-    if count <= 1 or (workers is None and total < IN_PROCESS_BELOW):
-        pages = 0
-        for i, person in enumerate(people, start=1):
-            cancel.raise_if_cancelled()
-            pages += _draw(database, settings, talk_on, staging, [person])
-            progress(i, total, f"{i} av {total} planer")
-        return pages
-    size = max(1, min(25, total // (count * 4) or 1))
+    in_process = count <= 1 or (workers is None and total < IN_PROCESS_BELOW)
+    size = CHUNK if not in_process else max(1, min(CHUNK, IN_PROCESS_BELOW))
     jobs = [
-        _Job(database.url, asdict(settings), talk_on, str(staging), tuple(people[i : i + size]))
+        _Job(
+            database.url,
+            asdict(settings),
+            talk_on,
+            str(staging),
+            f"del-{i:05d}.pdf",
+            tuple(people[i : i + size]),
+        )
         for i in range(0, total, size)
     ]
-    done = pages = 0
+    chunks: list[_Chunk] = []
+    done = 0
+    if in_process:
+        for job in jobs:
+            cancel.raise_if_cancelled()
+            chunks.append(_draw(database, job))
+            done += len(job.people)
+            progress(done, total, f"{done} av {total} planer")
+        return chunks
+    results: dict[str, _Chunk] = {}
     context = multiprocessing.get_context("spawn")  # safe from a program with threads (the UI)
     with ProcessPoolExecutor(max_workers=min(count, len(jobs)), mp_context=context) as pool:
-        pending: set[Future[tuple[int, int]]] = {pool.submit(_run_job, job) for job in jobs}
+        pending: set[Future[_Chunk]] = {pool.submit(_run_job, job) for job in jobs}
         try:
             while pending:
                 finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
                 for future in finished:
-                    plans, drawn = future.result()
-                    done += plans
-                    pages += drawn
+                    chunk = future.result()
+                    results[chunk.file] = chunk
+                    done += len(chunk.starts)
                     progress(done, total, f"{done} av {total} planer")
                 if cancel.cancelled:
                     raise Cancelled()
@@ -197,38 +226,44 @@ def _draw_all(
             for future in pending:
                 future.cancel()
             raise
-    return pages
+    return [results[job.file] for job in jobs]
 
 
-def _draw(
-    database: Database,
-    settings: RegisterSettings,
-    talk_on: dt.date | None,
-    staging: Path,
-    people: Sequence[tuple[int, str]],
-) -> int:
-    pages = 0
+def _draw(database: Database, job: _Job) -> _Chunk:
+    """Draw one chunk of plans into one document, then split it into a file per person."""
+    settings = RegisterSettings(**job.settings)
+    staging = Path(job.staging)
     session = database.session_factory()
     try:
-        for employee_id, name in people:
-            data = load_plan(session, employee_id, settings, talk_on=talk_on)
-            pdf, drawn = render_plan(data)
-            (staging / name).write_bytes(pdf)
-            pages += drawn
+        plans = [
+            load_plan(session, employee_id, settings, talk_on=job.talk_on) for employee_id, _ in job.people
+        ]
     finally:
         session.rollback()
         session.close()
-    return pages
+    pdf, segments = render_plans(plans)
+    (staging / job.file).write_bytes(pdf)
+    split_pdf(
+        pdf,
+        segments,
+        [(staging / name, plan_info(plan)) for (_, name), plan in zip(job.people, plans, strict=True)],
+    )
+    return _Chunk(
+        job.file,
+        sum(count for _, count in segments),
+        tuple(
+            (employee_id, first) for (employee_id, _), (first, _) in zip(job.people, segments, strict=True)
+        ),
+    )
 
 
 _worker_db: Database | None = None
 
 
-def _run_job(job: _Job) -> tuple[int, int]:
+def _run_job(job: _Job) -> _Chunk:
     """In a worker process: draw one chunk, with this process's own database connection."""
     global _worker_db
     if _worker_db is None or _worker_db.url != job.url:
         engine = make_engine(job.url)
         _worker_db = Database(job.url, engine, sessionmaker(bind=engine, expire_on_commit=False))
-    settings = RegisterSettings(**job.settings)
-    return len(job.people), _draw(_worker_db, settings, job.talk_on, Path(job.staging), job.people)
+    return _draw(_worker_db, job)

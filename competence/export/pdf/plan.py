@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,13 +20,16 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
     Table,
 )
+from reportlab.platypus.doctemplate import NextPageTemplate
 
 from competence.export.pdf import theme
+from competence.export.pdf.concat import DocInfo
 from competence.export.pdf.fonts import REGULAR, register_fonts
 from competence.export.pdf.plan_data import PlanData, TalkView, load_plan
 from competence.export.pdf.radar import area_chart
@@ -70,11 +74,31 @@ def write_file(path: Path, data: bytes) -> None:
     tmp.replace(path)
 
 
+def plan_info(data: PlanData) -> DocInfo:
+    """The document metadata of one person's plan."""
+    return DocInfo(
+        f"{TITLE} – {data.employee.full_name}",
+        data.municipality,
+        f"Medarbeidersamtale {theme.norwegian_date(data.talk_on)}: "
+        "kompetanseprofil, utviklingsmål og avtaler",
+    )
+
+
 def render_plan(data: PlanData) -> tuple[bytes, int]:
-    """The plan as PDF bytes, and its page count."""
+    """One person's plan as PDF bytes, and its page count."""
+    pdf, segments = render_plans([data])
+    return pdf, segments[0][1]
+
+
+def render_plans(plans: Sequence[PlanData]) -> tuple[bytes, list[tuple[int, int]]]:
+    """Several people's plans drawn into one document (a batch's chunk shares one embedded font),
+    each starting on a new page with its own page numbers and footer.
+
+    Returns the PDF and each plan's (first page index, page count), for :func:`concat.split_pdf`.
+    """
     register_fonts()
-    name = data.employee.full_name
     buffer = io.BytesIO()
+    info = plan_info(plans[0])
     doc = BaseDocTemplate(
         buffer,
         pagesize=theme.PAGE,
@@ -82,25 +106,31 @@ def render_plan(data: PlanData) -> tuple[bytes, int]:
         rightMargin=theme.MARGIN,
         topMargin=theme.MARGIN,
         bottomMargin=theme.MARGIN,
-        title=f"{TITLE} – {name}",
-        author=data.municipality,
-        subject=f"Medarbeidersamtale {theme.norwegian_date(data.talk_on)}: "
-        "kompetanseprofil, utviklingsmål og avtaler",
+        title=info.title,
+        author=info.author,
+        subject=info.subject,
         creator="Kompetanseregister",
         keywords=["utviklingsplan", "medarbeidersamtale", "kompetanse"],
         lang="nb-NO",
+        initialFontName=REGULAR,
     )
     frame = Frame(theme.MARGIN, theme.MARGIN, theme.FRAME_WIDTH, theme.PAGE[1] - 2 * theme.MARGIN, id="body")
-    first = theme.letterhead(data.municipality, theme.logo_reader(data.logo))
+    logos = {id(p.logo): theme.logo_reader(p.logo) for p in plans}
+    municipality = plans[0].municipality
+    first = theme.letterhead(municipality, logos[id(plans[0].logo)])
     doc.addPageTemplates([PageTemplate("first", [frame], onPage=first), PageTemplate("later", [frame])])
-    canvas_class = theme.numbered_canvas(f"{name} · {TITLE} · {data.municipality}")
-    doc.build(plan_story(data), canvasmaker=canvas_class)
-    return buffer.getvalue(), doc.page
+    story: list[Flowable] = []
+    for index, data in enumerate(plans):
+        if index:
+            story += [NextPageTemplate("first"), PageBreak()]
+        story.append(theme.PlanStart(index))
+        story += plan_story(data)
+    footers = [f"{p.employee.full_name} · {TITLE} · {p.municipality}" for p in plans]
+    doc.build(story, canvasmaker=theme.numbered_canvas(footers))
+    return buffer.getvalue(), list(doc.canv.segments)
 
 
 def plan_story(data: PlanData) -> list[Flowable]:
-    from reportlab.platypus.doctemplate import NextPageTemplate
-
     story: list[Flowable] = [
         NextPageTemplate("later"),
         Spacer(1, 6 * mm),

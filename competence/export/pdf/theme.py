@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
 
 from competence.export import palette
 from competence.export.pdf.fasttable import FastTable, Section, TableLook
@@ -120,9 +121,27 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
-def numbered_canvas(footer: str) -> Callable[..., Canvas]:
+class PlanStart(Flowable):  # type: ignore[misc]
+    """Marks where the next person's plan starts when several are drawn into one document."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.segment_starts.append((self.canv.getPageNumber(), self.index))
+
+
+def numbered_canvas(footers: Sequence[str]) -> Callable[..., Canvas]:
     """A canvas class that writes the footer and "Side x av y" on every page when the document is
-    finished (the page count is known only then)."""
+    finished (the page count is known only then).
+
+    With several plans in one document (:class:`PlanStart` marks each), pages are numbered per plan
+    and each plan's pages get its own footer; the page segments are kept in ``segments``.
+    """
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -130,6 +149,8 @@ def numbered_canvas(footer: str) -> Callable[..., Canvas]:
                 kwargs["initialFontName"] = REGULAR
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            self.segment_starts: list[tuple[int, int]] = []
+            self.segments: list[tuple[int, int]] = []
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
@@ -137,13 +158,25 @@ def numbered_canvas(footer: str) -> Callable[..., Canvas]:
 
         def save(self) -> None:
             total = len(self._pages)
-            for number_, state in enumerate(self._pages, start=1):
+            starts = sorted({page: index for page, index in self.segment_starts}.items()) or [(1, 0)]
+            bounds = [(page, index) for page, index in starts if page <= total]
+            segments = [
+                (page - 1, (bounds[k + 1][0] if k + 1 < len(bounds) else total + 1) - page)
+                for k, (page, _) in enumerate(bounds)
+            ]
+            owner = []
+            for k, (page, index) in enumerate(bounds):
+                end = bounds[k + 1][0] if k + 1 < len(bounds) else total + 1
+                owner += [(index, page, end - page)] * (end - page)
+            for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
-                self._footer(number_, total)
+                index, first, count = owner[number - 1]
+                self._footer(footers[index], number - first + 1, count)
                 super().showPage()
             super().save()
+            self.segments = segments  # after the page states were restored above
 
-        def _footer(self, page: int, total: int) -> None:
+        def _footer(self, footer: str, page: int, total: int) -> None:
             self.saveState()
             self.setStrokeColor(GRID)
             self.setLineWidth(0.5)
