@@ -16,10 +16,13 @@ import multiprocessing
 import os
 import re
 import shutil
+import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any
 
@@ -209,8 +212,14 @@ def _draw_all(
             progress(done, total, f"{done} av {total} planer")
         return chunks
     results: dict[str, _Chunk] = {}
-    context = multiprocessing.get_context("spawn")  # safe from a program with threads (the UI)
-    with ProcessPoolExecutor(max_workers=min(count, len(jobs)), mp_context=context) as pool:
+    context = _process_context()
+    forked = context.get_start_method() == "fork"
+    with ProcessPoolExecutor(
+        max_workers=min(count, len(jobs)),
+        mp_context=context,
+        initializer=_forget_parent_connections,
+        initargs=(database.engine if forked else None,),
+    ) as pool:
         pending: set[Future[_Chunk]] = {pool.submit(_run_job, job) for job in jobs}
         try:
             while pending:
@@ -227,6 +236,16 @@ def _draw_all(
                 future.cancel()
             raise
     return [results[job.file] for job in jobs]
+
+
+def _process_context() -> BaseContext:
+    """Fork (workers start at once, with the modules already loaded) where that is safe: on Linux
+    from a program without other threads, like the command line. Otherwise, and always from the
+    desktop app, whose threads a fork would copy in whatever state they are, spawn fresh processes.
+    """
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def _draw(database: Database, job: _Job) -> _Chunk:
@@ -258,6 +277,13 @@ def _draw(database: Database, job: _Job) -> _Chunk:
 
 
 _worker_db: Database | None = None
+
+
+def _forget_parent_connections(engine: Any) -> None:
+    """In a forked worker: drop the parent's pooled connections without closing them (they are the
+    parent's), as SQLAlchemy advises; the worker opens its own. (A spawned worker gets None.)"""
+    if engine is not None:
+        engine.dispose(close=False)
 
 
 def _run_job(job: _Job) -> _Chunk:

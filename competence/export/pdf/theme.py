@@ -53,7 +53,10 @@ def wrap(text: str | None, width: float, *, bold: bool = False, size: float = TA
     """Text broken into lines that fit ``width`` points (a table cell takes them as they are)."""
     if not text:
         return ""
-    return "\n".join(simpleSplit(text, BOLD if bold else REGULAR, size, width - 2 * CELL_PAD))
+    font, room = BOLD if bold else REGULAR, width - 2 * CELL_PAD
+    if "\n" not in text and stringWidth(text, font, size) <= room:
+        return text  # most cells: one measurement instead of one per word
+    return "\n".join(simpleSplit(text, font, size, room))
 
 
 def table(
