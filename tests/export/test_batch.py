@@ -3,12 +3,14 @@ and cancellation."""
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from competence import audit
+from competence.export.pdf import batch
 from competence.export.pdf.batch import export_plans, file_name_for
 from competence.progress import Cancelled, CancelToken
 from competence.uow import UnitOfWork
@@ -21,8 +23,18 @@ def test_file_names_are_safe() -> None:
     assert file_name_for("7", "../..\\etc", 'a:b*"c') == "Utviklingsplan 7 .. .. etc a b c.pdf"
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_batch_for_a_unit(uow: UnitOfWork, register: ExportRegister, tmp_path: Path, workers: int) -> None:
+@pytest.mark.parametrize(("workers", "start"), [(1, None), (2, "fork"), (2, "spawn")])
+def test_batch_for_a_unit(
+    uow: UnitOfWork,
+    register: ExportRegister,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    workers: int,
+    start: str | None,
+) -> None:
+    if start is not None:  # both ways of starting workers: fork (command line), spawn (desktop app)
+        monkeypatch.setattr(batch, "_process_context", lambda: multiprocessing.get_context(start))
+        monkeypatch.setattr(batch, "CHUNK", 1)  # one plan per job: several jobs, both workers busy
     seen: list[tuple[int, int]] = []
     out = tmp_path / "planer"
     combined = tmp_path / "alle.pdf"
