@@ -189,6 +189,22 @@ def test_files_that_are_not_templates_are_refused(
     }
 
 
+def test_xml_entities_are_refused(
+    sqlite_uow: UnitOfWork, sqlite_register: ExportRegister, tmp_path: Path
+) -> None:
+    good = _template(sqlite_uow, tmp_path)
+    evil = tmp_path / "entiteter.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(evil, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "xl/workbook.xml":
+                data = b'<!DOCTYPE lol [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>' + data
+            dst.writestr(info, data)
+    with pytest.raises(ValidationError) as err:
+        import_assessments(sqlite_uow, evil)
+    assert err.value.code == "unsafe_xml"
+
+
 @pytest.mark.libreoffice
 def test_template_converts_with_libreoffice(
     sqlite_uow: UnitOfWork, sqlite_register: ExportRegister, tmp_path: Path

@@ -20,11 +20,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from sqlalchemy import select
@@ -110,18 +110,8 @@ def import_assessments(uow: UnitOfWork, path: Path, *, dry_run: bool = False) ->
     check_workbook(path)
     try:
         wb = load_workbook(path, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise _foreign(
-            f"Filen {path.name} kan ikke leses som Excel-arbeidsbok.",
-            f"The file {path.name} cannot be read as an Excel workbook.",
-            "damaged",
-        ) from exc
-    except Exception as exc:  # defusedxml refusing entities/DTDs, malformed XML
-        raise _foreign(
-            f"Filen {path.name} inneholder XML som ikke godtas (for eksempel entiteter eller DTD).",
-            f"The file {path.name} holds XML that is not accepted (entities or a DTD, for example).",
-            "unsafe_xml",
-        ) from exc
+    except Exception as exc:  # whatever openpyxl raises for a workbook it cannot (or may not) read
+        raise _unreadable(path.name, exc) from exc
     with uow:
         s = uow.session
         layout, ws = _verified_layout(s, wb, path.name)
@@ -175,6 +165,24 @@ def import_assessments(uow: UnitOfWork, path: Path, *, dry_run: bool = False) ->
             result.unchanged,
             result.already_registered,
         )
+
+
+def _unreadable(name: str, exc: BaseException) -> ValidationError:
+    """XML that defusedxml refused (openpyxl wraps it in its own error), or a damaged file."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, DefusedXmlException):
+            return _foreign(
+                f"Filen {name} inneholder XML som ikke godtas (entiteter, DTD eller eksterne referanser).",
+                f"The file {name} holds XML that is not accepted (entities, a DTD or external references).",
+                "unsafe_xml",
+            )
+        cause = cause.__cause__ or cause.__context__
+    return _foreign(
+        f"Filen {name} er skadet og kan ikke leses som Excel-arbeidsbok.",
+        f"The file {name} is damaged and cannot be read as an Excel workbook.",
+        "damaged",
+    )
 
 
 def _sha256(path: Path) -> str:
