@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +79,6 @@ class TemplateImportResult:
     refused: tuple[CellRefusal, ...]
     unchanged: int
     already_registered: int = 0
-    warnings: tuple[str, ...] = field(default=())
 
     def as_dict(self, lang: str = "nb") -> dict[str, Any]:
         return {
