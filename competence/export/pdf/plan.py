@@ -15,13 +15,10 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     KeepTogether,
     PageBreak,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -98,27 +95,7 @@ def render_plans(plans: Sequence[PlanData]) -> tuple[bytes, list[tuple[int, int]
     """
     register_fonts()
     buffer = io.BytesIO()
-    info = plan_info(plans[0])
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=theme.PAGE,
-        leftMargin=theme.MARGIN,
-        rightMargin=theme.MARGIN,
-        topMargin=theme.MARGIN,
-        bottomMargin=theme.MARGIN,
-        title=info.title,
-        author=info.author,
-        subject=info.subject,
-        creator="Kompetanseregister",
-        keywords=["utviklingsplan", "medarbeidersamtale", "kompetanse"],
-        lang="nb-NO",
-        initialFontName=REGULAR,
-    )
-    frame = Frame(theme.MARGIN, theme.MARGIN, theme.FRAME_WIDTH, theme.PAGE[1] - 2 * theme.MARGIN, id="body")
-    logos = {id(p.logo): theme.logo_reader(p.logo) for p in plans}
-    municipality = plans[0].municipality
-    first = theme.letterhead(municipality, logos[id(plans[0].logo)])
-    doc.addPageTemplates([PageTemplate("first", [frame], onPage=first), PageTemplate("later", [frame])])
+    doc = theme.document(buffer, plan_info(plans[0]), plans[0].municipality, theme.logo_reader(plans[0].logo))
     story: list[Flowable] = []
     for index, data in enumerate(plans):
         if index:

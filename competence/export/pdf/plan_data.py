@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from competence.certificates import CertificateView
+from competence.certificates import _view as certificate_view
 from competence.clock import today
 from competence.employees import EmployeeDetail, employee_detail
 from competence.export.activities import GoalRow, goals_of_people
@@ -83,17 +84,7 @@ def load_plan(
     )
     goals = goals_of_people(session, [person], on)
     certs = tuple(
-        CertificateView(
-            c.id,
-            c.employee_id,
-            c.competence_id,
-            c.name,
-            c.issuer,
-            c.completed_on,
-            c.valid_until,
-            c.note,
-            c.version,
-        )
+        certificate_view(c)
         for c in session.scalars(
             select(Certificate)
             .where(Certificate.employee_id == employee_id)

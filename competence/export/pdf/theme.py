@@ -14,9 +14,10 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from competence.export import palette
+from competence.export.pdf.concat import DocInfo
 from competence.export.pdf.fasttable import FastTable, Section, TableLook
 from competence.export.pdf.fonts import BOLD, ITALIC, REGULAR
 
@@ -192,6 +193,35 @@ def numbered_canvas(footers: Sequence[str]) -> Callable[..., Canvas]:
             self.restoreState()
 
     return NumberedCanvas
+
+
+def document(
+    buffer: io.BytesIO, info: DocInfo, municipality: str, logo: ImageReader | None
+) -> BaseDocTemplate:
+    """An A4 report: metadata, one frame, a first page with the letterhead and plain later pages
+    (a story switches with ``NextPageTemplate("later")``)."""
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=PAGE,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=info.title,
+        author=info.author,
+        subject=info.subject,
+        creator="Kompetanseregister",
+        lang="nb-NO",
+        initialFontName=REGULAR,
+    )
+    frame = Frame(MARGIN, MARGIN, FRAME_WIDTH, PAGE[1] - 2 * MARGIN, id="body")
+    doc.addPageTemplates(
+        [
+            PageTemplate("first", [frame], onPage=letterhead(municipality, logo)),
+            PageTemplate("later", [frame]),
+        ]
+    )
+    return doc
 
 
 def logo_reader(logo: bytes | None) -> ImageReader | None:

@@ -13,11 +13,8 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -27,8 +24,9 @@ from reportlab.platypus.doctemplate import NextPageTemplate
 from competence import gap
 from competence.export.activities import OPEN_STATUSES, GoalRow, goals_of_people
 from competence.export.pdf import theme
+from competence.export.pdf.concat import DocInfo
 from competence.export.pdf.fasttable import Section
-from competence.export.pdf.fonts import REGULAR, register_fonts
+from competence.export.pdf.fonts import register_fonts
 from competence.export.pdf.plan import write_file
 from competence.export.pdf.radar import area_chart
 from competence.export.scope import Scope, people_in, record_export, resolve_scope
@@ -77,23 +75,12 @@ def render_unit_plan(
 ) -> tuple[bytes, int]:
     register_fonts()
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=theme.PAGE,
-        leftMargin=theme.MARGIN,
-        rightMargin=theme.MARGIN,
-        topMargin=theme.MARGIN,
-        bottomMargin=theme.MARGIN,
-        title=f"{TITLE} – {scope.label}",
-        author=settings.municipality,
-        subject=f"Kompetanseplan {theme.norwegian_date(scope.at)}: dekning, avvik, sårbarhet og tiltak",
-        creator="Kompetanseregister",
-        lang="nb-NO",
-        initialFontName=REGULAR,
+    info = DocInfo(
+        f"{TITLE} – {scope.label}",
+        settings.municipality,
+        f"Kompetanseplan {theme.norwegian_date(scope.at)}: dekning, avvik, sårbarhet og tiltak",
     )
-    frame = Frame(theme.MARGIN, theme.MARGIN, theme.FRAME_WIDTH, theme.PAGE[1] - 2 * theme.MARGIN, id="body")
-    first = theme.letterhead(settings.municipality, theme.logo_reader(settings.logo_bytes))
-    doc.addPageTemplates([PageTemplate("first", [frame], onPage=first), PageTemplate("later", [frame])])
+    doc = theme.document(buffer, info, settings.municipality, theme.logo_reader(settings.logo_bytes))
     story: list[Flowable] = [
         NextPageTemplate("later"),
         Spacer(1, 6 * mm),
