@@ -166,6 +166,10 @@ def test_unit_plan(uow: UnitOfWork, register: ExportRegister, tmp_path: Path) ->
     ):
         assert expected in text, expected
     assert result.activities == 2
+    pages = [page.extract_text() for page in reader.pages]
+    for number, page_text in enumerate(pages, start=1):
+        assert "Kompetanseplan for enheten · 10 Helse og omsorg" in page_text
+        assert f"Side {number} av {len(pages)}" in page_text
 
 
 def test_join_refuses_other_pdfs(tmp_path: Path) -> None:

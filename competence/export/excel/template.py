@@ -154,6 +154,10 @@ def _assessment_sheet(
         on=grid.scope.at,
         title_rows=f"{tl.AREA_ROW}:{tl.HEADER_ROW}",
     )
+    # the level texts are long: printed across pages at a readable size, names repeated on each
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.page_setup.scale = 70
+    ws.print_title_cols = "B:D"
 
 
 def _guide_sheet(ws: Worksheet, grid: Grid, municipality: str) -> None:

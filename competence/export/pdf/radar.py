@@ -49,8 +49,12 @@ def _radar(
     radius = min(width * 0.26, (height - legend_h) * 0.34)
     cx, cy = width / 2, legend_h + (height - legend_h) / 2
 
+    # half a step off the vertical: no label sits at the very top, where the first and the last
+    # would crowd each other
+    start = math.pi / 2 - math.pi / n
+
     def point(i: int, value: float) -> tuple[float, float]:
-        angle = math.pi / 2 - 2 * math.pi * i / n
+        angle = start - 2 * math.pi * i / n
         r = radius * max(min(value, 100.0), 0.0) / 100.0
         return cx + r * math.cos(angle), cy + r * math.sin(angle)
 
@@ -68,7 +72,7 @@ def _radar(
         d.add(Polygon(pts, strokeColor=colour, strokeWidth=1.4, fillColor=colour, fillOpacity=opacity))
     label_width = max(width / 2 - radius - 10, 40)
     for i, label in enumerate(labels):
-        x, y = point(i, 112)
+        x, y = point(i, 114)
         anchor = "middle" if abs(x - cx) < 3 else ("start" if x > cx else "end")
         lines = simpleSplit(label, REGULAR, LABEL_SIZE, label_width)[:3]
         top = y + (len(lines) - 1) * (LABEL_SIZE + 1) / 2 - 2

@@ -139,7 +139,7 @@ class PlanStart(Flowable):  # type: ignore[misc]
         self.canv.segment_starts.append((self.canv.getPageNumber(), self.index))
 
 
-def numbered_canvas(footers: Sequence[str]) -> Callable[..., Canvas]:
+def numbered_canvas(footers: list[str]) -> Callable[..., Canvas]:
     """A canvas class that writes the footer and "Side x av y" on every page when the document is
     finished (the page count is known only then).
 

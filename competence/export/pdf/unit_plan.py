@@ -94,7 +94,9 @@ def render_unit_plan(
     story += _vulnerable(report.vulnerabilities)
     story += _activities(goals)
     story += _certificates(report.certificates, settings.expiry_window_days)
-    doc.build(story, canvasmaker=theme.numbered_canvas(f"{TITLE} · {scope.label} · {settings.municipality}"))
+    doc.build(
+        story, canvasmaker=theme.numbered_canvas([f"{TITLE} · {scope.label} · {settings.municipality}"])
+    )
     return buffer.getvalue(), doc.page
 
 
