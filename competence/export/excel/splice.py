@@ -79,7 +79,9 @@ def save_with_rows(
                 head, tail = _split_sheet(data, last_cell)
                 out_info = zipfile.ZipInfo(info.filename, date_time=info.date_time)
                 out_info.compress_type = zipfile.ZIP_DEFLATED
-                out_info._compresslevel = compresslevel  # type: ignore[attr-defined]
+                for name in ("compress_level", "_compresslevel"):  # Python 3.13 renamed it
+                    if hasattr(out_info, name):
+                        setattr(out_info, name, compresslevel)
                 with target.open(out_info, "w", force_zip64=True) as out:
                     out.write(head)
                     batch: list[str] = []
