@@ -1,6 +1,7 @@
 """Reading a filled-in assessment template back (issue 4, point 3).
 
-The file is checked (size, zip, XML) before it is parsed, then refused whole when it is not a
+The file passes the roster import's guards (size, type, zip bombs, XML attacks, lying sheet extents:
+:mod:`competence.roster.guard`) before it is parsed, then refused whole when it is not a
 template of this register or its hidden layout was changed. Every level cell is then compared with
 the level it had when the template was made:
 
@@ -17,14 +18,12 @@ assessment comes from :func:`competence.assessments.add_assessments`, plus one f
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from sqlalchemy import select
@@ -35,8 +34,9 @@ from competence.assessments import NewAssessment, add_assessments
 from competence.clock import now, today
 from competence.errors import ValidationError
 from competence.export.excel import template_layout as tl
-from competence.export.excel.guard import check_workbook
 from competence.identifiers import clean_text
+from competence.roster.guard import check_file
+from competence.roster.limits import DEFAULT_LIMITS
 from competence.settings import register_identity
 from competence.uow import UnitOfWork
 from db.models import Assessment, Competence, Employee, ImportRun, ScaleLevel
@@ -105,12 +105,21 @@ def _foreign(nb: str, en: str, code: str = "not_a_template") -> ValidationError:
     return ValidationError(nb, en, field="file", code=code)
 
 
+#: a template is a unit's people × competences: far below a roster's limits
+TEMPLATE_LIMITS = replace(DEFAULT_LIMITS, max_file_bytes=20 * 1024 * 1024)
+
+
 def import_assessments(uow: UnitOfWork, path: Path, *, dry_run: bool = False) -> TemplateImportResult:
-    check_workbook(path)
+    checked = check_file(path, TEMPLATE_LIMITS)  # size, type, zip bombs, XML, sheet extents
+    if checked.kind != "xlsx":
+        raise _foreign(
+            f"Filen {path.name} er ikke en vurderingsmal: malen er en Excel-arbeidsbok (.xlsx).",
+            f"The file {path.name} is not an assessment template: a template is an Excel workbook (.xlsx).",
+        )
     try:
         wb = load_workbook(path, data_only=False)
-    except Exception as exc:  # whatever openpyxl raises for a workbook it cannot (or may not) read
-        raise _unreadable(path.name, exc) from exc
+    except Exception as exc:  # whatever openpyxl raises for a workbook it cannot read
+        raise _unreadable(path.name) from exc
     with uow:
         s = uow.session
         layout, ws = _verified_layout(s, wb, path.name)
@@ -144,7 +153,7 @@ def import_assessments(uow: UnitOfWork, path: Path, *, dry_run: bool = False) ->
                     kind="assessment_template",
                     actor=uow.actor,
                     file_name=path.name[:500],
-                    file_sha256=_sha256(path),
+                    file_sha256=checked.sha256,
                     mode="apply",
                     status="applied",
                     counts=counts,
@@ -166,26 +175,12 @@ def import_assessments(uow: UnitOfWork, path: Path, *, dry_run: bool = False) ->
         )
 
 
-def _unreadable(name: str, exc: BaseException) -> ValidationError:
-    """XML that defusedxml refused (openpyxl wraps it in its own error), or a damaged file."""
-    cause: BaseException | None = exc
-    while cause is not None:
-        if isinstance(cause, DefusedXmlException):
-            return _foreign(
-                f"Filen {name} inneholder XML som ikke godtas (entiteter, DTD eller eksterne referanser).",
-                f"The file {name} holds XML that is not accepted (entities, a DTD or external references).",
-                "unsafe_xml",
-            )
-        cause = cause.__cause__ or cause.__context__
+def _unreadable(name: str) -> ValidationError:
     return _foreign(
         f"Filen {name} er skadet og kan ikke leses som Excel-arbeidsbok.",
         f"The file {name} is damaged and cannot be read as an Excel workbook.",
         "damaged",
     )
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _cell_ref(row: int, col: int) -> str:
