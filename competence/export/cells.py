@@ -57,8 +57,3 @@ def safe_cell(cell: Any, value: CellValue) -> Any:
         return cell
     cell.value = value
     return cell
-
-
-def safe_row(ws: Any, row: int, values: list[CellValue], *, start_col: int = 1) -> list[Any]:
-    """Write ``values`` into row ``row`` of ``ws`` from ``start_col`` through :func:`safe_cell`."""
-    return [safe_cell(ws.cell(row=row, column=start_col + i), v) for i, v in enumerate(values)]

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from competence import audit
+from competence.errors import ValidationError
 from competence.export.pdf import batch
 from competence.export.pdf.batch import export_plans, file_name_for
 from competence.progress import Cancelled, CancelToken
@@ -81,3 +82,14 @@ def test_cancelled_batch_leaves_nothing(
         export_plans(sqlite_uow, "10", out, subunits=True, workers=1, progress=progress, cancel=token)
     assert list(out.iterdir()) == []
     assert audit.list_events(sqlite_uow, action="export") == []
+
+
+def test_a_unit_without_people_is_refused(
+    sqlite_uow: UnitOfWork, sqlite_register: ExportRegister, tmp_path: Path
+) -> None:
+    from competence import units
+
+    units.create_unit(sqlite_uow, "99", "Tom enhet")
+    with pytest.raises(ValidationError):
+        export_plans(sqlite_uow, "99", tmp_path / "planer", combined=tmp_path / "alle.pdf")
+    assert not (tmp_path / "alle.pdf").exists()

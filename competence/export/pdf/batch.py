@@ -28,6 +28,7 @@ from typing import Any
 
 from sqlalchemy.orm import sessionmaker
 
+from competence.errors import ValidationError
 from competence.export.pdf.concat import DocInfo, join_pdfs, split_pdf
 from competence.export.pdf.plan import plan_info, render_plans
 from competence.export.pdf.plan_data import load_plan
@@ -114,6 +115,12 @@ def export_plans_of(
     workers: int | None = None,
 ) -> BatchResult:
     """Plans for ``people`` (a selection from the employee list, or a unit's people), in their order."""
+    if not people:
+        raise ValidationError(
+            "Det er ingen ansatte å lage utviklingsplaner for (enheten har ingen aktive stillinger).",
+            "There is nobody to make development plans for (the unit has no active positions).",
+            field="unit",
+        )
     settings = get_settings(uow)
     names = [file_name_for(p.employee_no, p.last_name, p.first_name) for p in people]
     out_dir.mkdir(parents=True, exist_ok=True)
