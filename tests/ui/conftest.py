@@ -19,7 +19,7 @@ from ui.i18n import install_language
 from ui.preferences import Preferences
 
 #: Qt warnings of the headless "offscreen" platform itself, not of the app.
-OFFSCREEN_NOISE = ("This plugin does not support propagateSizeHints",)
+OFFSCREEN_NOISE = ("This plugin does not support",)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

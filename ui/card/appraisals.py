@@ -139,9 +139,9 @@ class AppraisalsTab(RecordTable[AppraisalView]):
         self.details.setAccessibleName(self.tr("Samtalen i sin helhet"))
         self.details.setOpenLinks(False)
         self.add_detail(self.details)
-        self.add_button(self.tr("Endre…"), self.edit, needs_row=True)
-        self.add_button(self.tr("Ny samtale…"), self.add)
-        self.add_button(self.tr("Slett"), self.delete, needs_row=True)
+        self.new_button = self.add_button(self.tr("Ny samtale…"), self.add)
+        self.edit_button = self.add_button(self.tr("Endre…"), self.edit, needs_row=True)
+        self.delete_button = self.add_button(self.tr("Slett"), self.delete, needs_row=True)
         self.view.selectionModel().selectionChanged.connect(self._show_details)
 
     def load(

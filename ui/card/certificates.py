@@ -122,9 +122,9 @@ class CertificatesTab(RecordTable[CertificateView]):
         self.database, self.actor = database, actor
         self.employee_id = 0
         self.courses: Sequence[CompetenceOption] = ()
-        self.add_button(self.tr("Endre…"), self.edit, needs_row=True)
-        self.add_button(self.tr("Registrer kurs/sertifikat…"), self.add)
-        self.add_button(self.tr("Slett"), self.delete, needs_row=True)
+        self.new_button = self.add_button(self.tr("Registrer kurs/sertifikat…"), self.add)
+        self.edit_button = self.add_button(self.tr("Endre…"), self.edit, needs_row=True)
+        self.delete_button = self.add_button(self.tr("Slett"), self.delete, needs_row=True)
 
     def load(
         self,

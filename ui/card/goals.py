@@ -75,9 +75,9 @@ class GoalDialog(FormDialog):
             self.status.addItem(pick(STATUS_LABELS[key], lang), key)
         self.hours = OptionalHours(goal.hours if goal else None)
         self.cost = OptionalAmount(goal.cost_nok if goal else None)
-        self.result = QPlainTextEdit(goal.result or "" if goal else "")
-        self.result.setTabChangesFocus(True)
-        self.result.setFixedHeight(56)
+        self.result_text = QPlainTextEdit(goal.result or "" if goal else "")
+        self.result_text.setTabChangesFocus(True)
+        self.result_text.setFixedHeight(56)
         self.add_row(self.tr("Beskrivelse:"), self.description, "description")
         self.add_row(self.tr("Aktivitet:"), self.activity, "activity_type")
         self.add_row(self.tr("Kompetanse:"), self.competence, "competence_id")
@@ -88,7 +88,7 @@ class GoalDialog(FormDialog):
         self.add_row(self.tr("Status:"), self.status, "status")
         self.add_row(self.tr("Timer:"), self.hours, "hours")
         self.add_row(self.tr("Kostnad:"), self.cost, "cost_nok")
-        self.add_row(self.tr("Resultat:"), self.result, "result")
+        self.add_row(self.tr("Resultat:"), self.result_text, "result")
         self.competence.currentIndexChanged.connect(self._competence_changed)
         if goal is not None:
             self.activity.setCurrentIndex(max(self.activity.findData(goal.activity_type), 0))
@@ -127,7 +127,7 @@ class GoalDialog(FormDialog):
             status=str(self.status.currentData()),
             hours=self.hours.optional_value(),
             cost_nok=self.cost.optional_value(),
-            result=self.result.toPlainText() or None,
+            result=self.result_text.toPlainText() or None,
             appraisal_id=self.goal.appraisal_id if self.goal else None,
         )
 
@@ -174,8 +174,8 @@ class GoalsTab(RecordTable[GoalView]):
         self.database, self.actor = database, actor
         self.employee_id = 0
         self.competences: Sequence[CompetenceOption] = ()
-        self.add_button(self.tr("Endre…"), self.edit, needs_row=True)
-        self.add_button(self.tr("Nytt mål…"), self.add)
+        self.new_button = self.add_button(self.tr("Nytt mål…"), self.add)
+        self.edit_button = self.add_button(self.tr("Endre…"), self.edit, needs_row=True)
         self.status_button = self.add_button(self.tr("Sett status"), None, needs_row=True)
         menu = QMenu(self.status_button)
         for key in GOAL_STATUSES:
@@ -183,7 +183,7 @@ class GoalsTab(RecordTable[GoalView]):
             action.setData(key)
             action.triggered.connect(lambda _checked=False, k=key: self.set_status(k))
         self.status_button.setMenu(menu)
-        self.add_button(self.tr("Slett"), self.delete, needs_row=True)
+        self.delete_button = self.add_button(self.tr("Slett"), self.delete, needs_row=True)
 
     def load(
         self, employee_id: int, goals: Sequence[GoalView], competences: Sequence[CompetenceOption]
@@ -191,7 +191,11 @@ class GoalsTab(RecordTable[GoalView]):
         self.employee_id, self.competences = employee_id, competences
         self.set_rows(goals)
 
-    def add(self, competence_id: int | None = None) -> None:
+    def add(self) -> None:
+        self.add_for(None)
+
+    def add_for(self, competence_id: int | None) -> None:
+        """A new goal, with the competence chosen already (from the profile's "Nytt mål")."""
         dialog = GoalDialog(
             self.database,
             self.actor,

@@ -130,8 +130,8 @@ class PositionsTab(RecordTable[PositionView]):
         self.employee_id = 0
         self.units: Sequence[UnitView] = ()
         self.roles: Sequence[RoleView] = ()
+        self.new_button = self.add_button(self.tr("Ny stilling…"), self.add)
         self.edit_button = self.add_button(self.tr("Endre…"), self.edit, needs_row=True)
-        self.add_button_ = self.add_button(self.tr("Ny stilling…"), self.add)
         self.end_button = self.add_button(self.tr("Avslutt…"), self.end, needs_row=True)
         self.delete_button = self.add_button(self.tr("Slett"), self.delete, needs_row=True)
 

@@ -69,7 +69,7 @@ class FormDialog(QDialog):
 
     @property
     def error_text(self) -> str:
-        return self.error_label.text() if self.error_label.isVisible() else ""
+        return "" if self.error_label.isHidden() else self.error_label.text()
 
     def show_error(self, message: str, field: str | None = None) -> None:
         self.error_label.setText(message)
