@@ -13,7 +13,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from competence.backups import backup_if_due
@@ -103,9 +103,11 @@ class Opened:
 class Startup(QObject):
     """Opens the database, shows the window, and handles the first start and demo switch."""
 
+    #: The database could not be opened; the user has been told why. ``main`` exits with 1.
+    failed = Signal()
+
     def __init__(self, app: QApplication, args: argparse.Namespace, preferences: Preferences) -> None:
         super().__init__(app)
-        self.app = app
         self.args = args
         self.preferences = preferences
         self.tasks = TaskRunner(self)
@@ -157,7 +159,7 @@ class Startup(QObject):
             dialog = show_bug(type(exc), exc, exc.__traceback__)
             if dialog is not None:
                 dialog.exec()
-        self.app.exit(1)
+        self.failed.emit()
 
     def _opened(self, opened: Opened) -> None:
         database = opened.database
@@ -247,6 +249,7 @@ def main(argv: Sequence[str]) -> int:
         log.warning("Kan ikke skrive loggfil: %s", exc)
     install_excepthook()
     startup = Startup(app, args, preferences)
+    startup.failed.connect(lambda: app.exit(1))
     startup.start(startup_url(args, preferences))
     code = app.exec()
     if startup.ctx is not None:
