@@ -292,3 +292,110 @@ def test_edit_name_and_a_stale_copy_is_refused(
     run_dialog(monkeypatch, EditEmployeeDialog, fill)
     reloaded(qtbot, card, card.edit_button.click)
     assert card.name.text() == "Åsa Ødegård"
+
+
+def _profile_row(card: EmployeeCard, competence_id: int) -> int:
+    return next(i for i, item in enumerate(card.profile.model.rows) if item.competence.id == competence_id)
+
+
+def test_profile_shows_current_required_gap_and_not_assessed(card: EmployeeCard, register: Register) -> None:
+    model = card.profile.model
+    texts = {
+        item.competence.id: [model.data(model.index(r, c)) for c in range(model.columnCount())]
+        for r, item in enumerate(model.rows)
+    }
+    dig1, dig2 = register.fw.competence_ids["dig-1"], register.fw.competence_ids["dig-2"]
+    assert set(texts) == {dig1, dig2}
+    # dig-1: required 3 of 4 = 75 %, never assessed: shown as such, not as a silent gap
+    assert texts[dig1][2:6] == ["3 Nivå 3", "ikke vurdert", "75", "Ikke vurdert"]
+    # dig-2: required 5 of 8, current 6 of 8: met
+    assert texts[dig2][2:6] == ["5 Nivå 5", "6 Nivå 6", "", "Oppfylt"]
+    assert card.profile.summary.text() == "1 av 2 krav oppfylt · 0 med gap · 1 ikke vurdert"
+    assert [p.label for p in card.profile.radar.points] == ["§15 Digital transformasjon"]
+
+
+def test_level_edited_in_place_is_a_new_leader_assessment(
+    card: EmployeeCard, ctx: AppContext, register: Register, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from competence.assessments import history
+
+    dig1 = register.fw.competence_ids["dig-1"]
+    view = card.profile.view
+    index = card.profile.model.index(_profile_row(card, dig1), 3)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.indexWidget(index) or view.focusWidget()
+    assert isinstance(editor, QComboBox)
+    assert [editor.itemData(i) for i in range(editor.count())] == [1, 2, 3, 4]
+    editor.setCurrentIndex(editor.findData(2))
+    with qtbot.waitSignal(card.loaded, timeout=10_000):
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    (assessment,) = history(uow(ctx), register.people["aase"], dig1)
+    assert (assessment.level_ordinal, assessment.source, assessment.assessed_on) == (
+        2,
+        "leader",
+        dt.date(2025, 3, 1),
+    )
+    row = _profile_row(card, dig1)
+    assert card.profile.model.data(card.profile.model.index(row, 5)) == "Gap"
+
+
+def test_self_assessment_with_date_and_note_and_history(
+    card: EmployeeCard, ctx: AppContext, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from competence.assessments import history
+    from ui.card.profile import AssessDialog
+
+    dig2 = register.fw.competence_ids["dig-2"]
+    card.profile.as_self.setChecked(True)
+    card.profile.view.selectRow(_profile_row(card, dig2))
+    assert card.profile.history_model.rowCount() == 1  # the assessment from the register
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, AssessDialog)
+        assert dialog.source.currentData() == "self"
+        dialog.level.setCurrentIndex(dialog.level.findData(8))
+        dialog.assessed_on.setDate(to_qdate(dt.date(2025, 2, 1)))
+        qtbot.keyClicks(dialog.note, "Etter kurs i personvern")
+
+    run_dialog(monkeypatch, AssessDialog, fill)
+    reloaded(qtbot, card, card.profile.assess_button.click)
+    newest = history(uow(ctx), register.people["aase"], dig2)[0]
+    assert (newest.level_ordinal, newest.source, newest.note) == (8, "self", "Etter kurs i personvern")
+    assert card.profile.history_model.rowCount() == 2
+    assert card.profile.history_model.data(card.profile.history_model.index(0, 0)) == "01.02.2025"
+
+
+def test_assessment_needs_a_level_and_cannot_be_dated_ahead(
+    ctx: AppContext, register: Register, card: EmployeeCard, qtbot: QtBot
+) -> None:
+    from competence.assessments import history
+    from ui.card.profile import AssessDialog
+
+    item = card.profile.model.rows[0]
+    dialog = AssessDialog(ctx.database, ctx.actor, register.people["aase"], item, [])
+    qtbot.addWidget(dialog)
+    dialog.assessed_on.setDate(to_qdate(dt.date(2025, 12, 24)))
+    assert dialog.assessed_on.date() == to_qdate(dt.date(2025, 3, 1))  # today at the latest
+    dialog.accept()
+    assert dialog.error_text == "Velg et nivå."
+    assert history(uow(ctx), register.people["aase"], item.competence.id) == []
+
+
+def test_new_goal_from_the_profile_has_the_competence_chosen(
+    card: EmployeeCard, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dig1 = register.fw.competence_ids["dig-1"]
+    card.profile.view.selectRow(_profile_row(card, dig1))
+    seen: list[int | None] = []
+
+    def fake_exec(dialog: GoalDialog) -> int:
+        seen.append(dialog.competence.selected_id())
+        return 0
+
+    monkeypatch.setattr(GoalDialog, "exec", fake_exec)
+    card.profile.goal_button.click()
+    assert seen == [dig1]
+    assert card.tabs.currentWidget() is card.goals

@@ -20,6 +20,7 @@ from competence.appraisals import appraisals_of
 from competence.certificates import certificates_of
 from competence.clock import today
 from competence.employees import EmployeeDetail, get_employee, mark_left
+from competence.gap import employee_profile
 from competence.goals import goals_of
 from competence.progress import CancelToken, Progress
 from competence.roles import list_roles
@@ -33,6 +34,7 @@ from ui.card.certificates import CertificatesTab
 from ui.card.common import CardData, Lookups
 from ui.card.goals import GoalsTab
 from ui.card.positions import PositionsTab
+from ui.card.profile import ProfileTab
 from ui.context import AppContext
 from ui.employees.dialogs import EditEmployeeDialog
 from ui.errors import attempt
@@ -47,6 +49,7 @@ def load_card(uow: UnitOfWork, employee_id: int) -> tuple[CardData, int]:
     lookups = Lookups(tuple(list_units(uow)), tuple(list_roles(uow)), tuple(competence_options(uow)))
     data = CardData(
         employee,
+        employee_profile(uow, employee_id),
         tuple(goals_of(uow, employee_id)),
         tuple(certificates_of(uow, employee_id)),
         tuple(appraisals_of(uow, employee_id)),
@@ -125,16 +128,19 @@ class EmployeeCard(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Ansattkort"))
+        self.profile = ProfileTab(db, actor)
         self.positions = PositionsTab(db, actor)
         self.goals = GoalsTab(db, actor)
         self.certificates = CertificatesTab(db, actor)
         self.appraisals = AppraisalsTab(db, actor)
+        self.tabs.addTab(self.profile, self.tr("K&ompetanse"))
         self.tabs.addTab(self.positions, self.tr("&Stillinger"))
         self.tabs.addTab(self.goals, self.tr("&Utviklingsmål"))
         self.tabs.addTab(self.certificates, self.tr("&Kurs og sertifikater"))
         self.tabs.addTab(self.appraisals, self.tr("&Medarbeidersamtaler"))
-        for tab in (self.positions, self.goals, self.certificates, self.appraisals):
+        for tab in (self.profile, self.positions, self.goals, self.certificates, self.appraisals):
             tab.changed.connect(self.saved)
+        self.profile.goal_requested.connect(self.new_goal_for)
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -184,6 +190,7 @@ class EmployeeCard(QWidget):
             self.status.clear()
             self.left_button.setText(self.tr("Registrer som sluttet…"))
         lookups = data.lookups
+        self.profile.load(e.id, data.profile, {c.id: c.levels for c in lookups.competences})
         self.positions.load(e.id, e.positions, lookups.units, lookups.roles)
         skills = tuple(c for c in lookups.competences if c.kind == "skill")
         courses = tuple(c for c in lookups.competences if c.kind == "certificate")
@@ -195,6 +202,10 @@ class EmployeeCard(QWidget):
         self.loaded.emit()
 
     # --- actions -----------------------------------------------------------------------------
+    def new_goal_for(self, competence_id: int) -> None:
+        self.tabs.setCurrentWidget(self.goals)
+        self.goals.add_for(competence_id)
+
     def saved(self) -> None:
         """An edit went through: tell every screen (this card reloads itself through that)."""
         self.ctx.data_changed.emit()

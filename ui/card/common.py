@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from competence.appraisals import AppraisalView
 from competence.certificates import CertificateView
 from competence.employees import EmployeeDetail
+from competence.gap import EmployeeProfile
 from competence.goals import GoalView
 from competence.roles import RoleView
 from competence.search import CompetenceOption
@@ -42,6 +43,7 @@ class Lookups:
 @dataclass(frozen=True)
 class CardData:
     employee: EmployeeDetail
+    profile: EmployeeProfile
     goals: tuple[GoalView, ...]
     certificates: tuple[CertificateView, ...]
     appraisals: tuple[AppraisalView, ...]
