@@ -34,16 +34,25 @@ def qm_path(lang: str) -> Path:
     return TRANSLATIONS_DIR / f"{QM_BASENAME}_{lang}.qm"
 
 
+_installed: list[QTranslator] = []
+
+
 def install_language(app: QCoreApplication, lang: str) -> QTranslator | None:
-    """Set the default locale and, for English, load the translation. Returns the translator."""
+    """Set the default locale and, for English, load the translation (replacing one loaded before).
+
+    Returns the translator, or None for bokmål (the source language needs none).
+    """
     lang = normalise_language(lang)
     QLocale.setDefault(locale_for(lang))
+    while _installed:
+        app.removeTranslator(_installed.pop())
     if lang == "nb":
         return None
     translator = QTranslator(app)
     if not translator.load(str(qm_path(lang))):
         return None
     app.installTranslator(translator)
+    _installed.append(translator)
     return translator
 
 

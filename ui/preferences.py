@@ -91,6 +91,19 @@ class Preferences:
             return [value]
         return [str(v) for v in value]
 
+    # the dashboard's unit ---------------------------------------------------------------------
+    @property
+    def overview_unit(self) -> int | None:
+        """The unit Oversikt showed last (None: the whole municipality)."""
+        try:
+            return int(self.settings.value("overview/unit", 0) or 0) or None
+        except (TypeError, ValueError):
+            return None
+
+    @overview_unit.setter
+    def overview_unit(self, unit_id: int | None) -> None:
+        self.settings.setValue("overview/unit", unit_id or 0)
+
     # window ---------------------------------------------------------------------------------
     def window_geometry(self) -> QByteArray | None:
         value = self.settings.value("window/geometry")

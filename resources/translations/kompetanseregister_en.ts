@@ -131,6 +131,37 @@
     </message>
 </context>
 <context>
+    <name>AssessDialog</name>
+    <message>
+        <source>Vurder «{name}»</source>
+        <translation>Assess &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>Krav:</source>
+        <translation>Required:</translation>
+    </message>
+    <message>
+        <source>Nivå:</source>
+        <translation>Level:</translation>
+    </message>
+    <message>
+        <source>Kilde:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <source>Dato:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Vurdert av (navn):</source>
+        <translation>Assessed by (name):</translation>
+    </message>
+    <message>
+        <source>Merknad:</source>
+        <translation>Note:</translation>
+    </message>
+</context>
+<context>
     <name>BackupsBox</name>
     <message>
         <source>Sikkerhetskopier</source>
@@ -546,6 +577,10 @@ The previous contents are in {safety}.</translation>
         <translation>Employee card</translation>
     </message>
     <message>
+        <source>K&amp;ompetanse</source>
+        <translation>C&amp;ompetence</translation>
+    </message>
+    <message>
         <source>&amp;Stillinger</source>
         <translation>&amp;Positions</translation>
     </message>
@@ -861,6 +896,45 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>Kompetanseprofil</name>
+    <message>
+        <source>Oppfylt</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Gap</translation>
+    </message>
+    <message>
+        <source>Ikke vurdert</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>ikke registrert</source>
+        <translation>not registered</translation>
+    </message>
+    <message>
+        <source>gyldig</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>utløpt</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>ikke vurdert</source>
+        <translation>not assessed</translation>
+    </message>
+</context>
+<context>
+    <name>LevelDelegate</name>
+    <message>
+        <source>Nytt nivå</source>
+        <extracomment>Called with (competence id, level ordinal) when the user picks a level in place.</extracomment>
+        <translation>New level</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Kompetanseregister</source>
@@ -992,6 +1066,10 @@ The previous contents are in {safety}.</translation>
         <source>Innstillinger</source>
         <translation>Settings</translation>
     </message>
+    <message>
+        <source>Oversikt</source>
+        <translation>Overview</translation>
+    </message>
 </context>
 <context>
     <name>NewEmployeeDialog</name>
@@ -1056,6 +1134,177 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>ikke oppgitt</source>
         <translation>not given</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Enhet for oversikten</source>
+        <translation>Unit for the overview</translation>
+    </message>
+    <message>
+        <source>Hele kommunen</source>
+        <translation>The whole municipality</translation>
+    </message>
+    <message>
+        <source>&amp;Enhet:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>ansatte</source>
+        <translation>employees</translation>
+    </message>
+    <message>
+        <source>av kompetansekravene er oppfylt</source>
+        <translation>of the competence requirements are met</translation>
+    </message>
+    <message>
+        <source>krav er ikke vurdert ennå</source>
+        <translation>requirements not assessed yet</translation>
+    </message>
+    <message>
+        <source>sårbare kritiske kompetanser</source>
+        <translation>vulnerable critical competences</translation>
+    </message>
+    <message>
+        <source>sertifikater utløper snart</source>
+        <translation>certificates expire soon</translation>
+    </message>
+    <message>
+        <source>sertifikater er utløpt</source>
+        <translation>certificates have expired</translation>
+    </message>
+    <message>
+        <source>utviklingsmål har passert fristen</source>
+        <translation>learning goals are past their due date</translation>
+    </message>
+    <message>
+        <source>Dekning per strategiområde</source>
+        <translation>Coverage per strategy area</translation>
+    </message>
+    <message>
+        <source>Stillingsstørrelse (heltidskultur)</source>
+        <translation>Position size (full-time culture)</translation>
+    </message>
+    <message>
+        <source>Andel krav oppfylt per strategiområde</source>
+        <translation>Share of requirements met per strategy area</translation>
+    </message>
+    <message>
+        <source>Heltidskultur: samlet stillingsprosent</source>
+        <translation>Full-time culture: total FTE per person</translation>
+    </message>
+    <message>
+        <source>Kompetanse</source>
+        <translation>Competence</translation>
+    </message>
+    <message>
+        <source>Med krav</source>
+        <translation>Required of</translation>
+    </message>
+    <message>
+        <source>Oppfylt</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>Snittgap</source>
+        <translation>Mean gap</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Innehavere</source>
+        <translation>Holders</translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kurs/sertifikat</source>
+        <translation>Course/certificate</translation>
+    </message>
+    <message>
+        <source>Gyldig til</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Største gap</source>
+        <translation>Largest gaps</translation>
+    </message>
+    <message>
+        <source>Sårbare kompetanser</source>
+        <translation>Vulnerable competences</translation>
+    </message>
+    <message>
+        <source>Sertifikater som utløper</source>
+        <translation>Certificates expiring</translation>
+    </message>
+    <message>
+        <source>Enter eller dobbeltklikk åpner ansattkortet</source>
+        <translation>Enter or double-click opens the employee card</translation>
+    </message>
+    <message>
+        <source>Sårbare kompetanser (én eller ingen har dem)</source>
+        <translation>Vulnerable competences (held by one or nobody)</translation>
+    </message>
+    <message>
+        <source>Sertifikater som utløper eller er utløpt</source>
+        <translation>Certificates expiring or expired</translation>
+    </message>
+    <message>
+        <source>Beregner…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <source>Per {date}</source>
+        <translation>As of {date}</translation>
+    </message>
+    <message>
+        <source>{met} av {total} krav</source>
+        <translation>{met} of {total} requirements</translation>
+    </message>
+    <message>
+        <source>innen {days} dager</source>
+        <translation>within {days} days</translation>
+    </message>
+    <message>
+        <source>sertifikater utløper innen {days} dager</source>
+        <translation>certificates expire within {days} days</translation>
+    </message>
+    <message>
+        <source>{area} ({framework}): {met} av {items} krav oppfylt, {na} ikke vurdert</source>
+        <translation>{area} ({framework}): {met} of {items} requirements met, {na} not assessed</translation>
+    </message>
+    <message>
+        <source>Ingen kompetansekrav i utvalget ennå.</source>
+        <translation>No competence requirements in the selection yet.</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>75–99 %</source>
+        <translation>75–99 %</translation>
+    </message>
+    <message>
+        <source>50–74 %</source>
+        <translation>50–74 %</translation>
+    </message>
+    <message>
+        <source>under 50 %</source>
+        <translation>under 50 %</translation>
+    </message>
+    <message>
+        <source>Ingen stillinger.</source>
+        <translation>No positions.</translation>
     </message>
 </context>
 <context>
@@ -1166,6 +1415,114 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Slette stillingen «{title}» i {unit}? Bruk heller «Avslutt» når stillingen har vært reell, så historikken beholdes.</source>
         <translation>Delete the position &apos;{title}&apos; in {unit}? Use &apos;End&apos; instead when the position was real, so the history is kept.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileTab</name>
+    <message>
+        <source>sertifikat</source>
+        <extracomment>Ask the card for a new learning goal for this competence.</extracomment>
+        <translation>certificate</translation>
+    </message>
+    <message>
+        <source>Kompetanse</source>
+        <translation>Competence</translation>
+    </message>
+    <message>
+        <source>Område</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Krav</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Nåværende</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>Dobbeltklikk eller F2 for å endre nivået</source>
+        <translation>Double-click or F2 to change the level</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Gap</translation>
+    </message>
+    <message>
+        <source>Prosentpoeng under kravet</source>
+        <translation>Percentage points below the requirement</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Vurdert</source>
+        <translation>Assessed</translation>
+    </message>
+    <message>
+        <source>Kompetanseprofil</source>
+        <translation>Competence profile</translation>
+    </message>
+    <message>
+        <source>som &amp;leder</source>
+        <translation>as &amp;leader</translation>
+    </message>
+    <message>
+        <source>som &amp;egenvurdering</source>
+        <translation>as &amp;self-assessment</translation>
+    </message>
+    <message>
+        <source>&amp;Vurder med dato og merknad…</source>
+        <translation>&amp;Assess with date and note…</translation>
+    </message>
+    <message>
+        <source>Nytt &amp;mål for kompetansen…</source>
+        <translation>New &amp;goal for the competence…</translation>
+    </message>
+    <message>
+        <source>Nivå endret i tabellen registreres</source>
+        <translation>A level changed in the table is recorded</translation>
+    </message>
+    <message>
+        <source>Dato</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Nivå</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Kilde</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Vurdert av</source>
+        <translation>Assessed by</translation>
+    </message>
+    <message>
+        <source>Merknad</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Vurderingshistorikk</source>
+        <translation>Assessment history</translation>
+    </message>
+    <message>
+        <source>Historikk: velg en kompetanse</source>
+        <translation>History: choose a competence</translation>
+    </message>
+    <message>
+        <source>{met} av {total} krav oppfylt · {gaps} med gap · {na} ikke vurdert</source>
+        <translation>{met} of {total} requirements met · {gaps} with a gap · {na} not assessed</translation>
+    </message>
+    <message>
+        <source>Rollen til personen har ingen kompetansekrav ennå (se Rammeverk og roller).</source>
+        <translation>The person&apos;s role has no competence requirements yet (see Frameworks and roles).</translation>
+    </message>
+    <message>
+        <source>Historikk for {name}</source>
+        <translation>History for {name}</translation>
     </message>
 </context>
 <context>

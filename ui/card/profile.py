@@ -285,8 +285,10 @@ class ProfileTab(QWidget):
         source_row.addWidget(self.as_leader)
         source_row.addWidget(self.as_self)
         source_row.addStretch(1)
-        source_row.addWidget(self.assess_button)
-        source_row.addWidget(self.goal_button)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.assess_button)
+        button_row.addWidget(self.goal_button)
+        button_row.addStretch(1)
 
         self.radar = RadarChart()
         history_columns: list[Column[AssessmentView]] = [
@@ -323,6 +325,7 @@ class ProfileTab(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(source_row)
         layout.addWidget(splitter, 1)
+        layout.addLayout(button_row)
 
         self.assess_button.clicked.connect(self.assess)
         self.goal_button.clicked.connect(self._request_goal)

@@ -31,7 +31,7 @@ class RadarChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.points: tuple[RadarPoint, ...] = ()
-        self.setMinimumSize(260, 240)
+        self.setMinimumSize(200, 180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Radardiagram: krav og nivå per strategiområde"))
 
