@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from competence.backups import backup_if_due
+from competence.frameworks import ensure_builtin_frameworks
 from competence.logs import configure_logging
 from competence.progress import CancelToken, Progress
 from competence.search import count_employees
@@ -70,15 +71,6 @@ def startup_url(args: argparse.Namespace, preferences: Preferences) -> str | Non
     return preferences.database_url
 
 
-def ensure_frameworks(database: Database) -> None:
-    """Load (or update) the built-in strategy frameworks; cheap when they are current."""
-    try:
-        from competence.frameworks import ensure_builtin_frameworks
-    except ImportError:  # the frameworks package has not landed in this build yet
-        return
-    ensure_builtin_frameworks(UnitOfWork(database))
-
-
 def demo_available() -> bool:
     try:
         from competence.demo import generate_demo  # noqa: F401
@@ -125,7 +117,7 @@ class Startup(QObject):
         def job(progress: Progress, cancel: CancelToken) -> Opened:
             database = open_database(url)
             try:
-                ensure_frameworks(database)
+                ensure_builtin_frameworks(UnitOfWork(database))  # cheap when they are current
                 if demo and demo_available():
                     progress(0, 0, "demo")
                     fill_demo(database, progress, cancel)

@@ -293,6 +293,10 @@ The previous contents are in {safety}.</translation>
         <translation>New course/certificate</translation>
     </message>
     <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
         <source>Lovpålagt opplæring og andre kurs registret i rammeverkene</source>
         <translation>Statutory training and other courses registered in the frameworks</translation>
     </message>
@@ -400,12 +404,11 @@ The previous contents are in {safety}.</translation>
     <name>CompetenceFilter</name>
     <message>
         <source>Kompetanse</source>
-        <extracomment>(competence id, minimum level ordinal), or (None, 0) when cleared.</extracomment>
         <translation>Competence</translation>
     </message>
     <message>
-        <source>Kompetanse, f.eks. 4.2</source>
-        <translation>Competence, e.g. 4.2</translation>
+        <source>Kompetanse, f.eks. digcomp 4.2</source>
+        <translation>Competence, e.g. digcomp 4.2</translation>
     </message>
     <message>
         <source>Minste nivå</source>
@@ -417,14 +420,8 @@ The previous contents are in {safety}.</translation>
     </message>
     <message>
         <source>Alle (ingen kompetansefilter)</source>
+        <extracomment>(competence id, minimum level ordinal), or (None, 0) when cleared.</extracomment>
         <translation>All (no competence filter)</translation>
-    </message>
-</context>
-<context>
-    <name>CompetencePicker</name>
-    <message>
-        <source>(ingen)</source>
-        <translation>(none)</translation>
     </message>
 </context>
 <context>

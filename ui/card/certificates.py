@@ -48,7 +48,7 @@ class CertificateDialog(FormDialog):
             employee_id,
             certificate,
         )
-        self.course = CompetencePicker(courses, allow_none=True)
+        self.course = CompetencePicker(courses, none_text=self.tr("(ingen)"))
         self.course.setToolTip(self.tr("Lovpålagt opplæring og andre kurs registret i rammeverkene"))
         self.name = QLineEdit(certificate.name if certificate else "")
         self.name.setMaxLength(300)

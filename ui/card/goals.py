@@ -62,7 +62,9 @@ class GoalDialog(FormDialog):
         self.activity = QComboBox()
         for key in ACTIVITY_TYPES:
             self.activity.addItem(pick(ACTIVITY_LABELS[key], lang), key)
-        self.competence = CompetencePicker([c for c in competences if c.kind == "skill"], allow_none=True)
+        self.competence = CompetencePicker(
+            [c for c in competences if c.kind == "skill"], none_text=self.tr("(ingen)")
+        )
         self.area = QComboBox()
         self.area.addItem(self.tr("(ingen)"), None)
         for area_id, label in areas_of(competences):

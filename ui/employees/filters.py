@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QHBoxLayout,
     QLabel,
     QTreeWidget,
@@ -20,6 +19,7 @@ from competence.roles import RoleView
 from competence.search import CompetenceOption
 from competence.units import UnitView
 from ui.i18n import current_language
+from ui.widgets.pickers import CompetencePicker
 
 UNIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -142,16 +142,9 @@ class CompetenceFilter(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.competence = QComboBox()
-        self.competence.setEditable(True)
-        self.competence.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.competence = CompetencePicker(none_text=self.tr("Alle (ingen kompetansefilter)"))
         self.competence.setAccessibleName(self.tr("Kompetanse"))
-        self.competence.lineEdit().setPlaceholderText(self.tr("Kompetanse, f.eks. 4.2"))
-        completer = QCompleter(self.competence.model(), self.competence)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.competence.setCompleter(completer)
+        self.competence.lineEdit().setPlaceholderText(self.tr("Kompetanse, f.eks. digcomp 4.2"))
         self.level = QComboBox()
         self.level.setAccessibleName(self.tr("Minste nivå"))
         level_row = QHBoxLayout()
@@ -161,31 +154,16 @@ class CompetenceFilter(QWidget):
         level_row.addWidget(self.level, 1)
         layout.addWidget(self.competence)
         layout.addLayout(level_row)
-        self._options: dict[int, CompetenceOption] = {}
         self.competence.currentIndexChanged.connect(self._competence_chosen)
         self.level.currentIndexChanged.connect(lambda _i: self._emit())
+        self._fill_levels()
 
     def set_options(self, options: Sequence[CompetenceOption]) -> None:
-        previous = self.competence_id()
-        lang = current_language()
-        self._options = {o.id: o for o in options}
-        with QSignalBlocker(self.competence):
-            self.competence.clear()
-            self.competence.addItem(self.tr("Alle (ingen kompetansefilter)"), None)
-            for option in options:
-                self.competence.addItem(option.label(lang), option.id)
-                self.competence.setItemData(
-                    self.competence.count() - 1,
-                    f"{option.framework_name} › {option.area_name}",
-                    Qt.ItemDataRole.ToolTipRole,
-                )
-            index = self.competence.findData(previous) if previous is not None else 0
-            self.competence.setCurrentIndex(max(index, 0))
+        self.competence.set_options(options)
         self._fill_levels()
 
     def competence_id(self) -> int | None:
-        value = self.competence.currentData()
-        return int(value) if value is not None else None
+        return self.competence.selected_id()
 
     def min_level(self) -> int:
         value = self.level.currentData()
@@ -207,14 +185,13 @@ class CompetenceFilter(QWidget):
         self._emit()
 
     def _fill_levels(self) -> None:
-        option = self._options.get(self.competence_id() or -1)
+        option = self.competence.selected()
         lang = current_language()
         with QSignalBlocker(self.level):
             self.level.clear()
+            self.level.setEnabled(option is not None)
             if option is None:
-                self.level.setEnabled(False)
                 return
-            self.level.setEnabled(True)
             for level in option.levels:
                 if option.kind == "certificate" and level.ordinal <= 0:
                     continue
