@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from competence.backups import list_backups
 from competence.employees import create_employee
+from competence.search import competence_options
 from competence.uow import UnitOfWork
 from db.engine import backup_dir_for
 from db.session import open_database
@@ -73,6 +74,8 @@ def test_opens_the_database_off_the_ui_thread_and_shows_the_window(
     qtbot.waitUntil(lambda: ctx.tasks.running == 0, timeout=10_000)
     autos = [b for b in list_backups(backup_dir_for(url)) if b.path.name.startswith("auto-")]
     assert len(autos) == 1  # the scheduled backup ran at start
+    frameworks = {o.framework_name for o in competence_options(ctx.uow())}
+    assert any(name.startswith("DigComp 2.2") for name in frameworks)  # built-ins loaded at start
 
 
 def test_first_start_on_an_empty_register_asks_once(
