@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from competence.progress import Cancelled, CancelToken, Progress
+from competence.progress import CancelToken, Progress
 from ui.errors import show_error
 
 log = logging.getLogger("kompetanseregister.ui")
@@ -86,23 +86,24 @@ class Task(QObject, Generic[T]):
 
     @Slot(object)
     def _finish_ok(self, result: Any) -> None:
-        self.done = True
-        self.result = result
-        try:
-            if self._on_done is not None:
-                self._on_done(result)
-            self.succeeded.emit(result)
-        finally:
-            self.finished.emit()
+        self._finish(result, None)
 
     @Slot(object)
     def _finish_error(self, exc: BaseException) -> None:
+        self._finish(None, exc)
+
+    def _finish(self, result: Any, exc: BaseException | None) -> None:
         self.done = True
-        self.error = exc
+        self.result, self.error = result, exc
         try:
-            if self._on_error is not None:
-                self._on_error(exc)
-            self.failed.emit(exc)
+            if exc is None:
+                if self._on_done is not None:
+                    self._on_done(result)
+                self.succeeded.emit(result)
+            else:
+                if self._on_error is not None:
+                    self._on_error(exc)
+                self.failed.emit(exc)
         finally:
             self.finished.emit()
 
@@ -257,7 +258,3 @@ class TaskRunner(QObject):
         for task in list(self._tasks):
             task.cancel()
         return bool(self.pool.waitForDone(timeout_ms))
-
-
-def is_cancellation(exc: BaseException) -> bool:
-    return isinstance(exc, Cancelled)

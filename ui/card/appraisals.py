@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QTextBrowser,
     QWidget,
@@ -29,7 +28,6 @@ from competence.goals import GoalView
 from competence.uow import UnitOfWork
 from db.session import Database
 from ui.card.common import RecordTable
-from ui.errors import attempt
 from ui.i18n import fmt_date
 from ui.widgets.dates import date_edit, date_of
 from ui.widgets.forms import FormDialog
@@ -118,7 +116,7 @@ class AppraisalDialog(FormDialog):
 
 class AppraisalsTab(RecordTable[AppraisalView]):
     def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(database, actor, parent)
         columns: list[Column[AppraisalView]] = [
             Column(self.tr("Dato"), lambda a: fmt_date(a.held_on), lambda a: a.held_on),
             Column(self.tr("Leder"), lambda a: a.leader_name or ""),
@@ -131,7 +129,6 @@ class AppraisalsTab(RecordTable[AppraisalView]):
             Column(self.tr("Sammendrag"), lambda a: (a.summary or "").splitlines()[0] if a.summary else ""),
         ]
         self.set_columns(columns, self.tr("Medarbeidersamtaler"))
-        self.database, self.actor = database, actor
         self.employee_id = 0
         self.goals: Sequence[GoalView] = ()
         self.leader_name: str | None = None
@@ -180,37 +177,37 @@ class AppraisalsTab(RecordTable[AppraisalView]):
         self.details.setHtml("".join(parts))
 
     def add(self) -> None:
-        dialog = AppraisalDialog(
-            self.database, self.actor, self.employee_id, self.goals, leader_name=self.leader_name, parent=self
+        self.run_dialog(
+            AppraisalDialog(
+                self.database,
+                self.actor,
+                self.employee_id,
+                self.goals,
+                leader_name=self.leader_name,
+                parent=self,
+            )
         )
-        if dialog.exec():
-            self.changed.emit()
 
     def edit(self) -> None:
         appraisal = self.selected()
-        if appraisal is None:
-            return
-        if AppraisalDialog(
-            self.database, self.actor, self.employee_id, self.goals, appraisal, parent=self
-        ).exec():
-            self.changed.emit()
+        if appraisal is not None:
+            self.run_dialog(
+                AppraisalDialog(
+                    self.database, self.actor, self.employee_id, self.goals, appraisal, parent=self
+                )
+            )
 
     def delete(self) -> None:
         appraisal = self.selected()
         if appraisal is None:
             return
-        answer = QMessageBox.question(
-            self,
+        self.delete_after_asking(
             self.tr("Slett medarbeidersamtale"),
             self.tr("Slette samtalen {date}? Målene som ble avtalt beholdes.").format(
                 date=fmt_date(appraisal.held_on)
             ),
+            lambda uow: delete_appraisal(uow, appraisal.id, expected_version=appraisal.version),
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        uow = UnitOfWork(self.database, self.actor)
-        if attempt(self, lambda: delete_appraisal(uow, appraisal.id, expected_version=appraisal.version)):
-            self.changed.emit()
 
 
 def _html(text: str) -> str:

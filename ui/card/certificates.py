@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from competence.certificates import (
     CertificateInput,
@@ -19,7 +19,6 @@ from competence.search import CompetenceOption
 from competence.uow import UnitOfWork
 from db.session import Database
 from ui.card.common import RecordTable
-from ui.errors import attempt
 from ui.i18n import fmt_date
 from ui.widgets.dates import OptionalDate, date_edit, date_of
 from ui.widgets.forms import FormDialog
@@ -92,7 +91,7 @@ class CertificateDialog(FormDialog):
 
 class CertificatesTab(RecordTable[CertificateView]):
     def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(database, actor, parent)
         self.window_days = 90
 
         def status_text(c: CertificateView) -> str:
@@ -119,7 +118,6 @@ class CertificatesTab(RecordTable[CertificateView]):
             Column(self.tr("Status"), status_text, background=colour),
         ]
         self.set_columns(columns, self.tr("Kurs og sertifikater"))
-        self.database, self.actor = database, actor
         self.employee_id = 0
         self.courses: Sequence[CompetenceOption] = ()
         self.new_button = self.add_button(self.tr("Registrer kurs/sertifikat…"), self.add)
@@ -137,25 +135,23 @@ class CertificatesTab(RecordTable[CertificateView]):
         self.set_rows(certificates)
 
     def add(self) -> None:
-        if CertificateDialog(self.database, self.actor, self.employee_id, self.courses, parent=self).exec():
-            self.changed.emit()
+        self.run_dialog(
+            CertificateDialog(self.database, self.actor, self.employee_id, self.courses, parent=self)
+        )
 
     def edit(self) -> None:
         cert = self.selected()
-        if cert is None:
-            return
-        if CertificateDialog(self.database, self.actor, self.employee_id, self.courses, cert, self).exec():
-            self.changed.emit()
+        if cert is not None:
+            self.run_dialog(
+                CertificateDialog(self.database, self.actor, self.employee_id, self.courses, cert, self)
+            )
 
     def delete(self) -> None:
         cert = self.selected()
         if cert is None:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Slett kurs/sertifikat"), self.tr("Slette «{name}»?").format(name=cert.name)
+        self.delete_after_asking(
+            self.tr("Slett kurs/sertifikat"),
+            self.tr("Slette «{name}»?").format(name=cert.name),
+            lambda uow: delete_certificate(uow, cert.id, expected_version=cert.version),
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        uow = UnitOfWork(self.database, self.actor)
-        if attempt(self, lambda: delete_certificate(uow, cert.id, expected_version=cert.version)):
-            self.changed.emit()

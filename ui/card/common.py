@@ -9,8 +9,10 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -26,6 +28,9 @@ from competence.goals import GoalView
 from competence.roles import RoleView
 from competence.search import CompetenceOption
 from competence.units import UnitView
+from competence.uow import UnitOfWork
+from db.session import Database
+from ui.errors import attempt
 from ui.widgets.tables import Column, RowTableModel
 
 R = TypeVar("R")
@@ -56,8 +61,9 @@ class RecordTable(QWidget, Generic[R]):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.database, self.actor = database, actor
         self.model: RowTableModel[R] = RowTableModel([], parent=self)
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -126,6 +132,18 @@ class RecordTable(QWidget, Generic[R]):
     def selected(self) -> R | None:
         indexes = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
         return self.model.row_at(indexes[0].row()) if indexes else None
+
+    def run_dialog(self, dialog: QDialog) -> None:
+        """Open an edit dialog; when it saved something, tell the card."""
+        if dialog.exec():
+            self.changed.emit()
+
+    def delete_after_asking(self, title: str, question: str, delete: Callable[[UnitOfWork], object]) -> None:
+        """Ask, then delete in a unit of work of its own; errors are shown, nothing half-done."""
+        if QMessageBox.question(self, title, question) != QMessageBox.StandardButton.Yes:
+            return
+        if attempt(self, lambda: delete(UnitOfWork(self.database, self.actor))):
+            self.changed.emit()
 
     def select_row(self, row: int) -> None:
         self.view.selectRow(row)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QMenu, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QMenu, QPlainTextEdit, QWidget
 
 from competence.goals import (
     ACTIVITY_LABELS,
@@ -142,7 +142,7 @@ class GoalDialog(FormDialog):
 
 class GoalsTab(RecordTable[GoalView]):
     def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(database, actor, parent)
         lang = current_language()
 
         def overdue(g: GoalView) -> QColor | None:
@@ -173,7 +173,6 @@ class GoalsTab(RecordTable[GoalView]):
             ),
         ]
         self.set_columns(columns, self.tr("Utviklingsmål"))
-        self.database, self.actor = database, actor
         self.employee_id = 0
         self.competences: Sequence[CompetenceOption] = ()
         self.new_button = self.add_button(self.tr("Nytt mål…"), self.add)
@@ -198,25 +197,23 @@ class GoalsTab(RecordTable[GoalView]):
 
     def add_for(self, competence_id: int | None) -> None:
         """A new goal, with the competence chosen already (from the profile's "Nytt mål")."""
-        dialog = GoalDialog(
-            self.database,
-            self.actor,
-            self.employee_id,
-            self.competences,
-            competence_id=competence_id,
-            parent=self,
+        self.run_dialog(
+            GoalDialog(
+                self.database,
+                self.actor,
+                self.employee_id,
+                self.competences,
+                competence_id=competence_id,
+                parent=self,
+            )
         )
-        if dialog.exec():
-            self.changed.emit()
 
     def edit(self) -> None:
         goal = self.selected()
-        if goal is None:
-            return
-        if GoalDialog(
-            self.database, self.actor, self.employee_id, self.competences, goal, parent=self
-        ).exec():
-            self.changed.emit()
+        if goal is not None:
+            self.run_dialog(
+                GoalDialog(self.database, self.actor, self.employee_id, self.competences, goal, parent=self)
+            )
 
     def set_status(self, status: str) -> None:
         goal = self.selected()
@@ -230,13 +227,8 @@ class GoalsTab(RecordTable[GoalView]):
         goal = self.selected()
         if goal is None:
             return
-        answer = QMessageBox.question(
-            self,
+        self.delete_after_asking(
             self.tr("Slett utviklingsmål"),
             self.tr("Slette målet «{text}»?").format(text=goal.description[:80]),
+            lambda uow: delete_goal(uow, goal.id, expected_version=goal.version),
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        uow = UnitOfWork(self.database, self.actor)
-        if attempt(self, lambda: delete_goal(uow, goal.id, expected_version=goal.version)):
-            self.changed.emit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from competence.clock import today
 from competence.employees import (
@@ -21,7 +21,6 @@ from competence.uow import UnitOfWork
 from db.session import Database
 from ui.card.common import RecordTable
 from ui.employees.dialogs import fte_spin
-from ui.errors import attempt
 from ui.i18n import fmt_date, fmt_number
 from ui.widgets.dates import OptionalDate, date_edit, date_of
 from ui.widgets.forms import FormDialog
@@ -110,7 +109,7 @@ class EndPositionDialog(FormDialog):
 
 class PositionsTab(RecordTable[PositionView]):
     def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(database, actor, parent)
         columns: list[Column[PositionView]] = [
             Column(self.tr("Enhet"), lambda p: f"{p.unit_number} {p.unit_name}"),
             Column(self.tr("Stillingstittel"), lambda p: p.title),
@@ -126,7 +125,6 @@ class PositionsTab(RecordTable[PositionView]):
             Column(self.tr("Status"), lambda p: self.tr("Aktiv") if p.active else self.tr("Avsluttet")),
         ]
         self.set_columns(columns, self.tr("Stillinger"))
-        self.database, self.actor = database, actor
         self.employee_id = 0
         self.units: Sequence[UnitView] = ()
         self.roles: Sequence[RoleView] = ()
@@ -146,43 +144,33 @@ class PositionsTab(RecordTable[PositionView]):
         self.set_rows(positions)
 
     def add(self) -> None:
-        dialog = PositionDialog(
-            self.database, self.actor, self.employee_id, self.units, self.roles, parent=self
+        self.run_dialog(
+            PositionDialog(self.database, self.actor, self.employee_id, self.units, self.roles, parent=self)
         )
-        if dialog.exec():
-            self.changed.emit()
 
     def edit(self) -> None:
         position = self.selected()
-        if position is None:
-            return
-        dialog = PositionDialog(
-            self.database, self.actor, self.employee_id, self.units, self.roles, position, self
-        )
-        if dialog.exec():
-            self.changed.emit()
+        if position is not None:
+            self.run_dialog(
+                PositionDialog(
+                    self.database, self.actor, self.employee_id, self.units, self.roles, position, self
+                )
+            )
 
     def end(self) -> None:
         position = self.selected()
-        if position is None:
-            return
-        if EndPositionDialog(self.database, self.actor, position, self).exec():
-            self.changed.emit()
+        if position is not None:
+            self.run_dialog(EndPositionDialog(self.database, self.actor, position, self))
 
     def delete(self) -> None:
         position = self.selected()
         if position is None:
             return
-        answer = QMessageBox.question(
-            self,
+        self.delete_after_asking(
             self.tr("Slett stilling"),
             self.tr(
                 "Slette stillingen «{title}» i {unit}? Bruk heller «Avslutt» når stillingen har vært reell, "
                 "så historikken beholdes."
             ).format(title=position.title or "-", unit=position.unit_name),
+            lambda uow: delete_position(uow, position.id, expected_version=position.version),
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        uow = UnitOfWork(self.database, self.actor)
-        if attempt(self, lambda: delete_position(uow, position.id, expected_version=position.version)):
-            self.changed.emit()

@@ -15,31 +15,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractProxyModel,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 
 from competence.employees import EmployeeRow
 from ui.i18n import collation_key, fmt_date, fmt_number
+from ui.widgets.tables import Column, RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _GREY = QColor(110, 110, 110)
-
-
-@dataclass(frozen=True)
-class EmployeeColumn:
-    key: str
-    title: Callable[[], str]
-    text: Callable[[EmployeeRow], str]
-    sort_key: Callable[[EmployeeRow], Any]
-    align_right: bool = False
+NAME_COLUMN = 1
 
 
 def _number_key(number: str) -> tuple[int, int, str]:
@@ -47,125 +37,87 @@ def _number_key(number: str) -> tuple[int, int, str]:
     return (0, int(number), "") if number.isdigit() else (1, 0, collation_key(number))
 
 
-def _tr(text: str) -> Callable[[], str]:
-    """A column title, marked for lupdate here and translated when the header is drawn."""
-    return lambda: QCoreApplication.translate("Ansattliste", text)
+def _left_grey(row: EmployeeRow) -> QColor | None:
+    return _GREY if row.left_on is not None else None
 
 
-COLUMNS: tuple[EmployeeColumn, ...] = (
-    EmployeeColumn(
-        "employee_no",
-        _tr(QT_TRANSLATE_NOOP("Ansattliste", "Ansattnr.")),
-        lambda r: r.employee_no,
-        lambda r: _number_key(r.employee_no),
-    ),
-    EmployeeColumn(
-        "name",
-        _tr(QT_TRANSLATE_NOOP("Ansattliste", "Navn")),
-        lambda r: r.sort_name,
-        lambda r: (collation_key(r.last_name), collation_key(r.first_name), r.id),
-    ),
-    EmployeeColumn(
-        "units",
-        _tr(QT_TRANSLATE_NOOP("Ansattliste", "Enhet")),
-        lambda r: r.units,
-        lambda r: collation_key(r.units),
-    ),
-    EmployeeColumn(
-        "titles",
-        _tr(QT_TRANSLATE_NOOP("Ansattliste", "Stilling")),
-        lambda r: r.titles,
-        lambda r: collation_key(r.titles),
-    ),
-    EmployeeColumn(
-        "roles",
-        _tr(QT_TRANSLATE_NOOP("Ansattliste", "Rolle")),
-        lambda r: r.roles,
-        lambda r: collation_key(r.roles),
-    ),
-    EmployeeColumn(
-        "fte",
-        _tr(QT_TRANSLATE_NOOP("Ansattliste", "Stillingsprosent")),
-        lambda r: fmt_number(r.fte_total),
-        lambda r: r.fte_total,
-        align_right=True,
-    ),
-    EmployeeColumn(
-        "email",
-        _tr(QT_TRANSLATE_NOOP("Ansattliste", "E-post")),
-        lambda r: r.email or "",
-        lambda r: collation_key(r.email or ""),
-    ),
-    EmployeeColumn(
-        "left_on",
-        _tr(QT_TRANSLATE_NOOP("Ansattliste", "Sluttet")),
-        lambda r: fmt_date(r.left_on),
-        lambda r: r.left_on or dt.date.max,
-    ),
-)
-NAME_COLUMN = 1
+def employee_columns() -> list[Column[EmployeeRow]]:
+    """The list's columns, with titles in the UI language (built when the model is made)."""
+    translate = QCoreApplication.translate
+
+    def col(
+        key: str,
+        title: str,
+        text: Callable[[EmployeeRow], str],
+        sort_key: Callable[[EmployeeRow], Any],
+        **kw: Any,
+    ) -> Column[EmployeeRow]:
+        return Column(title, text, sort_key, foreground=_left_grey, key=key, **kw)
+
+    return [
+        col(
+            "employee_no",
+            translate("Ansattliste", "Ansattnr."),
+            lambda r: r.employee_no,
+            lambda r: _number_key(r.employee_no),
+        ),
+        col(
+            "name",
+            translate("Ansattliste", "Navn"),
+            lambda r: r.sort_name,
+            lambda r: (collation_key(r.last_name), collation_key(r.first_name), r.id),
+        ),
+        col(
+            "units",
+            translate("Ansattliste", "Enhet"),
+            lambda r: r.units,
+            lambda r: collation_key(r.units),
+            tooltip=lambda r: r.units or None,
+        ),
+        col(
+            "titles",
+            translate("Ansattliste", "Stilling"),
+            lambda r: r.titles,
+            lambda r: collation_key(r.titles),
+            tooltip=lambda r: r.titles or None,
+        ),
+        col(
+            "roles",
+            translate("Ansattliste", "Rolle"),
+            lambda r: r.roles,
+            lambda r: collation_key(r.roles),
+            tooltip=lambda r: r.roles or None,
+        ),
+        col(
+            "fte",
+            translate("Ansattliste", "Stillingsprosent"),
+            lambda r: fmt_number(r.fte_total),
+            lambda r: r.fte_total,
+            align_right=True,
+        ),
+        col(
+            "email",
+            translate("Ansattliste", "E-post"),
+            lambda r: r.email or "",
+            lambda r: collation_key(r.email or ""),
+        ),
+        col(
+            "left_on",
+            translate("Ansattliste", "Sluttet"),
+            lambda r: fmt_date(r.left_on),
+            lambda r: r.left_on or dt.date.max,
+        ),
+    ]
 
 
-class EmployeeTableModel(QAbstractTableModel):
-    """All loaded employees (including those who have left; the proxy hides them)."""
+class EmployeeTableModel(RowTableModel[EmployeeRow]):
+    """All loaded employees (including those who have left: the proxy hides them, greyed when shown)."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[EmployeeRow] = []
+        super().__init__(employee_columns(), parent=parent)
 
-    @property
-    def rows(self) -> Sequence[EmployeeRow]:
-        return self._rows
-
-    def set_rows(self, rows: Sequence[EmployeeRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_of(self, row: int) -> EmployeeRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[index.column()].text(row)
-        if role == ID_ROLE:
-            return row.id
-        if role == Qt.ItemDataRole.ForegroundRole and row.left_on is not None:
-            return QBrush(_GREY)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = (
-                Qt.AlignmentFlag.AlignRight
-                if COLUMNS[index.column()].align_right
-                else Qt.AlignmentFlag.AlignLeft
-            )
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[index.column()].key in (
-            "units",
-            "titles",
-            "roles",
-        ):
-            return COLUMNS[index.column()].text(row) or None
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section].title()
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1)
-        return None
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting belongs to the proxy, which keeps 50,000 rows' keys."""
 
 
 @dataclass(frozen=True)
@@ -253,8 +205,11 @@ class EmployeeFilterProxy(QAbstractProxyModel):
         self._apply(self._filter, incremental=False)
 
     def _sorted_rows(self) -> list[int]:
-        rows = self._employees()
-        key = COLUMNS[self._sort_column].sort_key
+        model = self.sourceModel()
+        if not isinstance(model, EmployeeTableModel):
+            return []
+        rows = model.rows
+        key = model.columns[self._sort_column].sort_key or model.columns[self._sort_column].text
         keys = [key(r) for r in rows]
         return sorted(
             range(len(rows)), key=keys.__getitem__, reverse=self._sort_order == Qt.SortOrder.DescendingOrder
@@ -307,7 +262,7 @@ class EmployeeFilterProxy(QAbstractProxyModel):
 
     # --- sorting -----------------------------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not (0 <= column < len(COLUMNS)):
+        if not (0 <= column < self.columnCount()):
             return
         self.beginResetModel()
         self._sort_column, self._sort_order = column, order
@@ -336,10 +291,11 @@ class EmployeeFilterProxy(QAbstractProxyModel):
         return 0 if parent.isValid() else len(self._visible)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        model = self.sourceModel()
+        return 0 if parent.isValid() or model is None else model.columnCount()
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if parent.isValid() or not (0 <= row < len(self._visible)) or not (0 <= column < len(COLUMNS)):
+        if parent.isValid() or not (0 <= row < len(self._visible)) or not (0 <= column < self.columnCount()):
             return QModelIndex()
         return self.createIndex(row, column)
 

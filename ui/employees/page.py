@@ -28,7 +28,7 @@ from ui.card.card import EmployeeCard
 from ui.context import AppContext
 from ui.employees.dialogs import NewEmployeeDialog
 from ui.employees.filters import CompetenceFilter, RoleFilter, UnitTree
-from ui.employees.model import COLUMNS, NAME_COLUMN, EmployeeFilter, EmployeeFilterProxy, EmployeeTableModel
+from ui.employees.model import NAME_COLUMN, EmployeeFilter, EmployeeFilterProxy, EmployeeTableModel
 from ui.i18n import fmt_int
 from ui.pages.base import Page
 
@@ -120,7 +120,7 @@ class EmployeesPage(Page):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for i, column in enumerate(COLUMNS):
+        for i, column in enumerate(self.model.columns):
             header.resizeSection(i, _DEFAULT_WIDTHS.get(column.key, 100))
         saved = ctx.preferences.splitter_state("employees_header")
         if saved is not None:

@@ -22,6 +22,7 @@ class SettingsPage(Page):
         self.backups = BackupsBox(ctx)
         self.database_box = DatabaseBox(ctx)
         content = QWidget()
+        content.setMaximumWidth(960)  # long fields on a wide screen are hard to read
         layout = QVBoxLayout(content)
         for box in (self.user, self.register, self.backups, self.database_box):
             layout.addWidget(box)

@@ -1,8 +1,8 @@
 """A read-only table model over a list of plain rows (dataclasses from the services).
 
 Columns are declared once (title, how to show a row, how to sort it); the model never touches a
-session. Used for the small tables of the employee card and the settings page; the 50,000-row
-employee list has its own model (:mod:`ui.employees.model`).
+session. Small tables sort themselves (:meth:`RowTableModel.sort`); the 50,000-row employee list
+sorts and filters in its proxy (:mod:`ui.employees.model`).
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ class Column(Generic[R]):
     align_right: bool = False
     tooltip: Callable[[R], str | None] | None = None
     background: Callable[[R], QColor | None] | None = None
+    foreground: Callable[[R], QColor | None] | None = None
+    #: A stable name for code that refers to a column (the title is translated).
+    key: str = ""
 
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
@@ -42,8 +45,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self._rows: list[R] = list(rows)
 
     @property
-    def rows(self) -> list[R]:
-        return list(self._rows)
+    def rows(self) -> Sequence[R]:
+        """The rows in model order (not a copy: do not change it)."""
+        return self._rows
 
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
@@ -77,6 +81,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return column.tooltip(row)
         if role == Qt.ItemDataRole.BackgroundRole and column.background is not None:
             colour = column.background(row)
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
+            colour = column.foreground(row)
             return QBrush(colour) if colour is not None else None
         return None
 
