@@ -144,11 +144,12 @@ class EmployeeFilter:
 
 
 def search_key(row: EmployeeRow) -> str:
-    """What the search box matches, one field per line so a word never spans two fields."""
+    """What the search box matches, one field per line so a word never spans two fields. Every
+    typed word must occur somewhere, so "åse ødegård" and "ødegård åse" both find her."""
     parts = (
         row.employee_no,
-        f"{row.first_name} {row.last_name}",
-        row.sort_name,
+        row.first_name,
+        row.last_name,
         row.email or "",
         row.units,
         row.titles,
@@ -231,12 +232,15 @@ class EmployeeFilterProxy(QAbstractProxyModel):
         )
         self.beginResetModel()
         self._filter = new
-        self._apply(new, incremental=narrows)
+        self._apply(new, incremental=narrows, same_base=new.same_except_text(old) and not narrows)
         self.endResetModel()
 
-    def _apply(self, flt: EmployeeFilter, *, incremental: bool) -> None:
-        """Recompute the visible rows. ``incremental``: the new text only narrows the old one."""
-        if not incremental:
+    def _apply(self, flt: EmployeeFilter, *, incremental: bool, same_base: bool = False) -> None:
+        """Recompute the visible rows. ``incremental``: the new text only narrows the old one;
+        ``same_base``: only the text changed, so the rows passing the other filters are known."""
+        if same_base:
+            candidates = self._base
+        elif not incremental:
             rows = self._employees()
             base = self._order
             if not flt.include_left:
@@ -325,10 +329,12 @@ class EmployeeFilterProxy(QAbstractProxyModel):
         return self.createIndex(proxy_row, source_index.column())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Called for every cell and role the view paints: straight to the row, no index objects.
         model = self.sourceModel()
-        if model is None or not index.isValid():
+        row = index.row()
+        if not isinstance(model, EmployeeTableModel) or not (0 <= row < len(self._visible)):
             return None
-        return model.data(self.mapToSource(index), role)
+        return model.value(self._visible[row], index.column(), role)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

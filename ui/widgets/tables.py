@@ -25,6 +25,21 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        ROW_ROLE,
+        SORT_ROLE,
+    }
+)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
 @dataclass(frozen=True)
 class Column(Generic[R]):
     title: str
@@ -64,10 +79,16 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if role not in _ROLES or not index.isValid():
             return None
-        row = self._rows[index.row()]
-        column = self.columns[index.column()]
+        return self.value(index.row(), index.column(), role)
+
+    def value(self, row_number: int, column_number: int, role: int) -> Any:
+        """What :meth:`data` returns, by row and column number (proxies call this without indexes)."""
+        if role not in _ROLES or not (0 <= row_number < len(self._rows)):
+            return None
+        row = self._rows[row_number]
+        column = self.columns[column_number]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
         if role == ROW_ROLE:
@@ -75,17 +96,16 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         if role == SORT_ROLE:
             return column.sort_key(row) if column.sort_key else column.text(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if column.align_right else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(row)
-        if role == Qt.ItemDataRole.BackgroundRole and column.background is not None:
-            colour = column.background(row)
-            return QBrush(colour) if colour is not None else None
-        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
-            colour = column.foreground(row)
-            return QBrush(colour) if colour is not None else None
-        return None
+            return _RIGHT if column.align_right else _LEFT
+        colour_of = None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip(row) if column.tooltip is not None else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            colour_of = column.background
+        elif role == Qt.ItemDataRole.ForegroundRole:
+            colour_of = column.foreground
+        colour = colour_of(row) if colour_of is not None else None
+        return QBrush(colour) if colour is not None else None
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
