@@ -38,8 +38,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Navigasjon"))
         self.nav.setObjectName("navigation")
-        self.nav.setMinimumWidth(150)
-        self.nav.setMaximumWidth(260)
+        self.nav.setMinimumWidth(120)
+        self.nav.setMaximumWidth(240)
         self.stack = QStackedWidget()
         for position, spec in enumerate(self.specs, start=1):
             page = spec.factory(ctx)
@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.nav)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([180, 1000])
+        self.splitter.setSizes([160, 1080])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 

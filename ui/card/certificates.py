@@ -117,7 +117,7 @@ class CertificatesTab(RecordTable[CertificateView]):
             ),
             Column(self.tr("Status"), status_text, background=colour),
         ]
-        self.set_columns(columns, self.tr("Kurs og sertifikater"))
+        self.set_columns(columns, self.tr("Kurs og sertifikater"), stretch=0)
         self.employee_id = 0
         self.courses: Sequence[CompetenceOption] = ()
         self.new_button = self.add_button(self.tr("Registrer kurs/sertifikat…"), self.add)

@@ -90,11 +90,19 @@ class RecordTable(QWidget, Generic[R]):
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.view.activated.connect(lambda _index: self._default_action and self._default_action())
 
-    def set_columns(self, columns: Sequence[Column[R]], accessible_name: str) -> None:
+    def set_columns(
+        self, columns: Sequence[Column[R]], accessible_name: str, *, stretch: int | None = None
+    ) -> None:
+        """The table's columns; ``stretch`` names the one that takes the spare width (a description)."""
         self.model.beginResetModel()
         self.model.columns = list(columns)
         self.model.endResetModel()
         self.view.setAccessibleName(accessible_name)
+        if stretch is not None:
+            header = self.view.horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
     def add_detail(self, widget: QWidget) -> None:
         """A panel under the table showing more of the selected row."""
@@ -120,7 +128,8 @@ class RecordTable(QWidget, Generic[R]):
     def set_rows(self, rows: Sequence[R]) -> None:
         selected = self.selected()
         self.model.set_rows(rows)
-        self.view.resizeColumnsToContents()
+        if self.view.horizontalHeader().stretchLastSection():
+            self.view.resizeColumnsToContents()
         if selected is not None:
             key = getattr(selected, "id", None)
             for i, row in enumerate(self.model.rows):

@@ -172,7 +172,7 @@ class GoalsTab(RecordTable[GoalView]):
                 align_right=True,
             ),
         ]
-        self.set_columns(columns, self.tr("Utviklingsmål"))
+        self.set_columns(columns, self.tr("Utviklingsmål"), stretch=0)
         self.employee_id = 0
         self.competences: Sequence[CompetenceOption] = ()
         self.new_button = self.add_button(self.tr("Nytt mål…"), self.add)

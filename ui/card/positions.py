@@ -124,7 +124,7 @@ class PositionsTab(RecordTable[PositionView]):
             Column(self.tr("Til"), lambda p: fmt_date(p.end_date), lambda p: p.end_date),
             Column(self.tr("Status"), lambda p: self.tr("Aktiv") if p.active else self.tr("Avsluttet")),
         ]
-        self.set_columns(columns, self.tr("Stillinger"))
+        self.set_columns(columns, self.tr("Stillinger"), stretch=1)
         self.employee_id = 0
         self.units: Sequence[UnitView] = ()
         self.roles: Sequence[RoleView] = ()

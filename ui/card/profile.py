@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -268,7 +269,13 @@ class ProfileTab(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
+        header = self.view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # long names are elided
+        for column in (2, CURRENT_COLUMN):  # level names can be long: a fixed start, elided, resizable
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, 130)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -320,6 +327,7 @@ class ProfileTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([900, 400])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
@@ -339,7 +347,6 @@ class ProfileTab(QWidget):
         selected = self.selected()
         self.employee_id, self.profile, self.levels = employee_id, profile, levels
         self.model.set_rows(profile.items)
-        self.view.resizeColumnsToContents()
         self.radar.set_points(
             [
                 RadarPoint(

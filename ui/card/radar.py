@@ -121,8 +121,8 @@ class RadarChart(QWidget):
         small.setPointSizeF(max(small.pointSizeF() * 0.85, 6.0))
         painter.setFont(small)
         painter.setPen(self.palette().placeholderText().color())
-        for ring in (50, 100):
-            painter.drawText(at(0, ring) + QPointF(4, -2), fmt_percent(ring, 0))
+        # the outer ring is 100 %; the top axis label sits there, so only the middle ring is labelled
+        painter.drawText(at(0, 50) + QPointF(4, -2), fmt_percent(50, 0))
         for values, colour in (
             ([p.required for p in self.points], REQUIRED_COLOUR),
             ([p.current for p in self.points], CURRENT_COLOUR),
@@ -137,9 +137,15 @@ class RadarChart(QWidget):
         label_metrics = QFontMetrics(small)
         for i, point in enumerate(self.points):
             anchor = at(i, 112)
-            text = label_metrics.elidedText(point.label, Qt.TextElideMode.ElideRight, int(margin * 1.8))
-            w = label_metrics.horizontalAdvance(text)
             dx = anchor.x() - centre.x()
+            if abs(dx) < radius * 0.2:  # top or bottom: centred on the axis
+                room = self.width() - 8.0
+            elif dx > 0:
+                room = self.width() - anchor.x() - 4
+            else:
+                room = anchor.x() - 4
+            text = label_metrics.elidedText(point.label, Qt.TextElideMode.ElideRight, int(max(room, 20)))
+            w = label_metrics.horizontalAdvance(text)
             x = anchor.x() - w / 2 if abs(dx) < radius * 0.2 else (anchor.x() if dx > 0 else anchor.x() - w)
             y = anchor.y() + label_metrics.ascent() / 2
-            painter.drawText(QPointF(x, y), text)
+            painter.drawText(QPointF(max(x, 2.0), y), text)

@@ -71,6 +71,9 @@ class UnitTree(QTreeWidget):
                 (parent or root).addChild(item)
                 items[unit.id] = item
             root.setExpanded(True)
+            for unit in self._units:  # the top two levels open: sectors and their units show
+                if unit.depth == 0 and unit.id in items:
+                    items[unit.id].setExpanded(True)
             current = items.get(previous) if previous is not None else None
             self.setCurrentItem(current or root)
             if current is not None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QScrollArea,
     QTableView,
@@ -90,6 +91,7 @@ def _table(name: str) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.setAlternatingRowColors(True)
     view.setMinimumHeight(160)
+    view.setWordWrap(False)
     return view
 
 
@@ -138,9 +140,8 @@ class OverviewPage(Page):
         QVBoxLayout(areas_box).addWidget(self.areas)
         fte_box = QGroupBox(self.tr("Heltidskultur: samlet stillingsprosent"))
         QVBoxLayout(fte_box).addWidget(self.fte)
-        charts = QHBoxLayout()
-        charts.addWidget(areas_box, 3)
-        charts.addWidget(fte_box, 2)
+        self.fte_box = fte_box
+        self.areas_box = areas_box
 
         gap_columns: list[Column[CompetenceGapRank]] = [
             Column(
@@ -187,22 +188,37 @@ class OverviewPage(Page):
         self.vuln_view = _table(self.tr("Sårbare kompetanser"))
         self.cert_view = _table(self.tr("Sertifikater som utløper"))
         self.cert_view.setToolTip(self.tr("Enter eller dobbeltklikk åpner ansattkortet"))
-        lists = QHBoxLayout()
-        for title, view, model in (
-            (self.tr("Største gap"), self.gaps_view, self.gaps_model),
-            (self.tr("Sårbare kompetanser (én eller ingen har dem)"), self.vuln_view, self.vuln_model),
-            (self.tr("Sertifikater som utløper eller er utløpt"), self.cert_view, self.cert_model),
+        boxes = []
+        for title, view, model, stretch in (
+            (self.tr("Største gap"), self.gaps_view, self.gaps_model, 0),
+            (self.tr("Sårbare kompetanser (én eller ingen har dem)"), self.vuln_view, self.vuln_model, 1),
+            (self.tr("Sertifikater som utløper eller er utløpt"), self.cert_view, self.cert_model, 2),
         ):
             view.setModel(model)
+            header = view.horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(view)
-            lists.addWidget(box)
+            boxes.append(box)
+        gaps_box, vuln_box, cert_box = boxes
+        # areas on the left; on the right the FTE mix and the largest gaps; then the two watch lists
+        right = QVBoxLayout()
+        right.addWidget(self.fte_box)
+        right.addWidget(gaps_box, 1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.areas_box, 3)
+        middle.addLayout(right, 2)
+        lists = QHBoxLayout()
+        lists.addWidget(vuln_box)
+        lists.addWidget(cert_box)
 
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addLayout(top)
         layout.addLayout(figures)
-        layout.addLayout(charts)
+        layout.addLayout(middle)
         layout.addLayout(lists, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -276,8 +292,13 @@ class OverviewPage(Page):
         )
         self.expired.set(fmt_int(s.expired), warn=s.expired > 0)
         self.overdue.set(fmt_int(s.overdue_goals), warn=s.overdue_goals > 0)
-        self.areas.set_bars(
-            [
+        bars: list[Bar] = []
+        framework = None
+        for a in report.areas:  # grouped by framework: area codes like "1" recur in several
+            if a.framework_name != framework:
+                framework = a.framework_name
+                bars.append(Bar(framework, heading=True))
+            bars.append(
                 Bar(
                     f"{a.area_code} {a.area_name}" if a.area_code else a.area_name,
                     a.share_met * 100,
@@ -290,11 +311,8 @@ class OverviewPage(Page):
                         na=a.not_assessed,
                     ),
                 )
-                for a in report.areas
-            ],
-            maximum=100.0,
-            empty_text=self.tr("Ingen kompetansekrav i utvalget ennå."),
-        )
+            )
+        self.areas.set_bars(bars, maximum=100.0, empty_text=self.tr("Ingen kompetansekrav i utvalget ennå."))
         labels = {
             "100": self.tr("100 %"),
             "75-99": self.tr("75–99 %"),
@@ -311,8 +329,6 @@ class OverviewPage(Page):
         self.gaps_model.set_rows(report.summary.largest_gaps)
         self.vuln_model.set_rows(report.vulnerabilities)
         self.cert_model.set_rows(report.certificates)
-        for view in (self.gaps_view, self.vuln_view, self.cert_view):
-            view.resizeColumnsToContents()
         self.loaded.emit()
 
     def _open_certificate_holder(self, index: QModelIndex) -> None:

@@ -68,6 +68,8 @@ class RegisterBox(QGroupBox):
         self.status = QLabel()
         self.status.setWordWrap(True)
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.municipality.setMinimumWidth(320)
         form.addRow(self.tr("&Kommune:"), self.municipality)
         form.addRow(self.tr("Logo i rapporter:"), logo_row)
         form.addRow(self.tr("Oppbevaring etter sluttdato:"), self.retention)
@@ -75,7 +77,10 @@ class RegisterBox(QGroupBox):
         form.addRow(self.tr("Varsle utløp av sertifikater:"), self.expiry)
         form.addRow(self.tr("Automatisk sikkerhetskopi hver:"), self.interval)
         form.addRow(self.tr("Behold automatiske kopier:"), self.keep)
-        form.addRow("", self.save_button)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_button)
+        save_row.addStretch(1)
+        form.addRow("", save_row)
         form.addRow("", self.status)
         for widget, name in (
             (self.municipality, self.tr("Kommune")),

@@ -27,6 +27,7 @@ class UserBox(QGroupBox):
         self.language_note = QLabel()
         self.language_note.setWordWrap(True)
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("&Rolle:"), self.role)
         form.addRow(self.tr("S&pråk:"), self.language)
         form.addRow("", self.language_note)

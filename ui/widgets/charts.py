@@ -16,10 +16,12 @@ TRACK_COLOUR = QColor(230, 233, 237)
 @dataclass(frozen=True)
 class Bar:
     label: str
-    value: float
-    text: str
+    value: float = 0.0
+    text: str = ""
     tooltip: str = ""
     colour: QColor | None = None
+    #: A group heading (bold, no bar), e.g. the framework the following areas belong to.
+    heading: bool = False
 
 
 class BarChart(QWidget):
@@ -37,8 +39,12 @@ class BarChart(QWidget):
         self.bars = tuple(bars)
         self.maximum = maximum
         self.empty_text = empty_text
-        self.setAccessibleDescription("; ".join(f"{b.label}: {b.text}" for b in self.bars) or empty_text)
-        self.setToolTip("\n".join(b.tooltip or f"{b.label}: {b.text}" for b in self.bars))
+        self.setAccessibleDescription(
+            "; ".join(b.label if b.heading else f"{b.label}: {b.text}" for b in self.bars) or empty_text
+        )
+        self.setToolTip(
+            "\n".join(b.label if b.heading else b.tooltip or f"{b.label}: {b.text}" for b in self.bars)
+        )
         self.updateGeometry()
         self.update()
 
@@ -62,13 +68,26 @@ class BarChart(QWidget):
             painter.end()
             return
         width = float(self.width())
-        label_width = min(max(metrics.horizontalAdvance(b.label) for b in self.bars) + 12, width * 0.45)
-        value_width = max(metrics.horizontalAdvance(b.text) for b in self.bars) + 12
+        plain = [b for b in self.bars if not b.heading] or list(self.bars)
+        label_width = min(max(metrics.horizontalAdvance(b.label) for b in plain) + 12, width * 0.45)
+        value_width = max(metrics.horizontalAdvance(b.text) for b in plain) + 12
         bar_space = max(width - label_width - value_width - 8, 20.0)
-        top_value = self.maximum or max((b.value for b in self.bars), default=1.0) or 1.0
+        top_value = self.maximum or max((b.value for b in plain), default=1.0) or 1.0
         row = self._row_height()
+        bold = painter.font()
+        bold.setBold(True)
+        normal = painter.font()
         for i, bar in enumerate(self.bars):
             y = 4 + i * row
+            if bar.heading:
+                painter.setFont(bold)
+                painter.setPen(text_colour)
+                heading = QFontMetrics(bold).elidedText(
+                    bar.label, Qt.TextElideMode.ElideRight, int(width - 8)
+                )
+                painter.drawText(QRectF(4, y, width - 8, row), int(Qt.AlignmentFlag.AlignBottom), heading)
+                painter.setFont(normal)
+                continue
             label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(label_width - 8))
             painter.setPen(text_colour)
             painter.drawText(

@@ -117,6 +117,12 @@ class CompetencePicker(_IdCombo):
         self.setCompleter(self.word_completer)
         self.options: dict[int, CompetenceOption] = {}
         self.set_options(options)
+        # long names: show their beginning, with the full text in the tooltip
+        self.currentIndexChanged.connect(self._show_start)
+
+    def _show_start(self) -> None:
+        self.lineEdit().setCursorPosition(0)
+        self.setToolTip(self.currentText())
 
     def set_options(self, options: Sequence[CompetenceOption]) -> None:
         previous = self.selected_id()
