@@ -54,8 +54,12 @@ def test_key_figures_for_the_whole_municipality(page: OverviewPage) -> None:
 
 
 def test_charts_and_lists(page: OverviewPage, register: Register, qtmodeltester: ModelTester) -> None:
-    assert [b.label for b in page.areas.bars] == ["§15 Digital transformasjon"]
-    assert page.areas.bars[0].text == "17\u00a0%"
+    # grouped under a heading per framework
+    assert [(b.label, b.heading) for b in page.areas.bars] == [
+        ("Testrammeverk", True),
+        ("§15 Digital transformasjon", False),
+    ]
+    assert page.areas.bars[1].text == "17\u00a0%"
     assert {b.label: b.value for b in page.fte.bars} == {
         "100 %": 2,
         "75–99 %": 1,
