@@ -33,6 +33,8 @@ class MainWindow(QMainWindow):
             title += " – " + self.tr("DEMO (oppdiktede data)")
         self.setWindowTitle(title)
         self.specs = specs if specs is not None else discover_pages()
+        self._spec_by_key = {spec.key: spec for spec in self.specs}
+        #: The screens made so far: each is made the first time it is shown (a faster start).
         self.pages: dict[str, Page] = {}
 
         self.nav = QListWidget()
@@ -42,11 +44,6 @@ class MainWindow(QMainWindow):
         self.nav.setMaximumWidth(240)
         self.stack = QStackedWidget()
         for position, spec in enumerate(self.specs, start=1):
-            page = spec.factory(ctx)
-            page.setObjectName(f"page_{spec.key}")
-            page.setAccessibleName(spec.title())
-            self.pages[spec.key] = page
-            self.stack.addWidget(page)
             item = QListWidgetItem(spec.title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             if position <= 9:
@@ -79,7 +76,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         last = ctx.preferences.last_page
-        self.show_page(last if last in self.pages else self.specs[0].key if self.specs else "")
+        self.show_page(last if last in self._spec_by_key else self.specs[0].key if self.specs else "")
 
     # --- building ----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -158,6 +155,18 @@ class MainWindow(QMainWindow):
     def current_page(self) -> Page | None:
         return self.pages.get(self.current_key)
 
+    def page(self, key: str) -> Page:
+        """The screen for ``key``, made now if it has not been shown before."""
+        page = self.pages.get(key)
+        if page is None:
+            spec = self._spec_by_key[key]
+            page = spec.factory(self.ctx)
+            page.setObjectName(f"page_{spec.key}")
+            page.setAccessibleName(spec.title())
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return page
+
     def show_page(self, key: str) -> None:
         for row in range(self.nav.count()):
             if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
@@ -171,7 +180,7 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = str(self.nav.item(row).data(Qt.ItemDataRole.UserRole))
-        page = self.pages[key]
+        page = self.page(key)
         self.stack.setCurrentWidget(page)
         self.ctx.preferences.last_page = key
         page.activate()
@@ -179,7 +188,7 @@ class MainWindow(QMainWindow):
     def open_employee(self, employee_id: int) -> None:
         from ui.employees.page import EmployeesPage
 
-        page = self.pages.get("employees")
+        page = self.page("employees") if "employees" in self._spec_by_key else None
         if isinstance(page, EmployeesPage):
             self.show_page("employees")
             page.open_employee(employee_id)

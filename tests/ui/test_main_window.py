@@ -54,7 +54,7 @@ def test_ctrl_number_switches_pages_and_ctrl_f_searches(
     employees_pos = keys.index("employees") + 1
     qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + employees_pos), Qt.KeyboardModifier.ControlModifier)
     assert window.current_key == "employees"
-    page = window.pages["employees"]
+    page = window.page("employees")
     assert isinstance(page, EmployeesPage)
     qtbot.waitUntil(lambda: page.proxy.rowCount() == 4, timeout=10_000)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -67,7 +67,7 @@ def test_open_employee_request_shows_the_card(
     window: MainWindow, ctx: AppContext, register: Register, qtbot: QtBot
 ) -> None:
     window.show_page("settings")
-    page = window.pages["employees"]
+    page = window.page("employees")
     assert isinstance(page, EmployeesPage)
     with qtbot.waitSignal(page.card.loaded, timeout=10_000):
         ctx.employee_requested.emit(register.people["bjorn"])
@@ -92,7 +92,7 @@ def test_size_and_page_are_remembered(ctx: AppContext, register: Register, qtbot
 
 def test_controls_have_accessible_names(window: MainWindow) -> None:
     assert window.nav.accessibleName() == "Navigasjon"
-    page = window.pages["employees"]
+    page = window.page("employees")
     assert isinstance(page, EmployeesPage)
     for widget in (page.search, page.table, page.units, page.roles, page.competence.competence):
         assert widget.accessibleName(), widget
@@ -115,7 +115,7 @@ def test_a_new_screen_plugs_in_by_registering_it(ctx: AppContext, qtbot: QtBot) 
     qtbot.addWidget(win)
     win.show()
     win.show_page("hello")
-    page = win.pages["hello"]
+    page = win.page("hello")
     assert isinstance(page, Hello)
     assert page.loads == 1
     assert win.nav.currentItem().text() == "Hei"
@@ -127,3 +127,24 @@ def test_a_new_screen_plugs_in_by_registering_it(ctx: AppContext, qtbot: QtBot) 
     win.show_page("hello")
     assert page.loads == 3
     wait_idle(qtbot, ctx)
+
+
+def test_screens_are_made_when_first_shown(ctx: AppContext, register: Register, qtbot: QtBot) -> None:
+    ctx.preferences.last_page = "settings"
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    assert set(win.pages) == {"settings"}
+    win.show_page("employees")
+    assert set(win.pages) == {"settings", "employees"}
+    wait_idle(qtbot, ctx)
+
+
+def test_preload_imports_no_qt() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from ui.preload import preload; preload(); "
+        "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

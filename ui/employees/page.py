@@ -153,10 +153,9 @@ class EmployeesPage(Page):
             lambda *_: ctx.preferences.save_splitter_state("employees", self.splitter.saveState())
         )
 
-        self.card = EmployeeCard(ctx)
+        self._card: EmployeeCard | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.splitter)
-        self.stack.addWidget(self.card)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
@@ -170,12 +169,23 @@ class EmployeesPage(Page):
         self.reset_filters.clicked.connect(self.clear_filters)
         self.table.activated.connect(self._open_index)
         self.new_button.clicked.connect(self.new_employee)
-        self.card.back_requested.connect(self.show_list)
         self._update_count()
+
+    @property
+    def card(self) -> EmployeeCard:
+        """The employee card, made the first time someone is opened."""
+        if self._card is None:
+            self._card = EmployeeCard(self.ctx)
+            self._card.back_requested.connect(self.show_list)
+            self.stack.addWidget(self._card)
+        return self._card
+
+    def _card_shown(self) -> bool:
+        return self._card is not None and self.stack.currentWidget() is self._card
 
     # --- Page --------------------------------------------------------------------------------
     def reload(self) -> None:
-        if self.stack.currentWidget() is self.card:
+        if self._card_shown():
             self.card.reload()
             self._list_stale = True
             return
@@ -283,7 +293,7 @@ class EmployeesPage(Page):
     def show_list(self) -> None:
         if self.stack.currentWidget() is self.splitter:
             return
-        employee_id = self.card.employee_id
+        employee_id = self._card.employee_id if self._card is not None else None
         self.stack.setCurrentWidget(self.splitter)
         if self._list_stale or self.data is None:
             self._load_list()
