@@ -163,7 +163,7 @@ class Startup(QObject):
             self._report_when_ready(self.window)
         self.window.show()
         if self.splash is not None:
-            self.splash.finish(self.window)
+            self.splash.close()
             self.splash = None
         self._scheduled_backup(self.ctx)
         if opened.empty and not self.demo and not self.preferences.started_empty(database.url):
