@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from competence.backups import backup_if_due
+from competence.demo import generate_demo
 from competence.frameworks import ensure_builtin_frameworks
 from competence.logs import configure_logging
 from competence.progress import CancelToken, Progress
@@ -71,17 +72,8 @@ def startup_url(args: argparse.Namespace, preferences: Preferences) -> str | Non
     return preferences.database_url
 
 
-def demo_available() -> bool:
-    try:
-        from competence.demo import generate_demo  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def fill_demo(database: Database, progress: Progress, cancel: CancelToken) -> None:
-    from competence.demo import generate_demo
-
+    """Fill the demo database the first time it is opened."""
     if count_employees(UnitOfWork(database)) == 0:
         generate_demo(database, employees=DEMO_EMPLOYEES, progress=progress, cancel=cancel)
 
@@ -118,7 +110,7 @@ class Startup(QObject):
             database = open_database(url)
             try:
                 ensure_builtin_frameworks(UnitOfWork(database))  # cheap when they are current
-                if demo and demo_available():
+                if demo:
                     progress(0, 0, "demo")
                     fill_demo(database, progress, cancel)
                 empty = count_employees(UnitOfWork(database)) == 0
@@ -202,9 +194,8 @@ class Startup(QObject):
         window, ctx = self.window, self.ctx
         if window is None or ctx is None:
             return
-        dialog = FirstStartDialog(
-            can_import="import" in window.pages, can_demo=demo_available(), parent=window
-        )
+        can_import = any(spec.key == "import" for spec in window.specs)  # the import wizard, once it exists
+        dialog = FirstStartDialog(can_import=can_import, parent=window)
         dialog.exec()
         if dialog.choice == "import":
             window.show_page("import")

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 class FirstStartDialog(QDialog):
     """``choice`` is "import", "demo" or "empty" after the dialog closes."""
 
-    def __init__(self, *, can_import: bool, can_demo: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, *, can_import: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Velkommen til Kompetanseregister"))
         self.choice = "empty"
@@ -30,16 +30,15 @@ class FirstStartDialog(QDialog):
         self.empty_button = QPushButton(self.tr("&Start med et tomt register"))
         for button, choice, available in (
             (self.import_button, "import", can_import),
-            (self.demo_button, "demo", can_demo),
+            (self.demo_button, "demo", True),
             (self.empty_button, "empty", True),
         ):
             button.setVisible(available)
             button.clicked.connect(lambda _checked=False, c=choice: self._choose(c))
             layout.addWidget(button)
-        if can_demo:
-            note = QLabel(self.demo_button.toolTip())
-            note.setWordWrap(True)
-            layout.addWidget(note)
+        note = QLabel(self.demo_button.toolTip())
+        note.setWordWrap(True)
+        layout.addWidget(note)
         (self.import_button if can_import else self.empty_button).setDefault(True)
         self.resize(480, self.sizeHint().height())
 

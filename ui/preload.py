@@ -23,6 +23,7 @@ MODULES = (
     "competence.assessments",
     "competence.backups",
     "competence.certificates",
+    "competence.demo",
     "competence.employees",
     "competence.frameworks",
     "competence.gap",

@@ -943,6 +943,7 @@ The previous contents are in {safety}.</translation>
     </message>
     <message>
         <source>Navigasjon</source>
+        <extracomment>The screens made so far: each is made the first time it is shown (a faster start).</extracomment>
         <translation>Navigation</translation>
     </message>
     <message>

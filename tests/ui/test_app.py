@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from competence.backups import list_backups
 from competence.employees import create_employee
-from competence.search import competence_options
+from competence.search import competence_options, count_employees
 from competence.uow import UnitOfWork
 from db.engine import backup_dir_for
 from db.session import open_database
-from ui.app import Startup, demo_url, parse_args, startup_url
+from ui.app import DEMO_EMPLOYEES, Startup, demo_url, parse_args, startup_url
 from ui.first_start import FirstStartDialog
 from ui.preferences import Preferences
 
@@ -129,3 +129,39 @@ def test_report_ready_prints_once_the_first_page_is_populated(
     assert startup.ctx is not None
     qtbot.waitUntil(lambda: startup.ctx.tasks.running == 0, timeout=10_000)
     startup.ctx.database.dispose()
+
+
+def test_demo_opens_a_demo_municipality_in_its_own_file(
+    qapp: QApplication, prefs: Preferences, qtbot: QtBot
+) -> None:
+    startup = Startup(qapp, parse_args(["main.py", "--demo"]), prefs)
+    startup.start(startup_url(startup.args, prefs))
+    qtbot.waitUntil(lambda: startup.window is not None, timeout=60_000)
+    window, ctx = startup.window, startup.ctx
+    assert window is not None and ctx is not None
+    assert "DEMO" in window.windowTitle()
+    assert ctx.database.url == demo_url()
+    assert count_employees(ctx.uow()) == DEMO_EMPLOYEES
+    qtbot.waitUntil(lambda: ctx.tasks.running == 0, timeout=10_000)
+    window.close()
+    ctx.database.dispose()
+
+
+def test_first_start_can_switch_to_the_demo(
+    startup: Startup, prefs: Preferences, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def choose_demo(dialog: FirstStartDialog) -> int:
+        dialog.demo_button.click()
+        return 1
+
+    monkeypatch.setattr(FirstStartDialog, "exec", choose_demo)
+    url = _url(tmp_path)
+    startup.start(url)
+    qtbot.waitUntil(
+        lambda: startup.ctx is not None and startup.ctx.database.url == demo_url(), timeout=60_000
+    )
+    assert startup.window is not None and "DEMO" in startup.window.windowTitle()
+    assert not prefs.started_empty(f"sqlite:///{tmp_path / 'register.db'}")
+    database = open_database(url)  # the user's own register stays empty
+    assert count_employees(UnitOfWork(database)) == 0
+    database.dispose()

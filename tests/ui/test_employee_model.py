@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from competence.employees import EmployeeRow
-from ui.employees.model import EmployeeFilter, EmployeeFilterProxy, EmployeeTableModel
+from ui.employees.model import EmployeeFilter, EmployeeFilterProxy, EmployeeTableModel, prepare
 
 
 def row(
@@ -165,3 +165,18 @@ def test_headers_and_display_texts() -> None:
     assert proxy.data(proxy.index(0, 5)) == "80"
     assert proxy.row_of_employee(3) is not None
     assert proxy.row_of_employee(5) is None  # left, hidden
+
+
+def test_a_list_prepared_on_a_worker_filters_and_sorts_the_same() -> None:
+    _, plain = make()
+    model = EmployeeTableModel()
+    prepared = EmployeeFilterProxy()
+    prepared.setSourceModel(model)
+    model.set_prepared(prepare(ROWS))
+    for flt in (EmployeeFilter(), EmployeeFilter(text="fjordvik"), EmployeeFilter(include_left=True)):
+        plain.set_filter(flt)
+        prepared.set_filter(flt)
+        assert shown(prepared) == shown(plain)
+    model.set_rows(ROWS[:2])  # plain rows again: the prepared keys no longer apply
+    assert model.prepared is None
+    assert sorted(shown(prepared)) == [1, 2]

@@ -67,7 +67,7 @@ def test_widget_text_in_english(qapp: QApplication, qtbot: QtBot) -> None:
 
     install_language(qapp, "en")
     try:
-        dialog = FirstStartDialog(can_import=False, can_demo=True)
+        dialog = FirstStartDialog(can_import=False)
         qtbot.addWidget(dialog)
         assert dialog.windowTitle() == "Welcome to Kompetanseregister"
         assert dialog.empty_button.text() == "&Start with an empty register"

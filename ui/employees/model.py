@@ -37,6 +37,11 @@ def _number_key(number: str) -> tuple[int, int, str]:
     return (0, int(number), "") if number.isdigit() else (1, 0, collation_key(number))
 
 
+def name_key(row: EmployeeRow) -> tuple[str, str, int]:
+    """Last name, first name, in Norwegian alphabetical order."""
+    return (collation_key(row.last_name), collation_key(row.first_name), row.id)
+
+
 def _left_grey(row: EmployeeRow) -> QColor | None:
     return _GREY if row.left_on is not None else None
 
@@ -65,7 +70,7 @@ def employee_columns() -> list[Column[EmployeeRow]]:
             "name",
             translate("Ansattliste", "Navn"),
             lambda r: r.sort_name,
-            lambda r: (collation_key(r.last_name), collation_key(r.first_name), r.id),
+            name_key,
         ),
         col(
             "units",
@@ -110,11 +115,38 @@ def employee_columns() -> list[Column[EmployeeRow]]:
     ]
 
 
+@dataclass(frozen=True)
+class PreparedList:
+    """The rows with what the proxy needs to filter and sort them, worked out on a worker thread
+    so that 50,000 people reach the screen without the UI thread computing their keys."""
+
+    rows: tuple[EmployeeRow, ...]
+    search_keys: tuple[str, ...]
+    #: row positions sorted by name (the list's default order)
+    name_order: tuple[int, ...]
+
+
+def prepare(rows: Sequence[EmployeeRow]) -> PreparedList:
+    keys = [name_key(r) for r in rows]
+    order = sorted(range(len(rows)), key=keys.__getitem__)
+    return PreparedList(tuple(rows), tuple(search_key(r) for r in rows), tuple(order))
+
+
 class EmployeeTableModel(RowTableModel[EmployeeRow]):
     """All loaded employees (including those who have left: the proxy hides them, greyed when shown)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(employee_columns(), parent=parent)
+        self.prepared: PreparedList | None = None
+
+    def set_prepared(self, prepared: PreparedList) -> None:
+        self.prepared = prepared
+        self.set_rows(prepared.rows)
+
+    def set_rows(self, rows: Sequence[EmployeeRow]) -> None:
+        if self.prepared is not None and rows is not self.prepared.rows:
+            self.prepared = None
+        super().set_rows(rows)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting belongs to the proxy, which keeps 50,000 rows' keys."""
@@ -200,8 +232,10 @@ class EmployeeFilterProxy(QAbstractProxyModel):
         self.endResetModel()
 
     def _rebuild(self) -> None:
+        model = self.sourceModel()
+        prepared = model.prepared if isinstance(model, EmployeeTableModel) else None
         rows = self._employees()
-        self._keys = [search_key(r) for r in rows]
+        self._keys = list(prepared.search_keys) if prepared else [search_key(r) for r in rows]
         self._order = self._sorted_rows()
         self._apply(self._filter, incremental=False)
 
@@ -209,6 +243,9 @@ class EmployeeFilterProxy(QAbstractProxyModel):
         model = self.sourceModel()
         if not isinstance(model, EmployeeTableModel):
             return []
+        default_order = self._sort_column == NAME_COLUMN and self._sort_order == Qt.SortOrder.AscendingOrder
+        if default_order and model.prepared is not None:
+            return list(model.prepared.name_order)
         rows = model.rows
         key = model.columns[self._sort_column].sort_key or model.columns[self._sort_column].text
         keys = [key(r) for r in rows]

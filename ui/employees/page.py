@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from competence.employees import EmployeeRow, list_employees
+from competence.employees import list_employees
 from competence.progress import CancelToken, Progress
 from competence.roles import RoleView, list_roles
 from competence.search import CompetenceOption, competence_options, employees_at_level
@@ -28,7 +29,14 @@ from ui.card.card import EmployeeCard
 from ui.context import AppContext
 from ui.employees.dialogs import NewEmployeeDialog
 from ui.employees.filters import CompetenceFilter, RoleFilter, UnitTree
-from ui.employees.model import NAME_COLUMN, EmployeeFilter, EmployeeFilterProxy, EmployeeTableModel
+from ui.employees.model import (
+    NAME_COLUMN,
+    EmployeeFilter,
+    EmployeeFilterProxy,
+    EmployeeTableModel,
+    PreparedList,
+    prepare,
+)
 from ui.i18n import fmt_int
 from ui.pages.base import Page
 
@@ -45,7 +53,7 @@ _DEFAULT_WIDTHS = {
 
 @dataclass(frozen=True)
 class ListData:
-    employees: tuple[EmployeeRow, ...]
+    employees: PreparedList
     units: tuple[UnitView, ...]
     roles: tuple[RoleView, ...]
     competences: tuple[CompetenceOption, ...]
@@ -54,7 +62,7 @@ class ListData:
 def load_list(ctx: AppContext) -> ListData:
     uow = ctx.uow()
     return ListData(
-        tuple(list_employees(uow, include_left=True)),
+        prepare(list_employees(uow, include_left=True)),
         tuple(list_units(uow)),
         tuple(list_roles(uow)),
         tuple(competence_options(uow)),
@@ -116,8 +124,11 @@ class EmployeesPage(Page):
         self.table.setWordWrap(False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        # fixed row heights: with 50,000 rows Qt then never measures rows one by one
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         for i, column in enumerate(self.model.columns):
@@ -210,7 +221,7 @@ class EmployeesPage(Page):
         self.units.set_units(data.units)
         self.roles.set_roles(data.roles)
         self.competence.set_options(data.competences)
-        self.model.set_rows(data.employees)
+        self.model.set_prepared(data.employees)
         self._filters_changed()
         if current is not None:
             self.select_employee(current)
