@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from competence.appraisals import appraisals_of
@@ -399,3 +400,16 @@ def test_new_goal_from_the_profile_has_the_competence_chosen(
     card.profile.goal_button.click()
     assert seen == [dig1]
     assert card.tabs.currentWidget() is card.goals
+
+
+def test_card_models_follow_the_qt_model_contract(card: EmployeeCard, qtmodeltester: ModelTester) -> None:
+    card.profile.view.selectRow(0)
+    for model in (
+        card.profile.model,
+        card.profile.history_model,
+        card.positions.model,
+        card.goals.model,
+        card.certificates.model,
+        card.appraisals.model,
+    ):
+        qtmodeltester.check(model)

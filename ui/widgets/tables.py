@@ -125,7 +125,11 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         key = spec.sort_key or spec.text
         self.layoutAboutToBeChanged.emit()
         old = list(self._rows)
-        self._rows.sort(key=lambda r: _sortable(key(r)), reverse=order == Qt.SortOrder.DescendingOrder)
+        keyed = [(key(r), r) for r in self._rows]
+        present = [(k, r) for k, r in keyed if k is not None]
+        present.sort(key=lambda pair: _sortable(pair[0]), reverse=order == Qt.SortOrder.DescendingOrder)
+        # empty values last in either direction
+        self._rows = [r for _, r in present] + [r for k, r in keyed if k is None]
         positions = {id(r): i for i, r in enumerate(self._rows)}
         for persistent in self.persistentIndexList():
             if persistent.isValid():
@@ -134,10 +138,6 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self.layoutChanged.emit()
 
 
-def _sortable(value: Any) -> tuple[int, Any]:
-    """None sorts last; strings sort without regard to case."""
-    if value is None:
-        return (1, "")
-    if isinstance(value, str):
-        return (0, collation_key(value))
-    return (0, value)
+def _sortable(value: Any) -> Any:
+    """Strings sort in Norwegian alphabetical order without regard to case."""
+    return collation_key(value) if isinstance(value, str) else value
