@@ -13,16 +13,16 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from sqlalchemy import case, func, literal, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from competence.gap.certificates import DEFAULT_EXPIRY_WINDOW_DAYS, certificate_alerts_in
 from competence.gap.queries import (
+    Selection,
     active_employee,
     active_position,
     aggregates,
     competence_refs,
-    heat_cell,
     holds,
     on_date,
     scored_pairs,
@@ -85,8 +85,12 @@ def _check_unit(uow: UnitOfWork, unit_id: int | None) -> None:
 def _cells_and_totals(
     uow: UnitOfWork, on: dt.date, unit_id: int | None, subunits: bool
 ) -> tuple[Cells, Totals]:
-    scope = unit_scope(unit_id, subunits)
-    return _in_parallel(uow.database, lambda s: unit_cells(s, on, scope), lambda s: totals(s, on, scope))
+    """The two aggregates; side by side for a whole municipality, where each takes a while."""
+    sel = Selection(on, unit_id, subunits)
+    if unit_id is None:
+        return _in_parallel(uow.database, lambda s: unit_cells(s, sel), lambda s: totals(s, sel))
+    with uow:
+        return unit_cells(uow.session, sel), totals(uow.session, sel)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -112,10 +116,8 @@ def unit_heatmap_in(
     on = on_date(at)
     if unit_id is not None:
         get_or_fail(session, OrgUnit, unit_id, "enhet", "Unit")
-    scope = unit_scope(unit_id, subunits)
-    return _heatmap(
-        session, on, unit_id, subunits, unit_cells(session, on, scope), totals(session, on, scope)
-    )
+    sel = Selection(on, unit_id, subunits)
+    return _heatmap(session, on, unit_id, subunits, unit_cells(session, sel), totals(session, sel))
 
 
 def _heatmap(
@@ -133,8 +135,9 @@ def cell_people(
     with uow:
         s = uow.session
         comp = get_or_fail(s, Competence, competence_id, "kompetanse", "Competence")
-        scored = scored_pairs(on, units=select(literal(unit_id)), competences=[competence_id])
-        rows = s.execute(select(scored.c.employee_id, scored.c.req, scored.c.cur)).all()
+        sel = Selection(on, unit_id, subunits=False, competence_ids=(competence_id,))
+        scored = scored_pairs(sel)
+        rows = s.execute(select(scored.c.employee_id, scored.c.req, scored.c.cur), sel.params()).all()
         if not rows:
             return []
         emp_ids = [r[0] for r in rows]
@@ -200,7 +203,7 @@ def area_coverage_in(
     per_comp: Totals | None = None,
 ) -> list[AreaScore]:
     if per_comp is None:
-        per_comp = totals(session, on_date(at), unit_scope(unit_id, subunits))
+        per_comp = totals(session, Selection(on_date(at), unit_id, subunits))
     refs = competence_refs(session, list(per_comp))
     groups: dict[int, list[HeatCell]] = {}
     for comp_id, cell in per_comp.items():
@@ -245,14 +248,10 @@ def vulnerabilities_in(
 ) -> list[Vulnerability]:
     on = on_date(at)
     if cells is None:
-        critical = list(session.scalars(select(Competence.id).where(Competence.critical)))
-        cells = {}
-        if critical:
-            scored = scored_pairs(on, units=unit_scope(unit_id, subunits), competences=critical)
-            stmt = select(scored.c.unit_id, scored.c.competence_id, *aggregates(scored)).group_by(
-                scored.c.unit_id, scored.c.competence_id
-            )
-            cells = {(u, c): heat_cell(u, c, figures) for u, c, *figures in session.execute(stmt)}
+        critical = tuple(session.scalars(select(Competence.id).where(Competence.critical)))
+        cells = (
+            unit_cells(session, Selection(on, unit_id, subunits, competence_ids=critical)) if critical else {}
+        )
     refs = competence_refs(session, sorted({c for _, c in cells}))
     weak = [cell for cell in cells.values() if refs[cell.competence_id].critical and cell.met <= 1]
     if not weak:
@@ -274,13 +273,15 @@ def _holders(session: Session, on: dt.date, cells: Sequence[HeatCell]) -> dict[t
         return {}
     unit_ids = sorted({c.unit_id for c in single if c.unit_id is not None})
     comp_ids = sorted({c.competence_id for c in single})
-    scored = scored_pairs(on, units=select(OrgUnit.id).where(OrgUnit.id.in_(unit_ids)), competences=comp_ids)
+    sel = Selection(on, unit_ids=tuple(unit_ids), competence_ids=tuple(comp_ids))
+    scored = scored_pairs(sel)
     wanted = {(c.unit_id, c.competence_id) for c in single}
     found: dict[tuple[int, int], list[str]] = {}
     rows = session.execute(
         select(scored.c.unit_id, scored.c.competence_id, Employee.first_name, Employee.last_name)
         .join(Employee, Employee.id == scored.c.employee_id)
-        .where(holds(scored))
+        .where(holds(scored)),
+        sel.params(),
     )
     for u, c, first, last in rows:
         if (u, c) in wanted:
@@ -403,10 +404,12 @@ def trend(
     """Totals at each date, from the assessment history."""
     points = []
     with uow:
-        scope = unit_scope(unit_id, subunits)
         for on in sorted(dates):
-            scored = scored_pairs(on, units=scope, per_unit=False)
-            n, met, not_assessed, mean_gap, _, _ = uow.session.execute(select(*aggregates(scored))).one()
+            sel = Selection(on, unit_id, subunits)
+            scored = scored_pairs(sel, per_unit=False)
+            n, met, not_assessed, mean_gap, _, _ = uow.session.execute(
+                select(*aggregates(scored)), sel.params()
+            ).one()
             points.append(
                 TrendPoint(on, int(n or 0), int(met or 0), int(not_assessed or 0), float(mean_gap or 0))
             )
