@@ -25,6 +25,7 @@ from competence.progress import CancelToken, Progress
 from competence.roles import RoleView, list_roles
 from competence.search import CompetenceOption, competence_options, employees_at_level
 from competence.units import UnitView, list_units
+from competence.uow import UnitOfWork
 from ui.card.card import EmployeeCard
 from ui.context import AppContext
 from ui.employees.dialogs import NewEmployeeDialog
@@ -59,8 +60,8 @@ class ListData:
     competences: tuple[CompetenceOption, ...]
 
 
-def load_list(ctx: AppContext) -> ListData:
-    uow = ctx.uow()
+def load_list(uow: UnitOfWork) -> ListData:
+    """Everything the list and its filters show (runs on a worker: no Qt in here)."""
     return ListData(
         prepare(list_employees(uow, include_left=True)),
         tuple(list_units(uow)),
@@ -212,7 +213,7 @@ class EmployeesPage(Page):
         self._list_stale = False
         self.count.setText(self.tr("Laster…"))
         self.ctx.tasks.run(
-            lambda progress, cancel: load_list(self.ctx), on_done=self._list_ready, parent=self
+            lambda progress, cancel: load_list(self.ctx.uow()), on_done=self._list_ready, parent=self
         )
 
     def _list_ready(self, data: ListData) -> None:
