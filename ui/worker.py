@@ -17,8 +17,10 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import Shiboken
 
 from competence.progress import CancelToken, Progress
+from db.errors import LocalizedError
 from ui.errors import show_error
 
 log = logging.getLogger("kompetanseregister.ui")
@@ -47,10 +49,12 @@ class Task(QObject, Generic[T]):
         *,
         on_done: Callable[[T], None] | None,
         on_error: Callable[[BaseException], None] | None,
-        parent: QObject | None = None,
+        owner: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__()
         self.fn = fn
+        #: The widget the callbacks belong to: when it is gone, the result is dropped.
+        self.owner = owner
         self.cancel_token = CancelToken()
         self._on_done = on_done
         self._on_error = on_error
@@ -96,7 +100,11 @@ class Task(QObject, Generic[T]):
         self.done = True
         self.result, self.error = result, exc
         try:
-            if exc is None:
+            if self.owner is not None and not Shiboken.isValid(self.owner):
+                # the screen that asked was closed meanwhile: nothing to show the result in
+                if exc is not None and not isinstance(exc, LocalizedError):
+                    log.error("Feil i bakgrunnen etter at vinduet var lukket", exc_info=exc)
+            elif exc is None:
                 if self._on_done is not None:
                     self._on_done(result)
                 self.succeeded.emit(result)
@@ -149,6 +157,8 @@ class DelayedProgress(QObject):
     @Slot()
     def _show(self) -> None:
         if self.task.done or self.dialog is not None:
+            return
+        if self.parent_widget is not None and not Shiboken.isValid(self.parent_widget):
             return
         dialog = QProgressDialog(self.parent_widget)
         dialog.setWindowTitle(self.tr("Arbeider…"))
@@ -234,7 +244,9 @@ class TaskRunner(QObject):
         report; a cancellation shows nothing). With ``label`` a progress dialog appears after
         ``delay_ms``; ``cancellable`` gives it a Cancel button.
         """
-        task: Task[T] = Task(fn, on_done=on_done, on_error=on_error or (lambda exc: show_error(parent, exc)))
+        task: Task[T] = Task(
+            fn, on_done=on_done, on_error=on_error or (lambda exc: show_error(parent, exc)), owner=parent
+        )
         if label is not None:
             DelayedProgress(task, parent, label, cancellable=cancellable, delay_ms=delay_ms)
         self._tasks.add(task)

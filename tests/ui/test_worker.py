@@ -125,3 +125,22 @@ def test_shutdown_cancels_and_waits(qtbot: QtBot) -> None:
     runner.run(job, on_error=lambda exc: None)
     assert started.wait(5)
     assert runner.shutdown(timeout_ms=5000)
+
+
+def test_result_for_a_closed_screen_is_dropped(qtbot: QtBot) -> None:
+    owner = QWidget()
+    runner = TaskRunner()
+    release = threading.Event()
+    called: list[object] = []
+
+    def job(progress: Progress, cancel: CancelToken) -> int:
+        release.wait(5)
+        return 1
+
+    task = runner.run(job, on_done=called.append, on_error=called.append, parent=owner, label="Laster")
+    owner.deleteLater()
+    qtbot.wait(50)  # the widget is gone before the result comes
+    release.set()
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert called == []
