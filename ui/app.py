@@ -111,7 +111,6 @@ class Startup(QObject):
             try:
                 ensure_builtin_frameworks(UnitOfWork(database))  # cheap when they are current
                 if demo:
-                    progress(0, 0, "demo")
                     fill_demo(database, progress, cancel)
                 empty = count_employees(UnitOfWork(database)) == 0
             except BaseException:
@@ -125,11 +124,11 @@ class Startup(QObject):
     def _progress(self, done: int, total: int, message: str) -> None:
         if self.splash is None:
             return
-        text = (
-            self.tr("Lager demokommunen…") if message == "demo" or self.demo else self.tr("Åpner databasen…")
-        )
+        text = self.tr("Lager demokommunen…") if self.demo else self.tr("Åpner databasen…")
+        if message:
+            text = f"{text} {message}"
         if total > 0:
-            text += f" {done * 100 // total} %"
+            text += f" ({done * 100 // total} %)"
         self.splash.message(text)
 
     def _failed(self, exc: BaseException) -> None:
@@ -147,8 +146,6 @@ class Startup(QObject):
 
     def _opened(self, opened: Opened) -> None:
         database = opened.database
-        if opened.database.migration is not None and opened.database.migration.backup is not None:
-            log.info("Databasen ble oppgradert; kopi tatt først: %s", opened.database.migration.backup.name)
         self.ctx = AppContext(database, self.preferences, demo=self.demo, parent=self)
         self.window = MainWindow(self.ctx)
         if self.args.report_ready:
@@ -157,6 +154,12 @@ class Startup(QObject):
         if self.splash is not None:
             self.splash.close()
             self.splash = None
+        migration = database.migration
+        if migration is not None and migration.backup is not None:
+            log.info("Databasen ble oppgradert; kopi tatt først: %s", migration.backup.name)
+            self.ctx.status_message.emit(
+                self.tr("Databasen ble oppgradert. Den gamle ligger i {path}").format(path=migration.backup)
+            )
         self._scheduled_backup(self.ctx)
         if opened.empty and not self.demo and not self.preferences.started_empty(database.url):
             QTimer.singleShot(0, self._first_start)

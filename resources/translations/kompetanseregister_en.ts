@@ -519,7 +519,7 @@ The previous contents are in {safety}.</translation>
     <name>DelayedProgress</name>
     <message>
         <source>Arbeider…</source>
-        <extracomment>Milliseconds a job may run before its progress dialog appears. Progress reports are forwarded to the UI at most this often (a service may report per row). Emitted after ``succeeded`` or ``failed`` and their callbacks.</extracomment>
+        <extracomment>Milliseconds a job may run before its progress dialog appears. Progress reports are forwarded to the UI at most this often (a service may report per row). Emitted after ``succeeded`` or ``failed`` and their callbacks. The widget the callbacks belong to: when it is gone, the result is dropped.</extracomment>
         <translation>Working…</translation>
     </message>
     <message>
@@ -1716,6 +1716,10 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Kompetanseregister</source>
         <translation>Kompetanseregister</translation>
+    </message>
+    <message>
+        <source>Databasen ble oppgradert. Den gamle ligger i {path}</source>
+        <translation>The database was upgraded. The old one is in {path}</translation>
     </message>
     <message>
         <source>Automatisk sikkerhetskopi tatt: {path}</source>

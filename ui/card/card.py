@@ -4,6 +4,8 @@ is its own unit of work, after which the card reloads."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -43,10 +45,15 @@ from ui.widgets.dates import date_edit, date_of
 from ui.widgets.forms import FormDialog
 
 
-def load_card(uow: UnitOfWork, employee_id: int) -> tuple[CardData, int]:
-    """Everything the card shows, read in a few small queries (runs on a worker)."""
+def load_lookups(uow: UnitOfWork) -> Lookups:
+    return Lookups(tuple(list_units(uow)), tuple(list_roles(uow)), tuple(competence_options(uow)))
+
+
+def load_card(uow: UnitOfWork, employee_id: int, lookups: Lookups | None = None) -> tuple[CardData, int]:
+    """Everything the card shows, read in a few small queries (runs on a worker). ``lookups``: the
+    units, roles and competences the employee list has loaded already, if it has."""
     employee = get_employee(uow, employee_id)
-    lookups = Lookups(tuple(list_units(uow)), tuple(list_roles(uow)), tuple(competence_options(uow)))
+    lookups = lookups or load_lookups(uow)
     data = CardData(
         employee,
         employee_profile(uow, employee_id),
@@ -89,9 +96,15 @@ class EmployeeCard(QWidget):
     #: The card finished loading (used by tests and the screenshot script).
     loaded = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        lookups: Callable[[], Lookups | None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.lookups = lookups or (lambda: None)
         self.employee_id: int | None = None
         self.data: CardData | None = None
         self._generation = 0
@@ -161,10 +174,10 @@ class EmployeeCard(QWidget):
         if self.employee_id is None:
             return
         self._generation += 1
-        generation, employee_id = self._generation, self.employee_id
+        generation, employee_id, lookups = self._generation, self.employee_id, self.lookups()
 
         def job(progress: Progress, cancel: CancelToken) -> tuple[CardData, int]:
-            return load_card(self.ctx.uow(), employee_id)
+            return load_card(self.ctx.uow(), employee_id, lookups)
 
         self.ctx.tasks.run(job, on_done=lambda result: self._loaded(generation, *result), parent=self)
 

@@ -27,6 +27,7 @@ from competence.search import CompetenceOption, competence_options, employees_at
 from competence.units import UnitView, list_units
 from competence.uow import UnitOfWork
 from ui.card.card import EmployeeCard
+from ui.card.common import Lookups
 from ui.context import AppContext
 from ui.employees.dialogs import NewEmployeeDialog
 from ui.employees.filters import CompetenceFilter, RoleFilter, UnitTree
@@ -187,10 +188,15 @@ class EmployeesPage(Page):
     def card(self) -> EmployeeCard:
         """The employee card, made the first time someone is opened."""
         if self._card is None:
-            self._card = EmployeeCard(self.ctx)
+            self._card = EmployeeCard(self.ctx, self._lookups)
             self._card.back_requested.connect(self.show_list)
             self.stack.addWidget(self._card)
         return self._card
+
+    def _lookups(self) -> Lookups | None:
+        """The units, roles and competences loaded for the filters: the card's pickers reuse them."""
+        data = self.data
+        return Lookups(data.units, data.roles, data.competences) if data is not None else None
 
     def _card_shown(self) -> bool:
         return self._card is not None and self.stack.currentWidget() is self._card
@@ -226,6 +232,8 @@ class EmployeesPage(Page):
         self._filters_changed()
         if current is not None:
             self.select_employee(current)
+        if self.competence.competence_id() is not None:  # assessments may have changed: ask again
+            self._competence_changed(self.competence.competence_id(), self.competence.min_level())
         self.loaded.emit()
 
     # --- filtering ---------------------------------------------------------------------------
