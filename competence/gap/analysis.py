@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from sqlalchemy import case, func, select
@@ -22,6 +23,7 @@ from competence.gap.queries import (
     active_employee,
     active_position,
     aggregates,
+    combine,
     competence_refs,
     holds,
     on_date,
@@ -49,31 +51,30 @@ from db.models import Area, Assessment, Competence, Employee, LearningGoal, OrgU
 from db.session import Database
 
 T = TypeVar("T")
+#: Queries run side by side for a whole municipality (this is a 2-core machine's worth).
+PARALLEL_QUERIES = 2
 Cells = dict[tuple[int, int], HeatCell]
 Totals = dict[int, HeatCell]
 
 
-def _in_parallel(
-    database: Database, first: Callable[[Session], T], second: Callable[[Session], Any]
-) -> tuple[T, Any]:
-    """Run two read-only jobs at once, each in its own session (never a shared one).
+def _in_parallel(database: Database, jobs: Sequence[Callable[[Session], T]]) -> list[T]:
+    """Run read-only jobs on both cores, each in its own session (never a shared one).
 
     An in-memory SQLite database has a single connection, so there they run one after the other.
     """
     if database.is_sqlite and database.path is None:
         with database.session_factory() as session:
-            return first(session), second(session)
+            return [job(session) for job in jobs]
 
-    def run(job: Callable[[Session], Any]) -> Any:
+    def run(job: Callable[[Session], T]) -> T:
         with database.session_factory() as session:
             try:
                 return job(session)
             finally:
                 session.rollback()
 
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="gap") as pool:
-        a, b = pool.submit(run, first), pool.submit(run, second)
-        return a.result(), b.result()
+    with ThreadPoolExecutor(max_workers=PARALLEL_QUERIES, thread_name_prefix="gap") as pool:
+        return [f.result() for f in [pool.submit(run, job) for job in jobs]]
 
 
 def _check_unit(uow: UnitOfWork, unit_id: int | None) -> None:
@@ -85,12 +86,55 @@ def _check_unit(uow: UnitOfWork, unit_id: int | None) -> None:
 def _cells_and_totals(
     uow: UnitOfWork, on: dt.date, unit_id: int | None, subunits: bool
 ) -> tuple[Cells, Totals]:
-    """The two aggregates; side by side for a whole municipality, where each takes a while."""
+    """The two aggregates. For a whole municipality each takes seconds and SQLite runs a query on
+    one core, so the work is split in halves (units by head count for the cells, people by id for
+    the totals) that run side by side; the halves of the totals are merged here."""
     sel = Selection(on, unit_id, subunits)
-    if unit_id is None:
-        return _in_parallel(uow.database, lambda s: unit_cells(s, sel), lambda s: totals(s, sel))
+    if unit_id is not None:
+        with uow:
+            return unit_cells(uow.session, sel), totals(uow.session, sel)
     with uow:
-        return unit_cells(uow.session, sel), totals(uow.session, sel)
+        unit_halves, people_halves = _halves(uow.session, on)
+    jobs: list[Callable[[Session], Any]] = [
+        *(lambda s, part=part: unit_cells(s, replace(sel, unit_ids=part)) for part in unit_halves),
+        *(lambda s, span=span: totals(s, replace(sel, employee_ids=span)) for span in people_halves),
+    ]
+    results = _in_parallel(uow.database, jobs)
+    cells: Cells = {}
+    for part in results[: len(unit_halves)]:
+        cells.update(part)
+    per_comp: Totals = {}
+    for part in results[len(unit_halves) :]:
+        for comp_id, cell in part.items():
+            per_comp[comp_id] = combine(per_comp[comp_id], cell) if comp_id in per_comp else cell
+    return cells, per_comp
+
+
+def _halves(session: Session, on: dt.date) -> tuple[list[tuple[int, ...]], list[tuple[int, int]]]:
+    """Units split in two groups of about equal head count, and people split at the median id."""
+    heads = session.execute(
+        select(Position.unit_id, func.count())
+        .where(active_position(on), Position.role_id.is_not(None))
+        .group_by(Position.unit_id)
+        .order_by(Position.unit_id)
+    ).all()
+    total = sum(n for _, n in heads)
+    first: list[int] = []
+    running = 0
+    for unit, n in heads:
+        if running < total / 2:
+            first.append(unit)
+            running += n
+    second = [unit for unit, _ in heads if unit not in set(first)]
+    ids = session.execute(select(func.min(Position.employee_id), func.max(Position.employee_id))).one()
+    low, high = int(ids[0] or 0), int(ids[1] or 0)
+    middle = session.scalar(
+        select(Position.employee_id).order_by(Position.employee_id).offset(max(total // 2, 0)).limit(1)
+    )
+    split = int(middle) if middle is not None else high
+    unit_halves = [tuple(part) for part in (first, second) if part]
+    people_halves = [(low, split), (split + 1, high)] if split < high else [(low, high)]
+    return unit_halves, people_halves
 
 
 # ------------------------------------------------------------------------------------------------

@@ -57,6 +57,8 @@ Scope = Literal["all", "subtree", "single", "list"]
 AT = bindparam("at", type_=Date())
 UNIT_ID = bindparam("unit_id", type_=Integer())
 UNIT_IDS = bindparam("unit_ids", expanding=True, type_=Integer())
+EMPLOYEE_FROM = bindparam("employee_from", type_=Integer())
+EMPLOYEE_TO = bindparam("employee_to", type_=Integer())
 COMPETENCE_IDS = bindparam("competence_ids", expanding=True, type_=Integer())
 
 
@@ -99,6 +101,8 @@ class Selection:
     unit_ids: tuple[int, ...] | None = None
     #: only these competences
     competence_ids: tuple[int, ...] | None = None
+    #: only people whose id lies in this range (inclusive): a share of the work for another core
+    employee_ids: tuple[int, int] | None = None
 
     @property
     def scope(self) -> Scope:
@@ -120,7 +124,14 @@ class Selection:
             values["unit_ids"] = list(self.unit_ids)
         if self.competence_ids is not None:
             values["competence_ids"] = list(self.competence_ids)
+        if self.employee_ids is not None:
+            values["employee_from"], values["employee_to"] = self.employee_ids
         return values
+
+    @property
+    def shape(self) -> tuple[bool, Scope, bool, bool]:
+        """What the statement's structure depends on (the rest are parameter values)."""
+        return self.today, self.scope, self.competence_ids is not None, self.employee_ids is not None
 
 
 @lru_cache(maxsize=8)
@@ -136,7 +147,7 @@ def _units_in(scope: Scope) -> Select[Any] | None:
     return None
 
 
-def _pairs(kind: str, scope: Scope, limited: bool, per_unit: bool) -> Any:
+def _pairs(kind: str, scope: Scope, limited: bool, ranged: bool, per_unit: bool) -> Any:
     """(unit_id,) employee_id, competence_id, req: one row per requirement a person carries.
 
     With ``per_unit`` a person with posts in two units yields a row in each; otherwise one row per
@@ -153,6 +164,8 @@ def _pairs(kind: str, scope: Scope, limited: bool, per_unit: bool) -> Any:
     units = _units_in(scope)
     if units is not None:
         filters.append(Position.unit_id.in_(units))
+    if ranged:
+        filters.append(Position.employee_id.between(EMPLOYEE_FROM, EMPLOYEE_TO))
     member = (
         select(
             *key_cols,
@@ -189,14 +202,14 @@ def _pairs(kind: str, scope: Scope, limited: bool, per_unit: bool) -> Any:
 
 
 @lru_cache(maxsize=64)
-def _scored_shape(today_mode: bool, scope: Scope, limited: bool, per_unit: bool) -> Any:
+def _scored_shape(today_mode: bool, scope: Scope, limited: bool, ranged: bool, per_unit: bool) -> Any:
     """Every requirement pair with its current percentage ``cur`` (NULL: not assessed).
 
     Skills read the ``is_current`` rows through a covering partial index (today), or the newest row
     on or before an earlier date (the history index). Certificates are judged by validity on the
     date. The two kinds are scored in separate branches so each row's value is computed once.
     """
-    skill = _pairs("skill", scope, limited, per_unit)
+    skill = _pairs("skill", scope, limited, ranged, per_unit)
     keys = [c for c in skill.c if c.name != "req"]
     if today_mode:
         cur = aliased(Assessment)
@@ -231,7 +244,7 @@ def _scored_shape(today_mode: bool, scope: Scope, limited: bool, per_unit: bool)
             .scalar_subquery()
         )
         skill_rows = select(*keys, skill.c.req, newest.label("cur")).select_from(skill)
-    certs = _pairs("certificate", scope, limited, per_unit)
+    certs = _pairs("certificate", scope, limited, ranged, per_unit)
     valid = aliased(Certificate)
     any_cert = aliased(Certificate)
     has_valid = exists().where(
@@ -254,7 +267,7 @@ def _scored_shape(today_mode: bool, scope: Scope, limited: bool, per_unit: bool)
 
 def scored_pairs(selection: Selection, *, per_unit: bool = True) -> Any:
     """The scored pairs of a selection, as a subquery; execute with ``selection.params()``."""
-    return _scored_shape(selection.today, selection.scope, selection.competence_ids is not None, per_unit)
+    return _scored_shape(*selection.shape, per_unit)
 
 
 def holds(scored: Any) -> ColumnElement[bool]:
@@ -278,19 +291,16 @@ def aggregates(scored: Any) -> list[Any]:
 
 @lru_cache(maxsize=64)
 def _grouped_shape(
-    group_cols: tuple[str, ...], today_mode: bool, scope: Scope, limited: bool, per_unit: bool
+    group_cols: tuple[str, ...], today_mode: bool, scope: Scope, limited: bool, ranged: bool, per_unit: bool
 ) -> Any:
-    scored = _scored_shape(today_mode, scope, limited, per_unit)
+    scored = _scored_shape(today_mode, scope, limited, ranged, per_unit)
     cols = [scored.c[c] for c in group_cols]
     return select(*cols, *aggregates(scored)).group_by(*cols)
 
 
 def grouped(session: Session, selection: Selection, *group_cols: str, per_unit: bool = True) -> Any:
     """Run the aggregates of a selection grouped by ``group_cols``; yields result rows."""
-    stmt = _grouped_shape(
-        group_cols, selection.today, selection.scope, selection.competence_ids is not None, per_unit
-    )
-    return session.execute(stmt, selection.params())
+    return session.execute(_grouped_shape(group_cols, *selection.shape, per_unit), selection.params())
 
 
 def heat_cell(unit_id: int | None, competence_id: int, figures: Sequence[Any]) -> HeatCell:
@@ -321,6 +331,25 @@ def totals(session: Session, selection: Selection) -> dict[int, HeatCell]:
         c_id: heat_cell(None, c_id, figures)
         for c_id, *figures in grouped(session, selection, "competence_id", per_unit=False)
     }
+
+
+def combine(a: HeatCell, b: HeatCell) -> HeatCell:
+    """The figures of two disjoint groups of people taken together (means weighted by head count)."""
+    n = a.people + b.people
+
+    def mean(x: float, y: float) -> float:
+        return (x * a.people + y * b.people) / n if n else 0.0
+
+    return HeatCell(
+        a.unit_id,
+        a.competence_id,
+        n,
+        a.met + b.met,
+        a.not_assessed + b.not_assessed,
+        mean(a.mean_gap, b.mean_gap),
+        mean(a.mean_required, b.mean_required),
+        mean(a.mean_current, b.mean_current),
+    )
 
 
 @lru_cache(maxsize=2)
