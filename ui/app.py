@@ -13,7 +13,15 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QObject,
+    Qt,
+    QTimer,
+    QtMsgType,
+    Signal,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from competence.backups import backup_if_due
@@ -221,10 +229,22 @@ class Startup(QObject):
             ctx.deleteLater()
 
 
+def qt_message_to_log(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to the log file, not only to a terminal nobody sees."""
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(kind, logging.ERROR)
+    logging.getLogger("kompetanseregister.qt").log(level, "%s", message)
+
+
 def main(argv: Sequence[str]) -> int:
     args = parse_args(argv)
     QApplication.setOrganizationName(ORGANISATION)
     QApplication.setApplicationName(APPLICATION)
+    # crisp at 125 % and 150 % display scaling (Windows laptops): no rounding of the scale factor
+    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(list(argv))
     preferences = Preferences()
     install_language(app, preferences.language)
@@ -234,6 +254,7 @@ def main(argv: Sequence[str]) -> int:
         logging.basicConfig(level=logging.INFO)
         log.warning("Kan ikke skrive loggfil: %s", exc)
     install_excepthook()
+    qInstallMessageHandler(qt_message_to_log)
     startup = Startup(app, args, preferences)
     startup.failed.connect(lambda: app.exit(1))
     startup.start(startup_url(args, preferences))

@@ -1727,6 +1727,13 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>UnitPicker</name>
+    <message>
+        <source>Skriv eller velg enhet</source>
+        <translation>Type or choose a unit</translation>
+    </message>
+</context>
+<context>
     <name>UnitTree</name>
     <message>
         <source>Enheter</source>

@@ -165,3 +165,15 @@ def test_first_start_can_switch_to_the_demo(
     database = open_database(url)  # the user's own register stays empty
     assert count_employees(UnitOfWork(database)) == 0
     database.dispose()
+
+
+def test_qt_warnings_are_logged(caplog: pytest.LogCaptureFixture) -> None:
+    from PySide6.QtCore import QMessageLogContext, QtMsgType
+
+    from ui.app import qt_message_to_log
+
+    with caplog.at_level("INFO", logger="kompetanseregister.qt"):
+        qt_message_to_log(QtMsgType.QtWarningMsg, QMessageLogContext(), "QPainter::begin: noe galt")
+    assert [(r.levelname, r.getMessage()) for r in caplog.records] == [
+        ("WARNING", "QPainter::begin: noe galt")
+    ]

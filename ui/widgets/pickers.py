@@ -52,7 +52,8 @@ class UnitPicker(_IdCombo):
             if unit.closed_on is None:
                 self.addItem("\u2003" * unit.depth + unit.label, unit.id)
                 self.setItemData(self.count() - 1, unit.label, Qt.ItemDataRole.ToolTipRole)
-        self.setCurrentIndex(-1 if self.count() else 0)
+        self.setCurrentIndex(-1)
+        self.lineEdit().setPlaceholderText(self.tr("Skriv eller velg enhet"))
 
 
 class RolePicker(_IdCombo):
