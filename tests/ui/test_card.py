@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -413,3 +413,18 @@ def test_card_models_follow_the_qt_model_contract(card: EmployeeCard, qtmodeltes
         card.appraisals.model,
     ):
         qtmodeltester.check(model)
+
+
+def test_level_names_follow_the_ui_language(
+    card: EmployeeCard, register: Register, qapp: QApplication
+) -> None:
+    from ui.i18n import install_language
+
+    row = _profile_row(card, register.fw.competence_ids["dig-1"])
+    model = card.profile.model
+    assert model.data(model.index(row, 2)) == "3 Nivå 3"
+    install_language(qapp, "en")
+    try:
+        assert model.data(model.index(row, 2)) == "3 Level 3"
+    finally:
+        install_language(qapp, "nb")

@@ -26,14 +26,22 @@ from competence.employees import EmployeeDetail
 from competence.gap import EmployeeProfile
 from competence.goals import GoalView
 from competence.roles import RoleView
+from competence.scales import LevelView
 from competence.search import CompetenceOption
 from competence.units import UnitView
 from competence.uow import UnitOfWork
 from db.session import Database
 from ui.errors import attempt
+from ui.i18n import current_language
 from ui.widgets.tables import Column, RowTableModel
 
 R = TypeVar("R")
+
+
+def level_text(levels: Sequence[LevelView], ordinal: int, name: str | None) -> str:
+    """ "3 Kan selvstendig", in English when the UI is (the services give the bokmål name)."""
+    level = next((lv for lv in levels if lv.ordinal == ordinal), None)
+    return level.label(current_language()) if level is not None else f"{ordinal} {name or ''}".strip()
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from competence.search import CompetenceOption
 from competence.uow import UnitOfWork
 from db.models import ACTIVITY_TYPES, GOAL_STATUSES
 from db.session import Database
-from ui.card.common import RecordTable
+from ui.card.common import RecordTable, level_text
 from ui.errors import attempt
 from ui.i18n import current_language, fmt_date, fmt_int, fmt_number, pick
 from ui.widgets.dates import OptionalDate
@@ -155,7 +155,7 @@ class GoalsTab(RecordTable[GoalView]):
                 lambda g: pick(ACTIVITY_LABELS.get(g.activity_type, (g.activity_type,) * 2), lang),
             ),
             Column(self.tr("Kompetanse / område"), lambda g: g.competence_name or g.area_name or ""),
-            Column(self.tr("Målnivå"), lambda g: g.target_level_name or "", lambda g: g.target_level),
+            Column(self.tr("Målnivå"), self._target_text, lambda g: g.target_level),
             Column(
                 self.tr("Frist"),
                 lambda g: fmt_date(g.due_on),
@@ -185,6 +185,12 @@ class GoalsTab(RecordTable[GoalView]):
             action.triggered.connect(lambda _checked=False, k=key: self.set_status(k))
         self.status_button.setMenu(menu)
         self.delete_button = self.add_button(self.tr("Slett"), self.delete, needs_row=True)
+
+    def _target_text(self, goal: GoalView) -> str:
+        if goal.target_level is None:
+            return ""
+        option = next((c for c in self.competences if c.id == goal.competence_id), None)
+        return level_text(option.levels if option else (), goal.target_level, goal.target_level_name)
 
     def load(
         self, employee_id: int, goals: Sequence[GoalView], competences: Sequence[CompetenceOption]

@@ -35,6 +35,7 @@ from competence.gap import EmployeeProfile, ProfileItem
 from competence.scales import LevelView
 from competence.uow import UnitOfWork
 from db.session import Database
+from ui.card.common import level_text
 from ui.card.radar import RadarChart, RadarPoint
 from ui.errors import attempt, show_error
 from ui.i18n import current_language, fmt_date, fmt_number, pick, to_qdate
@@ -63,7 +64,7 @@ def status_text(item: ProfileItem) -> str:
     return texts[item.status]
 
 
-def current_text(item: ProfileItem) -> str:
+def current_text(item: ProfileItem, levels: Sequence[LevelView] = ()) -> str:
     if item.competence.kind == "certificate":
         if item.current_percent is None:
             return QCoreApplication.translate("Kompetanseprofil", "ikke registrert")
@@ -72,7 +73,7 @@ def current_text(item: ProfileItem) -> str:
         return QCoreApplication.translate("Kompetanseprofil", "utløpt")
     if item.current_level is None:
         return QCoreApplication.translate("Kompetanseprofil", "ikke vurdert")
-    return f"{item.current_level} {item.current_level_name or ''}".strip()
+    return level_text(levels, item.current_level, item.current_level_name)
 
 
 def status_colour(item: ProfileItem) -> QColor:
@@ -169,7 +170,7 @@ class AssessDialog(FormDialog):
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(70)
-        required = QLabel(f"{item.required_level} {item.required_level_name}")
+        required = QLabel(level_text(levels, item.required_level, item.required_level_name))
         self.add_row(self.tr("Krav:"), required)
         self.add_row(self.tr("Nivå:"), self.level, "level")
         self.add_row(self.tr("Kilde:"), self.source, "source")
@@ -211,7 +212,10 @@ class ProfileTab(QWidget):
         def required(i: ProfileItem) -> str:
             if i.competence.kind == "certificate":
                 return self.tr("sertifikat")
-            return f"{i.required_level} {i.required_level_name}"
+            return level_text(self.levels.get(i.competence.id, ()), i.required_level, i.required_level_name)
+
+        def current(i: ProfileItem) -> str:
+            return current_text(i, self.levels.get(i.competence.id, ()))
 
         columns: list[Column[ProfileItem]] = [
             Column(
@@ -227,7 +231,7 @@ class ProfileTab(QWidget):
             Column(self.tr("Krav"), required, lambda i: i.required_percent),
             Column(
                 self.tr("Nåværende"),
-                current_text,
+                current,
                 lambda i: -1.0 if i.current_percent is None else i.current_percent,
                 tooltip=lambda i: (
                     self.tr("Dobbeltklikk eller F2 for å endre nivået")
@@ -300,7 +304,11 @@ class ProfileTab(QWidget):
         self.radar = RadarChart()
         history_columns: list[Column[AssessmentView]] = [
             Column(self.tr("Dato"), lambda a: fmt_date(a.assessed_on), lambda a: a.assessed_on),
-            Column(self.tr("Nivå"), lambda a: f"{a.level_ordinal} {a.level_name}", lambda a: a.level_ordinal),
+            Column(
+                self.tr("Nivå"),
+                lambda a: level_text(self.levels.get(a.competence_id, ()), a.level_ordinal, a.level_name),
+                lambda a: a.level_ordinal,
+            ),
             Column(self.tr("Kilde"), lambda a: pick(SOURCE_LABELS.get(a.source, (a.source, a.source)), lang)),
             Column(self.tr("Vurdert av"), lambda a: a.assessor or ""),
             Column(self.tr("Merknad"), lambda a: a.note or "", tooltip=lambda a: a.note),
