@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -16,7 +17,10 @@ from db.session import Database
 from tests.ui.support import Register, build_register
 from ui.context import AppContext
 from ui.i18n import install_language
+from ui.pages.base import Page
 from ui.preferences import Preferences
+
+PageT = TypeVar("PageT", bound=Page)
 
 #: Qt warnings of the headless "offscreen" platform itself, not of the app.
 OFFSCREEN_NOISE = ("This plugin does not support",)
@@ -58,6 +62,16 @@ def register(sqlite_database: Database) -> Register:
 def wait_idle(qtbot: QtBot, ctx: AppContext, timeout: int = 10_000) -> None:
     """Wait until every background task has finished and its callbacks have run."""
     qtbot.waitUntil(lambda: ctx.tasks.running == 0, timeout=timeout)
+
+
+def shown(qtbot: QtBot, page: PageT, size: tuple[int, int] = (1100, 700)) -> PageT:
+    """Show a screen as the main window would, and wait until it has loaded its data."""
+    qtbot.addWidget(page)
+    page.resize(*size)
+    page.show()
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.activate()
+    return page
 
 
 def message_boxes() -> list[QMessageBox]:

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from competence.employees import find_employee, list_employees
 from competence.uow import UnitOfWork
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import shown, wait_idle
 from tests.ui.support import Register
 from ui.context import AppContext
 from ui.employees.dialogs import NewEmployeeDialog
@@ -20,13 +20,7 @@ from ui.employees.page import EmployeesPage
 
 @pytest.fixture
 def page(ctx: AppContext, register: Register, qtbot: QtBot) -> Iterator[EmployeesPage]:
-    widget = EmployeesPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    with qtbot.waitSignal(widget.loaded, timeout=10_000):
-        widget.activate()
-    yield widget
+    yield shown(qtbot, EmployeesPage(ctx), (1100, 700))
     wait_idle(qtbot, ctx)
 
 

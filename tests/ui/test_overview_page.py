@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from competence.certificates import CertificateInput, add_certificate
 from competence.goals import GoalInput, add_goal
 from competence.uow import UnitOfWork
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import shown, wait_idle
 from tests.ui.support import Register
 from ui.context import AppContext
 from ui.overview.page import OverviewPage
@@ -31,13 +31,7 @@ def page(
         uow, register.people["kari"], CertificateInput("HMS", dt.date(2022, 4, 1), competence_id=hms)
     )
     add_goal(uow, register.people["bjorn"], GoalInput("Kurs", due_on=dt.date(2025, 1, 31)))
-    widget = OverviewPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 900)
-    widget.show()
-    with qtbot.waitSignal(widget.loaded, timeout=10_000):
-        widget.activate()
-    yield widget
+    yield shown(qtbot, OverviewPage(ctx), (1200, 900))
     wait_idle(qtbot, ctx)
 
 

@@ -16,20 +16,14 @@ from competence.employees import create_employee, list_employees
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
 from db.engine import describe_url
-from tests.ui.conftest import message_boxes, wait_idle
+from tests.ui.conftest import message_boxes, shown, wait_idle
 from ui.context import AppContext
 from ui.settings.page import SettingsPage
 
 
 @pytest.fixture
 def page(ctx: AppContext, qtbot: QtBot) -> Iterator[SettingsPage]:
-    widget = SettingsPage(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(900, 1200)
-    widget.show()
-    with qtbot.waitSignal(widget.loaded, timeout=10_000):
-        widget.activate()
-    yield widget
+    yield shown(qtbot, SettingsPage(ctx), (900, 1200))
     wait_idle(qtbot, ctx)
 
 
