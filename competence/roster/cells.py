@@ -280,7 +280,7 @@ def _attempt(normalise: Callable[[object], T], value: object) -> T | CellError:
 def fte_column(values: Sequence[object]) -> list[float | CellError | None]:
     """:func:`fte` per cell; a cell that fails holds its :class:`CellError`."""
     return [
-        float(v)
+        round(float(v), 4)
         if (type(v) is float or type(v) is int) and 1 < v <= 100
         else round(v * 100, 4)
         if type(v) is float and 0 < v <= 1
