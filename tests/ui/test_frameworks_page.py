@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -331,3 +331,28 @@ def test_framework_models_follow_the_qt_model_contract(
 ) -> None:
     qtmodeltester.check(page.frameworks.model)
     qtmodeltester.check(page.frameworks.detail.levels_model)
+
+
+def test_the_screen_in_english(ctx: AppContext, register: Register, qtbot: QtBot, qapp: QApplication) -> None:
+    from ui.i18n import install_language
+
+    ensure_builtin_frameworks(UnitOfWork(ctx.database))
+    install_language(qapp, "en")
+    try:
+        page = shown(qtbot, FrameworksPage(ctx), (1300, 800))
+        tab = page.frameworks
+        assert [page.tabs.tabText(i) for i in range(2)] == ["&Frameworks", "R&oles and requirements"]
+        assert tab.banner.text().startswith("Built-in framework: it comes with the program")
+        assert tab.model.data(tab.model.index(0, 1)) == "Built in"
+        assert tab.tree_data is not None
+        comp = next(c for c in tab.tree_data.competences() if c.code == "4.2")
+        tab.tree.select_key(("competence", comp.id))
+        assert "4.2 Protecting personal data and privacy" in tab.detail.text.toPlainText()
+        levels = tab.detail.levels_model
+        assert (levels.data(levels.index(4, 2)), levels.data(levels.index(4, 3))) == (
+            "Advanced",
+            "62.5\u00a0%",
+        )
+        wait_idle(qtbot, ctx)
+    finally:
+        install_language(qapp, "nb")

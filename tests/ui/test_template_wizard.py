@@ -85,7 +85,7 @@ def test_template_import_previews_by_cell_then_saves(
     assert refused.data(refused.index(0, 0)) == f"Vurdering!{cells['dig-2 Informasjonssikkerhet']}"
     assert "«Nivå 99» er ikke et nivå" in refused.data(refused.index(0, 1))
     assert view.tabs.tabText(0) == "Nye nivåer (1)" and view.tabs.tabText(1) == "Avvist (1)"
-    assert "Mal for enhet 110." in view.summary.text()
+    assert view.summary.text() == "Enhet 110 – nye vurderinger: 1 · avviste celler: 1 · uendret: 2"
     dig1 = register.fw.competence_ids["dig-1"]
     assert dig1 not in current_levels(UnitOfWork(ctx.database), register.people["bjorn"])
 
@@ -94,9 +94,7 @@ def test_template_import_previews_by_cell_then_saves(
     level = current_levels(UnitOfWork(ctx.database), register.people["bjorn"])[dig1]
     assert (level.level_ordinal, level.source) == (3, "leader")
     report = wizard.report_page
-    assert report.view.summary.text().startswith(
-        "Mal for enhet 110. 1 nye vurderinger lagret, 1 celler avvist"
-    )
+    assert report.view.summary.text().startswith("Enhet 110 – nye vurderinger lagret: 1 · avviste celler: 1")
     report.copy_button.click()
     text = QGuiApplication.clipboard().text()
     assert text.startswith("Innlesing av vurderingsmal\nFil: mal.xlsx")
@@ -105,7 +103,13 @@ def test_template_import_previews_by_cell_then_saves(
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         wizard.button(QWizard.WizardButton.FinishButton).click()
     row = [page.model.data(page.model.index(0, c)) for c in range(page.model.columnCount())]
-    assert row[1:] == ["Vurderingsmal", "mal.xlsx", "testleder", "Fullført", "1 vurderinger, 1 celler avvist"]
+    assert row[1:] == [
+        "Vurderingsmal",
+        "mal.xlsx",
+        "testleder",
+        "Fullført",
+        "vurderinger: 1 · avviste celler: 1",
+    ]
 
 
 def test_a_file_that_is_not_a_template_is_refused(

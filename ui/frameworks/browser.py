@@ -36,6 +36,14 @@ from ui.widgets.pickers import short_framework_name
 from ui.widgets.tables import Column, RowTableModel
 
 
+def remember_splitter(ctx: AppContext, splitter: QSplitter, name: str) -> None:
+    """Restore the splitter's sizes from the user's preferences and save them when moved."""
+    state = ctx.preferences.splitter_state(name)
+    if state is not None:
+        splitter.restoreState(state)
+    splitter.splitterMoved.connect(lambda *_: ctx.preferences.save_splitter_state(name, splitter.saveState()))
+
+
 def _button(text: str, action: Callable[[], None], tooltip: str = "") -> QPushButton:
     button = QPushButton(text)
     button.clicked.connect(action)
@@ -95,7 +103,7 @@ class FrameworksTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.list.selectionModel().currentRowChanged.connect(self._row_changed)
-        list_label = QLabel(self.tr("&Rammeverk:"))
+        list_label = QLabel(self.tr("Rammeverk i re&gisteret:"))
         list_label.setBuddy(self.list)
 
         self.copy_button = _button(self.tr("Lag &kopi…"), self.copy)
@@ -107,7 +115,7 @@ class FrameworksTab(QWidget):
             self.tr("Les inn et rammeverk fra en JSON-fil"),
         )
         self.export_button = _button(
-            self.tr("E&ksporter fil…"), self.export, self.tr("Lagre det valgte rammeverket som en JSON-fil")
+            self.tr("Eksporter fi&l…"), self.export, self.tr("Lagre det valgte rammeverket som en JSON-fil")
         )
         list_buttons = QGridLayout()
         list_buttons.addWidget(self.copy_button, 0, 0)
@@ -144,12 +152,12 @@ class FrameworksTab(QWidget):
         self.tree.key_changed.connect(self._item_changed)
         self.tree.itemActivated.connect(lambda *_: self.edit_item())
 
-        self.add_area_button = _button(self.tr("Nytt &område…"), self.add_area)
-        self.add_competence_button = _button(self.tr("Ny k&ompetanse…"), self.add_competence)
+        self.add_area_button = _button(self.tr("Nytt o&mråde…"), self.add_area)
+        self.add_competence_button = _button(self.tr("Ny kompe&tanse…"), self.add_competence)
         self.edit_item_button = _button(self.tr("&Endre…"), self.edit_item)
-        self.remove_item_button = _button(self.tr("&Fjern"), self.remove_item)
+        self.remove_item_button = _button(self.tr("F&jern"), self.remove_item)
         self.scale_button = _button(
-            self.tr("Nivå&navn…"), self.edit_scale, self.tr("Endre navnene på nivåene i skalaen")
+            self.tr("Niv&ånavn…"), self.edit_scale, self.tr("Endre navnene på nivåene i skalaen")
         )
         tree_buttons = QHBoxLayout()
         for button in (
@@ -179,7 +187,8 @@ class FrameworksTab(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([300, 480, 480])
+        self.splitter.setSizes([330, 500, 430])
+        remember_splitter(ctx, self.splitter, "frameworks")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)

@@ -7,11 +7,9 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -27,6 +25,7 @@ from competence.frameworks.queries import (
 )
 from ui.frameworks.tree import kind_label
 from ui.i18n import current_language, fmt_percent
+from ui.importing.roster_report import report_table
 from ui.widgets.tables import Column, RowTableModel
 
 
@@ -70,14 +69,10 @@ class DetailPanel(QWidget):
             ],
             parent=self,
         )
-        self.levels = QTableView()
-        self.levels.setModel(self.levels_model)
-        self.levels.setAccessibleName(self.tr("Nivåene i skalaen"))
-        self.levels.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.levels.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.levels.verticalHeader().hide()
-        self.levels.setWordWrap(False)
+        self.levels = report_table(self.levels_model, self.tr("Nivåene i skalaen"))
+        self.levels.setSortingEnabled(False)  # in the order of the scale
         header = self.levels.horizontalHeader()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.levels_caption.setBuddy(self.levels)

@@ -29,6 +29,7 @@ from competence.uow import UnitOfWork
 from db.session import Database
 from ui.card.common import RecordTable, level_text
 from ui.context import AppContext
+from ui.frameworks.browser import remember_splitter
 from ui.frameworks.dialogs import paragraph
 from ui.i18n import current_language, fmt_int, fmt_percent
 from ui.widgets.forms import FormDialog
@@ -188,7 +189,7 @@ class RolesTab(QWidget):
             self.tr("Roller"),
             stretch=0,
         )
-        self.new_role_button = self.roles.add_button(self.tr("Ny &rolle…"), self.new_role)
+        self.new_role_button = self.roles.add_button(self.tr("N&y rolle…"), self.new_role)
         self.edit_role_button = self.roles.add_button(self.tr("Endre…"), self.edit_role, needs_row=True)
         self.delete_role_button = self.roles.add_button(self.tr("Slett"), self.delete_role, needs_row=True)
         self.roles.view.selectionModel().selectionChanged.connect(self._role_changed)
@@ -240,7 +241,8 @@ class RolesTab(QWidget):
         self.splitter.addWidget(self.roles)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([360, 800])
+        self.splitter.setSizes([280, 900])
+        remember_splitter(ctx, self.splitter, "roles")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)

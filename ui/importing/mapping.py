@@ -32,7 +32,8 @@ class MappingGrid(QWidget):
         self.samples: dict[str, QLabel] = {}
         self.matches: dict[str, FieldMatch] = {}
         self.columns: dict[str, ColumnInfo] = {}
-        self.required: frozenset[str] = frozenset()
+        #: Groups of fields of which one must have a column (the number; the name in one or two columns).
+        self.groups: tuple[tuple[str, ...], ...] = ()
 
     def show_inspection(self, inspection: RosterInspection) -> None:
         """One row per field, with the mapping the service found (detected, saved or chosen)."""
@@ -44,7 +45,8 @@ class MappingGrid(QWidget):
         self.combos, self.sure, self.samples = {}, {}, {}
         self.matches = {m.field: m for m in inspection.mapping}
         self.columns = {c.letter: c for c in inspection.columns if not c.refused}
-        self.required = frozenset(f for group in header_data().required for f in group)
+        self.groups = header_data().required
+        starred = {group[0] for group in self.groups}
         lang = current_language()
         for column, title in enumerate(
             (
@@ -57,7 +59,7 @@ class MappingGrid(QWidget):
             heading = QLabel(f"<b>{title}</b>")
             self.grid.addWidget(heading, 0, column)
         for row, match in enumerate(inspection.mapping, start=1):
-            label = QLabel(match.label(lang) + (" *" if match.field in self.required else ""))
+            label = QLabel(match.label(lang) + (" *" if match.field in starred else ""))
             combo = QComboBox()
             combo.setAccessibleName(self.tr("Kolonne for {field}").format(field=match.label(lang)))
             combo.addItem(self.tr("(ikke i bruk)"), None)
@@ -79,7 +81,8 @@ class MappingGrid(QWidget):
             self.grid.addWidget(combo, row, 1)
             self.grid.addWidget(sure, row, 2)
             self.grid.addWidget(samples, row, 3)
-            self._describe(match.field)
+        self._describe_all()
+        self.grid.setRowStretch(len(inspection.mapping) + 1, 1)  # rows packed at the top
 
     def chosen(self, field: str) -> str | None:
         """The column letter chosen for ``field``, or None."""
@@ -97,7 +100,7 @@ class MappingGrid(QWidget):
 
     def missing(self) -> list[tuple[str, ...]]:
         """Required field groups with no column chosen."""
-        return [g for g in header_data().required if not any(self.chosen(f) for f in g)]
+        return [g for g in self.groups if not any(self.chosen(f) for f in g)]
 
     def _picked(self, field: str) -> None:
         letter = self.chosen(field)
@@ -106,22 +109,26 @@ class MappingGrid(QWidget):
                 if other != field and self.chosen(other) == letter:
                     with QSignalBlocker(combo):
                         combo.setCurrentIndex(0)
-                    self._describe(other)
-        self._describe(field)
+        self._describe_all()
         self.changed.emit()
+
+    def _describe_all(self) -> None:
+        for field in self.combos:
+            self._describe(field)
 
     def _describe(self, field: str) -> None:
         match = self.matches[field]
         letter = self.chosen(field)
         sure, samples = self.sure[field], self.samples[field]
         column = self.columns.get(letter) if letter is not None else None
-        samples.setText(", ".join(column.samples) if column is not None else "")
+        samples.setText("  ·  ".join(column.samples) if column is not None else "")
         colour = ""
         if letter != match.letter:
             text = self.tr("valgt av deg")
         elif letter is None:
-            text = self.tr("ikke funnet") if field in self.required else ""
-            colour = "#b00020" if field in self.required else ""
+            unmet = any(field in group for group in self.missing())
+            text = self.tr("ikke funnet") if unmet else ""
+            colour = "#b00020" if unmet else ""
         elif match.source == "saved":
             text = self.tr("lagret fra forrige import")
         elif match.source == "user":

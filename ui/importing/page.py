@@ -26,12 +26,8 @@ from ui.importing.template_wizard import TemplateWizard
 from ui.pages.base import Page
 from ui.widgets.tables import Column, RowTableModel
 
-_CONTEXT = "Importhistorikk"
+translate = QCoreApplication.translate
 _WARNING = QColor("#b00020")
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def local_time(stamp: dt.datetime) -> dt.datetime:
@@ -46,18 +42,18 @@ def when(run: ImportRunView) -> str:
 
 def kind_label(kind: str) -> str:
     return {
-        "roster": _t("Personalliste"),
-        "assessment_template": _t("Vurderingsmal"),
-        "framework": _t("Rammeverk"),
+        "roster": translate("Importhistorikk", "Personalliste"),
+        "assessment_template": translate("Importhistorikk", "Vurderingsmal"),
+        "framework": translate("Importhistorikk", "Rammeverk"),
     }.get(kind, kind)
 
 
 def status_label(run: ImportRunView) -> str:
     if run.succeeded:
-        return _t("Fullført")
+        return translate("Importhistorikk", "Fullført")
     if run.status == "cancelled":
-        return _t("Avbrutt")
-    return _t("Avvist")
+        return translate("Importhistorikk", "Avbrutt")
+    return translate("Importhistorikk", "Avvist")
 
 
 def counts_label(run: ImportRunView) -> str:
@@ -66,20 +62,23 @@ def counts_label(run: ImportRunView) -> str:
         return ""
     parts: list[tuple[str, str]] = {
         "roster": [
-            ("created", _t("{n} nye")),
-            ("updated", _t("{n} endret")),
-            ("left", _t("{n} sluttet")),
-            ("rejected", _t("{n} rader avvist")),
+            ("created", translate("Importhistorikk", "nye: {n}")),
+            ("updated", translate("Importhistorikk", "endret: {n}")),
+            ("left", translate("Importhistorikk", "sluttet: {n}")),
+            ("rejected", translate("Importhistorikk", "avviste rader: {n}")),
         ],
-        "assessment_template": [("changed", _t("{n} vurderinger")), ("refused", _t("{n} celler avvist"))],
-        "framework": [("competences", _t("{n} kompetanser"))],
+        "assessment_template": [
+            ("changed", translate("Importhistorikk", "vurderinger: {n}")),
+            ("refused", translate("Importhistorikk", "avviste celler: {n}")),
+        ],
+        "framework": [("competences", translate("Importhistorikk", "kompetanser: {n}"))],
     }.get(run.kind, [])
     shown = []
     for key, text in parts:
         value = run.count(key)
-        if value is not None and (value or key in ("created", "changed", "competences")):
+        if value is not None:
             shown.append(text.format(n=fmt_int(value)))
-    return ", ".join(shown)
+    return " · ".join(shown)
 
 
 class ImportPage(Page):
@@ -110,7 +109,7 @@ class ImportPage(Page):
             )
         )
         template_text.setWordWrap(True)
-        self.template_button = QPushButton(self.tr("Les inn &vurderingsmal…"))
+        self.template_button = QPushButton(self.tr("Les inn vurderings&mal…"))
         self.template_button.clicked.connect(self.start_template_import)
         t = QVBoxLayout(template)
         t.addWidget(template_text)

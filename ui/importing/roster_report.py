@@ -23,28 +23,24 @@ from competence.roster import ImportReport, ImportWarning, Leaver, PersonOutcome
 from ui.i18n import current_language, fmt_int
 from ui.widgets.tables import Column, RowTableModel
 
-_CONTEXT = "Importrapport"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+translate = QCoreApplication.translate
 
 
 def outcome_label(outcome: str, *, done: bool) -> str:
     if outcome == "created":
-        return _t("Ny")
+        return translate("Importrapport", "Ny")
     if outcome == "updated":
-        return _t("Endret") if done else _t("Endres")
-    return _t("Uendret")
+        return translate("Importrapport", "Endret") if done else translate("Importrapport", "Endres")
+    return translate("Importrapport", "Uendret")
 
 
 def changes_label(changes: Sequence[str]) -> str:
     labels = {
-        "name": _t("navn"),
-        "email": _t("e-post"),
-        "manager": _t("leder"),
-        "returned": _t("tilbake etter å ha sluttet"),
-        "positions": _t("stillinger"),
+        "name": translate("Importrapport", "navn"),
+        "email": translate("Importrapport", "e-post"),
+        "manager": translate("Importrapport", "leder"),
+        "returned": translate("Importrapport", "tilbake etter å ha sluttet"),
+        "positions": translate("Importrapport", "stillinger"),
     }
     return ", ".join(labels.get(code, code) for code in changes)
 
@@ -54,31 +50,51 @@ def rows_label(rows: Sequence[int]) -> str:
 
 
 def summary(report: ImportReport) -> str:
-    """The counts in two sentences, as the user reads them."""
+    """The counts, one line for people, rows, positions and units ("label: count", no plurals to get
+    wrong)."""
     done = not report.dry_run
     people = (
-        _t("{created} nye, {updated} endret, {unchanged} uendret, {left} markert som sluttet")
+        translate(
+            "Importrapport",
+            "Personer i filen: {persons} · nye: {created} · endret: {updated} · uendret: {unchanged} · "
+            "markert som sluttet: {left}",
+        )
         if done
-        else _t("{created} nye, {updated} endres, {unchanged} uendret, {left} markeres som sluttet")
+        else translate(
+            "Importrapport",
+            "Personer i filen: {persons} · nye: {created} · endres: {updated} · uendret: {unchanged} · "
+            "markeres som sluttet: {left}",
+        )
     ).format(
+        persons=fmt_int(report.persons),
         created=fmt_int(report.created),
         updated=fmt_int(report.updated),
         unchanged=fmt_int(report.unchanged),
         left=fmt_int(report.left),
     )
-    positions = _t("Stillinger: {created} nye, {updated} endret, {ended} avsluttet.").format(
+    rows = translate(
+        "Importrapport",
+        "Avviste rader: {rejected} · advarsler: {warnings} · tomme rader og summer hoppet over: {ignored}",
+    ).format(
+        rejected=fmt_int(len(report.rejected)),
+        warnings=fmt_int(len(report.warnings)),
+        ignored=fmt_int(len(report.ignored_rows)),
+    )
+    positions = (
+        translate("Importrapport", "Stillinger – nye: {created} · endret: {updated} · avsluttet: {ended}")
+        if done
+        else translate(
+            "Importrapport", "Stillinger – nye: {created} · endres: {updated} · avsluttes: {ended}"
+        )
+    ).format(
         created=fmt_int(report.positions_created),
         updated=fmt_int(report.positions_updated),
         ended=fmt_int(report.positions_ended),
     )
-    units = _t("Enheter: {created} nye, {renamed} med nytt navn.").format(
+    units = translate("Importrapport", "Enheter – nye: {created} · nytt navn: {renamed}").format(
         created=fmt_int(report.units_created), renamed=fmt_int(report.units_renamed)
     )
-    head = _t("{persons} personer i filen: {people}.").format(persons=fmt_int(report.persons), people=people)
-    rejected = (
-        _t("{count} rader avvist.").format(count=fmt_int(len(report.rejected))) if report.rejected else ""
-    )
-    return " ".join(part for part in (head, rejected, positions, units) if part)
+    return "\n".join((people, rows, positions, units))
 
 
 class ReportView(QWidget):
@@ -209,39 +225,50 @@ def report_table(model: QAbstractItemModel, name: str) -> QTableView:
 def report_text(report: ImportReport) -> str:
     """The report as plain text (for the clipboard or a .txt file), in the UI language."""
     lang = current_language()
-    title = (
-        _t("Forhåndsvisning av import av personalliste") if report.dry_run else _t("Import av personalliste")
-    )
+    if report.dry_run:
+        title = translate("Importrapport", "Forhåndsvisning av import av personalliste")
+    else:
+        title = translate("Importrapport", "Import av personalliste")
+    if report.mode == "full":
+        mode = translate("Importrapport", "Hele personallisten")
+    else:
+        mode = translate("Importrapport", "Delvis liste (ingen markeres som sluttet)")
+    row_text = translate("Importrapport", "Rad {row}: {message}")
     lines = [
         title,
-        _t("Fil: {file}").format(file=report.file_name),
-        _t("Ark: {sheet} (overskrifter på rad {row})").format(sheet=report.sheet, row=report.header_row),
-        _t("Hele personallisten")
-        if report.mode == "full"
-        else _t("Delvis liste (ingen markeres som sluttet)"),
+        translate("Importrapport", "Fil: {file}").format(file=report.file_name),
+        translate("Importrapport", "Ark: {sheet} (overskrifter på rad {row})").format(
+            sheet=report.sheet, row=report.header_row
+        ),
+        mode,
         "",
         summary(report),
     ]
     if report.rejected:
-        lines += ["", _t("Avviste rader:")]
-        lines += [
-            _t("Rad {row}: {message}").format(row=r.row, message=r.message(lang)) for r in report.rejected
-        ]
+        lines += ["", translate("Importrapport", "Avviste rader:")]
+        lines += [row_text.format(row=r.row, message=r.message(lang)) for r in report.rejected]
     if report.warnings:
-        lines += ["", _t("Advarsler:")]
-        for w in report.warnings:
-            text = w.message(lang)
-            lines.append(_t("Rad {row}: {message}").format(row=w.row, message=text) if w.row else text)
+        lines += ["", translate("Importrapport", "Advarsler:")]
+        lines += [
+            row_text.format(row=w.row, message=w.message(lang)) if w.row else w.message(lang)
+            for w in report.warnings
+        ]
     if report.leavers:
-        lines += ["", _t("Markert som sluttet:") if not report.dry_run else _t("Markeres som sluttet:")]
+        if report.dry_run:
+            lines += ["", translate("Importrapport", "Markeres som sluttet:")]
+        else:
+            lines += ["", translate("Importrapport", "Markert som sluttet:")]
         lines += [f"{p.employee_no} {p.name}" for p in report.leavers]
     changed = [p for p in report.people if p.outcome != "unchanged"]
     if changed:
-        lines += ["", _t("Nye og endrede personer:")]
-        lines += [
-            f"{_t('Rad')} {rows_label(p.rows)}: {p.employee_no} {p.name}: "
-            + outcome_label(p.outcome, done=not report.dry_run)
-            + (f" ({changes_label(p.changes)})" if p.changes else "")
-            for p in changed
-        ]
+        lines += ["", translate("Importrapport", "Nye og endrede personer:")]
+        for p in changed:
+            what = outcome_label(p.outcome, done=not report.dry_run)
+            if p.changes:
+                what += f" ({changes_label(p.changes)})"
+            lines.append(
+                translate("Importrapport", "Rad {rows}: {number} {name}: {what}").format(
+                    rows=rows_label(p.rows), number=p.employee_no, name=p.name, what=what
+                )
+            )
     return "\n".join(lines) + "\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -61,12 +61,9 @@ class RosterState:
 
 class RosterFilePage(FilePage):
     def __init__(self, wizard: RosterWizard) -> None:
-        super().__init__(
-            wizard.ctx,
-            purpose="roster",
-            dialog_title=wizard.tr("Velg personalliste"),
-            filters=wizard.tr("Regneark ({patterns});;Alle filer (*)").format(patterns=SPREADSHEETS),
-        )
+        super().__init__(wizard.ctx, purpose="roster")
+        self.dialog_title = self.tr("Velg personalliste")
+        self.filters = self.tr("Regneark ({patterns});;Alle filer (*)").format(patterns=SPREADSHEETS)
         self.state = wizard.state
         self.setTitle(self.tr("Personalliste fra HR-systemet"))
         self.setSubTitle(self.tr("Velg regnearket HR-systemet har eksportert (xlsx, xls eller ods)."))
@@ -281,7 +278,7 @@ def preview_step(page: StepPage, state: RosterState) -> Step:
     def done(report: ImportReport) -> None:
         state.preview = report
 
-    return Step(job, done, page.tr("Sammenligner med registeret…"))
+    return Step(job, done, QCoreApplication.translate("PreviewPage", "Sammenligner med registeret…"))
 
 
 class PreviewPage(StepPage):

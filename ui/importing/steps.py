@@ -156,11 +156,12 @@ class StepWizard(QWizard):
 class FilePage(StepPage):
     """Choose a spreadsheet: type the path, or Bla gjennom… (the folder is remembered)."""
 
-    def __init__(
-        self, ctx: AppContext, *, purpose: str, dialog_title: str, filters: str, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, ctx: AppContext, *, purpose: str, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.purpose, self.dialog_title, self.filters = purpose, dialog_title, filters
+        #: Which folder the file dialog remembers; its title and filters are set by the subclass.
+        self.purpose = purpose
+        self.dialog_title = ""
+        self.filters = ""
         self.path_edit = QLineEdit()
         self.path_edit.setAccessibleName(self.tr("Filen som skal leses inn"))
         self.path_edit.setClearButtonEnabled(True)

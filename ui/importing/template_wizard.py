@@ -24,46 +24,60 @@ from ui.importing.steps import FilePage, ReportPage, Step, StepPage, StepWizard
 from ui.widgets.tables import Column, RowTableModel
 
 FILE_PAGE, PREVIEW_PAGE, REPORT_PAGE = range(3)
-_CONTEXT = "Vurderingsmal"
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
+translate = QCoreApplication.translate
 
 
 def _old(change: CellChange) -> str:
-    return _t("ikke vurdert") if change.old_level is None else str(change.old_level)
+    return translate("Vurderingsmal", "ikke vurdert") if change.old_level is None else str(change.old_level)
 
 
 def summary(result: TemplateImportResult) -> str:
     text = (
-        _t("{changed} nye vurderinger lagret, {refused} celler avvist, {unchanged} uendret.")
+        translate(
+            "Vurderingsmal",
+            "Enhet {unit} – nye vurderinger lagret: {changed} · avviste celler: {refused} · "
+            "uendret: {unchanged}",
+        )
         if result.applied
-        else _t("{changed} nye vurderinger, {refused} celler avvist, {unchanged} uendret.")
+        else translate(
+            "Vurderingsmal",
+            "Enhet {unit} – nye vurderinger: {changed} · avviste celler: {refused} · uendret: {unchanged}",
+        )
     ).format(
+        unit=result.unit_number,
         changed=fmt_int(len(result.changed)),
         refused=fmt_int(len(result.refused)),
         unchanged=fmt_int(result.unchanged),
     )
     if result.already_registered:
-        text += " " + _t("{count} nivåer var allerede registrert.").format(
+        text += " · " + translate("Vurderingsmal", "allerede registrert: {count}").format(
             count=fmt_int(result.already_registered)
         )
-    return _t("Mal for enhet {unit}.").format(unit=result.unit_number) + " " + text
+    return text
 
 
 def result_text(result: TemplateImportResult) -> str:
     lang = current_language()
-    title = _t("Innlesing av vurderingsmal") if result.applied else _t("Forhåndsvisning av vurderingsmal")
-    lines = [title, _t("Fil: {file}").format(file=result.file_name), "", summary(result)]
+    title = (
+        translate("Vurderingsmal", "Innlesing av vurderingsmal")
+        if result.applied
+        else translate("Vurderingsmal", "Forhåndsvisning av vurderingsmal")
+    )
+    lines = [
+        title,
+        translate("Vurderingsmal", "Fil: {file}").format(file=result.file_name),
+        "",
+        summary(result),
+    ]
     if result.changed:
-        lines += ["", _t("Nye vurderinger:")]
+        lines += ["", translate("Vurderingsmal", "Nye vurderinger:")]
         lines += [
             f"{c.cell}: {c.name} ({c.employee_no}), {c.competence}: {_old(c)} → {c.new_label}"
             for c in result.changed
         ]
     if result.refused:
-        lines += ["", _t("Avviste celler:")]
+        lines += ["", translate("Vurderingsmal", "Avviste celler:")]
         lines += [r.message(lang) for r in result.refused]
     return "\n".join(lines) + "\n"
 
@@ -129,18 +143,15 @@ class TemplateState:
 
 class TemplateFilePage(FilePage):
     def __init__(self, wizard: TemplateWizard) -> None:
-        super().__init__(
-            wizard.ctx,
-            purpose="templates",
-            dialog_title=wizard.tr("Velg utfylt vurderingsmal"),
-            filters=wizard.tr("Excel-arbeidsbøker (*.xlsx);;Alle filer (*)"),
-        )
+        super().__init__(wizard.ctx, purpose="templates")
+        self.dialog_title = self.tr("Velg utfylt vurderingsmal")
+        self.filters = self.tr("Excel-arbeidsbøker (*.xlsx);;Alle filer (*)")
         self.state = wizard.state
         self.setTitle(self.tr("Utfylt vurderingsmal"))
         self.setSubTitle(self.tr("Velg malen en leder har fylt ut i Excel."))
         self.intro.setText(
             self.tr(
-                "Malen lages under Rapporter («Vurderingsmal for en enhet»). Hver celle med et nytt nivå "
+                "Malen lages på skjermen Rapporter. Hver celle med et nytt nivå "
                 "blir en ny vurdering fra leder med dagens dato. Celler som ikke kan leses inn, vises med "
                 "cellereferanse og årsak før noe lagres."
             )
