@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
 
 from competence import audit
 from competence.errors import DomainError
 from competence.uow import UnitOfWork
 from db import backup as db_backup
-from db.engine import backup_dir_for
-from db.session import Database
+from db.engine import backup_dir_for, ensure_private_file, sqlite_path
+from db.errors import DatabaseCorruptError, LocalizedError, translate_db_error
+from db.session import Database, open_database
 
 AUTO_PREFIX = "auto-"
 
@@ -54,11 +59,24 @@ def take_backup(
             f"Could not write the backup to {dest}: {exc.strerror or exc}.",
             code="backup_failed",
         ) from exc
+    except (sqlite3.Error, DBAPIError) as exc:  # the copy failed inside SQLite: disk full, read-only...
+        raise _backup_failed(dest, exc) from exc
     uow = UnitOfWork(database, actor)
     with uow:
         audit.record(uow.session, uow.actor, "backup", file=path.name, auto=auto)
         uow.commit()
     return path
+
+
+def _backup_failed(dest: Path, exc: BaseException) -> LocalizedError:
+    reason = translate_db_error(exc)
+    nb = reason.message("nb") if reason else str(exc)
+    en = reason.message("en") if reason else str(exc)
+    return DomainError(
+        f"Kunne ikke skrive sikkerhetskopien til {dest}. {nb}",
+        f"Could not write the backup to {dest}. {en}",
+        code=reason.code if reason else "backup_failed",
+    )
 
 
 def prune_auto_backups(folder: Path, keep: int) -> list[Path]:
@@ -95,3 +113,49 @@ def restore_backup(database: Database, source: Path, *, actor: str | None = None
         audit.record(uow.session, uow.actor, "restore", file=source.name, safety_backup=safety.name)
         uow.commit()
     return safety
+
+
+def with_backup_advice(exc: DatabaseCorruptError, url: str) -> DatabaseCorruptError:
+    """The refusal of a damaged file, naming its newest backup (for the CLI and the desktop app).
+
+    Only looks in the backup folder; never creates anything next to the damaged file.
+    """
+    path = sqlite_path(url)
+    if path is None:
+        return exc
+    backups = list_backups(backup_dir_for(url, create=False))
+    newest = str(backups[0].path) if backups else None
+    return DatabaseCorruptError(str(path), str(exc.details.get("detail", "")), newest_backup=newest)
+
+
+def restore_over_damaged(url: str, source: Path, *, actor: str | None = None) -> Path:
+    """Put the backup ``source`` in place of a SQLite file too damaged to open.
+
+    The damaged file and its ``-wal``/``-shm`` companions are moved aside (renamed, never written to
+    or deleted), so nothing is lost if the chosen backup was the wrong one. Returns the new name of
+    the damaged file.
+    """
+    path = sqlite_path(url)
+    if path is None:
+        raise DomainError(
+            "Bare en databasefil (SQLite) kan erstattes slik.",
+            "Only a database file (SQLite) can be replaced this way.",
+        )
+    db_backup.verify_sqlite_file(source)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    damaged = path.with_name(f"{path.name}.damaged-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(f"{path}{suffix}")
+        if part.exists():
+            os.replace(part, Path(f"{damaged}{suffix}"))
+    ensure_private_file(path)
+    db_backup.shutil_copy_sqlite(source, path)
+    database = open_database(url)
+    try:
+        uow = UnitOfWork(database, actor)
+        with uow:
+            audit.record(uow.session, uow.actor, "restore", file=source.name, damaged_copy=damaged.name)
+            uow.commit()
+    finally:
+        database.dispose()
+    return damaged

@@ -50,12 +50,27 @@ class DatabaseTooNewError(StorageError):
 class DatabaseCorruptError(StorageError):
     code = "database_corrupt"
 
-    def __init__(self, location: str, detail: str = "") -> None:
+    def __init__(self, location: str, detail: str = "", *, newest_backup: str | None = None) -> None:
+        if newest_backup:
+            advice_nb = (
+                f"Nyeste sikkerhetskopi er {newest_backup}; gjenopprett den med "
+                f"«python -m competence restore {newest_backup}»."
+            )
+            advice_en = (
+                f"The newest backup is {newest_backup}; restore it with "
+                f"'python -m competence restore {newest_backup}'."
+            )
+        else:
+            advice_nb = "Gjenopprett fra en sikkerhetskopi."
+            advice_en = "Restore it from a backup."
         super().__init__(
-            f"Databasefilen {location} er skadet og kan ikke brukes. Gjenopprett fra en sikkerhetskopi.",
-            f"The database file {location} is damaged and cannot be used. Restore it from a backup.",
+            f"Databasefilen {location} er skadet og kan ikke brukes. Ingenting er skrevet til den. "
+            f"{advice_nb}",
+            f"The database file {location} is damaged and cannot be used. Nothing was written to it. "
+            f"{advice_en}",
             location=location,
             detail=detail,
+            newest_backup=newest_backup,
         )
 
 
