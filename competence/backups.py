@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -15,10 +16,11 @@ from competence.errors import DomainError
 from competence.uow import UnitOfWork
 from db import backup as db_backup
 from db.engine import backup_dir_for, ensure_private_file, sqlite_path
-from db.errors import DatabaseCorruptError, LocalizedError, translate_db_error
+from db.errors import DatabaseCorruptError, LocalizedError, ReadOnlyDatabaseError, translate_db_error
 from db.session import Database, open_database
 
 AUTO_PREFIX = "auto-"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -61,10 +63,15 @@ def take_backup(
         ) from exc
     except (sqlite3.Error, DBAPIError) as exc:  # the copy failed inside SQLite: disk full, read-only...
         raise _backup_failed(dest, exc) from exc
-    uow = UnitOfWork(database, actor)
-    with uow:
-        audit.record(uow.session, uow.actor, "backup", file=path.name, auto=auto)
-        uow.commit()
+    try:
+        uow = UnitOfWork(database, actor)
+        with uow:
+            audit.record(uow.session, uow.actor, "backup", file=path.name, auto=auto)
+            uow.commit()
+    except ReadOnlyDatabaseError:
+        # A read-only register can still be copied (that is when a copy matters most); there is
+        # just nowhere to record it.
+        log.warning("backup taken of a read-only database; not recorded in its audit log")
     return path
 
 

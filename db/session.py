@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from db import migrate
 from db.engine import describe_url, make_engine, resolve_url, sqlite_path
-from db.errors import DatabaseCorruptError, DatabaseUnavailableError
+from db.errors import (
+    DatabaseCorruptError,
+    DatabaseUnavailableError,
+    DiskFullError,
+    ReadOnlyDatabaseError,
+    StorageIOError,
+    translate_db_error,
+)
 
 
 @dataclass
@@ -86,6 +94,11 @@ def _check_reachable(engine: Engine, url: str) -> None:
             raise DatabaseCorruptError(str(path), str(orig)) from exc
         if isinstance(exc, OperationalError) and path is not None and "not a database" in str(orig):
             raise DatabaseCorruptError(str(path), str(orig)) from exc
+        if path is not None and path.exists() and not _writable(path):
+            raise ReadOnlyDatabaseError(str(path)) from exc
+        translated = translate_db_error(exc)
+        if isinstance(translated, StorageIOError | DiskFullError):
+            raise translated from exc
         raise DatabaseUnavailableError(describe_url(url), _first_line(str(orig))) from exc
 
 
@@ -113,6 +126,11 @@ def check_sqlite_file_read_only(path: Path) -> None:
         conn.close()
     if rows != [("ok",)]:
         raise DatabaseCorruptError(str(path), "; ".join(str(r[0]) for r in rows[:5]))
+
+
+def _writable(path: Path) -> bool:
+    """Can this process write the file and create its ``-wal``/``-shm`` companions beside it?"""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
 
 
 def _first_line(message: str) -> str:
