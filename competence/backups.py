@@ -95,13 +95,15 @@ def prune_auto_backups(folder: Path, keep: int) -> list[Path]:
     return removed
 
 
-def backup_if_due(database: Database, *, interval_hours: int, keep: int) -> Path | None:
+def backup_if_due(
+    database: Database, *, interval_hours: int, keep: int, actor: str | None = None
+) -> Path | None:
     """The scheduled backup: one when the newest automatic one is older than the interval."""
     folder = default_backup_dir(database)
     autos = [b for b in list_backups(folder) if b.path.name.startswith(AUTO_PREFIX)]
     if autos and dt.datetime.now() - autos[0].taken_at < dt.timedelta(hours=interval_hours):
         return None
-    path = take_backup(database, auto=True)
+    path = take_backup(database, auto=True, actor=actor)
     prune_auto_backups(folder, keep)
     return path
 
