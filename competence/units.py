@@ -45,10 +45,11 @@ def _unit_number(value: object) -> str:
 def list_units(uow: UnitOfWork, *, include_closed: bool = False, with_counts: bool = False) -> list[UnitView]:
     """All units in tree order (parents before children, siblings by name), with their depth."""
     with uow:
-        return _tree(uow.session, include_closed=include_closed, with_counts=with_counts)
+        return unit_tree(uow.session, include_closed=include_closed, with_counts=with_counts)
 
 
-def _tree(session: Session, *, include_closed: bool, with_counts: bool) -> list[UnitView]:
+def unit_tree(session: Session, *, include_closed: bool = False, with_counts: bool = False) -> list[UnitView]:
+    """:func:`list_units` inside a caller's session."""
     leader = aliased(Employee)
     stmt = select(OrgUnit, leader.first_name, leader.last_name).outerjoin(
         leader, leader.id == OrgUnit.leader_id

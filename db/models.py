@@ -151,7 +151,8 @@ class Position(Versioned, Base):
     __mapper_args__ = {"version_id_col": Versioned.version}
     __table_args__ = (
         CheckConstraint("fte_percent >= 0 AND fte_percent <= 100", name="fte_range"),
-        Index("ix_position_unit_role", "unit_id", "role_id"),
+        # the gap analysis groups a unit's people by (unit, employee) and reads their role
+        Index("ix_position_unit_employee", "unit_id", "employee_id", "role_id"),
     )
 
 
@@ -319,7 +320,11 @@ class Requirement(Versioned, Base):
     level: Mapped[ScaleLevel] = relationship()
 
     __mapper_args__ = {"version_id_col": Versioned.version}
-    __table_args__ = (UniqueConstraint("role_id", "competence_id", name="uq_requirement_role_competence"),)
+    __table_args__ = (
+        UniqueConstraint("role_id", "competence_id", name="uq_requirement_role_competence"),
+        # covering index: the gap analysis reads the required level without visiting the table
+        Index("ix_requirement_cover", "role_id", "competence_id", "level_id"),
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -353,7 +358,16 @@ class Assessment(Base):
             "employee_id",
             "competence_id",
             unique=True,
-            sqlite_where=text("is_current"),
+            sqlite_where=text("is_current = 1"),
+            postgresql_where=text("is_current"),
+        ),
+        # covering twin of the above: the gap analysis reads current levels for millions of pairs
+        Index(
+            "ix_assessment_current_level",
+            "employee_id",
+            "competence_id",
+            "level_id",
+            sqlite_where=text("is_current = 1"),
             postgresql_where=text("is_current"),
         ),
     )

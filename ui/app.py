@@ -13,7 +13,9 @@ from db.session import Database, open_database
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="kompetanseregister")
-    parser.add_argument("--db", metavar="URL", help="database URL or SQLite file (default: the user's data folder)")
+    parser.add_argument(
+        "--db", metavar="URL", help="database URL or SQLite file (default: the user's data folder)"
+    )
     parser.add_argument("--demo", action="store_true", help="open a demo municipality")
     args, _qt_args = parser.parse_known_args(list(argv[1:]))
     return args

@@ -181,7 +181,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_position_employee_id'), ['employee_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_position_role_id'), ['role_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_position_unit_id'), ['unit_id'], unique=False)
-        batch_op.create_index('ix_position_unit_role', ['unit_id', 'role_id'], unique=False)
+        batch_op.create_index('ix_position_unit_employee', ['unit_id', 'employee_id', 'role_id'], unique=False)
 
     op.create_table('scale_level',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -263,7 +263,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('assessment', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_assessment_competence_id'), ['competence_id'], unique=False)
-        batch_op.create_index('ix_assessment_current', ['employee_id', 'competence_id'], unique=True, sqlite_where=sa.text('is_current'), postgresql_where=sa.text('is_current'))
+        batch_op.create_index('ix_assessment_current', ['employee_id', 'competence_id'], unique=True, sqlite_where=sa.text('is_current = 1'), postgresql_where=sa.text('is_current'))
+        batch_op.create_index('ix_assessment_current_level', ['employee_id', 'competence_id', 'level_id'], unique=False, sqlite_where=sa.text('is_current = 1'), postgresql_where=sa.text('is_current'))
         batch_op.create_index('ix_assessment_history', ['employee_id', 'competence_id', 'assessed_on', 'id'], unique=False)
 
     op.create_table('certificate',
@@ -332,6 +333,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('role_id', 'competence_id', name='uq_requirement_role_competence')
     )
     with op.batch_alter_table('requirement', schema=None) as batch_op:
+        batch_op.create_index('ix_requirement_cover', ['role_id', 'competence_id', 'level_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_requirement_competence_id'), ['competence_id'], unique=False)
 
 
@@ -339,6 +341,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table('requirement', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_requirement_competence_id'))
+        batch_op.drop_index('ix_requirement_cover')
 
     op.drop_table('requirement')
     with op.batch_alter_table('learning_goal', schema=None) as batch_op:
@@ -354,7 +357,8 @@ def downgrade() -> None:
     op.drop_table('certificate')
     with op.batch_alter_table('assessment', schema=None) as batch_op:
         batch_op.drop_index('ix_assessment_history')
-        batch_op.drop_index('ix_assessment_current', sqlite_where=sa.text('is_current'), postgresql_where=sa.text('is_current'))
+        batch_op.drop_index('ix_assessment_current_level', sqlite_where=sa.text('is_current = 1'), postgresql_where=sa.text('is_current'))
+        batch_op.drop_index('ix_assessment_current', sqlite_where=sa.text('is_current = 1'), postgresql_where=sa.text('is_current'))
         batch_op.drop_index(batch_op.f('ix_assessment_competence_id'))
 
     op.drop_table('assessment')
@@ -366,7 +370,7 @@ def downgrade() -> None:
     op.drop_table('area')
     op.drop_table('scale_level')
     with op.batch_alter_table('position', schema=None) as batch_op:
-        batch_op.drop_index('ix_position_unit_role')
+        batch_op.drop_index('ix_position_unit_employee')
         batch_op.drop_index(batch_op.f('ix_position_unit_id'))
         batch_op.drop_index(batch_op.f('ix_position_role_id'))
         batch_op.drop_index(batch_op.f('ix_position_employee_id'))

@@ -1,0 +1,88 @@
+"""Gap analysis (DESIGN §5): where people fall short of what their role requires.
+
+Definitions
+-----------
+* A person's requirement for a competence is the highest level any of their active positions'
+  roles requires (several part-time posts may carry several roles). Levels compare as percentages of
+  their scale, so a 1-4 scale and DigComp's 1-8 meet on one axis.
+* Current level: the newest assessment (at an earlier date: the newest on or before that date). For a
+  competence of kind ``certificate`` it is 100 % with a certificate valid on the date, 0 % with only an
+  expired one, and *not assessed* with none.
+* gap = required % - current %, when positive; *not assessed* counts as 0 % in the gap and the share
+  meeting the requirement, and is always reported separately ("ikke vurdert"), never silently.
+* Unit heatmap: unit × competence, share of the people with the requirement who meet it, mean gap in
+  percentage points, and how many are not assessed. A person with positions in two units counts in both.
+* Vulnerability (sårbarhet): a critical competence that a unit requires and that at most one of its
+  people holds at the required level.
+* Trend: the same figures at earlier dates, from the assessment history (roles and requirements as
+  they are today: their own history is not kept).
+
+Everything that aggregates runs in SQL (GROUP BY in the database), never by loading every row. The
+``*_in(session, ...)`` variants work inside a caller's session (batch exports); the others open their
+own unit of work.
+"""
+
+from competence.gap.analysis import (
+    area_coverage,
+    area_coverage_in,
+    cell_people,
+    gap_report,
+    summary,
+    trend,
+    unit_heatmap,
+    unit_heatmap_in,
+    vulnerabilities,
+    vulnerabilities_in,
+)
+from competence.gap.certificates import DEFAULT_EXPIRY_WINDOW_DAYS, certificate_alerts, certificate_alerts_in
+from competence.gap.profile import employee_profile, employee_profile_in
+from competence.gap.results import (
+    AreaScore,
+    CertificateAlert,
+    CompetenceGapRank,
+    CompetenceRef,
+    EmployeeProfile,
+    GapReport,
+    GapSummary,
+    HeatCell,
+    Heatmap,
+    PersonCell,
+    ProfileItem,
+    Status,
+    TrendPoint,
+    UnitRef,
+    Vulnerability,
+)
+
+__all__ = [
+    "DEFAULT_EXPIRY_WINDOW_DAYS",
+    "AreaScore",
+    "CertificateAlert",
+    "CompetenceGapRank",
+    "CompetenceRef",
+    "EmployeeProfile",
+    "GapReport",
+    "GapSummary",
+    "HeatCell",
+    "Heatmap",
+    "PersonCell",
+    "ProfileItem",
+    "Status",
+    "TrendPoint",
+    "UnitRef",
+    "Vulnerability",
+    "area_coverage",
+    "area_coverage_in",
+    "cell_people",
+    "certificate_alerts",
+    "certificate_alerts_in",
+    "employee_profile",
+    "employee_profile_in",
+    "gap_report",
+    "summary",
+    "trend",
+    "unit_heatmap",
+    "unit_heatmap_in",
+    "vulnerabilities",
+    "vulnerabilities_in",
+]

@@ -1,0 +1,414 @@
+"""Unit, strategy-area and municipality figures: heatmap, drill-down, vulnerability, summary, trend.
+
+Two aggregates carry everything: unit × competence cells (a person counts in each unit where they
+hold a post) and per-competence totals (each person once). Area coverage, vulnerability and the
+summary are derived from them. For a whole municipality the two run at the same time on two
+database connections, since each is one long query the database works on alone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from sqlalchemy import case, func, literal, select
+from sqlalchemy.orm import Session
+
+from competence.gap.certificates import DEFAULT_EXPIRY_WINDOW_DAYS, certificate_alerts_in
+from competence.gap.queries import (
+    active_employee,
+    active_position,
+    aggregates,
+    competence_refs,
+    heat_cell,
+    holds,
+    on_date,
+    scored_pairs,
+    sorted_refs,
+    totals,
+    unit_cells,
+    unit_refs,
+    unit_scope,
+)
+from competence.gap.results import (
+    AreaScore,
+    CertificateAlert,
+    CompetenceGapRank,
+    GapReport,
+    GapSummary,
+    HeatCell,
+    Heatmap,
+    PersonCell,
+    TrendPoint,
+    Vulnerability,
+)
+from competence.lookup import get_or_fail
+from competence.uow import UnitOfWork
+from db.models import Area, Assessment, Competence, Employee, LearningGoal, OrgUnit, Position, ScaleLevel
+from db.session import Database
+
+T = TypeVar("T")
+Cells = dict[tuple[int, int], HeatCell]
+Totals = dict[int, HeatCell]
+
+
+def _in_parallel(
+    database: Database, first: Callable[[Session], T], second: Callable[[Session], Any]
+) -> tuple[T, Any]:
+    """Run two read-only jobs at once, each in its own session (never a shared one).
+
+    An in-memory SQLite database has a single connection, so there they run one after the other.
+    """
+    if database.is_sqlite and database.path is None:
+        with database.session_factory() as session:
+            return first(session), second(session)
+
+    def run(job: Callable[[Session], Any]) -> Any:
+        with database.session_factory() as session:
+            try:
+                return job(session)
+            finally:
+                session.rollback()
+
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="gap") as pool:
+        a, b = pool.submit(run, first), pool.submit(run, second)
+        return a.result(), b.result()
+
+
+def _check_unit(uow: UnitOfWork, unit_id: int | None) -> None:
+    if unit_id is not None:
+        with uow:
+            get_or_fail(uow.session, OrgUnit, unit_id, "enhet", "Unit")
+
+
+def _cells_and_totals(
+    uow: UnitOfWork, on: dt.date, unit_id: int | None, subunits: bool
+) -> tuple[Cells, Totals]:
+    scope = unit_scope(unit_id, subunits)
+    return _in_parallel(uow.database, lambda s: unit_cells(s, on, scope), lambda s: totals(s, on, scope))
+
+
+# ------------------------------------------------------------------------------------------------
+# Heatmap and drill-down
+# ------------------------------------------------------------------------------------------------
+
+
+def unit_heatmap(
+    uow: UnitOfWork, *, unit_id: int | None = None, subunits: bool = True, at: dt.date | None = None
+) -> Heatmap:
+    """Unit × competence for ``unit_id`` (and its sub-units), or for the whole municipality."""
+    on = on_date(at)
+    _check_unit(uow, unit_id)
+    cells, per_comp = _cells_and_totals(uow, on, unit_id, subunits)
+    with uow:
+        return _heatmap(uow.session, on, unit_id, subunits, cells, per_comp)
+
+
+def unit_heatmap_in(
+    session: Session, *, unit_id: int | None = None, subunits: bool = True, at: dt.date | None = None
+) -> Heatmap:
+    """:func:`unit_heatmap` inside a caller's session (no parallel queries)."""
+    on = on_date(at)
+    if unit_id is not None:
+        get_or_fail(session, OrgUnit, unit_id, "enhet", "Unit")
+    scope = unit_scope(unit_id, subunits)
+    return _heatmap(
+        session, on, unit_id, subunits, unit_cells(session, on, scope), totals(session, on, scope)
+    )
+
+
+def _heatmap(
+    session: Session, on: dt.date, unit_id: int | None, subunits: bool, cells: Cells, per_comp: Totals
+) -> Heatmap:
+    refs = competence_refs(session, list(per_comp))
+    return Heatmap(on, unit_refs(session, unit_id, subunits), sorted_refs(session, refs), cells, per_comp)
+
+
+def cell_people(
+    uow: UnitOfWork, unit_id: int, competence_id: int, *, at: dt.date | None = None
+) -> list[PersonCell]:
+    """The people behind one heatmap cell, largest gap first."""
+    on = on_date(at)
+    with uow:
+        s = uow.session
+        comp = get_or_fail(s, Competence, competence_id, "kompetanse", "Competence")
+        scored = scored_pairs(on, units=select(literal(unit_id)), competences=[competence_id])
+        rows = s.execute(select(scored.c.employee_id, scored.c.req, scored.c.cur)).all()
+        if not rows:
+            return []
+        emp_ids = [r[0] for r in rows]
+        people = {e.id: e for e in s.scalars(select(Employee).where(Employee.id.in_(emp_ids)))}
+        levels = _current_levels_many(s, emp_ids, comp, on)
+        result = []
+        for emp_id, req, cur in rows:
+            emp = people[emp_id]
+            level = levels.get(emp_id)
+            result.append(
+                PersonCell(
+                    emp_id,
+                    emp.employee_no,
+                    emp.full_name,
+                    float(req),
+                    None if cur is None else float(cur),
+                    level[0] if level else None,
+                    level[1] if level else None,
+                    level[2] if level else None,
+                )
+            )
+        return sorted(result, key=lambda p: (-p.gap, p.status != "not_assessed", p.name))
+
+
+def _current_levels_many(
+    session: Session, employee_ids: list[int], comp: Competence, at: dt.date
+) -> dict[int, tuple[int, str, dt.date]]:
+    """Level ordinal, name and date of the assessment in force on ``at``, for many people."""
+    if comp.kind == "certificate":
+        return {}
+    rows = session.execute(
+        select(Assessment.employee_id, ScaleLevel.ordinal, ScaleLevel.name, Assessment.assessed_on)
+        .join(ScaleLevel, ScaleLevel.id == Assessment.level_id)
+        .where(
+            Assessment.employee_id.in_(employee_ids),
+            Assessment.competence_id == comp.id,
+            Assessment.assessed_on <= at,
+        )
+        .order_by(Assessment.employee_id, Assessment.assessed_on, Assessment.id)
+    )
+    return {emp_id: (ordinal, name, on) for emp_id, ordinal, name, on in rows}  # the newest wins
+
+
+# ------------------------------------------------------------------------------------------------
+# Strategy areas and vulnerability, derived from the aggregates
+# ------------------------------------------------------------------------------------------------
+
+
+def area_coverage(
+    uow: UnitOfWork, *, unit_id: int | None = None, subunits: bool = True, at: dt.date | None = None
+) -> list[AreaScore]:
+    """The strategy view: figures per strategy area, each person and competence counted once."""
+    with uow:
+        return area_coverage_in(uow.session, unit_id=unit_id, subunits=subunits, at=at)
+
+
+def area_coverage_in(
+    session: Session,
+    *,
+    unit_id: int | None = None,
+    subunits: bool = True,
+    at: dt.date | None = None,
+    per_comp: Totals | None = None,
+) -> list[AreaScore]:
+    if per_comp is None:
+        per_comp = totals(session, on_date(at), unit_scope(unit_id, subunits))
+    refs = competence_refs(session, list(per_comp))
+    groups: dict[int, list[HeatCell]] = {}
+    for comp_id, cell in per_comp.items():
+        groups.setdefault(refs[comp_id].area_id, []).append(cell)
+    order = {area_id: pos for area_id, pos in session.execute(select(Area.id, Area.sort_order))}
+    scores = []
+    for area_id, cells in groups.items():
+        ref = refs[cells[0].competence_id]
+        n = sum(c.people for c in cells)
+        scores.append(
+            AreaScore(
+                area_id,
+                ref.area_code,
+                ref.area_name,
+                ref.framework_name,
+                sum(c.mean_required * c.people for c in cells) / n,
+                sum(c.mean_current * c.people for c in cells) / n,
+                n,
+                sum(c.met for c in cells),
+                sum(c.not_assessed for c in cells),
+                sum(c.mean_gap * c.people for c in cells) / n,
+            )
+        )
+    return sorted(scores, key=lambda a: (a.framework_name, order.get(a.area_id, 0), a.area_name))
+
+
+def vulnerabilities(
+    uow: UnitOfWork, *, unit_id: int | None = None, subunits: bool = True, at: dt.date | None = None
+) -> list[Vulnerability]:
+    """Critical competences a unit requires that nobody or only one of its people holds."""
+    with uow:
+        return vulnerabilities_in(uow.session, unit_id=unit_id, subunits=subunits, at=at)
+
+
+def vulnerabilities_in(
+    session: Session,
+    *,
+    unit_id: int | None = None,
+    subunits: bool = True,
+    at: dt.date | None = None,
+    cells: Cells | None = None,
+) -> list[Vulnerability]:
+    on = on_date(at)
+    if cells is None:
+        critical = list(session.scalars(select(Competence.id).where(Competence.critical)))
+        cells = {}
+        if critical:
+            scored = scored_pairs(on, units=unit_scope(unit_id, subunits), competences=critical)
+            stmt = select(scored.c.unit_id, scored.c.competence_id, *aggregates(scored)).group_by(
+                scored.c.unit_id, scored.c.competence_id
+            )
+            cells = {(u, c): heat_cell(u, c, figures) for u, c, *figures in session.execute(stmt)}
+    refs = competence_refs(session, sorted({c for _, c in cells}))
+    weak = [cell for cell in cells.values() if refs[cell.competence_id].critical and cell.met <= 1]
+    if not weak:
+        return []
+    holders = _holders(session, on, weak)
+    units = {u.id: u for u in unit_refs(session, None, True)}
+    found = []
+    for cell in weak:
+        if cell.unit_id in units:
+            names = tuple(sorted(holders.get((cell.unit_id, cell.competence_id), [])))
+            found.append(Vulnerability(units[cell.unit_id], refs[cell.competence_id], cell.people, names))
+    return sorted(found, key=lambda v: (v.holder_count, v.unit.number, v.competence.label))
+
+
+def _holders(session: Session, on: dt.date, cells: Sequence[HeatCell]) -> dict[tuple[int, int], list[str]]:
+    """Names of the (at most one) person holding each vulnerable competence: a small query."""
+    single = [c for c in cells if c.met == 1 and c.unit_id is not None]
+    if not single:
+        return {}
+    unit_ids = sorted({c.unit_id for c in single if c.unit_id is not None})
+    comp_ids = sorted({c.competence_id for c in single})
+    scored = scored_pairs(on, units=select(OrgUnit.id).where(OrgUnit.id.in_(unit_ids)), competences=comp_ids)
+    wanted = {(c.unit_id, c.competence_id) for c in single}
+    found: dict[tuple[int, int], list[str]] = {}
+    rows = session.execute(
+        select(scored.c.unit_id, scored.c.competence_id, Employee.first_name, Employee.last_name)
+        .join(Employee, Employee.id == scored.c.employee_id)
+        .where(holds(scored))
+    )
+    for u, c, first, last in rows:
+        if (u, c) in wanted:
+            found.setdefault((u, c), []).append(f"{first} {last}".strip())
+    return found
+
+
+# ------------------------------------------------------------------------------------------------
+# Summary, report, trend
+# ------------------------------------------------------------------------------------------------
+
+
+def gap_report(
+    uow: UnitOfWork,
+    *,
+    unit_id: int | None = None,
+    subunits: bool = True,
+    at: dt.date | None = None,
+    window_days: int = DEFAULT_EXPIRY_WINDOW_DAYS,
+    largest: int = 5,
+) -> GapReport:
+    """Heatmap, strategy areas, vulnerabilities, certificate alerts and key figures in one go."""
+    on = on_date(at)
+    _check_unit(uow, unit_id)
+    cells, per_comp = _cells_and_totals(uow, on, unit_id, subunits)
+    with uow:
+        s = uow.session
+        heatmap = _heatmap(s, on, unit_id, subunits, cells, per_comp)
+        areas = area_coverage_in(s, at=on, per_comp=per_comp)
+        vulns = vulnerabilities_in(s, at=on, cells=cells)
+        alerts = certificate_alerts_in(s, unit_id=unit_id, subunits=subunits, at=on, window_days=window_days)
+        figures = _summary(s, on, unit_id, subunits, per_comp, len(vulns), alerts, largest)
+        return GapReport(heatmap, tuple(areas), tuple(vulns), tuple(alerts), figures)
+
+
+def summary(
+    uow: UnitOfWork,
+    *,
+    unit_id: int | None = None,
+    subunits: bool = True,
+    at: dt.date | None = None,
+    largest: int = 5,
+    window_days: int = DEFAULT_EXPIRY_WINDOW_DAYS,
+) -> GapSummary:
+    """The dashboard's key figures for a unit (with sub-units) or the whole municipality."""
+    report = gap_report(
+        uow, unit_id=unit_id, subunits=subunits, at=at, window_days=window_days, largest=largest
+    )
+    return report.summary
+
+
+def _summary(
+    session: Session,
+    on: dt.date,
+    unit_id: int | None,
+    subunits: bool,
+    per_comp: Totals,
+    vulnerable: int,
+    alerts: Sequence[CertificateAlert],
+    largest: int,
+) -> GapSummary:
+    scope = unit_scope(unit_id, subunits)
+    fte_mix = _fte_mix(session, on, scope)
+    requirements = sum(c.people for c in per_comp.values())
+    ranked = sorted(per_comp.values(), key=lambda c: -c.mean_gap)[:largest]
+    refs = competence_refs(session, [c.competence_id for c in ranked])
+    largest_gaps = tuple(
+        CompetenceGapRank(refs[c.competence_id], c.people, c.mean_gap, c.share_met)
+        for c in ranked
+        if c.mean_gap > 0
+    )
+    return GapSummary(
+        on,
+        sum(fte_mix.values()),
+        requirements,
+        sum(c.met for c in per_comp.values()),
+        sum(c.not_assessed for c in per_comp.values()),
+        sum(c.mean_gap * c.people for c in per_comp.values()) / requirements if requirements else 0.0,
+        largest_gaps,
+        vulnerable,
+        sum(1 for a in alerts if a.status == "utloper"),
+        sum(1 for a in alerts if a.status == "utlopt"),
+        _overdue_goals(session, on, scope),
+        fte_mix,
+    )
+
+
+def _fte_mix(session: Session, on: dt.date, scope: Any) -> dict[str, int]:
+    """People by their total FTE across posts (heltidskultur): 100, 75-99, 50-74, under 50."""
+    per_person = (
+        select(Position.employee_id, func.sum(Position.fte_percent).label("fte"))
+        .join(Employee, Employee.id == Position.employee_id)
+        .where(active_position(on), active_employee(on))
+        .group_by(Position.employee_id)
+    )
+    if scope is not None:
+        per_person = per_person.where(Position.unit_id.in_(scope))
+    fte = per_person.subquery().c.fte
+    band = case((fte >= 100, "100"), (fte >= 75, "75-99"), (fte >= 50, "50-74"), else_="<50")
+    return {b: int(n) for b, n in session.execute(select(band, func.count()).group_by(band))}
+
+
+def _overdue_goals(session: Session, on: dt.date, scope: Any) -> int:
+    stmt = (
+        select(func.count())
+        .select_from(LearningGoal)
+        .join(Employee, Employee.id == LearningGoal.employee_id)
+        .where(LearningGoal.status.in_(("planlagt", "pagar")), LearningGoal.due_on < on, active_employee(on))
+    )
+    if scope is not None:
+        stmt = stmt.where(
+            LearningGoal.employee_id.in_(select(Position.employee_id).where(Position.unit_id.in_(scope)))
+        )
+    return int(session.scalar(stmt) or 0)
+
+
+def trend(
+    uow: UnitOfWork, *, dates: Sequence[dt.date], unit_id: int | None = None, subunits: bool = True
+) -> list[TrendPoint]:
+    """Totals at each date, from the assessment history."""
+    points = []
+    with uow:
+        scope = unit_scope(unit_id, subunits)
+        for on in sorted(dates):
+            scored = scored_pairs(on, units=scope, per_unit=False)
+            n, met, not_assessed, mean_gap, _, _ = uow.session.execute(select(*aggregates(scored))).one()
+            points.append(
+                TrendPoint(on, int(n or 0), int(met or 0), int(not_assessed or 0), float(mean_gap or 0))
+            )
+    return points

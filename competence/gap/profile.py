@@ -1,0 +1,160 @@
+"""One person's competence profile against what their roles require."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from competence.gap.queries import active_position, competence_refs, on_date, sorted_refs
+from competence.gap.results import AreaScore, CompetenceRef, EmployeeProfile, ProfileItem
+from competence.lookup import get_or_fail
+from competence.uow import UnitOfWork
+from db.models import Assessment, Certificate, Employee, Position, Requirement, ScaleLevel
+
+
+def employee_profile(uow: UnitOfWork, employee_id: int, *, at: dt.date | None = None) -> EmployeeProfile:
+    """Every competence the person's roles require, with current, required, gap and status."""
+    with uow:
+        return employee_profile_in(uow.session, employee_id, at=at)
+
+
+def employee_profile_in(session: Session, employee_id: int, *, at: dt.date | None = None) -> EmployeeProfile:
+    """:func:`employee_profile` inside a caller's session (batch exports reuse one session)."""
+    on = on_date(at)
+    emp = get_or_fail(session, Employee, employee_id, "ansatt", "Employee")
+    req_level = aliased(ScaleLevel)
+    reqs = session.execute(
+        select(
+            Requirement.competence_id,
+            req_level.ordinal,
+            req_level.name,
+            req_level.percent,
+            Requirement.mandatory,
+        )
+        .join(Position, Position.role_id == Requirement.role_id)
+        .join(req_level, req_level.id == Requirement.level_id)
+        .where(Position.employee_id == employee_id, active_position(on))
+    ).all()
+    strongest: dict[int, tuple[int, str, float, bool]] = {}
+    for comp_id, ordinal, name, percent, mandatory in reqs:
+        held = strongest.get(comp_id)
+        if held is None or percent > held[2]:
+            strongest[comp_id] = (ordinal, name, percent, mandatory or (held[3] if held else False))
+        elif mandatory and not held[3]:
+            strongest[comp_id] = (*held[:3], True)
+    refs = competence_refs(session, list(strongest))
+    current = _current_levels(session, employee_id, list(strongest), on, refs)
+    items = []
+    for ref in sorted_refs(session, refs):
+        ordinal, name, percent, mandatory = strongest[ref.id]
+        cur = current.get(ref.id)
+        items.append(
+            ProfileItem(
+                ref,
+                ordinal,
+                name,
+                percent,
+                mandatory,
+                cur[0] if cur else None,
+                cur[1] if cur else None,
+                cur[2] if cur else None,
+                cur[3] if cur else None,
+            )
+        )
+    return EmployeeProfile(emp.id, emp.employee_no, emp.full_name, on, tuple(items), _area_scores(items))
+
+
+def _current_levels(
+    session: Session, employee_id: int, comp_ids: list[int], at: dt.date, refs: Mapping[int, CompetenceRef]
+) -> dict[int, tuple[int | None, str | None, float, dt.date | None]]:
+    """competence → (level ordinal, level name, percent, date) for one person on a date."""
+    if not comp_ids:
+        return {}
+    result: dict[int, tuple[int | None, str | None, float, dt.date | None]] = {}
+    skill_ids = [c for c in comp_ids if refs[c].kind != "certificate"]
+    if skill_ids:
+        rows = session.execute(
+            select(
+                Assessment.competence_id,
+                ScaleLevel.ordinal,
+                ScaleLevel.name,
+                ScaleLevel.percent,
+                Assessment.assessed_on,
+            )
+            .join(ScaleLevel, ScaleLevel.id == Assessment.level_id)
+            .where(
+                Assessment.employee_id == employee_id,
+                Assessment.competence_id.in_(skill_ids),
+                Assessment.assessed_on <= at,
+            )
+            .order_by(Assessment.competence_id, Assessment.assessed_on, Assessment.id)
+        )
+        for comp_id, ordinal, name, percent, on in rows:
+            result[comp_id] = (ordinal, name, percent, on)  # ascending: the last one wins
+    cert_ids = [c for c in comp_ids if refs[c].kind == "certificate"]
+    if cert_ids:
+        certs = session.execute(
+            select(Certificate.competence_id, Certificate.completed_on, Certificate.valid_until)
+            .where(
+                Certificate.employee_id == employee_id,
+                Certificate.competence_id.in_(cert_ids),
+                Certificate.completed_on <= at,
+            )
+            .order_by(Certificate.completed_on)
+        ).all()
+        top_levels = _certificate_levels(session, {refs[c].scale_id for c in cert_ids})
+        for cert_comp, completed, valid_until in certs:
+            if cert_comp is None:
+                continue
+            valid = valid_until is None or valid_until >= at
+            prev = result.get(cert_comp)
+            if prev is not None and prev[2] >= 100.0 and not valid:
+                continue
+            low, high = top_levels[refs[cert_comp].scale_id]
+            level = high if valid else low
+            result[cert_comp] = (level[0], level[1], 100.0 if valid else 0.0, completed)
+    return result
+
+
+def _certificate_levels(
+    session: Session, scale_ids: set[int]
+) -> dict[int, tuple[tuple[int, str], tuple[int, str]]]:
+    """Per certificate scale: its lowest and highest level (ordinal, name)."""
+    out: dict[int, tuple[tuple[int, str], tuple[int, str]]] = {}
+    rows = session.execute(
+        select(ScaleLevel.scale_id, ScaleLevel.ordinal, ScaleLevel.name)
+        .where(ScaleLevel.scale_id.in_(scale_ids))
+        .order_by(ScaleLevel.scale_id, ScaleLevel.ordinal)
+    )
+    for scale_id, ordinal, name in rows:
+        low, _ = out.get(scale_id, ((ordinal, name), (ordinal, name)))
+        out[scale_id] = (low, (ordinal, name))
+    return out
+
+
+def _area_scores(items: Sequence[ProfileItem]) -> tuple[AreaScore, ...]:
+    groups: dict[int, list[ProfileItem]] = {}
+    for item in items:
+        groups.setdefault(item.competence.area_id, []).append(item)
+    scores = []
+    for group in groups.values():
+        ref = group[0].competence
+        n = len(group)
+        scores.append(
+            AreaScore(
+                ref.area_id,
+                ref.area_code,
+                ref.area_name,
+                ref.framework_name,
+                sum(i.required_percent for i in group) / n,
+                sum(i.current_percent or 0.0 for i in group) / n,
+                n,
+                sum(1 for i in group if i.status == "met"),
+                sum(1 for i in group if i.status == "not_assessed"),
+                sum(i.gap for i in group) / n,
+            )
+        )
+    return tuple(scores)

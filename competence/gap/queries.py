@@ -1,0 +1,308 @@
+"""SQL building blocks of the gap analysis: requirement pairs, their current levels, aggregates.
+
+A *pair* is one requirement one person carries: (unit,) employee, competence, required %. Everything
+the analysis reports is an aggregate over pairs scored with their current percentage, computed by
+the database (GROUP BY), never by loading the pairs into Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+    union_all,
+)
+from sqlalchemy.orm import Session, aliased
+
+from competence.clock import today
+from competence.gap.results import CompetenceRef, HeatCell, UnitRef
+from competence.units import subtree_select, unit_tree
+from db.models import (
+    Area,
+    Assessment,
+    Certificate,
+    Competence,
+    Employee,
+    Framework,
+    Position,
+    Requirement,
+    ScaleLevel,
+)
+
+
+def on_date(at: dt.date | None) -> dt.date:
+    return at or today()
+
+
+def is_today(at: dt.date) -> bool:
+    return at >= today()
+
+
+def active_position(at: dt.date) -> ColumnElement[bool]:
+    return and_(
+        or_(Position.end_date.is_(None), Position.end_date >= at),
+        or_(Position.start_date.is_(None), Position.start_date <= at),
+    )
+
+
+def active_employee(at: dt.date) -> ColumnElement[bool]:
+    return or_(Employee.left_on.is_(None), Employee.left_on > at)
+
+
+def unit_scope(unit_id: int | None, subunits: bool) -> Select[Any] | None:
+    """A select of the unit ids in scope, or None for the whole municipality."""
+    if unit_id is None:
+        return None
+    if subunits:
+        return subtree_select(unit_id)
+    return select(literal(unit_id))
+
+
+def pairs(
+    at: dt.date,
+    *,
+    kind: str,
+    units: Select[Any] | None = None,
+    per_unit: bool = True,
+    competences: Sequence[int] | None = None,
+) -> Any:
+    """(unit_id,) employee_id, competence_id, req: one row per requirement a person carries.
+
+    With ``per_unit`` a person with posts in two units yields a row in each; otherwise one row per
+    person and competence. ``req`` is the highest required percentage among their roles.
+
+    Nearly everyone holds one role per unit (or in all), so the query has two parts: people with a
+    single role join the role's requirements directly, and only the few with several roles go
+    through the GROUP BY that keeps the highest requirement. Deduplicating everyone would sort
+    millions of rows for the sake of a handful.
+    """
+    key_cols: list[Any] = [Position.unit_id, Position.employee_id] if per_unit else [Position.employee_id]
+    key_names = ["unit_id", "employee_id"] if per_unit else ["employee_id"]
+    filters: list[Any] = [active_position(at), active_employee(at), Position.role_id.is_not(None)]
+    if units is not None:
+        filters.append(Position.unit_id.in_(units))
+    member = (
+        select(
+            *key_cols,
+            func.min(Position.role_id).label("role_id"),
+            func.count(func.distinct(Position.role_id)).label("roles"),
+        )
+        .join(Employee, Employee.id == Position.employee_id)
+        .where(*filters)
+        .group_by(*key_cols)
+        .cte(f"member_{kind}")
+    )
+    wanted = select(Competence.id).where(Competence.kind == kind)
+    if competences is not None:
+        wanted = wanted.where(Competence.id.in_(competences))
+    of_kind = Requirement.competence_id.in_(wanted)
+    req_level = aliased(ScaleLevel)
+    single = (
+        select(*(member.c[k] for k in key_names), Requirement.competence_id, req_level.percent.label("req"))
+        .join(Requirement, Requirement.role_id == member.c.role_id)
+        .join(req_level, req_level.id == Requirement.level_id)
+        .where(member.c.roles == 1, of_kind)
+    )
+    multi_keys = select(*(member.c[k] for k in key_names)).where(member.c.roles > 1)
+    multi_level = aliased(ScaleLevel)
+    multi = (
+        select(*key_cols, Requirement.competence_id, func.max(multi_level.percent).label("req"))
+        .join(Employee, Employee.id == Position.employee_id)
+        .join(Requirement, Requirement.role_id == Position.role_id)
+        .join(multi_level, multi_level.id == Requirement.level_id)
+        .where(*filters, of_kind, tuple_(*key_cols).in_(multi_keys))
+        .group_by(*key_cols, Requirement.competence_id)
+    )
+    return union_all(single, multi).subquery(f"pairs_{kind}")
+
+
+def scored_pairs(at: dt.date, **pair_args: Any) -> Any:
+    """Every requirement pair with its current percentage ``cur`` (NULL: not assessed).
+
+    Skills read the ``is_current`` rows through a covering partial index (today), or the newest row
+    on or before an earlier date (the history index). Certificates are judged by validity on the
+    date. The two kinds are scored in separate branches so each row's value is computed once.
+    """
+    skill = pairs(at, kind="skill", **pair_args)
+    keys = [c for c in skill.c if c.name != "req"]
+    if is_today(at):
+        cur = aliased(Assessment)
+        cur_level = aliased(ScaleLevel)
+        skill_rows = (
+            select(*keys, skill.c.req, cur_level.percent.label("cur"))
+            .select_from(skill)
+            .outerjoin(
+                cur,
+                and_(
+                    cur.employee_id == skill.c.employee_id,
+                    cur.competence_id == skill.c.competence_id,
+                    cur.is_current,
+                ),
+            )
+            .outerjoin(cur_level, cur_level.id == cur.level_id)
+        )
+    else:
+        hist = aliased(Assessment)
+        hist_level = aliased(ScaleLevel)
+        newest = (
+            select(hist_level.percent)
+            .join(hist, hist.level_id == hist_level.id)
+            .where(
+                hist.employee_id == skill.c.employee_id,
+                hist.competence_id == skill.c.competence_id,
+                hist.assessed_on <= at,
+            )
+            .order_by(hist.assessed_on.desc(), hist.id.desc())
+            .limit(1)
+            .correlate(skill)
+            .scalar_subquery()
+        )
+        skill_rows = select(*keys, skill.c.req, newest.label("cur")).select_from(skill)
+    certs = pairs(at, kind="certificate", **pair_args)
+    valid = aliased(Certificate)
+    any_cert = aliased(Certificate)
+    has_valid = exists().where(
+        valid.employee_id == certs.c.employee_id,
+        valid.competence_id == certs.c.competence_id,
+        valid.completed_on <= at,
+        or_(valid.valid_until.is_(None), valid.valid_until >= at),
+    )
+    has_any = exists().where(
+        any_cert.employee_id == certs.c.employee_id,
+        any_cert.competence_id == certs.c.competence_id,
+        any_cert.completed_on <= at,
+    )
+    cert_cur = case((has_valid, literal(100.0)), (has_any, literal(0.0)), else_=None)
+    cert_rows = select(*(certs.c[c.name] for c in keys), certs.c.req, cert_cur.label("cur")).select_from(
+        certs
+    )
+    return union_all(skill_rows, cert_rows).subquery("scored")
+
+
+def holds(scored: Any) -> ColumnElement[bool]:
+    """The pair meets its requirement (not assessed counts as 0 %)."""
+    meets: ColumnElement[bool] = func.coalesce(scored.c.cur, 0.0) >= scored.c.req
+    return meets
+
+
+def aggregates(scored: Any) -> list[Any]:
+    """people, met, not_assessed, mean_gap, mean_required, mean_current over scored pairs."""
+    cur = func.coalesce(scored.c.cur, 0.0)
+    return [
+        func.count().label("people"),
+        func.sum(case((holds(scored), 1), else_=0)).label("met"),
+        func.sum(case((scored.c.cur.is_(None), 1), else_=0)).label("not_assessed"),
+        func.avg(case((scored.c.req > cur, scored.c.req - cur), else_=0.0)).label("mean_gap"),
+        func.avg(scored.c.req).label("mean_required"),
+        func.avg(cur).label("mean_current"),
+    ]
+
+
+def grouped(at: dt.date, *group_cols: str, **pair_args: Any) -> Select[Any]:
+    """Aggregate the scored pairs by ``group_cols``."""
+    scored = scored_pairs(at, **pair_args)
+    cols = [scored.c[c] for c in group_cols]
+    return select(*cols, *aggregates(scored)).group_by(*cols)
+
+
+def heat_cell(unit_id: int | None, competence_id: int, figures: Sequence[Any]) -> HeatCell:
+    people, met, not_assessed, mean_gap, mean_required, mean_current = figures
+    return HeatCell(
+        unit_id,
+        competence_id,
+        int(people),
+        int(met or 0),
+        int(not_assessed or 0),
+        float(mean_gap or 0),
+        float(mean_required or 0),
+        float(mean_current or 0),
+    )
+
+
+def unit_cells(session: Session, at: dt.date, units: Select[Any] | None) -> dict[tuple[int, int], HeatCell]:
+    """Unit × competence figures; a person counts in each unit where they hold a post."""
+    return {
+        (u_id, c_id): heat_cell(u_id, c_id, figures)
+        for u_id, c_id, *figures in session.execute(grouped(at, "unit_id", "competence_id", units=units))
+    }
+
+
+def totals(session: Session, at: dt.date, units: Select[Any] | None) -> dict[int, HeatCell]:
+    """Per competence over the whole selection, each person counted once."""
+    return {
+        c_id: heat_cell(None, c_id, figures)
+        for c_id, *figures in session.execute(grouped(at, "competence_id", units=units, per_unit=False))
+    }
+
+
+def competence_refs(session: Session, ids: Sequence[int] | None = None) -> dict[int, CompetenceRef]:
+    stmt = (
+        select(Competence, Area, Framework.key, Framework.name)
+        .join(Area, Area.id == Competence.area_id)
+        .join(Framework, Framework.id == Competence.framework_id)
+    )
+    if ids is not None:
+        if not ids:
+            return {}
+        stmt = stmt.where(Competence.id.in_(ids))
+    return {
+        c.id: CompetenceRef(
+            c.id,
+            c.code,
+            c.name,
+            c.name_en,
+            a.id,
+            a.code,
+            a.name,
+            c.framework_id,
+            fw_key,
+            fw_name,
+            c.kind,
+            c.critical,
+            c.scale_id,
+        )
+        for c, a, fw_key, fw_name in session.execute(stmt)
+    }
+
+
+def sorted_refs(session: Session, refs: Mapping[int, CompetenceRef]) -> tuple[CompetenceRef, ...]:
+    """Competences in the order of their framework, area and position in the area."""
+    if not refs:
+        return ()
+    area_order = {area_id: pos for area_id, pos in session.execute(select(Area.id, Area.sort_order))}
+    comp_order = {
+        comp_id: pos
+        for comp_id, pos in session.execute(
+            select(Competence.id, Competence.sort_order).where(Competence.id.in_(list(refs)))
+        )
+    }
+    return tuple(
+        sorted(
+            refs.values(),
+            key=lambda r: (r.framework_name, area_order.get(r.area_id, 0), comp_order.get(r.id, 0), r.name),
+        )
+    )
+
+
+def unit_refs(session: Session, unit_id: int | None, subunits: bool) -> tuple[UnitRef, ...]:
+    """The units of a selection in tree order, depth counted from the selection's top."""
+    tree = unit_tree(session)
+    if unit_id is None:
+        chosen = tree
+    else:
+        wanted = set(session.scalars(subtree_select(unit_id))) if subunits else {unit_id}
+        chosen = [u for u in tree if u.id in wanted]
+    base = min((u.depth for u in chosen), default=0)
+    return tuple(UnitRef(u.id, u.number, u.name, u.parent_id, u.depth - base) for u in chosen)

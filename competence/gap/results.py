@@ -1,0 +1,253 @@
+"""The results of the gap analysis: plain frozen dataclasses for the UI, the exports and the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+Status = Literal["met", "gap", "not_assessed"]
+
+
+@dataclass(frozen=True)
+class CompetenceRef:
+    id: int
+    code: str | None
+    name: str
+    name_en: str | None
+    area_id: int
+    area_code: str | None
+    area_name: str
+    framework_id: int
+    framework_key: str
+    framework_name: str
+    kind: str
+    critical: bool
+    scale_id: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} {self.name}" if self.code else self.name
+
+
+@dataclass(frozen=True)
+class ProfileItem:
+    """One required competence of one person."""
+
+    competence: CompetenceRef
+    required_level: int
+    required_level_name: str
+    required_percent: float
+    mandatory: bool
+    current_level: int | None
+    current_level_name: str | None
+    current_percent: float | None
+    assessed_on: dt.date | None
+
+    @property
+    def not_assessed(self) -> bool:
+        return self.current_percent is None
+
+    @property
+    def gap(self) -> float:
+        """Shortfall in percentage points (0 when met); not assessed counts as 0 %."""
+        return max(self.required_percent - (self.current_percent or 0.0), 0.0)
+
+    @property
+    def status(self) -> Status:
+        if self.current_percent is None:
+            return "not_assessed"
+        return "met" if self.gap <= 0 else "gap"
+
+
+@dataclass(frozen=True)
+class AreaScore:
+    """A strategy area's figures: means for the radar chart, counts for the tables."""
+
+    area_id: int
+    area_code: str | None
+    area_name: str
+    framework_name: str
+    required_mean: float
+    current_mean: float
+    items: int
+    met: int
+    not_assessed: int
+    mean_gap: float
+
+    @property
+    def share_met(self) -> float:
+        return self.met / self.items if self.items else 0.0
+
+
+@dataclass(frozen=True)
+class EmployeeProfile:
+    employee_id: int
+    employee_no: str
+    name: str
+    at: dt.date
+    items: tuple[ProfileItem, ...]
+    areas: tuple[AreaScore, ...]
+
+    @property
+    def met(self) -> int:
+        return sum(1 for i in self.items if i.status == "met")
+
+    @property
+    def gaps(self) -> int:
+        return sum(1 for i in self.items if i.status == "gap")
+
+    @property
+    def not_assessed(self) -> int:
+        return sum(1 for i in self.items if i.status == "not_assessed")
+
+    @property
+    def coverage(self) -> float:
+        """Share of required competences met (0-1); 1 when nothing is required."""
+        return self.met / len(self.items) if self.items else 1.0
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    id: int
+    number: str
+    name: str
+    parent_id: int | None
+    depth: int
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    """Figures for one competence among a group of people (a unit, or a whole selection)."""
+
+    unit_id: int | None
+    competence_id: int
+    people: int
+    met: int
+    not_assessed: int
+    mean_gap: float
+    mean_required: float = 0.0
+    mean_current: float = 0.0
+
+    @property
+    def share_met(self) -> float:
+        return self.met / self.people if self.people else 0.0
+
+
+@dataclass(frozen=True)
+class Heatmap:
+    at: dt.date
+    units: tuple[UnitRef, ...]
+    competences: tuple[CompetenceRef, ...]
+    cells: Mapping[tuple[int, int], HeatCell]
+    #: per competence over the whole selection, each person counted once
+    totals: Mapping[int, HeatCell]
+
+    def cell(self, unit_id: int, competence_id: int) -> HeatCell | None:
+        return self.cells.get((unit_id, competence_id))
+
+
+@dataclass(frozen=True)
+class PersonCell:
+    """One person behind a heatmap cell (the drill-down)."""
+
+    employee_id: int
+    employee_no: str
+    name: str
+    required_percent: float
+    current_percent: float | None
+    current_level: int | None
+    current_level_name: str | None
+    assessed_on: dt.date | None
+
+    @property
+    def gap(self) -> float:
+        return max(self.required_percent - (self.current_percent or 0.0), 0.0)
+
+    @property
+    def status(self) -> Status:
+        if self.current_percent is None:
+            return "not_assessed"
+        return "met" if self.gap <= 0 else "gap"
+
+
+@dataclass(frozen=True)
+class Vulnerability:
+    unit: UnitRef
+    competence: CompetenceRef
+    people_required: int
+    holders: tuple[str, ...]
+
+    @property
+    def holder_count(self) -> int:
+        return len(self.holders)
+
+
+@dataclass(frozen=True)
+class CertificateAlert:
+    employee_id: int
+    employee_no: str
+    name: str
+    units: str
+    certificate: str
+    competence_id: int | None
+    valid_until: dt.date
+    days_left: int
+
+    @property
+    def status(self) -> Literal["utloper", "utlopt"]:
+        return "utlopt" if self.days_left < 0 else "utloper"
+
+
+@dataclass(frozen=True)
+class CompetenceGapRank:
+    competence: CompetenceRef
+    people: int
+    mean_gap: float
+    share_met: float
+
+
+@dataclass(frozen=True)
+class GapSummary:
+    at: dt.date
+    people: int
+    requirements: int
+    met: int
+    not_assessed: int
+    mean_gap: float
+    largest_gaps: tuple[CompetenceGapRank, ...]
+    vulnerable: int
+    expiring: int
+    expired: int
+    overdue_goals: int
+    #: FTE bands (heltidskultur): "100", "75-99", "50-74", "<50" → people
+    fte_mix: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def share_met(self) -> float:
+        return self.met / self.requirements if self.requirements else 0.0
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    at: dt.date
+    requirements: int
+    met: int
+    not_assessed: int
+    mean_gap: float
+
+    @property
+    def share_met(self) -> float:
+        return self.met / self.requirements if self.requirements else 0.0
+
+
+@dataclass(frozen=True)
+class GapReport:
+    """Everything the gap report shows for one selection, computed in one go."""
+
+    heatmap: Heatmap
+    areas: tuple[AreaScore, ...]
+    vulnerabilities: tuple[Vulnerability, ...]
+    certificates: tuple[CertificateAlert, ...]
+    summary: GapSummary
