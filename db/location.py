@@ -78,7 +78,7 @@ def _unescape_mount_field(field: str) -> str:
     while i < len(field):
         code = field[i + 1 : i + 4]
         if field[i] == "\\" and len(code) == 3 and code.isdigit():
-            out.append(chr(int(field[i + 1 : i + 4], 8)))
+            out.append(chr(int(code, 8)))
             i += 4
         else:
             out.append(field[i])

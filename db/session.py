@@ -74,11 +74,10 @@ def open_database(
 
 def _check_reachable(engine: Engine, url: str) -> None:
     path = sqlite_path(url)
-    if path is not None:
-        check_sqlite_file_read_only(path)
+    checked = path is not None and check_sqlite_file_read_only(path)
     try:
         with engine.connect() as conn:
-            if path is not None:
+            if path is not None and not checked:
                 rows = conn.exec_driver_sql("PRAGMA quick_check").fetchall()
                 if rows != [("ok",)]:
                     raise DatabaseCorruptError(str(path), "; ".join(str(r[0]) for r in rows[:5]))
@@ -102,30 +101,34 @@ def _check_reachable(engine: Engine, url: str) -> None:
         raise DatabaseUnavailableError(describe_url(url), _first_line(str(orig))) from exc
 
 
-def check_sqlite_file_read_only(path: Path) -> None:
+def check_sqlite_file_read_only(path: Path) -> bool:
     """Run ``quick_check`` on an existing SQLite file through a read-only connection.
 
     This comes before the engine opens the file read-write: when the last read-write connection
     closes, SQLite checkpoints the write-ahead log into the main file, which would write recent
     changes into a damaged file (and remove the log that still held them). A read-only connection
     never checkpoints, so a damaged file is left exactly as it was found.
+
+    Returns False when the check could not run (a new file, or one that cannot be opened read-only);
+    the read-write open then checks and reports.
     """
     if not path.is_file() or path.stat().st_size == 0:
-        return  # a new database: nothing to check yet
+        return False
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error:
-        return  # cannot even open it read-only: the read-write open below reports why
+        return False
     try:
         rows = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.OperationalError:
-        return  # locked, or not readable: reported by the read-write open below
+        return False  # locked, or not readable
     except sqlite3.DatabaseError as exc:
         raise DatabaseCorruptError(str(path), str(exc)) from exc
     finally:
         conn.close()
     if rows != [("ok",)]:
         raise DatabaseCorruptError(str(path), "; ".join(str(r[0]) for r in rows[:5]))
+    return True
 
 
 def _writable(path: Path) -> bool:
