@@ -13,7 +13,9 @@ Backups taken before the erasure still hold the person until they are rotated ou
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
@@ -22,9 +24,12 @@ from competence import audit
 from competence.lookup import employee_by_no
 from competence.privacy.compaction import compact
 from competence.privacy.references import person_references, subject_references, table
-from competence.privacy.traces import detach_roles, scrub_name_elsewhere
+from competence.privacy.traces import Person, chunks, detach_roles, scrub_names_elsewhere
 from competence.uow import UnitOfWork
 from db.models import AuditEvent, Employee
+
+#: Tables an erasure or anonymisation changes, to be compacted afterwards.
+TOUCHED_TABLES = tuple(sorted({r.table for r in person_references()} | {"employee", "audit_event"}))
 
 
 @dataclass(frozen=True)
@@ -37,7 +42,7 @@ class ErasureResult:
     applied: bool = True
     #: The storage was rebuilt afterwards, so the deleted data is gone from the file too.
     compacted: bool = False
-    tables: tuple[str, ...] = field(default=())
+    tables: tuple[str, ...] = field(default=TOUCHED_TABLES)
 
     @property
     def total_rows(self) -> int:
@@ -50,40 +55,40 @@ def erase_person(uow: UnitOfWork, employee_no: str, *, dry_run: bool = False) ->
         emp = employee_by_no(uow.session, employee_no)
         result = erase_in_session(uow.session, uow.actor, emp)
         if dry_run:
-            return ErasureResult(
-                result.rows_deleted,
-                result.references_cleared,
-                result.names_removed,
-                result.audit_events_removed,
-                applied=False,
-            )
+            return replace(result, applied=False)  # leaving without commit rolls it all back
         uow.commit()
-    compacted = compact(uow.database, result.tables)
-    return ErasureResult(
-        result.rows_deleted,
-        result.references_cleared,
-        result.names_removed,
-        result.audit_events_removed,
-        compacted=compacted,
-        tables=result.tables,
-    )
+    return replace(result, compacted=compact(uow.database, result.tables))
 
 
 def erase_in_session(session: Session, actor: str, emp: Employee) -> ErasureResult:
-    """Erase ``emp`` inside the caller's transaction (used by erasure and by retention)."""
-    person_id, number = emp.id, emp.employee_no
-    names_removed = scrub_name_elsewhere(session, person_id, emp.first_name, emp.last_name)
-    cleared = detach_roles(session, person_id)
+    """Erase ``emp`` inside the caller's transaction."""
+    return erase_many(session, actor, [emp])
+
+
+def erase_many(session: Session, actor: str, people: Sequence[Employee]) -> ErasureResult:
+    """Erase everyone in ``people`` inside the caller's transaction; one audit event each, without
+    their number."""
+    persons = [Person(e.id, e.first_name, e.last_name) for e in people]
+    ids = [p.id for p in persons]
+    numbers = [e.employee_no for e in people]
+    names_removed = scrub_names_elsewhere(session, persons)
+    cleared = detach_roles(session, ids)
     deleted: dict[str, int] = {}
     for ref in subject_references():
         t = table(ref.table)
-        result = session.execute(delete(t).where(t.c[ref.column] == person_id))
-        deleted[ref.table] = deleted.get(ref.table, 0) + int(result.rowcount or 0)  # type: ignore[attr-defined]
-    session.expunge(emp)
-    session.execute(delete(Employee).where(Employee.id == person_id))
-    deleted["employee"] = 1
-    events = session.execute(delete(AuditEvent).where(AuditEvent.employee_no == number))
-    removed = int(events.rowcount or 0)  # type: ignore[attr-defined]
-    audit.record(session, actor, "erase", entity="employee", rows=sum(deleted.values()), events=removed)
-    touched = {r.table for r in person_references()} | {"employee", "audit_event"}
-    return ErasureResult(deleted, cleared, names_removed, removed, tables=tuple(sorted(touched)))
+        for chunk in chunks(ids):
+            result = session.execute(delete(t).where(t.c[ref.column].in_(chunk)))
+            deleted[ref.table] = deleted.get(ref.table, 0) + int(result.rowcount or 0)  # type: ignore[attr-defined]
+    for emp in people:
+        session.expunge(emp)
+    for chunk in chunks(ids):
+        session.execute(delete(Employee).where(Employee.id.in_(chunk)))
+    deleted["employee"] = len(ids)
+    removed = 0
+    for chunk_of_numbers in chunks(numbers):
+        events = session.execute(delete(AuditEvent).where(AuditEvent.employee_no.in_(chunk_of_numbers)))
+        removed += int(events.rowcount or 0)  # type: ignore[attr-defined]
+    counts: dict[str, Any] = {"rows": sum(deleted.values()), "events": removed} if len(people) == 1 else {}
+    for _ in people:
+        audit.record(session, actor, "erase", entity="employee", **counts)
+    return ErasureResult(deleted, cleared, names_removed, removed)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
@@ -22,9 +23,8 @@ from competence import audit
 from competence.certificates import add_months
 from competence.clock import today
 from competence.privacy.compaction import compact
-from competence.privacy.erasure import erase_in_session
-from competence.privacy.references import person_references
-from competence.privacy.traces import clear_own_free_text, detach_roles, scrub_name_elsewhere
+from competence.privacy.erasure import TOUCHED_TABLES, erase_many
+from competence.privacy.traces import Person, chunks, clear_own_free_text, detach_roles, scrub_names_elsewhere
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
 from db.models import AuditEvent, Employee
@@ -68,52 +68,68 @@ def apply_retention(uow: UnitOfWork, *, dry_run: bool = False, on: dt.date | Non
     items: list[RetentionItem] = []
     with uow:
         s = uow.session
-        stmt = select(Employee.id, Employee.employee_no, Employee.left_on).where(
-            Employee.left_on.is_not(None), Employee.left_on <= cutoff
-        )
+        stmt = select(Employee).where(Employee.left_on.is_not(None), Employee.left_on <= cutoff)
         if action == "anonymise":
             stmt = stmt.where(Employee.anonymised_on.is_(None))
-        for person_id, number, left_day in s.execute(stmt.order_by(Employee.left_on, Employee.id)).all():
-            left_on = left_day or cutoff  # never None: the query asks for a date
-            # Fresh each time: handling one person can change another's row (a manager link).
-            emp = s.scalars(
-                select(Employee).where(Employee.id == person_id).execution_options(populate_existing=True)
-            ).one()
-            if dry_run:
-                items.append(RetentionItem(number, left_on, action))
-            elif action == "erase":
-                erase_in_session(s, uow.actor, emp)
-                items.append(RetentionItem(number, left_on, action))
-            else:
-                token = anonymise_in_session(s, uow.actor, emp, day)
-                items.append(RetentionItem(number, left_on, action, token))
-        if not dry_run and items:
-            uow.commit()
-    compacted = False
-    if not dry_run and items:
-        compacted = compact(
-            uow.database, {r.table for r in person_references()} | {"employee", "audit_event"}
-        )
+        due = list(s.scalars(stmt.order_by(Employee.left_on, Employee.id)))
+        before = [(e.employee_no, e.left_on or cutoff) for e in due]
+        if dry_run or not due:
+            return RetentionResult(
+                action,
+                cfg.retention_months,
+                cutoff,
+                dry_run,
+                tuple(RetentionItem(no, left, action) for no, left in before),
+            )
+        if action == "erase":
+            erase_many(s, uow.actor, due)
+            items = [RetentionItem(no, left, action) for no, left in before]
+        else:
+            tokens = anonymise_many(s, uow.actor, due, day)
+            items = [
+                RetentionItem(no, left, action, tok) for (no, left), tok in zip(before, tokens, strict=True)
+            ]
+        uow.commit()
+    compacted = compact(uow.database, TOUCHED_TABLES)
     return RetentionResult(action, cfg.retention_months, cutoff, dry_run, tuple(items), compacted)
 
 
 def anonymise_in_session(session: Session, actor: str, emp: Employee, on: dt.date) -> str:
     """Anonymise ``emp`` inside the caller's transaction; returns the new employee number (a token)."""
-    old_number = emp.employee_no
-    token = _new_token(session)
-    scrub_name_elsewhere(session, emp.id, emp.first_name, emp.last_name)
-    detach_roles(session, emp.id)
-    clear_own_free_text(session, emp.id)
-    emp.first_name = ""
-    emp.last_name = ANONYMOUS_NAME
-    emp.email = None
-    emp.manager_id = None
-    emp.employee_no = token
-    emp.anonymised_on = on
+    return anonymise_many(session, actor, [emp], on)[0]
+
+
+def anonymise_many(session: Session, actor: str, people: Sequence[Employee], on: dt.date) -> list[str]:
+    """Anonymise everyone in ``people`` inside the caller's transaction; returns their new numbers."""
+    ids = [e.id for e in people]
+    scrub_names_elsewhere(session, [Person(e.id, e.first_name, e.last_name) for e in people])
+    detach_roles(session, ids)
+    clear_own_free_text(session, ids)
+    # The updates above may have changed these rows (a manager link, the version): read them again.
+    fresh = {
+        e.id: e
+        for chunk in chunks(ids)
+        for e in session.scalars(
+            select(Employee).where(Employee.id.in_(chunk)).execution_options(populate_existing=True)
+        )
+    }
+    tokens: list[str] = []
+    for person_id in ids:
+        emp = fresh[person_id]
+        old_number, token = emp.employee_no, _new_token(session)
+        emp.first_name = ""
+        emp.last_name = ANONYMOUS_NAME
+        emp.email = None
+        emp.manager_id = None
+        emp.employee_no = token
+        emp.anonymised_on = on
+        session.execute(
+            update(AuditEvent).where(AuditEvent.employee_no == old_number).values(employee_no=token)
+        )
+        audit.record(session, actor, "anonymise", entity="employee", entity_id=emp.id, employee_no=token)
+        tokens.append(token)
     session.flush()
-    session.execute(update(AuditEvent).where(AuditEvent.employee_no == old_number).values(employee_no=token))
-    audit.record(session, actor, "anonymise", entity="employee", entity_id=emp.id, employee_no=token)
-    return token
+    return tokens
 
 
 def _new_token(session: Session) -> str:

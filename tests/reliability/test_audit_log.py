@@ -139,6 +139,14 @@ def _anonymise(c: Ctx) -> tuple[str, str | None]:
     return "anonymise", token
 
 
+def _anonymise_many(c: Ctx) -> tuple[str, str | None]:
+    with c.uow:
+        people = [employee_by_no(c.uow.session, COLLEAGUE_NO)]
+        token = retention.anonymise_many(c.uow.session, c.uow.actor, people, dt.date(2026, 1, 1))[0]
+        c.uow.commit()
+    return "anonymise", token
+
+
 def _apply_retention(c: Ctx) -> tuple[str, str | None]:
     colleague = c.emp(COLLEAGUE_NO)
     employees.mark_left(c.uow, colleague.id, dt.date(2020, 1, 1), expected_version=colleague.version)
@@ -293,7 +301,12 @@ SCENARIOS: dict[str, Scenario] = {
         _in_session(c, lambda s, a: erasure.erase_in_session(s, a, employee_by_no(s, COLLEAGUE_NO))),
         ("erase", None),
     )[1],
+    "competence.privacy.erasure.erase_many": lambda c: (
+        _in_session(c, lambda s, a: erasure.erase_many(s, a, [employee_by_no(s, COLLEAGUE_NO)])),
+        ("erase", None),
+    )[1],
     "competence.privacy.retention.anonymise_in_session": _anonymise,
+    "competence.privacy.retention.anonymise_many": _anonymise_many,
     "competence.privacy.retention.apply_retention": _apply_retention,
 }
 

@@ -130,3 +130,47 @@ def test_cli_apply_retention(
     assert "1 personer er anonymisert" in capsys.readouterr().out
     assert main(["--lang", "en", "apply-retention", "--db", url]) == 0
     assert "0 people were anonymised" in capsys.readouterr().out
+
+
+def test_many_leavers_at_once(uow: UnitOfWork, monkeypatch: pytest.MonkeyPatch) -> None:
+    """More leavers than the per-person SQL filter handles: one pass over the text finds them all."""
+    from competence import assessments
+    from competence.privacy.traces import SQL_PREFILTER_MAX
+    from tests.support.factories import make_mini_framework
+
+    fw = make_mini_framework(uow)
+    stayer = employees.create_employee(uow, 1, "Kari", "Blir")
+    boss = employees.create_employee(uow, 2, "Berit", "Sjef")
+    count = SQL_PREFILTER_MAX + 5
+    leavers = []
+    for i in range(count):
+        emp = employees.create_employee(uow, 100 + i, f"Per{i}", f"Slutter{i}", manager_id=boss.id)
+        leavers.append(emp)
+        assessments.record_assessment(
+            uow,
+            assessments.NewAssessment(
+                stayer.id,
+                fw.competence_ids["dig-1"],
+                1 + i % 4,
+                dt.date(2024, 1, 1 + i),
+                "leader",
+                f"Per{i} Slutter{i}",
+            ),
+        )
+    employees.update_employee(uow, boss.id, expected_version=boss.version, manager_id=leavers[0].id)
+    for emp in [*leavers, employees.get_employee(uow, boss.id)]:
+        _leave(uow, emp.id, dt.date(2024, 6, 30))
+    monkeypatch.setenv("KOMPETANSE_TODAY", "2025-07-01")
+    result = apply_retention(uow)
+    assert len(result.items) == count + 1
+    with uow:
+        s = uow.session
+        assert (
+            s.scalars(select(Assessment.assessor).where(Assessment.employee_id == stayer.id)).all()
+            == [None] * count
+        )
+        names = s.scalars(select(Employee.last_name).where(Employee.id != stayer.id)).all()
+        assert set(names) == {ANONYMOUS_NAME}
+        assert (
+            s.scalar(select(func.count()).select_from(Employee).where(Employee.manager_id.is_not(None))) == 0
+        )
