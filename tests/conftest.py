@@ -65,7 +65,7 @@ def _replace_db(url: str, name: str) -> str:
     return make_url(url).set(database=name).render_as_string(hide_password=False)
 
 
-def _create_database(admin_url: str, name: str, *, template: str | None) -> None:
+def _admin(admin_url: str, *statements: str) -> None:
     import psycopg
     from sqlalchemy.engine import make_url
 
@@ -78,9 +78,13 @@ def _create_database(admin_url: str, name: str, *, template: str | None) -> None
         "dbname": u.database,
     }
     with psycopg.connect(**{k: v for k, v in params.items() if v}, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        suffix = f' TEMPLATE "{template}"' if template else ""
-        conn.execute(f'CREATE DATABASE "{name}"{suffix}')
+        for statement in statements:
+            conn.execute(statement)  # type: ignore[arg-type]
+
+
+def _create_database(admin_url: str, name: str, *, template: str | None) -> None:
+    suffix = f' TEMPLATE "{template}"' if template else ""
+    _admin(admin_url, f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"{suffix}')
 
 
 @pytest.fixture
@@ -92,6 +96,7 @@ def pg_database(pg_admin_url: str) -> Iterator[Database]:
         yield db
     finally:
         db.dispose()
+        _admin(pg_admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture

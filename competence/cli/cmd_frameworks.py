@@ -1,0 +1,216 @@
+"""``frameworks list|show|export|import|load-builtin``: the competence frameworks of the register.
+
+Every action first brings the built-in frameworks up to date (as the app does at start), so a new
+register lists them at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from competence.cli.context import CliContext
+from competence.frameworks import ensure_builtin_frameworks
+from competence.frameworks.queries import FrameworkTree, framework_tree, list_frameworks
+from competence.frameworks.results import LoadResult
+from competence.frameworks.transfer import export_framework, import_framework_file
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    parser = subparsers.add_parser(
+        "frameworks",
+        parents=[common],
+        help="kompetanserammeverk: vis, eksporter og importer",
+        description="Kompetanserammeverkene i registeret (innebygde og egne).",
+    )
+    actions = parser.add_subparsers(dest="frameworks_action", metavar="HANDLING")
+    actions.required = True
+
+    p = actions.add_parser("list", parents=[common], help="list rammeverkene")
+    p.add_argument("--json", action="store_true", help="skriv JSON")
+    p.set_defaults(handler=run_list)
+
+    p = actions.add_parser("show", parents=[common], help="vis områder og kompetanser i ett rammeverk")
+    p.add_argument("key", metavar="KEY", help="rammeverkets nøkkel (f.eks. digcomp-2.2) eller id")
+    p.add_argument("--json", action="store_true", help="skriv JSON")
+    p.set_defaults(handler=run_show)
+
+    p = actions.add_parser("export", parents=[common], help="skriv et rammeverk til en JSON-fil")
+    p.add_argument("key", metavar="KEY", help="rammeverkets nøkkel eller id")
+    p.add_argument("out", type=Path, metavar="OUT.json", help="filen som skal skrives")
+    p.set_defaults(handler=run_export)
+
+    p = actions.add_parser("import", parents=[common], help="les inn et rammeverk fra en JSON-fil")
+    p.add_argument("file", type=Path, metavar="FILE.json", help="rammeverksfilen")
+    p.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+    p.set_defaults(handler=run_import)
+
+    p = actions.add_parser("load-builtin", parents=[common], help="legg inn eller oppdater de innebygde")
+    p.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+    p.set_defaults(handler=run_load_builtin)
+
+
+def _ensure(ctx: CliContext) -> list[LoadResult]:
+    return ensure_builtin_frameworks(ctx.uow())
+
+
+def run_list(ctx: CliContext) -> int:
+    _ensure(ctx)
+    frameworks = list_frameworks(ctx.uow())
+    if ctx.args.json:
+        ctx.print_json(
+            [
+                {
+                    "id": f.id,
+                    "key": f.key,
+                    "name": f.name,
+                    "name_en": f.name_en,
+                    "owner": f.owner,
+                    "version": f.data_version,
+                    "builtin": f.builtin,
+                    "areas": f.area_count,
+                    "competences": f.competence_count,
+                }
+                for f in frameworks
+            ]
+        )
+        return 0
+    for f in frameworks:
+        kind = ctx.t("innebygd", "built-in") if f.builtin else ctx.t("eget", "own")
+        ctx.print(
+            f"{f.key:<24} v{f.data_version:<3} {kind:<9} "
+            f"{f.area_count:>3} {ctx.t('omr.', 'areas')} {f.competence_count:>4} "
+            f"{ctx.t('komp.', 'comp.')}  {f.display_name(ctx.lang)}"
+        )
+    return 0
+
+
+def run_show(ctx: CliContext) -> int:
+    _ensure(ctx)
+    tree = framework_tree(ctx.uow(), ctx.args.key)
+    if ctx.args.json:
+        ctx.print_json(_tree_json(tree))
+        return 0
+    fw = tree.framework
+    kind = ctx.t("innebygd", "built-in") if fw.builtin else ctx.t("eget", "own")
+    ctx.print(
+        f"{fw.display_name(ctx.lang)} ({fw.key}, {ctx.t('versjon', 'version')} {fw.data_version}, {kind})"
+    )
+    if fw.source:
+        ctx.print(f"{ctx.t('Kilde', 'Source')}: {fw.source.text()}")
+    for scale in tree.scales:
+        levels = ", ".join(f"{lv.label(ctx.lang)} ({_percent(ctx, lv.percent)})" for lv in scale.levels)
+        ctx.print(f"{ctx.t('Skala', 'Scale')} {scale.key}: {levels}")
+    for area in tree.areas:
+        ctx.print("")
+        ctx.print(area.display_name(ctx.lang))
+        for comp in area.competences:
+            marks = []
+            if comp.critical:
+                marks.append(ctx.t("kritisk", "critical"))
+            if comp.kind == "certificate":
+                marks.append(ctx.t("sertifikat", "certificate"))
+            if comp.validity_months:
+                marks.append(
+                    ctx.t(f"gyldig {comp.validity_months} mnd.", f"valid {comp.validity_months} months")
+                )
+            suffix = f"  [{', '.join(marks)}]" if marks else ""
+            ctx.print(f"  {comp.display_name(ctx.lang)}{suffix}")
+    return 0
+
+
+def _percent(ctx: CliContext, value: float) -> str:
+    text = f"{value:g} %"
+    return text if ctx.english else text.replace(".", ",")
+
+
+def _tree_json(tree: FrameworkTree) -> dict[str, Any]:
+    fw = tree.framework
+    return {
+        "id": fw.id,
+        "key": fw.key,
+        "name": fw.name,
+        "name_en": fw.name_en,
+        "owner": fw.owner,
+        "version": fw.data_version,
+        "builtin": fw.builtin,
+        "source": fw.source.text() if fw.source else None,
+        "scales": [
+            {
+                "key": scale.key,
+                "name": scale.name,
+                "levels": [
+                    {
+                        "ordinal": lv.ordinal,
+                        "name": lv.name,
+                        "name_en": lv.name_en,
+                        "band": lv.band,
+                        "percent": lv.percent,
+                    }
+                    for lv in scale.levels
+                ],
+            }
+            for scale in tree.scales
+        ],
+        "areas": [
+            {
+                "id": area.id,
+                "key": area.key,
+                "code": area.code,
+                "name": area.name,
+                "name_en": area.name_en,
+                "competences": [
+                    {
+                        "id": c.id,
+                        "key": c.key,
+                        "code": c.code,
+                        "name": c.name,
+                        "name_en": c.name_en,
+                        "kind": c.kind,
+                        "critical": c.critical,
+                        "scale": tree.scale(c.scale_id).key,
+                        "validity_months": c.validity_months,
+                        "source_quote": c.source_quote,
+                        "source_ref": c.source_ref,
+                    }
+                    for c in area.competences
+                ],
+            }
+            for area in tree.areas
+        ],
+    }
+
+
+def run_export(ctx: CliContext) -> int:
+    _ensure(ctx)
+    result = export_framework(ctx.uow(), ctx.args.key, ctx.args.out.expanduser().resolve())
+    ctx.print(
+        ctx.t(
+            f"Skrev «{result.name}» (versjon {result.version}, {result.area_count} områder, "
+            f"{result.competence_count} kompetanser) til {result.path}",
+            f"Wrote '{result.name}' (version {result.version}, {result.area_count} areas, "
+            f"{result.competence_count} competences) to {result.path}",
+        )
+    )
+    return 0
+
+
+def run_import(ctx: CliContext) -> int:
+    _ensure(ctx)
+    result = import_framework_file(ctx.uow(), ctx.args.file.expanduser())
+    if ctx.args.json:
+        ctx.print_json(result.to_dict())
+    else:
+        ctx.print(result.message(ctx.lang))
+    return 0
+
+
+def run_load_builtin(ctx: CliContext) -> int:
+    results = _ensure(ctx)
+    if ctx.args.json:
+        ctx.print_json([r.to_dict() for r in results])
+    else:
+        for result in results:
+            ctx.print(result.message(ctx.lang))
+    return 0

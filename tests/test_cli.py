@@ -1,0 +1,132 @@
+"""The headless commands of issue 2: gap-report, backup, restore; options and exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from competence import employees
+from competence.cli import main
+from competence.uow import UnitOfWork
+from db.session import open_database
+from tests.support.registers import TODAY, build_register
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def register_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("KOMPETANSE_TODAY", TODAY.isoformat())
+    url = f"sqlite:///{tmp_path / 'register.db'}"
+    db = open_database(url)
+    build_register(UnitOfWork(db))
+    db.dispose()
+    return url
+
+
+def test_gap_report_json_heatmap(register_url: str) -> None:
+    code, out, err = run("--db", register_url, "gap-report", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["at"] == TODAY.isoformat()
+    assert [u["name"] for u in data["units"]] == ["Sentrum", "Nord"]
+    names = {c["id"]: c["name"] for c in data["competences"]}
+    cells = {(c["unit_id"], names[c["competence_id"]]): c for c in data["heatmap"]}
+    sentrum = data["units"][0]["id"]
+    cell = cells[(sentrum, "Informasjonssikkerhet")]
+    assert cell == {
+        "unit_id": sentrum,
+        "competence_id": cell["competence_id"],
+        "people": 3,
+        "met": 1,
+        "share_met": 33.3,
+        "not_assessed": 1,
+        "mean_gap": 37.5,
+    }
+    assert data["summary"]["people"] == 3
+    assert data["summary"]["vulnerable"] == 3
+    assert {c["status"] for c in data["certificates"]} == {"utloper", "utlopt"}
+
+
+def test_gap_report_for_one_unit_and_an_earlier_date(register_url: str) -> None:
+    code, out, _ = run("gap-report", "--unit", "02", "--json", "--db", register_url)
+    assert code == 0
+    assert [u["number"] for u in json.loads(out)["units"]] == ["2"]
+    code, out, _ = run("gap-report", "--db", register_url, "--at", "01.01.2025")
+    assert code == 0
+    assert "Gapanalyse per 01.01.2025" in out
+    assert "Sårbarhet" in out
+
+
+def test_gap_report_in_english(register_url: str) -> None:
+    code, out, _ = run("--lang", "en", "--db", register_url, "gap-report")
+    assert code == 0
+    assert out.startswith("Gap analysis as of 22.11.2026")
+
+
+def test_bad_input_is_refused_with_a_norwegian_message(register_url: str) -> None:
+    code, _, err = run("gap-report", "--unit", "999", "--db", register_url)
+    assert code == 1
+    assert "Fant ikke enhet med nummer «999»" in err
+    code, _, err = run("gap-report", "--at", "31.02.2025", "--db", register_url)
+    assert code == 1
+    assert "er ikke en dato" in err
+    code, _, err = run("gap-report", "--bogus")
+    assert code == 2
+    code, _, err = run("no-such-command")
+    assert code == 2
+
+
+def test_backup_and_restore_round_trip(register_url: str, tmp_path: Path) -> None:
+    backup = tmp_path / "kopi.db"
+    assert run("backup", str(backup), "--db", register_url)[0] == 0
+    assert backup.stat().st_mode & 0o077 == 0
+    db = open_database(register_url)
+    uow = UnitOfWork(db)
+    employees.create_employee(uow, "99", "Etter", "Kopien")
+    assert len(employees.list_employees(uow)) == 4
+    db.dispose()
+    code, out, err = run("restore", str(backup), "--db", register_url)
+    assert code == 0, err
+    assert "gjenopprettet" in out
+    db = open_database(register_url)
+    assert sorted(r.employee_no for r in employees.list_employees(UnitOfWork(db))) == ["1", "2", "3"]
+    db.dispose()
+
+
+def test_restore_refuses_a_damaged_backup(register_url: str, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    code, _, err = run("restore", str(broken), "--db", register_url)
+    assert code == 1
+    assert "skadet" in err
+
+
+def test_backup_and_restore_on_postgresql(pg_database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    uow = UnitOfWork(pg_database)
+    build_register(uow)
+    backup = tmp_path / "pg.db"
+    assert run("backup", str(backup), "--db", pg_database.url)[0] == 0
+    employees.create_employee(uow, "77", "Ny", "Person")
+    code, _, err = run("restore", str(backup), "--db", pg_database.url)
+    assert code == 0, err
+    assert sorted(r.employee_no for r in employees.list_employees(uow)) == ["1", "2", "3"]
+    created = employees.create_employee(uow, "78", "Etter", "Gjenoppretting")  # sequences moved past the copy
+    assert created.id > 3
+
+
+def test_python_dash_m_competence_runs(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "competence", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0
+    assert "gap-report" in result.stdout
