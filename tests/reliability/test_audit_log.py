@@ -38,6 +38,7 @@ from competence import (
     units,
 )
 from competence.cli import main
+from competence.frameworks import builtin, editing, transfer
 from competence.lookup import employee_by_no
 from competence.privacy import auditlog, erasure, innsyn, retention
 from competence.uow import UnitOfWork
@@ -48,9 +49,15 @@ from tests.reliability.people import COLLEAGUE_NO, SUBJECT_NO, Register, build_r
 WRITE_VERBS = (
     "create_", "update_", "delete_", "add_", "set_", "record_", "mark_", "save_", "remove_", "erase_",
     "anonymise_", "apply_", "take_", "restore_", "export_", "import_", "load_", "copy_", "backup_",
+    "ensure_",
 )  # fmt: skip
-#: Functions whose name looks like a write but that write nothing.
-NOT_WRITES = {"competence.certificates.add_months": "date arithmetic"}
+#: Functions whose name looks like a write but that are not a user's action of their own.
+NOT_WRITES = {
+    "competence.certificates.add_months": "date arithmetic",
+    "competence.frameworks.parse.load_json_bytes": "parses bytes, writes nothing",
+    "competence.frameworks.store.apply_spec": "a step of copy_framework, import_framework_file and "
+    "ensure_builtin_frameworks, which record the event",
+}
 #: Names, e-mails and notes of the people in the test register: never in an audit event.
 PERSONAL = ("Åsebjørg", "Quistgaard", "Kari", "Kollega", "Mona", "example.no", "Trenger mer øving")
 
@@ -154,8 +161,110 @@ def _apply_retention(c: Ctx) -> tuple[str, str | None]:
     return "anonymise", token
 
 
+def _framework(c: Ctx) -> tuple[int, int]:
+    """The test framework's id and the id of its first area."""
+    from db.models import Area, Framework
+
+    with c.uow:
+        fw = c.uow.session.scalar(select(Framework.id).where(Framework.key == "test-fw"))
+        area = c.uow.session.scalar(select(Area.id).where(Area.framework_id == fw).order_by(Area.id))
+        return int(fw or 0), int(area or 0)
+
+
+def _fw_edit(c: Ctx, change: Callable[[int, int], object]) -> tuple[str, str | None]:
+    change(*_framework(c))
+    return "framework", None
+
+
+def _copy_then(c: Ctx, change: Callable[[editing.FrameworkSummary], object]) -> tuple[str, str | None]:
+    copy = editing.copy_framework(c.uow, _framework(c)[0], "Kopi av testrammeverket")
+    change(copy)
+    return "framework", None
+
+
+def _new_area(c: Ctx) -> editing.AreaNode:
+    return editing.add_area(c.uow, _framework(c)[0], editing.AreaInput("Nytt område", code="§99"))
+
+
+def _new_competence(c: Ctx) -> editing.CompetenceNode:
+    return editing.add_competence(c.uow, _framework(c)[1], editing.CompetenceInput("Ny kompetanse"))
+
+
+def _scale_texts(c: Ctx) -> tuple[str, str | None]:
+    from db.models import Scale
+
+    with c.uow:
+        scale = c.uow.session.scalar(select(Scale).where(Scale.key == "test-4"))
+        assert scale is not None
+        scale_id, version = scale.id, scale.version
+        texts = [editing.LevelText(lv.ordinal, f"Trinn {lv.ordinal}") for lv in scale.levels]
+    editing.update_scale(
+        c.uow, scale_id, expected_version=version, name="Firedelt", name_en=None, levels=texts
+    )
+    return "framework", None
+
+
+def _framework_file(c: Ctx) -> tuple[str, str | None]:
+    path = c.tmp / "rammeverk.json"
+    transfer.export_framework(c.uow, "test-fw", path)
+    return "export", None
+
+
+def _import_framework(c: Ctx) -> tuple[str, str | None]:
+    """The exported file, under another key and name, comes back in as a new framework."""
+    _framework_file(c)
+    text = (c.tmp / "rammeverk.json").read_text(encoding="utf-8")
+    text = text.replace('"test-fw"', '"test-fw-2"').replace("Testrammeverk", "Testrammeverk 2")
+    (c.tmp / "rammeverk-2.json").write_text(text, encoding="utf-8")
+    transfer.import_framework_file(c.uow, c.tmp / "rammeverk-2.json")
+    return "import", None
+
+
 NEW = assessments.NewAssessment
 SCENARIOS: dict[str, Scenario] = {
+    "competence.frameworks.builtin.ensure_builtin_frameworks": lambda c: (
+        builtin.ensure_builtin_frameworks(c.uow),
+        ("framework", None),
+    )[1],
+    "competence.frameworks.editing.copy_framework": lambda c: _copy_then(c, lambda copy: None),
+    "competence.frameworks.editing.update_framework": lambda c: _copy_then(
+        c,
+        lambda copy: editing.update_framework(
+            c.uow, copy.id, expected_version=copy.version, name="Omdøpt kopi", owner="Løten kommune"
+        ),
+    ),
+    "competence.frameworks.editing.delete_framework": lambda c: _copy_then(
+        c, lambda copy: editing.delete_framework(c.uow, copy.id, expected_version=copy.version)
+    ),
+    "competence.frameworks.editing.add_area": lambda c: (_new_area(c), ("framework", None))[1],
+    "competence.frameworks.editing.update_area": lambda c: _fw_edit(
+        c,
+        lambda _fw, _a: editing.update_area(
+            c.uow, (a := _new_area(c)).id, expected_version=a.version, data=editing.AreaInput("Omdøpt")
+        ),
+    ),
+    "competence.frameworks.editing.remove_area": lambda c: _fw_edit(
+        c, lambda _fw, _a: editing.remove_area(c.uow, (a := _new_area(c)).id, expected_version=a.version)
+    ),
+    "competence.frameworks.editing.add_competence": lambda c: (_new_competence(c), ("framework", None))[1],
+    "competence.frameworks.editing.update_competence": lambda c: _fw_edit(
+        c,
+        lambda _fw, _a: editing.update_competence(
+            c.uow,
+            (k := _new_competence(c)).id,
+            expected_version=k.version,
+            data=editing.CompetenceInput("Omdøpt kompetanse"),
+        ),
+    ),
+    "competence.frameworks.editing.remove_competence": lambda c: _fw_edit(
+        c,
+        lambda _fw, _a: editing.remove_competence(
+            c.uow, (k := _new_competence(c)).id, expected_version=k.version
+        ),
+    ),
+    "competence.frameworks.editing.update_scale": _scale_texts,
+    "competence.frameworks.transfer.export_framework": _framework_file,
+    "competence.frameworks.transfer.import_framework_file": _import_framework,
     "competence.units.create_unit": lambda c: (_unit(c), ("create", None))[1],
     "competence.units.update_unit": lambda c: (
         units.update_unit(c.uow, _unit(c).id, expected_version=1, name="Omdøpt"),
