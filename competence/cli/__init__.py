@@ -10,6 +10,7 @@ Exit codes: 0 success, 1 the input (a file, a database, a value) was refused, 2 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import pkgutil
@@ -84,6 +85,12 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     except KeyboardInterrupt:
         ctx.warn(ctx.t("Avbrutt.", "Interrupted."))
         return 130
+    except BrokenPipeError:  # the reader went away (e.g. "| head"): not an error of ours
+        import os
+
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception:
         from competence.logs import log_exception
 

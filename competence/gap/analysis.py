@@ -26,7 +26,6 @@ from competence.gap.queries import (
     holds,
     on_date,
     scored_pairs,
-    sorted_refs,
     totals,
     unit_cells,
     unit_refs,
@@ -123,7 +122,7 @@ def _heatmap(
     session: Session, on: dt.date, unit_id: int | None, subunits: bool, cells: Cells, per_comp: Totals
 ) -> Heatmap:
     refs = competence_refs(session, list(per_comp))
-    return Heatmap(on, unit_refs(session, unit_id, subunits), sorted_refs(session, refs), cells, per_comp)
+    return Heatmap(on, unit_refs(session, unit_id, subunits), tuple(refs.values()), cells, per_comp)
 
 
 def cell_people(

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from competence.gap.queries import active_position, competence_refs, on_date, sorted_refs
+from competence.gap.queries import active_position, competence_refs, on_date
 from competence.gap.results import AreaScore, CompetenceRef, EmployeeProfile, ProfileItem
 from competence.lookup import get_or_fail
 from competence.uow import UnitOfWork
@@ -48,7 +48,7 @@ def employee_profile_in(session: Session, employee_id: int, *, at: dt.date | Non
     refs = competence_refs(session, list(strongest))
     current = _current_levels(session, employee_id, list(strongest), on, refs)
     items = []
-    for ref in sorted_refs(session, refs):
+    for ref in refs.values():
         ordinal, name, percent, mandatory = strongest[ref.id]
         cur = current.get(ref.id)
         items.append(

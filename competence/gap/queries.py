@@ -8,7 +8,7 @@ the database (GROUP BY), never by loading the pairs into Python.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import (
@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, aliased
 
 from competence.clock import today
 from competence.gap.results import CompetenceRef, HeatCell, UnitRef
-from competence.units import subtree_select, unit_tree
+from competence.units import subtree_select
 from db.models import (
     Area,
     Assessment,
@@ -36,6 +36,7 @@ from db.models import (
     Competence,
     Employee,
     Framework,
+    OrgUnit,
     Position,
     Requirement,
     ScaleLevel,
@@ -248,8 +249,25 @@ def totals(session: Session, at: dt.date, units: Select[Any] | None) -> dict[int
 
 
 def competence_refs(session: Session, ids: Sequence[int] | None = None) -> dict[int, CompetenceRef]:
+    """The competences with ``ids`` (or all), keyed by id, in framework/area/competence order."""
     stmt = (
-        select(Competence, Area, Framework.key, Framework.name)
+        select(
+            Competence.id,
+            Competence.code,
+            Competence.name,
+            Competence.name_en,
+            Area.id,
+            Area.code,
+            Area.name,
+            Competence.framework_id,
+            Framework.key,
+            Framework.name,
+            Competence.kind,
+            Competence.critical,
+            Competence.scale_id,
+            Area.sort_order,
+            Competence.sort_order,
+        )
         .join(Area, Area.id == Competence.area_id)
         .join(Framework, Framework.id == Competence.framework_id)
     )
@@ -257,52 +275,42 @@ def competence_refs(session: Session, ids: Sequence[int] | None = None) -> dict[
         if not ids:
             return {}
         stmt = stmt.where(Competence.id.in_(ids))
-    return {
-        c.id: CompetenceRef(
-            c.id,
-            c.code,
-            c.name,
-            c.name_en,
-            a.id,
-            a.code,
-            a.name,
-            c.framework_id,
-            fw_key,
-            fw_name,
-            c.kind,
-            c.critical,
-            c.scale_id,
+    refs = [
+        CompetenceRef(
+            c_id, code, name, name_en, a_id, a_code, a_name, fw_id, fw_key, fw_name, kind, critical, scale_id,
+            a_order, c_order,
         )
-        for c, a, fw_key, fw_name in session.execute(stmt)
-    }
+        for (
+            c_id, code, name, name_en, a_id, a_code, a_name, fw_id, fw_key, fw_name, kind, critical, scale_id,
+            a_order, c_order,
+        ) in session.execute(stmt)
+    ]  # fmt: skip
+    return {ref.id: ref for ref in sorted_refs(refs)}
 
 
-def sorted_refs(session: Session, refs: Mapping[int, CompetenceRef]) -> tuple[CompetenceRef, ...]:
+def sorted_refs(refs: Iterable[CompetenceRef]) -> tuple[CompetenceRef, ...]:
     """Competences in the order of their framework, area and position in the area."""
-    if not refs:
-        return ()
-    area_order = {area_id: pos for area_id, pos in session.execute(select(Area.id, Area.sort_order))}
-    comp_order = {
-        comp_id: pos
-        for comp_id, pos in session.execute(
-            select(Competence.id, Competence.sort_order).where(Competence.id.in_(list(refs)))
-        )
-    }
-    return tuple(
-        sorted(
-            refs.values(),
-            key=lambda r: (r.framework_name, area_order.get(r.area_id, 0), comp_order.get(r.id, 0), r.name),
-        )
-    )
+    return tuple(sorted(refs, key=lambda r: (r.framework_name, r.area_order, r.order, r.name)))
 
 
 def unit_refs(session: Session, unit_id: int | None, subunits: bool) -> tuple[UnitRef, ...]:
-    """The units of a selection in tree order, depth counted from the selection's top."""
-    tree = unit_tree(session)
-    if unit_id is None:
-        chosen = tree
-    else:
-        wanted = set(session.scalars(subtree_select(unit_id))) if subunits else {unit_id}
-        chosen = [u for u in tree if u.id in wanted]
-    base = min((u.depth for u in chosen), default=0)
-    return tuple(UnitRef(u.id, u.number, u.name, u.parent_id, u.depth - base) for u in chosen)
+    """The open units of a selection in tree order, depth counted from the selection's top."""
+    stmt = select(OrgUnit.id, OrgUnit.number, OrgUnit.name, OrgUnit.parent_id)
+    stmt = stmt.where(OrgUnit.closed_on.is_(None))
+    if unit_id is not None:
+        scope = subtree_select(unit_id) if subunits else select(literal(unit_id))
+        stmt = stmt.where(OrgUnit.id.in_(scope))
+    rows = {r[0]: r for r in session.execute(stmt)}
+    children: dict[int | None, list[int]] = {}
+    for uid, (_, _, _, parent) in rows.items():
+        children.setdefault(parent if parent in rows else None, []).append(uid)
+    for ids in children.values():
+        ids.sort(key=lambda i: (rows[i][2].casefold(), rows[i][1]))
+    ordered: list[UnitRef] = []
+    stack = [(uid, 0) for uid in reversed(children.get(None, []))]
+    while stack:
+        uid, depth = stack.pop()
+        _, number, name, parent = rows[uid]
+        ordered.append(UnitRef(uid, number, name, parent, depth))
+        stack.extend((child, depth + 1) for child in reversed(children.get(uid, [])))
+    return tuple(ordered)

@@ -25,6 +25,9 @@ class CompetenceRef:
     kind: str
     critical: bool
     scale_id: int
+    #: position of the area in its framework and of the competence in its area (for sorting)
+    area_order: int = 0
+    order: int = 0
 
     @property
     def label(self) -> str:

@@ -1,0 +1,139 @@
+"""Gap analysis on demo registers of 1,500 and 50,000 employees (40 required competences each).
+
+Targets (issue 2, this 2-core machine): one employee ≤ 5 ms, one unit ≤ 20 ms, the whole
+municipality (≈ 2 million current assessments) ≤ 1 s. SQLite always; PostgreSQL too when
+``KOMPETANSE_BENCH_PG=1`` (building a 50,000-employee register there takes several minutes).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from benchmarks.harness import Row, best_of
+from competence import gap
+from competence.demo.generator import generate_demo
+from competence.uow import UnitOfWork
+from db.models import Assessment, Employee, Position
+from db.session import Database, open_database
+
+TITLE = "Gap analysis (issue 2)"
+SIZES = (1_500, 50_000)
+REQUIRED_PER_ROLE = 40
+
+
+def demo_database(url: str, employees: int) -> Database:
+    """Open the demo register at ``url``, generating it first if it is empty."""
+    db = open_database(url)
+    with db.session_factory() as s:
+        present = s.scalar(select(func.count()).select_from(Employee))
+    if not present:
+        print(f"  building a demo register of {employees} employees ...", flush=True)
+        generate_demo(db, employees=employees, required_per_role=REQUIRED_PER_ROLE)
+        if db.dialect == "postgresql":
+            with db.engine.begin() as conn:
+                conn.exec_driver_sql("ANALYZE")
+    return db
+
+
+def typical_picks(db: Database) -> tuple[int, int]:
+    """An employee with a post, and the unit whose head count is the median of units with people."""
+    with db.session_factory() as s:
+        emp = s.scalar(select(Position.employee_id).order_by(Position.employee_id).limit(1))
+        counts = s.execute(
+            select(Position.unit_id, func.count(func.distinct(Position.employee_id))).group_by(
+                Position.unit_id
+            )
+        ).all()
+    median = statistics.median_low(n for _, n in counts)
+    unit = next(u for u, n in counts if n == median)
+    assert emp is not None
+    return emp, unit
+
+
+def measure(db: Database, label: str, repeat_big: int) -> list[Row]:
+    uow = UnitOfWork(db)
+    emp, unit = typical_picks(db)
+    with db.session_factory() as s:
+        current = s.scalar(select(func.count()).select_from(Assessment).where(Assessment.is_current)) or 0
+        people = s.scalar(
+            select(func.count(func.distinct(Position.employee_id)).filter(Position.unit_id == unit))
+        )
+    cases: list[tuple[str, Callable[[], object], float | None, int]] = [
+        ("one employee", lambda: gap.employee_profile(uow, emp), 0.005, 20),
+        (
+            f"one unit ({people} people)",
+            lambda: gap.unit_heatmap(uow, unit_id=unit, subunits=False),
+            0.020,
+            10,
+        ),
+        ("whole municipality: heatmap", lambda: gap.unit_heatmap(uow), 1.0, repeat_big),
+        ("whole municipality: full report", lambda: gap.gap_report(uow), None, repeat_big),
+    ]
+    rows = []
+    for name, fn, target, repeat in cases:
+        seconds, _ = best_of(fn, repeat)
+        rows.append(Row(f"{label}: {name}", seconds, "s", target, f"{current:,} current assessments"))
+    return rows
+
+
+def size_mb(db: Database) -> float:
+    if db.path is not None:
+        return (
+            sum(
+                Path(str(db.path) + suffix).stat().st_size
+                for suffix in ("", "-wal")
+                if Path(str(db.path) + suffix).exists()
+            )
+            / 1e6
+        )
+    with db.engine.connect() as conn:
+        return float(conn.exec_driver_sql("SELECT pg_database_size(current_database())").scalar() or 0) / 1e6
+
+
+def run(workdir: Path, quick: bool) -> list[Row]:
+    rows: list[Row] = []
+    sizes = SIZES[:1] if quick else SIZES
+    for employees in sizes:
+        db = demo_database(f"sqlite:///{workdir / f'gap-{employees}.db'}", employees)
+        try:
+            rows += measure(db, f"SQLite {employees:,}", 3 if employees > 10_000 else 5)
+            rows.append(Row(f"SQLite {employees:,}: database size", size_mb(db), "MB"))
+        finally:
+            db.dispose()
+    if os.environ.get("KOMPETANSE_BENCH_PG") == "1":
+        rows += run_postgresql(workdir, sizes)
+    return rows
+
+
+def run_postgresql(workdir: Path, sizes: tuple[int, ...]) -> list[Row]:
+    import psycopg
+
+    from tests.support.pg import start_server
+
+    server = start_server()
+    rows: list[Row] = []
+    try:
+        for employees in sizes:
+            name = f"gap_{employees}"
+            with psycopg.connect(
+                host=str(server.socket_dir),
+                port=server.port,
+                user="postgres",
+                dbname="postgres",
+                autocommit=True,
+            ) as conn:
+                conn.execute(f"CREATE DATABASE {name}")  # type: ignore[arg-type]
+            db = demo_database(server.url(name), employees)
+            try:
+                rows += measure(db, f"PostgreSQL {employees:,}", 3)
+                rows.append(Row(f"PostgreSQL {employees:,}: database size", size_mb(db), "MB"))
+            finally:
+                db.dispose()
+    finally:
+        server.stop()
+    return rows

@@ -1,0 +1,401 @@
+"""Two years of one employee's life in the register: assessments, certificates, goals and appraisals.
+
+Assessments come in kartleggingsrunder: each enhet surveys its staff about every ten months, by
+self-assessment or by the leader; a person's levels drift upwards from round to round, and a
+completed course or mentoring lifts the level it aimed at. Rows are plain dicts for Core bulk
+inserts; ``is_current`` is set here on the newest row of each (employee, competence).
+
+A few things a demo must show are guaranteed, whatever the size: at least one certificate expiring
+within 90 days, one expired, and one overdue learning goal.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from competence.certificates import add_months
+from competence.demo.catalogue import CompetenceRef, Level, Required
+from competence.demo.texts import (
+    ACTIVITIES,
+    ACTIVITY_WEIGHTS,
+    APPRAISAL_SUMMARIES,
+    AREA_GOALS,
+    ASSESSMENT_NOTES,
+    CANCELLED_RESULTS,
+    COMPLETED_RESULTS,
+    COURSE_CERTIFICATES,
+    COURSE_PROVIDERS,
+    NO_GOALS_AGREED,
+    OTHER_ISSUERS,
+    STATUTORY_ISSUERS,
+)
+
+Row = dict[str, Any]
+#: The columns of an assessment row, in the order :meth:`HistoryMaker._emit` writes them.
+ASSESSMENT_COLUMNS = (
+    "employee_id",
+    "competence_id",
+    "level_id",
+    "assessed_on",
+    "source",
+    "assessor",
+    "note",
+    "is_current",
+    "created_at",
+)
+WINDOW_DAYS = 730
+#: (days before today: earliest, latest; share of the staff taking part; share doing it themselves).
+_ROUNDS = ((640, 720, 0.55, 0.8), (300, 400, 0.75, 0.45), (15, 120, 0.85, 0.4))
+_PAIR_IN_ROUND = 0.9
+_GOAL_COUNTS = ((0, 30), (1, 38), (2, 22), (3, 10))
+_GOAL_STATUSES = (("planlagt", 24), ("pagar", 30), ("fullfort", 34), ("avbrutt", 12))
+_CERT_STATES = (("valid", 70), ("expiring", 12), ("expired", 18))
+_LEADER_CONFIRMS = ("veiledning", "hospitering", "laering-i-arbeid")
+
+
+def round_dates(rng: random.Random, today: dt.date) -> tuple[dt.date, ...]:
+    """The start dates of an enhet's three assessment rounds."""
+    return tuple(today - dt.timedelta(days=rng.randint(lo, hi)) for lo, hi, _, _ in _ROUNDS)
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What the generator needs to know about one employee."""
+
+    employee_id: int
+    full_name: str
+    hired: dt.date
+    left: dt.date | None
+    ability: float
+    sector: str
+    roles: tuple[str, ...]
+    required: tuple[Required, ...]
+    manager_id: int | None
+    manager_name: str | None
+    rounds: tuple[dt.date, ...]
+
+
+@dataclass
+class Guarantees:
+    expiring: bool = False
+    expired: bool = False
+    overdue: bool = False
+
+
+@dataclass
+class ChunkRows:
+    #: Tuples in the order of :data:`ASSESSMENT_COLUMNS`.
+    assessments: list[tuple[Any, ...]] = field(default_factory=list)
+    certificates: list[Row] = field(default_factory=list)
+    appraisals: list[Row] = field(default_factory=list)
+    #: Goal rows and the index in ``appraisals`` of the talk that agreed them (or None).
+    goals: list[tuple[Row, int | None]] = field(default_factory=list)
+    #: Required skills of active employees never assessed ("ikke vurdert").
+    not_assessed: int = 0
+
+
+#: One assessment before it becomes a row: (date, index of the level, source, assessor, note).
+#: A plain tuple: a large demo makes millions of them.
+_Entry = tuple[dt.date, int, str, str | None, str | None]
+_ON: Final = 0
+_LEVEL: Final = 1
+
+
+class HistoryMaker:
+    def __init__(
+        self, rng: random.Random, today: dt.date, stamp: dt.datetime, courses: dict[str, CompetenceRef]
+    ) -> None:
+        """``courses``: the statutory-training competences by key, to link course certificates to."""
+        self.rng = rng
+        self.courses = courses
+        self.today = today
+        self.stamp = stamp
+        self.window_start = today - dt.timedelta(days=WINDOW_DAYS)
+        self.guarantees = Guarantees()
+
+    # ---------------------------------------------------------------- one person
+
+    def person(self, who: Subject, out: ChunkRows) -> None:
+        end = min(self.today, who.left - dt.timedelta(days=1)) if who.left else self.today
+        histories = self._assessments(who, end)
+        self._certificates(who, out)
+        talks = self._appraisals(who, end, out)
+        if who.left is None:
+            self._goals(who, histories, talks, out)
+        for comp, entries in histories.items():
+            if entries:
+                self._emit(who.employee_id, comp, entries, out)
+            elif who.left is None:
+                out.not_assessed += 1
+
+    def _assessments(self, who: Subject, end: dt.date) -> dict[CompetenceRef, list[_Entry]]:
+        rng = self.rng
+        sessions: list[tuple[dt.date, float, str, str | None, float]] = []
+        for (_, _, share, self_share), start in zip(_ROUNDS, who.rounds, strict=True):
+            on = start + dt.timedelta(days=rng.randint(0, 20))
+            if on > end or on < who.hired + dt.timedelta(days=14) or rng.random() >= share:
+                continue
+            by_self = rng.random() < self_share or who.manager_name is None
+            source, assessor, bias = ("self", None, 4.0) if by_self else ("leader", who.manager_name, 0.0)
+            sessions.append((on, (on - self.window_start).days / WINDOW_DAYS, source, assessor, bias))
+        histories: dict[CompetenceRef, list[_Entry]] = {}
+        shift = 9.0 * who.ability - 20.0
+        for req in who.required:
+            comp = req.competence
+            if not comp.is_skill:
+                continue
+            entries: list[_Entry] = []
+            histories[comp] = entries
+            if not sessions:
+                continue
+            base = req.level.percent + shift + rng.gauss(0.0, 14.0)
+            growth = rng.random() * 32.0
+            nearest = comp.nearest
+            previous = -1
+            for on, elapsed, source, assessor, bias in sessions:
+                if rng.random() >= _PAIR_IN_ROUND:
+                    continue
+                pct = int(base + growth * elapsed + bias + 0.5)
+                index = max(previous, nearest[100 if pct > 100 else max(pct, 0)])
+                previous = index
+                note = rng.choice(ASSESSMENT_NOTES) if source == "leader" and rng.random() < 0.03 else None
+                entries.append((on, index, source, assessor, note))
+        return histories
+
+    def _emit(self, employee_id: int, comp: CompetenceRef, entries: list[_Entry], out: ChunkRows) -> None:
+        last = len(entries) - 1
+        top = 0
+        levels = comp.levels
+        append = out.assessments.append
+        stamp = self.stamp
+        for i, (on, level, source, assessor, note) in enumerate(entries):
+            if level > top:  # levels never fall back within the demo's two years
+                top = level
+            append((employee_id, comp.id, levels[top].id, on, source, assessor, note, i == last, stamp))
+
+    # ---------------------------------------------------------------- certificates
+
+    def _certificates(self, who: Subject, out: ChunkRows) -> None:
+        rng = self.rng
+        held: set[int] = set()
+        for req in who.required:
+            comp = req.competence
+            if comp.is_skill or rng.random() >= 0.88:
+                continue
+            held.add(comp.id)
+            issuer = rng.choice(STATUTORY_ISSUERS.get(comp.key, OTHER_ISSUERS))
+            self._certificate(who, out, comp.name, issuer, comp.validity_months, comp.id)
+        for course in COURSE_CERTIFICATES:
+            if who.sector not in course.sectors or (course.roles and not set(course.roles) & set(who.roles)):
+                continue
+            if rng.random() >= course.share:
+                continue
+            linked = self.courses.get(course.key) if course.key else None
+            if linked is None:
+                self._certificate(who, out, course.name, course.issuer, course.validity_months, None)
+            elif linked.id not in held:
+                held.add(linked.id)
+                self._certificate(who, out, course.name, course.issuer, linked.validity_months, linked.id)
+
+    def _certificate(
+        self,
+        who: Subject,
+        out: ChunkRows,
+        name: str,
+        issuer: str | None,
+        months: int | None,
+        comp_id: int | None,
+    ) -> None:
+        rng = self.rng
+        today = self.today
+        if months is None:
+            completed = today - dt.timedelta(days=rng.randint(30, 3000))
+            valid_until = None
+        else:
+            state = self._certificate_state()
+            if state == "expiring":
+                target = today + dt.timedelta(days=rng.randint(10, 80))
+            elif state == "expired":
+                target = today - dt.timedelta(days=rng.randint(5, 540))
+            else:
+                target = today + dt.timedelta(days=rng.randint(100, max(101, months * 30 - 20)))
+            completed = min(add_months(target, -months), today)
+            valid_until = add_months(completed, months)
+        out.certificates.append(
+            {
+                "employee_id": who.employee_id,
+                "competence_id": comp_id,
+                "name": name,
+                "issuer": issuer,
+                "completed_on": completed,
+                "valid_until": valid_until,
+                "note": None,
+            }
+        )
+
+    def _certificate_state(self) -> str:
+        g = self.guarantees
+        if not g.expiring:
+            g.expiring = True
+            return "expiring"
+        if not g.expired:
+            g.expired = True
+            return "expired"
+        return self.rng.choices([s for s, _ in _CERT_STATES], weights=[w for _, w in _CERT_STATES])[0]
+
+    # ---------------------------------------------------------------- appraisals
+
+    def _appraisals(self, who: Subject, end: dt.date, out: ChunkRows) -> list[tuple[int, dt.date]]:
+        """Yearly talks with the leader; returns (index in ``out.appraisals``, date) of each."""
+        if who.manager_id is None:
+            return []
+        rng = self.rng
+        talks: list[tuple[int, dt.date]] = []
+        for lo, hi, share in ((300, 420, 0.8), (5, 75, 0.75)):
+            on = self.today - dt.timedelta(days=rng.randint(lo, hi))
+            if on > end or on < who.hired + dt.timedelta(days=30) or rng.random() >= share:
+                continue
+            talks.append((len(out.appraisals), on))
+            out.appraisals.append(
+                {
+                    "employee_id": who.employee_id,
+                    "leader_id": who.manager_id,
+                    "leader_name": who.manager_name,
+                    "held_on": on,
+                    "summary": rng.choice(APPRAISAL_SUMMARIES),
+                    "agreed": NO_GOALS_AGREED,
+                    "notes": None,
+                }
+            )
+        return talks
+
+    # ---------------------------------------------------------------- learning goals
+
+    def _goals(
+        self,
+        who: Subject,
+        histories: dict[CompetenceRef, list[_Entry]],
+        talks: list[tuple[int, dt.date]],
+        out: ChunkRows,
+    ) -> None:
+        rng = self.rng
+        count = rng.choices([c for c, _ in _GOAL_COUNTS], weights=[w for _, w in _GOAL_COUNTS])[0]
+        skills = [r for r in who.required if r.competence.is_skill]
+        if not skills or count == 0:
+            return
+        gaps = [r for r in skills if _below(r, histories[r.competence])]
+        pool = gaps if len(gaps) >= count else skills
+        agreed: dict[int, list[str]] = {}
+        for req in rng.sample(pool, min(count, len(pool))):
+            status = rng.choices([s for s, _ in _GOAL_STATUSES], weights=[w for _, w in _GOAL_STATUSES])[0]
+            if status in ("fullfort", "avbrutt") and who.hired > self.today - dt.timedelta(days=120):
+                status = "planlagt"  # too new to have finished anything
+            talk = self._talk_for(status, talks)
+            entries = histories[req.competence]
+            goal, completed, target = self._goal(who, req, entries, status, talk[1] if talk else None)
+            out.goals.append((goal, talk[0] if talk else None))
+            if talk is not None:
+                agreed.setdefault(talk[0], []).append(goal["description"])
+            if completed is not None and target is not None:
+                self._lift(who, entries, target, goal["activity_type"], completed)
+        for index, descriptions in agreed.items():
+            out.appraisals[index]["agreed"] = "Avtalte mål: " + "; ".join(descriptions) + "."
+
+    def _talk_for(self, status: str, talks: list[tuple[int, dt.date]]) -> tuple[int, dt.date] | None:
+        if not talks:
+            return None
+        if status in ("fullfort", "avbrutt"):
+            return talks[0]
+        if status == "planlagt":
+            return talks[-1]
+        return self.rng.choice(talks)
+
+    def _goal(
+        self, who: Subject, req: Required, entries: list[_Entry], status: str, anchor: dt.date | None
+    ) -> tuple[Row, dt.date | None, int | None]:
+        """One goal row, the day it was completed (if it was) and the level index it aims at."""
+        rng = self.rng
+        today = self.today
+        day = dt.timedelta(days=1)
+        activity = rng.choices(list(ACTIVITY_WEIGHTS), weights=list(ACTIVITY_WEIGHTS.values()))[0]
+        templates, hours, cost = ACTIVITIES[activity]
+        comp = req.competence
+        area_goal = rng.random() < 0.1
+        if area_goal:
+            description = rng.choice(AREA_GOALS).format(name=comp.area_name)
+        else:
+            description = rng.choice(templates).format(name=comp.name)
+        earliest = who.hired + day * 14
+        completed: dt.date | None = None
+        result: str | None = None
+        if status in ("fullfort", "avbrutt"):
+            anchor = max(anchor or today - day * rng.randint(200, 650), earliest)
+            start = min(anchor + day * rng.randint(0, 30), today - day * 60)
+            due = start + day * rng.randint(45, 240)
+            if status == "fullfort":
+                completed = min(due - day * rng.randint(0, 14), today - day * rng.randint(1, 20))
+                completed = max(completed, start + day * 7)
+                result = rng.choice(COMPLETED_RESULTS)
+            else:
+                result = rng.choice(CANCELLED_RESULTS)
+        elif status == "pagar":
+            anchor = max(anchor or today - day * rng.randint(20, 300), earliest)
+            start = min(anchor + day * rng.randint(0, 30), today)
+            due = start + day * rng.randint(60, 420)
+            if due >= today and not self.guarantees.overdue and start >= today - day * 300:
+                due = today - day * rng.randint(5, 30)
+                start = max(earliest, due - day * rng.randint(60, 200))
+        else:
+            anchor = max(anchor or today - day * rng.randint(0, 60), earliest)
+            start = anchor + day * rng.randint(14, 150)
+            due = start + day * rng.randint(45, 300)
+        if status in ("planlagt", "pagar") and start < due < today:
+            self.guarantees.overdue = True
+        target = None if area_goal else _target(comp, req.level, entries)
+        row: Row = {
+            "employee_id": who.employee_id,
+            "competence_id": None if area_goal else comp.id,
+            "area_id": comp.area_id,
+            "target_level_id": None if target is None else comp.levels[target].id,
+            "activity_type": activity,
+            "description": description,
+            "start_on": start,
+            "due_on": due,
+            "status": status,
+            "hours": float(rng.randint(*hours)),
+            "cost_nok": round(rng.randint(*cost), -2),
+            "result": result,
+        }
+        return row, completed, target
+
+    def _lift(self, who: Subject, entries: list[_Entry], target: int, activity: str, on: dt.date) -> None:
+        """A completed goal is confirmed by the course or by the leader: a new assessment that day."""
+        if any(e[_ON] == on for e in entries):
+            return
+        if activity in _LEADER_CONFIRMS and who.manager_name is not None:
+            source, assessor = "leader", who.manager_name
+        else:
+            source, assessor = "course", self.rng.choice(COURSE_PROVIDERS)
+        position = bisect.bisect([e[_ON] for e in entries], on)
+        entries.insert(position, (on, target, source, assessor, None))
+
+
+def _below(req: Required, entries: list[_Entry]) -> bool:
+    """Not assessed, or assessed below the required level."""
+    if not entries:
+        return True
+    top = max(e[_LEVEL] for e in entries)
+    return req.competence.levels[top].percent < req.level.percent
+
+
+def _target(comp: CompetenceRef, required: Level, entries: list[_Entry]) -> int:
+    """Index of the level a goal aims at: the required one, or one above what the person holds."""
+    wanted = comp.levels.index(required)
+    if not entries:
+        return wanted
+    held = max(e[_LEVEL] for e in entries)
+    return wanted if held < wanted else min(held + 1, len(comp.levels) - 1)

@@ -1,0 +1,119 @@
+"""The words of the demo register: goal activities, appraisal notes, courses and their providers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Per activity type: description templates ({name} = the competence), hours range, cost range in NOK.
+ACTIVITIES: dict[str, tuple[tuple[str, ...], tuple[int, int], tuple[int, int]]] = {
+    "kurs": (("Kurs: {name}", "Dagskurs i {name}", "Kurs hos KS Læring: {name}"), (6, 30), (1500, 12000)),
+    "e-laering": (("E-læring: {name}", "E-læringsmodul om {name}"), (1, 6), (0, 1500)),
+    "hospitering": (
+        ("Hospitering for å styrke {name}", "Hospitering i nabokommunen: {name}"),
+        (15, 75),
+        (0, 6000),
+    ),
+    "veiledning": (("Veiledning fra erfaren kollega: {name}", "Veiledningsgruppe: {name}"), (5, 20), (0, 0)),
+    "videreutdanning": (
+        ("Videreutdanning (30 studiepoeng): {name}", "Deltidsstudium: {name}"),
+        (200, 400),
+        (15000, 60000),
+    ),
+    "laering-i-arbeid": (("Læring i arbeid: {name}", "Prøve ut nye oppgaver: {name}"), (10, 40), (0, 0)),
+}
+#: How often each activity is chosen for a goal.
+ACTIVITY_WEIGHTS: dict[str, float] = {
+    "kurs": 32,
+    "e-laering": 28,
+    "hospitering": 8,
+    "veiledning": 12,
+    "videreutdanning": 6,
+    "laering-i-arbeid": 14,
+}
+AREA_GOALS = (
+    "Delta i utviklingsarbeid: {name}",
+    "Lederutviklingsprogram: {name}",
+    "Nettverkssamling: {name}",
+)
+COMPLETED_RESULTS = (
+    "Gjennomført. Bruker det i det daglige arbeidet.",
+    "Fullført med godt resultat.",
+    "Gjennomført; deler erfaringene på personalmøte.",
+    "Fullført. Nytt nivå bekreftet av leder.",
+)
+CANCELLED_RESULTS = (
+    "Avbrutt: kurset ble avlyst.",
+    "Avbrutt: omprioritert etter endrede oppgaver.",
+    "Avbrutt etter avtale med leder.",
+    "Avbrutt: ikke vikar tilgjengelig.",
+)
+APPRAISAL_SUMMARIES = (
+    "Samtale om trivsel, arbeidsoppgaver og kompetanse. Trives godt i jobben.",
+    "Gjennomgang av kompetanseprofilen; ønsker mer ansvar på fagfeltet.",
+    "God samtale om arbeidsmiljø og samarbeid i avdelingen.",
+    "Snakket om arbeidsbelastning, turnus og ønsket stillingsstørrelse.",
+    "Ønsker faglig fordypning og å bidra i opplæring av nyansatte.",
+    "Samtale om digitale verktøy og behov for opplæring.",
+)
+NO_GOALS_AGREED = "Ingen nye utviklingsmål denne gangen."
+
+ASSESSMENT_NOTES = (
+    "Bekreftet i medarbeidersamtalen.",
+    "Observert i praksis.",
+    "Trenger mer trening i nye rutiner.",
+    "Har opplæringsansvar for nyansatte.",
+)
+COURSE_PROVIDERS = (
+    "KS Læring",
+    "Kompetansebroen",
+    "Helsedirektoratet",
+    "Høgskolen i Innlandet",
+    "Fjordvik kompetansesenter",
+)
+
+#: Who runs the statutory trainings, by competence key; the rest are run by these.
+STATUTORY_ISSUERS: dict[str, tuple[str, ...]] = {
+    "hms-leder": ("Bedriftshelsetjenesten", "Arbeidsmiljøsenteret"),
+    "verneombud": ("Bedriftshelsetjenesten", "Arbeidsmiljøsenteret"),
+    "amu-medlem": ("Arbeidsmiljøsenteret",),
+}
+OTHER_ISSUERS = ("KS Læring", "Fjordvik kompetansesenter")
+
+
+@dataclass(frozen=True)
+class CourseCertificate:
+    """A course proven by a certificate that people take beyond what their roles require.
+
+    ``key`` names the competence of the statutory-training framework it proves, when that
+    framework has it: the certificate is then linked to it (and takes its validity and name).
+    """
+
+    name: str
+    issuer: str
+    validity_months: int | None
+    #: Sectors whose staff take it, and how likely one person holds it.
+    sectors: tuple[str, ...]
+    share: float
+    roles: tuple[str, ...] = ()
+    key: str | None = None
+
+
+COURSE_CERTIFICATES = (
+    CourseCertificate(
+        "Førstehjelpskurs", "Norsk Folkehjelp", 12, ("Helse og omsorg", "Teknisk"), 0.55, key="forstehjelp"
+    ),
+    CourseCertificate("Førstehjelp for barn", "Røde Kors", 12, ("Oppvekst",), 0.5, key="forstehjelp"),
+    CourseCertificate(
+        "Brannvernopplæring",
+        "Norsk brannvernforening",
+        12,
+        ("Helse og omsorg", "Oppvekst"),
+        0.35,
+        key="brannvern",
+    ),
+    CourseCertificate("Arbeidsvarsling ved arbeid på vei", "Statens vegvesen", 60, ("Teknisk",), 0.4),
+    CourseCertificate("Truckførerbevis", "AKA AS", None, ("Teknisk",), 0.25, ("Driftsoperatør",)),
+    CourseCertificate(
+        "Personvern og informasjonssikkerhet", "KS Læring", 12, ("Stab og støtte",), 0.7, key="personvern"
+    ),
+)
