@@ -43,13 +43,13 @@ from competence.lookup import employee_by_no
 from competence.privacy import auditlog, erasure, innsyn, retention
 from competence.uow import UnitOfWork
 from db.models import AuditEvent
-from db.session import Database
+from db.session import Database, open_database
 from tests.reliability.people import COLLEAGUE_NO, SUBJECT_NO, Register, build_register
 
 WRITE_VERBS = (
     "create_", "update_", "delete_", "add_", "set_", "record_", "mark_", "save_", "remove_", "erase_",
     "anonymise_", "apply_", "take_", "restore_", "export_", "import_", "load_", "copy_", "backup_",
-    "ensure_",
+    "ensure_", "generate_",
 )  # fmt: skip
 #: Functions whose name looks like a write but that are not a user's action of their own.
 NOT_WRITES = {
@@ -57,6 +57,8 @@ NOT_WRITES = {
     "competence.frameworks.parse.load_json_bytes": "parses bytes, writes nothing",
     "competence.frameworks.store.apply_spec": "a step of copy_framework, import_framework_file and "
     "ensure_builtin_frameworks, which record the event",
+    "competence.demo.catalogue.load_catalogue": "reads the competences the demo draws from",
+    "competence.demo.writer.set_column": "a bulk step of generate_demo, which records the event",
 }
 #: Names, e-mails and notes of the people in the test register: never in an audit event.
 PERSONAL = ("Åsebjørg", "Quistgaard", "Kari", "Kollega", "Mona", "example.no", "Trenger mer øving")
@@ -107,6 +109,15 @@ def _in_session(c: Ctx, fn: Callable[..., object], *args: object) -> None:
     with c.uow:
         fn(c.uow.session, c.uow.actor, *args)
         c.uow.commit()
+
+
+def _demo(c: Ctx) -> tuple[str, str | None]:
+    """The demo fills an empty register: a new one, which the event is then looked for in."""
+    from competence.demo.generator import MIN_EMPLOYEES, generate_demo
+
+    c.database = open_database(f"sqlite:///{c.tmp / 'demo.db'}")
+    generate_demo(c.database, employees=MIN_EMPLOYEES, actor=c.uow.actor)
+    return "create", None
 
 
 def _damaged_restore(c: Ctx) -> tuple[str, str | None]:
@@ -222,6 +233,7 @@ def _import_framework(c: Ctx) -> tuple[str, str | None]:
 
 NEW = assessments.NewAssessment
 SCENARIOS: dict[str, Scenario] = {
+    "competence.demo.generator.generate_demo": _demo,
     "competence.frameworks.builtin.ensure_builtin_frameworks": lambda c: (
         builtin.ensure_builtin_frameworks(c.uow),
         ("framework", None),
@@ -444,12 +456,12 @@ def test_service_writes_an_audit_event(sqlite_database: Database, tmp_path: Path
     reg = build_register(uow)
     # By time, not by id: an erasure deletes the newest events, and SQLite then reuses their ids.
     start = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    action, employee_no = SCENARIOS[service](Ctx(sqlite_database, uow, reg, tmp_path))
-    if service == "competence.backups.restore_over_damaged":
-        from db.session import open_database
-
-        sqlite_database = open_database(sqlite_database.url)
-        uow = UnitOfWork(sqlite_database, "revisor")
+    ctx = Ctx(sqlite_database, uow, reg, tmp_path)
+    action, employee_no = SCENARIOS[service](ctx)
+    # Read the log afresh: a scenario may have replaced the file (restore) or used another (demo).
+    ctx.database.dispose()
+    sqlite_database = open_database(ctx.database.url)
+    uow = UnitOfWork(sqlite_database, "revisor")
     with uow:
         new = [
             (e.action, e.employee_no, e.actor, e.at, e.entity, e.details)
