@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from competence import audit
@@ -105,7 +105,8 @@ def subtree_ids(session: Session, unit_id: int) -> list[int]:
     return list(session.scalars(subtree_select(unit_id)))
 
 
-def subtree_select(unit_id: int) -> Select[tuple[int]]:
+def subtree_select(unit_id: int | ColumnElement[int]) -> Select[tuple[int]]:
+    """``unit_id`` (a value or a bound parameter) and every unit below it, as a recursive select."""
     tree = select(OrgUnit.id).where(OrgUnit.id == unit_id).cte("unit_tree", recursive=True)
     child = aliased(OrgUnit)
     tree = tree.union_all(select(child.id).join(tree, child.parent_id == tree.c.id))

@@ -21,6 +21,7 @@ import pytest
 
 from competence import certificates, employees, gap, roles
 from competence.uow import UnitOfWork
+from db.session import Database
 from tests.support.registers import TODAY, Register, build_register
 
 
@@ -182,3 +183,24 @@ def test_two_roles_in_one_unit_count_once_with_the_higher_requirement(
         ("2", 75.0),
         ("3", 75.0),
     ]
+
+
+def test_whole_municipality_in_parallel_halves_equals_one_pass(database: Database) -> None:
+    """The whole-municipality figures are computed in halves on two connections; they must equal
+    the one-pass computation exactly (a demo register has people with posts in several units)."""
+    from competence.demo.generator import generate_demo
+
+    generate_demo(database, employees=120, seed=7)
+    uow = UnitOfWork(database)
+    split = gap.unit_heatmap(uow)
+    with uow:
+        whole = gap.unit_heatmap_in(uow.session)
+    assert split.cells.keys() == whole.cells.keys()
+    assert split.totals.keys() == whole.totals.keys()
+    for key, cell in whole.cells.items():
+        assert split.cells[key] == cell
+    for key, cell in whole.totals.items():
+        other = split.totals[key]
+        assert (other.people, other.met, other.not_assessed) == (cell.people, cell.met, cell.not_assessed)
+        assert other.mean_gap == pytest.approx(cell.mean_gap)
+        assert other.mean_current == pytest.approx(cell.mean_current)

@@ -11,18 +11,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from typing import Any, TypeVar
 
-from sqlalchemy import case, func, literal, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from competence.gap.certificates import DEFAULT_EXPIRY_WINDOW_DAYS, certificate_alerts_in
 from competence.gap.queries import (
+    Selection,
     active_employee,
     active_position,
     aggregates,
+    combine,
     competence_refs,
-    heat_cell,
     holds,
     on_date,
     scored_pairs,
@@ -49,31 +51,30 @@ from db.models import Area, Assessment, Competence, Employee, LearningGoal, OrgU
 from db.session import Database
 
 T = TypeVar("T")
+#: Queries run side by side for a whole municipality (this is a 2-core machine's worth).
+PARALLEL_QUERIES = 2
 Cells = dict[tuple[int, int], HeatCell]
 Totals = dict[int, HeatCell]
 
 
-def _in_parallel(
-    database: Database, first: Callable[[Session], T], second: Callable[[Session], Any]
-) -> tuple[T, Any]:
-    """Run two read-only jobs at once, each in its own session (never a shared one).
+def _in_parallel(database: Database, jobs: Sequence[Callable[[Session], T]]) -> list[T]:
+    """Run read-only jobs on both cores, each in its own session (never a shared one).
 
     An in-memory SQLite database has a single connection, so there they run one after the other.
     """
     if database.is_sqlite and database.path is None:
         with database.session_factory() as session:
-            return first(session), second(session)
+            return [job(session) for job in jobs]
 
-    def run(job: Callable[[Session], Any]) -> Any:
+    def run(job: Callable[[Session], T]) -> T:
         with database.session_factory() as session:
             try:
                 return job(session)
             finally:
                 session.rollback()
 
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="gap") as pool:
-        a, b = pool.submit(run, first), pool.submit(run, second)
-        return a.result(), b.result()
+    with ThreadPoolExecutor(max_workers=PARALLEL_QUERIES, thread_name_prefix="gap") as pool:
+        return [f.result() for f in [pool.submit(run, job) for job in jobs]]
 
 
 def _check_unit(uow: UnitOfWork, unit_id: int | None) -> None:
@@ -85,8 +86,55 @@ def _check_unit(uow: UnitOfWork, unit_id: int | None) -> None:
 def _cells_and_totals(
     uow: UnitOfWork, on: dt.date, unit_id: int | None, subunits: bool
 ) -> tuple[Cells, Totals]:
-    scope = unit_scope(unit_id, subunits)
-    return _in_parallel(uow.database, lambda s: unit_cells(s, on, scope), lambda s: totals(s, on, scope))
+    """The two aggregates. For a whole municipality each takes seconds and SQLite runs a query on
+    one core, so the work is split in halves (units by head count for the cells, people by id for
+    the totals) that run side by side; the halves of the totals are merged here."""
+    sel = Selection(on, unit_id, subunits)
+    if unit_id is not None:
+        with uow:
+            return unit_cells(uow.session, sel), totals(uow.session, sel)
+    with uow:
+        unit_halves, people_halves = _halves(uow.session, on)
+    jobs: list[Callable[[Session], Any]] = [
+        *(lambda s, part=part: unit_cells(s, replace(sel, unit_ids=part)) for part in unit_halves),
+        *(lambda s, span=span: totals(s, replace(sel, employee_ids=span)) for span in people_halves),
+    ]
+    results = _in_parallel(uow.database, jobs)
+    cells: Cells = {}
+    for part in results[: len(unit_halves)]:
+        cells.update(part)
+    per_comp: Totals = {}
+    for part in results[len(unit_halves) :]:
+        for comp_id, cell in part.items():
+            per_comp[comp_id] = combine(per_comp[comp_id], cell) if comp_id in per_comp else cell
+    return cells, per_comp
+
+
+def _halves(session: Session, on: dt.date) -> tuple[list[tuple[int, ...]], list[tuple[int, int]]]:
+    """Units split in two groups of about equal head count, and people split at the median id."""
+    heads = session.execute(
+        select(Position.unit_id, func.count())
+        .where(active_position(on), Position.role_id.is_not(None))
+        .group_by(Position.unit_id)
+        .order_by(Position.unit_id)
+    ).all()
+    total = sum(n for _, n in heads)
+    first: list[int] = []
+    running = 0
+    for unit, n in heads:
+        if running < total / 2:
+            first.append(unit)
+            running += n
+    second = [unit for unit, _ in heads if unit not in set(first)]
+    ids = session.execute(select(func.min(Position.employee_id), func.max(Position.employee_id))).one()
+    low, high = int(ids[0] or 0), int(ids[1] or 0)
+    middle = session.scalar(
+        select(Position.employee_id).order_by(Position.employee_id).offset(max(total // 2, 0)).limit(1)
+    )
+    split = int(middle) if middle is not None else high
+    unit_halves = [tuple(part) for part in (first, second) if part]
+    people_halves = [(low, split), (split + 1, high)] if split < high else [(low, high)]
+    return unit_halves, people_halves
 
 
 # ------------------------------------------------------------------------------------------------
@@ -112,10 +160,8 @@ def unit_heatmap_in(
     on = on_date(at)
     if unit_id is not None:
         get_or_fail(session, OrgUnit, unit_id, "enhet", "Unit")
-    scope = unit_scope(unit_id, subunits)
-    return _heatmap(
-        session, on, unit_id, subunits, unit_cells(session, on, scope), totals(session, on, scope)
-    )
+    sel = Selection(on, unit_id, subunits)
+    return _heatmap(session, on, unit_id, subunits, unit_cells(session, sel), totals(session, sel))
 
 
 def _heatmap(
@@ -133,8 +179,9 @@ def cell_people(
     with uow:
         s = uow.session
         comp = get_or_fail(s, Competence, competence_id, "kompetanse", "Competence")
-        scored = scored_pairs(on, units=select(literal(unit_id)), competences=[competence_id])
-        rows = s.execute(select(scored.c.employee_id, scored.c.req, scored.c.cur)).all()
+        sel = Selection(on, unit_id, subunits=False, competence_ids=(competence_id,))
+        scored = scored_pairs(sel)
+        rows = s.execute(select(scored.c.employee_id, scored.c.req, scored.c.cur), sel.params()).all()
         if not rows:
             return []
         emp_ids = [r[0] for r in rows]
@@ -200,7 +247,7 @@ def area_coverage_in(
     per_comp: Totals | None = None,
 ) -> list[AreaScore]:
     if per_comp is None:
-        per_comp = totals(session, on_date(at), unit_scope(unit_id, subunits))
+        per_comp = totals(session, Selection(on_date(at), unit_id, subunits))
     refs = competence_refs(session, list(per_comp))
     groups: dict[int, list[HeatCell]] = {}
     for comp_id, cell in per_comp.items():
@@ -245,14 +292,10 @@ def vulnerabilities_in(
 ) -> list[Vulnerability]:
     on = on_date(at)
     if cells is None:
-        critical = list(session.scalars(select(Competence.id).where(Competence.critical)))
-        cells = {}
-        if critical:
-            scored = scored_pairs(on, units=unit_scope(unit_id, subunits), competences=critical)
-            stmt = select(scored.c.unit_id, scored.c.competence_id, *aggregates(scored)).group_by(
-                scored.c.unit_id, scored.c.competence_id
-            )
-            cells = {(u, c): heat_cell(u, c, figures) for u, c, *figures in session.execute(stmt)}
+        critical = tuple(session.scalars(select(Competence.id).where(Competence.critical)))
+        cells = (
+            unit_cells(session, Selection(on, unit_id, subunits, competence_ids=critical)) if critical else {}
+        )
     refs = competence_refs(session, sorted({c for _, c in cells}))
     weak = [cell for cell in cells.values() if refs[cell.competence_id].critical and cell.met <= 1]
     if not weak:
@@ -274,13 +317,15 @@ def _holders(session: Session, on: dt.date, cells: Sequence[HeatCell]) -> dict[t
         return {}
     unit_ids = sorted({c.unit_id for c in single if c.unit_id is not None})
     comp_ids = sorted({c.competence_id for c in single})
-    scored = scored_pairs(on, units=select(OrgUnit.id).where(OrgUnit.id.in_(unit_ids)), competences=comp_ids)
+    sel = Selection(on, unit_ids=tuple(unit_ids), competence_ids=tuple(comp_ids))
+    scored = scored_pairs(sel)
     wanted = {(c.unit_id, c.competence_id) for c in single}
     found: dict[tuple[int, int], list[str]] = {}
     rows = session.execute(
         select(scored.c.unit_id, scored.c.competence_id, Employee.first_name, Employee.last_name)
         .join(Employee, Employee.id == scored.c.employee_id)
-        .where(holds(scored))
+        .where(holds(scored)),
+        sel.params(),
     )
     for u, c, first, last in rows:
         if (u, c) in wanted:
@@ -403,10 +448,12 @@ def trend(
     """Totals at each date, from the assessment history."""
     points = []
     with uow:
-        scope = unit_scope(unit_id, subunits)
         for on in sorted(dates):
-            scored = scored_pairs(on, units=scope, per_unit=False)
-            n, met, not_assessed, mean_gap, _, _ = uow.session.execute(select(*aggregates(scored))).one()
+            sel = Selection(on, unit_id, subunits)
+            scored = scored_pairs(sel, per_unit=False)
+            n, met, not_assessed, mean_gap, _, _ = uow.session.execute(
+                select(*aggregates(scored)), sel.params()
+            ).one()
             points.append(
                 TrendPoint(on, int(n or 0), int(met or 0), int(not_assessed or 0), float(mean_gap or 0))
             )

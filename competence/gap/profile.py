@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
-from sqlalchemy import select
+from sqlalchemy import Executable, Integer, bindparam, select
 from sqlalchemy.orm import Session, aliased
 
-from competence.gap.queries import active_position, competence_refs, on_date
+from competence.gap.queries import AT, COMPETENCE_IDS, active_position, competence_refs, on_date
 from competence.gap.results import AreaScore, CompetenceRef, EmployeeProfile, ProfileItem
 from competence.lookup import get_or_fail
 from competence.uow import UnitOfWork
 from db.models import Assessment, Certificate, Employee, Position, Requirement, ScaleLevel
+
+EMPLOYEE_ID = bindparam("employee_id", type_=Integer())
 
 
 def employee_profile(uow: UnitOfWork, employee_id: int, *, at: dt.date | None = None) -> EmployeeProfile:
@@ -25,19 +28,7 @@ def employee_profile_in(session: Session, employee_id: int, *, at: dt.date | Non
     """:func:`employee_profile` inside a caller's session (batch exports reuse one session)."""
     on = on_date(at)
     emp = get_or_fail(session, Employee, employee_id, "ansatt", "Employee")
-    req_level = aliased(ScaleLevel)
-    reqs = session.execute(
-        select(
-            Requirement.competence_id,
-            req_level.ordinal,
-            req_level.name,
-            req_level.percent,
-            Requirement.mandatory,
-        )
-        .join(Position, Position.role_id == Requirement.role_id)
-        .join(req_level, req_level.id == Requirement.level_id)
-        .where(Position.employee_id == employee_id, active_position(on))
-    ).all()
+    reqs = session.execute(_requirements_stmt(), {"employee_id": employee_id, "at": on}).all()
     strongest: dict[int, tuple[int, str, float, bool]] = {}
     for comp_id, ordinal, name, percent, mandatory in reqs:
         held = strongest.get(comp_id)
@@ -67,6 +58,59 @@ def employee_profile_in(session: Session, employee_id: int, *, at: dt.date | Non
     return EmployeeProfile(emp.id, emp.employee_no, emp.full_name, on, tuple(items), _area_scores(items))
 
 
+# The statements are built once (with bound parameters): building them costs more than running them.
+
+
+@lru_cache(maxsize=1)
+def _requirements_stmt() -> Executable:
+    req_level = aliased(ScaleLevel)
+    return (
+        select(
+            Requirement.competence_id,
+            req_level.ordinal,
+            req_level.name,
+            req_level.percent,
+            Requirement.mandatory,
+        )
+        .join(Position, Position.role_id == Requirement.role_id)
+        .join(req_level, req_level.id == Requirement.level_id)
+        .where(Position.employee_id == EMPLOYEE_ID, active_position(AT))
+    )
+
+
+@lru_cache(maxsize=1)
+def _assessments_stmt() -> Executable:
+    return (
+        select(
+            Assessment.competence_id,
+            ScaleLevel.ordinal,
+            ScaleLevel.name,
+            ScaleLevel.percent,
+            Assessment.assessed_on,
+        )
+        .join(ScaleLevel, ScaleLevel.id == Assessment.level_id)
+        .where(
+            Assessment.employee_id == EMPLOYEE_ID,
+            Assessment.competence_id.in_(COMPETENCE_IDS),
+            Assessment.assessed_on <= AT,
+        )
+        .order_by(Assessment.competence_id, Assessment.assessed_on, Assessment.id)
+    )
+
+
+@lru_cache(maxsize=1)
+def _certificates_stmt() -> Executable:
+    return (
+        select(Certificate.competence_id, Certificate.completed_on, Certificate.valid_until)
+        .where(
+            Certificate.employee_id == EMPLOYEE_ID,
+            Certificate.competence_id.in_(COMPETENCE_IDS),
+            Certificate.completed_on <= AT,
+        )
+        .order_by(Certificate.completed_on)
+    )
+
+
 def _current_levels(
     session: Session, employee_id: int, comp_ids: list[int], at: dt.date, refs: Mapping[int, CompetenceRef]
 ) -> dict[int, tuple[int | None, str | None, float, dt.date | None]]:
@@ -77,33 +121,14 @@ def _current_levels(
     skill_ids = [c for c in comp_ids if refs[c].kind != "certificate"]
     if skill_ids:
         rows = session.execute(
-            select(
-                Assessment.competence_id,
-                ScaleLevel.ordinal,
-                ScaleLevel.name,
-                ScaleLevel.percent,
-                Assessment.assessed_on,
-            )
-            .join(ScaleLevel, ScaleLevel.id == Assessment.level_id)
-            .where(
-                Assessment.employee_id == employee_id,
-                Assessment.competence_id.in_(skill_ids),
-                Assessment.assessed_on <= at,
-            )
-            .order_by(Assessment.competence_id, Assessment.assessed_on, Assessment.id)
+            _assessments_stmt(), {"employee_id": employee_id, "competence_ids": skill_ids, "at": at}
         )
         for comp_id, ordinal, name, percent, on in rows:
             result[comp_id] = (ordinal, name, percent, on)  # ascending: the last one wins
     cert_ids = [c for c in comp_ids if refs[c].kind == "certificate"]
     if cert_ids:
         certs = session.execute(
-            select(Certificate.competence_id, Certificate.completed_on, Certificate.valid_until)
-            .where(
-                Certificate.employee_id == employee_id,
-                Certificate.competence_id.in_(cert_ids),
-                Certificate.completed_on <= at,
-            )
-            .order_by(Certificate.completed_on)
+            _certificates_stmt(), {"employee_id": employee_id, "competence_ids": cert_ids, "at": at}
         ).all()
         top_levels = _certificate_levels(session, {refs[c].scale_id for c in cert_ids})
         for cert_comp, completed, valid_until in certs:

@@ -3,18 +3,28 @@
 A *pair* is one requirement one person carries: (unit,) employee, competence, required %. Everything
 the analysis reports is an aggregate over pairs scored with their current percentage, computed by
 the database (GROUP BY), never by loading the pairs into Python.
+
+Statements are built once per *shape* (today or an earlier date, how the units are chosen, whether
+the competences are limited, per unit or per person) with bind parameters, and cached: building
+the expression tree costs more than running the query for a small unit.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
 
 from sqlalchemy import (
     ColumnElement,
+    Date,
+    Executable,
+    Integer,
     Select,
     and_,
+    bindparam,
     case,
     exists,
     func,
@@ -42,6 +52,15 @@ from db.models import (
     ScaleLevel,
 )
 
+Scope = Literal["all", "subtree", "single", "list"]
+
+AT = bindparam("at", type_=Date())
+UNIT_ID = bindparam("unit_id", type_=Integer())
+UNIT_IDS = bindparam("unit_ids", expanding=True, type_=Integer())
+EMPLOYEE_FROM = bindparam("employee_from", type_=Integer())
+EMPLOYEE_TO = bindparam("employee_to", type_=Integer())
+COMPETENCE_IDS = bindparam("competence_ids", expanding=True, type_=Integer())
+
 
 def on_date(at: dt.date | None) -> dt.date:
     return at or today()
@@ -51,14 +70,14 @@ def is_today(at: dt.date) -> bool:
     return at >= today()
 
 
-def active_position(at: dt.date) -> ColumnElement[bool]:
+def active_position(at: Any) -> ColumnElement[bool]:
     return and_(
         or_(Position.end_date.is_(None), Position.end_date >= at),
         or_(Position.start_date.is_(None), Position.start_date <= at),
     )
 
 
-def active_employee(at: dt.date) -> ColumnElement[bool]:
+def active_employee(at: Any) -> ColumnElement[bool]:
     return or_(Employee.left_on.is_(None), Employee.left_on > at)
 
 
@@ -71,14 +90,64 @@ def unit_scope(unit_id: int | None, subunits: bool) -> Select[Any] | None:
     return select(literal(unit_id))
 
 
-def pairs(
-    at: dt.date,
-    *,
-    kind: str,
-    units: Select[Any] | None = None,
-    per_unit: bool = True,
-    competences: Sequence[int] | None = None,
-) -> Any:
+@dataclass(frozen=True)
+class Selection:
+    """Whose requirements an aggregate covers, and on which date."""
+
+    at: dt.date
+    unit_id: int | None = None
+    subunits: bool = True
+    #: an explicit set of units instead of a unit (and its tree)
+    unit_ids: tuple[int, ...] | None = None
+    #: only these competences
+    competence_ids: tuple[int, ...] | None = None
+    #: only people whose id lies in this range (inclusive): a share of the work for another core
+    employee_ids: tuple[int, int] | None = None
+
+    @property
+    def scope(self) -> Scope:
+        if self.unit_ids is not None:
+            return "list"
+        if self.unit_id is None:
+            return "all"
+        return "subtree" if self.subunits else "single"
+
+    @property
+    def today(self) -> bool:
+        return is_today(self.at)
+
+    def params(self) -> dict[str, Any]:
+        values: dict[str, Any] = {"at": self.at}
+        if self.scope in ("subtree", "single"):
+            values["unit_id"] = self.unit_id
+        if self.unit_ids is not None:
+            values["unit_ids"] = list(self.unit_ids)
+        if self.competence_ids is not None:
+            values["competence_ids"] = list(self.competence_ids)
+        if self.employee_ids is not None:
+            values["employee_from"], values["employee_to"] = self.employee_ids
+        return values
+
+    @property
+    def shape(self) -> tuple[bool, Scope, bool, bool]:
+        """What the statement's structure depends on (the rest are parameter values)."""
+        return self.today, self.scope, self.competence_ids is not None, self.employee_ids is not None
+
+
+@lru_cache(maxsize=8)
+def _units_in(scope: Scope) -> Select[Any] | None:
+    """The unit ids of a scope as a select; one object per scope, so a statement that names it
+    twice (skills and certificates) holds one recursive CTE, not two of the same name."""
+    if scope == "subtree":
+        return subtree_select(UNIT_ID)
+    if scope == "single":
+        return select(UNIT_ID)
+    if scope == "list":
+        return select(OrgUnit.id).where(OrgUnit.id.in_(UNIT_IDS))
+    return None
+
+
+def _pairs(kind: str, scope: Scope, limited: bool, ranged: bool, per_unit: bool) -> Any:
     """(unit_id,) employee_id, competence_id, req: one row per requirement a person carries.
 
     With ``per_unit`` a person with posts in two units yields a row in each; otherwise one row per
@@ -91,9 +160,12 @@ def pairs(
     """
     key_cols: list[Any] = [Position.unit_id, Position.employee_id] if per_unit else [Position.employee_id]
     key_names = ["unit_id", "employee_id"] if per_unit else ["employee_id"]
-    filters: list[Any] = [active_position(at), active_employee(at), Position.role_id.is_not(None)]
+    filters: list[Any] = [active_position(AT), active_employee(AT), Position.role_id.is_not(None)]
+    units = _units_in(scope)
     if units is not None:
         filters.append(Position.unit_id.in_(units))
+    if ranged:
+        filters.append(Position.employee_id.between(EMPLOYEE_FROM, EMPLOYEE_TO))
     member = (
         select(
             *key_cols,
@@ -106,8 +178,8 @@ def pairs(
         .cte(f"member_{kind}")
     )
     wanted = select(Competence.id).where(Competence.kind == kind)
-    if competences is not None:
-        wanted = wanted.where(Competence.id.in_(competences))
+    if limited:
+        wanted = wanted.where(Competence.id.in_(COMPETENCE_IDS))
     of_kind = Requirement.competence_id.in_(wanted)
     req_level = aliased(ScaleLevel)
     single = (
@@ -129,16 +201,17 @@ def pairs(
     return union_all(single, multi).subquery(f"pairs_{kind}")
 
 
-def scored_pairs(at: dt.date, **pair_args: Any) -> Any:
+@lru_cache(maxsize=64)
+def _scored_shape(today_mode: bool, scope: Scope, limited: bool, ranged: bool, per_unit: bool) -> Any:
     """Every requirement pair with its current percentage ``cur`` (NULL: not assessed).
 
     Skills read the ``is_current`` rows through a covering partial index (today), or the newest row
     on or before an earlier date (the history index). Certificates are judged by validity on the
     date. The two kinds are scored in separate branches so each row's value is computed once.
     """
-    skill = pairs(at, kind="skill", **pair_args)
+    skill = _pairs("skill", scope, limited, ranged, per_unit)
     keys = [c for c in skill.c if c.name != "req"]
-    if is_today(at):
+    if today_mode:
         cur = aliased(Assessment)
         cur_level = aliased(ScaleLevel)
         skill_rows = (
@@ -163,7 +236,7 @@ def scored_pairs(at: dt.date, **pair_args: Any) -> Any:
             .where(
                 hist.employee_id == skill.c.employee_id,
                 hist.competence_id == skill.c.competence_id,
-                hist.assessed_on <= at,
+                hist.assessed_on <= AT,
             )
             .order_by(hist.assessed_on.desc(), hist.id.desc())
             .limit(1)
@@ -171,25 +244,30 @@ def scored_pairs(at: dt.date, **pair_args: Any) -> Any:
             .scalar_subquery()
         )
         skill_rows = select(*keys, skill.c.req, newest.label("cur")).select_from(skill)
-    certs = pairs(at, kind="certificate", **pair_args)
+    certs = _pairs("certificate", scope, limited, ranged, per_unit)
     valid = aliased(Certificate)
     any_cert = aliased(Certificate)
     has_valid = exists().where(
         valid.employee_id == certs.c.employee_id,
         valid.competence_id == certs.c.competence_id,
-        valid.completed_on <= at,
-        or_(valid.valid_until.is_(None), valid.valid_until >= at),
+        valid.completed_on <= AT,
+        or_(valid.valid_until.is_(None), valid.valid_until >= AT),
     )
     has_any = exists().where(
         any_cert.employee_id == certs.c.employee_id,
         any_cert.competence_id == certs.c.competence_id,
-        any_cert.completed_on <= at,
+        any_cert.completed_on <= AT,
     )
     cert_cur = case((has_valid, literal(100.0)), (has_any, literal(0.0)), else_=None)
     cert_rows = select(*(certs.c[c.name] for c in keys), certs.c.req, cert_cur.label("cur")).select_from(
         certs
     )
     return union_all(skill_rows, cert_rows).subquery("scored")
+
+
+def scored_pairs(selection: Selection, *, per_unit: bool = True) -> Any:
+    """The scored pairs of a selection, as a subquery; execute with ``selection.params()``."""
+    return _scored_shape(*selection.shape, per_unit)
 
 
 def holds(scored: Any) -> ColumnElement[bool]:
@@ -211,11 +289,18 @@ def aggregates(scored: Any) -> list[Any]:
     ]
 
 
-def grouped(at: dt.date, *group_cols: str, **pair_args: Any) -> Select[Any]:
-    """Aggregate the scored pairs by ``group_cols``."""
-    scored = scored_pairs(at, **pair_args)
+@lru_cache(maxsize=64)
+def _grouped_shape(
+    group_cols: tuple[str, ...], today_mode: bool, scope: Scope, limited: bool, ranged: bool, per_unit: bool
+) -> Any:
+    scored = _scored_shape(today_mode, scope, limited, ranged, per_unit)
     cols = [scored.c[c] for c in group_cols]
     return select(*cols, *aggregates(scored)).group_by(*cols)
+
+
+def grouped(session: Session, selection: Selection, *group_cols: str, per_unit: bool = True) -> Any:
+    """Run the aggregates of a selection grouped by ``group_cols``; yields result rows."""
+    return session.execute(_grouped_shape(group_cols, *selection.shape, per_unit), selection.params())
 
 
 def heat_cell(unit_id: int | None, competence_id: int, figures: Sequence[Any]) -> HeatCell:
@@ -232,24 +317,43 @@ def heat_cell(unit_id: int | None, competence_id: int, figures: Sequence[Any]) -
     )
 
 
-def unit_cells(session: Session, at: dt.date, units: Select[Any] | None) -> dict[tuple[int, int], HeatCell]:
+def unit_cells(session: Session, selection: Selection) -> dict[tuple[int, int], HeatCell]:
     """Unit × competence figures; a person counts in each unit where they hold a post."""
     return {
         (u_id, c_id): heat_cell(u_id, c_id, figures)
-        for u_id, c_id, *figures in session.execute(grouped(at, "unit_id", "competence_id", units=units))
+        for u_id, c_id, *figures in grouped(session, selection, "unit_id", "competence_id")
     }
 
 
-def totals(session: Session, at: dt.date, units: Select[Any] | None) -> dict[int, HeatCell]:
+def totals(session: Session, selection: Selection) -> dict[int, HeatCell]:
     """Per competence over the whole selection, each person counted once."""
     return {
         c_id: heat_cell(None, c_id, figures)
-        for c_id, *figures in session.execute(grouped(at, "competence_id", units=units, per_unit=False))
+        for c_id, *figures in grouped(session, selection, "competence_id", per_unit=False)
     }
 
 
-def competence_refs(session: Session, ids: Sequence[int] | None = None) -> dict[int, CompetenceRef]:
-    """The competences with ``ids`` (or all), keyed by id, in framework/area/competence order."""
+def combine(a: HeatCell, b: HeatCell) -> HeatCell:
+    """The figures of two disjoint groups of people taken together (means weighted by head count)."""
+    n = a.people + b.people
+
+    def mean(x: float, y: float) -> float:
+        return (x * a.people + y * b.people) / n if n else 0.0
+
+    return HeatCell(
+        a.unit_id,
+        a.competence_id,
+        n,
+        a.met + b.met,
+        a.not_assessed + b.not_assessed,
+        mean(a.mean_gap, b.mean_gap),
+        mean(a.mean_required, b.mean_required),
+        mean(a.mean_current, b.mean_current),
+    )
+
+
+@lru_cache(maxsize=2)
+def _refs_stmt(limited: bool) -> Executable:
     stmt = (
         select(
             Competence.id,
@@ -271,10 +375,15 @@ def competence_refs(session: Session, ids: Sequence[int] | None = None) -> dict[
         .join(Area, Area.id == Competence.area_id)
         .join(Framework, Framework.id == Competence.framework_id)
     )
-    if ids is not None:
-        if not ids:
-            return {}
-        stmt = stmt.where(Competence.id.in_(ids))
+    return stmt.where(Competence.id.in_(COMPETENCE_IDS)) if limited else stmt
+
+
+def competence_refs(session: Session, ids: Sequence[int] | None = None) -> dict[int, CompetenceRef]:
+    """The competences with ``ids`` (or all), keyed by id, in framework/area/competence order."""
+    if ids is not None and not ids:
+        return {}
+    params = {} if ids is None else {"competence_ids": list(ids)}
+    rows = session.execute(_refs_stmt(ids is not None), params)
     refs = [
         CompetenceRef(
             c_id, code, name, name_en, a_id, a_code, a_name, fw_id, fw_key, fw_name, kind, critical, scale_id,
@@ -283,7 +392,7 @@ def competence_refs(session: Session, ids: Sequence[int] | None = None) -> dict[
         for (
             c_id, code, name, name_en, a_id, a_code, a_name, fw_id, fw_key, fw_name, kind, critical, scale_id,
             a_order, c_order,
-        ) in session.execute(stmt)
+        ) in rows
     ]  # fmt: skip
     return {ref.id: ref for ref in sorted_refs(refs)}
 

@@ -1,0 +1,154 @@
+"""``import-roster FILE``: import an HR roster (ansattliste) from xlsx, xlsm, xls or ods.
+
+Exit codes: 0 the import (or the dry run) ran, rejected rows included; 1 the file was refused
+(not a spreadsheet, crafted, no roster in it, a required column missing); 2 usage (a bad --map or
+--sheet).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from competence.cli.context import CliContext
+from competence.roster import (
+    ImportOptions,
+    ImportReport,
+    MappingUsageError,
+    preview_import,
+    run_import,
+)
+from competence.roster.headers import header_data
+from db.errors import LocalizedError
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+
+
+def _mapping_pair(text: str) -> tuple[str, str | None]:
+    field, sep, column = text.partition("=")
+    field = field.strip()
+    if not sep or not field:
+        raise argparse.ArgumentTypeError(f"ventet FELT=KOLONNE, fikk «{text}» (expected FIELD=COLUMN)")
+    return field, column.strip() or None
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    fields = ", ".join(header_data().field_keys)
+    p = subparsers.add_parser(
+        "import-roster",
+        parents=[common],
+        help="les inn en ansattliste (xlsx, xlsm, xls, ods) fra HR-systemet",
+        description="Les inn en ansattliste. Kolonnene gjenkjennes automatisk; en kolonnekobling som er "
+        "brukt én gang, huskes for filer med samme oppsett.",
+    )
+    p.add_argument("file", type=Path, metavar="FILE", help="regnearket som skal leses inn")
+    p.add_argument("--sheet", metavar="NAME", help="arket med ansattlisten (standard: finnes automatisk)")
+    p.add_argument(
+        "--map",
+        action="append",
+        type=_mapping_pair,
+        default=[],
+        metavar="FIELD=COLUMN",
+        help=f"koble et felt til en kolonne (overskrift eller bokstav; tom for ingen). Felt: {fields}",
+    )
+    p.add_argument("--dry-run", action="store_true", help="vis hva som ville skjedd, uten å lagre noe")
+    p.add_argument(
+        "--partial",
+        action="store_true",
+        help="listen gjelder bare noen enheter/personer: ingen andre markeres som sluttet",
+    )
+    p.add_argument("--json", action="store_true", help="skriv rapporten som JSON")
+    p.add_argument("--no-remember", action="store_true", help="ikke husk kolonnekoblingen til neste gang")
+    p.set_defaults(handler=run_import_roster)
+
+
+def run_import_roster(ctx: CliContext) -> int:
+    args = ctx.args
+    options = ImportOptions(
+        sheet=args.sheet,
+        mapping=tuple(args.map),
+        partial=args.partial,
+        remember_mapping=not args.no_remember,
+        lang=ctx.lang,
+    )
+    path = args.file.expanduser()
+    try:
+        if args.dry_run:
+            report = preview_import(ctx.uow(), path, options)
+        else:
+            report = run_import(ctx.uow(), path, options)
+    except MappingUsageError as exc:
+        return _fail(ctx, exc, EXIT_USAGE)
+    except LocalizedError as exc:
+        return _fail(ctx, exc, EXIT_REFUSED)
+    if args.json:
+        ctx.print_json(report.to_json(ctx.lang))
+    else:
+        _print_report(ctx, report)
+    return EXIT_OK
+
+
+def _fail(ctx: CliContext, exc: LocalizedError, code: int) -> int:
+    message = exc.message(ctx.lang)
+    if ctx.args.json:
+        ctx.print_json({"error": exc.code, "message": message})
+    ctx.warn(ctx.t("Feil: ", "Error: ") + message)
+    return code
+
+
+def _print_report(ctx: CliContext, report: ImportReport) -> None:
+    t = ctx.t
+    ctx.print(
+        t(
+            f"Fil: {report.file_name}, ark «{report.sheet}», overskrifter på rad {report.header_row}.",
+            f"File: {report.file_name}, sheet '{report.sheet}', headers on row {report.header_row}.",
+        )
+    )
+    for match in report.mapping:
+        if match.column is not None:
+            ctx.print(f"  {match.label(ctx.lang)} ← {match.letter} «{match.header}»")
+    if report.dry_run:
+        ctx.print(t("Forhåndsvisning: ingenting er lagret.", "Preview: nothing was saved."))
+    else:
+        ctx.print(t(f"Importert (kjøring {report.run_id}).", f"Imported (run {report.run_id})."))
+    ctx.print(
+        t(
+            f"Personer: {report.persons} (nye {report.created}, endret {report.updated}, uendret "
+            f"{report.unchanged}, sluttet {report.left}).",
+            f"People: {report.persons} (new {report.created}, changed {report.updated}, unchanged "
+            f"{report.unchanged}, left {report.left}).",
+        )
+    )
+    ctx.print(
+        t(
+            f"Stillinger: {report.positions} (nye {report.positions_created}, "
+            f"endret {report.positions_updated}, "
+            f"avsluttet {report.positions_ended}). Enheter: nye {report.units_created}, nytt navn "
+            f"{report.units_renamed}.",
+            f"Positions: {report.positions} (new {report.positions_created}, "
+            f"changed {report.positions_updated}, "
+            f"ended {report.positions_ended}). Units: new {report.units_created}, "
+            f"renamed {report.units_renamed}.",
+        )
+    )
+    if report.rejected:
+        ctx.print(t(f"Avviste rader ({len(report.rejected)}):", f"Rejected rows ({len(report.rejected)}):"))
+        for issue in report.rejected:
+            ctx.print(t(f"  rad {issue.row}: ", f"  row {issue.row}: ") + issue.message(ctx.lang))
+    if report.warnings:
+        ctx.print(t(f"Advarsler ({len(report.warnings)}):", f"Warnings ({len(report.warnings)}):"))
+        for warning in report.warnings:
+            where = t(f"rad {warning.row}: ", f"row {warning.row}: ") if warning.row else ""
+            ctx.print(f"  {where}{warning.message(ctx.lang)}")
+    if report.leavers:
+        heading = (
+            t("Blir markert som sluttet:", "Would be marked as left:")
+            if report.dry_run
+            else t("Markert som sluttet:", "Marked as left:")
+        )
+        ctx.print(heading)
+        for leaver in report.leavers:
+            ctx.print(f"  {leaver.employee_no} {leaver.name}")

@@ -1,0 +1,237 @@
+"""Writing an import plan with SQLAlchemy Core bulk statements, inside the caller's transaction.
+
+The ORM would build 100,000 objects for a 50,000-row roster; executemany statements write the same
+rows several times faster. Every UPDATE bumps the row's ``version`` so that a leader editing the
+same person at the same time is told (optimistic locking), and ``updated_at`` follows through the
+column's own ``onupdate``.
+
+Order matters: units first, then people, then everything that points at people (managers, positions)
+once every person of the roster has an id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Table, bindparam, insert, literal_column, select, update
+from sqlalchemy.orm import Session
+
+from competence.clock import now
+from competence.progress import CancelToken
+from competence.roster.bulk import execute_many, fetch
+from competence.roster.parse import PersonRecord, _Keep
+from competence.roster.plan import Plan
+from db.models import Employee, OrgUnit, Position
+
+BATCH = 5_000
+_unit: Table = OrgUnit.__table__  # type: ignore[assignment]
+_employee: Table = Employee.__table__  # type: ignore[assignment]
+_position: Table = Position.__table__  # type: ignore[assignment]
+
+#: Called after each batch with the number of rows written so far.
+Tick = Callable[[int], None]
+
+
+def _batches(rows: Sequence[dict[str, Any]]) -> Iterator[Sequence[dict[str, Any]]]:
+    for start in range(0, len(rows), BATCH):
+        yield rows[start : start + BATCH]
+
+
+class _Writer:
+    def __init__(self, session: Session, tick: Tick, cancel: CancelToken | None) -> None:
+        self.session = session
+        self.tick = tick
+        self.cancel = cancel
+        self.written = 0
+
+    def run(self, table: Table, statement: Any, rows: Sequence[dict[str, Any]]) -> None:
+        for batch in _batches(rows):
+            if self.cancel is not None:
+                self.cancel.raise_if_cancelled()
+            execute_many(self.session, table, statement, batch)
+            self.written += len(batch)
+            self.tick(self.written)
+
+
+def _update_by_id(table: Table, **values: Any) -> Any:
+    return (
+        update(table)
+        .where(table.c.id == bindparam("b_id"))
+        .values(version=table.c.version + literal_column("1"), **{k: bindparam(f"b_{k}") for k in values})
+    )
+
+
+#: New people are written manager before report, level by level, so each gets its manager at once.
+MAX_LEVELS = 25
+
+
+def _by_manager_level(plan: Plan) -> tuple[list[list[PersonRecord]], list[PersonRecord]]:
+    """New people in levels: first those whose manager is no new person, then their reports, and so
+    on; and the rest (a loop of managers, or deeper than :data:`MAX_LEVELS`)."""
+    managers = plan.new_person_managers
+    new_numbers = {p.employee_no for p in plan.new_persons}
+    depth: dict[str, int] = {}
+    for person in plan.new_persons:
+        chain: list[str] = []
+        number: str | None = person.employee_no
+        while number is not None and number not in depth and number in new_numbers:
+            if number in chain:  # managers in a loop: all of them are linked afterwards
+                for looped in chain:
+                    depth[looped] = MAX_LEVELS
+                break
+            chain.append(number)
+            number = managers.get(number)
+        base = depth.get(number, -1) if number is not None and number in new_numbers else -1
+        for offset, member in enumerate(reversed(chain), start=1):
+            depth.setdefault(member, min(base + offset, MAX_LEVELS))
+    levels: list[list[PersonRecord]] = [[] for _ in range(MAX_LEVELS)]
+    unplaced: list[PersonRecord] = []
+    for person in plan.new_persons:
+        level = depth[person.employee_no]
+        (unplaced if level >= MAX_LEVELS else levels[level]).append(person)
+    return [level for level in levels if level], unplaced
+
+
+def apply_plan(
+    session: Session, plan: Plan, *, today: dt.date, tick: Tick, cancel: CancelToken | None = None
+) -> None:
+    writer = _Writer(session, tick, cancel)
+    stamp = now()
+    if plan.new_units:
+        writer.run(
+            _unit,
+            insert(_unit).inline(),
+            [{"number": u.number, "name": u.name, "created_at": stamp, "version": 1} for u in plan.new_units],
+        )
+    if plan.renamed_units:
+        writer.run(
+            _unit,
+            _update_by_id(_unit, name=None),
+            [{"b_id": unit_id, "b_name": name} for unit_id, name in plan.renamed_units],
+        )
+    ids: dict[str, int] = dict(fetch(session, select(_employee.c.employee_no, _employee.c.id)))
+    levels, unplaced = _by_manager_level(plan)
+    for level in [*levels, unplaced]:
+        if not level:
+            continue
+        newest = max(ids.values(), default=0)
+        writer.run(
+            _employee,
+            insert(_employee).inline(),
+            [
+                {
+                    "employee_no": p.employee_no,
+                    "first_name": p.first_name,
+                    "last_name": p.last_name,
+                    "email": None if isinstance(p.email, _Keep) else p.email,
+                    "manager_id": ids.get(plan.new_person_managers.get(p.employee_no, "")),
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                    "version": 1,
+                }
+                for p in level
+            ],
+        )
+        ids.update(
+            fetch(session, select(_employee.c.employee_no, _employee.c.id).where(_employee.c.id > newest))
+        )
+
+    def manager_id(number: str | _Keep | None, current: int | None) -> int | None:
+        if isinstance(number, _Keep):
+            return current
+        return ids.get(number) if number is not None else None
+
+    if plan.changed_persons:
+        writer.run(
+            _employee,
+            _update_by_id(
+                _employee,
+                first_name=None,
+                last_name=None,
+                email=None,
+                manager_id=None,
+                left_on=None,
+                updated_at=None,
+            ),
+            [
+                {
+                    "b_id": c.employee_id,
+                    "b_first_name": c.first_name,
+                    "b_last_name": c.last_name,
+                    "b_email": c.email,
+                    "b_manager_id": manager_id(c.manager_no, c.manager_id),
+                    "b_left_on": None,
+                    "b_updated_at": stamp,
+                }
+                for c in plan.changed_persons
+            ],
+        )
+    if unplaced:  # managers among themselves in a loop, or a chain too deep: linked afterwards
+        writer.run(
+            _employee,
+            _update_by_id(_employee, manager_id=None, updated_at=None),
+            [
+                {
+                    "b_id": ids[p.employee_no],
+                    "b_manager_id": ids.get(plan.new_person_managers[p.employee_no]),
+                    "b_updated_at": stamp,
+                }
+                for p in unplaced
+                if p.employee_no in plan.new_person_managers
+            ],
+        )
+    if plan.leavers:
+        writer.run(
+            _employee,
+            _update_by_id(_employee, left_on=None, updated_at=None),
+            [
+                {"b_id": leaver.employee_id, "b_left_on": today, "b_updated_at": stamp}
+                for leaver in plan.leavers
+            ],
+        )
+    units: dict[str, int] = dict(fetch(session, select(_unit.c.number, _unit.c.id)))
+    if plan.new_positions:
+        writer.run(
+            _position,
+            insert(_position).inline(),
+            [
+                {
+                    "employee_id": ids[p.employee_no],
+                    "unit_id": units[p.unit_number],
+                    "title": p.title,
+                    "role_id": p.role_id,
+                    "manager_id": ids.get(p.manager_no) if p.manager_no is not None else None,
+                    "fte_percent": p.fte,
+                    "start_date": p.start_date,
+                    "end_date": None,
+                    "version": 1,
+                }
+                for p in plan.new_positions
+            ],
+        )
+    if plan.changed_positions:
+        writer.run(
+            _position,
+            _update_by_id(
+                _position, title=None, fte_percent=None, start_date=None, manager_id=None, role_id=None
+            ),
+            [
+                {
+                    "b_id": c.position_id,
+                    "b_title": c.title,
+                    "b_fte_percent": c.fte,
+                    "b_start_date": c.start_date,
+                    "b_manager_id": manager_id(c.manager_no, c.manager_id),
+                    "b_role_id": c.role_id,
+                }
+                for c in plan.changed_positions
+            ],
+        )
+    if plan.ended_positions:
+        writer.run(
+            _position,
+            _update_by_id(_position, end_date=None),
+            [{"b_id": position_id, "b_end_date": today} for position_id in plan.ended_positions],
+        )

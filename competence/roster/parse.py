@@ -1,0 +1,411 @@
+"""Checking every row of the roster and turning it into people and positions (issue 3, point 4).
+
+A row is *ignored* when it is blank or a totals row ("Sum", "Antall: 301", a row of formula results
+with neither number nor name), *rejected* with a reason when it cannot be taken as it stands, and
+otherwise accepted, perhaps with warnings. Rows are numbered as the spreadsheet shows them.
+
+Several rows with the same employee number and the same name are one person with several
+positions. The same number with different names is a conflict: every row of that number is
+rejected, since guessing which name is right would be worse than asking.
+
+No message quotes a cell of a column that was refused or a value that looks like an identity
+number; rows holding one are rejected with a reason that names only the column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from operator import itemgetter
+
+from competence.roster import cells
+from competence.roster.headers import is_totals_label
+from competence.roster.layout import Layout
+from competence.roster.model import FieldMatch, ImportWarning, RowIssue
+from competence.roster.nationalid import cell_holds_national_id
+from competence.roster.reader import Cell
+from competence.validation import FORMULA_PREFIXES
+
+_MAX_NUMBER = 40
+_MAX_NAME = 120
+_MAX_TITLE = 200
+_MAX_EMAIL = 254
+#: The rule of :func:`competence.validation.optional_email`, on text already cleaned.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+#: What an identity number needs at least: ten digits in a row, or six and five apart.
+_CANDIDATE = re.compile(r"\d(?:\d{9}|\d{5}[ \-.]\d{5})")  # a leading \d lets the engine skip fast
+_NUMBERED_UNIT = re.compile(r"(\d{1,12})\s*(?:[-–:]\s*|\s)(\S.*)")
+
+
+class _Keep:
+    """Marks a value the roster did not give usably: the register keeps what it has."""
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP = _Keep()
+
+
+@dataclass
+class PositionRecord:
+    row: int
+    unit_no: str | None
+    unit_name: str
+    title: str
+    fte: float | None
+    start_date: dt.date | None
+    manager_no: str | None
+    role: str
+
+
+@dataclass
+class PersonRecord:
+    employee_no: str
+    first_name: str
+    last_name: str
+    rows: list[int]
+    email: str | _Keep | None = KEEP
+    positions: list[PositionRecord] = field(default_factory=list)
+    #: False when some row of this person was rejected: the positions seen are then not all of them.
+    complete: bool = True
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def main_position(self) -> PositionRecord | None:
+        """The position that decides the person's manager: the largest, then the first."""
+        if not self.positions:
+            return None
+        return max(self.positions, key=lambda p: (p.fte if p.fte is not None else 0.0, -p.row))
+
+
+@dataclass
+class ParsedRoster:
+    persons: dict[str, PersonRecord]
+    #: Every employee number seen, in accepted or rejected rows: nobody here is marked as left.
+    present: set[str]
+    rejected: list[RowIssue]
+    warnings: list[ImportWarning]
+    ignored_rows: list[int]
+    mapped: frozenset[str]
+
+    @property
+    def position_count(self) -> int:
+        return sum(len(p.positions) for p in self.persons.values())
+
+
+class _Reject(Exception):
+    def __init__(self, reason: str, nb: str, en: str) -> None:
+        super().__init__(reason)
+        self.reason, self.nb, self.en = reason, nb, en
+
+
+class _Ignored(Exception):
+    """A blank or totals row."""
+
+
+def _formula(label_nb: str, label_en: str) -> _Reject:
+    return _Reject(
+        "formula",
+        f"{label_nb} begynner med = + - @ eller et kontrolltegn, slik en regnearkformel gjør. Raden ble ikke "
+        "lest inn.",
+        f"{label_en} starts with = + - @ or a control character, as a spreadsheet formula does. The row was "
+        "not read.",
+    )
+
+
+def _too_long(label_nb: str, label_en: str, limit: int) -> _Reject:
+    return _Reject(
+        "too_long",
+        f"{label_nb} er lengre enn {limit} tegn.",
+        f"{label_en} is longer than {limit} characters.",
+    )
+
+
+_NATIONAL_ID = _Reject(
+    "national_id",
+    "Raden inneholder noe som ser ut som et fødselsnummer eller D-nummer i en kolonne som leses inn. Raden "
+    "ble ikke lest inn, og verdien er ikke lagret.",
+    "The row holds what looks like a national identity number in a column that is read. The row was not "
+    "read and the value was not stored.",
+)
+
+
+def _rows_with_national_ids(columns: Sequence[Sequence[Cell]]) -> set[int]:
+    """Indexes of rows holding an identity number in a read column.
+
+    One regular-expression pass over each column's text decides whether its cells need a look one by
+    one; numbers need one only when the column holds one of nine digits or more.
+    """
+    flagged: set[int] = set()
+    for column in columns:
+        joined = "\n".join([v for v in column if type(v) is str])
+        if _CANDIDATE.search(joined) and cell_holds_national_id(joined):
+            flagged.update(i for i, v in enumerate(column) if type(v) is str and cell_holds_national_id(v))
+        numbers = [v for v in column if type(v) is float or type(v) is int]
+        if numbers and max(numbers) >= 100_000_000:
+            flagged.update(
+                i
+                for i, v in enumerate(column)
+                if (type(v) is float or type(v) is int) and v >= 100_000_000 and cell_holds_national_id(v)
+            )
+    return flagged
+
+
+class _Columns:
+    """The read columns of the sheet, each normalised once (None for a field not mapped)."""
+
+    def __init__(
+        self, data: Sequence[Sequence[Cell]], matches: Sequence[FieldMatch], first_column: int
+    ) -> None:
+        positions = {m.field: m.column - first_column for m in matches if m.column is not None}
+        self.mapped = frozenset(positions)
+        width = max(positions.values(), default=-1) + 1
+        rows = [r if len(r) >= width else [*r, *([None] * (width - len(r)))] for r in data]
+        raw = {key: [row[position] for row in rows] for key, position in positions.items()}
+        self.raw = raw
+        self.count = len(rows)
+        self.flagged = _rows_with_national_ids(list(raw.values()))
+        getter = itemgetter(*positions.values()) if positions else None
+        if getter is not None and len(positions) > 1:
+            self.filled = [any(getter(row)) for row in rows]
+        elif getter is not None:
+            self.filled = [bool(getter(row)) for row in rows]
+        else:
+            self.filled = [False] * len(rows)
+
+        def texts(key: str) -> list[str] | None:
+            return cells.text_column(raw[key]) if key in raw else None
+
+        def numbers(key: str) -> list[str | None] | None:
+            return cells.identifier_column(raw[key]) if key in raw else None
+
+        self.employee_no = numbers("employee_no") or [None] * self.count
+        self.name, self.first_name, self.last_name = texts("name"), texts("first_name"), texts("last_name")
+        self.email = texts("email")
+        self.unit_no, self.unit_name = numbers("unit_no"), texts("unit_name")
+        self.title, self.role, self.manager_no = texts("title"), texts("role"), numbers("manager_no")
+        self.fte = cells.fte_column(raw["fte"]) if "fte" in raw else None
+        self.start = cells.date_column(raw["start_date"]) if "start_date" in raw else None
+        self.has_positions = self.unit_no is not None or self.unit_name is not None
+        self.split = cells.split_name_column(self.name) if self.name is not None else None
+
+    def names(self, i: int) -> tuple[str, str, str]:
+        """(first, last, the name as written) from two columns or from one "Etternavn, Fornavn" column."""
+        if self.first_name is not None or self.last_name is not None:
+            first = self.first_name[i] if self.first_name is not None else ""
+            last = self.last_name[i] if self.last_name is not None else ""
+            if first or last or self.name is None:
+                return first, last, f"{first} {last}".strip()
+        if self.name is None or self.split is None:
+            return "", "", ""
+        return self.split[0][i], self.split[1][i], self.name[i]
+
+
+class _Parser:
+    def __init__(self, layout: Layout, matches: Sequence[FieldMatch]) -> None:
+        self.columns = _Columns(layout.data, matches, layout.sheet.first_column)
+        self.first = layout.first_data_row
+        self.persons: dict[str, PersonRecord] = {}
+        self.names_of: dict[str, set[tuple[str, str]]] = {}
+        self.rejected_numbers: set[str] = set()
+        self.present: set[str] = set()
+        self.rejected: list[RowIssue] = []
+        self.warnings: list[ImportWarning] = []
+        self.ignored: list[int] = []
+
+    def warn(self, code: str, row: int, nb: str, en: str) -> None:
+        self.warnings.append(ImportWarning(code, row, nb, en))
+
+    def run(self) -> ParsedRoster:
+        columns = self.columns
+        for i in range(columns.count):
+            if not columns.filled[i]:
+                continue
+            number = self.first + i
+            try:
+                self.row(i, number)
+            except _Reject as exc:
+                self.rejected.append(RowIssue(number, exc.reason, exc.nb, exc.en))
+            except _Ignored:
+                self.ignored.append(number)
+        self.resolve_conflicts()
+        self.rejected.sort(key=lambda r: r.row)
+        return ParsedRoster(
+            self.persons, self.present, self.rejected, self.warnings, self.ignored, columns.mapped
+        )
+
+    def row(self, i: int, number: int) -> None:
+        columns = self.columns
+        if i in columns.flagged:
+            raw_no = columns.raw["employee_no"][i] if "employee_no" in columns.raw else None
+            if not cell_holds_national_id(raw_no) and columns.employee_no[i]:
+                self.known_but_rejected(columns.employee_no[i] or "")
+            raise _NATIONAL_ID
+        employee_no = columns.employee_no[i]
+        first_name, last_name, written = columns.names(i)
+        if employee_no is not None and not employee_no[0].isdigit() and is_totals_label(employee_no):
+            raise _Ignored()  # "Sum", "Antall: 301" in the number column
+        if employee_no is None:
+            if not written or is_totals_label(written):
+                raise _Ignored()
+            raise _Reject("missing_employee_no", "Ansattnummer mangler.", "The employee number is missing.")
+        if employee_no.startswith(FORMULA_PREFIXES):
+            raise _formula("Ansattnummeret", "The employee number")
+        if len(employee_no) > _MAX_NUMBER:
+            raise _too_long("Ansattnummeret", "The employee number", _MAX_NUMBER)
+        try:
+            _check_names(first_name, last_name, written)
+            position = self.position(i, number, employee_no) if columns.has_positions else None
+        except _Reject:
+            self.known_but_rejected(employee_no)
+            raise
+        if not first_name:
+            self.warn(
+                "name_single",
+                number,
+                f"Ansattnr {employee_no} har bare ett navn; det er lagret som etternavn.",
+                f"Employee number {employee_no} has a single name; it was stored as the last name.",
+            )
+        self.accept(employee_no, first_name, last_name, self.email(i, number, employee_no), position, number)
+
+    def known_but_rejected(self, employee_no: str) -> None:
+        """A rejected row of a known person: they are in the roster (not left), their positions incomplete."""
+        self.present.add(employee_no)
+        self.rejected_numbers.add(employee_no)
+
+    def accept(
+        self,
+        employee_no: str,
+        first_name: str,
+        last_name: str,
+        email: str | _Keep | None,
+        position: PositionRecord | None,
+        number: int,
+    ) -> None:
+        self.present.add(employee_no)
+        self.names_of.setdefault(employee_no, set()).add((first_name.casefold(), last_name.casefold()))
+        person = self.persons.get(employee_no)
+        if person is None:
+            person = self.persons[employee_no] = PersonRecord(employee_no, first_name, last_name, rows=[])
+        person.rows.append(number)
+        if person.email is KEEP and email is not KEEP:
+            person.email = email
+        if position is not None:
+            person.positions.append(position)
+
+    def resolve_conflicts(self) -> None:
+        for employee_no, names in self.names_of.items():
+            if len(names) < 2:
+                continue
+            person = self.persons.pop(employee_no)
+            rows_text = ", ".join(str(r) for r in person.rows)
+            for row_number in person.rows:
+                self.rejected.append(
+                    RowIssue(
+                        row_number,
+                        "name_conflict",
+                        f"Ansattnr {employee_no} står med ulike navn på radene {rows_text}. Ingen av radene "
+                        "ble lest inn; rett navnet i filen.",
+                        f"Employee number {employee_no} has different names on rows {rows_text}. None of the "
+                        "rows was read; correct the name in the file.",
+                    )
+                )
+        for employee_no in self.rejected_numbers:
+            if employee_no in self.persons:
+                self.persons[employee_no].complete = False
+
+    def email(self, i: int, number: int, employee_no: str) -> str | _Keep | None:
+        if self.columns.email is None:
+            return KEEP
+        value = self.columns.email[i]
+        if not value:
+            return None
+        if _EMAIL.match(value) and len(value) <= _MAX_EMAIL and not value.startswith(FORMULA_PREFIXES):
+            return value.lower()
+        self.warn(
+            "email_invalid",
+            number,
+            f"E-postadressen til ansattnr {employee_no} er ikke gyldig og ble ikke lest inn.",
+            f"The e-mail address of employee number {employee_no} is not valid and was not read.",
+        )
+        return KEEP
+
+    def position(self, i: int, number: int, employee_no: str) -> PositionRecord:
+        columns = self.columns
+        unit_no = columns.unit_no[i] if columns.unit_no is not None else None
+        unit_name = columns.unit_name[i] if columns.unit_name is not None else ""
+        if unit_no is None and unit_name and columns.unit_no is None:
+            numbered = _NUMBERED_UNIT.fullmatch(unit_name)
+            if numbered:
+                unit_no, unit_name = cells.identifier(numbered.group(1)), numbered.group(2).strip()
+        if unit_no is None and not unit_name:
+            raise _Reject("missing_unit", "Enhet mangler.", "The unit is missing.")
+        if unit_no is not None and (unit_no.startswith(FORMULA_PREFIXES) or len(unit_no) > _MAX_NUMBER):
+            raise _Reject(
+                "unit_invalid",
+                "Enhetsnummeret er ikke gyldig (for langt, eller begynner som en formel).",
+                "The unit number is not valid (too long, or starts like a formula).",
+            )
+        if unit_name.startswith(FORMULA_PREFIXES):
+            raise _formula("Enhetsnavnet", "The unit name")
+        if len(unit_name) > _MAX_TITLE:
+            raise _too_long("Enhetsnavnet", "The unit name", _MAX_TITLE)
+        title = columns.title[i] if columns.title is not None else ""
+        if title.startswith(FORMULA_PREFIXES):
+            raise _formula("Stillingstittelen", "The job title")
+        if len(title) > _MAX_TITLE:
+            raise _too_long("Stillingstittelen", "The job title", _MAX_TITLE)
+        fte = columns.fte[i] if columns.fte is not None else None
+        start = columns.start[i] if columns.start is not None else None
+        for failed in (fte, start):
+            if isinstance(failed, cells.CellError):
+                raise _Reject(failed.reason, failed.message_nb, failed.message_en)
+        assert not isinstance(fte, cells.CellError) and not isinstance(start, cells.CellError)
+        if fte is None and columns.fte is not None:
+            self.warn(
+                "fte_missing",
+                number,
+                f"Stillingsprosent mangler for ansattnr {employee_no}; en ny stilling får 100 %, en kjent "
+                "beholder sin.",
+                f"FTE percent is missing for employee number {employee_no}; a new position gets 100 %, a "
+                "known one keeps its own.",
+            )
+        manager_no = columns.manager_no[i] if columns.manager_no is not None else None
+        if manager_no is not None and manager_no == employee_no:
+            self.warn(
+                "manager_self",
+                number,
+                f"Ansattnr {employee_no} står som sin egen leder; lederfeltet ble stående tomt.",
+                f"Employee number {employee_no} is listed as their own manager; the manager was left empty.",
+            )
+            manager_no = None
+        role = columns.role[i] if columns.role is not None else ""
+        if role.startswith(FORMULA_PREFIXES):
+            role = ""
+        return PositionRecord(number, unit_no, unit_name, title, fte, start, manager_no, role)
+
+
+def _check_names(first: str, last: str, written: str) -> None:
+    if not first and not last:
+        raise _Reject("missing_name", "Navn mangler.", "The name is missing.")
+    if (
+        written.startswith(FORMULA_PREFIXES)
+        or first.startswith(FORMULA_PREFIXES)
+        or last.startswith(FORMULA_PREFIXES)
+    ):
+        raise _formula("Navnet", "The name")
+    if len(first) > _MAX_NAME or len(last) > _MAX_NAME:
+        raise _too_long("Navnet", "The name", _MAX_NAME)
+
+
+def parse_roster(layout: Layout, matches: Sequence[FieldMatch]) -> ParsedRoster:
+    return _Parser(layout, matches).run()
+
+
+__all__ = ["KEEP", "ParsedRoster", "PersonRecord", "PositionRecord", "parse_roster"]

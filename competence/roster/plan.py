@@ -1,0 +1,421 @@
+"""Comparing the checked roster with the register: what an import would create, change or leave.
+
+The plan is computed in memory from a handful of flat queries, so a preview and an import of
+50,000 rows cost the same and the preview is exactly what the import will do.
+
+Identity rules (also in docs/import.md):
+
+* A person is their canonical employee number.
+* A unit is its number; a roster with unit names only matches units by name, and a new unit then
+  takes its name as its number.
+* A position is employee + unit + job title (case-insensitive). When the title changed but the person
+  still has an unmatched position in the same unit, that position is updated, so a role set by the
+  leader survives a renamed title. Several identical positions pair up in order.
+* A position's role comes from a role column ("Rolle", "Kompetanseprofil") when it names a known
+  role; otherwise a new position, or one without a role, gets the role whose name equals its job
+  title; otherwise the role is left for the leader to set. A role the leader set is never cleared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from competence.roster.bulk import as_date, fetch
+from competence.roster.model import ImportWarning, Leaver
+from competence.roster.parse import KEEP, ParsedRoster, PersonRecord, PositionRecord, _Keep
+from db.models import Employee, OrgUnit, Position, Role
+
+_MAX_UNIT_NUMBER = 40
+#: Warn when a full roster would mark more than this share of the active people as left.
+MANY_LEAVERS_SHARE = 0.2
+MANY_LEAVERS_MIN = 5
+
+
+class _Emp(NamedTuple):
+    id: int
+    employee_no: str
+    first_name: str
+    last_name: str
+    email: str | None
+    manager_id: int | None
+    left_on: dt.date | None
+    anonymised_on: dt.date | None
+
+
+class _Pos(NamedTuple):
+    id: int
+    employee_id: int
+    unit_id: int
+    title: str
+    role_id: int | None
+    manager_id: int | None
+    fte: float
+    start_date: dt.date | None
+
+
+@dataclass
+class RegisterState:
+    """The part of the register an import compares with, read in a few flat queries."""
+
+    employees: dict[str, _Emp]
+    number_of: dict[int, str]
+    units: dict[str, tuple[int, str]]
+    unit_number_of: dict[int, str]
+    units_by_name: dict[str, str]
+    positions: dict[int, list[_Pos]]
+    roles: dict[str, int]
+
+
+def load_state(session: Session, today: dt.date) -> RegisterState:
+    employees: dict[str, _Emp] = {}
+    number_of: dict[int, str] = {}
+    emp_cols = (
+        Employee.id,
+        Employee.employee_no,
+        Employee.first_name,
+        Employee.last_name,
+        Employee.email,
+        Employee.manager_id,
+        Employee.left_on,
+        Employee.anonymised_on,
+    )
+    for emp_row in fetch(session, select(*emp_cols)):
+        emp = _Emp._make((*emp_row[:6], as_date(emp_row[6]), as_date(emp_row[7])))
+        employees[emp.employee_no] = emp
+        number_of[emp.id] = emp.employee_no
+    units: dict[str, tuple[int, str]] = {}
+    unit_number_of: dict[int, str] = {}
+    units_by_name: dict[str, str] = {}
+    for unit_id, number, name in fetch(session, select(OrgUnit.id, OrgUnit.number, OrgUnit.name)):
+        units[number] = (unit_id, name)
+        unit_number_of[unit_id] = number
+        units_by_name.setdefault(name.casefold(), number)
+    positions: dict[int, list[_Pos]] = {}
+    pos_stmt = (
+        select(
+            Position.id,
+            Position.employee_id,
+            Position.unit_id,
+            Position.title,
+            Position.role_id,
+            Position.manager_id,
+            Position.fte_percent,
+            Position.start_date,
+        )
+        .where((Position.end_date.is_(None)) | (Position.end_date >= today))
+        .order_by(Position.id)
+    )
+    for row in fetch(session, pos_stmt):
+        pos = _Pos._make((*row[:7], as_date(row[7])))
+        positions.setdefault(pos.employee_id, []).append(pos)
+    roles = {name.casefold(): role_id for role_id, name in fetch(session, select(Role.id, Role.name))}
+    return RegisterState(employees, number_of, units, unit_number_of, units_by_name, positions, roles)
+
+
+@dataclass(frozen=True)
+class NewUnit:
+    number: str
+    name: str
+
+
+@dataclass(frozen=True)
+class PersonChange:
+    """Final values for an existing person; ``manager_no`` KEEP leaves the manager as it is."""
+
+    employee_id: int
+    first_name: str
+    last_name: str
+    email: str | None
+    manager_no: str | _Keep | None
+    #: The manager the person has now, kept when ``manager_no`` is KEEP.
+    manager_id: int | None
+    returned: bool
+
+
+class NewPosition(NamedTuple):
+    employee_no: str
+    unit_number: str
+    title: str
+    fte: float
+    start_date: dt.date | None
+    manager_no: str | None
+    role_id: int | None
+
+
+@dataclass(frozen=True)
+class PositionChange:
+    position_id: int
+    title: str
+    fte: float
+    start_date: dt.date | None
+    manager_no: str | _Keep | None
+    manager_id: int | None
+    role_id: int | None
+
+
+@dataclass
+class Plan:
+    new_units: list[NewUnit] = field(default_factory=list)
+    renamed_units: list[tuple[int, str]] = field(default_factory=list)
+    new_persons: list[PersonRecord] = field(default_factory=list)
+    new_person_managers: dict[str, str] = field(default_factory=dict)
+    changed_persons: list[PersonChange] = field(default_factory=list)
+    unchanged_persons: int = 0
+    returned: int = 0
+    leavers: list[Leaver] = field(default_factory=list)
+    new_positions: list[NewPosition] = field(default_factory=list)
+    changed_positions: list[PositionChange] = field(default_factory=list)
+    unchanged_positions: int = 0
+    ended_positions: list[int] = field(default_factory=list)
+    warnings: list[ImportWarning] = field(default_factory=list)
+
+    @property
+    def writes(self) -> int:
+        return (
+            len(self.new_units)
+            + len(self.renamed_units)
+            + len(self.new_persons)
+            + len(self.changed_persons)
+            + len(self.leavers)
+            + len(self.new_positions)
+            + len(self.changed_positions)
+            + len(self.ended_positions)
+        )
+
+
+class _Planner:
+    def __init__(self, roster: ParsedRoster, state: RegisterState, *, partial: bool, today: dt.date) -> None:
+        self.roster = roster
+        self.state = state
+        self.partial = partial
+        self.today = today
+        self.plan = Plan()
+        self.mapped = roster.mapped
+        self.has_positions = bool({"unit_no", "unit_name"} & roster.mapped)
+        self.warned_manager_rows: set[int] = set()
+
+    # -- units ---------------------------------------------------------------------------------
+
+    def unit_number(self, record: PositionRecord) -> str:
+        if record.unit_no is not None:
+            return record.unit_no
+        known = self.state.units_by_name.get(record.unit_name.casefold())
+        return known if known is not None else record.unit_name[:_MAX_UNIT_NUMBER]
+
+    def plan_units(self) -> None:
+        names: dict[str, Counter[str]] = {}
+        for person in self.roster.persons.values():
+            for record in person.positions:
+                counter = names.setdefault(self.unit_number(record), Counter())
+                if record.unit_name:
+                    counter[record.unit_name] += 1
+        for number, counter in names.items():
+            name = counter.most_common(1)[0][0] if counter else ""
+            if len(counter) > 1:
+                self.plan.warnings.append(
+                    ImportWarning(
+                        "unit_name_conflict",
+                        None,
+                        f"Enhet {number} har ulike navn i filen; «{name}» (det vanligste) ble brukt.",
+                        f"Unit {number} has different names in the file; '{name}' (the most common) "
+                        "was used.",
+                    )
+                )
+            existing = self.state.units.get(number)
+            if existing is None:
+                self.plan.new_units.append(NewUnit(number, name or number))
+            elif name and name != existing[1]:
+                self.plan.renamed_units.append((existing[0], name))
+
+    # -- managers and roles ----------------------------------------------------------------------
+
+    def manager(self, record: PositionRecord, employee_no: str) -> str | None:
+        """The manager's number when known to the roster or the register, else None (with a warning)."""
+        wanted = record.manager_no
+        if wanted is None or wanted in self.roster.persons or wanted in self.state.employees:
+            return wanted
+        if record.row not in self.warned_manager_rows:
+            self.warned_manager_rows.add(record.row)
+            self.plan.warnings.append(
+                ImportWarning(
+                    "unknown_manager",
+                    record.row,
+                    f"Lederen til ansattnr {employee_no} (ansattnr {wanted}) finnes verken i filen eller i "
+                    "registeret; raden ble lest inn uten leder.",
+                    f"The manager of employee number {employee_no} (employee number {wanted}) is neither in "
+                    "the file nor in the register; the row was read without a manager.",
+                )
+            )
+        return None
+
+    def role_id(self, record: PositionRecord, current: int | None) -> int | None:
+        if record.role:
+            found = self.state.roles.get(record.role.casefold())
+            if found is not None:
+                return found
+            self.plan.warnings.append(
+                ImportWarning(
+                    "unknown_role",
+                    record.row,
+                    f"Rollen «{record.role}» finnes ikke i registeret; stillingen beholder sin rolle.",
+                    f"The role '{record.role}' does not exist in the register; the position keeps its role.",
+                )
+            )
+        if current is not None:
+            return current
+        return self.state.roles.get(record.title.casefold()) if record.title else None
+
+    # -- people ----------------------------------------------------------------------------------
+
+    def plan_persons(self) -> None:
+        for person in self.roster.persons.values():
+            main = person.main_position
+            manager: str | _Keep | None = KEEP
+            if "manager_no" in self.mapped and main is not None:
+                manager = self.manager(main, person.employee_no)
+            existing = self.state.employees.get(person.employee_no)
+            if existing is None:
+                self.plan.new_persons.append(person)
+                if isinstance(manager, str):
+                    self.plan.new_person_managers[person.employee_no] = manager
+                for record in person.positions:
+                    self.new_position(person, record, current_role=None)
+                continue
+            changed = self.person_changed(person, existing, manager)
+            positions_changed = self.plan_positions(person, existing)
+            if changed:
+                self.plan.changed_persons.append(changed)
+                self.plan.returned += changed.returned
+            if not changed and not positions_changed:
+                self.plan.unchanged_persons += 1
+
+    def person_changed(
+        self, person: PersonRecord, existing: _Emp, manager: str | _Keep | None
+    ) -> PersonChange | None:
+        email = existing.email if isinstance(person.email, _Keep) else person.email
+        current_manager = self.state.number_of.get(existing.manager_id) if existing.manager_id else None
+        returned = existing.left_on is not None
+        if (
+            person.first_name == existing.first_name
+            and person.last_name == existing.last_name
+            and email == existing.email
+            and (isinstance(manager, _Keep) or manager == current_manager)
+            and not returned
+        ):
+            return None
+        return PersonChange(
+            existing.id, person.first_name, person.last_name, email, manager, existing.manager_id, returned
+        )
+
+    def new_position(self, person: PersonRecord, record: PositionRecord, *, current_role: int | None) -> None:
+        self.plan.new_positions.append(
+            NewPosition(
+                employee_no=person.employee_no,
+                unit_number=self.unit_number(record),
+                title=record.title,
+                fte=record.fte if record.fte is not None else 100.0,
+                start_date=record.start_date,
+                manager_no=self.manager(record, person.employee_no) if "manager_no" in self.mapped else None,
+                role_id=self.role_id(record, current_role),
+            )
+        )
+
+    def plan_positions(self, person: PersonRecord, existing: _Emp) -> bool:
+        """Match the person's roster positions with their active ones; True when anything changes."""
+        if not self.has_positions:
+            return False
+        held = list(self.state.positions.get(existing.id, []))
+        pairs: list[tuple[PositionRecord, _Pos]] = []
+        unmatched: list[PositionRecord] = []
+        unit_of = self.state.unit_number_of
+        for record in person.positions:
+            key = (self.unit_number(record), record.title.casefold())
+            found = next((p for p in held if (unit_of.get(p.unit_id), p.title.casefold()) == key), None)
+            if found is None:
+                unmatched.append(record)
+            else:
+                held.remove(found)
+                pairs.append((record, found))
+        for record in list(unmatched):
+            number = self.unit_number(record)
+            found = next((p for p in held if unit_of.get(p.unit_id) == number), None)
+            if found is not None:
+                held.remove(found)
+                unmatched.remove(record)
+                pairs.append((record, found))
+        changed = bool(unmatched)
+        for record in unmatched:
+            self.new_position(person, record, current_role=None)
+        for record, pos in pairs:
+            changed |= self.position_changed(person, record, pos)
+        if held and not self.partial and person.complete:
+            self.plan.ended_positions.extend(p.id for p in held)
+            changed = True
+        return changed
+
+    def position_changed(self, person: PersonRecord, record: PositionRecord, pos: _Pos) -> bool:
+        fte = record.fte if record.fte is not None else pos.fte
+        start = record.start_date if record.start_date is not None else pos.start_date
+        manager: str | _Keep | None = KEEP
+        manager_changed = False
+        if "manager_no" in self.mapped:
+            manager = self.manager(record, person.employee_no)
+            current = self.state.number_of.get(pos.manager_id) if pos.manager_id else None
+            manager_changed = manager != current
+        role = self.role_id(record, pos.role_id)
+        if (
+            record.title == pos.title
+            and abs(fte - pos.fte) < 1e-9
+            and start == pos.start_date
+            and not manager_changed
+            and role == pos.role_id
+        ):
+            self.plan.unchanged_positions += 1
+            return False
+        self.plan.changed_positions.append(
+            PositionChange(pos.id, record.title, fte, start, manager, pos.manager_id, role)
+        )
+        return True
+
+    def plan_leavers(self) -> None:
+        if self.partial:
+            return
+        active = 0
+        for emp in self.state.employees.values():
+            if emp.left_on is not None or emp.anonymised_on is not None:
+                continue
+            active += 1
+            if emp.employee_no not in self.roster.present:
+                self.plan.leavers.append(
+                    Leaver(emp.id, emp.employee_no, f"{emp.first_name} {emp.last_name}".strip())
+                )
+        gone = len(self.plan.leavers)
+        if gone >= MANY_LEAVERS_MIN and gone > MANY_LEAVERS_SHARE * active:
+            self.plan.warnings.append(
+                ImportWarning(
+                    "many_leavers",
+                    None,
+                    f"{gone} av {active} aktive ansatte står ikke i filen og blir markert som sluttet. Er "
+                    "dette hele ansattlisten? Bruk delvis import (--partial) for en liste over bare noen "
+                    "enheter.",
+                    f"{gone} of {active} active employees are not in the file and are marked as having left. "
+                    "Is this the whole roster? Use a partial import (--partial) for a list of some units "
+                    "only.",
+                )
+            )
+
+
+def make_plan(roster: ParsedRoster, state: RegisterState, *, partial: bool, today: dt.date) -> Plan:
+    planner = _Planner(roster, state, partial=partial, today=today)
+    if planner.has_positions:
+        planner.plan_units()
+    planner.plan_persons()
+    planner.plan_leavers()
+    planner.plan.warnings.sort(key=lambda w: (w.row is not None, w.row or 0))
+    return planner.plan
