@@ -1,7 +1,7 @@
 """Issue 6, point 15 (first part): property tests of the cell normalisers every import and form uses.
 
 The import's own normalisers, header matching and mutated whole workbooks are fuzzed in
-test_fuzz_import.py once the import exists.
+test_fuzz_import.py.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Issue 6, point 14: the schema has no place for a national identity number, an address, health or
 absence data: not in the models, and not in the database the migrations build (SQLite and PostgreSQL).
 
-The import's allow-list of columns is tested with the import (test_import_minimisation.py).
+The import's allow-list of columns is tested in test_national_ids_and_minimisation.py.
 """
 
 from __future__ import annotations
