@@ -17,11 +17,13 @@ import subprocess
 import tempfile
 import warnings
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
 
+from db.errors import LocalizedError
 from db.session import Database
 
 #: ``KOMPETANSE_TEST_FAULTS=fallback`` makes the helpers behave as in a locked-down container, to
@@ -100,6 +102,38 @@ def make_query_only(database: Database) -> None:
 
     event.listen(database.engine, "connect", on_connect)
     database.engine.dispose()
+
+
+@dataclass(frozen=True)
+class RegisterState:
+    """What a refused write must leave as it was."""
+
+    people: int
+    positions: int
+    units: int
+    log_events: int
+    integrity: str
+
+    def data(self) -> tuple[int, int, int, str]:
+        """Everything but the log, where a failed import may leave a note."""
+        return self.people, self.positions, self.units, self.integrity
+
+
+def register_state(database: Database) -> RegisterState:
+    with database.engine.connect() as conn:
+        people, positions, units, events = (
+            int(conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() or 0)
+            for t in ("employee", "position", "org_unit", "audit_event")
+        )
+        integrity = str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
+    return RegisterState(people, positions, units, events, integrity)
+
+
+def assert_clear_message(exc: LocalizedError, *, nb: str, en: str) -> None:
+    """The refusal says what happened in both languages, in words, without SQL or a traceback."""
+    assert nb in exc.message("nb"), exc.message("nb")
+    assert en in exc.message("en"), exc.message("en")
+    assert "sqlite" not in exc.message("nb").lower() and "Traceback" not in exc.message("en")
 
 
 def fallback(reason: str) -> None:

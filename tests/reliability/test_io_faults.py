@@ -17,15 +17,17 @@ import pytest
 from competence.backups import take_backup
 from competence.errors import DomainError
 from competence.uow import UnitOfWork
-from db.errors import DiskFullError, LocalizedError, ReadOnlyDatabaseError
+from db.errors import DiskFullError, ReadOnlyDatabaseError
 from db.session import Database, open_database
 from tests.reliability.faults import (
+    assert_clear_message,
     can_mount,
     fallback,
     fill_disk,
     limit_database_pages,
     make_query_only,
     read_only,
+    register_state,
     tmpfs,
 )
 from tests.reliability.processes import integrity, start_worker
@@ -34,25 +36,6 @@ from tests.reliability.workers.batch_writer import write_batch
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX file systems and permissions")
 
 BIG_BATCH = 3000
-
-
-def _state(database: Database) -> tuple[int, int, int, str]:
-    """What must not change: people, positions, audit events, and an intact file."""
-    with database.engine.connect() as conn:
-        counts = [
-            int(conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() or 0)
-            for t in ("employee", "position", "audit_event")
-        ]
-        check = (
-            "ok" if not database.is_sqlite else str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
-        )
-    return counts[0], counts[1], counts[2], check
-
-
-def _assert_clear(exc: LocalizedError, *, nb: str, en: str) -> None:
-    assert nb in exc.message("nb"), exc.message("nb")
-    assert en in exc.message("en"), exc.message("en")
-    assert "sqlite" not in exc.message("nb").lower() and "Traceback" not in exc.message("en")
 
 
 def _opened_with_data(path: Path) -> Database:
@@ -70,13 +53,13 @@ def _digest(path: Path) -> str:
 
 def _edit_refused_as_disk_full(database: Database) -> None:
     uow = UnitOfWork(database, "hr")
-    before = _state(database)
+    before = register_state(database)
     with pytest.raises(DiskFullError) as info:
         write_batch(uow, 1, BIG_BATCH)
-    _assert_clear(
+    assert_clear_message(
         info.value, nb="Disken er full. Ingenting ble lagret.", en="The disk is full. Nothing was saved."
     )
-    assert _state(database) == before
+    assert register_state(database) == before
 
 
 def test_disk_full_during_edit_on_a_tiny_file_system(tmp_path: Path) -> None:
@@ -94,7 +77,7 @@ def test_disk_full_during_edit_on_a_tiny_file_system(tmp_path: Path) -> None:
             _edit_refused_as_disk_full(database)
             filler.unlink()
             write_batch(UnitOfWork(database, "hr"), 1, BIG_BATCH)  # works again once there is space
-            assert _state(database)[0] == 40 + BIG_BATCH
+            assert register_state(database).people == 40 + BIG_BATCH
         finally:
             database.dispose()
 
@@ -111,18 +94,18 @@ def test_disk_full_during_backup_on_a_tiny_file_system(tmp_path: Path) -> None:
         pytest.skip("covered by test_disk_full_during_backup_by_file_size_limit")
     database = _opened_with_data(tmp_path / "register.db")
     write_batch(UnitOfWork(database, "hr"), 1, BIG_BATCH)  # bigger than the backup disk
-    before = _state(database)
+    before = register_state(database)
     try:
         with tmpfs(tmp_path / "usb", 256 * 1024) as usb:
             with pytest.raises(DomainError) as info:
                 take_backup(database, usb / "kopi.db")
             assert info.value.code == "disk_full"
-            _assert_clear(
+            assert_clear_message(
                 info.value, nb="Kunne ikke skrive sikkerhetskopien", en="Could not write the backup"
             )
             assert "Disken er full" in info.value.message("nb")
             assert list(usb.iterdir()) == []  # no half-written copy left behind
-        assert _state(database) == before
+        assert register_state(database) == before
     finally:
         database.dispose()
 
@@ -130,7 +113,7 @@ def test_disk_full_during_backup_on_a_tiny_file_system(tmp_path: Path) -> None:
 def test_disk_full_during_backup_by_file_size_limit(sqlite_database: Database, tmp_path: Path) -> None:
     """The operating system refuses to let the backup grow; works without root."""
     write_batch(UnitOfWork(sqlite_database, "hr"), 0, 2000)
-    before = _state(sqlite_database)
+    before = register_state(sqlite_database)
     dest_dir = tmp_path / "kopier"
     dest_dir.mkdir()
     proc = start_worker("size_limited_backup", sqlite_database.url, str(dest_dir / "kopi.db"), str(64 * 1024))
@@ -141,7 +124,7 @@ def test_disk_full_during_backup_by_file_size_limit(sqlite_database: Database, t
     assert "Kunne ikke skrive sikkerhetskopien" in result["nb"] and "Ingenting ble lagret" in result["nb"]
     assert "Could not write the backup" in result["en"]
     assert result["left"] == []
-    assert _state(sqlite_database) == before
+    assert register_state(sqlite_database) == before
 
 
 # --- read-only file or folder ---------------------------------------------------------------------
@@ -156,11 +139,11 @@ def test_read_only_database_file_during_edit_and_backup(tmp_path: Path) -> None:
             if how is None:
                 fallback("no way to make a file read-only for root here: SQLite's query_only is used")
                 make_query_only(database)
-            before = _state(database)
+            before = register_state(database)
             with pytest.raises(ReadOnlyDatabaseError) as info:
                 write_batch(UnitOfWork(database, "hr"), 1, 10)
-            _assert_clear(info.value, nb="kan ikke skrives til", en="cannot be written to")
-            assert _state(database) == before
+            assert_clear_message(info.value, nb="kan ikke skrives til", en="cannot be written to")
+            assert register_state(database) == before
             copy = take_backup(database, tmp_path / "kopi.db")  # a read-only register can still be saved
             assert integrity(copy) == "ok"
         finally:
@@ -184,14 +167,14 @@ def test_read_only_folder_on_open(tmp_path: Path) -> None:
             return
         with pytest.raises(ReadOnlyDatabaseError) as info:
             open_database(f"sqlite:///{path}")
-        _assert_clear(info.value, nb="skrivebeskyttet", en="read-only")
+        assert_clear_message(info.value, nb="skrivebeskyttet", en="read-only")
         assert str(path) in info.value.message("nb")
     assert _digest(path) == digest
 
 
 def test_backup_into_a_read_only_folder(sqlite_database: Database, tmp_path: Path) -> None:
     write_batch(UnitOfWork(sqlite_database, "hr"), 0, 40)
-    before = _state(sqlite_database)
+    before = register_state(sqlite_database)
     target = tmp_path / "kopier"
     target.mkdir()
     with read_only(target) as how:
@@ -203,6 +186,8 @@ def test_backup_into_a_read_only_folder(sqlite_database: Database, tmp_path: Pat
             target.write_text("")
         with pytest.raises(DomainError) as info:
             take_backup(sqlite_database, target / "kopi.db")
-        _assert_clear(info.value, nb="Kunne ikke skrive sikkerhetskopien", en="Could not write the backup")
+        assert_clear_message(
+            info.value, nb="Kunne ikke skrive sikkerhetskopien", en="Could not write the backup"
+        )
         assert not (target / "kopi.db").exists()
-    assert _state(sqlite_database) == before
+    assert register_state(sqlite_database) == before
