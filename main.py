@@ -5,6 +5,9 @@ from __future__ import annotations
 import sys
 
 if __name__ == "__main__":
+    from ui.preload import preload
+
+    preload()  # before PySide6 (see ui/preload.py): a faster start
     from ui.app import main
 
     sys.exit(main(sys.argv))

@@ -7,8 +7,12 @@ Per-user preferences (language, window layout, which database) belong to the des
 from __future__ import annotations
 
 import base64
-from dataclasses import asdict, dataclass, fields, replace
+import secrets
+import uuid
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
+
+from sqlalchemy.orm import Session
 
 from competence import audit
 from competence.errors import ValidationError
@@ -97,3 +101,30 @@ def save_settings(uow: UnitOfWork, settings: RegisterSettings) -> RegisterSettin
         audit.record(s, uow.actor, "settings", entity="setting")
         uow.commit()
         return settings
+
+
+# ------------------------------------------------------------------------------------------------
+# The register's identity: which register a file it handed out (an assessment template) came from
+# ------------------------------------------------------------------------------------------------
+
+_IDENTITY_KEY = "register_identity"
+
+
+@dataclass(frozen=True)
+class RegisterIdentity:
+    """A random id and a secret, made once per register and kept with its data (a restored backup
+    is the same register). The secret signs the hidden layout of files the register hands out, so
+    a workbook from another register, or one whose hidden identifiers were edited, is refused."""
+
+    register_id: str
+    secret: bytes = field(repr=False)
+
+
+def register_identity(session: Session) -> RegisterIdentity:
+    """This register's identity, created in the caller's transaction on first use."""
+    row = session.get(Setting, _IDENTITY_KEY)
+    if row is None:
+        row = Setting(key=_IDENTITY_KEY, value={"id": str(uuid.uuid4()), "secret": secrets.token_hex(32)})
+        session.add(row)
+        session.flush()
+    return RegisterIdentity(str(row.value["id"]), bytes.fromhex(str(row.value["secret"])))

@@ -1,45 +1,265 @@
-"""Application start-up: parse arguments, open (and migrate) the database, show the main window."""
+"""Application start-up: arguments, language, logging, error hook, then the database is opened
+off the UI thread (migrations may take a backup first) behind a splash, and the main window shown.
+
+    python main.py [--db URL] [--demo]
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QObject,
+    Qt,
+    QTimer,
+    QtMsgType,
+    Signal,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from competence.backups import backup_if_due
+from competence.demo import generate_demo
+from competence.frameworks import ensure_builtin_frameworks
+from competence.logs import configure_logging
+from competence.progress import CancelToken, Progress
+from competence.search import count_employees
+from competence.settings import get_settings
+from competence.uow import UnitOfWork
+from db.engine import data_dir
 from db.errors import LocalizedError
 from db.session import Database, open_database
+from ui.context import AppContext
+from ui.errors import error_message, install_excepthook, show_bug
+from ui.first_start import FirstStartDialog
+from ui.i18n import install_language
+from ui.main_window import MainWindow
+from ui.preferences import APPLICATION, ORGANISATION, Preferences
+from ui.splash import Splash
+from ui.worker import TaskRunner
+
+log = logging.getLogger("kompetanseregister.ui")
+
+DEMO_DB_FILENAME = "demo.db"
+#: How many people the demo municipality of ``--demo`` has.
+DEMO_EMPLOYEES = 300
+#: Set by the benchmark to the time the process was started (``time.time()``).
+ENV_STARTED_AT = "KOMPETANSE_STARTED_AT"
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="kompetanseregister")
+    parser = argparse.ArgumentParser(prog="kompetanseregister", description="Kompetanseregister")
     parser.add_argument(
         "--db", metavar="URL", help="database URL or SQLite file (default: the user's data folder)"
     )
-    parser.add_argument("--demo", action="store_true", help="open a demo municipality")
+    parser.add_argument("--demo", action="store_true", help="open a demo municipality (a separate database)")
+    parser.add_argument("--report-ready", action="store_true", help=argparse.SUPPRESS)
     args, _qt_args = parser.parse_known_args(list(argv[1:]))
     return args
 
 
-class MainWindow(QMainWindow):
-    def __init__(self, database: Database) -> None:
-        super().__init__()
-        self.database = database
-        self.setWindowTitle(self.tr("Kompetanseregister"))
-        self.setCentralWidget(QLabel(self.tr("Kompetanseregister")))
-        self.statusBar().showMessage(self.tr("Database: %1").replace("%1", database.location))
-        self.resize(1100, 720)
+def demo_url() -> str:
+    return f"sqlite:///{data_dir() / DEMO_DB_FILENAME}"
+
+
+def startup_url(args: argparse.Namespace, preferences: Preferences) -> str | None:
+    """``--demo``, then ``--db``, then ``KOMPETANSE_DB_URL``, then the database chosen in
+    Innstillinger; None means the default file in the data folder."""
+    if args.demo:
+        return demo_url()
+    if args.db:
+        return str(args.db)
+    if os.environ.get("KOMPETANSE_DB_URL"):
+        return None
+    return preferences.database_url
+
+
+def fill_demo(database: Database, progress: Progress, cancel: CancelToken) -> None:
+    """Fill the demo database the first time it is opened."""
+    if count_employees(UnitOfWork(database)) == 0:
+        generate_demo(database, employees=DEMO_EMPLOYEES, progress=progress, cancel=cancel)
+
+
+@dataclass(frozen=True)
+class Opened:
+    database: Database
+    empty: bool
+
+
+class Startup(QObject):
+    """Opens the database, shows the window, and handles the first start and demo switch."""
+
+    #: The database could not be opened; the user has been told why. ``main`` exits with 1.
+    failed = Signal()
+
+    def __init__(self, app: QApplication, args: argparse.Namespace, preferences: Preferences) -> None:
+        super().__init__(app)
+        self.args = args
+        self.preferences = preferences
+        self.tasks = TaskRunner(self)
+        self.splash: Splash | None = None
+        self.window: MainWindow | None = None
+        self.ctx: AppContext | None = None
+        self.demo = bool(args.demo)
+
+    def start(self, url: str | None) -> None:
+        self.splash = Splash()
+        self.splash.message(self.tr("Åpner databasen…"))
+        self.splash.show()
+        demo = self.demo
+
+        def job(progress: Progress, cancel: CancelToken) -> Opened:
+            database = open_database(url)
+            try:
+                ensure_builtin_frameworks(UnitOfWork(database))  # cheap when they are current
+                if demo:
+                    fill_demo(database, progress, cancel)
+                empty = count_employees(UnitOfWork(database)) == 0
+            except BaseException:
+                database.dispose()
+                raise
+            return Opened(database, empty)
+
+        task = self.tasks.run(job, on_done=self._opened, on_error=self._failed)
+        task.progressed.connect(self._progress)
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        if self.splash is None:
+            return
+        text = self.tr("Lager demokommunen…") if self.demo else self.tr("Åpner databasen…")
+        if message:
+            text = f"{text} {message}"
+        if total > 0:
+            text += f" ({done * 100 // total} %)"
+        self.splash.message(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        if self.splash is not None:
+            self.splash.close()
+            self.splash = None
+        if isinstance(exc, LocalizedError):
+            log.warning("Kunne ikke åpne databasen: %s", exc.code)
+            QMessageBox.critical(None, self.tr("Kompetanseregister"), error_message(exc))
+        else:
+            dialog = show_bug(type(exc), exc, exc.__traceback__)
+            if dialog is not None:
+                dialog.exec()
+        self.failed.emit()
+
+    def _opened(self, opened: Opened) -> None:
+        database = opened.database
+        self.ctx = AppContext(database, self.preferences, demo=self.demo, parent=self)
+        self.window = MainWindow(self.ctx)
+        if self.args.report_ready:
+            self._report_when_ready(self.window)
+        self.window.show()
+        if self.splash is not None:
+            self.splash.close()
+            self.splash = None
+        migration = database.migration
+        if migration is not None and migration.backup is not None:
+            log.info("Databasen ble oppgradert; kopi tatt først: %s", migration.backup.name)
+            self.ctx.status_message.emit(
+                self.tr("Databasen ble oppgradert. Den gamle ligger i {path}").format(path=migration.backup)
+            )
+        self._scheduled_backup(self.ctx)
+        if opened.empty and not self.demo and not self.preferences.started_empty(database.url):
+            QTimer.singleShot(0, self._first_start)
+
+    def _report_when_ready(self, window: MainWindow) -> None:
+        """For the start-up benchmark: print the seconds since the process started, then quit."""
+        page = window.current_page()
+        if page is None:
+            return
+
+        def ready() -> None:
+            started = float(os.environ.get(ENV_STARTED_AT, "0") or 0)
+            print(f"READY {time.time() - started:.3f}" if started else "READY", flush=True)
+            QTimer.singleShot(0, window.close)
+
+        page.loaded.connect(ready, Qt.ConnectionType.QueuedConnection)
+
+    def _scheduled_backup(self, ctx: AppContext) -> None:
+        database = ctx.database
+
+        def job(progress: Progress, cancel: CancelToken) -> str | None:
+            settings = get_settings(UnitOfWork(database))
+            path = backup_if_due(
+                database, interval_hours=settings.backup_interval_hours, keep=settings.backups_to_keep
+            )
+            return str(path) if path else None
+
+        def done(path: str | None) -> None:
+            if path:
+                ctx.status_message.emit(self.tr("Automatisk sikkerhetskopi tatt: {path}").format(path=path))
+
+        ctx.tasks.run(job, on_done=done, parent=self.window)
+
+    def _first_start(self) -> None:
+        window, ctx = self.window, self.ctx
+        if window is None or ctx is None:
+            return
+        can_import = any(spec.key == "import" for spec in window.specs)  # the import wizard, once it exists
+        dialog = FirstStartDialog(can_import=can_import, parent=window)
+        dialog.exec()
+        if dialog.choice == "import":
+            window.show_page("import")
+        elif dialog.choice == "demo":
+            self.switch_to_demo()
+        else:
+            self.preferences.remember_started_empty(ctx.database.url)
+
+    def switch_to_demo(self) -> None:
+        """Open the demo database in place of the (empty) register, which stays as it is."""
+        window, ctx = self.window, self.ctx
+        self.window, self.ctx = None, None
+        self.demo = True
+        self.start(demo_url())  # the splash is up before the old window closes, so the app stays alive
+        if window is not None:
+            window.close()
+            window.deleteLater()
+        if ctx is not None:
+            ctx.database.dispose()
+            ctx.deleteLater()
+
+
+def qt_message_to_log(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to the log file, not only to a terminal nobody sees."""
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(kind, logging.ERROR)
+    logging.getLogger("kompetanseregister.qt").log(level, "%s", message)
 
 
 def main(argv: Sequence[str]) -> int:
     args = parse_args(argv)
+    QApplication.setOrganizationName(ORGANISATION)
+    QApplication.setApplicationName(APPLICATION)
+    # crisp at 125 % and 150 % display scaling (Windows laptops): no rounding of the scale factor
+    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(list(argv))
-    app.setApplicationName("Kompetanseregister")
+    preferences = Preferences()
+    install_language(app, preferences.language)
     try:
-        database = open_database(args.db)
-    except LocalizedError as exc:
-        QMessageBox.critical(None, "Kompetanseregister", exc.message("nb"))
-        return 1
-    window = MainWindow(database)
-    window.show()
-    return app.exec()
+        configure_logging()
+    except OSError as exc:  # a read-only home folder must not stop the app; errors still get dialogs
+        logging.basicConfig(level=logging.INFO)
+        log.warning("Kan ikke skrive loggfil: %s", exc)
+    install_excepthook()
+    qInstallMessageHandler(qt_message_to_log)
+    startup = Startup(app, args, preferences)
+    startup.failed.connect(lambda: app.exit(1))
+    startup.start(startup_url(args, preferences))
+    code = app.exec()
+    if startup.ctx is not None:
+        startup.ctx.tasks.shutdown()
+        startup.ctx.database.dispose()
+    return int(code)

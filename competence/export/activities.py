@@ -1,0 +1,77 @@
+"""Learning goals of the people in an export's scope (gap report, unit plan)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from competence.export.scope import Person
+from competence.goals import ACTIVITY_LABELS, STATUS_LABELS
+from db.models import Area, Competence, LearningGoal, ScaleLevel
+
+OPEN_STATUSES = ("planlagt", "pagar")
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    employee_no: str
+    name: str
+    units: str
+    description: str
+    activity: str
+    competence: str | None
+    area: str | None
+    target_level: str | None
+    start_on: dt.date | None
+    due_on: dt.date | None
+    status: str
+    status_code: str
+    hours: float | None
+    cost_nok: int | None
+    overdue: bool
+
+
+def goals_of_people(
+    session: Session, people: Sequence[Person], at: dt.date, *, statuses: Sequence[str] | None = None
+) -> list[GoalRow]:
+    """The learning goals of ``people`` (by due date), optionally only those with ``statuses``."""
+    by_id = {p.id: p for p in people}
+    result: list[GoalRow] = []
+    ids = list(by_id)
+    for start in range(0, len(ids), 1000):
+        stmt = (
+            select(LearningGoal, Competence.name, Area.name, ScaleLevel.ordinal, ScaleLevel.name)
+            .outerjoin(Competence, Competence.id == LearningGoal.competence_id)
+            .outerjoin(Area, Area.id == LearningGoal.area_id)
+            .outerjoin(ScaleLevel, ScaleLevel.id == LearningGoal.target_level_id)
+            .where(LearningGoal.employee_id.in_(ids[start : start + 1000]))
+        )
+        if statuses is not None:
+            stmt = stmt.where(LearningGoal.status.in_(statuses))
+        for goal, comp_name, area_name, level_no, level_name in session.execute(stmt):
+            person = by_id[goal.employee_id]
+            result.append(
+                GoalRow(
+                    person.employee_no,
+                    person.full_name,
+                    person.units,
+                    goal.description,
+                    ACTIVITY_LABELS.get(goal.activity_type, (goal.activity_type,))[0],
+                    comp_name,
+                    area_name,
+                    f"{level_no} {level_name}" if level_name else None,
+                    goal.start_on,
+                    goal.due_on,
+                    STATUS_LABELS.get(goal.status, (goal.status,))[0],
+                    goal.status,
+                    goal.hours,
+                    goal.cost_nok,
+                    goal.due_on is not None and goal.status in OPEN_STATUSES and goal.due_on < at,
+                )
+            )
+    result.sort(key=lambda g: (g.due_on is None, g.due_on or at, g.name.casefold()))
+    return result

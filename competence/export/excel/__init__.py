@@ -1,0 +1,1 @@
+"""Excel workbooks (openpyxl): competence matrix, gap report, assessment template and its import."""

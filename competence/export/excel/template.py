@@ -1,0 +1,214 @@
+"""The assessment template (issue 4, point 3): a workbook a leader fills in and imports back.
+
+One row per person of a unit, one column per competence their roles require that is assessed by
+level (trainings proven by certificates are not in it). Each cell holds the current level as
+"3 – Kan selvstendig" with a dropdown of the scale's levels (data validation); cells the person's
+role requires are shaded. Only the level cells are editable: the sheet and the workbook structure
+are protected. See :mod:`competence.export.excel.template_layout` for the hidden parts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, Protection
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from competence.export.cells import identifier_value, safe_cell
+from competence.export.excel import styles
+from competence.export.excel import template_layout as tl
+from competence.export.excel.grid import Grid, GridRow, grid_rows, plan_grid
+from competence.export.scope import record_export, resolve_scope
+from competence.settings import get_settings, register_identity
+from competence.uow import UnitOfWork
+
+REQUIRED_FILL = "FFF7E0"
+
+
+@dataclass(frozen=True)
+class TemplateResult:
+    path: Path
+    people: int
+    competences: int
+
+
+def export_template(
+    uow: UnitOfWork, path: Path, *, unit_number: str, subunits: bool = False
+) -> TemplateResult:
+    """Write the assessment template for a unit (only its own people unless ``subunits``)."""
+    municipality = get_settings(uow).municipality
+    with uow:
+        s = uow.session
+        scope = resolve_scope(s, unit_number, subunits=subunits)
+        identity = register_identity(s)
+        grid = plan_grid(s, scope, kinds=("skill",))
+        rows = list(grid_rows(s, grid))
+        layout = tl.TemplateLayout(
+            identity.register_id,
+            scope.unit_number or "",
+            scope.subunits,
+            scope.at.isoformat(),
+            tuple(r.person.id for r in rows),
+            tuple(c.id for c in grid.columns),
+            tuple(tuple(r.current) for r in rows),
+        )
+        wb = Workbook()
+        ws = wb.active
+        ws.title = tl.SHEET
+        level_ranges = _levels_sheet(wb.create_sheet(tl.LEVELS_SHEET), grid)
+        _guide_sheet(wb.create_sheet(tl.GUIDE_SHEET), grid, municipality)
+        _assessment_sheet(ws, grid, rows, level_ranges, municipality)
+        _meta_sheet(wb.create_sheet(tl.META_SHEET), layout, identity.secret)
+        wb.security = WorkbookProtection(lockStructure=True)
+        wb.active = 0
+        path.parent.mkdir(parents=True, exist_ok=True)
+        wb.save(path)
+        record_export(
+            s, uow.actor, "assessment_template", scope, people=len(rows), competences=len(grid.columns)
+        )
+        uow.commit()
+        return TemplateResult(path, len(rows), len(grid.columns))
+
+
+def _levels_sheet(ws: Worksheet, grid: Grid) -> dict[int, str]:
+    """One column per scale with its level labels; returns scale id → the range a dropdown lists."""
+    ranges: dict[int, str] = {}
+    for col, scale_id in enumerate(sorted({c.scale_id for c in grid.columns}), start=1):
+        levels = grid.scales.get(scale_id, ())
+        safe_cell(ws.cell(row=1, column=col), f"Skala {scale_id}").font = Font(bold=True)
+        for i, label in enumerate(tl.level_labels(levels), start=2):
+            safe_cell(ws.cell(row=i, column=col), label)
+        letter = get_column_letter(col)
+        ranges[scale_id] = f"{quote_sheetname(tl.LEVELS_SHEET)}!${letter}$2:${letter}${len(levels) + 1}"
+        ws.column_dimensions[letter].width = 40
+    ws.sheet_state = "hidden"
+    ws.protection.sheet = True
+    return ranges
+
+
+def _assessment_sheet(
+    ws: Worksheet, grid: Grid, rows: list[GridRow], level_ranges: dict[int, str], municipality: str
+) -> None:
+    first, last_row = tl.FIRST_COMP_COL, tl.FIRST_ROW + max(len(rows), 1) - 1
+    title = safe_cell(ws.cell(row=1, column=2), f"Kartlegging · {grid.scope.label}")
+    title.font = Font(bold=True, size=12)
+    styles.header_row(ws, tl.HEADER_ROW, ["ansatt-id", *tl.PERSON_HEADERS])
+    styles.competence_header(ws, grid.columns, first_col=first, area_row=tl.AREA_ROW, name_row=tl.HEADER_ROW)
+    safe_cell(ws.cell(row=tl.ID_ROW, column=tl.ID_COL), "kompetanse-id")
+    for i, ref in enumerate(grid.columns):
+        ws.cell(row=tl.ID_ROW, column=first + i, value=ref.id)
+    ws.row_dimensions[tl.ID_ROW].hidden = True
+    ws.column_dimensions["A"].hidden = True
+    editable = Protection(locked=False)
+    required_fill = styles.fill(REQUIRED_FILL)
+    for r, row in enumerate(rows, start=tl.FIRST_ROW):
+        person = row.person
+        ws.cell(row=r, column=tl.ID_COL, value=person.id)
+        safe_cell(ws.cell(row=r, column=2), person.sort_name)
+        safe_cell(ws.cell(row=r, column=3), identifier_value(person.employee_no))
+        safe_cell(ws.cell(row=r, column=4), person.role_key)
+        for i, ref in enumerate(grid.columns):
+            cell = ws.cell(row=r, column=first + i)
+            current = row.current[i]
+            if current is not None:
+                name = dict(grid.scale_of(ref)).get(current, "")
+                safe_cell(cell, tl.level_label(current, name))
+            cell.protection = editable
+            cell.border = styles.BOX
+            cell.alignment = Alignment(shrink_to_fit=True, vertical="center")
+            cell.font = Font(size=9)
+            if row.required[i] is not None:
+                cell.fill = required_fill
+    for i, ref in enumerate(grid.columns):
+        letter = get_column_letter(first + i)
+        dv = DataValidation(
+            type="list",
+            formula1=f"={level_ranges[ref.scale_id]}",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="Ugyldig nivå",
+            error="Velg et nivå fra listen (pilen i cellen).",
+            promptTitle=ref.name[:32],
+            prompt="Velg nivået fra listen.",
+            showInputMessage=False,
+        )
+        dv.add(f"{letter}{tl.FIRST_ROW}:{letter}{last_row}")
+        ws.add_data_validation(dv)
+        ws.column_dimensions[letter].width = 16
+    styles.widths(ws, [6, 26, 10, 22], start_col=1)
+    ws.row_dimensions[tl.AREA_ROW].height = 48
+    ws.row_dimensions[tl.HEADER_ROW].height = 150
+    ws.freeze_panes = ws.cell(row=tl.FIRST_ROW, column=first).coordinate
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False  # widening a column is fine
+    ws.protection.formatRows = False
+    styles.print_setup(
+        ws,
+        municipality=municipality,
+        scope_label=grid.scope.label,
+        on=grid.scope.at,
+        title_rows=f"{tl.AREA_ROW}:{tl.HEADER_ROW}",
+    )
+    # the level texts are long: printed across pages at a readable size, names repeated on each
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.page_setup.scale = 70
+    ws.print_title_cols = "B:D"
+
+
+def _guide_sheet(ws: Worksheet, grid: Grid, municipality: str) -> None:
+    row = styles.title(ws, "Slik fyller du ut malen", f"{grid.scope.label} · laget {grid.scope.at:%d.%m.%Y}")
+    steps = [
+        "Gå til arket Vurdering. Hver rad er en ansatt, hver kolonne en kompetanse.",
+        "Klikk i en celle og velg nivået fra listen (pilen til høyre i cellen). Du kan også skrive "
+        "bare tallet, for eksempel 3.",
+        "Gule celler er kompetanser som personens rolle krever. Tomme celler er ikke vurdert.",
+        "Endre bare de cellene du har vurdert nå. Uendrede celler blir ikke registrert på nytt.",
+        "En vurdering kan ikke slettes fra malen: en celle du tømmer, blir stående som før.",
+        "Lagre filen og les den inn i Kompetanseregister (Vurderinger → Les inn mal, eller "
+        "kommandoen import-assessments). Du ser hva som endres før noe lagres.",
+        "Ikke kopier rader eller kolonner til en annen mal, og ikke endre oppsettet: malen kjenner "
+        "igjen sine egne ansatte og kompetanser, og en endret mal blir avvist.",
+    ]
+    for i, text in enumerate(steps, start=1):
+        ws.cell(row=row, column=1, value=i).alignment = styles.WRAP_TOP
+        safe_cell(ws.cell(row=row, column=2), text).alignment = styles.WRAP_TOP
+        styles.fit_row(ws, row, [(text, 90)])
+        row += 1
+    row += 1
+    safe_cell(ws.cell(row=row, column=2), "Fargeforklaring").font = Font(bold=True)
+    row += 1
+    ws.cell(row=row, column=1).fill = styles.fill(REQUIRED_FILL)
+    safe_cell(ws.cell(row=row, column=2), "Rollen krever kompetansen")
+    styles.widths(ws, [6, 100])
+    styles.print_setup(
+        ws, municipality=municipality, scope_label=grid.scope.label, on=grid.scope.at, landscape=False
+    )
+
+
+def _meta_sheet(ws: Worksheet, layout: tl.TemplateLayout, secret: bytes) -> None:
+    values: list[tuple[str, object]] = [
+        ("format", tl.FORMAT),
+        ("version", tl.FORMAT_VERSION),
+        ("register", layout.register_id),
+        ("unit", layout.unit_number),
+        ("subunits", int(layout.subunits)),
+        ("made_on", layout.made_on),
+        ("digest", layout.digest(secret)),
+    ]
+    for r, (key, value) in enumerate(values, start=1):
+        ws.cell(row=r, column=1, value=key)
+        ws.cell(row=r, column=2, value=value)
+    for r, (emp_id, levels) in enumerate(
+        zip(layout.employee_ids, layout.baseline, strict=True), tl.META_GRID_ROW
+    ):
+        ws.cell(row=r, column=1, value=emp_id)
+        for c, level in enumerate(levels, start=2):
+            if level is not None:
+                ws.cell(row=r, column=c, value=level)
+    ws.sheet_state = "veryHidden"
+    ws.protection.sheet = True

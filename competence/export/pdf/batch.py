@@ -1,0 +1,302 @@
+"""Development plans for everyone in a unit (issue 4, point 7): one file per person and, when
+asked, one combined file with a bookmark per person.
+
+The plans are drawn in worker processes, one per core, each with its own database connection
+(a session is never shared between threads or processes). The caller gets progress after each
+small chunk and can cancel between chunks; files appear in the output folder only when the whole
+batch succeeded (they are drawn into a hidden staging folder first), so a cancelled or failed
+batch leaves nothing behind. The combined file is joined from the per-person files
+(:mod:`competence.export.pdf.concat`), not drawn a second time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import re
+import shutil
+import sys
+import tempfile
+import threading
+from collections.abc import Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass
+from multiprocessing.context import BaseContext
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import sessionmaker
+
+from competence.errors import ValidationError
+from competence.export.pdf.concat import DocInfo, join_pdfs, split_pdf
+from competence.export.pdf.plan import plan_info, render_plans
+from competence.export.pdf.plan_data import load_plan
+from competence.export.scope import Person, Scope, people_in, record_export, resolve_scope
+from competence.progress import Cancelled, CancelToken, Progress, no_progress
+from competence.settings import RegisterSettings, get_settings
+from competence.uow import UnitOfWork
+from db.engine import make_engine
+from db.session import Database
+
+#: below this many plans, starting processes costs more than it saves
+IN_PROCESS_BELOW = 12
+#: plans drawn into one document (they share its embedded font) and reported as one step
+CHUNK = 20
+_UNSAFE = re.compile(r"[\x00-\x1f<>:\"/\\|?*]+")
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    out_dir: Path
+    files: tuple[Path, ...]
+    combined: Path | None
+    pages: int
+
+
+@dataclass(frozen=True)
+class _Job:
+    url: str
+    settings: dict[str, Any]
+    talk_on: dt.date | None
+    staging: str
+    file: str
+    people: tuple[tuple[int, str], ...]  # (employee id, file name)
+
+
+def file_name_for(employee_no: str, last_name: str, first_name: str) -> str:
+    """ "Utviklingsplan 1001 Ødegård Åse.pdf", with characters file systems refuse taken out."""
+    raw = f"Utviklingsplan {employee_no} {last_name} {first_name}".strip()
+    clean = re.sub(r"\s+", " ", _UNSAFE.sub(" ", raw)).strip(" .")
+    return f"{clean[:150]}.pdf"
+
+
+def export_plans(
+    uow: UnitOfWork,
+    unit_number: str,
+    out_dir: Path,
+    *,
+    combined: Path | None = None,
+    subunits: bool = False,
+    talk_on: dt.date | None = None,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+    workers: int | None = None,
+) -> BatchResult:
+    """Plans for the people of a unit (and its sub-units with ``subunits``) into ``out_dir``."""
+    with uow:
+        scope = resolve_scope(uow.session, unit_number, subunits=subunits)
+        people = people_in(uow.session, scope)
+    return export_plans_of(
+        uow,
+        people,
+        out_dir,
+        combined=combined,
+        label=scope.label,
+        scope=scope,
+        talk_on=talk_on,
+        progress=progress,
+        cancel=cancel,
+        workers=workers,
+    )
+
+
+def export_plans_of(
+    uow: UnitOfWork,
+    people: Sequence[Person],
+    out_dir: Path,
+    *,
+    combined: Path | None = None,
+    label: str = "",
+    scope: Scope | None = None,
+    talk_on: dt.date | None = None,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+    workers: int | None = None,
+) -> BatchResult:
+    """Plans for ``people`` (a selection from the employee list, or a unit's people), in their order."""
+    if not people:
+        raise ValidationError(
+            "Det er ingen ansatte å lage utviklingsplaner for (enheten har ingen aktive stillinger).",
+            "There is nobody to make development plans for (the unit has no active positions).",
+            field="unit",
+        )
+    settings = get_settings(uow)
+    names = [file_name_for(p.employee_no, p.last_name, p.first_name) for p in people]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".utviklingsplaner-", dir=out_dir))
+    try:
+        chunks = _draw_all(
+            uow.database,
+            settings,
+            talk_on,
+            staging,
+            [(p.id, n) for p, n in zip(people, names, strict=True)],
+            progress,
+            cancel or CancelToken(),
+            workers,
+        )
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        files = []
+        for name in names:
+            target = out_dir / name
+            os.replace(staging / name, target)
+            files.append(target)
+        if combined is not None:
+            full_names = {p.id: p.full_name for p in people}
+            join_pdfs(
+                [
+                    (staging / chunk.file, [(full_names[emp_id], first) for emp_id, first in chunk.starts])
+                    for chunk in chunks
+                ],
+                combined,
+                DocInfo(
+                    f"Utviklingsplaner – {label}" if label else "Utviklingsplaner",
+                    settings.municipality,
+                    f"Individuelle utviklingsplaner, {len(files)} ansatte",
+                ),
+            )
+        pages = sum(chunk.pages for chunk in chunks)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    with uow:
+        record_export(
+            uow.session,
+            uow.actor,
+            "development_plans",
+            scope,
+            people=len(files),
+            pages=pages,
+            combined=combined is not None,
+        )
+        uow.commit()
+    return BatchResult(out_dir, tuple(files), combined, pages)
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """A chunk of plans drawn as one document: its file, its pages, where each person starts."""
+
+    file: str
+    pages: int
+    starts: tuple[tuple[int, int], ...]  # (employee id, first page index)
+
+
+def _draw_all(
+    database: Database,
+    settings: RegisterSettings,
+    talk_on: dt.date | None,
+    staging: Path,
+    people: Sequence[tuple[int, str]],
+    progress: Progress,
+    cancel: CancelToken,
+    workers: int | None,
+) -> list[_Chunk]:
+    total = len(people)
+    progress(0, total, f"0 av {total} planer")
+    count = workers or min(os.cpu_count() or 1, 8)
+    in_process = count <= 1 or (workers is None and total < IN_PROCESS_BELOW)
+    size = CHUNK if not in_process else max(1, min(CHUNK, IN_PROCESS_BELOW))
+    jobs = [
+        _Job(
+            database.url,
+            asdict(settings),
+            talk_on,
+            str(staging),
+            f"del-{i:05d}.pdf",
+            tuple(people[i : i + size]),
+        )
+        for i in range(0, total, size)
+    ]
+    chunks: list[_Chunk] = []
+    done = 0
+    if in_process:
+        for job in jobs:
+            cancel.raise_if_cancelled()
+            chunks.append(_draw(database, job))
+            done += len(job.people)
+            progress(done, total, f"{done} av {total} planer")
+        return chunks
+    results: dict[str, _Chunk] = {}
+    context = _process_context()
+    forked = context.get_start_method() == "fork"
+    with ProcessPoolExecutor(
+        max_workers=min(count, len(jobs)),
+        mp_context=context,
+        initializer=_forget_parent_connections,
+        initargs=(database.engine if forked else None,),
+    ) as pool:
+        pending: set[Future[_Chunk]] = {pool.submit(_run_job, job) for job in jobs}
+        try:
+            while pending:
+                finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    chunk = future.result()
+                    results[chunk.file] = chunk
+                    done += len(chunk.starts)
+                    progress(done, total, f"{done} av {total} planer")
+                if cancel.cancelled:
+                    raise Cancelled()
+        except BaseException:
+            for future in pending:
+                future.cancel()
+            raise
+    return [results[job.file] for job in jobs]
+
+
+def _process_context() -> BaseContext:
+    """Fork (workers start at once, with the modules already loaded) where that is safe: on Linux
+    from a program without other threads, like the command line. Otherwise, and always from the
+    desktop app, whose threads a fork would copy in whatever state they are, spawn fresh processes.
+    """
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
+def _draw(database: Database, job: _Job) -> _Chunk:
+    """Draw one chunk of plans into one document, then split it into a file per person."""
+    settings = RegisterSettings(**job.settings)
+    staging = Path(job.staging)
+    session = database.session_factory()
+    try:
+        plans = [
+            load_plan(session, employee_id, settings, talk_on=job.talk_on) for employee_id, _ in job.people
+        ]
+    finally:
+        session.rollback()
+        session.close()
+    pdf, segments = render_plans(plans)
+    (staging / job.file).write_bytes(pdf)
+    split_pdf(
+        pdf,
+        segments,
+        [(staging / name, plan_info(plan)) for (_, name), plan in zip(job.people, plans, strict=True)],
+    )
+    return _Chunk(
+        job.file,
+        sum(count for _, count in segments),
+        tuple(
+            (employee_id, first) for (employee_id, _), (first, _) in zip(job.people, segments, strict=True)
+        ),
+    )
+
+
+_worker_db: Database | None = None
+
+
+def _forget_parent_connections(engine: Any) -> None:
+    """In a forked worker: drop the parent's pooled connections without closing them (they are the
+    parent's), as SQLAlchemy advises; the worker opens its own. (A spawned worker gets None.)"""
+    if engine is not None:
+        engine.dispose(close=False)
+
+
+def _run_job(job: _Job) -> _Chunk:
+    """In a worker process: draw one chunk, with this process's own database connection."""
+    global _worker_db
+    if _worker_db is None or _worker_db.url != job.url:
+        engine = make_engine(job.url)
+        _worker_db = Database(job.url, engine, sessionmaker(bind=engine, expire_on_commit=False))
+    return _draw(_worker_db, job)

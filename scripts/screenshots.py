@@ -1,0 +1,165 @@
+"""Save a PNG of each screen of the app, running on a demo municipality, to docs/screenshots/.
+
+    python scripts/screenshots.py [--out docs/screenshots] [--employees 300] [--lang nb|en]
+
+Runs headless (Qt's offscreen platform) unless a display is set, e.g. under ``xvfb-run``. The demo
+data and the date are fixed, so the pictures change only when the app does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TODAY = "2025-03-14"
+SIZE = (1440, 900)
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--employees", type=int, default=300)
+    parser.add_argument("--lang", choices=("nb", "en"), default="nb")
+    return parser.parse_args()
+
+
+def showcase_employee(ctx: object, page: object) -> int:
+    """Someone whose card shows every part: gaps, goals, certificates and appraisal talks."""
+    from competence.appraisals import appraisals_of
+    from competence.certificates import certificates_of
+    from competence.gap import employee_profile
+    from competence.goals import goals_of
+
+    rows = [r for r in page.model.rows if r.left_on is None and r.roles]  # type: ignore[attr-defined]
+    for row in rows[:200]:
+        uow = ctx.uow()  # type: ignore[attr-defined]
+        if (
+            len(goals_of(uow, row.id)) < 2
+            or not certificates_of(uow, row.id)
+            or not appraisals_of(uow, row.id)
+        ):
+            continue
+        profile = employee_profile(uow, row.id)
+        if profile.gaps and profile.not_assessed and len(profile.areas) >= 3:
+            return int(row.id)
+    return int(rows[0].id)
+
+
+def main() -> int:
+    args = parse_args()
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    workdir = Path(tempfile.mkdtemp(prefix="kompetanse-screens-"))
+    os.environ["KOMPETANSE_DATA_DIR"] = str(workdir / "data")
+    os.environ["KOMPETANSE_TODAY"] = TODAY
+
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from competence.backups import take_backup
+    from competence.demo import generate_demo
+    from competence.frameworks import ensure_builtin_frameworks
+    from competence.search import competence_options
+    from competence.uow import UnitOfWork
+    from db.session import open_database
+    from ui.context import AppContext
+    from ui.employees.page import EmployeesPage
+    from ui.i18n import install_language
+    from ui.main_window import MainWindow
+    from ui.preferences import Preferences
+
+    app = QApplication([sys.argv[0]])
+    install_language(app, args.lang)
+    database = open_database(f"sqlite:///{workdir / 'demo.db'}")
+    ensure_builtin_frameworks(UnitOfWork(database))
+    generate_demo(database, employees=args.employees, seed=2019)
+    take_backup(database, auto=True)  # so the backup list in Innstillinger is not empty
+    prefs = Preferences(QSettings(str(workdir / "prefs.ini"), QSettings.Format.IniFormat))
+    prefs.language = args.lang
+    ctx = AppContext(database, prefs, actor="demo")
+    window = MainWindow(ctx)
+    window.resize(*SIZE)
+    window.show()
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    def wait_for(signal: object, action: Callable[[], None], timeout_ms: int = 60_000) -> None:
+        """Run ``action`` and wait (in Qt's event loop) until ``signal`` fires."""
+        loop = QEventLoop()
+        signal.connect(loop.quit)  # type: ignore[attr-defined]
+        QTimer.singleShot(timeout_ms, loop.quit)
+        action()
+        loop.exec()
+        signal.disconnect(loop.quit)  # type: ignore[attr-defined]
+
+    def settle(ms: int = 300) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def idle(timeout_ms: int = 60_000) -> None:
+        """Wait until the app's background tasks are done."""
+        waited = 0
+        while ctx.tasks.running and waited < timeout_ms:
+            settle(50)
+            waited += 50
+
+    def save(widget: QWidget, name: str) -> None:
+        settle()
+        path = args.out / f"{name}.png"
+        widget.grab().save(str(path))
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+    overview = window.page("overview")
+    if not overview.data:  # type: ignore[attr-defined]
+        wait_for(overview.loaded, lambda: window.show_page("overview"))
+    save(window, "oversikt")
+
+    employees = window.page("employees")
+    assert isinstance(employees, EmployeesPage)
+    wait_for(employees.loaded, lambda: window.show_page("employees"))
+    save(window, "ansatte")
+
+    digcomp = next(
+        o for o in competence_options(ctx.uow()) if o.code == "4.2" and "DigComp" in o.framework_name
+    )
+    employees.competence.choose(digcomp.id, 5)
+    idle()
+    save(window, "ansatte-filter-digcomp")
+    employees.clear_filters()
+    idle()
+
+    wait_for(employees.card.loaded, lambda: employees.open_employee(showcase_employee(ctx, employees)))
+    card = employees.card
+    assessed = [i for i, item in enumerate(card.profile.model.rows) if item.current_level is not None]
+    card.profile.view.selectRow(assessed[0] if assessed else 0)  # a row with a history to show
+    save(window, "ansattkort-kompetanse")
+    for tab, name in (
+        (card.goals, "ansattkort-utviklingsmal"),
+        (card.certificates, "ansattkort-sertifikater"),
+        (card.appraisals, "ansattkort-samtaler"),
+    ):
+        card.tabs.setCurrentWidget(tab)
+        save(window, name)
+    employees.show_list()
+
+    window.show_page("settings")
+    wait_for(window.page("settings").loaded, lambda: window.page("settings").refresh())
+    save(window, "innstillinger")
+
+    window.close()
+    ctx.tasks.shutdown()
+    database.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

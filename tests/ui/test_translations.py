@@ -1,0 +1,75 @@
+"""Bokmål by default, English from the compiled translation; Norwegian dates and decimal commas."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from ui.i18n import collation_key, fmt_date, fmt_int, fmt_number, fmt_percent, install_language, qm_path
+from ui.preferences import role_label
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "scripts" / "build_translations.py"
+
+
+def _script():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("build_translations", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_ui_string_has_an_english_translation(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _script().check() == 0, capsys.readouterr().out
+
+
+def test_the_committed_qm_is_built_from_the_ts(tmp_path: Path) -> None:
+    script = _script()
+    rebuilt = tmp_path / "en.qm"
+    script.lrelease(script.TS, rebuilt)
+    assert rebuilt.read_bytes() == qm_path("en").read_bytes(), "run scripts/build_translations.py"
+
+
+def test_english_is_loaded_from_the_qm(qapp: QApplication) -> None:
+    translator = install_language(qapp, "en")
+    try:
+        assert translator is not None
+        assert role_label("hr") == "HR adviser"
+        assert fmt_date(dt.date(2025, 3, 7)) == "07/03/2025"
+        assert fmt_number(62.5) == "62.5"
+    finally:
+        install_language(qapp, "nb")  # replaces the English translator
+    assert role_label("hr") == "HR-rådgiver"
+
+
+def test_norwegian_formats() -> None:
+    assert fmt_date(dt.date(2025, 3, 7)) == "07.03.2025"
+    assert fmt_date(None) == ""
+    assert fmt_number(62.5) == "62,5"
+    assert fmt_number(100.0) == "100"
+    assert fmt_percent(62.5) == "62,5\u00a0%"
+    assert fmt_int(50000).replace("\u00a0", " ") == "50 000"
+
+
+def test_norwegian_alphabetical_order() -> None:
+    names = ["Åsheim", "Ødegård", "Zahl", "Ærø", "aas", "Berg"]
+    assert sorted(names, key=collation_key) == ["aas", "Berg", "Zahl", "Ærø", "Ødegård", "Åsheim"]
+
+
+def test_widget_text_in_english(qapp: QApplication, qtbot: QtBot) -> None:
+    from ui.first_start import FirstStartDialog
+
+    install_language(qapp, "en")
+    try:
+        dialog = FirstStartDialog(can_import=False)
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "Welcome to Kompetanseregister"
+        assert dialog.empty_button.text() == "&Start with an empty register"
+    finally:
+        install_language(qapp, "nb")

@@ -1,0 +1,146 @@
+"""Background tasks: results and errors come back on the UI thread; the progress dialog appears
+only for slow work, and Cancel reaches the job."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from competence.errors import ValidationError
+from competence.progress import CancelToken, Progress
+from tests.ui.conftest import message_boxes
+from ui.worker import TaskRunner
+
+
+def test_result_arrives_on_the_ui_thread(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    seen: list[tuple[int, int]] = []
+
+    def job(progress: Progress, cancel: CancelToken) -> int:
+        return threading.get_ident()
+
+    task = runner.run(job, on_done=lambda worker: seen.append((worker, threading.get_ident())))
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    ((worker_thread, callback_thread),) = seen
+    assert worker_thread != threading.get_ident()
+    assert callback_thread == threading.get_ident()
+    assert runner.running == 0
+
+
+def test_error_goes_to_on_error(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    errors: list[BaseException] = []
+
+    def job(progress: Progress, cancel: CancelToken) -> None:
+        raise ValidationError("Feil i data.", "Bad data.")
+
+    task = runner.run(job, on_error=errors.append)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert isinstance(errors[0], ValidationError)
+
+
+def test_user_error_is_shown_as_a_message_by_default(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    runner = TaskRunner()
+
+    def job(progress: Progress, cancel: CancelToken) -> None:
+        raise ValidationError("Ansattnummer må fylles ut.", "Employee number is required.")
+
+    task = runner.run(job, parent=parent)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    boxes = message_boxes()
+    assert [b.text() for b in boxes] == ["Ansattnummer må fylles ut."]
+    for box in boxes:
+        box.close()
+
+
+def test_quick_job_never_shows_a_progress_dialog(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    runner = TaskRunner()
+    task = runner.run(lambda p, c: 42, parent=parent, label="Rask jobb", delay_ms=400)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    qtbot.wait(500)
+    assert not [w for w in parent.findChildren(QProgressDialog) if w.isVisible()]
+    assert task.result == 42
+
+
+def test_slow_job_shows_progress_and_cancel_reaches_the_job(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    runner = TaskRunner()
+    started = threading.Event()
+    outcome: list[str] = []
+
+    def job(progress: Progress, cancel: CancelToken) -> str:
+        started.set()
+        for i in range(400):
+            progress(i, 400, f"rad {i}")
+            cancel.raise_if_cancelled()
+            time.sleep(0.01)
+        return "ferdig"
+
+    task = runner.run(
+        job,
+        on_done=outcome.append,
+        on_error=lambda exc: outcome.append(type(exc).__name__),
+        parent=parent,
+        label="Importerer",
+        cancellable=True,
+        delay_ms=50,
+    )
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in parent.findChildren(QProgressDialog)), timeout=5000)
+    dialog = next(d for d in parent.findChildren(QProgressDialog) if d.isVisible())
+    qtbot.waitUntil(lambda: dialog.value() > 0, timeout=5000)
+    assert dialog.maximum() == 400
+    assert "Importerer" in dialog.labelText()
+    cancel_button = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Avbryt")
+    qtbot.mouseClick(cancel_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert outcome == ["Cancelled"]
+    assert task.cancel_token.cancelled
+    assert not message_boxes()  # a cancellation is not an error
+
+
+def test_shutdown_cancels_and_waits(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    started = threading.Event()
+
+    def job(progress: Progress, cancel: CancelToken) -> None:
+        started.set()
+        while not cancel.cancelled:
+            time.sleep(0.01)
+
+    runner.run(job, on_error=lambda exc: None)
+    assert started.wait(5)
+    assert runner.shutdown(timeout_ms=5000)
+
+
+def test_result_for_a_closed_screen_is_dropped(qtbot: QtBot) -> None:
+    owner = QWidget()
+    runner = TaskRunner()
+    release = threading.Event()
+    called: list[object] = []
+
+    def job(progress: Progress, cancel: CancelToken) -> int:
+        release.wait(5)
+        return 1
+
+    task = runner.run(job, on_done=called.append, on_error=called.append, parent=owner, label="Laster")
+    owner.deleteLater()
+    qtbot.wait(50)  # the widget is gone before the result comes
+    release.set()
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert called == []

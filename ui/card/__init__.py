@@ -1,0 +1,1 @@
+"""Ansattkort: one employee's page (positions, competence profile, goals, certificates, talks)."""

@@ -1,0 +1,249 @@
+"""Ansattkort: one employee, with tabs for the competence profile, positions, learning goals,
+certificates and appraisal talks. Everything on it is loaded by one background job; each edit
+is its own unit of work, after which the card reloads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from competence.appraisals import appraisals_of
+from competence.certificates import certificates_of
+from competence.clock import today
+from competence.employees import EmployeeDetail, get_employee, mark_left
+from competence.gap import employee_profile
+from competence.goals import goals_of
+from competence.progress import CancelToken, Progress
+from competence.roles import list_roles
+from competence.search import competence_options
+from competence.settings import get_settings
+from competence.units import list_units
+from competence.uow import UnitOfWork
+from db.session import Database
+from ui.card.appraisals import AppraisalsTab
+from ui.card.certificates import CertificatesTab
+from ui.card.common import CardData, Lookups
+from ui.card.goals import GoalsTab
+from ui.card.positions import PositionsTab
+from ui.card.profile import ProfileTab
+from ui.context import AppContext
+from ui.employees.dialogs import EditEmployeeDialog
+from ui.errors import attempt
+from ui.i18n import fmt_date, fmt_number
+from ui.widgets.dates import date_edit, date_of
+from ui.widgets.forms import FormDialog
+
+
+def load_lookups(uow: UnitOfWork) -> Lookups:
+    return Lookups(tuple(list_units(uow)), tuple(list_roles(uow)), tuple(competence_options(uow)))
+
+
+def load_card(uow: UnitOfWork, employee_id: int, lookups: Lookups | None = None) -> tuple[CardData, int]:
+    """Everything the card shows, read in a few small queries (runs on a worker). ``lookups``: the
+    units, roles and competences the employee list has loaded already, if it has."""
+    employee = get_employee(uow, employee_id)
+    lookups = lookups or load_lookups(uow)
+    data = CardData(
+        employee,
+        employee_profile(uow, employee_id),
+        tuple(goals_of(uow, employee_id)),
+        tuple(certificates_of(uow, employee_id)),
+        tuple(appraisals_of(uow, employee_id)),
+        lookups,
+    )
+    return data, get_settings(uow).expiry_window_days
+
+
+class MarkLeftDialog(FormDialog):
+    def __init__(
+        self, database: Database, actor: str | None, employee: EmployeeDetail, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(self.tr("Registrer at {name} har sluttet").format(name=employee.full_name), parent)
+        self.database, self.actor, self.employee = database, actor, employee
+        self.left_on = date_edit(today())
+        self.add_row(self.tr("Sluttdato:"), self.left_on, "left_on")
+        note = QLabel(
+            self.tr(
+                "Personen skjules i ansattlisten, men opplysningene beholdes til oppbevaringstiden er ute "
+                "(se Innstillinger)."
+            )
+        )
+        note.setWordWrap(True)
+        self.form.addRow(note)
+
+    def submit(self) -> EmployeeDetail:
+        return mark_left(
+            UnitOfWork(self.database, self.actor),
+            self.employee.id,
+            date_of(self.left_on),
+            expected_version=self.employee.version,
+        )
+
+
+class EmployeeCard(QWidget):
+    back_requested = Signal()
+    #: The card finished loading (used by tests and the screenshot script).
+    loaded = Signal()
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        lookups: Callable[[], Lookups | None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.lookups = lookups or (lambda: None)
+        self.employee_id: int | None = None
+        self.data: CardData | None = None
+        self._generation = 0
+        db, actor = ctx.database, ctx.actor
+
+        self.back = QPushButton(self.tr("← Ansattlisten"))
+        self.back.setToolTip(self.tr("Tilbake til ansattlisten (Alt+Venstre)"))
+        self.back.clicked.connect(self.back_requested)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self, activated=self.back_requested.emit)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.back_requested.emit)
+        self.name = QLabel()
+        font = QFont(self.name.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name.setFont(font)
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QLabel()
+        self.edit_button = QPushButton(self.tr("Endre…"))
+        self.edit_button.clicked.connect(self.edit_employee)
+        self.left_button = QPushButton()
+        self.left_button.clicked.connect(self.toggle_left)
+
+        header = QHBoxLayout()
+        header.addWidget(self.back)
+        header.addSpacing(12)
+        header.addWidget(self.name)
+        header.addWidget(self.status)
+        header.addStretch(1)
+        header.addWidget(self.edit_button)
+        header.addWidget(self.left_button)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Ansattkort"))
+        self.profile = ProfileTab(db, actor)
+        self.positions = PositionsTab(db, actor)
+        self.goals = GoalsTab(db, actor)
+        self.certificates = CertificatesTab(db, actor)
+        self.appraisals = AppraisalsTab(db, actor)
+        self.tabs.addTab(self.profile, self.tr("K&ompetanse"))
+        self.tabs.addTab(self.positions, self.tr("&Stillinger"))
+        self.tabs.addTab(self.goals, self.tr("&Utviklingsmål"))
+        self.tabs.addTab(self.certificates, self.tr("&Kurs og sertifikater"))
+        self.tabs.addTab(self.appraisals, self.tr("&Medarbeidersamtaler"))
+        for tab in (self.profile, self.positions, self.goals, self.certificates, self.appraisals):
+            tab.changed.connect(self.saved)
+        self.profile.goal_requested.connect(self.new_goal_for)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.info)
+        layout.addWidget(self.tabs, 1)
+
+    # --- loading ---------------------------------------------------------------------------
+    def show_employee(self, employee_id: int) -> None:
+        if employee_id != self.employee_id:
+            self.data = None
+            self.name.setText(self.tr("Laster…"))
+            self.info.clear()
+            self.status.clear()
+        self.employee_id = employee_id
+        self.reload()
+
+    def reload(self) -> None:
+        if self.employee_id is None:
+            return
+        self._generation += 1
+        generation, employee_id, lookups = self._generation, self.employee_id, self.lookups()
+
+        def job(progress: Progress, cancel: CancelToken) -> tuple[CardData, int]:
+            return load_card(self.ctx.uow(), employee_id, lookups)
+
+        self.ctx.tasks.run(job, on_done=lambda result: self._loaded(generation, *result), parent=self)
+
+    def _loaded(self, generation: int, data: CardData, window_days: int) -> None:
+        if generation != self._generation:
+            return  # a newer load is on its way
+        self.data = data
+        e = data.employee
+        self.name.setText(e.full_name or e.employee_no)
+        parts = [self.tr("Ansattnr. {no}").format(no=e.employee_no)]
+        if e.email:
+            parts.append(e.email)
+        if e.manager_name:
+            parts.append(self.tr("Leder: {name}").format(name=e.manager_name))
+        if e.active_positions:
+            parts.append(self.tr("Stillingsprosent i alt: {pct} %").format(pct=fmt_number(e.fte_total)))
+        self.info.setText(" · ".join(parts))
+        if e.left_on is not None:
+            self.status.setText(self.tr("Sluttet {date}").format(date=fmt_date(e.left_on)))
+            self.status.setStyleSheet("color: #8a1c1c; font-weight: bold;")
+            self.left_button.setText(self.tr("Registrer som aktiv igjen"))
+        else:
+            self.status.clear()
+            self.left_button.setText(self.tr("Registrer som sluttet…"))
+        lookups = data.lookups
+        self.profile.load(e.id, data.profile, {c.id: c.levels for c in lookups.competences})
+        self.positions.load(e.id, e.positions, lookups.units, lookups.roles)
+        skills = tuple(c for c in lookups.competences if c.kind == "skill")
+        courses = tuple(c for c in lookups.competences if c.kind == "certificate")
+        self.goals.load(e.id, data.goals, skills)
+        self.certificates.load(e.id, data.certificates, courses, window_days)
+        leader = e.manager_name
+        self.appraisals.load(e.id, data.appraisals, data.goals, leader)
+        self.setAccessibleName(self.tr("Ansattkort for {name}").format(name=e.full_name))
+        self.loaded.emit()
+
+    # --- actions -----------------------------------------------------------------------------
+    def new_goal_for(self, competence_id: int) -> None:
+        self.tabs.setCurrentWidget(self.goals)
+        self.goals.add_for(competence_id)
+
+    def saved(self) -> None:
+        """An edit went through: tell every screen (this card reloads itself through that)."""
+        self.ctx.data_changed.emit()
+
+    def edit_employee(self) -> None:
+        if self.data is None:
+            return
+        if EditEmployeeDialog(self.ctx.database, self.ctx.actor, self.data.employee, self).exec():
+            self.saved()
+
+    def toggle_left(self) -> None:
+        if self.data is None:
+            return
+        employee = self.data.employee
+        if employee.left_on is None:
+            if MarkLeftDialog(self.ctx.database, self.ctx.actor, employee, self).exec():
+                self.saved()
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Aktiv igjen"),
+            self.tr("Registrere {name} som aktiv igjen?").format(name=employee.full_name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        uow = self.ctx.uow()
+        if attempt(self, lambda: mark_left(uow, employee.id, None, expected_version=employee.version)):
+            self.saved()

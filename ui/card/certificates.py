@@ -1,0 +1,157 @@
+"""Courses and certificates on the employee card, with their expiry."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+from competence.certificates import (
+    CertificateInput,
+    CertificateView,
+    add_certificate,
+    delete_certificate,
+    update_certificate,
+)
+from competence.clock import today
+from competence.search import CompetenceOption
+from competence.uow import UnitOfWork
+from db.session import Database
+from ui.card.common import RecordTable
+from ui.i18n import fmt_date
+from ui.widgets.dates import OptionalDate, date_edit, date_of
+from ui.widgets.forms import FormDialog
+from ui.widgets.pickers import CompetencePicker
+from ui.widgets.tables import Column
+
+EXPIRED = QColor(253, 226, 226)
+EXPIRING = QColor(255, 243, 205)
+
+
+class CertificateDialog(FormDialog):
+    def __init__(
+        self,
+        database: Database,
+        actor: str | None,
+        employee_id: int,
+        courses: Sequence[CompetenceOption],
+        certificate: CertificateView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = self.tr("Endre kurs/sertifikat") if certificate else self.tr("Nytt kurs/sertifikat")
+        super().__init__(title, parent)
+        self.database, self.actor, self.employee_id, self.certificate = (
+            database,
+            actor,
+            employee_id,
+            certificate,
+        )
+        self.course = CompetencePicker(courses, none_text=self.tr("(ingen)"))
+        self.course.setToolTip(self.tr("Lovpålagt opplæring og andre kurs registret i rammeverkene"))
+        self.name = QLineEdit(certificate.name if certificate else "")
+        self.name.setMaxLength(300)
+        self.name.setPlaceholderText(self.tr("Tomt: navnet på kurset over"))
+        self.issuer = QLineEdit(certificate.issuer or "" if certificate else "")
+        self.issuer.setMaxLength(200)
+        self.completed = date_edit(certificate.completed_on if certificate else today())
+        self.valid_until = OptionalDate(self.tr("Utløper"), certificate.valid_until if certificate else None)
+        self.valid_until.setToolTip(self.tr("Tomt: regnes ut fra kursets gyldighet, eller gyldig uten utløp"))
+        self.note = QPlainTextEdit(certificate.note or "" if certificate else "")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(56)
+        if certificate is not None:
+            self.course.select_id(certificate.competence_id)
+        self.add_row(self.tr("Kurs:"), self.course, "competence_id")
+        self.add_row(self.tr("Navn:"), self.name, "name")
+        self.add_row(self.tr("Utsteder:"), self.issuer, "issuer")
+        self.add_row(self.tr("Fullført:"), self.completed, "completed_on")
+        self.add_row(self.tr("Gyldig til:"), self.valid_until, "valid_until")
+        self.add_row(self.tr("Merknad:"), self.note, "note")
+        self.resize(480, self.sizeHint().height())
+
+    def certificate_input(self) -> CertificateInput:
+        return CertificateInput(
+            name=self.name.text(),
+            completed_on=date_of(self.completed),
+            valid_until=self.valid_until.value(),
+            competence_id=self.course.selected_id(),
+            issuer=self.issuer.text() or None,
+            note=self.note.toPlainText() or None,
+        )
+
+    def submit(self) -> CertificateView:
+        uow = UnitOfWork(self.database, self.actor)
+        if self.certificate is None:
+            return add_certificate(uow, self.employee_id, self.certificate_input())
+        return update_certificate(
+            uow, self.certificate.id, self.certificate_input(), expected_version=self.certificate.version
+        )
+
+
+class CertificatesTab(RecordTable[CertificateView]):
+    def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(database, actor, parent)
+        self.window_days = 90
+
+        def status_text(c: CertificateView) -> str:
+            status = c.status(today(), self.window_days)
+            if status == "utlopt":
+                return self.tr("Utløpt")
+            if status == "utloper":
+                return self.tr("Utløper snart")
+            return self.tr("Gyldig")
+
+        def colour(c: CertificateView) -> QColor | None:
+            status = c.status(today(), self.window_days)
+            return EXPIRED if status == "utlopt" else EXPIRING if status == "utloper" else None
+
+        columns: list[Column[CertificateView]] = [
+            Column(self.tr("Kurs/sertifikat"), lambda c: c.name),
+            Column(self.tr("Utsteder"), lambda c: c.issuer or ""),
+            Column(self.tr("Fullført"), lambda c: fmt_date(c.completed_on), lambda c: c.completed_on),
+            Column(
+                self.tr("Gyldig til"),
+                lambda c: fmt_date(c.valid_until) or self.tr("uten utløp"),
+                lambda c: c.valid_until,
+            ),
+            Column(self.tr("Status"), status_text, background=colour),
+        ]
+        self.set_columns(columns, self.tr("Kurs og sertifikater"), stretch=0)
+        self.employee_id = 0
+        self.courses: Sequence[CompetenceOption] = ()
+        self.new_button = self.add_button(self.tr("Registrer kurs/sertifikat…"), self.add)
+        self.edit_button = self.add_button(self.tr("Endre…"), self.edit, needs_row=True)
+        self.delete_button = self.add_button(self.tr("Slett"), self.delete, needs_row=True)
+
+    def load(
+        self,
+        employee_id: int,
+        certificates: Sequence[CertificateView],
+        courses: Sequence[CompetenceOption],
+        window_days: int,
+    ) -> None:
+        self.employee_id, self.courses, self.window_days = employee_id, courses, window_days
+        self.set_rows(certificates)
+
+    def add(self) -> None:
+        self.run_dialog(
+            CertificateDialog(self.database, self.actor, self.employee_id, self.courses, parent=self)
+        )
+
+    def edit(self) -> None:
+        cert = self.selected()
+        if cert is not None:
+            self.run_dialog(
+                CertificateDialog(self.database, self.actor, self.employee_id, self.courses, cert, self)
+            )
+
+    def delete(self) -> None:
+        cert = self.selected()
+        if cert is None:
+            return
+        self.delete_after_asking(
+            self.tr("Slett kurs/sertifikat"),
+            self.tr("Slette «{name}»?").format(name=cert.name),
+            lambda uow: delete_certificate(uow, cert.id, expected_version=cert.version),
+        )

@@ -1,0 +1,172 @@
+"""What the tabs of the employee card share: the loaded data and a table with its buttons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from competence.appraisals import AppraisalView
+from competence.certificates import CertificateView
+from competence.employees import EmployeeDetail
+from competence.gap import EmployeeProfile
+from competence.goals import GoalView
+from competence.roles import RoleView
+from competence.scales import LevelView
+from competence.search import CompetenceOption
+from competence.units import UnitView
+from competence.uow import UnitOfWork
+from db.session import Database
+from ui.errors import attempt
+from ui.i18n import current_language
+from ui.widgets.tables import Column, RowTableModel
+
+R = TypeVar("R")
+
+
+def level_text(levels: Sequence[LevelView], ordinal: int, name: str | None) -> str:
+    """ "3 Kan selvstendig", in English when the UI is (the services give the bokmål name)."""
+    level = next((lv for lv in levels if lv.ordinal == ordinal), None)
+    return level.label(current_language()) if level is not None else f"{ordinal} {name or ''}".strip()
+
+
+@dataclass(frozen=True)
+class Lookups:
+    """Lists the card's dialogs pick from, loaded with the card."""
+
+    units: tuple[UnitView, ...]
+    roles: tuple[RoleView, ...]
+    competences: tuple[CompetenceOption, ...]
+
+
+@dataclass(frozen=True)
+class CardData:
+    employee: EmployeeDetail
+    profile: EmployeeProfile
+    goals: tuple[GoalView, ...]
+    certificates: tuple[CertificateView, ...]
+    appraisals: tuple[AppraisalView, ...]
+    lookups: Lookups
+
+
+class RecordTable(QWidget, Generic[R]):
+    """A table of one kind of record with action buttons underneath; buttons that need a selected
+    row are enabled only when one is selected, and Enter / double-click runs the first of them."""
+
+    changed = Signal()
+
+    def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database, self.actor = database, actor
+        self.model: RowTableModel[R] = RowTableModel([], parent=self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setSortingEnabled(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.setWordWrap(False)
+        self.buttons = QHBoxLayout()
+        self.buttons.addStretch(1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.view)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(self.buttons)
+        self._row_buttons: list[QPushButton] = []
+        self._default_action: Callable[[], None] | None = None
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.view.activated.connect(lambda _index: self._default_action and self._default_action())
+
+    def set_columns(
+        self, columns: Sequence[Column[R]], accessible_name: str, *, stretch: int | None = None
+    ) -> None:
+        """The table's columns; ``stretch`` names the one that takes the spare width (a description)."""
+        self.model.beginResetModel()
+        self.model.columns = list(columns)
+        self.model.endResetModel()
+        self.view.setAccessibleName(accessible_name)
+        if stretch is not None:
+            header = self.view.horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+    def add_detail(self, widget: QWidget) -> None:
+        """A panel under the table showing more of the selected row."""
+        self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+
+    def add_button(
+        self, text: str, action: Callable[[], None] | None, *, needs_row: bool = False
+    ) -> QPushButton:
+        """A button under the table; ``action`` None for a button that opens a menu."""
+        button = QPushButton(text)
+        if action is not None:
+            button.clicked.connect(action)
+        self.buttons.insertWidget(self.buttons.count() - 1, button)
+        if needs_row:
+            self._row_buttons.append(button)
+            button.setEnabled(False)
+            if self._default_action is None and action is not None:
+                self._default_action = action
+        return button
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        selected = self.selected()
+        self.model.set_rows(rows)
+        if self.view.horizontalHeader().stretchLastSection():
+            self.view.resizeColumnsToContents()
+        if selected is not None:
+            key = getattr(selected, "id", None)
+            for i, row in enumerate(self.model.rows):
+                if getattr(row, "id", None) == key:
+                    self.view.selectRow(i)
+                    break
+        self._update_buttons()
+
+    def selected(self) -> R | None:
+        indexes = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
+        return self.model.row_at(indexes[0].row()) if indexes else None
+
+    def run_dialog(self, dialog: QDialog) -> None:
+        """Open an edit dialog; when it saved something, tell the card."""
+        if dialog.exec():
+            self.changed.emit()
+
+    def delete_after_asking(self, title: str, question: str, delete: Callable[[UnitOfWork], object]) -> None:
+        """Ask, then delete in a unit of work of its own; errors are shown, nothing half-done."""
+        if QMessageBox.question(self, title, question) != QMessageBox.StandardButton.Yes:
+            return
+        if attempt(self, lambda: delete(UnitOfWork(self.database, self.actor))):
+            self.changed.emit()
+
+    def select_row(self, row: int) -> None:
+        self.view.selectRow(row)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_buttons(self) -> None:
+        has_row = self.selected() is not None
+        for button in self._row_buttons:
+            button.setEnabled(has_row)

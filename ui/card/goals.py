@@ -1,0 +1,240 @@
+"""Learning goals (utviklingsmål) on the employee card."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QMenu, QPlainTextEdit, QWidget
+
+from competence.goals import (
+    ACTIVITY_LABELS,
+    STATUS_LABELS,
+    GoalInput,
+    GoalView,
+    add_goal,
+    delete_goal,
+    set_goal_status,
+    update_goal,
+)
+from competence.search import CompetenceOption
+from competence.uow import UnitOfWork
+from db.models import ACTIVITY_TYPES, GOAL_STATUSES
+from db.session import Database
+from ui.card.common import RecordTable, level_text
+from ui.errors import attempt
+from ui.i18n import current_language, fmt_date, fmt_int, fmt_number, pick
+from ui.widgets.dates import OptionalDate
+from ui.widgets.forms import FormDialog
+from ui.widgets.numbers import OptionalAmount, OptionalHours
+from ui.widgets.pickers import CompetencePicker
+from ui.widgets.tables import Column
+
+OVERDUE = QColor(253, 226, 226)
+
+
+def areas_of(options: Sequence[CompetenceOption]) -> list[tuple[int, str]]:
+    """The strategy areas the competences belong to, as (id, "framework › area")."""
+    seen: dict[int, str] = {}
+    for option in options:
+        seen.setdefault(option.area_id, f"{option.framework_name} › {option.area_name}")
+    return list(seen.items())
+
+
+class GoalDialog(FormDialog):
+    def __init__(
+        self,
+        database: Database,
+        actor: str | None,
+        employee_id: int,
+        competences: Sequence[CompetenceOption],
+        goal: GoalView | None = None,
+        *,
+        competence_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Endre utviklingsmål") if goal else self.tr("Nytt utviklingsmål"), parent)
+        self.database, self.actor, self.employee_id, self.goal = database, actor, employee_id, goal
+        lang = current_language()
+        self.description = QPlainTextEdit(goal.description if goal else "")
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(72)
+        self.activity = QComboBox()
+        for key in ACTIVITY_TYPES:
+            self.activity.addItem(pick(ACTIVITY_LABELS[key], lang), key)
+        self.competence = CompetencePicker(
+            [c for c in competences if c.kind == "skill"], none_text=self.tr("(ingen)")
+        )
+        self.area = QComboBox()
+        self.area.addItem(self.tr("(ingen)"), None)
+        for area_id, label in areas_of(competences):
+            self.area.addItem(label, area_id)
+        self.target = QComboBox()
+        self.start = OptionalDate(self.tr("Fra"), goal.start_on if goal else None)
+        self.due = OptionalDate(self.tr("Frist"), goal.due_on if goal else None)
+        self.status = QComboBox()
+        for key in GOAL_STATUSES:
+            self.status.addItem(pick(STATUS_LABELS[key], lang), key)
+        self.hours = OptionalHours(goal.hours if goal else None)
+        self.cost = OptionalAmount(goal.cost_nok if goal else None)
+        self.result_text = QPlainTextEdit(goal.result or "" if goal else "")
+        self.result_text.setTabChangesFocus(True)
+        self.result_text.setFixedHeight(56)
+        self.add_row(self.tr("Beskrivelse:"), self.description, "description")
+        self.add_row(self.tr("Aktivitet:"), self.activity, "activity_type")
+        self.add_row(self.tr("Kompetanse:"), self.competence, "competence_id")
+        self.add_row(self.tr("Strategiområde:"), self.area, "area_id")
+        self.add_row(self.tr("Målnivå:"), self.target, "target_level")
+        self.add_row(self.tr("Start:"), self.start, "start_on")
+        self.add_row(self.tr("Frist:"), self.due, "due_on")
+        self.add_row(self.tr("Status:"), self.status, "status")
+        self.add_row(self.tr("Timer:"), self.hours, "hours")
+        self.add_row(self.tr("Kostnad:"), self.cost, "cost_nok")
+        self.add_row(self.tr("Resultat:"), self.result_text, "result")
+        self.competence.currentIndexChanged.connect(self._competence_changed)
+        if goal is not None:
+            self.activity.setCurrentIndex(max(self.activity.findData(goal.activity_type), 0))
+            self.status.setCurrentIndex(max(self.status.findData(goal.status), 0))
+            self.competence.select_id(goal.competence_id)
+            self.area.setCurrentIndex(max(self.area.findData(goal.area_id), 0))
+        elif competence_id is not None:
+            self.competence.select_id(competence_id)
+        self._competence_changed()
+        if goal is not None and goal.target_level is not None:
+            self.target.setCurrentIndex(max(self.target.findData(goal.target_level), 0))
+        self.resize(520, self.sizeHint().height())
+
+    def _competence_changed(self) -> None:
+        option = self.competence.selected()
+        lang = current_language()
+        self.target.clear()
+        self.target.addItem(self.tr("(ikke angitt)"), None)
+        if option is not None:
+            for level in option.levels:
+                self.target.addItem(level.label(lang), level.ordinal)
+            self.area.setCurrentIndex(max(self.area.findData(option.area_id), 0))
+        # a competence fixes the area; without one the user may link the goal to an area alone
+        self.area.setEnabled(option is None)
+        self.target.setEnabled(option is not None)
+
+    def goal_input(self) -> GoalInput:
+        return GoalInput(
+            description=self.description.toPlainText(),
+            activity_type=str(self.activity.currentData()),
+            competence_id=self.competence.selected_id(),
+            area_id=self.area.currentData(),
+            target_level=self.target.currentData(),
+            start_on=self.start.value(),
+            due_on=self.due.value(),
+            status=str(self.status.currentData()),
+            hours=self.hours.optional_value(),
+            cost_nok=self.cost.optional_value(),
+            result=self.result_text.toPlainText() or None,
+            appraisal_id=self.goal.appraisal_id if self.goal else None,
+        )
+
+    def submit(self) -> GoalView:
+        uow = UnitOfWork(self.database, self.actor)
+        if self.goal is None:
+            return add_goal(uow, self.employee_id, self.goal_input())
+        return update_goal(uow, self.goal.id, self.goal_input(), expected_version=self.goal.version)
+
+
+class GoalsTab(RecordTable[GoalView]):
+    def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(database, actor, parent)
+        lang = current_language()
+
+        def overdue(g: GoalView) -> QColor | None:
+            return OVERDUE if g.overdue() else None
+
+        columns: list[Column[GoalView]] = [
+            Column(self.tr("Beskrivelse"), lambda g: g.description.splitlines()[0] if g.description else ""),
+            Column(
+                self.tr("Aktivitet"),
+                lambda g: pick(ACTIVITY_LABELS.get(g.activity_type, (g.activity_type,) * 2), lang),
+            ),
+            Column(self.tr("Kompetanse / område"), lambda g: g.competence_name or g.area_name or ""),
+            Column(self.tr("Målnivå"), self._target_text, lambda g: g.target_level),
+            Column(
+                self.tr("Frist"),
+                lambda g: fmt_date(g.due_on),
+                lambda g: g.due_on,
+                background=overdue,
+                tooltip=lambda g: self.tr("Fristen er passert") if g.overdue() else None,
+            ),
+            Column(self.tr("Status"), lambda g: pick(STATUS_LABELS.get(g.status, (g.status,) * 2), lang)),
+            Column(self.tr("Timer"), lambda g: fmt_number(g.hours), lambda g: g.hours, align_right=True),
+            Column(
+                self.tr("Kostnad"),
+                lambda g: fmt_int(g.cost_nok) if g.cost_nok is not None else "",
+                lambda g: g.cost_nok,
+                align_right=True,
+            ),
+        ]
+        self.set_columns(columns, self.tr("Utviklingsmål"), stretch=0)
+        self.employee_id = 0
+        self.competences: Sequence[CompetenceOption] = ()
+        self.new_button = self.add_button(self.tr("Nytt mål…"), self.add)
+        self.edit_button = self.add_button(self.tr("Endre…"), self.edit, needs_row=True)
+        self.status_button = self.add_button(self.tr("Sett status"), None, needs_row=True)
+        menu = QMenu(self.status_button)
+        for key in GOAL_STATUSES:
+            action = menu.addAction(pick(STATUS_LABELS[key], lang))
+            action.setData(key)
+            action.triggered.connect(lambda _checked=False, k=key: self.set_status(k))
+        self.status_button.setMenu(menu)
+        self.delete_button = self.add_button(self.tr("Slett"), self.delete, needs_row=True)
+
+    def _target_text(self, goal: GoalView) -> str:
+        if goal.target_level is None:
+            return ""
+        option = next((c for c in self.competences if c.id == goal.competence_id), None)
+        return level_text(option.levels if option else (), goal.target_level, goal.target_level_name)
+
+    def load(
+        self, employee_id: int, goals: Sequence[GoalView], competences: Sequence[CompetenceOption]
+    ) -> None:
+        self.employee_id, self.competences = employee_id, competences
+        self.set_rows(goals)
+
+    def add(self) -> None:
+        self.add_for(None)
+
+    def add_for(self, competence_id: int | None) -> None:
+        """A new goal, with the competence chosen already (from the profile's "Nytt mål")."""
+        self.run_dialog(
+            GoalDialog(
+                self.database,
+                self.actor,
+                self.employee_id,
+                self.competences,
+                competence_id=competence_id,
+                parent=self,
+            )
+        )
+
+    def edit(self) -> None:
+        goal = self.selected()
+        if goal is not None:
+            self.run_dialog(
+                GoalDialog(self.database, self.actor, self.employee_id, self.competences, goal, parent=self)
+            )
+
+    def set_status(self, status: str) -> None:
+        goal = self.selected()
+        if goal is None or goal.status == status:
+            return
+        uow = UnitOfWork(self.database, self.actor)
+        if attempt(self, lambda: set_goal_status(uow, goal.id, status, expected_version=goal.version)):
+            self.changed.emit()
+
+    def delete(self) -> None:
+        goal = self.selected()
+        if goal is None:
+            return
+        self.delete_after_asking(
+            self.tr("Slett utviklingsmål"),
+            self.tr("Slette målet «{text}»?").format(text=goal.description[:80]),
+            lambda uow: delete_goal(uow, goal.id, expected_version=goal.version),
+        )

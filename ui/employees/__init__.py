@@ -1,0 +1,1 @@
+"""The employee list (Ansatte): its model, filters and dialogs."""

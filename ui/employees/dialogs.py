@@ -1,0 +1,134 @@
+"""Dialogs to create an employee and to edit one's name and e-mail."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QWidget
+
+from competence.employees import (
+    EmployeeDetail,
+    PositionInput,
+    add_position,
+    create_employee,
+    update_employee,
+)
+from competence.errors import ValidationError
+from competence.roles import RoleView
+from competence.units import UnitView
+from competence.uow import UnitOfWork
+from db.session import Database
+from ui.widgets.dates import OptionalDate
+from ui.widgets.forms import FormDialog
+from ui.widgets.pickers import RolePicker, UnitPicker
+
+
+def fte_spin(value: float = 100.0) -> QDoubleSpinBox:
+    spin = QDoubleSpinBox()
+    spin.setRange(0.0, 100.0)
+    spin.setDecimals(1)
+    spin.setSingleStep(5.0)
+    spin.setSuffix("\u00a0%")
+    spin.setValue(value)
+    return spin
+
+
+class NewEmployeeDialog(FormDialog):
+    """A new person, and (optionally) their first position."""
+
+    def __init__(
+        self,
+        database: Database,
+        actor: str | None,
+        units: Sequence[UnitView],
+        roles: Sequence[RoleView],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Ny ansatt"), parent)
+        self.database, self.actor = database, actor
+        self.created: EmployeeDetail | None = None
+        self.number = QLineEdit()
+        self.first_name = QLineEdit()
+        self.last_name = QLineEdit()
+        self.email = QLineEdit()
+        self.unit = UnitPicker(units)
+        self.title = QLineEdit()
+        self.title.setMaxLength(200)
+        self.role = RolePicker(roles)
+        self.fte = fte_spin()
+        self.start = OptionalDate(self.tr("Fra"))
+        self.add_row(self.tr("Ansattnummer:"), self.number, "employee_no")
+        self.add_row(self.tr("Fornavn:"), self.first_name, "first_name")
+        self.add_row(self.tr("Etternavn:"), self.last_name, "last_name")
+        self.add_row(self.tr("E-post:"), self.email, "email")
+        self.add_row(self.tr("Enhet:"), self.unit, "unit_id")
+        self.add_row(self.tr("Stillingstittel:"), self.title, "title")
+        self.add_row(self.tr("Rolle:"), self.role, "role_id")
+        self.add_row(self.tr("Stillingsprosent:"), self.fte, "fte_percent")
+        self.add_row(self.tr("Startdato:"), self.start, "start_date")
+        self.unit.setToolTip(self.tr("La stå tom for å registrere stillingen senere"))
+        self.resize(460, self.sizeHint().height())
+
+    def submit(self) -> EmployeeDetail:
+        unit_id = self.unit.selected_id() if self.unit.currentIndex() >= 0 else None
+        if unit_id is None and (self.title.text().strip() or self.role.selected_id() is not None):
+            raise ValidationError(
+                "Velg enheten stillingen hører til.",
+                "Choose the unit the position belongs to.",
+                field="unit_id",
+            )
+        # If the person was saved but the position was refused, OK again only retries the position.
+        detail = self.created or create_employee(
+            UnitOfWork(self.database, self.actor),
+            self.number.text(),
+            self.first_name.text(),
+            self.last_name.text(),
+            email=self.email.text() or None,
+        )
+        if self.created is None:
+            self.created = detail
+            for field in (self.number, self.first_name, self.last_name, self.email):
+                field.setReadOnly(True)
+        if unit_id is not None:
+            add_position(
+                UnitOfWork(self.database, self.actor),
+                detail.id,
+                PositionInput(
+                    unit_id=unit_id,
+                    title=self.title.text(),
+                    role_id=self.role.selected_id(),
+                    fte_percent=self.fte.value(),
+                    start_date=self.start.value(),
+                ),
+            )
+        return detail
+
+
+class EditEmployeeDialog(FormDialog):
+    """Name and e-mail; the employee number is the key from the HR system and is not edited here."""
+
+    def __init__(
+        self, database: Database, actor: str | None, employee: EmployeeDetail, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(self.tr("Endre ansatt"), parent)
+        self.database, self.actor, self.employee = database, actor, employee
+        number = QLineEdit(employee.employee_no)
+        number.setReadOnly(True)
+        self.first_name = QLineEdit(employee.first_name)
+        self.last_name = QLineEdit(employee.last_name)
+        self.email = QLineEdit(employee.email or "")
+        self.add_row(self.tr("Ansattnummer:"), number)
+        self.add_row(self.tr("Fornavn:"), self.first_name, "first_name")
+        self.add_row(self.tr("Etternavn:"), self.last_name, "last_name")
+        self.add_row(self.tr("E-post:"), self.email, "email")
+        self.resize(420, self.sizeHint().height())
+
+    def submit(self) -> EmployeeDetail:
+        return update_employee(
+            UnitOfWork(self.database, self.actor),
+            self.employee.id,
+            expected_version=self.employee.version,
+            first_name=self.first_name.text(),
+            last_name=self.last_name.text(),
+            email=self.email.text() or None,
+        )

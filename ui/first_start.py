@@ -1,0 +1,47 @@
+"""The first start on an empty register: import a roster, try a demo municipality, or start empty."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+class FirstStartDialog(QDialog):
+    """``choice`` is "import", "demo" or "empty" after the dialog closes."""
+
+    def __init__(self, *, can_import: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Velkommen til Kompetanseregister"))
+        self.choice = "empty"
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "<h3>Registeret er tomt</h3>"
+                "<p>Hvordan vil du begynne? Du kan hente inn en personalliste fra HR-systemet, "
+                "prøve programmet med en oppdiktet kommune, eller legge inn enheter og ansatte selv.</p>"
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.import_button = QPushButton(self.tr("&Importer personalliste fra Excel…"))
+        self.demo_button = QPushButton(self.tr("&Prøv med en demokommune"))
+        self.demo_button.setToolTip(
+            self.tr("Åpner en egen demodatabase med oppdiktede personer. Ditt eget register forblir tomt.")
+        )
+        self.empty_button = QPushButton(self.tr("&Start med et tomt register"))
+        for button, choice, available in (
+            (self.import_button, "import", can_import),
+            (self.demo_button, "demo", True),
+            (self.empty_button, "empty", True),
+        ):
+            button.setVisible(available)
+            button.clicked.connect(lambda _checked=False, c=choice: self._choose(c))
+            layout.addWidget(button)
+        note = QLabel(self.demo_button.toolTip())
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        (self.import_button if can_import else self.empty_button).setDefault(True)
+        self.resize(480, self.sizeHint().height())
+
+    def _choose(self, choice: str) -> None:
+        self.choice = choice
+        self.accept()

@@ -1,0 +1,1 @@
+"""Oversikt: the dashboard of key figures for a unit or the whole municipality."""

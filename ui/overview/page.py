@@ -1,0 +1,338 @@
+"""Oversikt: key figures for the chosen unit (with sub-units) or the whole municipality, from
+:func:`competence.gap.gap_report`: people, share meeting requirements, largest gaps, vulnerable
+competences, certificates expiring, overdue goals, coverage per strategy area and the FTE mix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, QSignalBlocker
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from competence.gap import CertificateAlert, CompetenceGapRank, GapReport, Vulnerability, gap_report
+from competence.progress import CancelToken, Progress
+from competence.settings import get_settings
+from competence.units import UnitView, list_units
+from ui.context import AppContext
+from ui.i18n import fmt_date, fmt_int, fmt_number, fmt_percent
+from ui.pages.base import Page
+from ui.widgets.charts import Bar, BarChart
+from ui.widgets.tables import ROW_ROLE, Column, RowTableModel
+
+WARN = QColor(248, 215, 218)
+FTE_BANDS = ("100", "75-99", "50-74", "<50")
+
+
+@dataclass(frozen=True)
+class OverviewData:
+    report: GapReport
+    units: tuple[UnitView, ...]
+    unit_id: int | None
+    window_days: int
+
+
+def load_overview(ctx: AppContext, unit_id: int | None) -> OverviewData:
+    """The figures for ``unit_id`` (None: the whole municipality; a unit since closed: likewise)."""
+    uow = ctx.uow()
+    units = tuple(list_units(uow))
+    if unit_id is not None and unit_id not in {u.id for u in units}:
+        unit_id = None
+    window = get_settings(uow).expiry_window_days
+    report = gap_report(uow, unit_id=unit_id, window_days=window, largest=8)
+    return OverviewData(report, units, unit_id, window)
+
+
+class KeyFigure(QFrame):
+    """A number with a caption."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.value = QLabel("–")
+        font = QFont(self.value.font())
+        font.setPointSizeF(font.pointSizeF() * 1.9)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+        self.setAccessibleName(caption)
+
+    def set(self, value: str, *, warn: bool = False, tooltip: str = "") -> None:
+        self.value.setText(value)
+        self.value.setStyleSheet("color: #a61b1b;" if warn else "")
+        self.setToolTip(tooltip)
+        self.setAccessibleDescription(value)
+
+
+def _table(name: str) -> QTableView:
+    view = QTableView()
+    view.setAccessibleName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setAlternatingRowColors(True)
+    view.setMinimumHeight(160)
+    view.setWordWrap(False)
+    return view
+
+
+class OverviewPage(Page):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.data: OverviewData | None = None
+        self._generation = 0
+        self.unit = QComboBox()
+        self.unit.setAccessibleName(self.tr("Enhet for oversikten"))
+        self.unit.setMinimumContentsLength(30)
+        self.unit.addItem(self.tr("Hele kommunen"), None)
+        self.as_of = QLabel()
+        unit_label = QLabel(self.tr("&Enhet:"))
+        unit_label.setBuddy(self.unit)
+        top = QHBoxLayout()
+        top.addWidget(unit_label)
+        top.addWidget(self.unit)
+        top.addStretch(1)
+        top.addWidget(self.as_of)
+
+        self.people = KeyFigure(self.tr("ansatte"))
+        self.share_met = KeyFigure(self.tr("av kompetansekravene er oppfylt"))
+        self.not_assessed = KeyFigure(self.tr("krav er ikke vurdert ennå"))
+        self.vulnerable = KeyFigure(self.tr("sårbare kritiske kompetanser"))
+        self.expiring = KeyFigure(self.tr("sertifikater utløper snart"))
+        self.expired = KeyFigure(self.tr("sertifikater er utløpt"))
+        self.overdue = KeyFigure(self.tr("utviklingsmål har passert fristen"))
+        figures = QGridLayout()
+        for i, tile in enumerate(
+            (
+                self.people,
+                self.share_met,
+                self.not_assessed,
+                self.vulnerable,
+                self.expiring,
+                self.expired,
+                self.overdue,
+            )
+        ):
+            figures.addWidget(tile, 0, i)
+
+        self.areas = BarChart(self.tr("Dekning per strategiområde"))
+        self.fte = BarChart(self.tr("Stillingsstørrelse (heltidskultur)"))
+        areas_box = QGroupBox(self.tr("Andel krav oppfylt per strategiområde"))
+        QVBoxLayout(areas_box).addWidget(self.areas)
+        fte_box = QGroupBox(self.tr("Heltidskultur: samlet stillingsprosent"))
+        QVBoxLayout(fte_box).addWidget(self.fte)
+        self.fte_box = fte_box
+        self.areas_box = areas_box
+
+        gap_columns: list[Column[CompetenceGapRank]] = [
+            Column(
+                self.tr("Kompetanse"), lambda g: g.competence.label, tooltip=lambda g: g.competence.area_name
+            ),
+            Column(self.tr("Med krav"), lambda g: fmt_int(g.people), lambda g: g.people, align_right=True),
+            Column(
+                self.tr("Oppfylt"),
+                lambda g: fmt_percent(g.share_met * 100, 0),
+                lambda g: g.share_met,
+                align_right=True,
+            ),
+            Column(
+                self.tr("Snittgap"),
+                lambda g: fmt_number(g.mean_gap, 0),
+                lambda g: g.mean_gap,
+                align_right=True,
+            ),
+        ]
+        vuln_columns: list[Column[Vulnerability]] = [
+            Column(self.tr("Enhet"), lambda v: v.unit.name),
+            Column(self.tr("Kompetanse"), lambda v: v.competence.label),
+            Column(
+                self.tr("Innehavere"),
+                lambda v: ", ".join(v.holders) or self.tr("ingen"),
+                background=lambda v: WARN if not v.holders else None,
+            ),
+        ]
+        cert_columns: list[Column[CertificateAlert]] = [
+            Column(self.tr("Navn"), lambda a: a.name),
+            Column(self.tr("Enhet"), lambda a: a.units),
+            Column(self.tr("Kurs/sertifikat"), lambda a: a.certificate),
+            Column(
+                self.tr("Gyldig til"),
+                lambda a: fmt_date(a.valid_until),
+                lambda a: a.valid_until,
+                background=lambda a: WARN if a.status == "utlopt" else None,
+            ),
+        ]
+        self.gaps_model: RowTableModel[CompetenceGapRank] = RowTableModel(gap_columns, parent=self)
+        self.vuln_model: RowTableModel[Vulnerability] = RowTableModel(vuln_columns, parent=self)
+        self.cert_model: RowTableModel[CertificateAlert] = RowTableModel(cert_columns, parent=self)
+        self.gaps_view = _table(self.tr("Største gap"))
+        self.vuln_view = _table(self.tr("Sårbare kompetanser"))
+        self.cert_view = _table(self.tr("Sertifikater som utløper"))
+        self.cert_view.setToolTip(self.tr("Enter eller dobbeltklikk åpner ansattkortet"))
+        boxes = []
+        for title, view, model, stretch in (
+            (self.tr("Største gap"), self.gaps_view, self.gaps_model, 0),
+            (self.tr("Sårbare kompetanser (én eller ingen har dem)"), self.vuln_view, self.vuln_model, 1),
+            (self.tr("Sertifikater som utløper eller er utløpt"), self.cert_view, self.cert_model, 2),
+        ):
+            view.setModel(model)
+            header = view.horizontalHeader()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+            box = QGroupBox(title)
+            QVBoxLayout(box).addWidget(view)
+            boxes.append(box)
+        gaps_box, vuln_box, cert_box = boxes
+        # areas on the left; on the right the FTE mix and the largest gaps; then the two watch lists
+        right = QVBoxLayout()
+        right.addWidget(self.fte_box)
+        right.addWidget(gaps_box, 1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.areas_box, 3)
+        middle.addLayout(right, 2)
+        lists = QHBoxLayout()
+        lists.addWidget(vuln_box)
+        lists.addWidget(cert_box)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addLayout(top)
+        layout.addLayout(figures)
+        layout.addLayout(middle)
+        layout.addLayout(lists, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        self.unit.currentIndexChanged.connect(self._unit_chosen)
+        self.cert_view.activated.connect(self._open_certificate_holder)
+
+    # --- loading -----------------------------------------------------------------------------
+    def selected_unit(self) -> int | None:
+        value = self.unit.currentData()
+        return int(value) if value is not None else None
+
+    def _unit_to_show(self) -> int | None:
+        if self.data is None:  # first load: the unit chosen last time
+            return self.ctx.preferences.overview_unit
+        return self.selected_unit()
+
+    def reload(self) -> None:
+        self._generation += 1
+        generation, unit_id = self._generation, self._unit_to_show()
+        self.as_of.setText(self.tr("Beregner…"))
+
+        def job(progress: Progress, cancel: CancelToken) -> OverviewData:
+            return load_overview(self.ctx, unit_id)
+
+        def done(data: OverviewData) -> None:
+            if generation == self._generation:
+                self.show_data(data)
+
+        self.ctx.tasks.run(job, on_done=done, parent=self)
+
+    def _unit_chosen(self) -> None:
+        self.ctx.preferences.overview_unit = self.selected_unit()
+        self.refresh()
+
+    def _fill_units(self, units: tuple[UnitView, ...], chosen: int | None) -> None:
+        with QSignalBlocker(self.unit):
+            self.unit.clear()
+            self.unit.addItem(self.tr("Hele kommunen"), None)
+            for unit in units:
+                self.unit.addItem("\u2003" * unit.depth + unit.label, unit.id)
+            self.unit.setCurrentIndex(max(self.unit.findData(chosen), 0) if chosen is not None else 0)
+
+    def show_data(self, data: OverviewData) -> None:
+        self.data = data
+        self._fill_units(data.units, data.unit_id)
+        report = data.report
+        s = report.summary
+        self.as_of.setText(self.tr("Per {date}").format(date=fmt_date(s.at)))
+        self.people.set(fmt_int(s.people))
+        self.share_met.set(
+            fmt_percent(s.share_met * 100, 0) if s.requirements else "–",
+            tooltip=self.tr("{met} av {total} krav").format(
+                met=fmt_int(s.met), total=fmt_int(s.requirements)
+            ),
+        )
+        self.not_assessed.set(fmt_int(s.not_assessed), warn=s.not_assessed > 0)
+        self.vulnerable.set(fmt_int(s.vulnerable), warn=s.vulnerable > 0)
+        self.expiring.set(
+            fmt_int(s.expiring),
+            warn=s.expiring > 0,
+            tooltip=self.tr("innen {days} dager").format(days=data.window_days),
+        )
+        self.expiring.caption.setText(
+            self.tr("sertifikater utløper innen {days} dager").format(days=data.window_days)
+        )
+        self.expired.set(fmt_int(s.expired), warn=s.expired > 0)
+        self.overdue.set(fmt_int(s.overdue_goals), warn=s.overdue_goals > 0)
+        bars: list[Bar] = []
+        framework = None
+        for a in report.areas:  # grouped by framework: area codes like "1" recur in several
+            if a.framework_name != framework:
+                framework = a.framework_name
+                bars.append(Bar(framework, heading=True))
+            bars.append(
+                Bar(
+                    f"{a.area_code} {a.area_name}" if a.area_code else a.area_name,
+                    a.share_met * 100,
+                    fmt_percent(a.share_met * 100, 0),
+                    self.tr("{area} ({framework}): {met} av {items} krav oppfylt, {na} ikke vurdert").format(
+                        area=a.area_name,
+                        framework=a.framework_name,
+                        met=a.met,
+                        items=a.items,
+                        na=a.not_assessed,
+                    ),
+                )
+            )
+        self.areas.set_bars(bars, maximum=100.0, empty_text=self.tr("Ingen kompetansekrav i utvalget ennå."))
+        labels = {
+            "100": self.tr("100 %"),
+            "75-99": self.tr("75–99 %"),
+            "50-74": self.tr("50–74 %"),
+            "<50": self.tr("under 50 %"),
+        }
+        self.fte.set_bars(
+            [
+                Bar(labels[band], s.fte_mix.get(band, 0), fmt_int(s.fte_mix.get(band, 0)))
+                for band in FTE_BANDS
+            ],
+            empty_text=self.tr("Ingen stillinger."),
+        )
+        self.gaps_model.set_rows(report.summary.largest_gaps)
+        self.vuln_model.set_rows(report.vulnerabilities)
+        self.cert_model.set_rows(report.certificates)
+        self.loaded.emit()
+
+    def _open_certificate_holder(self, index: QModelIndex) -> None:
+        if index.isValid():
+            alert = self.cert_model.data(index, ROW_ROLE)
+            if isinstance(alert, CertificateAlert):
+                self.ctx.employee_requested.emit(alert.employee_id)

@@ -1,0 +1,52 @@
+"""The base class of a main-window screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from ui.context import AppContext
+
+
+class Page(QWidget):
+    """A screen. Loads its data the first time it is shown, and again on :meth:`refresh`.
+
+    Subclasses implement :meth:`reload` (start loading, normally on a background task, and emit
+    :attr:`loaded` when the data is shown) and may override :meth:`focus_search` (Ctrl+F).
+    """
+
+    #: Emitted each time the page has finished loading what it shows.
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._loaded = False
+        self._stale = False
+        ctx.data_changed.connect(self._on_data_changed)
+
+    def activate(self) -> None:
+        """The page became visible: load it the first time, or again if the data changed meanwhile."""
+        if not self._loaded or self._stale:
+            self._loaded = True
+            self._stale = False
+            self.reload()
+
+    def refresh(self) -> None:
+        """F5: reload now."""
+        self._loaded = True
+        self._stale = False
+        self.reload()
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def focus_search(self) -> bool:
+        """Ctrl+F: put the cursor in the page's search field; False when the page has none."""
+        return False
+
+    def _on_data_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True

@@ -1,0 +1,1 @@
+"""Innstillinger: the user's own preferences, the register's settings, backups and the database."""

@@ -1,0 +1,167 @@
+"""Which database to use: the local file (default) or a shared PostgreSQL server.
+
+The choice is a per-user preference applied at the next start (``--db`` and
+``KOMPETANSE_DB_URL`` still take precedence). "Test" opens the database without migrating it and
+checks that this version of the program can use it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+
+from competence.progress import CancelToken, Progress
+from db.engine import default_url, describe_url, is_sqlite, normalise_url, sqlite_path
+from db.errors import LocalizedError
+from db.migrate import check_not_newer, head_revision
+from db.session import open_database
+from ui.context import AppContext
+from ui.errors import error_message
+
+
+@dataclass(frozen=True)
+class ConnectionCheck:
+    location: str
+    revision: str | None
+    needs_upgrade: bool
+
+
+def check_connection(url: str) -> ConnectionCheck:
+    """Open ``url`` without changing it and report what was found (runs on a worker)."""
+    database = open_database(url, migrate_schema=False)
+    try:
+        revision = check_not_newer(database.engine)
+        return ConnectionCheck(database.location, revision, revision != head_revision())
+    finally:
+        database.dispose()
+
+
+class DatabaseBox(QGroupBox):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Database"), parent)
+        self.ctx = ctx
+        self.in_use = QLabel(self.tr("I bruk nå: {location}").format(location=ctx.database.location))
+        self.in_use.setWordWrap(True)
+        self.local = QRadioButton(self.tr("&Lokal fil på denne maskinen"))
+        self.server = QRadioButton(self.tr("Delt &PostgreSQL-server"))
+        group = QButtonGroup(self)
+        group.addButton(self.local)
+        group.addButton(self.server)
+        self.path = QLineEdit()
+        self.path.setAccessibleName(self.tr("Databasefil"))
+        self.browse = QPushButton(self.tr("Velg fil…"))
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(self.browse)
+        self.url = QLineEdit()
+        self.url.setAccessibleName(self.tr("Adresse til PostgreSQL-serveren"))
+        self.url.setPlaceholderText("postgresql://bruker@server/kompetanse")
+        self.test_button = QPushButton(self.tr("&Test tilkoblingen"))
+        self.use_button = QPushButton(self.tr("Bruk ved neste oppstart"))
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setAccessibleName(self.tr("Resultat av testen"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.test_button)
+        buttons.addWidget(self.use_button)
+        buttons.addStretch(1)
+        form = QFormLayout(self)
+        form.addRow(self.in_use)
+        form.addRow(self.local)
+        form.addRow(self.tr("Fil:"), path_row)
+        form.addRow(self.server)
+        form.addRow(self.tr("Adresse:"), self.url)
+        form.addRow(buttons)
+        form.addRow(self.result)
+        chosen = ctx.preferences.database_url or ctx.database.url
+        if is_sqlite(chosen):
+            self.local.setChecked(True)
+            self.path.setText(str(sqlite_path(chosen) or ""))
+        else:
+            self.server.setChecked(True)
+            self.url.setText(describe_url(chosen))
+        self.local.toggled.connect(self._update_enabled)
+        self.browse.clicked.connect(self.pick_file)
+        self.test_button.clicked.connect(self.test)
+        self.use_button.clicked.connect(self.use)
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        local = self.local.isChecked()
+        self.path.setEnabled(local)
+        self.browse.setEnabled(local)
+        self.url.setEnabled(not local)
+
+    def pick_file(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Velg databasefil"),
+            self.path.text(),
+            self.tr("Databasefiler (*.db *.sqlite);;Alle filer (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if name:
+            self.path.setText(name)
+
+    def chosen_url(self) -> str | None:
+        if self.local.isChecked():
+            text = self.path.text().strip()
+            return normalise_url(text) if text else None
+        text = self.url.text().strip()
+        return normalise_url(text) if text else None
+
+    def _say(self, text: str, ok: bool) -> None:
+        self.result.setStyleSheet("" if ok else "color: #b00020;")
+        self.result.setText(text)
+
+    def test(self) -> None:
+        url = self.chosen_url()
+        if url is None:
+            self._say(self.tr("Skriv inn en fil eller en serveradresse først."), False)
+            return
+        self._say(self.tr("Tester…"), True)
+
+        def job(progress: Progress, cancel: CancelToken) -> ConnectionCheck:
+            return check_connection(url)
+
+        def done(check: ConnectionCheck) -> None:
+            if check.revision is None:
+                text = self.tr("Tilkoblingen virker. Databasen er tom og gjøres klar ved neste oppstart.")
+            elif check.needs_upgrade:
+                text = self.tr(
+                    "Tilkoblingen virker. Databasen oppgraderes ved neste oppstart (det tas kopi først)."
+                )
+            else:
+                text = self.tr("Tilkoblingen virker: {location}").format(location=check.location)
+            self._say(text, True)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, LocalizedError):
+                self._say(error_message(exc), False)
+            else:
+                self._say(
+                    self.tr("Tilkoblingen virker ikke: {error}").format(error=str(exc).splitlines()[0]), False
+                )
+
+        self.ctx.tasks.run(
+            job, on_done=done, on_error=failed, parent=self, label=self.tr("Tester tilkoblingen…")
+        )
+
+    def use(self) -> None:
+        url = self.chosen_url()
+        default = default_url()
+        self.ctx.preferences.database_url = None if url in (None, default) else url
+        shown = describe_url(url or default)
+        self._say(self.tr("Programmet bruker {location} fra neste oppstart.").format(location=shown), True)

@@ -1,0 +1,49 @@
+"""The Innstillinger screen."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+
+from competence.progress import CancelToken, Progress
+from competence.settings import RegisterSettings, get_settings
+from ui.context import AppContext
+from ui.pages.base import Page
+from ui.settings.backups_box import BackupsBox
+from ui.settings.database_box import DatabaseBox
+from ui.settings.register_box import RegisterBox
+from ui.settings.user_box import UserBox
+
+
+class SettingsPage(Page):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx)
+        self.user = UserBox(ctx.preferences)
+        self.register = RegisterBox(ctx.uow)
+        self.backups = BackupsBox(ctx)
+        self.database_box = DatabaseBox(ctx)
+        content = QWidget()
+        content.setMaximumWidth(960)  # long fields on a wide screen are hard to read
+        layout = QVBoxLayout(content)
+        for box in (self.user, self.register, self.backups, self.database_box):
+            layout.addWidget(box)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.user.role_changed.connect(lambda _role: ctx.preferences_changed.emit())
+        self.backups.restored.connect(ctx.data_changed)
+
+    def reload(self) -> None:
+        self.backups.refresh()
+
+        def job(progress: Progress, cancel: CancelToken) -> RegisterSettings:
+            return get_settings(self.ctx.uow())
+
+        self.ctx.tasks.run(job, on_done=self._show, parent=self)
+
+    def _show(self, settings: RegisterSettings) -> None:
+        self.register.show_settings(settings)
+        self.loaded.emit()

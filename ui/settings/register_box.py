@@ -1,0 +1,187 @@
+"""Register-wide settings stored in the database: municipality, logo, retention, expiry, backups."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from competence.errors import ValidationError
+from competence.settings import MAX_LOGO_BYTES, RegisterSettings, save_settings
+from competence.uow import UnitOfWork
+from db.errors import LocalizedError
+from ui.errors import error_message, show_error
+
+
+def _spin(minimum: int, maximum: int, suffix: str) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(minimum, maximum)
+    spin.setSuffix(suffix)
+    return spin
+
+
+class RegisterBox(QGroupBox):
+    saved = Signal(object)
+
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Registeret (gjelder alle brukere)"), parent)
+        self.uow_factory = uow_factory
+        self.current = RegisterSettings()
+        self.logo_b64: str | None = None
+        self.municipality = QLineEdit()
+        self.municipality.setMaxLength(200)
+        self.logo_preview = QLabel()
+        self.logo_preview.setFixedSize(160, 60)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_preview.setAccessibleName(self.tr("Logo"))
+        self.choose_logo = QPushButton(self.tr("Velg logo…"))
+        self.remove_logo = QPushButton(self.tr("Fjern logo"))
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_preview)
+        logo_row.addWidget(self.choose_logo)
+        logo_row.addWidget(self.remove_logo)
+        logo_row.addStretch(1)
+        self.retention = _spin(1, 120, self.tr(" måneder"))
+        self.retention_action = QComboBox()
+        self.retention_action.addItem(self.tr("anonymiseres"), "anonymise")
+        self.retention_action.addItem(self.tr("slettes helt"), "erase")
+        self.expiry = _spin(1, 730, self.tr(" dager"))
+        self.interval = _spin(1, 24 * 30, self.tr(" timer"))
+        self.keep = _spin(1, 1000, "")
+        self.save_button = QPushButton(self.tr("Lagre innstillingene for registeret"))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.municipality.setMinimumWidth(320)
+        form.addRow(self.tr("&Kommune:"), self.municipality)
+        form.addRow(self.tr("Logo i rapporter:"), logo_row)
+        form.addRow(self.tr("Oppbevaring etter sluttdato:"), self.retention)
+        form.addRow(self.tr("Deretter:"), self.retention_action)
+        form.addRow(self.tr("Varsle utløp av sertifikater:"), self.expiry)
+        form.addRow(self.tr("Automatisk sikkerhetskopi hver:"), self.interval)
+        form.addRow(self.tr("Behold automatiske kopier:"), self.keep)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_button)
+        save_row.addStretch(1)
+        form.addRow("", save_row)
+        form.addRow("", self.status)
+        for widget, name in (
+            (self.municipality, self.tr("Kommune")),
+            (self.retention, self.tr("Oppbevaringstid i måneder")),
+            (self.retention_action, self.tr("Hva skjer etter oppbevaringstiden")),
+            (self.expiry, self.tr("Varsel om utløp i dager")),
+            (self.interval, self.tr("Intervall for automatisk sikkerhetskopi i timer")),
+            (self.keep, self.tr("Antall automatiske kopier som beholdes")),
+        ):
+            widget.setAccessibleName(name)
+        self.choose_logo.clicked.connect(self.pick_logo)
+        self.remove_logo.clicked.connect(lambda: self.set_logo(None))
+        self.save_button.clicked.connect(self.save)
+
+    def show_settings(self, settings: RegisterSettings) -> None:
+        self.current = settings
+        self.municipality.setText(settings.municipality)
+        self.retention.setValue(settings.retention_months)
+        self.retention_action.setCurrentIndex(
+            max(self.retention_action.findData(settings.retention_action), 0)
+        )
+        self.expiry.setValue(settings.expiry_window_days)
+        self.interval.setValue(settings.backup_interval_hours)
+        self.keep.setValue(settings.backups_to_keep)
+        self.set_logo(settings.logo_png_b64)
+        self.status.clear()
+
+    def set_logo(self, b64: str | None) -> None:
+        self.logo_b64 = b64
+        self.remove_logo.setEnabled(b64 is not None)
+        if b64 is None:
+            self.logo_preview.setText(self.tr("(ingen logo)"))
+            return
+        pixmap = QPixmap()
+        pixmap.loadFromData(QByteArray(base64.b64decode(b64)))
+        self.logo_preview.setPixmap(
+            pixmap.scaled(
+                self.logo_preview.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+        )
+
+    def pick_logo(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Velg logo"), "", self.tr("Bilder (*.png *.jpg *.jpeg)")
+        )
+        if name:
+            self.load_logo(Path(name))
+
+    def load_logo(self, path: Path) -> bool:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            show_error(
+                self,
+                ValidationError(
+                    f"Kan ikke lese {path}: {exc.strerror}.", f"Cannot read {path}: {exc.strerror}."
+                ),
+            )
+            return False
+        if len(data) > MAX_LOGO_BYTES:
+            show_error(
+                self,
+                ValidationError(
+                    "Logoen er for stor (høyst 512 kB).", "The logo is too large (at most 512 kB)."
+                ),
+            )
+            return False
+        if not QPixmap().loadFromData(QByteArray(data)):
+            show_error(
+                self,
+                ValidationError(
+                    "Filen er ikke et bilde i PNG- eller JPEG-format.", "The file is not a PNG or JPEG image."
+                ),
+            )
+            return False
+        self.set_logo(base64.b64encode(data).decode("ascii"))
+        return True
+
+    def edited(self) -> RegisterSettings:
+        return replace(
+            self.current,
+            municipality=self.municipality.text(),
+            logo_png_b64=self.logo_b64,
+            retention_months=self.retention.value(),
+            retention_action=str(self.retention_action.currentData()),
+            expiry_window_days=self.expiry.value(),
+            backup_interval_hours=self.interval.value(),
+            backups_to_keep=self.keep.value(),
+        )
+
+    def save(self) -> bool:
+        try:
+            saved = save_settings(self.uow_factory(), self.edited())
+        except LocalizedError as exc:
+            self.status.setStyleSheet("color: #b00020;")
+            self.status.setText(error_message(exc))
+            return False
+        self.current = saved
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Lagret."))
+        self.saved.emit(saved)
+        return True

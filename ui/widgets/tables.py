@@ -1,0 +1,143 @@
+"""A read-only table model over a list of plain rows (dataclasses from the services).
+
+Columns are declared once (title, how to show a row, how to sort it); the model never touches a
+session. Small tables sort themselves (:meth:`RowTableModel.sort`); the 50,000-row employee list
+sorts and filters in its proxy (:mod:`ui.employees.model`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from ui.i18n import collation_key
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+
+#: Custom role: the row object behind an index.
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Custom role: the value sorting uses.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        ROW_ROLE,
+        SORT_ROLE,
+    }
+)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    title: str
+    text: Callable[[R], str]
+    sort_key: Callable[[R], Any] | None = None
+    align_right: bool = False
+    tooltip: Callable[[R], str | None] | None = None
+    background: Callable[[R], QColor | None] | None = None
+    foreground: Callable[[R], QColor | None] | None = None
+    #: A stable name for code that refers to a column (the title is translated).
+    key: str = ""
+
+
+class RowTableModel(QAbstractTableModel, Generic[R]):
+    def __init__(self, columns: Sequence[Column[R]], rows: Sequence[R] = (), parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._rows: list[R] = list(rows)
+
+    @property
+    def rows(self) -> Sequence[R]:
+        """The rows in model order (not a copy: do not change it)."""
+        return self._rows
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> R | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES or not index.isValid():
+            return None
+        return self.value(index.row(), index.column(), role)
+
+    def value(self, row_number: int, column_number: int, role: int) -> Any:
+        """What :meth:`data` returns, by row and column number (proxies call this without indexes)."""
+        if role not in _ROLES or not (0 <= row_number < len(self._rows)):
+            return None
+        row = self._rows[row_number]
+        column = self.columns[column_number]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(row)
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            return column.sort_key(row) if column.sort_key else column.text(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column.align_right else _LEFT
+        colour_of = None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip(row) if column.tooltip is not None else None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            colour_of = column.background
+        elif role == Qt.ItemDataRole.ForegroundRole:
+            colour_of = column.foreground
+        colour = colour_of(row) if colour_of is not None else None
+        return QBrush(colour) if colour is not None else None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            return self.columns[section].title
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not (0 <= column < len(self.columns)):
+            return
+        spec = self.columns[column]
+        key = spec.sort_key or spec.text
+        self.layoutAboutToBeChanged.emit()
+        old = list(self._rows)
+        keyed = [(key(r), r) for r in self._rows]
+        present = [(k, r) for k, r in keyed if k is not None]
+        present.sort(key=lambda pair: _sortable(pair[0]), reverse=order == Qt.SortOrder.DescendingOrder)
+        # empty values last in either direction
+        self._rows = [r for _, r in present] + [r for k, r in keyed if k is None]
+        positions = {id(r): i for i, r in enumerate(self._rows)}
+        for persistent in self.persistentIndexList():
+            if persistent.isValid():
+                new_row = positions[id(old[persistent.row()])]
+                self.changePersistentIndex(persistent, self.index(new_row, persistent.column()))
+        self.layoutChanged.emit()
+
+
+def _sortable(value: Any) -> Any:
+    """Strings sort in Norwegian alphabetical order without regard to case."""
+    return collation_key(value) if isinstance(value, str) else value

@@ -1,0 +1,272 @@
+"""Background work: slow actions run on a thread pool, never on the UI thread.
+
+Each job is a plain function ``fn(progress, cancel) -> result`` that opens its own
+:class:`competence.uow.UnitOfWork` (sessions are never shared between threads). Progress reported
+through the :class:`competence.progress.Progress` callback reaches a ``QProgressDialog`` that only
+appears when the job takes longer than a short delay (so quick jobs never flash a dialog), and
+Cancel sets the job's :class:`competence.progress.CancelToken`. The result or the error comes back
+to the UI thread by signal. No ``processEvents()`` anywhere (DESIGN §2 and §11, after Anki).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import Shiboken
+
+from competence.progress import CancelToken, Progress
+from db.errors import LocalizedError
+from ui.errors import show_error
+
+log = logging.getLogger("kompetanseregister.ui")
+T = TypeVar("T")
+
+Job = Callable[[Progress, CancelToken], T]
+
+#: Milliseconds a job may run before its progress dialog appears.
+DEFAULT_DELAY_MS = 400
+#: Progress reports are forwarded to the UI at most this often (a service may report per row).
+_PROGRESS_INTERVAL_S = 0.05
+
+
+class Task(QObject, Generic[T]):
+    """One background job, owned by the UI thread. Emits exactly one of ``succeeded`` / ``failed``."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    #: Emitted after ``succeeded`` or ``failed`` and their callbacks.
+    finished = Signal()
+
+    def __init__(
+        self,
+        fn: Job[T],
+        *,
+        on_done: Callable[[T], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+        owner: QObject | None = None,
+    ) -> None:
+        super().__init__()
+        self.fn = fn
+        #: The widget the callbacks belong to: when it is gone, the result is dropped.
+        self.owner = owner
+        self.cancel_token = CancelToken()
+        self._on_done = on_done
+        self._on_error = on_error
+        self.done = False
+        self.result: T | None = None
+        self.error: BaseException | None = None
+        self._last_report = 0.0
+        self._runnable = _Runnable(self)
+        self._relay = _Relay()
+        self._relay.succeeded.connect(self._finish_ok, Qt.ConnectionType.QueuedConnection)
+        self._relay.failed.connect(self._finish_error, Qt.ConnectionType.QueuedConnection)
+        self._relay.progressed.connect(self.progressed, Qt.ConnectionType.QueuedConnection)
+
+    # --- called on the worker thread ------------------------------------------------------
+    def report(self, done: int, total: int, message: str = "") -> None:
+        now = time.monotonic()
+        if done < total and now - self._last_report < _PROGRESS_INTERVAL_S:
+            return
+        self._last_report = now
+        self._relay.progressed.emit(int(done), int(total), message)
+
+    def execute(self) -> None:
+        try:
+            result = self.fn(self.report, self.cancel_token)
+        except BaseException as exc:  # handed to the UI thread, which decides what the user sees
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.succeeded.emit(result)
+
+    # --- UI thread --------------------------------------------------------------------------
+    def cancel(self) -> None:
+        self.cancel_token.cancel()
+
+    @Slot(object)
+    def _finish_ok(self, result: Any) -> None:
+        self._finish(result, None)
+
+    @Slot(object)
+    def _finish_error(self, exc: BaseException) -> None:
+        self._finish(None, exc)
+
+    def _finish(self, result: Any, exc: BaseException | None) -> None:
+        self.done = True
+        self.result, self.error = result, exc
+        try:
+            if self.owner is not None and not Shiboken.isValid(self.owner):
+                # the screen that asked was closed meanwhile: nothing to show the result in
+                if exc is not None and not isinstance(exc, LocalizedError):
+                    log.error("Feil i bakgrunnen etter at vinduet var lukket", exc_info=exc)
+            elif exc is None:
+                if self._on_done is not None:
+                    self._on_done(result)
+                self.succeeded.emit(result)
+            else:
+                if self._on_error is not None:
+                    self._on_error(exc)
+                self.failed.emit(exc)
+        finally:
+            self.finished.emit()
+
+
+class _Relay(QObject):
+    """Carries signals from the worker thread; lives in the UI thread, so slots run there."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task[Any]) -> None:
+        super().__init__()
+        self.task = task
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        self.task.execute()
+
+
+class DelayedProgress(QObject):
+    """A ``QProgressDialog`` for one task that appears only after ``delay_ms``, and can cancel it."""
+
+    def __init__(
+        self, task: Task[Any], parent: QWidget | None, label: str, *, cancellable: bool, delay_ms: int
+    ) -> None:
+        super().__init__(task)
+        self.task = task
+        self.parent_widget = parent
+        self.label = label
+        self.cancellable = cancellable
+        self.dialog: QProgressDialog | None = None
+        self._last: tuple[int, int, str] = (0, 0, "")
+        task.progressed.connect(self._on_progress)
+        task.finished.connect(self._close)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._show)
+        self.timer.start(delay_ms)
+
+    @Slot()
+    def _show(self) -> None:
+        if self.task.done or self.dialog is not None:
+            return
+        if self.parent_widget is not None and not Shiboken.isValid(self.parent_widget):
+            return
+        dialog = QProgressDialog(self.parent_widget)
+        dialog.setWindowTitle(self.tr("Arbeider…"))
+        dialog.setLabelText(self.label)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        if self.cancellable:
+            dialog.setCancelButtonText(self.tr("Avbryt"))
+            dialog.canceled.connect(self._cancel)
+        else:
+            dialog.setCancelButton(None)
+        dialog.setAccessibleName(self.label)
+        self.dialog = dialog
+        self._apply(*self._last)
+        dialog.show()
+
+    @Slot()
+    def _cancel(self) -> None:
+        self.task.cancel()
+        if self.dialog is not None:
+            self.dialog.setLabelText(self.tr("Avbryter…"))
+
+    @Slot(int, int, str)
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        self._last = (done, total, message)
+        if self.dialog is not None:
+            self._apply(done, total, message)
+
+    def _apply(self, done: int, total: int, message: str) -> None:
+        dialog = self.dialog
+        if dialog is None or self.task.cancel_token.cancelled:
+            return
+        if total > 0:
+            dialog.setRange(0, total)
+            dialog.setValue(min(done, total))
+        else:
+            dialog.setRange(0, 0)  # busy indicator: the job does not know how long it takes
+        if message:
+            dialog.setLabelText(f"{self.label}\n{message}")
+
+    @Slot()
+    def _close(self) -> None:
+        self.timer.stop()
+        if self.dialog is not None:
+            self.dialog.hide()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+
+class TaskRunner(QObject):
+    """Starts background jobs and keeps them alive until they finish."""
+
+    #: Emitted whenever the number of running jobs changes (for a busy indicator).
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None, *, max_threads: int = 4) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max_threads)
+        self._tasks: set[Task[Any]] = set()
+        self._retired: list[Task[Any]] = []
+
+    @property
+    def running(self) -> int:
+        return len(self._tasks)
+
+    def run(
+        self,
+        fn: Job[T],
+        *,
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        parent: QWidget | None = None,
+        label: str | None = None,
+        cancellable: bool = False,
+        delay_ms: int = DEFAULT_DELAY_MS,
+    ) -> Task[T]:
+        """Run ``fn`` in the background.
+
+        ``on_error`` defaults to :func:`ui.errors.show_error` (user errors as a message, bugs as a
+        report; a cancellation shows nothing). With ``label`` a progress dialog appears after
+        ``delay_ms``; ``cancellable`` gives it a Cancel button.
+        """
+        task: Task[T] = Task(
+            fn, on_done=on_done, on_error=on_error or (lambda exc: show_error(parent, exc)), owner=parent
+        )
+        if label is not None:
+            DelayedProgress(task, parent, label, cancellable=cancellable, delay_ms=delay_ms)
+        self._tasks.add(task)
+        task.finished.connect(lambda: self._forget(task))
+        if len(self._tasks) == 1:
+            self.busy_changed.emit(True)
+        self.pool.start(task._runnable)
+        return task
+
+    def _forget(self, task: Task[Any]) -> None:
+        # The task is still inside its own signal emission: let go of it on the next turn of the
+        # event loop (tasks are owned by Python, not by a Qt parent, so dropping it deletes it).
+        self._tasks.discard(task)
+        self._retired.append(task)
+        QTimer.singleShot(0, self._retired.clear)
+        if not self._tasks:
+            self.busy_changed.emit(False)
+
+    def shutdown(self, timeout_ms: int = 10_000) -> bool:
+        """Cancel what can be cancelled and wait for the threads (called when the window closes)."""
+        for task in list(self._tasks):
+            task.cancel()
+        return bool(self.pool.waitForDone(timeout_ms))
