@@ -14,6 +14,7 @@ from competence.identifiers import canonical_number
 from competence.privacy import auditlog
 from competence.privacy.erasure import ErasureResult, erase_person
 from competence.privacy.innsyn import export_person, write_json
+from competence.privacy.innsyn_pdf import write_pdf
 from competence.privacy.retention import RetentionResult, apply_retention
 
 EXIT_REFUSED = 1
@@ -23,10 +24,12 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "export-person",
         parents=[common],
-        help="innsyn: skriv alt registeret har om én person til en JSON-fil",
+        help="innsyn: skriv alt registeret har om én person til en JSON- eller PDF-fil",
     )
     p.add_argument("employee_no", metavar="EMPLOYEE_NO", help="ansattnummer")
-    p.add_argument("out", type=Path, metavar="OUT", help="filen som skal skrives (.json)")
+    p.add_argument(
+        "out", type=Path, metavar="OUT", help="filen som skal skrives: .json, eller .pdf til å lese"
+    )
     p.set_defaults(handler=run_export_person)
 
     p = subparsers.add_parser(
@@ -60,8 +63,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_export_person(ctx: CliContext) -> int:
+    out = ctx.args.out.expanduser().resolve()
     data = export_person(ctx.uow(), ctx.args.employee_no)
-    path = write_json(data, ctx.args.out.expanduser().resolve())
+    path = write_pdf(data, out) if out.suffix.lower() == ".pdf" else write_json(data, out)
     rows = sum(len(v) for v in data["records"].values())
     ctx.print(
         ctx.t(

@@ -8,15 +8,15 @@ from pathlib import Path
 from db.engine import ensure_private_file
 
 
-def write_private_text(path: Path, text: str, *, encoding: str = "utf-8") -> Path:
-    """Write ``text`` to ``path`` readable by its owner only (0600), all or nothing."""
+def write_private_bytes(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` readable by its owner only (0600), all or nothing."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".part")
     tmp.unlink(missing_ok=True)
     ensure_private_file(tmp)
     try:
-        with tmp.open("w", encoding=encoding, newline="") as fh:
-            fh.write(text)
+        with tmp.open("wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -24,3 +24,7 @@ def write_private_text(path: Path, text: str, *, encoding: str = "utf-8") -> Pat
         tmp.unlink(missing_ok=True)
         raise
     return path
+
+
+def write_private_text(path: Path, text: str, *, encoding: str = "utf-8") -> Path:
+    return write_private_bytes(path, text.encode(encoding))

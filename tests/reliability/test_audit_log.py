@@ -38,6 +38,12 @@ from competence import (
     units,
 )
 from competence.cli import main
+from competence.export.excel.gap_report import export_gap_report
+from competence.export.excel.matrix import export_matrix
+from competence.export.excel.template import export_template
+from competence.export.pdf.batch import export_plans
+from competence.export.pdf.plan import export_plan
+from competence.export.pdf.unit_plan import export_unit_plan
 from competence.frameworks import builtin, editing, transfer
 from competence.lookup import employee_by_no
 from competence.privacy import auditlog, erasure, innsyn, retention
@@ -66,6 +72,10 @@ NOT_WRITES = {
     # with each import. (Reported to the lead: the wizard's "remember"/"forget" are not logged.)
     "competence.roster.mappings.save_mapping": "import configuration, no personal data",
     "competence.roster.mappings.forget_mapping": "import configuration, no personal data",
+    "competence.export.excel.splice.save_with_rows": "a file-writing step of the Excel exports",
+    "competence.export.excel.styles.set_cells": "puts values into worksheet cells",
+    "competence.export.pdf.plan_data.load_plan": "reads what a development plan shows",
+    "competence.export.scope.record_export": "records the export event for the exports themselves",
 }
 #: Names, e-mails and notes of the people in the test register: never in an audit event.
 PERSONAL = ("Åsebjørg", "Quistgaard", "Kari", "Kollega", "Mona", "example.no", "Trenger mer øving")
@@ -246,8 +256,54 @@ def _roster_import(c: Ctx) -> tuple[str, str | None]:
     return "import", None
 
 
+def _exported(c: Ctx, write: Callable[[Path], object]) -> tuple[str, str | None]:
+    write(c.tmp / "eksport")
+    return "export", None
+
+
+def _assessment_template(c: Ctx) -> tuple[str, str | None]:
+    from competence.export.excel.template import export_template
+    from competence.export.excel.template_import import import_assessments
+
+    path = c.tmp / "mal.xlsx"
+    export_template(c.uow, path, unit_number="100")
+    import_assessments(c.uow, path)
+    return "import", None
+
+
+def _plans_of(c: Ctx) -> tuple[str, str | None]:
+    from competence.export.pdf.batch import export_plans_of
+    from competence.export.scope import people_in, resolve_scope
+
+    with c.uow:
+        people = people_in(c.uow.session, resolve_scope(c.uow.session, "100", subunits=False))
+    export_plans_of(c.uow, people, c.tmp / "planer")
+    return "export", None
+
+
 NEW = assessments.NewAssessment
 SCENARIOS: dict[str, Scenario] = {
+    "competence.export.excel.matrix.export_matrix": lambda c: _exported(
+        c, lambda out: export_matrix(c.uow, out.with_suffix(".xlsx"))
+    ),
+    "competence.export.excel.gap_report.export_gap_report": lambda c: _exported(
+        c, lambda out: export_gap_report(c.uow, out.with_suffix(".xlsx"))
+    ),
+    "competence.export.excel.template.export_template": lambda c: _exported(
+        c, lambda out: export_template(c.uow, out.with_suffix(".xlsx"), unit_number="100")
+    ),
+    "competence.export.excel.template_import.import_assessments": _assessment_template,
+    "competence.export.pdf.plan.export_plan": lambda c: (
+        export_plan(c.uow, SUBJECT_NO, c.tmp / "plan.pdf"),
+        ("export", SUBJECT_NO),
+    )[1],
+    "competence.export.pdf.batch.export_plans": lambda c: _exported(
+        c, lambda out: export_plans(c.uow, "100", out)
+    ),
+    "competence.export.pdf.batch.export_plans_of": _plans_of,
+    "competence.export.pdf.unit_plan.export_unit_plan": lambda c: _exported(
+        c, lambda out: export_unit_plan(c.uow, "100", out.with_suffix(".pdf"))
+    ),
     "competence.roster.service.run_import": _roster_import,
     "competence.demo.generator.generate_demo": _demo,
     "competence.frameworks.builtin.ensure_builtin_frameworks": lambda c: (

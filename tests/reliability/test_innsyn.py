@@ -148,3 +148,49 @@ def test_cli_export_person(
     assert json.loads(out.read_text(encoding="utf-8"))["person"]["employee_no"] == SUBJECT_NO
     assert main(["--lang", "en", "export-person", "424242", str(out), "--db", sqlite_database.url]) == 1
     assert "Employee number '424242' was not found" in capsys.readouterr().err
+
+
+def _pdf_text(path: Path) -> str:
+    import pypdf
+
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(str(path)).pages)
+
+
+def _font_names(path: Path) -> set[str]:
+    import pypdf
+
+    names = set()
+    for page in pypdf.PdfReader(str(path)).pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            descriptor = font.get("/FontDescriptor")
+            embedded = descriptor is not None and "/FontFile2" in descriptor.get_object()
+            names.add(f"{font['/BaseFont']}{'' if embedded else ' (not embedded)'}")
+    return names
+
+
+def test_readable_pdf(sqlite_database: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    build_register(UnitOfWork(sqlite_database, "hr"))
+    out = tmp_path / "innsyn.pdf"
+    assert main(["export-person", SUBJECT_NO, str(out), "--db", sqlite_database.url]) == 0
+    assert "Innsyn skrevet til" in capsys.readouterr().out
+    assert out.read_bytes().startswith(b"%PDF") and stat.S_IMODE(out.stat().st_mode) == 0o600
+    text = _pdf_text(out)
+    for expected in (
+        "Innsyn: opplysninger registrert om deg",
+        "Åsebjørg Quistgaard-Ødegård",  # æøå survive text extraction: the fonts are embedded
+        SUBJECT_EMAIL,
+        "Stillinger (1)",
+        "Kompetansevurderinger (2)",
+        "Trenger mer øving, sa Åsebjørg",
+        "Egenvurdering",  # codes shown as words
+        "Privat: flytter kanskje",
+        "Leder for enheten",
+        "Logg over behandlingen",
+    ):
+        assert expected in " ".join(text.split()), expected
+    for colleague_data in ("Kari", "Kollega", "Fysioterapeut", "Godt arbeid"):
+        assert colleague_data not in text
+    fonts = _font_names(out)
+    assert fonts and all("DejaVu" in f and "not embedded" not in f for f in fonts), fonts

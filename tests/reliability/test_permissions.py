@@ -18,6 +18,7 @@ from competence.audit import list_events
 from competence.backups import backup_if_due, restore_backup, take_backup
 from competence.privacy.auditlog import export_audit_log
 from competence.privacy.innsyn import export_person, write_json
+from competence.privacy.innsyn_pdf import write_pdf
 from competence.uow import UnitOfWork
 from db import migrate
 from db.engine import backup_dir_for, data_dir, log_dir
@@ -128,9 +129,11 @@ def test_exports_with_personal_data_are_owner_only(tmp_path: Path) -> None:
     try:
         uow = UnitOfWork(database, "hr")
         employees.create_employee(uow, 4711, "Åse", "Ødegård")
-        innsyn = write_json(export_person(uow, "4711"), tmp_path / "innsyn.json")
+        data = export_person(uow, "4711")
+        innsyn = write_json(data, tmp_path / "innsyn.json")
+        readable = write_pdf(data, tmp_path / "innsyn.pdf")
         csv_log = export_audit_log(uow, list_events(uow), tmp_path / "logg.csv")
         json_log = export_audit_log(uow, list_events(uow), tmp_path / "logg.json")
-        assert [mode(p) for p in (innsyn, csv_log, json_log)] == [0o600] * 3
+        assert [mode(p) for p in (innsyn, readable, csv_log, json_log)] == [0o600] * 4
     finally:
         database.dispose()
