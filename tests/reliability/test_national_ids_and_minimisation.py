@@ -4,7 +4,9 @@ folder, or any export made afterwards (innsyn, the audit log, a backup).
 
 The roster is the import's messy test roster (identity numbers by header, by value, and typed into a
 read column) with extra columns the register must not keep: address, phone, salary, sick leave.
-The Excel and PDF exports join this test when they exist.
+Every export is made afterwards: innsyn (JSON and PDF), the audit log, a backup, the competence
+matrix, the gap report, the assessment template, development plans and the unit's plan; zipped and
+PDF files are read the way a program reading them would (uncompressed, text extracted).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from competence.cli import main
 from competence.roster import run_import
 from competence.uow import UnitOfWork
 from db.session import open_database
+from tests.reliability.bytes_on_disk import readable_bytes
 from tests.roster.builders import MESSY_IDS, assert_no_national_ids, messy_spec, write_roster
 
 #: Columns with no field in the register, and a value of each that must not reach any file.
@@ -81,17 +84,33 @@ def test_nothing_but_mapped_fields_reaches_any_file(
             )
             == 0
         )
-    assert main(["audit", "--out", str(exports / "logg.csv"), "--db", url]) == 0
-    assert main(["audit", "--out", str(exports / "logg.json"), "--db", url]) == 0
-    assert main(["backup", str(exports / "kopi.db"), "--db", url]) == 0
+    commands = [
+        ["export-person", "4711", str(exports / "innsyn-4711.pdf")],
+        ["audit", "--out", str(exports / "logg.csv")],
+        ["audit", "--out", str(exports / "logg.json")],
+        ["backup", str(exports / "kopi.db")],
+        ["export-matrix", str(exports / "matrise.xlsx")],
+        ["export-gap", str(exports / "avvik.xlsx")],
+        ["export-template", str(exports / "mal.xlsx"), "--unit", "1100"],
+        ["export-plan", "4711", str(exports / "plan-4711.pdf")],
+        ["export-plans", str(exports / "planer"), "--unit", "1100", "--combined", str(exports / "alle.pdf")],
+        ["export-unit-plan", str(exports / "enhet.pdf"), "--unit", "1100"],
+    ]
+    for command in commands:
+        assert main([*command, "--db", url], out=out, err=err) == 0, (command, err.getvalue())
     with database.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     database.dispose()
 
     files = [p for p in (*tmp_path.rglob("*"), *_isolated_data_dir.rglob("*")) if p.is_file() and p != roster]
-    blob = b"".join(p.read_bytes() for p in files) + out.getvalue().encode() + err.getvalue().encode()
-    assert {p.name for p in files} >= {"register.db", "kopi.db", "logg.csv", "logg.json", "4711.json"}
-    assert b"Hansen" in blob and b"Sykehjemmet" in blob  # what was imported is there to be found
+    blob = b"".join(readable_bytes(p) for p in files) + out.getvalue().encode() + err.getvalue().encode()
+    assert {p.name for p in files} >= {
+        "register.db", "kopi.db", "logg.csv", "logg.json", "4711.json", "innsyn-4711.pdf", "matrise.xlsx",
+        "avvik.xlsx", "mal.xlsx", "plan-4711.pdf", "alle.pdf", "enhet.pdf",
+    }  # fmt: skip
+    assert len([p for p in files if p.parent.name == "planer"]) >= 2
+    for expected in ("Hansen", "Sykehjemmet", "Hjemmetjenesten", "Utviklingsplan"):  # the grep does find
+        assert expected.encode() in blob, expected
     assert_no_national_ids(blob, "the database, the log folder, the exports or the output")
     leaked = [s for s in _sentinels() if s in blob]
     assert leaked == [], f"values of unmapped columns reached a file: {leaked}"
