@@ -12,7 +12,6 @@ import io
 import random
 import shutil
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,7 +26,7 @@ from competence.uow import UnitOfWork
 from competence.validation import looks_like_formula
 from db.errors import LocalizedError
 from db.models import Employee
-from db.session import Database, open_database
+from db.session import Database
 from tests.roster.builders import STANDARD_HEADER, RosterSpec, simple_rows, write_roster
 
 MEMBERS = ("xl/worksheets/sheet2.xml", "xl/sharedStrings.xml", "xl/workbook.xml", "xl/styles.xml")
@@ -85,15 +84,6 @@ def rosters(draw: st.DrawFn) -> RosterSpec:
     return RosterSpec(header=header, rows=rows, title=draw(st.sampled_from([None, "Ansattliste"])))
 
 
-@pytest.fixture
-def fuzz_database(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(f"sqlite:///{tmp_path / 'fuzz.db'}")
-    try:
-        yield database
-    finally:
-        database.dispose()
-
-
 def _refusal_is_clear(exc: LocalizedError) -> None:
     event(f"refused: {exc.code}")
     assert exc.message("nb").strip() and exc.message("en").strip()
@@ -111,16 +101,16 @@ def _no_formula_stored(database: Database) -> None:
 @BOUNDED
 @given(spec=rosters())
 def test_generated_rosters_import_or_are_refused_clearly(
-    spec: RosterSpec, fuzz_database: Database, tmp_path: Path
+    spec: RosterSpec, sqlite_database: Database, tmp_path: Path
 ) -> None:
     path = write_roster(tmp_path / "generert.xlsx", spec)
-    uow = UnitOfWork(fuzz_database, "fuzz")
+    uow = UnitOfWork(sqlite_database, "fuzz")
     try:
         preview_import(uow, path)
         event(f"imported: {run_import(uow, path).created > 0}")
     except LocalizedError as exc:
         _refusal_is_clear(exc)
-    _no_formula_stored(fuzz_database)
+    _no_formula_stored(sqlite_database)
 
 
 @pytest.fixture(scope="module")
@@ -151,7 +141,7 @@ def test_mutated_workbooks_import_or_are_refused_clearly(
     edits: list[tuple[int, int]],
     cut: float | None,
     valid_roster: Path,
-    fuzz_database: Database,
+    sqlite_database: Database,
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "mutert.xlsx"
@@ -164,19 +154,19 @@ def test_mutated_workbooks_import_or_are_refused_clearly(
         path.write_bytes(bytes(data))
     else:
         _mutate_member(valid_roster, path, where, edits)
-    uow = UnitOfWork(fuzz_database, "fuzz")
+    uow = UnitOfWork(sqlite_database, "fuzz")
     try:
         run_import(uow, path)
         event("imported")
     except LocalizedError as exc:
         _refusal_is_clear(exc)
-    _no_formula_stored(fuzz_database)
+    _no_formula_stored(sqlite_database)
 
 
-def test_the_valid_roster_does_import(valid_roster: Path, fuzz_database: Database, tmp_path: Path) -> None:
+def test_the_valid_roster_does_import(valid_roster: Path, sqlite_database: Database, tmp_path: Path) -> None:
     """The mutations start from a file that imports: what they break is theirs."""
     copy = tmp_path / "kopi.xlsx"
     shutil.copyfile(valid_roster, copy)
-    assert run_import(UnitOfWork(fuzz_database, "fuzz"), copy).created == 25
+    assert run_import(UnitOfWork(sqlite_database, "fuzz"), copy).created == 25
     with zipfile.ZipFile(io.BytesIO(copy.read_bytes())) as z:
         assert "xl/worksheets/sheet2.xml" in z.namelist()
