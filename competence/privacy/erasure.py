@@ -14,7 +14,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import delete
@@ -42,7 +42,6 @@ class ErasureResult:
     applied: bool = True
     #: The storage was rebuilt afterwards, so the deleted data is gone from the file too.
     compacted: bool = False
-    tables: tuple[str, ...] = field(default=TOUCHED_TABLES)
 
     @property
     def total_rows(self) -> int:
@@ -57,7 +56,7 @@ def erase_person(uow: UnitOfWork, employee_no: str, *, dry_run: bool = False) ->
         if dry_run:
             return replace(result, applied=False)  # leaving without commit rolls it all back
         uow.commit()
-    return replace(result, compacted=compact(uow.database, result.tables))
+    return replace(result, compacted=compact(uow.database, TOUCHED_TABLES))
 
 
 def erase_in_session(session: Session, actor: str, emp: Employee) -> ErasureResult:
