@@ -42,6 +42,8 @@ def canonical_number(value: object) -> str | None:
             return str(int(value))
         return clean_text(repr(value))
     if isinstance(value, Decimal):
+        if not value.is_finite():
+            return None
         try:
             if value == value.to_integral_value() and value >= 0:
                 return str(int(value))
