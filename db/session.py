@@ -12,6 +12,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import migrate
+from db.clean_close import record_clean_close, take_clean_stamp
 from db.engine import describe_url, make_engine, resolve_url, sqlite_path
 from db.errors import (
     DatabaseCorruptError,
@@ -49,7 +50,10 @@ class Database:
         return describe_url(self.url)
 
     def dispose(self) -> None:
+        """Close every connection; a SQLite file left complete is stamped as cleanly closed."""
         self.engine.dispose()
+        if self.path is not None and self.path.exists():
+            record_clean_close(self.path)
 
 
 def open_database(
@@ -74,7 +78,8 @@ def open_database(
 
 def _check_reachable(engine: Engine, url: str) -> None:
     path = sqlite_path(url)
-    checked = path is not None and check_sqlite_file_read_only(path)
+    # a file exactly as this program left it at a clean close skips the full check (db.clean_close)
+    checked = path is not None and (take_clean_stamp(path) or check_sqlite_file_read_only(path))
     try:
         with engine.connect() as conn:
             if path is not None and not checked:
