@@ -169,7 +169,7 @@ def list_employees(
                     )
                 )  # fmt: skip
         # sorted here, in Norwegian alphabetical order, whatever the database's collation
-        rows.sort(key=lambda r: (collation_key(r.last_name), collation_key(r.first_name), r.id))
+        rows.sort(key=lambda r: (collation_key(f"{r.last_name}\x00{r.first_name}"), r.id))
         return rows
 
 
