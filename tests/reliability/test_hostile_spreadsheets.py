@@ -18,7 +18,7 @@ import pytest
 from db.session import open_database
 from tests.reliability.processes import start_worker
 from tests.roster.builders import RosterSpec, simple_rows, write_roster
-from tests.roster.test_guard import _HEADER_ROW, _patch_declared_size, _sheet, _xlsx
+from tests.support.crafted import HEADER_ROW, patch_declared_size, sheet, xlsx
 
 MAX_SECONDS = 2.0
 MAX_MEMORY_MB = 200
@@ -30,7 +30,7 @@ def test_openpyxl_reads_xml_through_defusedxml() -> None:
 
 def _zip_bomb(folder: Path) -> Path:
     """256 MB of sheet XML in a file of well under a megabyte."""
-    path = _xlsx(folder / "bombe.xlsx", _sheet(_HEADER_ROW))
+    path = xlsx(folder / "bombe.xlsx", sheet(HEADER_ROW))
     with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z, z.open("xl/worksheets/sheet2.xml", "w") as fh:
         block = b" " * (1 << 20)
         for _ in range(256):
@@ -40,8 +40,8 @@ def _zip_bomb(folder: Path) -> Path:
 
 def _lying_directory(folder: Path) -> Path:
     rows = "".join(f'<row r="{i}"><c r="A{i}"><v>{i}</v></c></row>' for i in range(3, 60_000))
-    path = _xlsx(folder / "liten-pa-papiret.xlsx", _sheet(_HEADER_ROW + rows))
-    _patch_declared_size(path, "xl/worksheets/sheet1.xml", 2048)
+    path = xlsx(folder / "liten-pa-papiret.xlsx", sheet(HEADER_ROW + rows))
+    patch_declared_size(path, "xl/worksheets/sheet1.xml", 2048)
     return path
 
 
@@ -55,15 +55,15 @@ def _billion_laughs(folder: Path, where: str) -> Path:
             f'<?xml version="1.0"?><!DOCTYPE lolz [{entities}]><sst xmlns="http://schemas.openxmlformats.org/'
             'spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>&lol9;</t></si></sst>'
         )
-        return _xlsx(folder / "latter.xlsx", _sheet(_HEADER_ROW), {"xl/sharedStrings.xml": strings.encode()})
-    sheet = _sheet(_HEADER_ROW + '<row r="3"><c r="A3" t="inlineStr"><is><t>&lol9;</t></is></c></row>')
-    sheet = sheet.replace("<worksheet", f"<!DOCTYPE lolz [{entities}]><worksheet", 1)
-    return _xlsx(folder / "latter-i-arket.xlsx", sheet)
+        return xlsx(folder / "latter.xlsx", sheet(HEADER_ROW), {"xl/sharedStrings.xml": strings.encode()})
+    body = sheet(HEADER_ROW + '<row r="3"><c r="A3" t="inlineStr"><is><t>&lol9;</t></is></c></row>')
+    body = body.replace("<worksheet", f"<!DOCTYPE lolz [{entities}]><worksheet", 1)
+    return xlsx(folder / "latter-i-arket.xlsx", body)
 
 
 def _claims_whole_sheet(folder: Path) -> Path:
-    cells = _HEADER_ROW + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
-    return _xlsx(folder / "hele-arket.xlsx", _sheet(cells, "A1:XFD1048576"))
+    cells = HEADER_ROW + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    return xlsx(folder / "hele-arket.xlsx", sheet(cells, "A1:XFD1048576"))
 
 
 def _two_hundred_megabytes(folder: Path) -> Path:
