@@ -100,6 +100,14 @@ def uow(ctx: AppContext) -> UnitOfWork:
     return UnitOfWork(ctx.database)
 
 
+#: The employee numbers of the test register before any import.
+BEFORE = {"1001", "1002", "1003", "1004", "1005"}
+
+
+def numbers(ctx: AppContext) -> set[str]:
+    return {e.employee_no for e in list_employees(uow(ctx), include_left=True)}
+
+
 def test_roster_import_end_to_end(
     page: ImportPage, ctx: AppContext, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -162,13 +170,7 @@ def test_roster_import_end_to_end(
         "Stillinger – nye: 2 · endres: 1 · avsluttes: 0",
         "Enheter – nye: 1 · nytt navn: 0",
     ]
-    assert {e.employee_no for e in list_employees(uow(ctx), include_left=True)} == {
-        "1001",
-        "1002",
-        "1003",
-        "1004",
-        "1005",
-    }
+    assert numbers(ctx) == BEFORE
     preview.view.outcome_filter.setCurrentIndex(preview.view.outcome_filter.findData("created"))
     assert [p.employee_no for p in people.rows] == ["1006"]
 
@@ -345,13 +347,7 @@ def test_cancelling_the_import_writes_nothing(
     qtbot.waitUntil(lambda: not wizard.preview_page.busy, timeout=10_000)
     assert wizard.isVisible() and wizard.currentId() == PREVIEW_PAGE
     assert wizard.preview_page.status.text() == "Avbrutt. Ingenting ble endret."
-    assert {e.employee_no for e in list_employees(uow(ctx), include_left=True)} == {
-        "1001",
-        "1002",
-        "1003",
-        "1004",
-        "1005",
-    }
+    assert numbers(ctx) == BEFORE
     assert list_import_runs(uow(ctx))[0].status == "cancelled"
     wizard.button(QWizard.WizardButton.CancelButton).click()
     assert not wizard.isVisible()

@@ -342,33 +342,22 @@ class RolesTab(QWidget):
 
     # --- requirements -------------------------------------------------------------------------
     def add_requirement(self) -> None:
-        role = self.roles.selected()
-        if role is not None:
-            self.requirements.run_dialog(
-                RequirementDialog(
-                    self.ctx.database,
-                    self.ctx.actor,
-                    role,
-                    self.option_list,
-                    self.requirements.model.rows,
-                    parent=self,
-                )
-            )
+        self._requirement_dialog(None)
 
     def edit_requirement(self) -> None:
-        role, requirement = self.roles.selected(), self.requirements.selected()
-        if role is not None and requirement is not None:
-            self.requirements.run_dialog(
-                RequirementDialog(
-                    self.ctx.database,
-                    self.ctx.actor,
-                    role,
-                    self.option_list,
-                    self.requirements.model.rows,
-                    requirement,
-                    self,
-                )
-            )
+        requirement = self.requirements.selected()
+        if requirement is not None:
+            self._requirement_dialog(requirement)
+
+    def _requirement_dialog(self, requirement: RequirementView | None) -> None:
+        role = self.roles.selected()
+        if role is None:
+            return
+        rows = self.requirements.model.rows
+        dialog = RequirementDialog(
+            self.ctx.database, self.ctx.actor, role, self.option_list, rows, requirement, self
+        )
+        self.requirements.run_dialog(dialog)
 
     def remove_requirement(self) -> None:
         role, requirement = self.roles.selected(), self.requirements.selected()

@@ -81,39 +81,43 @@ def counts_label(run: ImportRunView) -> str:
     return " · ".join(shown)
 
 
+def action_box(title: str, text: str, button: QPushButton) -> QGroupBox:
+    """A box with a few lines on what an import does, and the button that starts it."""
+    box = QGroupBox(title)
+    label = QLabel(text)
+    label.setWordWrap(True)
+    layout = QVBoxLayout(box)
+    layout.addWidget(label)
+    layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+    return box
+
+
 class ImportPage(Page):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.wizard: StepWizard | None = None
 
-        roster = QGroupBox(self.tr("Personalliste fra HR-systemet"))
-        roster_text = QLabel(
+        self.roster_button = QPushButton(self.tr("&Importer personalliste…"))
+        self.roster_button.clicked.connect(self.start_roster_import)
+        roster = action_box(
+            self.tr("Personalliste fra HR-systemet"),
             self.tr(
                 "Hold registeret i takt med HR-systemet: les inn ansattlisten som Excel- eller "
                 "LibreOffice-fil. Nye personer og stillinger legges til, endringer oppdateres, og de som "
                 "ikke lenger står på en hel liste, markeres som sluttet. Du ser alt før noe lagres."
-            )
+            ),
+            self.roster_button,
         )
-        roster_text.setWordWrap(True)
-        self.roster_button = QPushButton(self.tr("&Importer personalliste…"))
-        self.roster_button.clicked.connect(self.start_roster_import)
-        r = QVBoxLayout(roster)
-        r.addWidget(roster_text)
-        r.addWidget(self.roster_button, 0, Qt.AlignmentFlag.AlignLeft)
-
-        template = QGroupBox(self.tr("Utfylt vurderingsmal"))
-        template_text = QLabel(
+        self.template_button = QPushButton(self.tr("Les inn vurderings&mal…"))
+        self.template_button.clicked.connect(self.start_template_import)
+        template = action_box(
+            self.tr("Utfylt vurderingsmal"),
             self.tr(
                 "Les inn en vurderingsmal en leder har fylt ut i Excel. Nye nivåer blir vurderinger fra "
                 "leder; celler som ikke kan leses, vises med cellereferanse og årsak."
-            )
+            ),
+            self.template_button,
         )
-        template_text.setWordWrap(True)
-        self.template_button = QPushButton(self.tr("Les inn vurderings&mal…"))
-        self.template_button.clicked.connect(self.start_template_import)
-        t = QVBoxLayout(template)
-        t.addWidget(template_text)
-        t.addWidget(self.template_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         boxes = QHBoxLayout()
         boxes.addWidget(roster, 1)

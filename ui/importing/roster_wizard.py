@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -343,10 +343,9 @@ class PreviewPage(StepPage):
 
         def done(report: ImportReport) -> None:
             self.state.report = report
-            ctx.data_changed.emit()
             wizard = self.wizard()
-            if isinstance(wizard, RosterWizard):
-                wizard.imported.emit(report)
+            if isinstance(wizard, StepWizard):
+                wizard.written(report)
 
         return Step(job, done, self.tr("Importerer personallisten…"), cancellable=True)
 
@@ -370,12 +369,8 @@ class RosterReportPage(ReportPage):
 
 
 class RosterWizard(StepWizard):
-    #: The import was written (the report is the argument).
-    imported = Signal(object)
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.state = RosterState()
         self.setWindowTitle(self.tr("Importer personalliste"))
         self.file_page = RosterFilePage(self)
@@ -383,13 +378,6 @@ class RosterWizard(StepWizard):
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)
         self.report_page = RosterReportPage(self)
-        for page_id, page in (
-            (FILE_PAGE, self.file_page),
-            (SHEET_PAGE, self.sheet_page),
-            (MAPPING_PAGE, self.mapping_page),
-            (PREVIEW_PAGE, self.preview_page),
-            (REPORT_PAGE, self.report_page),
-        ):
-            self.setPage(page_id, page)
-        self.setStartId(FILE_PAGE)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.add_pages(
+            self.file_page, self.sheet_page, self.mapping_page, self.preview_page, self.report_page
+        )

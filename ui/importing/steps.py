@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -135,8 +135,13 @@ class StepPage(QWizardPage):
 class StepWizard(QWizard):
     """A wizard of :class:`StepPage`\\ s. Cancel while a job runs asks the job to stop first."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    #: Something was written to the register (the service's result is the argument).
+    imported = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
@@ -145,6 +150,17 @@ class StepWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Avbryt"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Ferdig"))
         self.resize(900, 640)
+
+    def add_pages(self, *pages: QWizardPage) -> None:
+        """The pages in order; their ids are their positions (the modules' ``*_PAGE`` constants)."""
+        for page_id, page in enumerate(pages):
+            self.setPage(page_id, page)
+        self.setStartId(0)
+
+    def written(self, result: object) -> None:
+        """A page wrote to the register: every screen reloads, and :attr:`imported` fires."""
+        self.ctx.data_changed.emit()
+        self.imported.emit(result)
 
     def reject(self) -> None:
         page = self.currentPage()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget, QWizard
 
 from competence.export.excel.template_import import (
@@ -198,10 +198,9 @@ class TemplatePreviewPage(StepPage):
 
         def done(result: TemplateImportResult) -> None:
             self.state.result = result
-            ctx.data_changed.emit()
             wizard = self.wizard()
-            if isinstance(wizard, TemplateWizard):
-                wizard.imported.emit(result)
+            if isinstance(wizard, StepWizard):
+                wizard.written(result)
 
         return Step(job, done, self.tr("Lagrer vurderingene…"))
 
@@ -223,19 +222,11 @@ class TemplateReportPage(ReportPage):
 
 
 class TemplateWizard(StepWizard):
-    #: The assessments were saved (the result is the argument).
-    imported = Signal(object)
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.state = TemplateState()
         self.setWindowTitle(self.tr("Les inn vurderingsmal"))
         self.file_page = TemplateFilePage(self)
         self.preview_page = TemplatePreviewPage(self)
         self.report_page = TemplateReportPage(self)
-        self.setPage(FILE_PAGE, self.file_page)
-        self.setPage(PREVIEW_PAGE, self.preview_page)
-        self.setPage(REPORT_PAGE, self.report_page)
-        self.setStartId(FILE_PAGE)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.add_pages(self.file_page, self.preview_page, self.report_page)
