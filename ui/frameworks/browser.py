@@ -4,11 +4,11 @@ item's details, and the edits a municipality makes to its own copies (built-ins 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +32,7 @@ from ui.frameworks.dialogs import AreaDialog, CompetenceDialog, CopyDialog, Edit
 from ui.frameworks.files import FrameworkFiles
 from ui.frameworks.tree import FrameworkTreeWidget, Key
 from ui.i18n import current_language, fmt_int
+from ui.widgets.forms import FormDialog
 from ui.widgets.pickers import short_framework_name
 from ui.widgets.tables import Column, RowTableModel
 
@@ -68,6 +69,7 @@ class FrameworksTab(QWidget):
         self.pending_key: Key | None = None
         #: Show this framework after the next reload (a copy just made, a file just imported).
         self._wanted_framework: int | None = None
+        self._filling = False
         self.files = FrameworkFiles(ctx, self)
         self.files.imported.connect(self._imported)
 
@@ -213,17 +215,15 @@ class FrameworksTab(QWidget):
         row = next(
             (i for i, f in enumerate(frameworks) if tree is not None and f.id == tree.framework.id), -1
         )
-        selection = self.list.selectionModel()
-        selection.blockSignals(True)
-        if row >= 0:
-            index = self.model.index(row, 0)
-            selection.setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
-        else:
-            selection.clear()
-        selection.blockSignals(False)
+        self._filling = True  # the tree comes with the list: no second load for the selection
+        try:
+            if row >= 0:
+                self.list.selectRow(row)
+                self.list.scrollTo(self.model.index(row, 0))
+            else:
+                self.list.clearSelection()
+        finally:
+            self._filling = False
         self.show_tree(tree)
 
     def show_tree(self, tree: FrameworkTree | None) -> None:
@@ -239,6 +239,8 @@ class FrameworksTab(QWidget):
         self.tree_shown.emit()
 
     def _row_changed(self) -> None:
+        if self._filling:
+            return
         fw = self.current_framework()
         if fw is not None and (self.tree_data is None or self.tree_data.framework.id != fw.id):
             self.search.clear()
@@ -254,19 +256,15 @@ class FrameworksTab(QWidget):
 
     def _item_changed(self, key: Key | None) -> None:
         tree = self.tree_data
+        area, comp = self.tree.selected_area(), self.tree.selected_competence()
         if tree is None:
             self.detail.show_nothing()
-        elif key is None or key[0] == "framework":
+        elif area is not None and comp is not None:
+            self.detail.show_competence(tree, area, comp)
+        elif area is not None:
+            self.detail.show_area(tree, area)
+        else:  # an empty framework, or nothing selected yet
             self.detail.show_framework(tree)
-        else:
-            area = self.tree.selected_area()
-            comp = self.tree.selected_competence()
-            if comp is not None and area is not None:
-                self.detail.show_competence(tree, area, comp)
-            elif area is not None:
-                self.detail.show_area(tree, area)
-            else:
-                self.detail.show_framework(tree)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -307,11 +305,10 @@ class FrameworksTab(QWidget):
         return next((s for s in tree.scales if s.id == wanted), None)
 
     # --- edits --------------------------------------------------------------------------------
-    def _run(self, dialog: QDialog, key: Callable[[object], Key | None] | None = None) -> None:
+    def _run(self, dialog: FormDialog, key: Callable[[Any], Key | None]) -> None:
+        """Open an edit dialog; when it saved, select ``key(what it saved)`` after the reload."""
         if dialog.exec():
-            result = getattr(dialog, "result_value", None)
-            if key is not None:
-                self.pending_key = key(result)
+            self.pending_key = key(dialog.result_value)
             self.changed.emit()
 
     def copy(self) -> None:
@@ -334,7 +331,7 @@ class FrameworksTab(QWidget):
     def edit_framework(self) -> None:
         fw = self.current_framework()
         if fw is not None:
-            self._run(EditFrameworkDialog(self.ctx.database, self.ctx.actor, fw, self))
+            self._run(EditFrameworkDialog(self.ctx.database, self.ctx.actor, fw, self), lambda _fw: None)
 
     def delete_framework(self) -> None:
         fw = self.current_framework()
@@ -357,7 +354,7 @@ class FrameworksTab(QWidget):
         if fw is not None:
             self._run(
                 AreaDialog(self.ctx.database, self.ctx.actor, fw, parent=self),
-                lambda area: ("area", area.id),  # type: ignore[attr-defined]
+                lambda area: ("area", area.id),
             )
 
     def add_competence(self) -> None:
@@ -365,7 +362,7 @@ class FrameworksTab(QWidget):
         if tree is not None and area is not None:
             self._run(
                 CompetenceDialog(self.ctx.database, self.ctx.actor, tree, area, parent=self),
-                lambda comp: ("competence", comp.id),  # type: ignore[attr-defined]
+                lambda comp: ("competence", comp.id),
             )
 
     def edit_item(self) -> None:
