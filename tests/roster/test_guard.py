@@ -178,9 +178,7 @@ def test_oversized_empty_missing_and_damaged_files(tmp_path: Path) -> None:
 
 
 def test_too_many_members_and_encrypted_members(tmp_path: Path) -> None:
-    many = xlsx(
-        tmp_path / "many.xlsx", sheet(HEADER_ROW), {f"xl/media/{i}.xml": b"<a/>" for i in range(60)}
-    )
+    many = xlsx(tmp_path / "many.xlsx", sheet(HEADER_ROW), {f"xl/media/{i}.xml": b"<a/>" for i in range(60)})
     refused(many, "too_many_members", limits=Limits(max_zip_members=50))
     locked = xlsx(tmp_path / "locked.xlsx", sheet(HEADER_ROW))
     data = bytearray(locked.read_bytes())
