@@ -47,6 +47,7 @@ from competence.export.pdf.unit_plan import export_unit_plan
 from competence.frameworks import builtin, editing, transfer
 from competence.lookup import employee_by_no
 from competence.privacy import auditlog, erasure, innsyn, retention
+from competence.roster.mappings import forget_mapping, save_mapping
 from competence.uow import UnitOfWork
 from db.models import AuditEvent
 from db.session import Database, open_database
@@ -276,8 +277,6 @@ def _plans_of(c: Ctx) -> tuple[str, str | None]:
     export_plans_of(c.uow, people, c.tmp / "planer")
     return "export", None
 
-
-from competence.roster.mappings import forget_mapping, save_mapping  # noqa: E402
 
 NEW = assessments.NewAssessment
 SCENARIOS: dict[str, Scenario] = {
