@@ -16,7 +16,7 @@ from typing import Any
 
 from competence import audit
 from competence.audit import AuditEntry
-from competence.privacy.files import write_private_text
+from competence.files import write_private_text
 from competence.uow import UnitOfWork
 from competence.validation import looks_like_formula
 

@@ -23,8 +23,8 @@ from sqlalchemy.orm import Session
 
 from competence import audit
 from competence.clock import now
+from competence.files import write_private_text
 from competence.lookup import employee_by_no
-from competence.privacy.files import write_private_text
 from competence.privacy.references import PERSON_TABLE, role_references, subject_references, table
 from competence.settings import get_settings
 from competence.uow import UnitOfWork

@@ -22,8 +22,8 @@ from competence.assessments import SOURCE_LABELS
 from competence.export.pdf import theme
 from competence.export.pdf.concat import DocInfo
 from competence.export.pdf.fonts import register_fonts
+from competence.files import write_private_bytes
 from competence.goals import ACTIVITY_LABELS, STATUS_LABELS
-from competence.privacy.files import write_private_bytes
 
 TITLE = "Innsyn: opplysninger registrert om deg"
 #: Headings of the sections, by table; a table added later is shown under its own name.

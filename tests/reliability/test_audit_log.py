@@ -47,6 +47,7 @@ from competence.export.pdf.unit_plan import export_unit_plan
 from competence.frameworks import builtin, editing, transfer
 from competence.lookup import employee_by_no
 from competence.privacy import auditlog, erasure, innsyn, retention
+from competence.roster.mappings import forget_mapping, save_mapping
 from competence.uow import UnitOfWork
 from db.models import AuditEvent
 from db.session import Database, open_database
@@ -68,10 +69,6 @@ NOT_WRITES = {
     "competence.roster.apply.apply_plan": "the writing step of run_import, which records the event",
     "competence.roster.mappings.load_mapping": "reads a remembered column mapping",
     "competence.roster.plan.load_state": "reads the register to plan an import",
-    # A remembered column layout is import configuration, not register data; its use is recorded
-    # with each import. (Reported to the lead: the wizard's "remember"/"forget" are not logged.)
-    "competence.roster.mappings.save_mapping": "import configuration, no personal data",
-    "competence.roster.mappings.forget_mapping": "import configuration, no personal data",
     "competence.export.excel.splice.save_with_rows": "a file-writing step of the Excel exports",
     "competence.export.excel.styles.set_cells": "puts values into worksheet cells",
     "competence.export.pdf.plan_data.load_plan": "reads what a development plan shows",
@@ -459,6 +456,15 @@ SCENARIOS: dict[str, Scenario] = {
         appraisals.delete_appraisal(c.uow, _talk(c).id, expected_version=_talk(c).version),
         ("delete", SUBJECT_NO),
     )[1],
+    "competence.roster.mappings.save_mapping": lambda c: (
+        save_mapping(c.uow, "layout-test", "Ansatte", {"employee_no": "Ansattnr", "email": None}),
+        ("settings", None),
+    )[1],
+    "competence.roster.mappings.forget_mapping": lambda c: (
+        save_mapping(c.uow, "layout-test", "Ansatte", {"employee_no": "Ansattnr"}),
+        forget_mapping(c.uow, "layout-test"),
+        ("settings", None),
+    )[2],
     "competence.settings.save_settings": lambda c: (
         settings.save_settings(c.uow, settings.RegisterSettings(municipality="Løten kommune")),
         ("settings", None),

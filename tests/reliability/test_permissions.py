@@ -137,3 +137,34 @@ def test_exports_with_personal_data_are_owner_only(tmp_path: Path) -> None:
         assert [mode(p) for p in (innsyn, readable, csv_log, json_log)] == [0o600] * 4
     finally:
         database.dispose()
+
+
+def test_every_excel_and_pdf_export_is_owner_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Matrices, reports, templates and plans name people and their gaps: 0600 like the database."""
+    from competence.export.excel.gap_report import export_gap_report
+    from competence.export.excel.matrix import export_matrix
+    from competence.export.excel.template import export_template
+    from competence.export.pdf.batch import export_plans
+    from competence.export.pdf.plan import export_plan
+    from competence.export.pdf.unit_plan import export_unit_plan
+    from tests.support.registers import TODAY, build_register
+
+    monkeypatch.setenv("KOMPETANSE_TODAY", TODAY.isoformat())
+    database = open_database(f"sqlite:///{tmp_path / 'register.db'}")
+    try:
+        uow = UnitOfWork(database, "leder")
+        build_register(uow)
+        written = [
+            export_matrix(uow, tmp_path / "matrise.xlsx").path,
+            export_gap_report(uow, tmp_path / "avvik.xlsx").path,
+            export_template(uow, tmp_path / "mal.xlsx", unit_number="1").path,
+            export_plan(uow, "1", tmp_path / "plan.pdf").path,
+            export_unit_plan(uow, "1", tmp_path / "enhet.pdf").path,
+        ]
+        batch = export_plans(uow, "1", tmp_path / "planer", combined=tmp_path / "alle.pdf", workers=1)
+        written += [tmp_path / "alle.pdf", *(tmp_path / "planer").iterdir()]
+        assert batch.files, "the batch wrote no plans"
+        assert {p.name: mode(p) for p in written} == {p.name: 0o600 for p in written}
+        assert not list(tmp_path.glob(".*.part")), "a temporary file was left behind"
+    finally:
+        database.dispose()
