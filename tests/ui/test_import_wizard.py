@@ -353,6 +353,27 @@ def test_cancelling_the_import_writes_nothing(
     assert not wizard.isVisible()
 
 
+def test_cancel_while_reading_closes_at_once(
+    page: ImportPage, ctx: AppContext, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_inspect = roster_wizard.inspect_roster
+
+    def slow_inspect(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.3)
+        return real_inspect(*args, **kwargs)
+
+    monkeypatch.setattr(roster_wizard, "inspect_roster", slow_inspect)
+    wizard = page.start_roster_import()
+    qtbot.keyClicks(wizard.file_page.path_edit, str(write_roster(tmp_path / "a.xlsx", ROWS)))
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    assert wizard.file_page.busy
+    wizard.button(QWizard.WizardButton.CancelButton).click()  # reading writes nothing: no need to wait
+    assert not wizard.isVisible()
+    wait_idle(qtbot, ctx)
+    assert not wizard.isVisible()
+    assert wizard.currentId() not in (SHEET_PAGE, MAPPING_PAGE)  # the late result did not move it on
+
+
 def test_report_models_follow_the_qt_model_contract(
     page: ImportPage, ctx: AppContext, qtbot: QtBot, tmp_path: Path, qtmodeltester: ModelTester
 ) -> None:

@@ -50,6 +50,7 @@ class StepPage(QWizardPage):
         super().__init__(parent)
         self.ctx = ctx
         self.task: Task[Any] | None = None
+        self._cancellable = False
         self._passed = False
         #: What the page is doing, or why the last attempt did not succeed.
         self.status = QLabel()
@@ -109,6 +110,7 @@ class StepPage(QWizardPage):
             self.status.clear()
             show_error(self, exc)
 
+        self._cancellable = step.cancellable
         self.task = self.ctx.tasks.run(
             step.job,
             on_done=done,
@@ -125,8 +127,11 @@ class StepPage(QWizardPage):
         self.status.setText(text)
 
     def cancel_running(self) -> bool:
-        """Ask a running cancellable job to stop; True when there was one."""
-        if self.busy and self.task is not None:
+        """Ask a running cancellable job to stop (it writes nothing); True when there was one.
+
+        A job that only reads (the file, a preview) is not waited for: the wizard simply closes and
+        its result is dropped."""
+        if self.busy and self.task is not None and self._cancellable:
             self.task.cancel()
             return True
         return False
