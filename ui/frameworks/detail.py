@@ -25,7 +25,7 @@ from competence.frameworks.queries import (
 )
 from ui.frameworks.tree import kind_label
 from ui.i18n import current_language, fmt_percent
-from ui.importing.roster_report import report_table
+from ui.importing.tables import report_table
 from ui.widgets.tables import Column, RowTableModel
 
 

@@ -4,6 +4,7 @@ done before (when, by whom, what file, how it ended)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
@@ -19,12 +20,14 @@ from competence.import_history import ImportRunView, list_import_runs
 from competence.progress import CancelToken, Progress
 from ui.context import AppContext
 from ui.i18n import fmt_date, fmt_int
-from ui.importing.roster_report import report_table
-from ui.importing.roster_wizard import RosterWizard
-from ui.importing.steps import StepWizard
-from ui.importing.template_wizard import TemplateWizard
+from ui.importing.tables import report_table
 from ui.pages.base import Page
 from ui.widgets.tables import Column, RowTableModel
+
+if TYPE_CHECKING:
+    from ui.importing.roster_wizard import RosterWizard
+    from ui.importing.steps import StepWizard
+    from ui.importing.template_wizard import TemplateWizard
 
 translate = QCoreApplication.translate
 _WARNING = QColor("#b00020")
@@ -160,12 +163,17 @@ class ImportPage(Page):
         self.history.resizeColumnsToContents()
         self.loaded.emit()
 
+    # The wizards (and the spreadsheet readers behind them) are loaded when first used, not at start.
     def start_roster_import(self) -> RosterWizard:
+        from ui.importing.roster_wizard import RosterWizard
+
         wizard = RosterWizard(self.ctx, self)
         self._open(wizard)
         return wizard
 
     def start_template_import(self) -> TemplateWizard:
+        from ui.importing.template_wizard import TemplateWizard
+
         wizard = TemplateWizard(self.ctx, self)
         self._open(wizard)
         return wizard

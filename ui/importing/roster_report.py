@@ -6,14 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -21,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from competence.roster import ImportReport, ImportWarning, Leaver, PersonOutcome, RowIssue
 from ui.i18n import current_language, fmt_int
+from ui.importing.tables import report_table
 from ui.widgets.tables import Column, RowTableModel
 
 translate = QCoreApplication.translate
@@ -202,24 +200,6 @@ class ReportView(QWidget):
         wanted = self.outcome_filter.currentData()
         rows = report.people if report is not None else ()
         self.people_model.set_rows([p for p in rows if wanted is None or p.outcome == wanted])
-
-
-def report_table(model: QAbstractItemModel, name: str) -> QTableView:
-    """A read-only, sortable table with fixed row heights (a report may list 50,000 people)."""
-    view = QTableView()
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setSortingEnabled(True)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    rows = view.verticalHeader()
-    rows.hide()
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
 
 
 def report_text(report: ImportReport) -> str:

@@ -19,8 +19,8 @@ from competence.export.excel.template_import import (
 from competence.progress import CancelToken, Progress
 from ui.context import AppContext
 from ui.i18n import current_language, fmt_int
-from ui.importing.roster_report import report_table
 from ui.importing.steps import FilePage, ReportPage, Step, StepPage, StepWizard
+from ui.importing.tables import report_table
 from ui.widgets.tables import Column, RowTableModel
 
 FILE_PAGE, PREVIEW_PAGE, REPORT_PAGE = range(3)
