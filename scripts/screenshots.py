@@ -54,6 +54,116 @@ def showcase_employee(ctx: object, page: object) -> int:
     return int(rows[0].id)
 
 
+def demo_roster(ctx: object, path: Path) -> Path:
+    """The month's roster from HR for the demo municipality: everyone's positions as they are, with a
+    few changes (two new people, a changed FTE, one row HR got wrong, three who have left) and an
+    identity-number column the import refuses. Written with openpyxl the way HR systems export."""
+    import openpyxl
+
+    from competence.employees import get_employee, list_employees
+
+    uow = ctx.uow  # type: ignore[attr-defined]
+    people = list_employees(uow())
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Ansatte"
+    sheet.append(["Fjordvik kommune – ansatte per 01.03.2025"])
+    sheet.append([])
+    header = [
+        "Ansattnr",
+        "Navn",
+        "Fødselsnr",
+        "Enhetsnr",
+        "Enhet",
+        "Stilling",
+        "Stilling %",
+        "Leder ansattnr",
+    ]
+    sheet.append(header)
+    numbers = {p.id: p.employee_no for p in people}
+    for i, row in enumerate(people[3:]):  # the first three in the list have left
+        person = get_employee(uow(), row.id)
+        for position in person.active_positions:
+            fte = position.fte_percent - 20 if i == 5 else position.fte_percent
+            manager = numbers.get(position.manager_id) if position.manager_id else None
+            sheet.append(
+                [
+                    int(row.employee_no) if row.employee_no.isdigit() else row.employee_no,
+                    f"{row.last_name}, {row.first_name}",
+                    None,
+                    position.unit_number,
+                    position.unit_name,
+                    position.title,
+                    fte if i != 9 else 180,
+                    int(manager) if manager and manager.isdigit() else manager,
+                ]
+            )
+    first = people[3]
+    unit = get_employee(uow(), first.id).active_positions[0]
+    for number, name in ((99001, "Haugen, Ingrid"), (99002, "Berntsen, Ola")):
+        sheet.append([number, name, None, unit.unit_number, unit.unit_name, "Helsefagarbeider", 75, None])
+    book.save(path)
+    return path
+
+
+def framework_screens(
+    window: object, save: Callable[[object, str], None], wait_for: Callable[..., None]
+) -> None:
+    """Rammeverk og roller: a strategy competence with its quote, and a role with its requirements."""
+    page = window.page("frameworks")  # type: ignore[attr-defined]
+    wait_for(page.loaded, lambda: window.show_page("frameworks"))  # type: ignore[attr-defined]
+    tab = page.frameworks
+    row = next(i for i, f in enumerate(tab.model.rows) if f.key == "ostre-toten-agp")
+    wait_for(tab.tree_shown, lambda: tab.list.selectRow(row))
+    comp = next(c for c in tab.tree_data.competences() if c.key == "ot-10-2")
+    tab.tree.select_key(("competence", comp.id))
+    save(window, "rammeverk")
+    roles = page.roles
+    page.tabs.setCurrentWidget(roles)
+    busiest = max(
+        range(len(roles.roles.model.rows)), key=lambda i: roles.roles.model.rows[i].requirement_count
+    )
+    wait_for(roles.requirements_loaded, lambda: roles.roles.select_row(busiest))
+    save(window, "roller")
+    page.tabs.setCurrentWidget(tab)
+
+
+def import_screens(
+    window: object, ctx: object, save: Callable[[object, str], None], idle: Callable[[], None], workdir: Path
+) -> None:
+    """The roster wizard on the demo roster: mapping, preview and report; then the Import screen."""
+    from PySide6.QtWidgets import QWizard
+
+    from ui.importing.roster_wizard import MAPPING_PAGE, PREVIEW_PAGE, REPORT_PAGE
+
+    roster = demo_roster(ctx, workdir / "ansatte-mars-2025.xlsx")
+    window.show_page("import")  # type: ignore[attr-defined]
+    idle()
+    page = window.page("import")  # type: ignore[attr-defined]
+    wizard = page.start_roster_import()
+    wizard.resize(1000, 700)
+    wizard.file_page.path_edit.setText(str(roster))
+    for expected, name in (
+        (MAPPING_PAGE, "import-kolonner"),
+        (PREVIEW_PAGE, "import-forhandsvisning"),
+        (REPORT_PAGE, "import-rapport"),
+    ):
+        button = wizard.button(QWizard.WizardButton.CommitButton)
+        if not button.isVisible():
+            button = wizard.button(QWizard.WizardButton.NextButton)
+        button.click()
+        idle()
+        assert wizard.currentId() == expected, (wizard.currentId(), expected)
+        if expected == PREVIEW_PAGE:
+            view = wizard.preview_page.view
+            view.outcome_filter.setCurrentIndex(view.outcome_filter.findData("updated"))
+        save(wizard, name)
+    wizard.accept()
+    idle()
+    save(window, "import")
+
+
 def main() -> int:
     args = parse_args()
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
@@ -150,6 +260,9 @@ def main() -> int:
         card.tabs.setCurrentWidget(tab)
         save(window, name)
     employees.show_list()
+
+    framework_screens(window, save, wait_for)
+    import_screens(window, ctx, save, idle, workdir)
 
     window.show_page("settings")
     wait_for(window.page("settings").loaded, lambda: window.page("settings").refresh())

@@ -37,7 +37,7 @@ from db.errors import LocalizedError
 from db.session import Database, open_database
 from ui.context import AppContext
 from ui.errors import error_message, install_excepthook, show_bug
-from ui.first_start import FirstStartDialog
+from ui.first_start import IMPORT_PAGE, FirstStartDialog, open_roster_import
 from ui.i18n import install_language
 from ui.main_window import MainWindow
 from ui.preferences import APPLICATION, ORGANISATION, Preferences
@@ -205,11 +205,11 @@ class Startup(QObject):
         window, ctx = self.window, self.ctx
         if window is None or ctx is None:
             return
-        can_import = any(spec.key == "import" for spec in window.specs)  # the import wizard, once it exists
+        can_import = any(spec.key == IMPORT_PAGE for spec in window.specs)
         dialog = FirstStartDialog(can_import=can_import, parent=window)
         dialog.exec()
         if dialog.choice == "import":
-            window.show_page("import")
+            open_roster_import(window)
         elif dialog.choice == "demo":
             self.switch_to_demo()
         else:

@@ -2,7 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+#: The key of the Import screen, whose roster wizard the "import a roster" choice opens.
+IMPORT_PAGE = "import"
+
+
+def open_roster_import(window: MainWindow) -> None:
+    """The "import a roster" choice: show the Import screen with its roster wizard open."""
+    from ui.importing.page import ImportPage
+
+    window.show_page(IMPORT_PAGE)
+    page = window.page(IMPORT_PAGE)
+    if isinstance(page, ImportPage):
+        page.start_roster_import()
 
 
 class FirstStartDialog(QDialog):

@@ -96,6 +96,20 @@ class Leaver:
 
 
 @dataclass(frozen=True)
+class PersonOutcome:
+    """One person of the roster and what the import does (or would do) with them, for the preview."""
+
+    employee_no: str
+    name: str
+    #: The spreadsheet rows the person is on.
+    rows: tuple[int, ...]
+    #: "created", "updated" or "unchanged".
+    outcome: str
+    #: What changes for an updated person: "name", "email", "manager", "returned", "positions".
+    changes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class RosterInspection:
     """What the file holds and how its columns map to the register, before any row is checked."""
 
@@ -179,6 +193,8 @@ class ImportReport:
     leavers: tuple[Leaver, ...]
     mapping: tuple[FieldMatch, ...]
     run_id: int | None = None
+    #: Every accepted person with their outcome, in the order of the file.
+    people: tuple[PersonOutcome, ...] = ()
 
     @property
     def changes(self) -> int:

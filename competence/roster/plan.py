@@ -27,7 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from competence.roster.bulk import as_date, fetch
-from competence.roster.model import ImportWarning, Leaver
+from competence.roster.model import ImportWarning, Leaver, PersonOutcome
 from competence.roster.parse import KEEP, ParsedRoster, PersonRecord, PositionRecord, _Keep
 from db.models import Employee, OrgUnit, Position, Role
 
@@ -174,6 +174,8 @@ class Plan:
     unchanged_positions: int = 0
     ended_positions: list[int] = field(default_factory=list)
     warnings: list[ImportWarning] = field(default_factory=list)
+    #: Every person of the roster with what happens to them (the preview lists them).
+    outcomes: list[PersonOutcome] = field(default_factory=list)
 
     @property
     def writes(self) -> int:
@@ -286,32 +288,51 @@ class _Planner:
                     self.plan.new_person_managers[person.employee_no] = manager
                 for record in person.positions:
                     self.new_position(person, record, current_role=None)
+                self.outcome(person, "created")
                 continue
-            changed = self.person_changed(person, existing, manager)
-            positions_changed = self.plan_positions(person, existing)
+            changed, what = self.person_changed(person, existing, manager)
+            if self.plan_positions(person, existing):
+                what += ("positions",)
             if changed:
                 self.plan.changed_persons.append(changed)
                 self.plan.returned += changed.returned
-            if not changed and not positions_changed:
+            if not what:
                 self.plan.unchanged_persons += 1
+            self.outcome(person, "updated" if what else "unchanged", what)
+
+    def outcome(self, person: PersonRecord, outcome: str, changes: tuple[str, ...] = ()) -> None:
+        self.plan.outcomes.append(
+            PersonOutcome(person.employee_no, person.full_name, tuple(person.rows), outcome, changes)
+        )
 
     def person_changed(
         self, person: PersonRecord, existing: _Emp, manager: str | _Keep | None
-    ) -> PersonChange | None:
+    ) -> tuple[PersonChange | None, tuple[str, ...]]:
+        """The person's new values when any changed, and what changed."""
         email = existing.email if isinstance(person.email, _Keep) else person.email
         current_manager = self.state.number_of.get(existing.manager_id) if existing.manager_id else None
-        returned = existing.left_on is not None
-        if (
-            person.first_name == existing.first_name
-            and person.last_name == existing.last_name
-            and email == existing.email
-            and (isinstance(manager, _Keep) or manager == current_manager)
-            and not returned
-        ):
-            return None
-        return PersonChange(
-            existing.id, person.first_name, person.last_name, email, manager, existing.manager_id, returned
+        what = tuple(
+            code
+            for code, differs in (
+                ("name", (person.first_name, person.last_name) != (existing.first_name, existing.last_name)),
+                ("email", email != existing.email),
+                ("manager", not isinstance(manager, _Keep) and manager != current_manager),
+                ("returned", existing.left_on is not None),
+            )
+            if differs
         )
+        if not what:
+            return None, ()
+        change = PersonChange(
+            existing.id,
+            person.first_name,
+            person.last_name,
+            email,
+            manager,
+            existing.manager_id,
+            "returned" in what,
+        )
+        return change, what
 
     def new_position(self, person: PersonRecord, record: PositionRecord, *, current_role: int | None) -> None:
         self.plan.new_positions.append(

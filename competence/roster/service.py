@@ -195,6 +195,7 @@ def _report(
         leavers=tuple(plan.leavers),
         mapping=tuple(prepared.matches),
         run_id=run_id,
+        people=tuple(plan.outcomes),
     )
 
 

@@ -131,6 +131,33 @@
     </message>
 </context>
 <context>
+    <name>AreaDialog</name>
+    <message>
+        <source>Endre område</source>
+        <translation>Edit area</translation>
+    </message>
+    <message>
+        <source>Nytt område</source>
+        <translation>New area</translation>
+    </message>
+    <message>
+        <source>Kode (f.eks. §10):</source>
+        <translation>Code (e.g. §10):</translation>
+    </message>
+    <message>
+        <source>Navn:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Engelsk navn:</source>
+        <translation>English name:</translation>
+    </message>
+    <message>
+        <source>Beskrivelse:</source>
+        <translation>Description:</translation>
+    </message>
+</context>
+<context>
     <name>AssessDialog</name>
     <message>
         <source>Vurder «{name}»</source>
@@ -401,6 +428,89 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>CompetenceDialog</name>
+    <message>
+        <source>Endre kompetanse</source>
+        <translation>Edit competence</translation>
+    </message>
+    <message>
+        <source>Ny kompetanse</source>
+        <translation>New competence</translation>
+    </message>
+    <message>
+        <source>Område:</source>
+        <translation>Area:</translation>
+    </message>
+    <message>
+        <source>Kode (f.eks. §10.2):</source>
+        <translation>Code (e.g. §10.2):</translation>
+    </message>
+    <message>
+        <source>Navn:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Engelsk navn:</source>
+        <translation>English name:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Kritisk: enheten er sårbar om bare én eller ingen har den</source>
+        <translation>Critical: the unit is vulnerable if only one person or nobody has it</translation>
+    </message>
+    <message>
+        <source>Kritisk:</source>
+        <translation>Critical:</translation>
+    </message>
+    <message>
+        <source>{name} ({count} nivåer)</source>
+        <translation>{name} ({count} levels)</translation>
+    </message>
+    <message>
+        <source>Skala:</source>
+        <translation>Scale:</translation>
+    </message>
+    <message>
+        <source> måneder</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>ingen utløpstid</source>
+        <translation>no expiry</translation>
+    </message>
+    <message>
+        <source>Gyldighet:</source>
+        <translation>Validity:</translation>
+    </message>
+    <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Ligger under:</source>
+        <translation>Lies under:</translation>
+    </message>
+    <message>
+        <source>Beskrivelse:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Engelsk beskrivelse:</source>
+        <translation>English description:</translation>
+    </message>
+    <message>
+        <source>Sitat fra strategien:</source>
+        <translation>Quote from the strategy:</translation>
+    </message>
+    <message>
+        <source>Kilde (kapittel):</source>
+        <translation>Source (section):</translation>
+    </message>
+</context>
+<context>
     <name>CompetenceFilter</name>
     <message>
         <source>Kompetanse</source>
@@ -422,6 +532,29 @@ The previous contents are in {safety}.</translation>
         <source>Alle (ingen kompetansefilter)</source>
         <extracomment>(competence id, minimum level ordinal), or (None, 0) when cleared.</extracomment>
         <translation>All (no competence filter)</translation>
+    </message>
+</context>
+<context>
+    <name>CopyDialog</name>
+    <message>
+        <source>Lag en kopi av rammeverket</source>
+        <translation>Copy the framework</translation>
+    </message>
+    <message>
+        <source>Kopien får egne områder, kompetanser og skalaer som kommunen kan endre. Originalen «{name}» forblir som den er.</source>
+        <translation>The copy gets its own areas, competences and scales that the municipality can change. The original &quot;{name}&quot; stays as it is.</translation>
+    </message>
+    <message>
+        <source>{name} – vår utgave</source>
+        <translation>{name} – our edition</translation>
+    </message>
+    <message>
+        <source>Navn på kopien:</source>
+        <translation>Name of the copy:</translation>
+    </message>
+    <message>
+        <source>Engelsk navn:</source>
+        <translation>English name:</translation>
     </message>
 </context>
 <context>
@@ -532,6 +665,134 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>DetailPanel</name>
+    <message>
+        <source>Beskrivelse av valgt element</source>
+        <extracomment>The column of the level table that shows the band (&quot;Grunnleggende&quot;), hidden for scales without.</extracomment>
+        <translation>Description of the selected item</translation>
+    </message>
+    <message>
+        <source>Nivå</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Trinn</source>
+        <translation>Band</translation>
+    </message>
+    <message>
+        <source>Prosent</source>
+        <translation>Percent</translation>
+    </message>
+    <message>
+        <source>Nivåene i skalaen</source>
+        <translation>The levels of the scale</translation>
+    </message>
+    <message>
+        <source>Eier:</source>
+        <translation>Owner:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Innhold:</source>
+        <translation>Content:</translation>
+    </message>
+    <message>
+        <source>{areas} områder, {competences} kompetanser</source>
+        <translation>{areas} areas, {competences} competences</translation>
+    </message>
+    <message>
+        <source>Versjon:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <source>Nøkkel:</source>
+        <translation>Key:</translation>
+    </message>
+    <message>
+        <source>Kilde:</source>
+        <translation>Source:</translation>
+    </message>
+    <message>
+        <source>Utgiver:</source>
+        <translation>Publisher:</translation>
+    </message>
+    <message>
+        <source>Dato:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Lisens:</source>
+        <translation>Licence:</translation>
+    </message>
+    <message>
+        <source>innebygd (kan ikke endres, men kan kopieres)</source>
+        <translation>built in (cannot be changed, but can be copied)</translation>
+    </message>
+    <message>
+        <source>kommunens egen kopi</source>
+        <translation>the municipality&apos;s own copy</translation>
+    </message>
+    <message>
+        <source>kommunens eget</source>
+        <translation>the municipality&apos;s own</translation>
+    </message>
+    <message>
+        <source>Kompetanser:</source>
+        <translation>Competences:</translation>
+    </message>
+    <message>
+        <source>Kritiske:</source>
+        <translation>Critical:</translation>
+    </message>
+    <message>
+        <source>Kritisk:</source>
+        <translation>Critical:</translation>
+    </message>
+    <message>
+        <source>ja, enheten er sårbar uten den</source>
+        <translation>yes, the unit is vulnerable without it</translation>
+    </message>
+    <message>
+        <source>nei</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Skala:</source>
+        <translation>Scale:</translation>
+    </message>
+    <message>
+        <source>Gyldighet:</source>
+        <translation>Validity:</translation>
+    </message>
+    <message>
+        <source>{months} måneder</source>
+        <translation>{months} months</translation>
+    </message>
+    <message>
+        <source>Under:</source>
+        <translation>Under:</translation>
+    </message>
+    <message>
+        <source>Velg en kompetanse for å se nivåene i skalaen.</source>
+        <translation>Choose a competence to see the levels of its scale.</translation>
+    </message>
+    <message>
+        <source>Standardskala: {name} (nivå og prosent)</source>
+        <translation>Default scale: {name} (level and percent)</translation>
+    </message>
+    <message>
+        <source>Skala: {name} (nivå og prosent)</source>
+        <translation>Scale: {name} (level and percent)</translation>
+    </message>
+</context>
+<context>
     <name>EditEmployeeDialog</name>
     <message>
         <source>Endre ansatt</source>
@@ -552,6 +813,29 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>E-post:</source>
         <translation>E-mail:</translation>
+    </message>
+</context>
+<context>
+    <name>EditFrameworkDialog</name>
+    <message>
+        <source>Endre rammeverket</source>
+        <translation>Edit the framework</translation>
+    </message>
+    <message>
+        <source>Navn:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Engelsk navn:</source>
+        <translation>English name:</translation>
+    </message>
+    <message>
+        <source>Eier:</source>
+        <translation>Owner:</translation>
+    </message>
+    <message>
+        <source>Beskrivelse:</source>
+        <translation>Description:</translation>
     </message>
 </context>
 <context>
@@ -713,9 +997,26 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>FilePage</name>
+    <message>
+        <source>Filen som skal leses inn</source>
+        <extracomment>Which folder the file dialog remembers; its title and filters are set by the subclass.</extracomment>
+        <translation>The file to read</translation>
+    </message>
+    <message>
+        <source>&amp;Bla gjennom…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>&amp;Fil:</source>
+        <translation>&amp;File:</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartDialog</name>
     <message>
         <source>Velkommen til Kompetanseregister</source>
+        <extracomment>The key of the Import screen, whose roster wizard the &quot;import a roster&quot; choice opens.</extracomment>
         <translation>Welcome to Kompetanseregister</translation>
     </message>
     <message>
@@ -752,6 +1053,208 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Avbryt</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FrameworkFiles</name>
+    <message>
+        <source>Rammeverksfiler (*.json);;Alle filer (*)</source>
+        <extracomment>A file was imported; the id of the framework it added or updated. A framework was written to a file.</extracomment>
+        <translation>Framework files (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Importer rammeverk</source>
+        <translation>Import framework</translation>
+    </message>
+    <message>
+        <source>Leser inn rammeverket…</source>
+        <translation>Reading the framework…</translation>
+    </message>
+    <message>
+        <source>Rammeverket er lest inn</source>
+        <translation>The framework was imported</translation>
+    </message>
+    <message>
+        <source>Eksporter rammeverk</source>
+        <translation>Export framework</translation>
+    </message>
+    <message>
+        <source>Lagrer rammeverket…</source>
+        <translation>Saving the framework…</translation>
+    </message>
+    <message>
+        <source>«{name}» (versjon {version}) er lagret i {path}</source>
+        <translation>&quot;{name}&quot; (version {version}) saved to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>FrameworkTreeWidget</name>
+    <message>
+        <source>Område og kompetanse</source>
+        <translation>Area and competence</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Kritisk</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Områder og kompetanser</source>
+        <translation>Areas and competences</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+</context>
+<context>
+    <name>FrameworksPage</name>
+    <message>
+        <source>&amp;Rammeverk</source>
+        <translation>&amp;Frameworks</translation>
+    </message>
+    <message>
+        <source>R&amp;oller og krav</source>
+        <translation>R&amp;oles and requirements</translation>
+    </message>
+    <message>
+        <source>Rammeverk og roller</source>
+        <translation>Frameworks and roles</translation>
+    </message>
+</context>
+<context>
+    <name>FrameworksTab</name>
+    <message>
+        <source>Rammeverk</source>
+        <extracomment>Something was saved: the page reloads and tells the other screens. The user chose another framework: the page loads its tree. A framework&apos;s tree is shown (used by tests and the screenshots). Select this item after the next reload (what was just added or edited). Show this framework after the next reload (a copy just made, a file just imported).</extracomment>
+        <translation>Framework</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Kompetanser</source>
+        <translation>Competences</translation>
+    </message>
+    <message>
+        <source>Rammeverk i registeret</source>
+        <translation>Frameworks in the register</translation>
+    </message>
+    <message>
+        <source>Lag &amp;kopi…</source>
+        <translation>Make a &amp;copy…</translation>
+    </message>
+    <message>
+        <source>Endre &amp;navn…</source>
+        <translation>Re&amp;name…</translation>
+    </message>
+    <message>
+        <source>Slett rammeverket</source>
+        <translation>Delete the framework</translation>
+    </message>
+    <message>
+        <source>&amp;Importer fil…</source>
+        <translation>&amp;Import file…</translation>
+    </message>
+    <message>
+        <source>Les inn et rammeverk fra en JSON-fil</source>
+        <translation>Read a framework from a JSON file</translation>
+    </message>
+    <message>
+        <source>Lagre det valgte rammeverket som en JSON-fil</source>
+        <translation>Save the selected framework as a JSON file</translation>
+    </message>
+    <message>
+        <source>Om rammeverket kan endres</source>
+        <translation>Whether the framework can be changed</translation>
+    </message>
+    <message>
+        <source>Søk på kode, navn eller sitat («4.2», «personvern»)</source>
+        <translation>Search by code, name or quote (&quot;4.2&quot;, &quot;privacy&quot;)</translation>
+    </message>
+    <message>
+        <source>Søk i rammeverket</source>
+        <translation>Search the framework</translation>
+    </message>
+    <message>
+        <source>Antall viste kompetanser</source>
+        <translation>Number of competences shown</translation>
+    </message>
+    <message>
+        <source>&amp;Søk:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <source>&amp;Endre…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Rammeverk i re&amp;gisteret:</source>
+        <translation>Frameworks in the re&amp;gister:</translation>
+    </message>
+    <message>
+        <source>Eksporter fi&amp;l…</source>
+        <translation>E&amp;xport file…</translation>
+    </message>
+    <message>
+        <source>Nytt o&amp;mråde…</source>
+        <translation>New &amp;area…</translation>
+    </message>
+    <message>
+        <source>Ny kompe&amp;tanse…</source>
+        <translation>New compe&amp;tence…</translation>
+    </message>
+    <message>
+        <source>F&amp;jern</source>
+        <translation>Re&amp;move</translation>
+    </message>
+    <message>
+        <source>Endre navnene på nivåene i skalaen</source>
+        <translation>Change the names of the levels of the scale</translation>
+    </message>
+    <message>
+        <source>Niv&amp;ånavn…</source>
+        <translation>Le&amp;vel names…</translation>
+    </message>
+    <message>
+        <source>Innebygd</source>
+        <translation>Built in</translation>
+    </message>
+    <message>
+        <source>Egen</source>
+        <translation>Own</translation>
+    </message>
+    <message>
+        <source>{shown} av {total}</source>
+        <translation>{shown} of {total}</translation>
+    </message>
+    <message>
+        <source>Innebygd rammeverk: det følger programmet og kan ikke endres. Lag en kopi for å tilpasse det til kommunen.</source>
+        <translation>Built-in framework: it comes with the program and cannot be changed. Make a copy to adapt it to the municipality.</translation>
+    </message>
+    <message>
+        <source>Kommunens eget rammeverk: områder, kompetanser og nivånavn kan endres.</source>
+        <translation>The municipality&apos;s own framework: areas, competences and level names can be changed.</translation>
+    </message>
+    <message>
+        <source>Slette rammeverket «{name}» med alle områder og kompetanser? Det kan bare slettes når ingen krav, vurderinger, kurs eller mål bruker det.</source>
+        <translation>Delete the framework &quot;{name}&quot; with all its areas and competences? It can only be deleted when no requirement, assessment, course or goal uses it.</translation>
+    </message>
+    <message>
+        <source>Fjerne kompetansen «{name}» fra rammeverket?</source>
+        <translation>Remove the competence &quot;{name}&quot; from the framework?</translation>
+    </message>
+    <message>
+        <source>Fjerne området «{name}» med alle de {count} kompetansene i det?</source>
+        <translation>Remove the area &quot;{name}&quot; with all {count} competences in it?</translation>
+    </message>
+    <message>
+        <source>Fjern</source>
+        <translation>Remove</translation>
     </message>
 </context>
 <context>
@@ -893,6 +1396,246 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>ImportPage</name>
+    <message>
+        <source>Personalliste fra HR-systemet</source>
+        <translation>Roster from the HR system</translation>
+    </message>
+    <message>
+        <source>Hold registeret i takt med HR-systemet: les inn ansattlisten som Excel- eller LibreOffice-fil. Nye personer og stillinger legges til, endringer oppdateres, og de som ikke lenger står på en hel liste, markeres som sluttet. Du ser alt før noe lagres.</source>
+        <translation>Keep the register in step with the HR system: read the employee roster as an Excel or LibreOffice file. New people and positions are added, changes are updated, and those no longer on a full roster are marked as having left. You see everything before anything is saved.</translation>
+    </message>
+    <message>
+        <source>&amp;Importer personalliste…</source>
+        <translation>&amp;Import roster…</translation>
+    </message>
+    <message>
+        <source>Utfylt vurderingsmal</source>
+        <translation>Filled-in assessment template</translation>
+    </message>
+    <message>
+        <source>Les inn en vurderingsmal en leder har fylt ut i Excel. Nye nivåer blir vurderinger fra leder; celler som ikke kan leses, vises med cellereferanse og årsak.</source>
+        <translation>Read an assessment template a leader has filled in in Excel. New levels become leader assessments; cells that cannot be read are shown with their cell reference and the reason.</translation>
+    </message>
+    <message>
+        <source>Les inn vurderings&amp;mal…</source>
+        <translation>Read assessment te&amp;mplate…</translation>
+    </message>
+    <message>
+        <source>Tidspunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Fil</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Utført av</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Resultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Endringer</source>
+        <translation>Counts</translation>
+    </message>
+    <message>
+        <source>Tidligere importer</source>
+        <translation>Earlier imports</translation>
+    </message>
+    <message>
+        <source>&amp;Tidligere importer:</source>
+        <translation>Earlier impor&amp;ts:</translation>
+    </message>
+</context>
+<context>
+    <name>Importhistorikk</name>
+    <message>
+        <source>Personalliste</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <source>Vurderingsmal</source>
+        <translation>Assessment template</translation>
+    </message>
+    <message>
+        <source>Rammeverk</source>
+        <translation>Framework</translation>
+    </message>
+    <message>
+        <source>Fullført</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Avbrutt</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Avvist</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>nye: {n}</source>
+        <translation>new: {n}</translation>
+    </message>
+    <message>
+        <source>endret: {n}</source>
+        <translation>changed: {n}</translation>
+    </message>
+    <message>
+        <source>sluttet: {n}</source>
+        <translation>left: {n}</translation>
+    </message>
+    <message>
+        <source>avviste rader: {n}</source>
+        <translation>rejected rows: {n}</translation>
+    </message>
+    <message>
+        <source>vurderinger: {n}</source>
+        <translation>assessments: {n}</translation>
+    </message>
+    <message>
+        <source>avviste celler: {n}</source>
+        <translation>refused cells: {n}</translation>
+    </message>
+    <message>
+        <source>kompetanser: {n}</source>
+        <translation>competences: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>Importrapport</name>
+    <message>
+        <source>Ny</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Endret</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Endres</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Uendret</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>navn</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>e-post</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>leder</source>
+        <translation>manager</translation>
+    </message>
+    <message>
+        <source>tilbake etter å ha sluttet</source>
+        <translation>back after having left</translation>
+    </message>
+    <message>
+        <source>stillinger</source>
+        <translation>positions</translation>
+    </message>
+    <message>
+        <source>Personer i filen: {persons} · nye: {created} · endret: {updated} · uendret: {unchanged} · markert som sluttet: {left}</source>
+        <translation>People in the file: {persons} · new: {created} · changed: {updated} · unchanged: {unchanged} · marked as left: {left}</translation>
+    </message>
+    <message>
+        <source>Personer i filen: {persons} · nye: {created} · endres: {updated} · uendret: {unchanged} · markeres som sluttet: {left}</source>
+        <translation>People in the file: {persons} · new: {created} · to change: {updated} · unchanged: {unchanged} · to be marked as left: {left}</translation>
+    </message>
+    <message>
+        <source>Avviste rader: {rejected} · advarsler: {warnings} · tomme rader og summer hoppet over: {ignored}</source>
+        <translation>Rejected rows: {rejected} · warnings: {warnings} · blank and totals rows skipped: {ignored}</translation>
+    </message>
+    <message>
+        <source>Stillinger – nye: {created} · endret: {updated} · avsluttet: {ended}</source>
+        <translation>Positions – new: {created} · changed: {updated} · ended: {ended}</translation>
+    </message>
+    <message>
+        <source>Stillinger – nye: {created} · endres: {updated} · avsluttes: {ended}</source>
+        <translation>Positions – new: {created} · to change: {updated} · to end: {ended}</translation>
+    </message>
+    <message>
+        <source>Enheter – nye: {created} · nytt navn: {renamed}</source>
+        <translation>Units – new: {created} · renamed: {renamed}</translation>
+    </message>
+    <message>
+        <source>Forhåndsvisning av import av personalliste</source>
+        <translation>Preview of a roster import</translation>
+    </message>
+    <message>
+        <source>Import av personalliste</source>
+        <translation>Roster import</translation>
+    </message>
+    <message>
+        <source>Hele personallisten</source>
+        <translation>The whole roster</translation>
+    </message>
+    <message>
+        <source>Delvis liste (ingen markeres som sluttet)</source>
+        <translation>A partial roster (nobody is marked as left)</translation>
+    </message>
+    <message>
+        <source>Rad {row}: {message}</source>
+        <translation>Row {row}: {message}</translation>
+    </message>
+    <message>
+        <source>Fil: {file}</source>
+        <translation>File: {file}</translation>
+    </message>
+    <message>
+        <source>Ark: {sheet} (overskrifter på rad {row})</source>
+        <translation>Sheet: {sheet} (headers in row {row})</translation>
+    </message>
+    <message>
+        <source>Avviste rader:</source>
+        <translation>Rejected rows:</translation>
+    </message>
+    <message>
+        <source>Advarsler:</source>
+        <translation>Warnings:</translation>
+    </message>
+    <message>
+        <source>Markeres som sluttet:</source>
+        <translation>To be marked as left:</translation>
+    </message>
+    <message>
+        <source>Markert som sluttet:</source>
+        <translation>Marked as left:</translation>
+    </message>
+    <message>
+        <source>Nye og endrede personer:</source>
+        <translation>New and changed people:</translation>
+    </message>
+    <message>
+        <source>Rad {rows}: {number} {name}: {what}</source>
+        <translation>Row {rows}: {number} {name}: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>Kolonnekobling</name>
+    <message>
+        <source> eller </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source> og </source>
+        <translation> and </translation>
+    </message>
+</context>
+<context>
     <name>Kompetanseprofil</name>
     <message>
         <source>Oppfylt</source>
@@ -921,6 +1664,18 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>ikke vurdert</source>
         <translation>not assessed</translation>
+    </message>
+</context>
+<context>
+    <name>Kompetansetype</name>
+    <message>
+        <source>Kurs/sertifikat</source>
+        <extracomment>The (kind, id) behind an item: (&quot;area&quot;, 12) or (&quot;competence&quot;, 40). Lower-case text the filter matches.</extracomment>
+        <translation>Course/certificate</translation>
+    </message>
+    <message>
+        <source>Ferdighet</source>
+        <translation>Skill</translation>
     </message>
 </context>
 <context>
@@ -1040,6 +1795,97 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>MappingGrid</name>
+    <message>
+        <source>Felt i registeret</source>
+        <extracomment>Confidence at or above which a detected column needs no second look. Groups of fields of which one must have a column (the number; the name in one or two columns).</extracomment>
+        <translation>Field in the register</translation>
+    </message>
+    <message>
+        <source>Kolonne i filen</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>Gjenkjent</source>
+        <translation>Recognised</translation>
+    </message>
+    <message>
+        <source>Eksempler</source>
+        <translation>Examples</translation>
+    </message>
+    <message>
+        <source>Kolonne for {field}</source>
+        <translation>Column for {field}</translation>
+    </message>
+    <message>
+        <source>(ikke i bruk)</source>
+        <translation>(not used)</translation>
+    </message>
+    <message>
+        <source>(uten overskrift)</source>
+        <translation>(no header)</translation>
+    </message>
+    <message>
+        <source>valgt av deg</source>
+        <translation>chosen by you</translation>
+    </message>
+    <message>
+        <source>ikke funnet</source>
+        <translation>not found</translation>
+    </message>
+    <message>
+        <source>lagret fra forrige import</source>
+        <translation>saved from the last import</translation>
+    </message>
+    <message>
+        <source>sikker</source>
+        <translation>certain</translation>
+    </message>
+    <message>
+        <source>usikker ({percent}) – kontroller</source>
+        <translation>uncertain ({percent}) – check</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Kolonner</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <source>Kontroller at hver opplysning hentes fra riktig kolonne. Felt merket * må være med.</source>
+        <translation>Check that each item is read from the right column. Fields marked * are required.</translation>
+    </message>
+    <message>
+        <source>Kolonner som ikke leses</source>
+        <translation>Columns that are not read</translation>
+    </message>
+    <message>
+        <source>&amp;Husk koblingen for filer med de samme kolonnene</source>
+        <translation>&amp;Remember the mapping for files with the same columns</translation>
+    </message>
+    <message>
+        <source>&amp;Glem den lagrede koblingen</source>
+        <translation>&amp;Forget the saved mapping</translation>
+    </message>
+    <message>
+        <source>Ark «{sheet}»: overskrifter på rad {row}, {rows} rader under.</source>
+        <translation>Sheet &quot;{sheet}&quot;: headers in row {row}, {rows} rows below.</translation>
+    </message>
+    <message>
+        <source>Koblingen er hentet fra forrige import av samme oppsett.</source>
+        <translation>The mapping comes from the last import of the same layout.</translation>
+    </message>
+    <message>
+        <source>Velg kolonnen for {fields}.</source>
+        <translation>Choose the column for {fields}.</translation>
+    </message>
+    <message>
+        <source>Finner kolonnene på nytt…</source>
+        <translation>Finding the columns again…</translation>
+    </message>
+</context>
+<context>
     <name>MarkLeftDialog</name>
     <message>
         <source>Registrer at {name} har sluttet</source>
@@ -1067,6 +1913,14 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Oversikt</source>
         <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Rammeverk og roller</source>
+        <translation>Frameworks and roles</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
     </message>
 </context>
 <context>
@@ -1416,6 +2270,37 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Sammenligner med registeret…</source>
+        <translation>Comparing with the register…</translation>
+    </message>
+    <message>
+        <source>Forhåndsvisning</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Ingenting er lagret ennå. Se gjennom hva som vil skje, og trykk Importer.</source>
+        <translation>Nothing has been saved yet. Review what will happen, and press Import.</translation>
+    </message>
+    <message>
+        <source>&amp;Importer</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>&amp;Hele personallisten: de som ikke står i filen, markeres som sluttet</source>
+        <translation>T&amp;he whole roster: those not in the file are marked as having left</translation>
+    </message>
+    <message>
+        <source>&amp;Delvis liste (noen enheter): ingen andre berøres</source>
+        <translation>A &amp;partial roster (some units): nobody else is touched</translation>
+    </message>
+    <message>
+        <source>Importerer personallisten…</source>
+        <translation>Importing the roster…</translation>
+    </message>
+</context>
+<context>
     <name>ProfileTab</name>
     <message>
         <source>sertifikat</source>
@@ -1658,6 +2543,245 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>ReportPage</name>
+    <message>
+        <source>&amp;Kopier rapporten</source>
+        <translation>&amp;Copy the report</translation>
+    </message>
+    <message>
+        <source>&amp;Lagre som tekst…</source>
+        <translation>&amp;Save as text…</translation>
+    </message>
+    <message>
+        <source>Rapporten er kopiert.</source>
+        <translation>The report was copied.</translation>
+    </message>
+    <message>
+        <source>Lagre rapporten</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <source>importrapport.txt</source>
+        <translation>import-report.txt</translation>
+    </message>
+    <message>
+        <source>Tekstfiler (*.txt);;Alle filer (*)</source>
+        <translation>Text files (*.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Rapporten er lagret i {path}.</source>
+        <translation>The report was saved to {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Oppsummering</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Rad</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Ansattnr.</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Hva skjer</source>
+        <translation>What happens</translation>
+    </message>
+    <message>
+        <source>Endringer</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Årsak</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Advarsel</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Vis personer</source>
+        <translation>Show people</translation>
+    </message>
+    <message>
+        <source>Alle</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Nye</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Endres</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>Uendret</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>&amp;Vis:</source>
+        <translation>S&amp;how:</translation>
+    </message>
+    <message>
+        <source>Personer i filen</source>
+        <translation>People in the file</translation>
+    </message>
+    <message>
+        <source>Avviste rader</source>
+        <translation>Rejected rows</translation>
+    </message>
+    <message>
+        <source>Advarsler</source>
+        <translation>Warnings</translation>
+    </message>
+    <message>
+        <source>Markeres som sluttet</source>
+        <translation>To be marked as left</translation>
+    </message>
+    <message>
+        <source>Personer ({count})</source>
+        <translation>People ({count})</translation>
+    </message>
+    <message>
+        <source>Avvist ({count})</source>
+        <translation>Rejected ({count})</translation>
+    </message>
+    <message>
+        <source>Advarsler ({count})</source>
+        <translation>Warnings ({count})</translation>
+    </message>
+    <message>
+        <source>Markert som sluttet ({count})</source>
+        <translation>Marked as left ({count})</translation>
+    </message>
+    <message>
+        <source>Slutter ({count})</source>
+        <translation>Leaving ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>RequirementDialog</name>
+    <message>
+        <source>Endre krav for {role}</source>
+        <translation>Edit requirement for {role}</translation>
+    </message>
+    <message>
+        <source>Nytt krav for {role}</source>
+        <translation>New requirement for {role}</translation>
+    </message>
+    <message>
+        <source>(velg kompetanse)</source>
+        <translation>(choose competence)</translation>
+    </message>
+    <message>
+        <source>Skriv kode eller navn, f.eks. «4.2» eller «HMS»</source>
+        <translation>Type a code or name, e.g. &quot;4.2&quot; or &quot;HMS&quot;</translation>
+    </message>
+    <message>
+        <source>Kompetanse:</source>
+        <translation>Competence:</translation>
+    </message>
+    <message>
+        <source>Nivå som kreves:</source>
+        <translation>Required level:</translation>
+    </message>
+    <message>
+        <source>Obligatorisk (ellers ønsket)</source>
+        <translation>Mandatory (otherwise desirable)</translation>
+    </message>
+    <message>
+        <source>Obligatorisk:</source>
+        <translation>Mandatory:</translation>
+    </message>
+    <message>
+        <source>Rollen krever allerede nivå {level}; det nye nivået erstatter det.</source>
+        <translation>The role already requires level {level}; the new level replaces it.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultView</name>
+    <message>
+        <source>Oppsummering</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Celle</source>
+        <translation>Cell</translation>
+    </message>
+    <message>
+        <source>Ansattnr.</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kompetanse</source>
+        <translation>Competence</translation>
+    </message>
+    <message>
+        <source>Før</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Nytt nivå</source>
+        <translation>New level</translation>
+    </message>
+    <message>
+        <source>Årsak</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Celler med nytt nivå</source>
+        <translation>Cells with a new level</translation>
+    </message>
+    <message>
+        <source>Avviste celler</source>
+        <translation>Refused cells</translation>
+    </message>
+    <message>
+        <source>Nye nivåer ({count})</source>
+        <translation>New levels ({count})</translation>
+    </message>
+    <message>
+        <source>Avvist ({count})</source>
+        <translation>Rejected ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Endre rolle</source>
+        <translation>Edit role</translation>
+    </message>
+    <message>
+        <source>Ny rolle</source>
+        <translation>New role</translation>
+    </message>
+    <message>
+        <source>Navn:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Beskrivelse:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>En rolle samler kravene til en stillingstype, f.eks. «Sykepleier» eller «Enhetsleder». Stillinger med samme tittel som rollen får den automatisk ved import.</source>
+        <translation>A role gathers the requirements of a kind of post, e.g. &quot;Nurse&quot; or &quot;Unit leader&quot;. Positions with the same title as the role get it automatically on import.</translation>
+    </message>
+</context>
+<context>
     <name>RoleFilter</name>
     <message>
         <source>Rolle</source>
@@ -1676,6 +2800,110 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>RolesTab</name>
+    <message>
+        <source>Rolle</source>
+        <extracomment>Something was saved: the page reloads and tells the other screens. The requirements of the selected role are shown (used by tests and the screenshots). Select this role after the next reload (one just made).</extracomment>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Krav</source>
+        <translation>Requirements</translation>
+    </message>
+    <message>
+        <source>Stillinger</source>
+        <translation>Positions</translation>
+    </message>
+    <message>
+        <source>Roller</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>N&amp;y rolle…</source>
+        <translation>Ne&amp;w role…</translation>
+    </message>
+    <message>
+        <source>Endre…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Slett</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Valgt rolle</source>
+        <translation>Selected role</translation>
+    </message>
+    <message>
+        <source>Kompetanse</source>
+        <translation>Competence</translation>
+    </message>
+    <message>
+        <source>Rammeverk</source>
+        <translation>Framework</translation>
+    </message>
+    <message>
+        <source>Prosent</source>
+        <translation>Percent</translation>
+    </message>
+    <message>
+        <source>Obligatorisk</source>
+        <translation>Mandatory</translation>
+    </message>
+    <message>
+        <source>Ja</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Ønsket</source>
+        <translation>Desirable</translation>
+    </message>
+    <message>
+        <source>Kritisk</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <source>Krav til rollen</source>
+        <translation>Requirements of the role</translation>
+    </message>
+    <message>
+        <source>&amp;Legg til krav…</source>
+        <translation>&amp;Add requirement…</translation>
+    </message>
+    <message>
+        <source>Endre krav…</source>
+        <translation>Edit requirement…</translation>
+    </message>
+    <message>
+        <source>Fjern krav</source>
+        <translation>Remove requirement</translation>
+    </message>
+    <message>
+        <source>Velg en rolle for å se og endre kravene til den.</source>
+        <translation>Choose a role to see and change its requirements.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; – {count} stillinger har rollen</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; – {count} positions have the role</translation>
+    </message>
+    <message>
+        <source>Slette rollen «{name}» med alle kravene?</source>
+        <translation>Delete the role &quot;{name}&quot; with all its requirements?</translation>
+    </message>
+    <message>
+        <source>{count} stillinger har rollen; de beholder tittelen, men mister kravene.</source>
+        <translation>{count} positions have the role; they keep their title but lose the requirements.</translation>
+    </message>
+    <message>
+        <source>Slett rolle</source>
+        <translation>Delete role</translation>
+    </message>
+    <message>
+        <source>Fjerne kravet til «{competence}» fra rollen «{role}»?</source>
+        <translation>Remove the requirement for &quot;{competence}&quot; from the role &quot;{role}&quot;?</translation>
+    </message>
+</context>
+<context>
     <name>Roller</name>
     <message>
         <source>Enhetsleder</source>
@@ -1689,6 +2917,150 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Administrator</source>
         <translation>Administrator</translation>
+    </message>
+</context>
+<context>
+    <name>RosterFilePage</name>
+    <message>
+        <source>Velg personalliste</source>
+        <translation>Choose roster</translation>
+    </message>
+    <message>
+        <source>Regneark ({patterns});;Alle filer (*)</source>
+        <translation>Spreadsheets ({patterns});;All files (*)</translation>
+    </message>
+    <message>
+        <source>Personalliste fra HR-systemet</source>
+        <translation>Roster from the HR system</translation>
+    </message>
+    <message>
+        <source>Velg regnearket HR-systemet har eksportert (xlsx, xls eller ods).</source>
+        <translation>Choose the spreadsheet the HR system exported (xlsx, xls or ods).</translation>
+    </message>
+    <message>
+        <source>Programmet finner selv arket og kolonnene, viser hva som vil skje med hver person før noe lagres, og lagrer alt samlet eller ingenting. Kolonner med fødselsnumre leses aldri inn.</source>
+        <translation>The program finds the sheet and the columns itself, shows what will happen to each person before anything is saved, and saves everything at once or nothing. Columns of national identity numbers are never read.</translation>
+    </message>
+    <message>
+        <source>Leser filen…</source>
+        <translation>Reading the file…</translation>
+    </message>
+</context>
+<context>
+    <name>RosterReportPage</name>
+    <message>
+        <source>Rapport</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Importen er lagret.</source>
+        <translation>The import has been saved.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterWizard</name>
+    <message>
+        <source>Importer personalliste</source>
+        <extracomment>The import was written (the report is the argument).</extracomment>
+        <translation>Import roster</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleDialog</name>
+    <message>
+        <source>Endre nivånavn</source>
+        <translation>Edit level names</translation>
+    </message>
+    <message>
+        <source>Navn på skalaen:</source>
+        <translation>Name of the scale:</translation>
+    </message>
+    <message>
+        <source>Engelsk navn:</source>
+        <translation>English name:</translation>
+    </message>
+    <message>
+        <source>Nivå</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Prosent</source>
+        <translation>Percent</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Engelsk navn</source>
+        <translation>English name</translation>
+    </message>
+    <message>
+        <source>Trinn</source>
+        <translation>Band</translation>
+    </message>
+    <message>
+        <source>Navn på nivå {n}</source>
+        <translation>Name of level {n}</translation>
+    </message>
+    <message>
+        <source>Engelsk navn på nivå {n}</source>
+        <translation>English name of level {n}</translation>
+    </message>
+    <message>
+        <source>Trinn for nivå {n}</source>
+        <translation>Band of level {n}</translation>
+    </message>
+    <message>
+        <source>Prosentene kan ikke endres: vurderinger og krav bygger på dem.</source>
+        <translation>The percentages cannot be changed: assessments and requirements rest on them.</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPage</name>
+    <message>
+        <source>Ark</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>Arket med flest kjente kolonneoverskrifter er valgt. Velg et annet om nødvendig.</source>
+        <translation>The sheet with the most known column headers is chosen. Choose another if needed.</translation>
+    </message>
+    <message>
+        <source>Rader</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <source>Overskrifter på rad</source>
+        <translation>Headers in row</translation>
+    </message>
+    <message>
+        <source>ikke funnet</source>
+        <translation>not found</translation>
+    </message>
+    <message>
+        <source>Kjente kolonner</source>
+        <translation>Known columns</translation>
+    </message>
+    <message>
+        <source>Synlig</source>
+        <translation>Visible</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>skjult</source>
+        <translation>hidden</translation>
+    </message>
+    <message>
+        <source>Arkene i arbeidsboken</source>
+        <translation>The sheets of the workbook</translation>
+    </message>
+    <message>
+        <source>Leser arket…</source>
+        <translation>Reading the sheet…</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +3096,102 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Automatisk sikkerhetskopi tatt: {path}</source>
         <translation>Automatic backup taken: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>StepPage</name>
+    <message>
+        <source>Status</source>
+        <extracomment>What the page is doing, or why the last attempt did not succeed.</extracomment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Avbrutt. Ingenting ble endret.</source>
+        <translation>Cancelled. Nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>StepWizard</name>
+    <message>
+        <source>&lt; &amp;Tilbake</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Neste &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Ferdig</source>
+        <translation>&amp;Finish</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateFilePage</name>
+    <message>
+        <source>Velg utfylt vurderingsmal</source>
+        <translation>Choose a filled-in assessment template</translation>
+    </message>
+    <message>
+        <source>Excel-arbeidsbøker (*.xlsx);;Alle filer (*)</source>
+        <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Utfylt vurderingsmal</source>
+        <translation>Filled-in assessment template</translation>
+    </message>
+    <message>
+        <source>Velg malen en leder har fylt ut i Excel.</source>
+        <translation>Choose the template a leader has filled in in Excel.</translation>
+    </message>
+    <message>
+        <source>Malen lages på skjermen Rapporter. Hver celle med et nytt nivå blir en ny vurdering fra leder med dagens dato. Celler som ikke kan leses inn, vises med cellereferanse og årsak før noe lagres.</source>
+        <translation>The template is made on the Reports screen. Each cell with a new level becomes a new leader assessment with today&apos;s date. Cells that cannot be read are shown with their cell reference and the reason before anything is saved.</translation>
+    </message>
+    <message>
+        <source>Leser malen…</source>
+        <translation>Reading the template…</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatePreviewPage</name>
+    <message>
+        <source>Forhåndsvisning</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Ingenting er lagret ennå. Se gjennom cellene, og trykk Lagre vurderingene.</source>
+        <translation>Nothing has been saved yet. Review the cells, and press Save the assessments.</translation>
+    </message>
+    <message>
+        <source>&amp;Lagre vurderingene</source>
+        <translation>&amp;Save the assessments</translation>
+    </message>
+    <message>
+        <source>Lagrer vurderingene…</source>
+        <translation>Saving the assessments…</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateReportPage</name>
+    <message>
+        <source>Rapport</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Vurderingene er lagret.</source>
+        <translation>The assessments have been saved.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateWizard</name>
+    <message>
+        <source>Les inn vurderingsmal</source>
+        <extracomment>The assessments were saved (the result is the argument).</extracomment>
+        <translation>Read assessment template</translation>
     </message>
 </context>
 <context>
@@ -1770,6 +3238,45 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Språket endres neste gang du starter programmet. / The language changes at the next start.</source>
         <translation>The language changes the next time you start the program.</translation>
+    </message>
+</context>
+<context>
+    <name>Vurderingsmal</name>
+    <message>
+        <source>ikke vurdert</source>
+        <translation>not assessed</translation>
+    </message>
+    <message>
+        <source>Enhet {unit} – nye vurderinger lagret: {changed} · avviste celler: {refused} · uendret: {unchanged}</source>
+        <translation>Unit {unit} – new assessments saved: {changed} · refused cells: {refused} · unchanged: {unchanged}</translation>
+    </message>
+    <message>
+        <source>Enhet {unit} – nye vurderinger: {changed} · avviste celler: {refused} · uendret: {unchanged}</source>
+        <translation>Unit {unit} – new assessments: {changed} · refused cells: {refused} · unchanged: {unchanged}</translation>
+    </message>
+    <message>
+        <source>allerede registrert: {count}</source>
+        <translation>already registered: {count}</translation>
+    </message>
+    <message>
+        <source>Innlesing av vurderingsmal</source>
+        <translation>Assessment template read</translation>
+    </message>
+    <message>
+        <source>Forhåndsvisning av vurderingsmal</source>
+        <translation>Preview of an assessment template</translation>
+    </message>
+    <message>
+        <source>Fil: {file}</source>
+        <translation>File: {file}</translation>
+    </message>
+    <message>
+        <source>Nye vurderinger:</source>
+        <translation>New assessments:</translation>
+    </message>
+    <message>
+        <source>Avviste celler:</source>
+        <translation>Refused cells:</translation>
     </message>
 </context>
 </TS>
