@@ -229,15 +229,12 @@ def test_the_page_is_painted_without_errors(page: UnitsPage, qtbot: QtBot) -> No
     assert page.heatmap.header.sizeHint().height() > page.fontMetrics().height() * 5
 
 
-def test_quarter_ends_and_pooled_figures() -> None:
+def test_quarter_ends_and_figures() -> None:
     assert quarter_ends(dt.date(2025, 3, 14), 3) == [
         dt.date(2024, 6, 30),
         dt.date(2024, 9, 30),
         dt.date(2024, 12, 31),
     ]
     assert quarter_ends(dt.date(2025, 10, 1), 2) == [dt.date(2025, 6, 30), dt.date(2025, 9, 30)]
-    pooled = Figures.pooled([Figures(2, 1, 0, 10.0), Figures(6, 3, 6, 30.0), Figures(0, 0, 0, 0.0)])
-    assert pooled == Figures(8, 4, 6, 25.0)
-    assert Figures.pooled([]) is None
     assert Figures(3, 0, 3, 50.0).none_assessed and not Figures(3, 0, 2, 50.0).none_assessed
     assert TOTAL_ROW == 0

@@ -5,7 +5,7 @@ trend of the share met over the last two years. Plain data: no Qt, no session.""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from competence.gap import GapReport, HeatCell, TrendPoint, UnitRef, gap_report, trend
@@ -47,20 +47,6 @@ class Figures:
     def of(cell: HeatCell) -> Figures:
         return Figures(cell.people, cell.met, cell.not_assessed, cell.mean_gap)
 
-    @staticmethod
-    def pooled(cells: Iterable[Figures]) -> Figures | None:
-        """Several cells as one (the mean gap weighted by requirements); None for no cells."""
-        cells = [c for c in cells if c.people]
-        n = sum(c.people for c in cells)
-        if not n:
-            return None
-        return Figures(
-            n,
-            sum(c.met for c in cells),
-            sum(c.not_assessed for c in cells),
-            sum(c.mean_gap * c.people for c in cells) / n,
-        )
-
 
 @dataclass(frozen=True)
 class HeatColumn:
@@ -81,14 +67,16 @@ class HeatColumn:
 @dataclass(frozen=True)
 class HeatTable:
     """Rows: the total, then the units in tree order. ``cells`` is keyed by (row key, column id),
-    where the row key is the unit id, or :data:`TOTAL_ROW`."""
+    where the row key is the unit id, or :data:`TOTAL_ROW`. The service's cells are kept as they
+    are and turned into :class:`Figures` when shown (a municipality has hundreds of thousands)."""
 
     units: tuple[UnitRef, ...]
     columns: tuple[HeatColumn, ...]
-    cells: Mapping[tuple[int, int], Figures]
+    cells: Mapping[tuple[int, int], Figures | HeatCell]
 
     def cell(self, row_key: int, column_id: int) -> Figures | None:
-        return self.cells.get((row_key, column_id))
+        found = self.cells.get((row_key, column_id))
+        return Figures.of(found) if isinstance(found, HeatCell) else found
 
 
 @dataclass(frozen=True)
@@ -119,8 +107,8 @@ def competence_table(report: GapReport, lang: str) -> HeatTable:
         )
         for c in heat.competences
     )
-    cells = {key: Figures.of(cell) for key, cell in heat.cells.items()}
-    cells.update({(TOTAL_ROW, comp_id): Figures.of(cell) for comp_id, cell in heat.totals.items()})
+    cells: dict[tuple[int, int], Figures | HeatCell] = dict(heat.cells)
+    cells.update({(TOTAL_ROW, comp_id): cell for comp_id, cell in heat.totals.items()})
     return HeatTable(heat.units, columns, cells)
 
 
@@ -128,14 +116,19 @@ def area_table(report: GapReport) -> HeatTable:
     """The strategy view: the same cells pooled per strategy area, each unit a row."""
     heat = report.heatmap
     area_of = {c.id: c.area_id for c in heat.competences}
-    pooled: dict[tuple[int, int], list[Figures]] = {}
+    sums: dict[tuple[int, int], list[float]] = {}  # requirements, met, not assessed, sum of gaps
     for (unit_id, comp_id), cell in heat.cells.items():
-        pooled.setdefault((unit_id, area_of[comp_id]), []).append(Figures.of(cell))
-    cells: dict[tuple[int, int], Figures] = {}
-    for key, group in pooled.items():
-        figures = Figures.pooled(group)
-        if figures is not None:
-            cells[key] = figures
+        key = (unit_id, area_of[comp_id])
+        total = sums.get(key)
+        if total is None:
+            total = sums[key] = [0, 0, 0, 0.0]
+        total[0] += cell.people
+        total[1] += cell.met
+        total[2] += cell.not_assessed
+        total[3] += cell.mean_gap * cell.people
+    cells: dict[tuple[int, int], Figures | HeatCell] = {
+        key: Figures(int(n), int(met), int(na), gaps / n) for key, (n, met, na, gaps) in sums.items() if n
+    }
     for a in report.areas:  # the total row counts each person once, as the report does
         cells[(TOTAL_ROW, a.area_id)] = Figures(a.items, a.met, a.not_assessed, a.mean_gap)
     columns = tuple(

@@ -300,6 +300,8 @@ class UnitsPage(Page):
         def done(data: UnitsData) -> None:
             if generation == self._generation:
                 self.show_data(data)
+                if self._stale_trend(data.unit_id, data.subunits):  # after the map: it comes first
+                    self.load_trend(data.unit_id, data.subunits)
 
         def failed(exc: BaseException) -> None:
             if generation == self._generation:
@@ -316,8 +318,6 @@ class UnitsPage(Page):
             label=self.tr("Beregner gapanalysen…"),
             cancellable=True,
         )
-        if self._stale_trend(unit_id, subunits):
-            self.load_trend(unit_id, subunits)
 
     def _stale_trend(self, unit_id: int | None, subunits: bool) -> bool:
         """The trend depends on the unit, not on the date shown: recompute it when the unit changed,
