@@ -535,7 +535,6 @@ The previous contents are in {safety}.</translation>
     <name>DrillPanel</name>
     <message>
         <source>Personene bak cellen</source>
-        <extracomment>Open this employee&apos;s card.</extracomment>
         <translation>The people behind the cell</translation>
     </message>
     <message>
@@ -634,7 +633,6 @@ The previous contents are in {safety}.</translation>
     <name>Eksport</name>
     <message>
         <source>PDF-dokument (*.pdf)</source>
-        <extracomment>QSettings key of the folder the last export went to.</extracomment>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
@@ -1031,7 +1029,6 @@ The previous contents are in {safety}.</translation>
     <name>Legend</name>
     <message>
         <source>minst {share} oppfyller kravet</source>
-        <extracomment>the strip at the bottom of a cell: the share of its requirements not assessed yet</extracomment>
         <translation>at least {share} meet the requirement</translation>
     </message>
     <message>
@@ -1717,7 +1714,6 @@ The previous contents are in {safety}.</translation>
     </message>
     <message>
         <source>Kompetansematrise (Excel)</source>
-        <extracomment>a unit, or the whole municipality the unit&apos;s name for file names (&quot;Hjemmetjenesten&quot;), or the whole municipality&apos;s &quot;Etternavn Fornavn&quot; for the file name of one person&apos;s plan the file to open after a batch (the combined PDF), if any the output is a folder of files (one plan per person), not one file</extracomment>
         <translation>Competence matrix (Excel)</translation>
     </message>
     <message>
@@ -1932,7 +1928,6 @@ The previous contents are in {safety}.</translation>
     <name>ReportsPage</name>
     <message>
         <source>Rapporter</source>
-        <extracomment>An export finished; the argument is what it wrote (:class:`ui.reports.kinds.Written`).</extracomment>
         <translation>Reports</translation>
     </message>
     <message>
@@ -2107,7 +2102,6 @@ The previous contents are in {safety}.</translation>
     <name>TrendChart</name>
     <message>
         <source>Ingen krav i perioden.</source>
-        <extracomment>The user picked a point: show the figures at this date.</extracomment>
         <translation>No requirements in the period.</translation>
     </message>
     <message>
@@ -2138,7 +2132,6 @@ The previous contents are in {safety}.</translation>
     <name>UnitsPage</name>
     <message>
         <source>Hele kommunen</source>
-        <extracomment>Milliseconds to wait after a date is typed, or a cell chosen, before computing.</extracomment>
         <translation>The whole municipality</translation>
     </message>
     <message>
@@ -2361,7 +2354,6 @@ The previous contents are in {safety}.</translation>
     <name>Varmekart</name>
     <message>
         <source>i.v.</source>
-        <extracomment>The :class:`Figures` of a cell (None for a unit where nobody has the requirement). Horizontal header: the column&apos;s group (its strategy area, or its framework). Horizontal header: True for a critical competence.</extracomment>
         <translation>n.a.</translation>
     </message>
     <message>

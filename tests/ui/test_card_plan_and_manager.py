@@ -15,26 +15,25 @@ from pytestqt.qtbot import QtBot
 
 from competence.employees import get_employee
 from competence.uow import UnitOfWork
-from tests.ui.conftest import wait_idle
+from tests.ui.conftest import shown, wait_idle
 from tests.ui.support import Register
 from ui.card.card import EmployeeCard
 from ui.card.positions import PositionDialog
 from ui.context import AppContext
 from ui.employees.dialogs import EditEmployeeDialog
+from ui.employees.page import EmployeesPage
 
 
 @pytest.fixture
 def card(
     ctx: AppContext, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[EmployeeCard]:
+    """Åse's card, opened from the employee list as a user does (its pickers get the list's people)."""
     monkeypatch.setenv("KOMPETANSE_TODAY", "2025-03-01")
-    widget = EmployeeCard(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    with qtbot.waitSignal(widget.loaded, timeout=10_000):
-        widget.show_employee(register.people["aase"])
-    yield widget
+    page = shown(qtbot, EmployeesPage(ctx))
+    with qtbot.waitSignal(page.card.loaded, timeout=10_000):
+        page.open_employee(register.people["aase"])
+    yield page.card
     wait_idle(qtbot, ctx)
 
 
@@ -96,7 +95,6 @@ def test_choose_the_manager_of_an_employee(
 
     monkeypatch.setattr(EditEmployeeDialog, "exec", fill)
     with qtbot.waitSignal(card.loaded, timeout=10_000):
-        ctx.data_changed.connect(card.reload)
         card.edit_button.click()
     assert (
         get_employee(UnitOfWork(ctx.database), register.people["aase"]).manager_id == register.people["bjorn"]

@@ -243,15 +243,12 @@ def test_a_file_that_cannot_be_written_gets_a_clear_message(
 def test_cancel_during_an_export_says_so_and_saves_nothing(
     page: ReportsPage, dialogs: Dialogs, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ui.reports.kinds import MatrixExport
-
-    def write(
-        self: MatrixExport, uow: object, request: object, path: Path, progress: object, cancel: CancelToken
-    ) -> None:
+    def export_matrix(uow: object, path: Path, **options: object) -> None:
         path.write_text("half a matrix")
-        cancel.cancel()  # the user pressed Avbryt in the progress dialog meanwhile
+        assert page.task is not None
+        page.task.cancel()  # the user pressed Avbryt in the progress dialog meanwhile
 
-    monkeypatch.setattr(MatrixExport, "write", write)
+    monkeypatch.setattr("competence.export.excel.matrix.export_matrix", export_matrix)
     choose(page, "matrix")
     (tmp_path / "ut").mkdir()
     dialogs.answer = tmp_path / "ut" / "matrise.xlsx"

@@ -25,7 +25,7 @@ from ui.preferences import Preferences
 
 T = TypeVar("T")
 
-#: QSettings key of the folder the last export went to.
+# QSettings key of the folder the last export went to.
 FOLDER_KEY = "reports/folder"
 _UNSAFE = re.compile(r"[\x00-\x1f<>:\"/\\|?*]+")
 

@@ -42,6 +42,7 @@ from ui.reports.kinds import KINDS, ExportKind, ExportRequest, UnitNeed, Written
 from ui.reports.run import run_export
 from ui.widgets.dates import date_edit, date_of
 from ui.widgets.pickers import PersonPicker, UnitPicker
+from ui.worker import Task
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -57,7 +58,7 @@ def load_choices(uow: UnitOfWork) -> Choices:
 
 
 class ReportsPage(Page):
-    #: An export finished; the argument is what it wrote (:class:`ui.reports.kinds.Written`).
+    # An export finished; the argument is what it wrote (:class:`ui.reports.kinds.Written`).
     exported = Signal(object)
 
     def __init__(self, ctx: AppContext) -> None:
@@ -65,6 +66,8 @@ class ReportsPage(Page):
         self.choices = Choices((), ())
         self.people: dict[int, EmployeeRow] = {}
         self.last: Written | None = None
+        # the export running or run last
+        self.task: Task[Written] | None = None
 
         self.kinds = QListWidget()
         self.kinds.setAccessibleName(self.tr("Rapporter"))
@@ -286,8 +289,10 @@ class ReportsPage(Page):
         """Run the export on a worker (the progress dialog appears after a moment; it can cancel)."""
         self.result_box.hide()
         self.create_button.setEnabled(False)
-        task = run_export(self.ctx, self, kind, request, target, on_done=self._done, on_error=self._failed)
-        task.finished.connect(lambda: self.create_button.setEnabled(True))
+        self.task = run_export(
+            self.ctx, self, kind, request, target, on_done=self._done, on_error=self._failed
+        )
+        self.task.finished.connect(lambda: self.create_button.setEnabled(True))
 
     def _done(self, written: Written) -> None:
         self.last = written

@@ -14,7 +14,7 @@ from ui.units.data import Figures
 
 MET_FROM = 0.9
 NEAR_FROM = 0.6
-#: the strip at the bottom of a cell: the share of its requirements not assessed yet
+# the strip at the bottom of a cell: the share of its requirements not assessed yet
 STRIP = QColor(90, 90, 90)
 STRIP_TRACK = QColor(255, 255, 255, 150)
 

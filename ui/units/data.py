@@ -14,9 +14,9 @@ from competence.settings import get_settings
 from competence.units import UnitView, list_units
 from competence.uow import UnitOfWork
 
-#: The row key of the first row: everyone in the selection, each person counted once.
+# The row key of the first row: everyone in the selection, each person counted once.
 TOTAL_ROW = 0
-#: Quarters back the trend line reaches (two years).
+# Quarters back the trend line reaches (two years).
 TREND_QUARTERS = 8
 
 

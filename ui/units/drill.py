@@ -60,7 +60,7 @@ def closest_level(levels: Sequence[LevelView], percent: float) -> LevelView | No
 class DrillPanel(QGroupBox):
     """A table of the people behind the chosen cell, or a hint when no cell is chosen."""
 
-    #: Open this employee's card.
+    # Open this employee's card.
     employee_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:

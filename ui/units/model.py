@@ -17,11 +17,11 @@ from ui.units.data import TOTAL_ROW, Figures, HeatColumn, HeatTable, row_keys
 
 Index = QModelIndex | QPersistentModelIndex
 
-#: The :class:`Figures` of a cell (None for a unit where nobody has the requirement).
+# The :class:`Figures` of a cell (None for a unit where nobody has the requirement).
 FIGURES_ROLE = Qt.ItemDataRole.UserRole + 10
-#: Horizontal header: the column's group (its strategy area, or its framework).
+# Horizontal header: the column's group (its strategy area, or its framework).
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 11
-#: Horizontal header: True for a critical competence.
+# Horizontal header: True for a critical competence.
 CRITICAL_ROLE = Qt.ItemDataRole.UserRole + 12
 
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)

@@ -49,7 +49,7 @@ from ui.worker import Task
 UNIT_KEY = "units/unit"
 SUBUNITS_KEY = "units/subunits"
 SPLITTER_KEY = "units_drill"
-#: Milliseconds to wait after a date is typed, or a cell chosen, before computing.
+# Milliseconds to wait after a date is typed, or a cell chosen, before computing.
 DEBOUNCE_MS = 300
 
 

@@ -19,7 +19,7 @@ CHOSEN = QColor(166, 27, 27)
 
 
 class TrendChart(QWidget):
-    #: The user picked a point: show the figures at this date.
+    # The user picked a point: show the figures at this date.
     date_chosen = Signal(object)
 
     def __init__(self, accessible_name: str, parent: QWidget | None = None) -> None:
