@@ -2211,34 +2211,6 @@ The previous contents are in {safety}.</translation>
         <translation>The competences pooled per strategy area. Enter or a double-click shows the area&apos;s competences for the unit.</translation>
     </message>
     <message>
-        <source>Kompetanse</source>
-        <translation>Competence</translation>
-    </message>
-    <message>
-        <source>Strategiområde</source>
-        <translation>Strategy area</translation>
-    </message>
-    <message>
-        <source>Med krav</source>
-        <translation>Required of</translation>
-    </message>
-    <message>
-        <source>Har kompetansen</source>
-        <translation>Holds it</translation>
-    </message>
-    <message>
-        <source>ingen</source>
-        <translation>nobody</translation>
-    </message>
-    <message>
-        <source>Sårbare kompetanser</source>
-        <translation>Vulnerable competences</translation>
-    </message>
-    <message>
-        <source>Kritiske kompetanser som en enhet krever, og som bare én eller ingen av dens ansatte har på kravnivået. Enter eller dobbeltklikk viser personene i kartet.</source>
-        <translation>Critical competences a unit requires that only one or none of its employees holds at the required level. Enter or a double-click shows the people in the map.</translation>
-    </message>
-    <message>
         <source>Gapanalyse</source>
         <translation>Gap analysis</translation>
     </message>
@@ -2379,6 +2351,41 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Kritisk kompetanse</source>
         <translation>Critical competence</translation>
+    </message>
+</context>
+<context>
+    <name>VulnerabilityTab</name>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Kompetanse</source>
+        <translation>Competence</translation>
+    </message>
+    <message>
+        <source>Strategiområde</source>
+        <translation>Strategy area</translation>
+    </message>
+    <message>
+        <source>Med krav</source>
+        <translation>Required of</translation>
+    </message>
+    <message>
+        <source>Har kompetansen</source>
+        <translation>Holds it</translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation>nobody</translation>
+    </message>
+    <message>
+        <source>Sårbare kompetanser</source>
+        <translation>Vulnerable competences</translation>
+    </message>
+    <message>
+        <source>Kritiske kompetanser som en enhet krever, og som bare én eller ingen av dens ansatte har på kravnivået. Enter eller dobbeltklikk viser personene i kartet.</source>
+        <translation>Critical competences a unit requires that only one or none of its employees holds at the required level. Enter or a double-click shows the people in the map.</translation>
     </message>
 </context>
 </TS>

@@ -79,7 +79,7 @@ def test_heatmap_of_the_whole_municipality(page: UnitsPage, qtmodeltester: Model
     assert page.as_of.text() == "Per 01.03.2025"
     qtmodeltester.check(model)
     qtmodeltester.check(page.area_model)
-    qtmodeltester.check(page.vuln_model)
+    qtmodeltester.check(page.vulnerable.model)
 
 
 def test_the_cells_can_show_the_mean_gap_or_the_count_not_assessed(page: UnitsPage) -> None:
@@ -170,12 +170,12 @@ def test_trend_of_the_last_two_years_and_choosing_a_point(page: UnitsPage, qtbot
 
 
 def test_vulnerability_list_leads_to_the_cell(page: UnitsPage, register: Register, qtbot: QtBot) -> None:
-    rows = [(v.unit.name, v.competence.name, v.holders) for v in page.vuln_model.rows]
+    rows = [(v.unit.name, v.competence.name, v.holders) for v in page.vulnerable.model.rows]
     assert rows == [("Hjemmetjenesten", "Informasjonssikkerhet", ("Åse Ødegård",))]
     page.tabs.setCurrentIndex(2)
-    page.vulnerable.setFocus()
-    page.vulnerable.setCurrentIndex(page.vuln_model.index(0, 0))
-    qtbot.keyClick(page.vulnerable, Qt.Key.Key_Return)
+    page.vulnerable.view.setFocus()
+    page.vulnerable.view.setCurrentIndex(page.vulnerable.model.index(0, 0))
+    qtbot.keyClick(page.vulnerable.view, Qt.Key.Key_Return)
     assert page.tabs.currentIndex() == 0
     current = page.heatmap.currentIndex()
     assert page.model.unit_at(current.row()).id == register.units["home"]  # type: ignore[union-attr]

@@ -18,32 +18,30 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from competence.clock import today
-from competence.gap import TrendPoint, Vulnerability
+from competence.gap import TrendPoint
 from competence.progress import CancelToken, Progress
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import current_language, fmt_date, fmt_int, fmt_percent, to_qdate
 from ui.pages.base import Page
-from ui.units.colours import GAP, NEAR, Legend
+from ui.units.colours import Legend
 from ui.units.data import UnitsData, load_trend, load_units
 from ui.units.drill import CellPeople, DrillPanel, load_cell_people
 from ui.units.model import HeatmapModel, Mode
 from ui.units.trend import TrendChart
 from ui.units.view import HeatmapView
+from ui.units.vulnerable import VulnerabilityTab
 from ui.widgets.dates import date_edit, date_of
 from ui.widgets.pickers import UnitPicker
-from ui.widgets.tables import ROW_ROLE, Column, RowTableModel
 from ui.worker import Task
 
 UNIT_KEY = "units/unit"
@@ -57,13 +55,11 @@ class UnitsPage(Page):
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.data: UnitsData | None = None
-        self.cell: CellPeople | None = None
         self._generation = 0
         self._cell_generation = 0
         self._trend_key: tuple[int | None, bool] | None = None
         self._trend_task: Task[list[TrendPoint]] | None = None
         self._load_task: Task[UnitsData] | None = None
-        self.trend_points: tuple[TrendPoint, ...] = ()
 
         # the selection --------------------------------------------------------------------------
         self.unit = UnitPicker(whole_text=self.tr("Hele kommunen"))
@@ -117,7 +113,12 @@ class UnitsPage(Page):
         self.heatmap = HeatmapView(self.tr("Kompetansekart: enheter og kompetanser"))
         self.heatmap.setModel(self.model)
         self.drill = DrillPanel()
-        self.empty = QLabel()
+        self.empty = QLabel(
+            self.tr(
+                "Ingen i utvalget har kompetansekrav ennå. Gi rollene krav under Rammeverk og roller, "
+                "og gi de ansatte roller i stillingene sine."
+            )
+        )
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
@@ -160,65 +161,13 @@ class UnitsPage(Page):
         area_layout.addWidget(self.areas, 1)
 
         # vulnerability ---------------------------------------------------------------------------
-        vuln_columns: list[Column[Vulnerability]] = [
-            Column(self.tr("Enhet"), lambda v: f"{v.unit.number} {v.unit.name}", key="unit"),
-            Column(self.tr("Kompetanse"), lambda v: v.competence.label, key="competence"),
-            Column(
-                self.tr("Strategiområde"),
-                lambda v: v.competence.area_name,
-                tooltip=lambda v: v.competence.framework_name,
-                key="area",
-            ),
-            Column(
-                self.tr("Med krav"),
-                lambda v: fmt_int(v.people_required),
-                lambda v: v.people_required,
-                align_right=True,
-                key="required",
-            ),
-            Column(
-                self.tr("Har kompetansen"),
-                lambda v: ", ".join(v.holders) or self.tr("ingen"),
-                lambda v: v.holder_count,
-                background=lambda v: GAP if not v.holders else NEAR,
-                key="holders",
-            ),
-        ]
-        self.vuln_model: RowTableModel[Vulnerability] = RowTableModel(vuln_columns, parent=self)
-        self.vulnerable = QTableView()
-        self.vulnerable.setModel(self.vuln_model)
-        self.vulnerable.setAccessibleName(self.tr("Sårbare kompetanser"))
-        self.vulnerable.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.vulnerable.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.vulnerable.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.vulnerable.horizontalHeader().setSortIndicator(
-            len(vuln_columns) - 1, Qt.SortOrder.AscendingOrder
-        )
-        self.vulnerable.setSortingEnabled(True)  # nobody holding it first, as the service orders them
-        self.vulnerable.setAlternatingRowColors(True)
-        self.vulnerable.setTabKeyNavigation(False)
-        self.vulnerable.setWordWrap(False)
-        self.vulnerable.verticalHeader().hide()
-        vuln_header = self.vulnerable.horizontalHeader()
-        vuln_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        vuln_header.setStretchLastSection(True)
-        vuln_tab = QWidget()
-        vuln_layout = QVBoxLayout(vuln_tab)
-        vuln_hint = QLabel(
-            self.tr(
-                "Kritiske kompetanser som en enhet krever, og som bare én eller ingen av dens ansatte har "
-                "på kravnivået. Enter eller dobbeltklikk viser personene i kartet."
-            )
-        )
-        vuln_hint.setWordWrap(True)
-        vuln_layout.addWidget(vuln_hint)
-        vuln_layout.addWidget(self.vulnerable, 1)
+        self.vulnerable = VulnerabilityTab()
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Gapanalyse"))
         self.tabs.addTab(heat_tab, self.tr("&Kompetansekart"))
         self.tabs.addTab(area_tab, self.tr("S&trategiområder"))
-        self.tabs.addTab(vuln_tab, self.tr("Sår&barhet"))
+        self.tabs.addTab(self.vulnerable, self.tr("Sår&barhet"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -245,7 +194,7 @@ class UnitsPage(Page):
         )
         self.heatmap.activated.connect(lambda _index: self.load_cell())
         self.areas.activated.connect(self._area_activated)
-        self.vulnerable.activated.connect(self._vulnerability_activated)
+        self.vulnerable.cell_requested.connect(self._vulnerability_chosen)
         self.drill.employee_requested.connect(self.ctx.employee_requested)
 
     # --- the selection ------------------------------------------------------------------------
@@ -336,7 +285,6 @@ class UnitsPage(Page):
 
         def done(points: list[TrendPoint]) -> None:
             if self._trend_key == (unit_id, subunits):
-                self.trend_points = tuple(points)
                 self.trend.set_points(points, self.selected_date())
 
         self._trend_task = self.ctx.tasks.run(job, on_done=done, parent=self)
@@ -354,18 +302,12 @@ class UnitsPage(Page):
         total = self.tr("Hele kommunen") if chosen is None else self.tr("Alle i utvalget")
         self.model.set_table(data.competences, total)
         self.area_model.set_table(data.areas, total)
-        self.vuln_model.set_rows(data.report.vulnerabilities)
+        self.vulnerable.set_rows(data.report.vulnerabilities)
         self._show_summary(data)
         self.trend.set_chosen(data.at)
         has_columns = bool(data.competences.columns)
         self.empty.setVisible(not has_columns)
         self.splitter.setVisible(has_columns)
-        self.empty.setText(
-            self.tr(
-                "Ingen i utvalget har kompetansekrav ennå. Gi rollene krav under Rammeverk og roller, "
-                "og gi de ansatte roller i stillingene sine."
-            )
-        )
         self._restore_cell(previous)
         self.loaded.emit()
 
@@ -395,7 +337,6 @@ class UnitsPage(Page):
 
     def _restore_cell(self, previous: tuple[int, int] | None) -> None:
         if previous is None or not self.select_cell(*previous):
-            self.cell = None
             self.drill.clear(self.tr("Velg en celle i kartet for å se hvem som står bak tallene."))
 
     def select_cell(self, unit_id: int, competence_id: int) -> bool:
@@ -446,7 +387,6 @@ class UnitsPage(Page):
 
         def done(cell: CellPeople) -> None:
             if generation == self._cell_generation:
-                self.cell = cell
                 self.drill.show_cell(cell, heading)
 
         self.ctx.tasks.run(job, on_done=done, parent=self)
@@ -470,9 +410,7 @@ class UnitsPage(Page):
                 self.heatmap.setCurrentIndex(self.model.index(0, column))
         self.heatmap.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _vulnerability_activated(self, index: QModelIndex) -> None:
-        vulnerability = self.vuln_model.data(index, ROW_ROLE)
-        if isinstance(vulnerability, Vulnerability):
-            self.tabs.setCurrentIndex(0)
-            self.select_cell(vulnerability.unit.id, vulnerability.competence.id)
-            self.heatmap.setFocus(Qt.FocusReason.OtherFocusReason)
+    def _vulnerability_chosen(self, unit_id: int, competence_id: int) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.select_cell(unit_id, competence_id)
+        self.heatmap.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from competence.export import palette
 from ui.units.colours import STRIP, STRIP_TRACK, colours_of
-from ui.units.data import Figures
 from ui.units.model import CRITICAL_ROLE, GROUP_ROLE, HeatmapModel, cell_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,10 +34,12 @@ class HeatDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         # straight from the model: no Python object wrapped in a QVariant for every cell painted
         model = index.model()
-        figures = model.figures(index.row(), index.column()) if isinstance(model, HeatmapModel) else None
+        if not isinstance(model, HeatmapModel):
+            return
+        figures = model.figures(index.row(), index.column())
         rect = option.rect
         painter.save()
-        if not isinstance(figures, Figures):
+        if figures is None:
             # an empty cell stays plain, also when it is the current one (the view fills selected cells)
             painter.fillRect(rect, option.palette.base())
         else:
