@@ -64,14 +64,31 @@ def peak_python_memory(fn: Callable[[], T]) -> tuple[float, T]:
 
 
 def max_rss_mb_of_child(cmd: list[str]) -> tuple[float, float]:
-    """Run ``cmd`` in a child process; return (wall seconds, peak RSS in MB) of that process."""
-    import os
+    """Run ``cmd`` in a child process; return (wall seconds, peak RSS in MB) of that process.
+
+    The peak is the child's own ``VmHWM`` (which starts afresh at exec), read from /proc while it
+    runs. ``wait4``'s ``ru_maxrss`` would not do: Linux carries the parent's memory over into it at
+    fork and exec, so a child of a large benchmark process looks large too.
+    """
     import subprocess
 
+    def hwm_kb(pid: int) -> int:
+        try:
+            with open(f"/proc/{pid}/status", encoding="ascii") as f:
+                for line in f:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1])
+        except OSError:
+            pass
+        return 0
+
     start = time.perf_counter()
-    pid = subprocess.Popen(cmd).pid
-    _, status, usage = os.wait4(pid, 0)
+    child = subprocess.Popen(cmd)
+    peak = 0
+    while child.poll() is None:
+        peak = max(peak, hwm_kb(child.pid))
+        time.sleep(0.005)
     elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise RuntimeError(f"{cmd} failed with {status}")
-    return elapsed, usage.ru_maxrss / 1024
+    if child.returncode != 0:
+        raise RuntimeError(f"{cmd} failed with exit code {child.returncode}")
+    return elapsed, peak / 1024

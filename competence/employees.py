@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from competence import audit
 from competence.clock import today
 from competence.errors import ConflictError, ValidationError
-from competence.identifiers import canonical_number
+from competence.identifiers import canonical_number, collation_key
 from competence.lookup import UNSET, Unset, check_version, get_or_fail
 from competence.units import subtree_select
 from competence.uow import UnitOfWork
@@ -116,7 +116,7 @@ def list_employees(
             Employee.email,
             Employee.left_on,
             Employee.version,
-        ).order_by(Employee.last_name, Employee.first_name, Employee.id)
+        )
         if not include_left:
             emp_stmt = emp_stmt.where(Employee.left_on.is_(None))
         pos_stmt = (
@@ -138,29 +138,38 @@ def list_employees(
             units = subtree_select(unit_id) if subunits else select(OrgUnit.id).where(OrgUnit.id == unit_id)
             in_unit = select(Position.employee_id).where(Position.unit_id.in_(units))
             emp_stmt = emp_stmt.where(Employee.id.in_(in_unit))
+        conn = s.connection()  # plain rows: no ORM bookkeeping for 50,000 of them
         positions: dict[int, list[tuple[int, str, int | None, str | None, str, float]]] = {}
-        for emp_id, u_id, u_name, r_id, r_name, title, pct in s.execute(pos_stmt):
+        for emp_id, u_id, u_name, r_id, r_name, title, pct in conn.execute(pos_stmt).all():
             positions.setdefault(emp_id, []).append((u_id, u_name, r_id, r_name, title or "", pct or 0.0))
         rows: list[EmployeeRow] = []
-        for emp_id, no, first, last, email, left_on, version in s.execute(emp_stmt):
-            held = positions.get(emp_id, [])
-            rows.append(
-                EmployeeRow(
-                    id=emp_id,
-                    employee_no=no,
-                    first_name=first,
-                    last_name=last,
-                    email=email,
-                    units=", ".join(dict.fromkeys(p[1] for p in held)),
-                    roles=", ".join(dict.fromkeys(p[3] for p in held if p[3])),
-                    titles=", ".join(dict.fromkeys(p[4] for p in held if p[4])),
-                    fte_total=sum(p[5] for p in held),
-                    left_on=left_on,
-                    version=version,
-                    unit_ids=tuple(dict.fromkeys(p[0] for p in held)),
-                    role_ids=tuple(dict.fromkeys(p[2] for p in held if p[2] is not None)),
-                )
-            )
+        append = rows.append
+        for emp_id, no, first, last, email, left_on, version in conn.execute(emp_stmt).all():
+            held = positions.get(emp_id)
+            if held is None:
+                append(EmployeeRow(emp_id, no, first, last, email, "", "", "", 0.0, left_on, version))
+            elif len(held) == 1:  # most people: no merging needed
+                unit, unit_name, role, role_name, job, share = held[0]
+                append(
+                    EmployeeRow(
+                        emp_id, no, first, last, email, unit_name, role_name or "", job, share, left_on,
+                        version, (unit,), () if role is None else (role,),
+                    )
+                )  # fmt: skip
+            else:
+                append(
+                    EmployeeRow(
+                        emp_id, no, first, last, email,
+                        ", ".join(dict.fromkeys(p[1] for p in held)),
+                        ", ".join(dict.fromkeys(p[3] for p in held if p[3])),
+                        ", ".join(dict.fromkeys(p[4] for p in held if p[4])),
+                        sum(p[5] for p in held), left_on, version,
+                        tuple(dict.fromkeys(p[0] for p in held)),
+                        tuple(dict.fromkeys(p[2] for p in held if p[2] is not None)),
+                    )
+                )  # fmt: skip
+        # sorted here, in Norwegian alphabetical order, whatever the database's collation
+        rows.sort(key=lambda r: (collation_key(f"{r.last_name}\x00{r.first_name}"), r.id))
         return rows
 
 

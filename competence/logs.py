@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
 from pathlib import Path
+from typing import cast
 
-from db.engine import ensure_private_file, log_dir
+from db.engine import log_dir
 
 LOG_NAME = "kompetanseregister.log"
 _configured: Path | None = None
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose every file, the fresh one after each rollover too, is owner-only (0600).
+
+    The standard handler opens new files with the process umask (often 0644), so the first rotation
+    would leave a log readable by everyone on the machine.
+    """
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        if os.name != "nt":
+            os.fchmod(fd, 0o600)
+        stream = open(fd, self.mode, encoding=self.encoding, errors=self.errors)  # noqa: SIM115
+        return cast(io.TextIOWrapper, stream)
 
 
 def configure_logging(level: int = logging.INFO) -> Path:
@@ -19,14 +36,11 @@ def configure_logging(level: int = logging.INFO) -> Path:
     if _configured is not None:
         return _configured
     path = log_dir() / LOG_NAME
-    ensure_private_file(path)
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler = PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level)
-    if os.name != "nt":
-        os.chmod(path, 0o600)
     _configured = path
     return path
 

@@ -46,11 +46,15 @@ def log_dir(env: Mapping[str, str] | None = None) -> Path:
     return folder
 
 
-def backup_dir_for(url: str | URL) -> Path:
-    """Backups of a SQLite file live next to it in ``backups/``; others in the data folder."""
+def backup_dir_for(url: str | URL, *, create: bool = True) -> Path:
+    """Backups of a SQLite file live next to it in ``backups/``; others in the data folder.
+
+    ``create=False`` only names the folder (to look for backups of a file that must not be touched).
+    """
     path = sqlite_path(url)
     folder = (path.parent if path is not None else data_dir()) / "backups"
-    ensure_private_dir(folder)
+    if create:
+        ensure_private_dir(folder)
     return folder
 
 

@@ -50,12 +50,27 @@ class DatabaseTooNewError(StorageError):
 class DatabaseCorruptError(StorageError):
     code = "database_corrupt"
 
-    def __init__(self, location: str, detail: str = "") -> None:
+    def __init__(self, location: str, detail: str = "", *, newest_backup: str | None = None) -> None:
+        if newest_backup:
+            advice_nb = (
+                f"Nyeste sikkerhetskopi er {newest_backup}; gjenopprett den med "
+                f"«python -m competence restore {newest_backup}»."
+            )
+            advice_en = (
+                f"The newest backup is {newest_backup}; restore it with "
+                f"'python -m competence restore {newest_backup}'."
+            )
+        else:
+            advice_nb = "Gjenopprett fra en sikkerhetskopi."
+            advice_en = "Restore it from a backup."
         super().__init__(
-            f"Databasefilen {location} er skadet og kan ikke brukes. Gjenopprett fra en sikkerhetskopi.",
-            f"The database file {location} is damaged and cannot be used. Restore it from a backup.",
+            f"Databasefilen {location} er skadet og kan ikke brukes. Ingenting er skrevet til den. "
+            f"{advice_nb}",
+            f"The database file {location} is damaged and cannot be used. Nothing was written to it. "
+            f"{advice_en}",
             location=location,
             detail=detail,
+            newest_backup=newest_backup,
         )
 
 
@@ -93,10 +108,34 @@ class DiskFullError(StorageError):
 class ReadOnlyDatabaseError(StorageError):
     code = "read_only"
 
-    def __init__(self) -> None:
+    def __init__(self, location: str | None = None) -> None:
+        if location:
+            super().__init__(
+                f"Databasen {location} kan ikke åpnes for skriving: filen eller mappen den ligger i er "
+                "skrivebeskyttet. Flytt den til en mappe du kan skrive i, eller be IT om skrivetilgang.",
+                f"The database {location} cannot be opened for writing: the file or its folder is "
+                "read-only. Move it to a folder you can write to, or ask IT for write access.",
+                location=location,
+            )
+            return
         super().__init__(
             "Databasen kan ikke skrives til (skrivebeskyttet fil eller mappe). Ingenting ble lagret.",
             "The database cannot be written to (read-only file or folder). Nothing was saved.",
+        )
+
+
+class StorageIOError(StorageError):
+    """The operating system reported an input/output error: a failing disk, a network drive that
+    went away, a removed USB stick, a file size limit."""
+
+    code = "io_error"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Kunne ikke lese eller skrive databasefilen (feil på disken eller nettverksstasjonen). "
+            "Ingenting ble lagret. Sjekk at disken er tilgjengelig, og prøv igjen.",
+            "Could not read or write the database file (an error on the disk or network drive). "
+            "Nothing was saved. Check that the drive is available and try again.",
         )
 
 
@@ -133,6 +172,8 @@ def translate_db_error(exc: BaseException) -> LocalizedError | None:
         return DiskFullError()
     if "readonly database" in text or "read-only" in text or "unable to open database file" in text:
         return ReadOnlyDatabaseError()
+    if "disk i/o error" in text:
+        return StorageIOError()
     if sqlstate in ("40001", "40P01", "55P03"):  # serialization failure, deadlock, lock not available
         return DatabaseBusyError()
     if "database disk image is malformed" in text or "file is not a database" in text:

@@ -10,21 +10,26 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from db.backup import backup_sqlite
 from db.engine import backup_dir_for, sqlite_path
 from db.errors import DatabaseTooNewError
+from db.migrations import HEAD
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 def alembic_config() -> Config:
+    """Alembic is imported only when a migration has to run or be inspected (not at every start)."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.set_main_option("path_separator", "os")
@@ -32,18 +37,33 @@ def alembic_config() -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def is_current(engine: Engine) -> bool:
+    """True when the schema is at :data:`db.migrations.HEAD`: one plain query, no Alembic import."""
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == [HEAD]
+    except DBAPIError:  # no alembic_version table yet: a new database
+        return False
 
 
 @dataclass(frozen=True)
@@ -63,6 +83,8 @@ def check_not_newer(engine: Engine) -> str | None:
 
 def upgrade(engine: Engine, *, take_backup: bool = True, backup_dir: Path | None = None) -> MigrationResult:
     """Bring the schema to the newest revision, backing up a SQLite file that holds data first."""
+    if is_current(engine):
+        return MigrationResult(HEAD, HEAD, None)
     before = check_not_newer(engine)
     head = head_revision()
     if before == head:
@@ -89,6 +111,8 @@ def _run(engine: Engine, verb: str, revision: str) -> None:
     would cascade into the tables referring to it. So the pragma is switched off for the migration
     (it only takes effect outside a transaction) and the keys are checked before committing.
     """
+    from alembic import command
+
     cfg = alembic_config()
     sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as conn:

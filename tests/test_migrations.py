@@ -72,3 +72,21 @@ def test_sqlite_pragmas(sqlite_database: Database) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 1000
+
+
+def test_head_constant_names_the_newest_migration() -> None:
+    assert migrate.head_revision() == migrate.HEAD
+
+
+def test_opening_a_current_database_does_not_import_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    open_database(url).dispose()
+    code = (
+        "import sys; from db.session import open_database; "
+        f"open_database({url!r}).dispose(); "
+        "sys.exit(1 if any(m == 'alembic' or m.startswith('alembic.') for m in sys.modules) else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0

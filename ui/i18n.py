@@ -103,14 +103,3 @@ def fmt_percent(value: float | None, decimals: int = 1) -> str:
 def pick(pair: tuple[str, str], lang: str | None = None) -> str:
     """The bokmål or English half of a (nb, en) label pair from a service."""
     return pair[1] if normalise_language(lang or current_language()) == "en" else pair[0]
-
-
-_NB_COLLATION = str.maketrans({"æ": "{", "ä": "{", "ø": "|", "ö": "|", "å": "}"})
-
-
-def collation_key(text: str) -> str:
-    """A sort key that puts æ, ø, å after z, in that order (Norwegian alphabet), ignoring case.
-
-    Cheap enough for 50,000 names (QCollator would cost one Qt call per name).
-    """
-    return text.casefold().translate(_NB_COLLATION)

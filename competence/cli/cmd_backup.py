@@ -6,8 +6,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from competence.backups import restore_backup, take_backup
+from competence.backups import restore_backup, restore_over_damaged, take_backup
 from competence.cli.context import CliContext
+from db.engine import resolve_url
+from db.errors import DatabaseCorruptError
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -33,7 +35,18 @@ def run_backup(ctx: CliContext) -> int:
 
 def run_restore(ctx: CliContext) -> int:
     source = ctx.args.file.expanduser().resolve()
-    safety = restore_backup(ctx.database(), source)
+    try:
+        database = ctx.database()
+    except DatabaseCorruptError:
+        damaged = restore_over_damaged(resolve_url(getattr(ctx.args, "db", None)), source)
+        ctx.print(
+            ctx.t(
+                f"Registeret er gjenopprettet fra {source}. Den skadede filen er flyttet til {damaged}.",
+                f"The register was restored from {source}. The damaged file was moved to {damaged}.",
+            )
+        )
+        return 0
+    safety = restore_backup(database, source)
     ctx.print(
         ctx.t(
             f"Registeret er gjenopprettet fra {source}. Det forrige innholdet ligger i {safety}.",

@@ -8,7 +8,11 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from competence.backups import with_backup_advice
 from competence.uow import UnitOfWork
+from db.engine import resolve_url
+from db.errors import DatabaseCorruptError
+from db.location import network_location_warning
 from db.session import Database, open_database
 
 
@@ -34,7 +38,14 @@ class CliContext:
     def database(self) -> Database:
         """Open (and migrate) the database given by --db / KOMPETANSE_DB_URL / the default file."""
         if self._database is None:
-            self._database = open_database(getattr(self.args, "db", None))
+            url = resolve_url(getattr(self.args, "db", None))
+            try:
+                self._database = open_database(url)
+            except DatabaseCorruptError as exc:
+                raise with_backup_advice(exc, url) from exc
+            warning = network_location_warning(url)
+            if warning is not None:
+                self.warn(self.t("Advarsel: ", "Warning: ") + warning.message(self.lang))
         return self._database
 
     def uow(self) -> UnitOfWork:

@@ -161,8 +161,9 @@ def _pairs(kind: str, scope: Scope, limited: bool, ranged: bool, per_unit: bool)
     key_cols: list[Any] = [Position.unit_id, Position.employee_id] if per_unit else [Position.employee_id]
     key_names = ["unit_id", "employee_id"] if per_unit else ["employee_id"]
     filters: list[Any] = [active_position(AT), active_employee(AT), Position.role_id.is_not(None)]
-    units = _units_in(scope)
-    if units is not None:
+    if scope == "single":  # an equality the planner can estimate (PostgreSQL guesses badly at IN (SELECT $1))
+        filters.append(Position.unit_id == UNIT_ID)
+    elif (units := _units_in(scope)) is not None:
         filters.append(Position.unit_id.in_(units))
     if ranged:
         filters.append(Position.employee_id.between(EMPLOYEE_FROM, EMPLOYEE_TO))

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from competence import audit
 from competence.roster.headers import header_key
 from competence.roster.model import FieldMatch
 from competence.uow import UnitOfWork
@@ -60,6 +61,7 @@ def save_mapping(uow: UnitOfWork, layout_key: str, sheet: str, mapping: Mapping[
     fields = {f: header_key(h) if h else None for f, h in mapping.items()}
     with uow:
         store_mapping(uow.session, layout_key, sheet, fields)
+        audit.record(uow.session, uow.actor, "settings", entity="import_mapping", fields=sorted(fields))
         uow.commit()
 
 
@@ -71,5 +73,6 @@ def forget_mapping(uow: UnitOfWork, layout_key: str) -> bool:
         if row is None:
             return False
         uow.session.delete(row)
+        audit.record(uow.session, uow.actor, "settings", entity="import_mapping", forgotten=True)
         uow.commit()
         return True

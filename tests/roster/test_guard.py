@@ -3,7 +3,6 @@ memory, with a clear message in both languages, and with nothing written."""
 
 from __future__ import annotations
 
-import io
 import struct
 import subprocess
 import sys
@@ -22,54 +21,7 @@ from competence.roster.limits import Limits
 from competence.uow import UnitOfWork
 from db.models import Employee, ImportRun
 from tests.roster.builders import RosterSpec, simple_rows, write_roster
-
-_CONTENT_TYPES = (
-    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-    'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
-    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/'
-    'workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
-    'officedocument.spreadsheetml.worksheet+xml"/></Types>'
-)
-_RELS = (
-    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
-    '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-    'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
-)
-_WORKBOOK = (
-    '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
-    '2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
-    '<sheet name="Ansatte" sheetId="1" r:id="rId1"/></sheets></workbook>'
-)
-_WORKBOOK_RELS = (
-    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
-    '2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-    'relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
-)
-_HEADER_ROW = (
-    '<row r="1"><c r="A1" t="inlineStr"><is><t>Ansattnr</t></is></c>'
-    '<c r="B1" t="inlineStr"><is><t>Navn</t></is></c></row>'
-    '<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>Aas, Anne</t></is></c></row>'
-)
-
-
-def _sheet(cells: str, dimension: str = "A1:B2") -> str:
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/'
-        f'spreadsheetml/2006/main"><dimension ref="{dimension}"/><sheetData>{cells}</sheetData></worksheet>'
-    )
-
-
-def _xlsx(path: Path, sheet_xml: str | bytes, extra: dict[str, bytes] | None = None) -> Path:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", _CONTENT_TYPES)
-        z.writestr("_rels/.rels", _RELS)
-        z.writestr("xl/workbook.xml", _WORKBOOK)
-        z.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
-        z.writestr("xl/worksheets/sheet1.xml", sheet_xml)
-        for name, data in (extra or {}).items():
-            z.writestr(name, data)
-    return path
+from tests.support.crafted import HEADER_ROW, patch_declared_size, sheet, xlsx
 
 
 @pytest.fixture
@@ -110,34 +62,18 @@ def bomb_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_zip_bomb_is_refused_from_the_directory(bomb_dir: Path) -> None:
     filler = b" " * (64 * 1024 * 1024)
-    body = _sheet("").encode().replace(b"<sheetData>", b"<sheetData>" + filler)
-    path = _xlsx(bomb_dir / "bomb.xlsx", body)
+    body = sheet("").encode().replace(b"<sheetData>", b"<sheetData>" + filler)
+    path = xlsx(bomb_dir / "bomb.xlsx", body)
     del filler, body
     assert path.stat().st_size < 2 * 1024 * 1024
     error = refused(path, "zip_bomb")
     assert "zip-bombe" in error.message("nb")
 
 
-def _patch_declared_size(path: Path, member: str, size: int) -> None:
-    """Make the zip directory claim a smaller uncompressed size for ``member`` than it holds."""
-    data = bytearray(path.read_bytes())
-    with zipfile.ZipFile(io.BytesIO(bytes(data))) as z:
-        info = z.getinfo(member)
-    struct.pack_into("<I", data, info.header_offset + 22, size)
-    name = member.encode()
-    position = data.find(b"PK\x01\x02")
-    while position != -1:
-        name_len = struct.unpack_from("<H", data, position + 28)[0]
-        if data[position + 46 : position + 46 + name_len] == name:
-            struct.pack_into("<I", data, position + 24, size)
-        position = data.find(b"PK\x01\x02", position + 4)
-    path.write_bytes(bytes(data))
-
-
 def test_zip_member_larger_than_declared_is_refused(bomb_dir: Path) -> None:
     rows = "".join(f'<row r="{i}"><c r="A{i}"><v>{i}</v></c></row>' for i in range(3, 40_000))
-    path = _xlsx(bomb_dir / "liar.xlsx", _sheet(_HEADER_ROW + rows))
-    _patch_declared_size(path, "xl/worksheets/sheet1.xml", 4096)
+    path = xlsx(bomb_dir / "liar.xlsx", sheet(HEADER_ROW + rows))
+    patch_declared_size(path, "xl/worksheets/sheet1.xml", 4096)
     refused(path, "zip_bomb")
 
 
@@ -150,38 +86,38 @@ def test_billion_laughs_is_refused(bomb_dir: Path) -> None:
         f'<?xml version="1.0"?><!DOCTYPE lolz [{entities}]><sst xmlns="http://schemas.openxmlformats.org/'
         'spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>&lol9;</t></si></sst>'
     )
-    path = _xlsx(bomb_dir / "laughs.xlsx", _sheet(_HEADER_ROW), {"xl/sharedStrings.xml": strings.encode()})
+    path = xlsx(bomb_dir / "laughs.xlsx", sheet(HEADER_ROW), {"xl/sharedStrings.xml": strings.encode()})
     error = refused(path, "xml_attack")
     assert "DTD" in error.message("en")
 
 
 def test_sheet_reaching_xfd1048576_is_refused(bomb_dir: Path) -> None:
-    cells = _HEADER_ROW + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
-    path = _xlsx(bomb_dir / "claims.xlsx", _sheet(cells, "A1:XFD1048576"))
+    cells = HEADER_ROW + '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    path = xlsx(bomb_dir / "claims.xlsx", sheet(cells, "A1:XFD1048576"))
     error = refused(path, "too_many_rows")
     assert "1 048 576" in error.message("nb") and "Ansatte" in error.message("nb")
 
 
 def test_far_apart_cells_are_refused_by_the_rectangle_they_span(bomb_dir: Path) -> None:
-    cells = _HEADER_ROW + '<row r="100000"><c r="ZZ100000"><v>1</v></c></row>'
-    refused(_xlsx(bomb_dir / "far.xlsx", _sheet(cells)), "too_many_cells")
-    wide = _HEADER_ROW + '<row r="3"><c r="AMK3"><v>1</v></c></row>'
-    refused(_xlsx(bomb_dir / "wide.xlsx", _sheet(wide)), "too_many_columns")
+    cells = HEADER_ROW + '<row r="100000"><c r="ZZ100000"><v>1</v></c></row>'
+    refused(xlsx(bomb_dir / "far.xlsx", sheet(cells)), "too_many_cells")
+    wide = HEADER_ROW + '<row r="3"><c r="AMK3"><v>1</v></c></row>'
+    refused(xlsx(bomb_dir / "wide.xlsx", sheet(wide)), "too_many_columns")
 
 
 def test_cells_written_without_references_are_measured_too(bomb_dir: Path) -> None:
     """A writer may omit r="..."; the exact pass places such cells the way the parser does."""
     row = "<row>" + "<c><v>1</v></c>" * 1_200 + "</row>"
-    refused(_xlsx(bomb_dir / "noref.xlsx", _sheet(_HEADER_ROW + row)), "too_many_columns")
-    prefixed = _HEADER_ROW.replace("<c ", "<x:c ").replace("</c>", "</x:c>")
+    refused(xlsx(bomb_dir / "noref.xlsx", sheet(HEADER_ROW + row)), "too_many_columns")
+    prefixed = HEADER_ROW.replace("<c ", "<x:c ").replace("</c>", "</x:c>")
     far = prefixed + '<row r="300000"><x:c r="A300000"><v>1</v></x:c></row>'
-    refused(_xlsx(bomb_dir / "prefixed.xlsx", _sheet(far)), "too_many_rows")
+    refused(xlsx(bomb_dir / "prefixed.xlsx", sheet(far)), "too_many_rows")
 
 
 def test_a_lying_dimension_alone_is_harmless(bomb_dir: Path, sqlite_uow: UnitOfWork) -> None:
     """The declared dimension is not trusted either way: a sheet claiming A1:XFD1048576 with two rows
     is read as the two rows it holds, in a blink and without the memory the claim would need."""
-    path = _xlsx(bomb_dir / "claim-only.xlsx", _sheet(_HEADER_ROW, "A1:XFD1048576"))
+    path = xlsx(bomb_dir / "claim-only.xlsx", sheet(HEADER_ROW, "A1:XFD1048576"))
     started = time.perf_counter()
     inspection = inspect_roster(sqlite_uow, path)
     assert time.perf_counter() - started < 2.0
@@ -242,11 +178,9 @@ def test_oversized_empty_missing_and_damaged_files(tmp_path: Path) -> None:
 
 
 def test_too_many_members_and_encrypted_members(tmp_path: Path) -> None:
-    many = _xlsx(
-        tmp_path / "many.xlsx", _sheet(_HEADER_ROW), {f"xl/media/{i}.xml": b"<a/>" for i in range(60)}
-    )
+    many = xlsx(tmp_path / "many.xlsx", sheet(HEADER_ROW), {f"xl/media/{i}.xml": b"<a/>" for i in range(60)})
     refused(many, "too_many_members", limits=Limits(max_zip_members=50))
-    locked = _xlsx(tmp_path / "locked.xlsx", _sheet(_HEADER_ROW))
+    locked = xlsx(tmp_path / "locked.xlsx", sheet(HEADER_ROW))
     data = bytearray(locked.read_bytes())
     position = data.find(b"PK\x01\x02")
     while position != -1:  # set the "encrypted" flag on every member in the central directory
@@ -259,8 +193,8 @@ def test_too_many_members_and_encrypted_members(tmp_path: Path) -> None:
 def test_refused_file_writes_nothing_but_a_failed_run(
     sqlite_uow: UnitOfWork, tmp_path: Path, no_parser: None
 ) -> None:
-    path = _xlsx(
-        tmp_path / "far.xlsx", _sheet(_HEADER_ROW + '<row r="900000"><c r="A900000"><v>1</v></c></row>')
+    path = xlsx(
+        tmp_path / "far.xlsx", sheet(HEADER_ROW + '<row r="900000"><c r="A900000"><v>1</v></c></row>')
     )
     with pytest.raises(RosterFileError):
         run_import(sqlite_uow, path)
@@ -279,7 +213,7 @@ def _chunks(data: bytes, size: int) -> Iterator[bytes]:
 def test_extent_scan_does_not_depend_on_chunk_boundaries(chunk: int) -> None:
     from competence.roster.extent import _xlsx_exact, _xlsx_fast
 
-    xml = _sheet(_HEADER_ROW + '<row r="77"><c r="AB77" s="1"><v>2</v></c><c r="AC77" s="2"/></row>').encode()
+    xml = sheet(HEADER_ROW + '<row r="77"><c r="AB77" s="1"><v>2</v></c><c r="AC77" s="2"/></row>').encode()
     fast = _xlsx_fast(_chunks(xml, chunk), exact_rows=True)
     assert fast is not None and (fast.rows, fast.columns) == (77, 29)  # the empty styled AC77 counts here
     exact = _xlsx_exact(_chunks(xml, chunk))
@@ -290,8 +224,8 @@ def test_extent_scan_does_not_depend_on_chunk_boundaries(chunk: int) -> None:
 def test_memory_of_a_refused_bomb_stays_small_in_a_child_process(bomb_dir: Path) -> None:
     """The parser's memory is outside Python's view; the child process's own high-water mark
     (VmHWM, reset by exec, unlike ru_maxrss) shows all of it."""
-    cells = _HEADER_ROW + '<row r="150000"><c r="ALL150000"><v>1</v></c></row>'
-    path = _xlsx(bomb_dir / "rss.xlsx", _sheet(cells))
+    cells = HEADER_ROW + '<row r="150000"><c r="ALL150000"><v>1</v></c></row>'
+    path = xlsx(bomb_dir / "rss.xlsx", sheet(cells))
     script = (
         "import re, sys; from pathlib import Path; from competence.roster.guard import check_file\n"
         "from competence.roster.errors import RosterFileError\n"

@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from ui.i18n import collation_key, fmt_date, fmt_int, fmt_number, fmt_percent, install_language, qm_path
+from competence.identifiers import collation_key
+from ui.i18n import fmt_date, fmt_int, fmt_number, fmt_percent, install_language, qm_path
 from ui.preferences import role_label
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -24,7 +24,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from competence.employees import EmployeeRow
-from ui.i18n import collation_key, fmt_date, fmt_number
+from competence.identifiers import collation_key
+from ui.i18n import fmt_date, fmt_number
 from ui.widgets.tables import Column, RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex

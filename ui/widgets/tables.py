@@ -14,7 +14,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ui.i18n import collation_key
+from competence.identifiers import collation_key
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex

@@ -23,6 +23,7 @@ from competence.export.activities import goals_of_people
 from competence.export.cells import identifier_value, safe_cell
 from competence.export.excel import styles
 from competence.export.scope import Scope, people_in, record_export, resolve_scope
+from competence.files import private_output
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
 
@@ -242,8 +243,8 @@ def export_gap_report(
                 for g in goals
             ],
         )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        wb.save(path)
+        with private_output(path) as tmp:
+            wb.save(tmp)
         result = GapReportResult(
             path, len({r[0] for r in unit_rows}), len(areas), len(vulnerable), len(alerts), len(goals)
         )

@@ -12,9 +12,7 @@ Text goes in as inline strings (``t="inlineStr"``): always text, never a formula
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Iterable
 from copy import copy
@@ -25,6 +23,7 @@ from xml.sax.saxutils import escape
 from openpyxl.utils import get_column_letter
 
 from competence.export.cells import clean_cell_text
+from competence.files import private_output
 
 _DIMENSION = re.compile(rb"<dimension ref=\"[^\"]*\"\s*/>")
 _BATCH = 2000
@@ -62,40 +61,32 @@ def save_with_rows(
     layout = io.BytesIO()
     wb.save(layout)
     member = ws.path.lstrip("/")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".eksport-", suffix=".xlsx", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        with (
-            zipfile.ZipFile(layout) as source,
-            zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as target,
-        ):
-            for info in source.infolist():
-                data = source.read(info.filename)
-                if info.filename != member:
-                    target.writestr(info, data)
-                    continue
-                head, tail = _split_sheet(data, last_cell)
-                out_info = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-                out_info.compress_type = zipfile.ZIP_DEFLATED
-                for name in ("compress_level", "_compresslevel"):  # Python 3.13 renamed it
-                    if hasattr(out_info, name):
-                        setattr(out_info, name, compresslevel)
-                with target.open(out_info, "w", force_zip64=True) as out:
-                    out.write(head)
-                    batch: list[str] = []
-                    for row in rows:
-                        batch.append(row)
-                        if len(batch) >= _BATCH:
-                            out.write("".join(batch).encode("utf-8"))
-                            batch.clear()
-                    out.write("".join(batch).encode("utf-8"))
-                    out.write(tail)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with (
+        private_output(path) as tmp,
+        zipfile.ZipFile(layout) as source,
+        zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as target,
+    ):
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename != member:
+                target.writestr(info, data)
+                continue
+            head, tail = _split_sheet(data, last_cell)
+            out_info = zipfile.ZipInfo(info.filename, date_time=info.date_time)
+            out_info.compress_type = zipfile.ZIP_DEFLATED
+            for name in ("compress_level", "_compresslevel"):  # Python 3.13 renamed it
+                if hasattr(out_info, name):
+                    setattr(out_info, name, compresslevel)
+            with target.open(out_info, "w", force_zip64=True) as out:
+                out.write(head)
+                batch: list[str] = []
+                for row in rows:
+                    batch.append(row)
+                    if len(batch) >= _BATCH:
+                        out.write("".join(batch).encode("utf-8"))
+                        batch.clear()
+                out.write("".join(batch).encode("utf-8"))
+                out.write(tail)
 
 
 def _split_sheet(xml: bytes, last_cell: str) -> tuple[bytes, bytes]:

@@ -24,6 +24,7 @@ from competence.export.excel import styles
 from competence.export.excel import template_layout as tl
 from competence.export.excel.grid import Grid, GridRow, grid_rows, plan_grid
 from competence.export.scope import record_export, resolve_scope
+from competence.files import private_output
 from competence.settings import get_settings, register_identity
 from competence.uow import UnitOfWork
 
@@ -66,8 +67,8 @@ def export_template(
         _meta_sheet(wb.create_sheet(tl.META_SHEET), layout, identity.secret)
         wb.security = WorkbookProtection(lockStructure=True)
         wb.active = 0
-        path.parent.mkdir(parents=True, exist_ok=True)
-        wb.save(path)
+        with private_output(path) as tmp:
+            wb.save(tmp)
         record_export(
             s, uow.actor, "assessment_template", scope, people=len(rows), competences=len(grid.columns)
         )

@@ -33,6 +33,7 @@ from competence.export.pdf.concat import DocInfo, join_pdfs, split_pdf
 from competence.export.pdf.plan import plan_info, render_plans
 from competence.export.pdf.plan_data import load_plan
 from competence.export.scope import Person, Scope, people_in, record_export, resolve_scope
+from competence.files import write_private_bytes
 from competence.progress import Cancelled, CancelToken, Progress, no_progress
 from competence.settings import RegisterSettings, get_settings
 from competence.uow import UnitOfWork
@@ -268,7 +269,7 @@ def _draw(database: Database, job: _Job) -> _Chunk:
         session.rollback()
         session.close()
     pdf, segments = render_plans(plans)
-    (staging / job.file).write_bytes(pdf)
+    write_private_bytes(staging / job.file, pdf)
     split_pdf(
         pdf,
         segments,

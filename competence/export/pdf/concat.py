@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from competence.files import private_output
+
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _XREF_HEAD = re.compile(rb"xref\s+0\s+(\d+)\s+")
 _ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])")
@@ -148,13 +150,10 @@ class _Writer:
             info,
             self.size,
         )
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = out.with_name(f".{out.name}.tmp")
-        with tmp.open("wb") as fh:
+        with private_output(out) as tmp, tmp.open("wb") as fh:
             fh.writelines(self.chunks)
             fh.writelines(xref)
             fh.write(trailer)
-        tmp.replace(out)
 
 
 def split_pdf(

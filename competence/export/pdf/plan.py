@@ -31,6 +31,7 @@ from competence.export.pdf.fonts import REGULAR, register_fonts
 from competence.export.pdf.plan_data import PlanData, TalkView, load_plan
 from competence.export.pdf.radar import area_chart
 from competence.export.scope import record_export
+from competence.files import write_private_bytes
 from competence.gap import ProfileItem
 from competence.lookup import employee_by_no
 from competence.settings import get_settings
@@ -57,18 +58,10 @@ def export_plan(
         emp = employee_by_no(s, employee_no)
         data = load_plan(s, emp.id, settings, talk_on=talk_on)
         pdf, pages = render_plan(data)
-        write_file(path, pdf)
+        write_private_bytes(path, pdf)
         record_export(s, uow.actor, "development_plan", None, employee_no=emp.employee_no, pages=pages)
         uow.commit()
         return PlanResult(path, emp.employee_no, pages)
-
-
-def write_file(path: Path, data: bytes) -> None:
-    """Write through a temporary name, so a reader never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
 
 
 def plan_info(data: PlanData) -> DocInfo:

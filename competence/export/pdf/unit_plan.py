@@ -27,9 +27,9 @@ from competence.export.pdf import theme
 from competence.export.pdf.concat import DocInfo
 from competence.export.pdf.fasttable import Section
 from competence.export.pdf.fonts import register_fonts
-from competence.export.pdf.plan import write_file
 from competence.export.pdf.radar import area_chart
 from competence.export.scope import Scope, people_in, record_export, resolve_scope
+from competence.files import write_private_bytes
 from competence.settings import RegisterSettings, get_settings
 from competence.uow import UnitOfWork
 
@@ -62,7 +62,7 @@ def export_unit_plan(
         s = uow.session
         goals = goals_of_people(s, people_in(s, scope), scope.at, statuses=OPEN_STATUSES)
         pdf, pages = render_unit_plan(scope, report, goals, settings)
-        write_file(path, pdf)
+        write_private_bytes(path, pdf)
         record_export(
             s, uow.actor, "unit_plan", scope, pages=pages, people=report.summary.people, activities=len(goals)
         )

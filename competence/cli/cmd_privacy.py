@@ -1,0 +1,191 @@
+"""Data protection commands: ``export-person``, ``erase-person``, ``apply-retention`` and ``audit``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from competence import audit
+from competence.cli.context import CliContext
+from competence.identifiers import canonical_number
+from competence.privacy import auditlog
+from competence.privacy.erasure import ErasureResult, erase_person
+from competence.privacy.innsyn import export_person, write_json
+from competence.privacy.innsyn_pdf import write_pdf
+from competence.privacy.retention import RetentionResult, apply_retention
+
+EXIT_REFUSED = 1
+
+
+def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    p = subparsers.add_parser(
+        "export-person",
+        parents=[common],
+        help="innsyn: skriv alt registeret har om én person til en JSON- eller PDF-fil",
+    )
+    p.add_argument("employee_no", metavar="EMPLOYEE_NO", help="ansattnummer")
+    p.add_argument(
+        "out", type=Path, metavar="OUT", help="filen som skal skrives: .json, eller .pdf til å lese"
+    )
+    p.set_defaults(handler=run_export_person)
+
+    p = subparsers.add_parser(
+        "erase-person",
+        parents=[common],
+        help="slett én person og alle spor etter vedkommende (krever --yes)",
+    )
+    p.add_argument("employee_no", metavar="EMPLOYEE_NO", help="ansattnummer")
+    p.add_argument(
+        "--yes", action="store_true", help="bekreft slettingen; uten den vises bare hva som slettes"
+    )
+    p.set_defaults(handler=run_erase_person)
+
+    p = subparsers.add_parser(
+        "apply-retention",
+        parents=[common],
+        help="anonymiser eller slett personer som sluttet for mer enn oppbevaringstiden siden",
+    )
+    p.add_argument("--dry-run", action="store_true", help="vis hvem det gjelder uten å endre noe")
+    p.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+    p.set_defaults(handler=run_apply_retention)
+
+    p = subparsers.add_parser("audit", parents=[common], help="vis eller eksporter revisjonsloggen")
+    p.add_argument("--json", action="store_true", help="skriv loggen som JSON")
+    p.add_argument("--out", type=Path, metavar="FILE", help="skriv loggen til en fil (.csv eller .json)")
+    p.add_argument("--action", help="bare hendelser av denne typen (f.eks. erase, import, export)")
+    p.add_argument("--employee", metavar="EMPLOYEE_NO", help="bare hendelser om dette ansattnummeret")
+    p.add_argument("--since", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="fra og med dato")
+    p.add_argument("--limit", type=int, default=1000, help="høyst så mange hendelser (standard 1000)")
+    p.set_defaults(handler=run_audit)
+
+
+def run_export_person(ctx: CliContext) -> int:
+    out = ctx.args.out.expanduser().resolve()
+    data = export_person(ctx.uow(), ctx.args.employee_no)
+    path = write_pdf(data, out) if out.suffix.lower() == ".pdf" else write_json(data, out)
+    rows = sum(len(v) for v in data["records"].values())
+    ctx.print(
+        ctx.t(
+            f"Innsyn skrevet til {path} ({rows} oppføringer). Filen inneholder personopplysninger.",
+            f"Access report written to {path} ({rows} records). The file holds personal data.",
+        )
+    )
+    return 0
+
+
+def _describe_erasure(ctx: CliContext, result: ErasureResult) -> None:
+    parts = ", ".join(f"{table}: {n}" for table, n in result.rows_deleted.items() if n)
+    cleared = sum(result.references_cleared.values())
+    ctx.print(ctx.t(f"Rader: {parts}", f"Rows: {parts}"))
+    ctx.print(
+        ctx.t(
+            f"Henvisninger fra andre som fjernes: {cleared}; navn fjernet fra andres tekst: "
+            f"{result.names_removed}; loggføringer med ansattnummeret: {result.audit_events_removed}.",
+            f"References from others cleared: {cleared}; name removed from others' text: "
+            f"{result.names_removed}; log entries with the employee number: {result.audit_events_removed}.",
+        )
+    )
+
+
+def run_erase_person(ctx: CliContext) -> int:
+    number = ctx.args.employee_no
+    if not ctx.args.yes:
+        preview = erase_person(ctx.uow(), number, dry_run=True)
+        ctx.print(
+            ctx.t(f"Dette vil bli slettet for ansattnr {number}:", f"This would be erased for {number}:")
+        )
+        _describe_erasure(ctx, preview)
+        ctx.warn(
+            ctx.t(
+                "Ingenting er slettet. Kjør kommandoen på nytt med --yes for å slette.",
+                "Nothing was erased. Run the command again with --yes to erase.",
+            )
+        )
+        return EXIT_REFUSED
+    result = erase_person(ctx.uow(), number)
+    ctx.print(ctx.t(f"Ansattnr {number} er slettet.", f"Employee {number} was erased."))
+    _describe_erasure(ctx, result)
+    if not result.compacted:
+        ctx.warn(
+            ctx.t(
+                "Databasen var i bruk, så den kunne ikke komprimeres nå; slettede data kan ligge igjen "
+                "i filen til neste sletting eller opprydding.",
+                "The database was in use and could not be compacted now; deleted data may remain in the "
+                "file until the next erasure or retention run.",
+            )
+        )
+    ctx.print(
+        ctx.t(
+            "Eldre sikkerhetskopier inneholder fortsatt personen til de er rotert bort.",
+            "Older backups still hold the person until they are rotated out.",
+        )
+    )
+    return 0
+
+
+def _retention_json(result: RetentionResult) -> dict[str, Any]:
+    return {
+        "action": result.action,
+        "retention_months": result.retention_months,
+        "cutoff": result.cutoff.isoformat(),
+        "dry_run": result.dry_run,
+        "compacted": result.compacted,
+        "persons": [
+            {
+                "employee_no": i.employee_no,
+                "left_on": i.left_on.isoformat(),
+                "action": i.action,
+                "new_employee_no": i.new_employee_no,
+            }
+            for i in result.items
+        ],
+    }
+
+
+def run_apply_retention(ctx: CliContext) -> int:
+    result = apply_retention(ctx.uow(), dry_run=ctx.args.dry_run)
+    if ctx.args.json:
+        ctx.print_json(_retention_json(result))
+        return 0
+    done_nb = {"anonymise": "anonymisert", "erase": "slettet"}[result.action]
+    done_en = {"anonymise": "anonymised", "erase": "erased"}[result.action]
+    ctx.print(
+        ctx.t(
+            f"Sluttet {result.cutoff:%d.%m.%Y} eller før ({result.retention_months} måneders oppbevaring): "
+            f"{len(result.items)} personer {'vil bli' if result.dry_run else 'er'} {done_nb}.",
+            f"Left on or before {result.cutoff:%Y-%m-%d} ({result.retention_months} months' retention): "
+            f"{len(result.items)} people {'would be' if result.dry_run else 'were'} {done_en}.",
+        )
+    )
+    for item in result.items:
+        ctx.print(f"  {item.employee_no}  {item.left_on:%d.%m.%Y}")
+    return 0
+
+
+def run_audit(ctx: CliContext) -> int:
+    since = dt.datetime.combine(ctx.args.since, dt.time()) if ctx.args.since else None
+    entries = audit.list_events(
+        ctx.uow(),
+        limit=max(1, ctx.args.limit),
+        action=ctx.args.action,
+        employee_no=canonical_number(ctx.args.employee) if ctx.args.employee else None,
+        since=since,
+    )
+    if ctx.args.out is not None:
+        path = auditlog.export_audit_log(ctx.uow(), entries, ctx.args.out.expanduser().resolve())
+        ctx.print(
+            ctx.t(f"{len(entries)} hendelser skrevet til {path}", f"{len(entries)} events written to {path}")
+        )
+        return 0
+    if ctx.args.json:
+        ctx.print_json([auditlog.entry_dict(e) for e in entries])
+        return 0
+    for e in entries:
+        who = f" {e.employee_no}" if e.employee_no else ""
+        what = f" {e.entity}" if e.entity else ""
+        details = f" {json.dumps(e.details, ensure_ascii=False, default=str)}" if e.details else ""
+        ctx.print(f"{e.at:%Y-%m-%d %H:%M:%S}  {e.actor:<12} {e.action:<9}{what}{who}{details}")
+    return 0

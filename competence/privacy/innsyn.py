@@ -1,0 +1,164 @@
+"""Innsyn (GDPR art. 15): everything the register holds on one person.
+
+The export is built from the schema (:mod:`competence.privacy.references`), not from a list kept
+by hand: every row that refers to the person with a subject reference is included with all its
+columns, ids of units, roles, competences and levels are given their names beside them, and the
+audit events naming the person's employee number are included.
+
+Where the person only holds a role in someone else's row (leader of a unit, manager of a colleague,
+leader in a colleague's appraisal talk), the export says so without giving away the colleague's
+data: :data:`ROLE_FIELDS` names the columns that may be shown; anything else is left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from competence import audit
+from competence.clock import now
+from competence.files import write_private_text
+from competence.lookup import employee_by_no
+from competence.privacy.references import PERSON_TABLE, role_references, subject_references, table
+from competence.settings import get_settings
+from competence.uow import UnitOfWork
+from db.models import AuditEvent, Employee
+
+FORMAT = "kompetanseregister-innsyn"
+FORMAT_VERSION = 1
+
+#: For each role reference, the columns of the other row that may be shown to the person.
+#: An empty tuple shows only that the role exists (as a count).
+ROLE_FIELDS: dict[str, tuple[str, ...]] = {
+    "org_unit.leader_id": ("number", "name"),
+    "appraisal.leader_id": ("held_on",),
+    "position.manager_id": (),
+    "employee.manager_id": (),
+}
+
+
+def export_person(uow: UnitOfWork, employee_no: str) -> dict[str, Any]:
+    """Everything held on the person with ``employee_no``, as JSON-ready data. Audited."""
+    municipality = get_settings(uow).municipality
+    with uow:
+        s = uow.session
+        emp = employee_by_no(s, employee_no)
+        labels = _Labels(s)
+        person = _plain(_row(s, table(PERSON_TABLE), emp.id), labels, table(PERSON_TABLE))
+        records: dict[str, list[dict[str, Any]]] = {}
+        for ref in subject_references():
+            t = table(ref.table)
+            rows = s.execute(select(t).where(t.c[ref.column] == emp.id).order_by(t.c.id)).mappings()
+            key = ref.table if ref.table not in records else ref.key
+            records[key] = [_plain(dict(r), labels, t, skip=ref.column) for r in rows]
+        roles = {ref.key: _role_rows(s, ref.table, ref.column, emp.id) for ref in role_references()}
+        events = s.scalars(
+            select(AuditEvent).where(AuditEvent.employee_no == emp.employee_no).order_by(AuditEvent.id)
+        )
+        log = [
+            {
+                "at": e.at.isoformat(),
+                "actor": e.actor,
+                "action": e.action,
+                "entity": e.entity,
+                "details": e.details,
+            }
+            for e in events
+        ]
+        audit.record(
+            s,
+            uow.actor,
+            "export",
+            entity="employee",
+            entity_id=emp.id,
+            employee_no=emp.employee_no,
+            what="innsyn",
+        )
+        uow.commit()
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "generated_at": now().replace(microsecond=0).isoformat() + "Z",
+        "generated_by": uow.actor,
+        "register": municipality,
+        "person": person,
+        "records": records,
+        "roles": roles,
+        "audit_log": log,
+    }
+
+
+def write_json(data: Mapping[str, Any], path: Path) -> Path:
+    """Write the export readable by its owner only (it is personal data), atomically."""
+    return write_private_text(path, json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _row(session: Session, t: Table, ident: int) -> dict[str, Any]:
+    return dict(session.execute(select(t).where(t.c.id == ident)).mappings().one())
+
+
+def _role_rows(session: Session, table_name: str, column: str, person_id: int) -> dict[str, Any]:
+    t = table(table_name)
+    where = [t.c[column] == person_id]
+    if table_name == PERSON_TABLE:
+        where.append(t.c.id != person_id)
+    shown = ROLE_FIELDS.get(f"{table_name}.{column}", ())
+    rows = session.execute(select(t.c.id, *(t.c[c] for c in shown)).where(*where).order_by(t.c.id)).all()
+    entry: dict[str, Any] = {"count": len(rows)}
+    if shown:
+        entry["items"] = [{c: _json_value(v) for c, v in zip(shown, r[1:], strict=True)} for r in rows]
+    return entry
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return value
+
+
+def _plain(row: dict[str, Any], labels: _Labels, t: Table, *, skip: str | None = None) -> dict[str, Any]:
+    """The row's values as JSON types, each foreign key followed by the name of what it points at."""
+    out: dict[str, Any] = {}
+    for name, value in row.items():
+        if name == skip:
+            continue
+        out[name] = _json_value(value)
+        column = t.c[name]
+        if value is not None and column.foreign_keys:
+            target = next(iter(column.foreign_keys)).column.table
+            label = labels.get(target, value)
+            if label is not None:
+                out[f"{name.removesuffix('_id')}_label"] = label
+    return out
+
+
+class _Labels:
+    """Readable names for ids (a unit, a role, a competence, a level, a manager), looked up once."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.cache: dict[tuple[str, int], str | None] = {}
+
+    def get(self, t: Table, ident: int) -> str | None:
+        key = (t.name, ident)
+        if key not in self.cache:
+            self.cache[key] = self._lookup(t, ident)
+        return self.cache[key]
+
+    def _lookup(self, t: Table, ident: int) -> str | None:
+        if t.name == PERSON_TABLE:
+            emp = self.session.get(Employee, ident)
+            return emp.full_name if emp else None
+        if "name" not in t.c:
+            return None
+        cols = [t.c.number] if "number" in t.c else []
+        row = self.session.execute(select(*cols, t.c.name).where(t.c.id == ident)).first()
+        if row is None:
+            return None
+        return " ".join(str(v) for v in row if v)

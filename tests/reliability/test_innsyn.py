@@ -1,0 +1,196 @@
+"""Issue 6, point 10: innsyn exports everything held on one person, from every table that refers to them."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Column, ForeignKey, Integer, MetaData, Text, func, select
+
+from competence import audit
+from competence.cli import main
+from competence.errors import NotFoundError
+from competence.privacy.innsyn import ROLE_FIELDS, export_person, write_json
+from competence.privacy.references import person_references, role_references, subject_references, table
+from competence.uow import UnitOfWork
+from db.models import Base
+from db.session import Database
+from tests.reliability.people import (
+    COLLEAGUE_NO,
+    SUBJECT_EMAIL,
+    SUBJECT_FIRST,
+    SUBJECT_NO,
+    Register,
+    build_register,
+)
+
+
+def _rows_referring(uow: UnitOfWork, table_name: str, column: str, person_id: int) -> int:
+    t = table(table_name)
+    where = [t.c[column] == person_id]
+    if table_name == "employee":
+        where.append(t.c.id != person_id)
+    with uow:
+        return int(uow.session.scalar(select(func.count()).select_from(t).where(*where)) or 0)
+
+
+def test_references_are_derived_from_the_schema() -> None:
+    keys = {r.key for r in person_references()}
+    assert {
+        "position.employee_id",
+        "position.manager_id",
+        "assessment.employee_id",
+        "certificate.employee_id",
+        "appraisal.employee_id",
+        "appraisal.leader_id",
+        "learning_goal.employee_id",
+        "org_unit.leader_id",
+        "employee.manager_id",
+    } <= keys
+    # A table added later is picked up without anyone updating a list.
+    metadata = MetaData()
+    for t in Base.metadata.sorted_tables:
+        t.to_metadata(metadata)
+    from sqlalchemy import Table
+
+    Table(
+        "mentoring",
+        metadata,
+        Column("id", Integer, primary_key=True),
+        Column("mentee_id", ForeignKey("employee.id", ondelete="CASCADE")),
+        Column("note", Text),
+    )
+    assert "mentoring.mentee_id" in {r.key for r in subject_references(metadata)}
+
+
+def test_every_role_reference_declares_what_may_be_shown() -> None:
+    assert set(ROLE_FIELDS) == {r.key for r in role_references()}
+
+
+def test_export_covers_every_reference(uow: UnitOfWork) -> None:
+    reg = build_register(uow)
+    data = export_person(uow, SUBJECT_NO)
+    for ref in person_references():
+        held = _rows_referring(uow, ref.table, ref.column, reg.subject_id)
+        assert held >= 1, f"the test register has no row in {ref.key}: extend tests/reliability/people.py"
+        if ref.is_subject:
+            assert len(data["records"][ref.table]) == held, ref.key
+        else:
+            assert data["roles"][ref.key]["count"] == held, ref.key
+
+
+def test_export_content_is_readable_and_complete(uow: UnitOfWork) -> None:
+    build_register(uow)
+    data = export_person(uow, "0770011")  # any spelling of the number
+    assert data["format"] == "kompetanseregister-innsyn"
+    person = data["person"]
+    assert (person["employee_no"], person["first_name"], person["email"]) == (
+        SUBJECT_NO,
+        SUBJECT_FIRST,
+        SUBJECT_EMAIL,
+    )
+    assert person["manager_label"] == "Mona Leder"
+    assert {p["unit_label"] for p in data["records"]["position"]} == {"100 Hjemmetjenesten"}
+    assert {a["competence_label"] for a in data["records"]["assessment"]} == {"Digitale verktøy"}
+    assert any(a["note"] == "Trenger mer øving, sa Åsebjørg" for a in data["records"]["assessment"])
+    assert data["records"]["appraisal"][0]["notes"] == "Privat: flytter kanskje"
+    assert data["records"]["learning_goal"][0]["target_level_label"] == "Nivå 5"
+    assert data["roles"]["org_unit.leader_id"]["items"] == [{"number": "200", "name": "Rehabilitering"}]
+    assert {e["action"] for e in data["audit_log"]} >= {"create", "assess"}
+    json.dumps(data)  # JSON-ready as it is
+
+
+def test_export_does_not_leak_colleagues(uow: UnitOfWork) -> None:
+    build_register(uow)
+    text = json.dumps(export_person(uow, SUBJECT_NO), ensure_ascii=False)
+    for colleague_data in (
+        "Kari",
+        "Kollega",
+        "kari@example.no",
+        "Fysioterapeut",
+        "Godt arbeid",
+        COLLEAGUE_NO,
+    ):
+        assert colleague_data not in text
+
+
+def test_export_is_audited(uow: UnitOfWork) -> None:
+    build_register(uow)
+    export_person(uow, SUBJECT_NO)
+    events = audit.list_events(uow, action="export")
+    assert [(e.employee_no, e.details.get("what")) for e in events] == [(SUBJECT_NO, "innsyn")]
+
+
+def test_unknown_person_is_a_clear_refusal(uow: UnitOfWork) -> None:
+    with pytest.raises(NotFoundError) as info:
+        export_person(uow, "999999")
+    assert "999999" in info.value.message("nb")
+
+
+def test_written_file_is_private(sqlite_uow: UnitOfWork, tmp_path: Path) -> None:
+    build_register(sqlite_uow)
+    path = write_json(export_person(sqlite_uow, SUBJECT_NO), tmp_path / "innsyn.json")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert json.loads(path.read_text(encoding="utf-8"))["person"]["last_name"] == "Quistgaard-Ødegård"
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_cli_export_person(
+    sqlite_database: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reg: Register = build_register(UnitOfWork(sqlite_database, "hr"))
+    assert reg.subject_id
+    out = tmp_path / "ut" / "innsyn.json"
+    assert main(["export-person", SUBJECT_NO, str(out), "--db", sqlite_database.url]) == 0
+    assert "Innsyn skrevet til" in capsys.readouterr().out
+    assert json.loads(out.read_text(encoding="utf-8"))["person"]["employee_no"] == SUBJECT_NO
+    assert main(["--lang", "en", "export-person", "424242", str(out), "--db", sqlite_database.url]) == 1
+    assert "Employee number '424242' was not found" in capsys.readouterr().err
+
+
+def _pdf_text(path: Path) -> str:
+    import pypdf
+
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(str(path)).pages)
+
+
+def _font_names(path: Path) -> set[str]:
+    import pypdf
+
+    names = set()
+    for page in pypdf.PdfReader(str(path)).pages:
+        fonts = page["/Resources"].get_object().get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            descriptor = font.get("/FontDescriptor")
+            embedded = descriptor is not None and "/FontFile2" in descriptor.get_object()
+            names.add(f"{font['/BaseFont']}{'' if embedded else ' (not embedded)'}")
+    return names
+
+
+def test_readable_pdf(sqlite_database: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    build_register(UnitOfWork(sqlite_database, "hr"))
+    out = tmp_path / "innsyn.pdf"
+    assert main(["export-person", SUBJECT_NO, str(out), "--db", sqlite_database.url]) == 0
+    assert "Innsyn skrevet til" in capsys.readouterr().out
+    assert out.read_bytes().startswith(b"%PDF") and stat.S_IMODE(out.stat().st_mode) == 0o600
+    text = _pdf_text(out)
+    for expected in (
+        "Innsyn: opplysninger registrert om deg",
+        "Åsebjørg Quistgaard-Ødegård",  # æøå survive text extraction: the fonts are embedded
+        SUBJECT_EMAIL,
+        "Stillinger (1)",
+        "Kompetansevurderinger (2)",
+        "Trenger mer øving, sa Åsebjørg",
+        "Egenvurdering",  # codes shown as words
+        "Privat: flytter kanskje",
+        "Leder for enheten",
+        "Logg over behandlingen",
+    ):
+        assert expected in " ".join(text.split()), expected
+    for colleague_data in ("Kari", "Kollega", "Fysioterapeut", "Godt arbeid"):
+        assert colleague_data not in text
+    fonts = _font_names(out)
+    assert fonts and all("DejaVu" in f and "not embedded" not in f for f in fonts), fonts
