@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,13 +14,13 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QFileDialog
+from PySide6.QtWidgets import QComboBox, QFileDialog, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from competence.audit import list_events
 from competence.progress import Cancelled, CancelToken
 from competence.uow import UnitOfWork
-from tests.ui.conftest import message_boxes, shown, wait_idle
+from tests.ui.conftest import message_boxes, shown, visible, wait_idle
 from tests.ui.support import Register
 from ui.context import AppContext
 from ui.reports.files import FOLDER_KEY, dated_file_name, safe_file_name, write_into_place
@@ -240,25 +241,37 @@ def test_a_file_that_cannot_be_written_gets_a_clear_message(
     assert page.create_button.isEnabled()
 
 
-def test_cancel_during_an_export_says_so_and_saves_nothing(
+def test_cancel_in_the_progress_dialog_says_so_and_saves_nothing(
     page: ReportsPage, dialogs: Dialogs, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    started, proceed = threading.Event(), threading.Event()
+
     def export_matrix(uow: object, path: Path, **options: object) -> None:
         path.write_text("half a matrix")
-        assert page.task is not None
-        page.task.cancel()  # the user pressed Avbryt in the progress dialog meanwhile
+        started.set()
+        proceed.wait(10)  # a long export: the progress dialog shows meanwhile
 
     monkeypatch.setattr("competence.export.excel.matrix.export_matrix", export_matrix)
     choose(page, "matrix")
     (tmp_path / "ut").mkdir()
     dialogs.answer = tmp_path / "ut" / "matrise.xlsx"
     qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert not page.create_button.isEnabled()  # one export at a time
+    qtbot.waitUntil(started.is_set, timeout=5_000)
+    qtbot.waitUntil(lambda: bool(visible(QProgressDialog)), timeout=5_000)
+    progress = visible(QProgressDialog)[0]
+    assert isinstance(progress, QProgressDialog)
+    assert "Lager Kompetansematrise (Excel)…" in progress.labelText()
+    cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "Avbryt")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    proceed.set()
     qtbot.waitUntil(page.result_box.isVisible, timeout=10_000)
     assert page.result_box.title() == "Avbrutt"
     assert page.result.text() == "Eksporten ble avbrutt. Ingen fil ble lagret."
     assert list((tmp_path / "ut").iterdir()) == []
     assert page.open_file.isHidden() and page.open_folder.isHidden()
     assert not message_boxes()
+    assert page.create_button.isEnabled()
 
 
 def test_a_cancelled_export_leaves_no_file(tmp_path: Path) -> None:

@@ -5,12 +5,9 @@ good one), file errors in words the user can act on, and opening the result.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import errno
-import os
 import re
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -19,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from competence.files import private_output
 from competence.progress import CancelToken
 from db.errors import DiskFullError, LocalizedError
 from ui.preferences import Preferences
@@ -110,18 +108,15 @@ def file_error(exc: OSError, path: Path) -> LocalizedError:
 
 
 def write_into_place(target: Path, write: Callable[[Path], T], cancel: CancelToken) -> T:
-    """Let ``write`` make the file under a hidden temporary name beside ``target``, then move it
-    into place unless the user cancelled meanwhile. Runs on a worker."""
-    temporary = target.with_name(f".{target.stem}-{secrets.token_hex(4)}{target.suffix}")
+    """Let ``write`` make the file under a temporary name beside ``target`` (owner-only, see
+    :mod:`competence.files`), then move it into place unless the user cancelled meanwhile: a
+    cancelled export never replaces the file that was there. Runs on a worker."""
     try:
-        result = write(temporary)
-        cancel.raise_if_cancelled()
-        os.replace(temporary, target)
+        with private_output(target) as temporary:
+            result = write(temporary)
+            cancel.raise_if_cancelled()
     except OSError as exc:
         raise file_error(exc, target) from exc
-    finally:
-        with contextlib.suppress(OSError):  # never hide the error that matters behind this one
-            temporary.unlink(missing_ok=True)
     return result
 
 

@@ -16,7 +16,7 @@ from competence.errors import ValidationError
 from competence.roles import RoleView
 from competence.search import CompetenceOption
 from competence.units import UnitView
-from ui.i18n import collation_key, current_language
+from ui.i18n import current_language
 
 
 def _searchable(combo: QComboBox) -> None:
@@ -205,13 +205,11 @@ class PersonPicker(QComboBox):
     def set_people(
         self, people: Sequence[EmployeeRow], *, exclude: int | None = None, keep: int | None = None
     ) -> None:
-        """The active people of ``people`` except ``exclude`` (a person cannot lead themselves);
-        ``keep`` stays in the list even after leaving (the manager recorded so far)."""
+        """The active people of ``people`` except ``exclude`` (a person cannot lead themselves), in
+        the order given (:func:`competence.employees.list_employees` sorts them in Norwegian
+        alphabetical order); ``keep`` stays in the list even after leaving (the manager so far)."""
         previous = self.selected_id()
-        chosen = sorted(
-            (p for p in people if (p.left_on is None or p.id == keep) and p.id != exclude),
-            key=lambda p: (collation_key(p.last_name), collation_key(p.first_name), p.id),
-        )
+        chosen = [p for p in people if (p.left_on is None or p.id == keep) and p.id != exclude]
         ids: list[int | None] = [None] if self.none_text is not None else []
         texts = [self.none_text] if self.none_text is not None else []
         for person in chosen:
