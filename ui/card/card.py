@@ -41,9 +41,6 @@ from ui.context import AppContext
 from ui.employees.dialogs import EditEmployeeDialog
 from ui.errors import attempt
 from ui.i18n import fmt_date, fmt_number
-from ui.reports.files import ask_save_path, open_path, pdf_filter
-from ui.reports.kinds import PLAN, ExportRequest, Written
-from ui.reports.run import run_export
 from ui.widgets.dates import date_edit, date_of
 from ui.widgets.forms import FormDialog
 
@@ -266,6 +263,10 @@ class EmployeeCard(QWidget):
 
     def print_plan(self) -> None:
         """Ctrl+P: the development plan as a PDF, saved where the user says, then opened."""
+        from ui.reports.files import ask_save_path, open_path, pdf_filter  # not needed at start
+        from ui.reports.kinds import PLAN, ExportRequest, Written
+        from ui.reports.run import run_export
+
         if self.data is None:
             return
         e = self.data.employee
