@@ -14,6 +14,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -164,6 +165,53 @@ def import_screens(
     save(window, "import")
 
 
+def units_screens(window: Any, save: Callable[[Any, str], None], idle: Callable[[], None]) -> None:
+    """Enheter: the heatmap with the people behind a cell, and the strategy-area view."""
+    window.show_page("units")
+    idle()
+    page = window.page("units")
+    model = page.model
+    # a cell with a gap and several people behind it, in a unit well down the tree
+    candidates = [
+        (figures.people, r, c)
+        for r in range(1, model.rowCount())
+        for c in range(model.columnCount())
+        if (figures := model.figures(r, c)) is not None
+        and figures.met < figures.people
+        and figures.not_assessed
+    ]
+    if candidates:
+        _, row, column = max(candidates)
+        unit, competence = model.unit_at(row), model.column_at(column)
+        page.select_cell(unit.id, competence.id)
+        idle()
+    save(window, "enheter")
+    page.tabs.setCurrentIndex(1)
+    save(window, "enheter-strategiomrader")
+    page.tabs.setCurrentIndex(2)
+    save(window, "enheter-sarbarhet")
+    page.tabs.setCurrentIndex(0)
+
+
+def reports_screen(
+    window: Any, save: Callable[[Any, str], None], idle: Callable[[], None], folder: Path
+) -> None:
+    """Rapporter, after the unit plans of a unit were made (the result and its buttons show)."""
+    from ui.reports.kinds import ExportRequest
+
+    window.show_page("reports")
+    idle()
+    page = window.page("reports")
+    page.select_kind("plans")
+    unit = next(u for u in page.choices.units if u.depth == 2)
+    page.unit.select_id(unit.id)
+    kind = page.current_kind()
+    request = ExportRequest(unit_number=unit.number, scope_name=unit.name, subunits=False, combined=True)
+    page.start(kind, request, folder)
+    idle()
+    save(window, "rapporter")
+
+
 def main() -> int:
     args = parse_args()
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
@@ -263,6 +311,8 @@ def main() -> int:
 
     framework_screens(window, save, wait_for)
     import_screens(window, ctx, save, idle, workdir)
+    units_screens(window, save, idle)
+    reports_screen(window, save, idle, workdir / "utviklingsplaner")
 
     window.show_page("settings")
     wait_for(window.page("settings").loaded, lambda: window.page("settings").refresh())

@@ -793,6 +793,77 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>DrillPanel</name>
+    <message>
+        <source>Personene bak cellen</source>
+        <translation>The people behind the cell</translation>
+    </message>
+    <message>
+        <source>Åpne &amp;ansattkortet</source>
+        <translation>Open the &amp;employee card</translation>
+    </message>
+    <message>
+        <source>Velg en celle i kartet for å se hvem som står bak tallene.</source>
+        <translation>Choose a cell in the map to see who is behind the figures.</translation>
+    </message>
+    <message>
+        <source>Oppfylt</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>Avvik</source>
+        <translation>Gap</translation>
+    </message>
+    <message>
+        <source>Ikke vurdert</source>
+        <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Ansattnr.</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <source>Nåværende nivå</source>
+        <translation>Current level</translation>
+    </message>
+    <message>
+        <source>Krav</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Gap</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Vurdert</source>
+        <translation>Assessed</translation>
+    </message>
+    <message>
+        <source>ikke registrert</source>
+        <translation>not registered</translation>
+    </message>
+    <message>
+        <source>gyldig</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>utløpt</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>ikke vurdert</source>
+        <translation>not assessed</translation>
+    </message>
+</context>
+<context>
     <name>EditEmployeeDialog</name>
     <message>
         <source>Endre ansatt</source>
@@ -813,6 +884,10 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>E-post:</source>
         <translation>E-mail:</translation>
+    </message>
+    <message>
+        <source>Leder:</source>
+        <translation>Manager:</translation>
     </message>
 </context>
 <context>
@@ -836,6 +911,17 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Beskrivelse:</source>
         <translation>Description:</translation>
+    </message>
+</context>
+<context>
+    <name>Eksport</name>
+    <message>
+        <source>PDF-dokument (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel-arbeidsbok (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -916,6 +1002,22 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Registrere {name} som aktiv igjen?</source>
         <translation>Register {name} as active again?</translation>
+    </message>
+    <message>
+        <source>Skriv ut utviklings&amp;plan…</source>
+        <translation>Print development &amp;plan…</translation>
+    </message>
+    <message>
+        <source>Lag utviklingsplanen som PDF til medarbeidersamtalen (Ctrl+P)</source>
+        <translation>Make the development plan as a PDF for the appraisal talk (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Lagre utviklingsplanen for {name}</source>
+        <translation>Save the development plan of {name}</translation>
+    </message>
+    <message>
+        <source>Utviklingsplanen er lagret: {path}</source>
+        <translation>The development plan was saved: {path}</translation>
     </message>
 </context>
 <context>
@@ -1679,6 +1781,37 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>Legend</name>
+    <message>
+        <source>minst {share} oppfyller kravet</source>
+        <translation>at least {share} meet the requirement</translation>
+    </message>
+    <message>
+        <source>{low}–{high}</source>
+        <translation>{low}–{high}</translation>
+    </message>
+    <message>
+        <source>under {share}</source>
+        <translation>below {share}</translation>
+    </message>
+    <message>
+        <source>ingen er vurdert (i.v.)</source>
+        <translation>nobody assessed (n.a.)</translation>
+    </message>
+    <message>
+        <source>stripe: andel ikke vurdert</source>
+        <translation>strip: share not assessed</translation>
+    </message>
+    <message>
+        <source>tom: ingen har kravet</source>
+        <translation>empty: nobody has the requirement</translation>
+    </message>
+    <message>
+        <source>Fargeforklaring</source>
+        <translation>Colour legend</translation>
+    </message>
+</context>
+<context>
     <name>LevelDelegate</name>
     <message>
         <source>Nytt nivå</source>
@@ -1922,6 +2055,14 @@ The previous contents are in {safety}.</translation>
         <source>Import</source>
         <translation>Import</translation>
     </message>
+    <message>
+        <source>Rapporter</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Enheter</source>
+        <translation>Units</translation>
+    </message>
 </context>
 <context>
     <name>NewEmployeeDialog</name>
@@ -2160,6 +2301,17 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>PersonPicker</name>
+    <message>
+        <source>Skriv navn, ansattnummer eller enhet</source>
+        <translation>Type a name, employee number or unit</translation>
+    </message>
+    <message>
+        <source>(ingen leder)</source>
+        <translation>(no manager)</translation>
+    </message>
+</context>
+<context>
     <name>PositionDialog</name>
     <message>
         <source>Endre stilling</source>
@@ -2200,6 +2352,14 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Sluttdato:</source>
         <translation>End date:</translation>
+    </message>
+    <message>
+        <source>Nærmeste leder i denne stillingen, når det er en annen enn personens leder</source>
+        <translation>The line manager in this post, when it is someone other than the person&apos;s manager</translation>
+    </message>
+    <message>
+        <source>Leder i stillingen:</source>
+        <translation>Manager in this post:</translation>
     </message>
 </context>
 <context>
@@ -2429,6 +2589,113 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Ingen krav å vise for rollen.</source>
         <translation>No requirements to show for the role.</translation>
+    </message>
+</context>
+<context>
+    <name>Rapporter</name>
+    <message>
+        <source>Lager {title}…</source>
+        <translation>Making {title}…</translation>
+    </message>
+    <message>
+        <source>Kompetansematrise (Excel)</source>
+        <translation>Competence matrix (Excel)</translation>
+    </message>
+    <message>
+        <source>Alle ansatte i utvalget med nåværende nivå på hver kompetanse rollene deres krever, farget etter om kravet er oppfylt, med forklaring og utskriftsoppsett.</source>
+        <translation>Everyone in the selection with their current level of each competence their roles require, coloured by whether the requirement is met, with a legend and print setup.</translation>
+    </message>
+    <message>
+        <source>Kompetansematrise</source>
+        <translation>Competence matrix</translation>
+    </message>
+    <message>
+        <source>{people} ansatte × {competences} kompetanser ({na} ikke vurdert).</source>
+        <translation>{people} employees × {competences} competences ({na} not assessed).</translation>
+    </message>
+    <message>
+        <source>Avviksrapport (Excel)</source>
+        <translation>Gap report (Excel)</translation>
+    </message>
+    <message>
+        <source>Nøkkeltall, andel krav oppfylt per enhet og strategiområde, sårbare kompetanser, sertifikater som utløper og utviklingsmål.</source>
+        <translation>Key figures, share of requirements met per unit and strategy area, vulnerable competences, expiring certificates and learning goals.</translation>
+    </message>
+    <message>
+        <source>Avviksrapport</source>
+        <translation>Gap report</translation>
+    </message>
+    <message>
+        <source>Enheter: {units} · sårbare kompetanser: {vulnerable} · sertifikatvarsler: {certificates} · utviklingsmål: {goals}.</source>
+        <translation>Units: {units} · vulnerable competences: {vulnerable} · certificate alerts: {certificates} · learning goals: {goals}.</translation>
+    </message>
+    <message>
+        <source>Vurderingsmal (Excel)</source>
+        <translation>Assessment template (Excel)</translation>
+    </message>
+    <message>
+        <source>Et regneark lederen fyller ut med nivåer fra nedtrekkslister og leser inn igjen (Import). Dagens nivåer står ferdig utfylt.</source>
+        <translation>A spreadsheet the leader fills in with levels from drop-down lists and reads back in (Import). Today&apos;s levels are filled in already.</translation>
+    </message>
+    <message>
+        <source>Vurderingsmal</source>
+        <translation>Assessment template</translation>
+    </message>
+    <message>
+        <source>{people} ansatte × {competences} kompetanser.</source>
+        <translation>{people} employees × {competences} competences.</translation>
+    </message>
+    <message>
+        <source>Utviklingsplan for én ansatt (PDF)</source>
+        <translation>Development plan for one employee (PDF)</translation>
+    </message>
+    <message>
+        <source>Den individuelle utviklingsplanen til medarbeidersamtalen: kompetanseprofil med krav og avvik, utviklingsmål, kurs og sertifikater, og linjer for underskrift.</source>
+        <translation>The individual development plan for the appraisal talk: competence profile with requirements and gaps, learning goals, courses and certificates, and lines for signatures.</translation>
+    </message>
+    <message>
+        <source>Utviklingsplan</source>
+        <translation>Development plan</translation>
+    </message>
+    <message>
+        <source>Utviklingsplan for ansatt {no}, {pages} sider.</source>
+        <translation>Development plan of employee {no}, {pages} pages.</translation>
+    </message>
+    <message>
+        <source>Utviklingsplaner for en enhet (PDF)</source>
+        <translation>Development plans for a unit (PDF)</translation>
+    </message>
+    <message>
+        <source>Én PDF per ansatt i enheten, lagt i en mappe du velger, og om du vil også alle planene samlet i én PDF med et bokmerke per person (for utskrift).</source>
+        <translation>One PDF per employee of the unit, in a folder you choose, and if you like all the plans in one PDF with a bookmark per person (for printing).</translation>
+    </message>
+    <message>
+        <source>Utviklingsplaner</source>
+        <translation>Development plans</translation>
+    </message>
+    <message>
+        <source>{files} utviklingsplaner, {pages} sider i alt.</source>
+        <translation>{files} development plans, {pages} pages in all.</translation>
+    </message>
+    <message>
+        <source>Samlet fil: {name}</source>
+        <translation>Combined file: {name}</translation>
+    </message>
+    <message>
+        <source>Kompetanseplan for enheten (PDF)</source>
+        <translation>Unit competence plan (PDF)</translation>
+    </message>
+    <message>
+        <source>Enhetens kompetanseplan: nøkkeltall, strategiområder, kompetansekart, sårbare kompetanser, planlagte læringsaktiviteter og sertifikater som må fornyes.</source>
+        <translation>The unit&apos;s competence plan: key figures, strategy areas, competence map, vulnerable competences, planned learning activities and certificates to renew.</translation>
+    </message>
+    <message>
+        <source>Kompetanseplan</source>
+        <translation>Competence plan</translation>
+    </message>
+    <message>
+        <source>{pages} sider, {people} ansatte, {activities} planlagte tiltak.</source>
+        <translation>{pages} pages, {people} employees, {activities} planned activities.</translation>
     </message>
 </context>
 <context>
@@ -2666,6 +2933,111 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Slutter ({count})</source>
         <translation>Leaving ({count})</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Rapporter</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Ta med &amp;underenhetene</source>
+        <translation>Include the &amp;sub-units</translation>
+    </message>
+    <message>
+        <source>Ansatt</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>Dato for samtalen</source>
+        <translation>Date of the talk</translation>
+    </message>
+    <message>
+        <source>Lag også én &amp;samlet PDF med alle planene</source>
+        <translation>Also make one &amp;combined PDF of all the plans</translation>
+    </message>
+    <message>
+        <source>&amp;Enhet:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>&amp;Ansatt:</source>
+        <translation>&amp;Employee:</translation>
+    </message>
+    <message>
+        <source>&amp;Dato for samtalen:</source>
+        <translation>&amp;Date of the talk:</translation>
+    </message>
+    <message>
+        <source>Utvalg</source>
+        <translation>Selection</translation>
+    </message>
+    <message>
+        <source>Feilmelding</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <source>&amp;Lag rapport…</source>
+        <translation>&amp;Make report…</translation>
+    </message>
+    <message>
+        <source>Resultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Å&amp;pne filen</source>
+        <translation>O&amp;pen the file</translation>
+    </message>
+    <message>
+        <source>Åpne &amp;mappen</source>
+        <translation>Open the f&amp;older</translation>
+    </message>
+    <message>
+        <source>Ferdig</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>&amp;Velg mappe og lag planene…</source>
+        <translation>&amp;Choose a folder and make the plans…</translation>
+    </message>
+    <message>
+        <source>Hele kommunen</source>
+        <translation>The whole municipality</translation>
+    </message>
+    <message>
+        <source>hele kommunen</source>
+        <translation>whole municipality</translation>
+    </message>
+    <message>
+        <source>Velg mappen planene skal lagres i</source>
+        <translation>Choose the folder for the plans</translation>
+    </message>
+    <message>
+        <source>Lagre {title}</source>
+        <translation>Save {title}</translation>
+    </message>
+    <message>
+        <source>Lagret i {path}.
+{summary}</source>
+        <translation>Saved in {path}.
+{summary}</translation>
+    </message>
+    <message>
+        <source>Lagret: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>Avbrutt</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Eksporten ble avbrutt. Ingen fil ble lagret.</source>
+        <translation>The export was cancelled. No file was saved.</translation>
     </message>
 </context>
 <context>
@@ -2961,7 +3333,6 @@ The previous contents are in {safety}.</translation>
     <name>RosterWizard</name>
     <message>
         <source>Importer personalliste</source>
-        <extracomment>The import was written (the report is the argument).</extracomment>
         <translation>Import roster</translation>
     </message>
 </context>
@@ -3114,6 +3485,7 @@ The previous contents are in {safety}.</translation>
     <name>StepWizard</name>
     <message>
         <source>&lt; &amp;Tilbake</source>
+        <extracomment>Something was written to the register (the service&apos;s result is the argument).</extracomment>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
@@ -3190,8 +3562,18 @@ The previous contents are in {safety}.</translation>
     <name>TemplateWizard</name>
     <message>
         <source>Les inn vurderingsmal</source>
-        <extracomment>The assessments were saved (the result is the argument).</extracomment>
         <translation>Read assessment template</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Ingen krav i perioden.</source>
+        <translation>No requirements in the period.</translation>
+    </message>
+    <message>
+        <source>{date}: {share} oppfylt ({met} av {total} krav, {na} ikke vurdert)</source>
+        <translation>{date}: {share} met ({met} of {total} requirements, {na} not assessed)</translation>
     </message>
 </context>
 <context>
@@ -3211,6 +3593,173 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Alle enheter</source>
         <translation>All units</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsPage</name>
+    <message>
+        <source>Hele kommunen</source>
+        <translation>The whole municipality</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Med &amp;underenheter</source>
+        <translation>With &amp;sub-units</translation>
+    </message>
+    <message>
+        <source>Per dato</source>
+        <translation>As of date</translation>
+    </message>
+    <message>
+        <source>Vis tallene slik de var på en tidligere dato</source>
+        <translation>Show the figures as they were at an earlier date</translation>
+    </message>
+    <message>
+        <source>&amp;I dag</source>
+        <translation>T&amp;oday</translation>
+    </message>
+    <message>
+        <source>Tall i cellene</source>
+        <translation>Figures in the cells</translation>
+    </message>
+    <message>
+        <source>Andel oppfylt</source>
+        <translation>Share met</translation>
+    </message>
+    <message>
+        <source>Snittgap (prosentpoeng)</source>
+        <translation>Mean gap (percentage points)</translation>
+    </message>
+    <message>
+        <source>Antall ikke vurdert</source>
+        <translation>Number not assessed</translation>
+    </message>
+    <message>
+        <source>&amp;Enhet:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>Per &amp;dato:</source>
+        <translation>As of &amp;date:</translation>
+    </message>
+    <message>
+        <source>Ce&amp;llene viser:</source>
+        <translation>Cells sho&amp;w:</translation>
+    </message>
+    <message>
+        <source>Nøkkeltall</source>
+        <translation>Key figures</translation>
+    </message>
+    <message>
+        <source>Andel krav oppfylt de siste to årene</source>
+        <translation>Share of requirements met over the last two years</translation>
+    </message>
+    <message>
+        <source>Klikk på et punkt for å se tallene på den datoen</source>
+        <translation>Click a point to see the figures at that date</translation>
+    </message>
+    <message>
+        <source>Andel oppfylt siste to år</source>
+        <translation>Share met, last two years</translation>
+    </message>
+    <message>
+        <source>Kompetansekart: enheter og kompetanser</source>
+        <translation>Competence map: units and competences</translation>
+    </message>
+    <message>
+        <source>Strategiområder per enhet</source>
+        <translation>Strategy areas per unit</translation>
+    </message>
+    <message>
+        <source>Kompetansene slått sammen per strategiområde. Enter eller dobbeltklikk viser kompetansene i området for enheten.</source>
+        <translation>The competences pooled per strategy area. Enter or a double-click shows the area&apos;s competences for the unit.</translation>
+    </message>
+    <message>
+        <source>Gapanalyse</source>
+        <translation>Gap analysis</translation>
+    </message>
+    <message>
+        <source>&amp;Kompetansekart</source>
+        <translation>&amp;Competence map</translation>
+    </message>
+    <message>
+        <source>S&amp;trategiområder</source>
+        <translation>S&amp;trategy areas</translation>
+    </message>
+    <message>
+        <source>Sår&amp;barhet</source>
+        <translation>Vul&amp;nerability</translation>
+    </message>
+    <message>
+        <source>Beregner…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <source>Ikke beregnet</source>
+        <translation>Not computed</translation>
+    </message>
+    <message>
+        <source>Beregner gapanalysen…</source>
+        <translation>Computing the gap analysis…</translation>
+    </message>
+    <message>
+        <source>Beregner utviklingen…</source>
+        <translation>Computing the trend…</translation>
+    </message>
+    <message>
+        <source>Alle i utvalget</source>
+        <translation>Everyone in the selection</translation>
+    </message>
+    <message>
+        <source>Ingen i utvalget har kompetansekrav ennå. Gi rollene krav under Rammeverk og roller, og gi de ansatte roller i stillingene sine.</source>
+        <translation>Nobody in the selection has competence requirements yet. Give the roles requirements under Frameworks and roles, and give the employees roles in their posts.</translation>
+    </message>
+    <message>
+        <source>Per {date}</source>
+        <translation>As of {date}</translation>
+    </message>
+    <message>
+        <source>{people} ansatte</source>
+        <translation>{people} employees</translation>
+    </message>
+    <message>
+        <source>{share} av {total} krav oppfylt</source>
+        <translation>{share} of {total} requirements met</translation>
+    </message>
+    <message>
+        <source>{na} ikke vurdert</source>
+        <translation>{na} not assessed</translation>
+    </message>
+    <message>
+        <source>snittgap {gap} prosentpoeng</source>
+        <translation>mean gap {gap} percentage points</translation>
+    </message>
+    <message>
+        <source>{count} sårbare kritiske kompetanser</source>
+        <translation>{count} vulnerable critical competences</translation>
+    </message>
+    <message>
+        <source>tallene gjelder {date}</source>
+        <translation>figures as of {date}</translation>
+    </message>
+    <message>
+        <source>Velg en celle i kartet for å se hvem som står bak tallene.</source>
+        <translation>Choose a cell in the map to see who is behind the figures.</translation>
+    </message>
+    <message>
+        <source>Raden «{total}» samler alle; velg en enhet for å se personene.</source>
+        <translation>The row “{total}” pools everyone; choose a unit to see the people.</translation>
+    </message>
+    <message>
+        <source>Ingen i {unit} har krav om {competence}.</source>
+        <translation>Nobody in {unit} is required to have {competence}.</translation>
+    </message>
+    <message>
+        <source>{unit} – {competence}: {met} av {people} oppfyller kravet</source>
+        <translation>{unit} – {competence}: {met} of {people} meet the requirement</translation>
     </message>
 </context>
 <context>
@@ -3238,6 +3787,72 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Språket endres neste gang du starter programmet. / The language changes at the next start.</source>
         <translation>The language changes the next time you start the program.</translation>
+    </message>
+</context>
+<context>
+    <name>Varmekart</name>
+    <message>
+        <source>i.v.</source>
+        <translation>n.a.</translation>
+    </message>
+    <message>
+        <source>{met} av {people} oppfyller kravet ({share})</source>
+        <translation>{met} of {people} meet the requirement ({share})</translation>
+    </message>
+    <message>
+        <source>Snittgap: {gap} prosentpoeng</source>
+        <translation>Mean gap: {gap} percentage points</translation>
+    </message>
+    <message>
+        <source>Ikke vurdert: {count} ({share})</source>
+        <translation>Not assessed: {count} ({share})</translation>
+    </message>
+    <message>
+        <source>Hele utvalget</source>
+        <translation>The whole selection</translation>
+    </message>
+    <message>
+        <source>Ingen her har krav om dette.</source>
+        <translation>Nobody here has this requirement.</translation>
+    </message>
+    <message>
+        <source>Kritisk kompetanse</source>
+        <translation>Critical competence</translation>
+    </message>
+</context>
+<context>
+    <name>VulnerabilityTab</name>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Kompetanse</source>
+        <translation>Competence</translation>
+    </message>
+    <message>
+        <source>Strategiområde</source>
+        <translation>Strategy area</translation>
+    </message>
+    <message>
+        <source>Med krav</source>
+        <translation>Required of</translation>
+    </message>
+    <message>
+        <source>Har kompetansen</source>
+        <translation>Holds it</translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation>nobody</translation>
+    </message>
+    <message>
+        <source>Sårbare kompetanser</source>
+        <translation>Vulnerable competences</translation>
+    </message>
+    <message>
+        <source>Kritiske kompetanser som en enhet krever, og som bare én eller ingen av dens ansatte har på kravnivået. Enter eller dobbeltklikk viser personene i kartet.</source>
+        <translation>Critical competences a unit requires that only one or none of its employees holds at the required level. Enter or a double-click shows the people in the map.</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from competence.appraisals import appraisals_of
 from competence.certificates import certificates_of
 from competence.clock import today
-from competence.employees import EmployeeDetail, get_employee, mark_left
+from competence.employees import EmployeeDetail, get_employee, list_employees, mark_left
 from competence.gap import employee_profile
 from competence.goals import goals_of
 from competence.progress import CancelToken, Progress
@@ -46,7 +46,12 @@ from ui.widgets.forms import FormDialog
 
 
 def load_lookups(uow: UnitOfWork) -> Lookups:
-    return Lookups(tuple(list_units(uow)), tuple(list_roles(uow)), tuple(competence_options(uow)))
+    return Lookups(
+        tuple(list_units(uow)),
+        tuple(list_roles(uow)),
+        tuple(competence_options(uow)),
+        tuple(list_employees(uow, include_left=True)),
+    )
 
 
 def load_card(uow: UnitOfWork, employee_id: int, lookups: Lookups | None = None) -> tuple[CardData, int]:
@@ -129,6 +134,10 @@ class EmployeeCard(QWidget):
         self.edit_button.clicked.connect(self.edit_employee)
         self.left_button = QPushButton()
         self.left_button.clicked.connect(self.toggle_left)
+        self.print_button = QPushButton(self.tr("Skriv ut utviklings&plan…"))
+        self.print_button.setToolTip(self.tr("Lag utviklingsplanen som PDF til medarbeidersamtalen (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_plan)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, activated=self.print_plan)
 
         header = QHBoxLayout()
         header.addWidget(self.back)
@@ -136,6 +145,7 @@ class EmployeeCard(QWidget):
         header.addWidget(self.name)
         header.addWidget(self.status)
         header.addStretch(1)
+        header.addWidget(self.print_button)
         header.addWidget(self.edit_button)
         header.addWidget(self.left_button)
 
@@ -204,7 +214,7 @@ class EmployeeCard(QWidget):
             self.left_button.setText(self.tr("Registrer som sluttet…"))
         lookups = data.lookups
         self.profile.load(e.id, data.profile, {c.id: c.levels for c in lookups.competences})
-        self.positions.load(e.id, e.positions, lookups.units, lookups.roles)
+        self.positions.load(e.id, e.positions, lookups.units, lookups.roles, lookups.people)
         skills = tuple(c for c in lookups.competences if c.kind == "skill")
         courses = tuple(c for c in lookups.competences if c.kind == "certificate")
         self.goals.load(e.id, data.goals, skills)
@@ -226,7 +236,10 @@ class EmployeeCard(QWidget):
     def edit_employee(self) -> None:
         if self.data is None:
             return
-        if EditEmployeeDialog(self.ctx.database, self.ctx.actor, self.data.employee, self).exec():
+        dialog = EditEmployeeDialog(
+            self.ctx.database, self.ctx.actor, self.data.employee, self, people=self.data.lookups.people
+        )
+        if dialog.exec():
             self.saved()
 
     def toggle_left(self) -> None:
@@ -247,3 +260,33 @@ class EmployeeCard(QWidget):
         uow = self.ctx.uow()
         if attempt(self, lambda: mark_left(uow, employee.id, None, expected_version=employee.version)):
             self.saved()
+
+    def print_plan(self) -> None:
+        """Ctrl+P: the development plan as a PDF, saved where the user says, then opened."""
+        from ui.reports.files import ask_save_path, open_path, pdf_filter  # not needed at start
+        from ui.reports.kinds import PLAN, ExportRequest, Written
+        from ui.reports.run import run_export
+
+        if self.data is None:
+            return
+        e = self.data.employee
+        request = ExportRequest(
+            employee_no=e.employee_no, person_name=f"{e.last_name} {e.first_name}".strip(), talk_on=today()
+        )
+        target = ask_save_path(
+            self,
+            self.ctx.preferences,
+            self.tr("Lagre utviklingsplanen for {name}").format(name=e.full_name),
+            PLAN.default_name(request, today()),
+            pdf_filter(),
+        )
+        if target is None:
+            return
+
+        def done(written: Written) -> None:
+            self.ctx.status_message.emit(
+                self.tr("Utviklingsplanen er lagret: {path}").format(path=written.path)
+            )
+            open_path(written.path)
+
+        run_export(self.ctx, self, PLAN, request, target, on_done=done)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from competence.appraisals import AppraisalView
 from competence.certificates import CertificateView
-from competence.employees import EmployeeDetail
+from competence.employees import EmployeeDetail, EmployeeRow
 from competence.gap import EmployeeProfile
 from competence.goals import GoalView
 from competence.roles import RoleView
@@ -51,6 +51,8 @@ class Lookups:
     units: tuple[UnitView, ...]
     roles: tuple[RoleView, ...]
     competences: tuple[CompetenceOption, ...]
+    #: everyone in the register (the manager pickers offer those who have not left)
+    people: tuple[EmployeeRow, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from competence.clock import today
 from competence.employees import (
+    EmployeeRow,
     PositionInput,
     PositionView,
     add_position,
@@ -24,7 +25,7 @@ from ui.employees.dialogs import fte_spin
 from ui.i18n import fmt_date, fmt_number
 from ui.widgets.dates import OptionalDate, date_edit, date_of
 from ui.widgets.forms import FormDialog
-from ui.widgets.pickers import RolePicker, UnitPicker
+from ui.widgets.pickers import RolePicker, UnitPicker, manager_picker
 from ui.widgets.tables import Column
 
 
@@ -38,6 +39,8 @@ class PositionDialog(FormDialog):
         roles: Sequence[RoleView],
         position: PositionView | None = None,
         parent: QWidget | None = None,
+        *,
+        people: Sequence[EmployeeRow] = (),
     ) -> None:
         super().__init__(self.tr("Endre stilling") if position else self.tr("Ny stilling"), parent)
         self.database, self.actor, self.employee_id, self.position = database, actor, employee_id, position
@@ -57,6 +60,11 @@ class PositionDialog(FormDialog):
         self.add_row(self.tr("Stillingsprosent:"), self.fte, "fte_percent")
         self.add_row(self.tr("Startdato:"), self.start, "start_date")
         self.add_row(self.tr("Sluttdato:"), self.end, "end_date")
+        self.manager = manager_picker(people, position.manager_id if position else None, employee_id)
+        self.manager.setToolTip(
+            self.tr("Nærmeste leder i denne stillingen, når det er en annen enn personens leder")
+        )
+        self.add_row(self.tr("Leder i stillingen:"), self.manager, "manager_id")
         self.resize(460, self.sizeHint().height())
 
     def position_input(self) -> PositionInput:
@@ -70,7 +78,7 @@ class PositionDialog(FormDialog):
             fte_percent=self.fte.value(),
             start_date=self.start.value(),
             end_date=self.end.value(),
-            manager_id=self.position.manager_id if self.position else None,
+            manager_id=self.manager.checked_id("manager_id"),
         )
 
     def submit(self) -> PositionView:
@@ -128,6 +136,7 @@ class PositionsTab(RecordTable[PositionView]):
         self.employee_id = 0
         self.units: Sequence[UnitView] = ()
         self.roles: Sequence[RoleView] = ()
+        self.people: Sequence[EmployeeRow] = ()
         self.new_button = self.add_button(self.tr("Ny stilling…"), self.add)
         self.edit_button = self.add_button(self.tr("Endre…"), self.edit, needs_row=True)
         self.end_button = self.add_button(self.tr("Avslutt…"), self.end, needs_row=True)
@@ -139,23 +148,30 @@ class PositionsTab(RecordTable[PositionView]):
         positions: Sequence[PositionView],
         units: Sequence[UnitView],
         roles: Sequence[RoleView],
+        people: Sequence[EmployeeRow] = (),
     ) -> None:
-        self.employee_id, self.units, self.roles = employee_id, units, roles
+        self.employee_id, self.units, self.roles, self.people = employee_id, units, roles, people
         self.set_rows(positions)
 
     def add(self) -> None:
-        self.run_dialog(
-            PositionDialog(self.database, self.actor, self.employee_id, self.units, self.roles, parent=self)
-        )
+        self.run_dialog(self._dialog(None))
 
     def edit(self) -> None:
         position = self.selected()
         if position is not None:
-            self.run_dialog(
-                PositionDialog(
-                    self.database, self.actor, self.employee_id, self.units, self.roles, position, self
-                )
-            )
+            self.run_dialog(self._dialog(position))
+
+    def _dialog(self, position: PositionView | None) -> PositionDialog:
+        return PositionDialog(
+            self.database,
+            self.actor,
+            self.employee_id,
+            self.units,
+            self.roles,
+            position,
+            self,
+            people=self.people,
+        )
 
     def end(self) -> None:
         position = self.selected()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QWidget
 
 from competence.employees import (
     EmployeeDetail,
+    EmployeeRow,
     PositionInput,
     add_position,
     create_employee,
@@ -20,7 +21,7 @@ from competence.uow import UnitOfWork
 from db.session import Database
 from ui.widgets.dates import OptionalDate
 from ui.widgets.forms import FormDialog
-from ui.widgets.pickers import RolePicker, UnitPicker
+from ui.widgets.pickers import RolePicker, UnitPicker, manager_picker
 
 
 def fte_spin(value: float = 100.0) -> QDoubleSpinBox:
@@ -105,10 +106,17 @@ class NewEmployeeDialog(FormDialog):
 
 
 class EditEmployeeDialog(FormDialog):
-    """Name and e-mail; the employee number is the key from the HR system and is not edited here."""
+    """Name, e-mail and manager; the employee number is the key from the HR system and is not
+    edited here."""
 
     def __init__(
-        self, database: Database, actor: str | None, employee: EmployeeDetail, parent: QWidget | None = None
+        self,
+        database: Database,
+        actor: str | None,
+        employee: EmployeeDetail,
+        parent: QWidget | None = None,
+        *,
+        people: Sequence[EmployeeRow] = (),
     ) -> None:
         super().__init__(self.tr("Endre ansatt"), parent)
         self.database, self.actor, self.employee = database, actor, employee
@@ -121,9 +129,12 @@ class EditEmployeeDialog(FormDialog):
         self.add_row(self.tr("Fornavn:"), self.first_name, "first_name")
         self.add_row(self.tr("Etternavn:"), self.last_name, "last_name")
         self.add_row(self.tr("E-post:"), self.email, "email")
-        self.resize(420, self.sizeHint().height())
+        self.manager = manager_picker(people, employee.manager_id, employee.id)
+        self.add_row(self.tr("Leder:"), self.manager, "manager_id")
+        self.resize(460, self.sizeHint().height())
 
     def submit(self) -> EmployeeDetail:
+        manager_id = self.manager.checked_id("manager_id")
         return update_employee(
             UnitOfWork(self.database, self.actor),
             self.employee.id,
@@ -131,4 +142,5 @@ class EditEmployeeDialog(FormDialog):
             first_name=self.first_name.text(),
             last_name=self.last_name.text(),
             email=self.email.text() or None,
+            manager_id=manager_id,
         )

@@ -194,9 +194,11 @@ class EmployeesPage(Page):
         return self._card
 
     def _lookups(self) -> Lookups | None:
-        """The units, roles and competences loaded for the filters: the card's pickers reuse them."""
+        """The units, roles, competences and people loaded for the list: the card's pickers reuse them."""
         data = self.data
-        return Lookups(data.units, data.roles, data.competences) if data is not None else None
+        if data is None:
+            return None
+        return Lookups(data.units, data.roles, data.competences, data.employees.rows)
 
     def _card_shown(self) -> bool:
         return self._card is not None and self.stack.currentWidget() is self._card

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, QStringListModel, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
+from competence.employees import EmployeeRow
+from competence.errors import ValidationError
 from competence.roles import RoleView
 from competence.search import CompetenceOption
 from competence.units import UnitView
@@ -43,17 +45,35 @@ class _IdCombo(QComboBox):
 
 
 class UnitPicker(_IdCombo):
-    """Units in tree order, indented; type to search by number or name."""
+    """Units in tree order, indented; type to search by number or name. With ``whole_text`` the
+    first choice is the whole municipality (id None)."""
 
-    def __init__(self, units: Sequence[UnitView], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, units: Sequence[UnitView] = (), parent: QWidget | None = None, *, whole_text: str | None = None
+    ) -> None:
         super().__init__(parent)
         _searchable(self)
-        for unit in units:
-            if unit.closed_on is None:
-                self.addItem("\u2003" * unit.depth + unit.label, unit.id)
-                self.setItemData(self.count() - 1, unit.label, Qt.ItemDataRole.ToolTipRole)
-        self.setCurrentIndex(-1)
         self.lineEdit().setPlaceholderText(self.tr("Skriv eller velg enhet"))
+        self.set_units(units, whole_text=whole_text)
+
+    def set_units(self, units: Sequence[UnitView], *, whole_text: str | None = None) -> None:
+        """Fill the list again, keeping the unit chosen if it is still there."""
+        previous = self.selected_id() if self.currentIndex() >= 0 else -1
+        with QSignalBlocker(self):
+            self.clear()
+            if whole_text is not None:
+                self.addItem(whole_text, None)
+            for unit in units:
+                if unit.closed_on is None:
+                    self.addItem("\u2003" * unit.depth + unit.label, unit.id)
+                    self.setItemData(self.count() - 1, unit.label, Qt.ItemDataRole.ToolTipRole)
+            index = self.findData(previous) if isinstance(previous, int) and previous >= 0 else -1
+            self.setCurrentIndex(index if index >= 0 or whole_text is None else 0)
+
+    def has_choice(self) -> bool:
+        """A choice of the list is shown (not nothing, nor half-typed text)."""
+        index = self.currentIndex()
+        return index >= 0 and self.currentText() == self.itemText(index)
 
 
 class RolePicker(_IdCombo):
@@ -150,3 +170,103 @@ class CompetencePicker(_IdCombo):
     def selected(self) -> CompetenceOption | None:
         ident = self.selected_id()
         return self.options.get(ident) if ident is not None else None
+
+
+class PersonPicker(QComboBox):
+    """One person among the active employees ("Etternavn, Fornavn (ansattnr) – enhet"); type any
+    part of the name, number or unit. Built for 50,000 people: the texts sit in one string list
+    model (no item per person), which the completer filters in Qt.
+
+    ``none_text`` adds a first choice meaning "nobody" (a manager may be left empty); it shows as
+    an empty field with ``none_text`` greyed in it, so typing a name needs no erasing first.
+    """
+
+    def __init__(self, *, none_text: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(15)
+        self.none_text = none_text
+        self.ids: list[int | None] = []
+        self.texts = QStringListModel(self)
+        self.setModel(self.texts)
+        completer = QCompleter(self.texts, self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setMaxVisibleItems(12)
+        self.setCompleter(completer)
+        hint = self.tr("Skriv navn, ansattnummer eller enhet")
+        self.lineEdit().setPlaceholderText(none_text or hint)
+        self.setToolTip(hint)
+        self.currentIndexChanged.connect(self._show_nobody)
+        self.set_people(())
+
+    def set_people(
+        self, people: Sequence[EmployeeRow], *, exclude: int | None = None, keep: int | None = None
+    ) -> None:
+        """The active people of ``people`` except ``exclude`` (a person cannot lead themselves), in
+        the order given (:func:`competence.employees.list_employees` sorts them in Norwegian
+        alphabetical order); ``keep`` stays in the list even after leaving (the manager so far)."""
+        previous = self.selected_id()
+        chosen = [p for p in people if (p.left_on is None or p.id == keep) and p.id != exclude]
+        ids: list[int | None] = [None] if self.none_text is not None else []
+        texts = [self.none_text] if self.none_text is not None else []
+        for person in chosen:
+            ids.append(person.id)
+            unit = f" – {person.units}" if person.units else ""
+            texts.append(f"{person.sort_name} ({person.employee_no}){unit}")
+        with QSignalBlocker(self):
+            self.ids = ids
+            self.texts.setStringList([str(t) for t in texts])
+            self.setCurrentIndex(0 if self.none_text is not None else -1)
+            self.lineEdit().clear()
+        self.select_id(previous)
+
+    def _show_nobody(self, index: int) -> None:
+        if self.none_text is not None and index == 0:
+            self.lineEdit().clear()
+
+    def select_id(self, ident: int | None) -> bool:
+        """Show ``ident``; False (and nothing changed) when that person is not in the list."""
+        try:
+            index = self.ids.index(ident)
+        except ValueError:
+            return False
+        self.setCurrentIndex(index)
+        self._show_nobody(index)  # also when it was chosen already (no signal then)
+        return True
+
+    def is_valid(self) -> bool:
+        """The text names a choice of the list (not half-typed); empty means nobody, where allowed."""
+        if not self.currentText().strip():
+            return self.none_text is not None
+        index = self.currentIndex()
+        return index >= 0 and self.currentText() == self.itemText(index)
+
+    def checked_id(self, field: str) -> int | None:
+        """The chosen person (None: nobody); refuses half-typed text that names no one."""
+        if not self.is_valid():
+            raise ValidationError(
+                "Velg en person fra listen (skriv en del av navnet og velg blant forslagene).",
+                "Choose a person from the list (type part of the name and pick a suggestion).",
+                field=field,
+            )
+        return self.selected_id()
+
+    def selected_id(self) -> int | None:
+        """The chosen person, or None for "nobody" or when the text matches no choice."""
+        index = self.currentIndex()
+        if not (0 <= index < len(self.ids)) or self.currentText() != self.itemText(index):
+            return None  # empty (nobody), or text that names no one
+        return self.ids[index]
+
+
+def manager_picker(
+    people: Sequence[EmployeeRow], current: int | None, employee_id: int | None
+) -> PersonPicker:
+    """A manager for ``employee_id``: any active person but the employee, or nobody."""
+    picker = PersonPicker(none_text=QCoreApplication.translate("PersonPicker", "(ingen leder)"))
+    picker.set_people(people, exclude=employee_id, keep=current)
+    picker.select_id(current)
+    return picker

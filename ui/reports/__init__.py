@@ -1,0 +1,1 @@
+"""Rapporter: the exports, with unit and person choice, file dialogs and progress."""

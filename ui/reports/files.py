@@ -1,0 +1,133 @@
+"""Where exports go: a save dialog with a sensible default name in the folder used last, writing
+through a temporary name (so a cancelled or failed export leaves no half file and never replaces a
+good one), file errors in words the user can act on, and opening the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from competence.files import private_output
+from competence.progress import CancelToken
+from db.errors import DiskFullError, LocalizedError
+from ui.preferences import Preferences
+
+T = TypeVar("T")
+
+# QSettings key of the folder the last export went to.
+FOLDER_KEY = "reports/folder"
+_UNSAFE = re.compile(r"[\x00-\x1f<>:\"/\\|?*]+")
+
+
+def safe_file_name(text: str, suffix: str) -> str:
+    """``text`` without the characters file systems refuse, with ``suffix`` (".xlsx")."""
+    clean = re.sub(r"\s+", " ", _UNSAFE.sub(" ", text)).strip(" .")
+    return f"{clean[:150] or 'eksport'}{suffix}"
+
+
+def dated_file_name(kind: str, scope: str, on: dt.date, suffix: str) -> str:
+    """ "Kompetansematrise Hjemmetjenesten 2025-03-14.xlsx": sorts by date in a folder listing."""
+    return safe_file_name(f"{kind} {scope} {on.isoformat()}", suffix)
+
+
+def export_folder(preferences: Preferences) -> Path:
+    """The folder the last export went to, else the user's documents folder."""
+    stored = str(preferences.settings.value(FOLDER_KEY, "") or "")
+    if stored and Path(stored).is_dir():
+        return Path(stored)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+
+
+def remember_folder(preferences: Preferences, folder: Path) -> None:
+    preferences.settings.setValue(FOLDER_KEY, str(folder))
+
+
+def ask_save_path(
+    parent: QWidget | None, preferences: Preferences, title: str, name: str, file_filter: str
+) -> Path | None:
+    """Ask where to save, starting from ``name`` in the last export folder; None when cancelled.
+
+    The suffix of ``name`` is added when the user types a name without it.
+    """
+    suggested = export_folder(preferences) / name
+    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    suffix = Path(name).suffix
+    if suffix and path.suffix.lower() != suffix.lower():
+        path = path.with_name(path.name + suffix)
+    remember_folder(preferences, path.parent)
+    return path
+
+
+def ask_folder(parent: QWidget | None, preferences: Preferences, title: str) -> Path | None:
+    chosen = QFileDialog.getExistingDirectory(parent, title, str(export_folder(preferences)))
+    if not chosen:
+        return None
+    remember_folder(preferences, Path(chosen))
+    return Path(chosen)
+
+
+def file_error(exc: OSError, path: Path) -> LocalizedError:
+    """A message the user can act on for a file that could not be written."""
+    if exc.errno == errno.ENOSPC:
+        return DiskFullError()
+    if isinstance(exc, PermissionError):
+        return LocalizedError(
+            f"Kan ikke skrive {path}. Filen er kanskje åpen i et annet program (lukk den der), "
+            "eller mappen er skrivebeskyttet. Ingenting ble lagret.",
+            f"Cannot write {path}. The file may be open in another program (close it there), "
+            "or the folder is read-only. Nothing was saved.",
+            code="file_locked",
+        )
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EEXIST):
+        return LocalizedError(
+            f"Kan ikke skrive {path}: mappen {path.parent} finnes ikke, eller er ikke en mappe. "
+            "Ingenting ble lagret.",
+            f"Cannot write {path}: the folder {path.parent} does not exist, or is not a folder. "
+            "Nothing was saved.",
+            code="file_error",
+        )
+    reason = exc.strerror or str(exc)
+    return LocalizedError(
+        f"Kan ikke skrive {path}: {reason}. Ingenting ble lagret.",
+        f"Cannot write {path}: {reason}. Nothing was saved.",
+        code="file_error",
+    )
+
+
+def write_into_place(target: Path, write: Callable[[Path], T], cancel: CancelToken) -> T:
+    """Let ``write`` make the file under a temporary name beside ``target`` (owner-only, see
+    :mod:`competence.files`), then move it into place unless the user cancelled meanwhile: a
+    cancelled export never replaces the file that was there. Runs on a worker."""
+    try:
+        with private_output(target) as temporary:
+            result = write(temporary)
+            cancel.raise_if_cancelled()
+    except OSError as exc:
+        raise file_error(exc, target) from exc
+    return result
+
+
+def open_path(path: Path) -> bool:
+    """Open a file in its program, or a folder in the file manager."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def pdf_filter() -> str:
+    return QCoreApplication.translate("Eksport", "PDF-dokument (*.pdf)")
+
+
+def excel_filter() -> str:
+    return QCoreApplication.translate("Eksport", "Excel-arbeidsbok (*.xlsx)")

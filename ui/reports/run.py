@@ -1,0 +1,40 @@
+"""Running one export in the background: used by the Rapporter screen and by the employee card's
+"Skriv ut utviklingsplan"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from competence.progress import CancelToken, Progress
+from ui.context import AppContext
+from ui.reports.kinds import ExportKind, ExportRequest, Written
+from ui.worker import Task
+
+
+def run_export(
+    ctx: AppContext,
+    parent: QWidget,
+    kind: ExportKind,
+    request: ExportRequest,
+    target: Path,
+    *,
+    on_done: Callable[[Written], None],
+    on_error: Callable[[BaseException], None] | None = None,
+) -> Task[Written]:
+    """Write ``target`` on a worker; a progress dialog with Cancel appears when it takes a while.
+
+    ``on_error`` defaults to the usual error dialog (a cancellation shows nothing).
+    """
+    database, actor = ctx.database, ctx.actor
+
+    def job(progress: Progress, cancel: CancelToken) -> Written:
+        return kind.written(kind.run(database, actor, request, target, progress, cancel), target)
+
+    label = QCoreApplication.translate("Rapporter", "Lager {title}…").format(title=kind.title())
+    return ctx.tasks.run(
+        job, on_done=on_done, on_error=on_error, parent=parent, label=label, cancellable=True
+    )

@@ -1,0 +1,1 @@
+"""Enheter: the unit × competence heatmap, strategy areas, vulnerability and trend."""

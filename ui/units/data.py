@@ -1,0 +1,190 @@
+"""What the Enheter screen shows, prepared on a worker from :func:`competence.gap.gap_report`:
+two heat tables (unit × competence, and unit × strategy area), the units to choose from, and the
+trend of the share met over the last two years. Plain data: no Qt, no session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from competence.gap import GapReport, HeatCell, TrendPoint, UnitRef, gap_report, trend
+from competence.progress import CancelToken
+from competence.settings import get_settings
+from competence.units import UnitView, list_units
+from competence.uow import UnitOfWork
+
+# The row key of the first row: everyone in the selection, each person counted once.
+TOTAL_ROW = 0
+# Quarters back the trend line reaches (two years).
+TREND_QUARTERS = 8
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The numbers behind one cell: requirements (person × competence), how many are met, how many
+    are not assessed, and the mean gap in percentage points."""
+
+    people: int
+    met: int
+    not_assessed: int
+    mean_gap: float
+
+    @property
+    def share_met(self) -> float:
+        return self.met / self.people if self.people else 0.0
+
+    @property
+    def share_not_assessed(self) -> float:
+        return self.not_assessed / self.people if self.people else 0.0
+
+    @property
+    def none_assessed(self) -> bool:
+        """Nobody behind the cell is assessed yet: shown as "ikke vurdert", never as a gap."""
+        return self.people > 0 and self.not_assessed == self.people
+
+    @staticmethod
+    def of(cell: HeatCell) -> Figures:
+        return Figures(cell.people, cell.met, cell.not_assessed, cell.mean_gap)
+
+
+@dataclass(frozen=True)
+class HeatColumn:
+    """A competence (or a strategy area), under its group heading (its area, or its framework)."""
+
+    id: int
+    code: str | None
+    name: str
+    group: str
+    tooltip: str
+    critical: bool = False
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} {self.name}" if self.code else self.name
+
+
+@dataclass(frozen=True)
+class HeatTable:
+    """Rows: the total, then the units in tree order. ``cells`` is keyed by (row key, column id),
+    where the row key is the unit id, or :data:`TOTAL_ROW`. The service's cells are kept as they
+    are and turned into :class:`Figures` when shown (a municipality has hundreds of thousands)."""
+
+    units: tuple[UnitRef, ...]
+    columns: tuple[HeatColumn, ...]
+    cells: Mapping[tuple[int, int], Figures | HeatCell]
+
+    def cell(self, row_key: int, column_id: int) -> Figures | None:
+        found = self.cells.get((row_key, column_id))
+        return Figures.of(found) if isinstance(found, HeatCell) else found
+
+
+@dataclass(frozen=True)
+class UnitsData:
+    report: GapReport
+    units: tuple[UnitView, ...]
+    unit_id: int | None
+    subunits: bool
+    at: dt.date
+    competences: HeatTable
+    areas: HeatTable
+
+
+def area_label(code: str | None, name: str) -> str:
+    return f"{code} {name}" if code else name
+
+
+def competence_table(report: GapReport, lang: str) -> HeatTable:
+    heat = report.heatmap
+    columns = tuple(
+        HeatColumn(
+            c.id,
+            c.code,
+            c.name_en if lang == "en" and c.name_en else c.name,
+            area_label(c.area_code, c.area_name),
+            f"{c.framework_name} › {area_label(c.area_code, c.area_name)}",
+            c.critical,
+        )
+        for c in heat.competences
+    )
+    cells: dict[tuple[int, int], Figures | HeatCell] = dict(heat.cells)
+    cells.update({(TOTAL_ROW, comp_id): cell for comp_id, cell in heat.totals.items()})
+    return HeatTable(heat.units, columns, cells)
+
+
+def area_table(report: GapReport) -> HeatTable:
+    """The strategy view: the same cells pooled per strategy area, each unit a row."""
+    heat = report.heatmap
+    area_of = {c.id: c.area_id for c in heat.competences}
+    sums: dict[tuple[int, int], list[float]] = {}  # requirements, met, not assessed, sum of gaps
+    for (unit_id, comp_id), cell in heat.cells.items():
+        key = (unit_id, area_of[comp_id])
+        total = sums.get(key)
+        if total is None:
+            total = sums[key] = [0, 0, 0, 0.0]
+        total[0] += cell.people
+        total[1] += cell.met
+        total[2] += cell.not_assessed
+        total[3] += cell.mean_gap * cell.people
+    cells: dict[tuple[int, int], Figures | HeatCell] = {
+        key: Figures(int(n), int(met), int(na), gaps / n) for key, (n, met, na, gaps) in sums.items() if n
+    }
+    for a in report.areas:  # the total row counts each person once, as the report does
+        cells[(TOTAL_ROW, a.area_id)] = Figures(a.items, a.met, a.not_assessed, a.mean_gap)
+    columns = tuple(
+        HeatColumn(a.area_id, a.area_code, a.area_name, a.framework_name, a.framework_name)
+        for a in report.areas
+    )
+    return HeatTable(heat.units, columns, cells)
+
+
+def load_units(uow: UnitOfWork, unit_id: int | None, subunits: bool, at: dt.date, lang: str) -> UnitsData:
+    """The report for a unit (with sub-units or not) or the whole municipality, at a date.
+
+    A unit closed since it was chosen falls back to the whole municipality.
+    """
+    units = tuple(list_units(uow))
+    if unit_id is not None and unit_id not in {u.id for u in units}:
+        unit_id = None
+    window = get_settings(uow).expiry_window_days
+    report = gap_report(uow, unit_id=unit_id, subunits=subunits, at=at, window_days=window)
+    return UnitsData(
+        report,
+        units,
+        unit_id,
+        subunits,
+        report.heatmap.at,
+        competence_table(report, lang),
+        area_table(report),
+    )
+
+
+def quarter_ends(day: dt.date, quarters: int = TREND_QUARTERS) -> list[dt.date]:
+    """The last day of each of the ``quarters`` quarters before the one ``day`` is in, oldest first."""
+    year, quarter = day.year, (day.month - 1) // 3  # quarter 0-3 of ``day``
+    ends = []
+    for _ in range(quarters):
+        quarter -= 1
+        if quarter < 0:
+            year, quarter = year - 1, 3
+        month = 3 * quarter + 3
+        next_month = dt.date(year + (month == 12), month % 12 + 1, 1)
+        ends.append(next_month - dt.timedelta(days=1))
+    return sorted(ends)
+
+
+def load_trend(
+    uow: UnitOfWork, unit_id: int | None, subunits: bool, today: dt.date, cancel: CancelToken
+) -> list[TrendPoint]:
+    """The share met at the end of each of the last eight quarters and today, one date at a time
+    (so a cancel is heard between them)."""
+    points: list[TrendPoint] = []
+    for on in [*quarter_ends(today), today]:
+        cancel.raise_if_cancelled()
+        points.extend(trend(uow, dates=[on], unit_id=unit_id, subunits=subunits))
+    return points
+
+
+def row_keys(units: Sequence[UnitRef]) -> list[int]:
+    """The row keys of a heat table in display order: the total first, then the units."""
+    return [TOTAL_ROW, *(u.id for u in units)]

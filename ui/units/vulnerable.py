@@ -1,0 +1,82 @@
+"""The vulnerability list of the Enheter screen: critical competences a unit requires that nobody
+or only one of its people holds at the required level. Enter or a double-click leads to the cell
+in the heatmap."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from competence.gap import Vulnerability
+from ui.i18n import fmt_int
+from ui.units.colours import GAP, NEAR
+from ui.widgets.tables import ROW_ROLE, Column, RowTableModel
+
+
+class VulnerabilityTab(QWidget):
+    # (unit id, competence id) of the row chosen
+    cell_requested = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        columns: list[Column[Vulnerability]] = [
+            Column(self.tr("Enhet"), lambda v: f"{v.unit.number} {v.unit.name}", key="unit"),
+            Column(self.tr("Kompetanse"), lambda v: v.competence.label, key="competence"),
+            Column(
+                self.tr("Strategiområde"),
+                lambda v: v.competence.area_name,
+                tooltip=lambda v: v.competence.framework_name,
+                key="area",
+            ),
+            Column(
+                self.tr("Med krav"),
+                lambda v: fmt_int(v.people_required),
+                lambda v: v.people_required,
+                align_right=True,
+                key="required",
+            ),
+            Column(
+                self.tr("Har kompetansen"),
+                lambda v: ", ".join(v.holders) or self.tr("ingen"),
+                lambda v: v.holder_count,
+                background=lambda v: GAP if not v.holders else NEAR,
+                key="holders",
+            ),
+        ]
+        self.model: RowTableModel[Vulnerability] = RowTableModel(columns, parent=self)
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Sårbare kompetanser"))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.view.horizontalHeader()
+        header.setSortIndicator(len(columns) - 1, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)  # nobody holding it first, as the service orders them
+        self.view.setAlternatingRowColors(True)
+        self.view.setTabKeyNavigation(False)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        hint = QLabel(
+            self.tr(
+                "Kritiske kompetanser som en enhet krever, og som bare én eller ingen av dens ansatte har "
+                "på kravnivået. Enter eller dobbeltklikk viser personene i kartet."
+            )
+        )
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.view, 1)
+        self.view.activated.connect(self._activated)
+
+    def set_rows(self, rows: Sequence[Vulnerability]) -> None:
+        self.model.set_rows(rows)
+
+    def _activated(self, index: QModelIndex) -> None:
+        vulnerability = self.model.data(index, ROW_ROLE)
+        if isinstance(vulnerability, Vulnerability):
+            self.cell_requested.emit(vulnerability.unit.id, vulnerability.competence.id)
