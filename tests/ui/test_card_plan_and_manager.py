@@ -15,8 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from competence.employees import get_employee
 from competence.uow import UnitOfWork
-from tests.ui.conftest import shown, wait_idle
-from tests.ui.support import Register
+from tests.ui.support import Register, shown, wait_idle
 from ui.card.card import EmployeeCard
 from ui.card.positions import PositionDialog
 from ui.context import AppContext
