@@ -2742,6 +2742,38 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>requirement</translation>
     </message>
     <message>
+        <source>strategiområde</source>
+        <translation>strategy area</translation>
+    </message>
+    <message>
+        <source>kompetanse</source>
+        <translation>competence</translation>
+    </message>
+    <message>
+        <source>nivåskala</source>
+        <translation>level scale</translation>
+    </message>
+    <message>
+        <source>kompetansematrise</source>
+        <translation>competence matrix</translation>
+    </message>
+    <message>
+        <source>gaprapport</source>
+        <translation>gap report</translation>
+    </message>
+    <message>
+        <source>enhetsplan</source>
+        <translation>unit plan</translation>
+    </message>
+    <message>
+        <source>utviklingsplan</source>
+        <translation>development plan</translation>
+    </message>
+    <message>
+        <source>utviklingsplaner for en enhet</source>
+        <translation>development plans for a unit</translation>
+    </message>
+    <message>
         <source>kolonneoppsett for import</source>
         <translation>import column mapping</translation>
     </message>
@@ -3669,10 +3701,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Navn</source>
         <translation>Name</translation>
-    </message>
-    <message>
-        <source>Enhet</source>
-        <translation>Unit</translation>
     </message>
     <message>
         <source>Sluttet</source>

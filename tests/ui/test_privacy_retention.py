@@ -75,8 +75,8 @@ def test_start_shows_who_is_due_and_the_run_anonymises_them(
     dialog = dialogs[0]
     assert isinstance(dialog, RetentionDialog)
     qtbot.waitUntil(lambda: dialog.due is not None, timeout=10_000)
-    rows = [(p.employee_no, p.name, p.units) for p in dialog.model.rows]
-    assert rows == [("1005", "Lise Aas", "Hjemmetjenesten")]
+    rows = [(p.employee_no, p.name, p.left_on.isoformat()) for p in dialog.model.rows]
+    assert rows == [("1005", "Lise Aas", "2024-01-31")]
     assert dialog.apply_button.text() == "&Anonymiser 1 person nå"
     assert "tilfeldig kode" in dialog.explanation.text()
 

@@ -17,8 +17,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QSizePolicy, QToolBar, QWidget
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QSizePolicy, QStyle, QToolBar, QWidget
 
 from competence.uow import UnitOfWork
 from db.errors import LocalizedError
@@ -41,6 +41,20 @@ _WARNING_COLOURS = {"background": "#fff4ce", "border": "#e0c36a"}
 _INFO_COLOURS = {"background": "#e8f1fb", "border": "#9dbfe3"}
 
 
+class _NoticeText(QLabel):
+    """Word-wrapped text that asks for a full line's width (up to :data:`WIDEST` pixels) rather than
+    the narrow column a wrapping label asks for by default, so a short notice takes one line."""
+
+    WIDEST = 900
+
+    def sizeHint(self) -> QSize:
+        width = min(self.fontMetrics().horizontalAdvance(self.text()) + 8, self.WIDEST)
+        return QSize(width, self.heightForWidth(width))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+
 class NoticeBar(QToolBar):
     """A message across the top of the window, with optional action buttons and a close button."""
 
@@ -53,7 +67,16 @@ class NoticeBar(QToolBar):
         self.toggleViewAction().setVisible(False)  # not offered in the window's toolbar menu
         colours = _WARNING_COLOURS if warning else _INFO_COLOURS
         self.setStyleSheet(_STYLE.format(name=name, **colours))
-        self.label = QLabel(text)
+        icon = QLabel()
+        kind = (
+            QStyle.StandardPixmap.SP_MessageBoxWarning
+            if warning
+            else QStyle.StandardPixmap.SP_MessageBoxInformation
+        )
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        icon.setPixmap(self.style().standardIcon(kind).pixmap(size, size))
+        self.addWidget(icon)
+        self.label = _NoticeText(text)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -119,6 +142,7 @@ def show_bar(window: QMainWindow, bar: NoticeBar) -> NoticeBar:
     if old is not None and old is not bar:
         window.removeToolBar(old)
         old.deleteLater()
+    window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # each notice on a line of its own
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     bar.show()
     return bar

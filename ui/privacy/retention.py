@@ -2,7 +2,7 @@
 erased, as the register is set up), and the run itself on confirmation.
 
 :func:`due_summary` is the cheap check made at start and by Innstillinger (a dry run of
-:func:`competence.privacy.retention.apply_retention`); :func:`load_due` adds names and units for
+:func:`competence.privacy.retention.apply_retention`); :func:`load_due` adds their names for
 the dialog's list. The run is one transaction; the dialog then says what was done.
 """
 
@@ -54,7 +54,6 @@ class RetentionDue:
 class DuePerson:
     employee_no: str
     name: str
-    units: str
     left_on: dt.date
 
 
@@ -74,22 +73,13 @@ def due_summary(uow: UnitOfWork) -> RetentionDue:
 
 
 def load_due(uow: UnitOfWork) -> DueList:
-    """The people due, with their names and units as the register has them now (runs on a worker)."""
+    """The people due, with their names as the register has them now (runs on a worker)."""
     result = apply_retention(uow, dry_run=True)
-    numbers = {item.employee_no for item in result.items}
-    rows = {r.employee_no: r for r in list_employees(uow, include_left=True) if r.employee_no in numbers}
-    people = []
-    for item in result.items:
-        row = rows.get(item.employee_no)
-        people.append(
-            DuePerson(
-                item.employee_no,
-                row.full_name if row is not None else "",
-                row.units if row is not None else "",
-                item.left_on,
-            )
-        )
-    return DueList(_summary(result), tuple(people))
+    names = (
+        {r.employee_no: r.full_name for r in list_employees(uow, include_left=True)} if result.items else {}
+    )
+    people = tuple(DuePerson(i.employee_no, names.get(i.employee_no, ""), i.left_on) for i in result.items)
+    return DueList(_summary(result), people)
 
 
 class RetentionDialog(QDialog):
@@ -111,7 +101,6 @@ class RetentionDialog(QDialog):
         columns: list[Column[DuePerson]] = [
             Column(self.tr("Ansattnr."), lambda p: p.employee_no),
             Column(self.tr("Navn"), lambda p: p.name),
-            Column(self.tr("Enhet"), lambda p: p.units),
             Column(self.tr("Sluttet"), lambda p: fmt_date(p.left_on), lambda p: p.left_on),
         ]
         self.model: RowTableModel[DuePerson] = RowTableModel(columns, parent=self)
@@ -160,7 +149,7 @@ class RetentionDialog(QDialog):
         self.due = due
         summary = due.summary
         self.model.set_rows(due.people)
-        self.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)
+        self.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
         if summary.count == 0:
             self.heading.setText(
                 self.tr("Ingen som sluttet {date} eller før, venter på behandling.").format(
