@@ -3758,8 +3758,8 @@ Do it now? It cannot be undone.</translation>
 <context>
     <name>RetentionNotice</name>
     <message>
-        <source>&amp;Vis og utfør…</source>
-        <translation>&amp;Show and apply…</translation>
+        <source>Vis og utfør…</source>
+        <translation>Show and apply…</translation>
     </message>
     <message>
         <source>Vis og utfør oppbevaringsregelen</source>

@@ -112,7 +112,6 @@ def test_erasure_lists_what_goes_asks_for_the_number_and_removes_every_trace(
     seen: dict[str, object] = {}
 
     def confirm_like_a_user(dialog: ErasureDialog) -> int:
-        qtbot.addWidget(dialog)
         seen["summary"] = dialog.summary.text()
         seen["note"] = dialog.note.text()
         assert not dialog.erase_button.isEnabled()
@@ -157,7 +156,6 @@ def test_erasure_cancelled_or_unconfirmed_changes_nothing(
     asked: list[ErasureDialog] = []
 
     def give_up(dialog: ErasureDialog) -> int:
-        qtbot.addWidget(dialog)
         asked.append(dialog)
         type_confirmation(qtbot, dialog, "100")
         dialog.accept()  # Enter without the right number

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -83,11 +84,11 @@ class ErasureDialog(QDialog):
         layout = QVBoxLayout(self)
         heading = QLabel(
             self.tr("<h3>Slette {name} (ansattnr. {number}) for godt?</h3>").format(
-                name=_html(preview.name), number=_html(preview.employee_no)
+                name=escape(preview.name), number=escape(preview.employee_no)
             )
         )
         layout.addWidget(heading)
-        items = "".join(f"<li>{_html(line)}</li>" for line in preview_lines(preview.counts))
+        items = "".join(f"<li>{escape(line)}</li>" for line in preview_lines(preview.counts))
         self.summary = QLabel(self.tr("<p>Dette slettes:</p><ul>{items}</ul>").format(items=items))
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setAccessibleName(self.tr("Dette slettes"))
@@ -135,10 +136,6 @@ class ErasureDialog(QDialog):
             super().accept()
 
 
-def _html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def start_erasure(
     ctx: AppContext, parent: QWidget, employee_no: str, name: str, on_erased: Callable[[], None]
 ) -> None:
@@ -152,7 +149,10 @@ def start_erasure(
         return preview_erasure(uow(), employee_no, name)
 
     def ask(preview: ErasurePreview) -> None:
-        if ErasureDialog(preview, parent).exec() != QDialog.DialogCode.Accepted:
+        dialog = ErasureDialog(preview, parent)
+        confirmed = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if not confirmed:
             return
         ctx.tasks.run(
             lambda progress, cancel: erase_person(uow(), employee_no),

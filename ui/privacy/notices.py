@@ -1,6 +1,6 @@
 """Notices at the top of the main window after start: a message bar that does not block the work.
 
-Two checks run once the register is open, each on a worker:
+Two checks run on a worker once the register is open:
 
 * the register is a SQLite file on a network drive (:func:`db.location.network_location_warning`):
   a warning that shared use belongs on a PostgreSQL server;
@@ -114,7 +114,9 @@ class RetentionNotice(NoticeBar):
         super().__init__(RETENTION_NOTICE, due.text, warning=False, parent=window)
         self.ctx = ctx
         self.show_button = self.add_button(
-            self.tr("&Vis og utfør…"), lambda: open_retention_dialog(ctx, window)
+            # no mnemonic: the bar is over every screen, whose own Alt+letters it must not take
+            self.tr("Vis og utfør…"),
+            lambda: open_retention_dialog(ctx, window),
         )
         self.show_button.setAccessibleName(self.tr("Vis og utfør oppbevaringsregelen"))
         ctx.data_changed.connect(self.recheck)
@@ -138,10 +140,10 @@ class RetentionNotice(NoticeBar):
 
 def show_bar(window: QMainWindow, bar: NoticeBar) -> NoticeBar:
     """Put ``bar`` at the top of ``window``, in place of an earlier bar of the same kind."""
-    old = window.findChild(NoticeBar, bar.objectName())
-    if old is not None and old is not bar:
-        window.removeToolBar(old)
-        old.deleteLater()
+    for old in window.findChildren(NoticeBar, bar.objectName()):
+        if old is not bar:
+            window.removeToolBar(old)
+            old.deleteLater()
     window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # each notice on a line of its own
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     bar.show()
