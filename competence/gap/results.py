@@ -10,6 +10,25 @@ from typing import Literal
 Status = Literal["met", "gap", "not_assessed"]
 
 
+class Shortfall:
+    """Gap and status of one requirement of one person, from ``required_percent`` and
+    ``current_percent`` (None: not assessed, which counts as 0 % in the gap)."""
+
+    required_percent: float
+    current_percent: float | None
+
+    @property
+    def gap(self) -> float:
+        """Shortfall in percentage points (0 when met)."""
+        return max(self.required_percent - (self.current_percent or 0.0), 0.0)
+
+    @property
+    def status(self) -> Status:
+        if self.current_percent is None:
+            return "not_assessed"
+        return "met" if self.gap <= 0 else "gap"
+
+
 @dataclass(frozen=True)
 class CompetenceRef:
     id: int
@@ -35,7 +54,7 @@ class CompetenceRef:
 
 
 @dataclass(frozen=True)
-class ProfileItem:
+class ProfileItem(Shortfall):
     """One required competence of one person."""
 
     competence: CompetenceRef
@@ -51,17 +70,6 @@ class ProfileItem:
     @property
     def not_assessed(self) -> bool:
         return self.current_percent is None
-
-    @property
-    def gap(self) -> float:
-        """Shortfall in percentage points (0 when met); not assessed counts as 0 %."""
-        return max(self.required_percent - (self.current_percent or 0.0), 0.0)
-
-    @property
-    def status(self) -> Status:
-        if self.current_percent is None:
-            return "not_assessed"
-        return "met" if self.gap <= 0 else "gap"
 
 
 @dataclass(frozen=True)
@@ -152,7 +160,7 @@ class Heatmap:
 
 
 @dataclass(frozen=True)
-class PersonCell:
+class PersonCell(Shortfall):
     """One person behind a heatmap cell (the drill-down)."""
 
     employee_id: int
@@ -163,16 +171,6 @@ class PersonCell:
     current_level: int | None
     current_level_name: str | None
     assessed_on: dt.date | None
-
-    @property
-    def gap(self) -> float:
-        return max(self.required_percent - (self.current_percent or 0.0), 0.0)
-
-    @property
-    def status(self) -> Status:
-        if self.current_percent is None:
-            return "not_assessed"
-        return "met" if self.gap <= 0 else "gap"
 
 
 @dataclass(frozen=True)
