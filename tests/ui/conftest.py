@@ -13,9 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from competence.uow import UnitOfWork
 from db.session import Database
-from tests.ui.support import Register, build_register
+from tests.ui.support import Register, build_register, shown, wait_idle
 from ui.app import Startup, parse_args
 from ui.context import AppContext
+from ui.employees.page import EmployeesPage
 from ui.i18n import install_language
 from ui.preferences import Preferences
 
@@ -68,3 +69,17 @@ def startup(qapp: QApplication, prefs: Preferences, qtbot: QtBot) -> Iterator[St
         controller.window.close()
     if controller.ctx is not None:
         controller.ctx.database.dispose()
+
+
+@pytest.fixture
+def card_page(
+    ctx: AppContext, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[EmployeesPage]:
+    """The employee list with Åse's card open, as a user gets there (the card's pickers get the
+    list's people); today is 01.03.2025."""
+    monkeypatch.setenv("KOMPETANSE_TODAY", "2025-03-01")
+    page = shown(qtbot, EmployeesPage(ctx))
+    with qtbot.waitSignal(page.card.loaded, timeout=10_000):
+        page.open_employee(register.people["aase"])
+    yield page
+    wait_idle(qtbot, ctx)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,24 +18,11 @@ from competence import audit
 from competence.employees import find_employee, list_employees
 from competence.errors import NotFoundError
 from competence.uow import UnitOfWork
-from tests.ui.support import Register, shown, wait_idle
+from tests.ui.support import Register, wait_idle
 from ui.card.card import EmployeeCard
 from ui.context import AppContext
 from ui.employees.page import EmployeesPage
 from ui.privacy.erasure import ErasureDialog
-
-
-@pytest.fixture
-def page(
-    ctx: AppContext, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[EmployeesPage]:
-    """The employee list with Åse's card open, as a user gets there."""
-    monkeypatch.setenv("KOMPETANSE_TODAY", "2025-03-01")
-    widget = shown(qtbot, EmployeesPage(ctx))
-    with qtbot.waitSignal(widget.card.loaded, timeout=10_000):
-        widget.open_employee(register.people["aase"])
-    yield widget
-    wait_idle(qtbot, ctx)
 
 
 @pytest.fixture
@@ -59,7 +45,7 @@ def save_as(monkeypatch: pytest.MonkeyPatch, path: Path, chosen_filter: str, ask
 
 
 def test_innsyn_as_json_holds_everything_on_the_person(
-    page: EmployeesPage,
+    card_page: EmployeesPage,
     ctx: AppContext,
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
@@ -68,7 +54,7 @@ def test_innsyn_as_json_holds_everything_on_the_person(
 ) -> None:
     asked: list[str] = []
     save_as(monkeypatch, tmp_path / "innsyn-aase.json", "JSON-fil (*.json)", asked)
-    page.card.innsyn_action.trigger()
+    card_page.card.innsyn_action.trigger()
     qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
     assert Path(asked[0]).name == "Innsyn 1001 Ødegård Åse 2025-03-01.pdf"
     path = opened[0]
@@ -86,14 +72,14 @@ def test_innsyn_as_json_holds_everything_on_the_person(
 
 
 def test_innsyn_as_pdf_when_the_pdf_filter_is_chosen(
-    page: EmployeesPage,
+    card_page: EmployeesPage,
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,
     opened: list[Path],
     tmp_path: Path,
 ) -> None:
     save_as(monkeypatch, tmp_path / "til-aase", "PDF-dokument (*.pdf)", [])  # typed without a suffix
-    page.card.innsyn_action.trigger()
+    card_page.card.innsyn_action.trigger()
     qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
     assert opened == [tmp_path / "til-aase.pdf"]
     text = "".join(p.extract_text() for p in PdfReader(opened[0]).pages)
@@ -107,7 +93,11 @@ def type_confirmation(qtbot: QtBot, dialog: ErasureDialog, text: str) -> None:
 
 
 def test_erasure_lists_what_goes_asks_for_the_number_and_removes_every_trace(
-    page: EmployeesPage, ctx: AppContext, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    card_page: EmployeesPage,
+    ctx: AppContext,
+    register: Register,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     seen: dict[str, object] = {}
 
@@ -125,17 +115,17 @@ def test_erasure_lists_what_goes_asks_for_the_number_and_removes_every_trace(
         return int(dialog.result())
 
     monkeypatch.setattr(ErasureDialog, "exec", confirm_like_a_user)
-    card = page.card
-    with qtbot.waitSignal(page.loaded, timeout=20_000):  # back in the list, reloaded
+    card = card_page.card
+    with qtbot.waitSignal(card_page.loaded, timeout=20_000):  # back in the list, reloaded
         card.erase_action.trigger()
     summary = str(seen["summary"])
     assert "Stillinger: 1" in summary
     assert "Kompetansevurderinger (med historikk): 1" in summary
     assert "Personen selv (navn, e-post, ansattnummer): 1" in summary
     assert "sikkerhetskopier" in str(seen["note"]).lower() and "roteres bort" in str(seen["note"])
-    assert page.stack.currentWidget() is page.splitter
+    assert card_page.stack.currentWidget() is card_page.splitter
     assert card.employee_id is None
-    assert "1001" not in [row.employee_no for row in page.model.rows]
+    assert "1001" not in [row.employee_no for row in card_page.model.rows]
 
     uow = UnitOfWork(ctx.database)
     with pytest.raises(NotFoundError):
@@ -151,7 +141,7 @@ def test_erasure_lists_what_goes_asks_for_the_number_and_removes_every_trace(
 
 
 def test_erasure_cancelled_or_unconfirmed_changes_nothing(
-    page: EmployeesPage, ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    card_page: EmployeesPage, ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[ErasureDialog] = []
 
@@ -164,16 +154,16 @@ def test_erasure_cancelled_or_unconfirmed_changes_nothing(
         return int(dialog.result())
 
     monkeypatch.setattr(ErasureDialog, "exec", give_up)
-    page.card.erase_action.trigger()
+    card_page.card.erase_action.trigger()
     qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
     wait_idle(qtbot, ctx)
     assert find_employee(UnitOfWork(ctx.database), "1001").last_name == "Ødegård"
-    assert page.stack.currentWidget() is page.card
+    assert card_page.stack.currentWidget() is card_page.card
     assert audit.list_events(UnitOfWork(ctx.database), action="erase") == []
 
 
-def test_the_card_offers_both_actions_in_its_privacy_menu(page: EmployeesPage) -> None:
-    card: EmployeeCard = page.card
+def test_the_card_offers_both_actions_in_its_privacy_menu(card_page: EmployeesPage) -> None:
+    card: EmployeeCard = card_page.card
     menu = card.privacy_button.menu()
     assert menu is not None
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
