@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QUrl
@@ -46,8 +48,17 @@ def all_events(ctx: AppContext) -> list[audit.AuditEntry]:
     return audit.list_events(UnitOfWork(ctx.database), limit=100_000)
 
 
+@pytest.fixture
+def oslo_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("TZ", "Europe/Oslo")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
 def test_lists_the_newest_events_with_readable_columns(
-    dialog: AuditLogDialog, ctx: AppContext, qtmodeltester: ModelTester
+    oslo_time: None, dialog: AuditLogDialog, ctx: AppContext, qtmodeltester: ModelTester
 ) -> None:
     everything = all_events(ctx)
     assert [e.id for e in dialog.model.rows] == [e.id for e in everything]
@@ -56,6 +67,8 @@ def test_lists_the_newest_events_with_readable_columns(
     left = next(i for i, e in enumerate(dialog.model.rows) if e.action == "left")
     cells = [dialog.model.index(left, c).data() for c in range(dialog.model.columnCount())]
     assert cells[1:5] == ["testleder", "sluttet", "ansatt", "1005"]
+    at = dialog.model.rows[left].at.replace(tzinfo=dt.UTC).astimezone(ZoneInfo("Europe/Oslo"))
+    assert cells[0] == at.strftime("%d.%m.%Y %H:%M:%S")  # the log stores UTC; shown in local time
 
 
 def test_filters_by_action_employee_number_and_date(

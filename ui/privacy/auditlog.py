@@ -56,7 +56,9 @@ class AuditFilter:
     since: dt.date | None = None
 
     def events(self, uow: UnitOfWork, limit: int) -> list[AuditEntry]:
-        since = dt.datetime.combine(self.since, dt.time()) if self.since else None
+        since = None
+        if self.since is not None:  # local midnight, in the log's naive UTC
+            since = dt.datetime.combine(self.since, dt.time()).astimezone(dt.UTC).replace(tzinfo=None)
         return audit.list_events(
             uow, limit=limit, action=self.action, employee_no=self.employee_no, since=since
         )
@@ -86,7 +88,9 @@ def details_text(details: dict[str, Any]) -> str:
 
 
 def _when(entry: AuditEntry) -> str:
-    return f"{fmt_date(entry.at.date())} {entry.at:%H:%M:%S}"
+    """The event's time on this computer's clock (the log stores UTC)."""
+    local = entry.at.replace(tzinfo=dt.UTC).astimezone()
+    return f"{fmt_date(local.date())} {local:%H:%M:%S}"
 
 
 class AuditLogDialog(QDialog):
