@@ -212,6 +212,45 @@ def reports_screen(
     save(window, "rapporter")
 
 
+def privacy_screens(
+    window: Any, ctx: Any, save: Callable[[Any, str], None], idle: Callable[[], None]
+) -> None:
+    """Personvern: the retention notice at start, its list, the erasure confirmation, the audit log,
+    and the dialog a damaged register gets (shown only, nothing restored)."""
+    from db.errors import DatabaseCorruptError
+    from ui.privacy.auditlog import open_audit_log
+    from ui.privacy.damaged import DamagedDatabaseDialog
+    from ui.privacy.erasure import ErasureDialog, preview_erasure
+    from ui.privacy.notices import check_at_start
+    from ui.privacy.retention import open_retention_dialog
+
+    window.show_page("overview")
+    check_at_start(window, ctx)
+    idle()
+    save(window, "personvern-varsel")
+    retention = open_retention_dialog(ctx, window)
+    idle()
+    save(retention, "personvern-oppbevaring")
+    retention.close()
+
+    person = window.page("employees").model.rows[0]
+    erasure = ErasureDialog(preview_erasure(ctx.uow(), person.employee_no, person.full_name), window)
+    erasure.show()
+    save(erasure, "personvern-sletting")
+    erasure.close()
+
+    log = open_audit_log(ctx, window)
+    idle()
+    save(log, "revisjonslogg")
+    log.close()
+
+    path = ctx.database.path
+    damaged = DamagedDatabaseDialog(DatabaseCorruptError(str(path)), ctx.database.url, ctx.tasks)
+    damaged.show()
+    save(damaged, "skadet-database")
+    damaged.close()
+
+
 def main() -> int:
     args = parse_args()
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
@@ -313,6 +352,7 @@ def main() -> int:
     import_screens(window, ctx, save, idle, workdir)
     units_screens(window, save, idle)
     reports_screen(window, save, idle, workdir / "utviklingsplaner")
+    privacy_screens(window, ctx, save, idle)
 
     window.show_page("settings")
     wait_for(window.page("settings").loaded, lambda: window.page("settings").refresh())

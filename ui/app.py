@@ -12,6 +12,7 @@ import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import (
     QMessageLogContext,
@@ -22,7 +23,7 @@ from PySide6.QtCore import (
     Signal,
     qInstallMessageHandler,
 )
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from competence.backups import backup_if_due
 from competence.demo import generate_demo
@@ -32,8 +33,8 @@ from competence.progress import CancelToken, Progress
 from competence.search import count_employees
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
-from db.engine import data_dir
-from db.errors import LocalizedError
+from db.engine import data_dir, is_sqlite, resolve_url
+from db.errors import DatabaseCorruptError, LocalizedError
 from db.session import Database, open_database
 from ui.context import AppContext
 from ui.errors import error_message, install_excepthook, show_bug
@@ -41,6 +42,7 @@ from ui.first_start import IMPORT_PAGE, FirstStartDialog, open_roster_import
 from ui.i18n import install_language
 from ui.main_window import MainWindow
 from ui.preferences import APPLICATION, ORGANISATION, Preferences
+from ui.privacy.notices import check_at_start
 from ui.splash import Splash
 from ui.worker import TaskRunner
 
@@ -107,8 +109,14 @@ class Startup(QObject):
         self.window: MainWindow | None = None
         self.ctx: AppContext | None = None
         self.demo = bool(args.demo)
+        # the database asked for (None: the default), kept for the damaged-file path
+        self.requested_url: str | None = None
+        # the backup put in place of a damaged file, and the damaged file's new name
+        self.restored_from: tuple[Path, Path] | None = None
+        self.damaged_dialog: QDialog | None = None
 
     def start(self, url: str | None) -> None:
+        self.requested_url = url
         self.splash = Splash()
         self.splash.message(self.tr("Åpner databasen…"))
         self.splash.show()
@@ -140,6 +148,9 @@ class Startup(QObject):
         self.splash.message(text)
 
     def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, DatabaseCorruptError) and is_sqlite(resolve_url(self.requested_url)):
+            self._damaged(exc)
+            return
         if self.splash is not None:
             self.splash.close()
             self.splash = None
@@ -151,6 +162,30 @@ class Startup(QObject):
             if dialog is not None:
                 dialog.exec()
         self.failed.emit()
+
+    def _damaged(self, exc: DatabaseCorruptError) -> None:
+        """A damaged register file: offer its newest backup (the dialog is up before the splash goes,
+        so the app stays alive); a restore opens the register again, "Avslutt" ends the app."""
+        from ui.privacy.damaged import DamagedDatabaseDialog
+
+        url = resolve_url(self.requested_url)
+        log.warning("Databasefilen er skadet: %s", exc.code)
+        dialog = DamagedDatabaseDialog(exc, url, self.tasks)
+        self.damaged_dialog = dialog
+        dialog.restored.connect(lambda source, damaged: self._restored(url, source, damaged))
+        dialog.rejected.connect(self.failed)
+        # let go of it on the next turn of the event loop, never inside its own signal
+        dialog.finished.connect(
+            lambda _result: QTimer.singleShot(0, lambda: setattr(self, "damaged_dialog", None))
+        )
+        dialog.show()
+        if self.splash is not None:
+            self.splash.close()
+            self.splash = None
+
+    def _restored(self, url: str, source: Path, damaged: Path) -> None:
+        self.restored_from = (source, damaged)
+        self.start(url)
 
     def _opened(self, opened: Opened) -> None:
         database = opened.database
@@ -168,7 +203,16 @@ class Startup(QObject):
             self.ctx.status_message.emit(
                 self.tr("Databasen ble oppgradert. Den gamle ligger i {path}").format(path=migration.backup)
             )
+        if self.restored_from is not None:
+            source, damaged = self.restored_from
+            self.restored_from = None
+            self.ctx.status_message.emit(
+                self.tr(
+                    "Registeret er gjenopprettet fra {backup}. Den skadede filen ligger i {damaged}."
+                ).format(backup=source.name, damaged=damaged)
+            )
         self._scheduled_backup(self.ctx)
+        check_at_start(self.window, self.ctx)
         if opened.empty and not self.demo and not self.preferences.started_empty(database.url):
             QTimer.singleShot(0, self._first_start)
 

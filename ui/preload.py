@@ -29,6 +29,7 @@ MODULES = (
     "competence.gap",
     "competence.goals",
     "competence.logs",
+    "competence.privacy.retention",
     "competence.roles",
     "competence.search",
     "competence.settings",

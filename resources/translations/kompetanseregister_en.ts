@@ -189,6 +189,117 @@
     </message>
 </context>
 <context>
+    <name>AuditLogDialog</name>
+    <message>
+        <source>Revisjonslogg</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Alle handlinger</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>Ansattnummer</source>
+        <translation>Employee number</translation>
+    </message>
+    <message>
+        <source>alle</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Fra og med</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>&amp;Vis</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>&amp;Handling:</source>
+        <translation>&amp;Action:</translation>
+    </message>
+    <message>
+        <source>&amp;Ansattnr.:</source>
+        <translation>&amp;Employee no.:</translation>
+    </message>
+    <message>
+        <source>Tidspunkt</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Bruker</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Gjelder</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <source>Ansattnr.</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <source>Detaljer</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Hendelser i revisjonsloggen</source>
+        <translation>Events in the audit log</translation>
+    </message>
+    <message>
+        <source>Antall hendelser</source>
+        <translation>Number of events</translation>
+    </message>
+    <message>
+        <source>Loggen viser hvem som gjorde hva og når. Den inneholder aldri navn, e-post eller fritekst, bare ansattnummeret. Etter en sletting står bare at en sletting fant sted.</source>
+        <translation>The log shows who did what and when. It never holds names, e-mail addresses or free text, only the employee number. After an erasure it only says that an erasure took place.</translation>
+    </message>
+    <message>
+        <source>&amp;Eksporter…</source>
+        <translation>&amp;Export…</translation>
+    </message>
+    <message>
+        <source>Alle hendelser som passer til filteret, som CSV (Excel) eller JSON</source>
+        <translation>Every event matching the filter, as CSV (Excel) or JSON</translation>
+    </message>
+    <message>
+        <source>Lukk</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Laster…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Viser de {n} nyeste hendelsene. Eksporter for å få alle.</source>
+        <translation>Showing the {n} newest events. Export to get them all.</translation>
+    </message>
+    <message>
+        <source>{n} hendelser</source>
+        <translation>{n} events</translation>
+    </message>
+    <message>
+        <source>Eksporter revisjonsloggen</source>
+        <translation>Export the audit log</translation>
+    </message>
+    <message>
+        <source>Revisjonslogg {date}</source>
+        <translation>Audit log {date}</translation>
+    </message>
+    <message>
+        <source>CSV for Excel (*.csv);;JSON-fil (*.json)</source>
+        <translation>CSV for Excel (*.csv);;JSON file (*.json)</translation>
+    </message>
+    <message>
+        <source>Eksporterer revisjonsloggen…</source>
+        <translation>Exporting the audit log…</translation>
+    </message>
+</context>
+<context>
     <name>BackupsBox</name>
     <message>
         <source>Sikkerhetskopier</source>
@@ -555,6 +666,53 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Engelsk navn:</source>
         <translation>English name:</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabaseDialog</name>
+    <message>
+        <source>Databasefilen er skadet</source>
+        <translation>The database file is damaged</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Registeret kan ikke åpnes&lt;/h3&gt;&lt;p&gt;Databasefilen {location} er skadet og kan ikke brukes. Ingenting er skrevet til den.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;The register cannot be opened&lt;/h3&gt;&lt;p&gt;The database file {location} is damaged and cannot be used. Nothing was written to it.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Nyeste sikkerhetskopi er &lt;b&gt;{name}&lt;/b&gt;, tatt {date} kl. {time}.&lt;/p&gt;&lt;p&gt;Gjenoppretter du den, flyttes den skadede filen til side (den slettes ikke), og kopien tas i bruk. Det som ble lagt inn etter at kopien ble tatt, må legges inn på nytt.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;The newest backup is &lt;b&gt;{name}&lt;/b&gt;, taken {date} at {time}.&lt;/p&gt;&lt;p&gt;If you restore it, the damaged file is moved aside (not deleted) and the backup is used instead. Anything entered after the backup was taken must be entered again.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Det finnes ingen sikkerhetskopi i {folder}. Velg en sikkerhetskopi du har lagret et annet sted, eller avslutt og kontakt IT.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;There is no backup in {folder}. Choose a backup you have saved elsewhere, or quit and contact IT.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Melding om skadet database</source>
+        <translation>Message about a damaged database</translation>
+    </message>
+    <message>
+        <source>&amp;Gjenopprett fra sikkerhetskopi</source>
+        <translation>&amp;Restore from backup</translation>
+    </message>
+    <message>
+        <source>&amp;Velg en annen sikkerhetskopi…</source>
+        <translation>&amp;Choose another backup…</translation>
+    </message>
+    <message>
+        <source>&amp;Avslutt</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Velg sikkerhetskopi</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <source>Sikkerhetskopier (*.db);;Alle filer (*)</source>
+        <translation>Backups (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Gjenoppretter…</source>
+        <translation>Restoring…</translation>
     </message>
 </context>
 <context>
@@ -940,6 +1098,30 @@ The previous contents are in {safety}.</translation>
         <translation>Edit…</translation>
     </message>
     <message>
+        <source>&amp;Eksporter alt om personen (innsyn)…</source>
+        <translation>&amp;Export everything about the person (access request)…</translation>
+    </message>
+    <message>
+        <source>Alt registeret har om personen, som PDF eller JSON</source>
+        <translation>Everything the register holds on the person, as PDF or JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Slett personen (personvern)…</source>
+        <translation>&amp;Erase the person (data protection)…</translation>
+    </message>
+    <message>
+        <source>Slett personen og alle spor etter vedkommende</source>
+        <translation>Erase the person and every trace of them</translation>
+    </message>
+    <message>
+        <source>Perso&amp;nvern</source>
+        <translation>Data prote&amp;ction</translation>
+    </message>
+    <message>
+        <source>Personvern: innsyn og sletting</source>
+        <translation>Data protection: access and erasure</translation>
+    </message>
+    <message>
         <source>Ansattkort</source>
         <translation>Employee card</translation>
     </message>
@@ -1088,6 +1270,49 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Siste dag:</source>
         <translation>Last day:</translation>
+    </message>
+</context>
+<context>
+    <name>ErasureDialog</name>
+    <message>
+        <source>Slett personen (personvern)</source>
+        <translation>Erase the person (data protection)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Slette {name} (ansattnr. {number}) for godt?&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Erase {name} (employee no. {number}) for good?&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Dette slettes:&lt;/p&gt;&lt;ul&gt;{items}&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;This is erased:&lt;/p&gt;&lt;ul&gt;{items}&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>Dette slettes</source>
+        <translation>This is erased</translation>
+    </message>
+    <message>
+        <source>Revisjonsloggen beholder bare at en sletting fant sted, uten ansattnummer eller navn. Slettingen kan ikke angres.
+
+Sikkerhetskopier tatt før slettingen inneholder fortsatt personen til de roteres bort (de {keep} nyeste automatiske kopiene beholdes). Manuelle kopier må du slette selv. Gjenoppretter du en eldre kopi, må slettingen gjøres på nytt.</source>
+        <translation>The audit log keeps only that an erasure took place, without employee number or name. The erasure cannot be undone.
+
+Backups taken before the erasure still hold the person until they are rotated out (the {keep} newest automatic backups are kept). Manual backups you must delete yourself. If you restore an older backup, the erasure must be done again.</translation>
+    </message>
+    <message>
+        <source>S&amp;kriv ansattnummeret {number} for å bekrefte:</source>
+        <translation>&amp;Type the employee number {number} to confirm:</translation>
+    </message>
+    <message>
+        <source>Ansattnummer som bekreftelse</source>
+        <translation>Employee number as confirmation</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Slett personen</source>
+        <translation>&amp;Erase the person</translation>
     </message>
 </context>
 <context>
@@ -2116,6 +2341,21 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>NoticeBar</name>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Lukk</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Lukk meldingen</source>
+        <translation>Close the message</translation>
+    </message>
+</context>
+<context>
     <name>OptionalAmount</name>
     <message>
         <source>ikke oppgitt</source>
@@ -2312,6 +2552,277 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>Personvern</name>
+    <message>
+        <source>{n} hendelser eksportert til {path}</source>
+        <translation>{n} events exported to {path}</translation>
+    </message>
+    <message>
+        <source>{role}: fjernes fra {n} rader</source>
+        <translation>{role}: removed from {n} rows</translation>
+    </message>
+    <message>
+        <source>Navnet fjernes fra kollegers fritekst: {n} felt</source>
+        <translation>Name removed from colleagues&apos; free text: {n} fields</translation>
+    </message>
+    <message>
+        <source>Hendelser i revisjonsloggen med ansattnummeret: {n}</source>
+        <translation>Audit log events with the employee number: {n}</translation>
+    </message>
+    <message>
+        <source>Sletter personen…</source>
+        <translation>Erasing the person…</translation>
+    </message>
+    <message>
+        <source>{name} er slettet ({rows} rader).</source>
+        <translation>{name} was erased ({rows} rows).</translation>
+    </message>
+    <message>
+        <source>Slettet</source>
+        <translation>Erased</translation>
+    </message>
+    <message>
+        <source>Personen er slettet, men databasen var i bruk av noen andre, så filen kunne ikke ryddes helt nå. Rester av de slettede dataene kan ligge igjen i filen til neste sletting eller anonymisering.</source>
+        <translation>The person was erased, but the database was in use by someone else, so the file could not be fully cleaned now. Remnants of the erased data may stay in the file until the next erasure or anonymisation.</translation>
+    </message>
+    <message>
+        <source>Teller det som slettes…</source>
+        <translation>Counting what will be erased…</translation>
+    </message>
+    <message>
+        <source>PDF-dokument (*.pdf);;JSON-fil (*.json)</source>
+        <translation>PDF document (*.pdf);;JSON file (*.json)</translation>
+    </message>
+    <message>
+        <source>Innsyn {number}</source>
+        <translation>Access request {number}</translation>
+    </message>
+    <message>
+        <source>Lagre alt registeret har om personen</source>
+        <translation>Save everything the register holds on the person</translation>
+    </message>
+    <message>
+        <source>Innsyn lagret: {path} ({count} oppføringer). Filen inneholder personopplysninger.</source>
+        <translation>Access report saved: {path} ({count} records). The file holds personal data.</translation>
+    </message>
+    <message>
+        <source>Samler alt om personen…</source>
+        <translation>Collecting everything about the person…</translation>
+    </message>
+    <message>
+        <source>Personen selv (navn, e-post, ansattnummer)</source>
+        <translation>The person (name, e-mail, employee number)</translation>
+    </message>
+    <message>
+        <source>Stillinger</source>
+        <translation>Positions</translation>
+    </message>
+    <message>
+        <source>Kompetansevurderinger (med historikk)</source>
+        <translation>Competence assessments (with history)</translation>
+    </message>
+    <message>
+        <source>Kurs og sertifikater</source>
+        <translation>Courses and certificates</translation>
+    </message>
+    <message>
+        <source>Utviklingsmål</source>
+        <translation>Learning goals</translation>
+    </message>
+    <message>
+        <source>Medarbeidersamtaler</source>
+        <translation>Appraisal talks</translation>
+    </message>
+    <message>
+        <source>Leder for enheter</source>
+        <translation>Leader of units</translation>
+    </message>
+    <message>
+        <source>Nærmeste leder for andre ansatte</source>
+        <translation>Line manager of other employees</translation>
+    </message>
+    <message>
+        <source>Leder for andres stillinger</source>
+        <translation>Manager of others&apos; positions</translation>
+    </message>
+    <message>
+        <source>Leder i andres medarbeidersamtaler</source>
+        <translation>Leader in others&apos; appraisal talks</translation>
+    </message>
+    <message>
+        <source>opprettet</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <source>endret</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>slettet</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>vurdering</source>
+        <translation>assessment</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <source>eksport</source>
+        <translation>export</translation>
+    </message>
+    <message>
+        <source>sletting (personvern)</source>
+        <translation>erasure (data protection)</translation>
+    </message>
+    <message>
+        <source>anonymisering</source>
+        <translation>anonymisation</translation>
+    </message>
+    <message>
+        <source>gjenoppretting</source>
+        <translation>restore</translation>
+    </message>
+    <message>
+        <source>sikkerhetskopi</source>
+        <translation>backup</translation>
+    </message>
+    <message>
+        <source>sluttet</source>
+        <translation>left</translation>
+    </message>
+    <message>
+        <source>innstillinger</source>
+        <translation>settings</translation>
+    </message>
+    <message>
+        <source>rammeverk</source>
+        <translation>framework</translation>
+    </message>
+    <message>
+        <source>ansatt</source>
+        <translation>employee</translation>
+    </message>
+    <message>
+        <source>stilling</source>
+        <translation>position</translation>
+    </message>
+    <message>
+        <source>kompetansevurdering</source>
+        <translation>competence assessment</translation>
+    </message>
+    <message>
+        <source>vurderingsskjema</source>
+        <translation>assessment template</translation>
+    </message>
+    <message>
+        <source>kurs eller sertifikat</source>
+        <translation>course or certificate</translation>
+    </message>
+    <message>
+        <source>utviklingsmål</source>
+        <translation>learning goal</translation>
+    </message>
+    <message>
+        <source>medarbeidersamtale</source>
+        <translation>appraisal talk</translation>
+    </message>
+    <message>
+        <source>enhet</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <source>rolle</source>
+        <translation>role</translation>
+    </message>
+    <message>
+        <source>krav</source>
+        <translation>requirement</translation>
+    </message>
+    <message>
+        <source>strategiområde</source>
+        <translation>strategy area</translation>
+    </message>
+    <message>
+        <source>kompetanse</source>
+        <translation>competence</translation>
+    </message>
+    <message>
+        <source>nivåskala</source>
+        <translation>level scale</translation>
+    </message>
+    <message>
+        <source>kompetansematrise</source>
+        <translation>competence matrix</translation>
+    </message>
+    <message>
+        <source>gaprapport</source>
+        <translation>gap report</translation>
+    </message>
+    <message>
+        <source>enhetsplan</source>
+        <translation>unit plan</translation>
+    </message>
+    <message>
+        <source>utviklingsplan</source>
+        <translation>development plan</translation>
+    </message>
+    <message>
+        <source>utviklingsplaner for en enhet</source>
+        <translation>development plans for a unit</translation>
+    </message>
+    <message>
+        <source>kolonneoppsett for import</source>
+        <translation>import column mapping</translation>
+    </message>
+    <message>
+        <source>revisjonsloggen</source>
+        <translation>the audit log</translation>
+    </message>
+    <message>
+        <source>demodata</source>
+        <translation>demo data</translation>
+    </message>
+    <message>
+        <source>1 måned</source>
+        <translation>1 month</translation>
+    </message>
+    <message>
+        <source>{n} måneder</source>
+        <translation>{n} months</translation>
+    </message>
+    <message>
+        <source>1 person</source>
+        <translation>1 person</translation>
+    </message>
+    <message>
+        <source>{n} personer</source>
+        <translation>{n} people</translation>
+    </message>
+    <message>
+        <source>{people} som sluttet for mer enn {months} siden skal slettes</source>
+        <translation>{people} who left more than {months} ago are to be erased</translation>
+    </message>
+    <message>
+        <source>{people} som sluttet for mer enn {months} siden skal anonymiseres</source>
+        <translation>{people} who left more than {months} ago are to be anonymised</translation>
+    </message>
+    <message>
+        <source>Alt om personene slettes, som ved sletting etter krav: stillinger, vurderinger, sertifikater, mål og samtaler. Revisjonsloggen beholder bare at en sletting fant sted.</source>
+        <translation>Everything about these people is erased, as with an erasure on request: positions, assessments, certificates, goals and talks. The audit log keeps only that an erasure took place.</translation>
+    </message>
+    <message>
+        <source>Navn, e-post og fritekst fjernes, og ansattnummeret erstattes av en tilfeldig kode som ikke kan spores tilbake. Nivåer, datoer, stillinger og timer blir stående, så enhetens historikk og statistikk fortsatt stemmer.</source>
+        <translation>Names, e-mail addresses and free text are removed, and the employee number is replaced by a random code that cannot be traced back. Levels, dates, positions and hours stay, so the unit&apos;s history and statistics still add up.</translation>
+    </message>
+    <message>
+        <source>Advarsel: {message}</source>
+        <translation>Warning: {message}</translation>
+    </message>
+</context>
+<context>
     <name>PositionDialog</name>
     <message>
         <source>Endre stilling</source>
@@ -2458,6 +2969,45 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Importerer personallisten…</source>
         <translation>Importing the roster…</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyBox</name>
+    <message>
+        <source>Personvern</source>
+        <translation>Data protection</translation>
+    </message>
+    <message>
+        <source>Sjekker oppbevaringstiden…</source>
+        <translation>Checking the retention period…</translation>
+    </message>
+    <message>
+        <source>Oppbevaringstid</source>
+        <translation>Retention period</translation>
+    </message>
+    <message>
+        <source>Vis og &amp;utfør…</source>
+        <translation>Show and a&amp;pply…</translation>
+    </message>
+    <message>
+        <source>Vis og utfør oppbevaringsregelen</source>
+        <translation>Show and apply the retention rule</translation>
+    </message>
+    <message>
+        <source>Vis rev&amp;isjonsloggen…</source>
+        <translation>Show the aud&amp;it log…</translation>
+    </message>
+    <message>
+        <source>Innsyn i og sletting av én person gjøres fra ansattkortet (knappen Personvern). Revisjonsloggen viser hvem som har importert, endret, eksportert, gjenopprettet, anonymisert og slettet, og kan eksporteres til kommunens personvernombud.</source>
+        <translation>Access requests and erasure of one person are made from the employee card (the Data protection button). The audit log shows who imported, changed, exported, restored, anonymised and erased, and can be exported for the municipality&apos;s data protection officer.</translation>
+    </message>
+    <message>
+        <source>{text} (sluttet {date} eller før).</source>
+        <translation>{text} (left on {date} or before).</translation>
+    </message>
+    <message>
+        <source>Ingen har passert oppbevaringstiden ({months} etter sluttdato).</source>
+        <translation>Nobody is past the retention period ({months} after leaving).</translation>
     </message>
 </context>
 <context>
@@ -3131,6 +3681,92 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Oppbevaringstiden er ute</source>
+        <translation>The retention period has run out</translation>
+    </message>
+    <message>
+        <source>Laster…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Hvem det gjelder</source>
+        <translation>Who it concerns</translation>
+    </message>
+    <message>
+        <source>Ansattnr.</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Sluttet</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Personer som har passert oppbevaringstiden</source>
+        <translation>People past the retention period</translation>
+    </message>
+    <message>
+        <source>Oppbevaringstiden og om personene anonymiseres eller slettes, stilles inn under Innstillinger. Sikkerhetskopier tatt før kjøringen inneholder fortsatt personene til de roteres bort.</source>
+        <translation>The retention period, and whether people are anonymised or erased, is set under Settings. Backups taken before the run still hold these people until they are rotated out.</translation>
+    </message>
+    <message>
+        <source>Lukk</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Ingen som sluttet {date} eller før, venter på behandling.</source>
+        <translation>Nobody who left on {date} or before is waiting to be processed.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{text}&lt;/b&gt; (sluttet {date} eller før).</source>
+        <translation>&lt;b&gt;{text}&lt;/b&gt; (left on {date} or before).</translation>
+    </message>
+    <message>
+        <source>&amp;Slett {people} nå</source>
+        <translation>&amp;Erase {people} now</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymiser {people} nå</source>
+        <translation>&amp;Anonymise {people} now</translation>
+    </message>
+    <message>
+        <source>{text}.
+
+Vil du gjøre det nå? Det kan ikke angres.</source>
+        <translation>{text}.
+
+Do it now? It cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Behandler personene som har passert oppbevaringstiden…</source>
+        <translation>Processing the people past the retention period…</translation>
+    </message>
+    <message>
+        <source>{people} er slettet.</source>
+        <translation>{people} erased.</translation>
+    </message>
+    <message>
+        <source>{people} er anonymisert.</source>
+        <translation>{people} anonymised.</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionNotice</name>
+    <message>
+        <source>Vis og utfør…</source>
+        <translation>Show and apply…</translation>
+    </message>
+    <message>
+        <source>Vis og utfør oppbevaringsregelen</source>
+        <translation>Show and apply the retention rule</translation>
+    </message>
+</context>
+<context>
     <name>RoleDialog</name>
     <message>
         <source>Endre rolle</source>
@@ -3463,6 +4099,10 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Databasen ble oppgradert. Den gamle ligger i {path}</source>
         <translation>The database was upgraded. The old one is in {path}</translation>
+    </message>
+    <message>
+        <source>Registeret er gjenopprettet fra {backup}. Den skadede filen ligger i {damaged}.</source>
+        <translation>The register was restored from {backup}. The damaged file is at {damaged}.</translation>
     </message>
     <message>
         <source>Automatisk sikkerhetskopi tatt: {path}</source>

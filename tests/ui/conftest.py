@@ -1,26 +1,24 @@
 """Fixtures for the desktop app's tests: isolated Qt preferences, an app context on a fresh SQLite
-register, and a way to wait for background tasks."""
+register, and the start-up controller. Helpers the tests share are in :mod:`tests.ui.support`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from competence.uow import UnitOfWork
 from db.session import Database
-from tests.ui.support import Register, build_register
+from tests.ui.support import Register, build_register, shown, wait_idle
+from ui.app import Startup, parse_args
 from ui.context import AppContext
+from ui.employees.page import EmployeesPage
 from ui.i18n import install_language
-from ui.pages.base import Page
 from ui.preferences import Preferences
-
-PageT = TypeVar("PageT", bound=Page)
 
 #: Qt warnings of the headless "offscreen" platform itself, not of the app.
 OFFSCREEN_NOISE = ("This plugin does not support",)
@@ -59,24 +57,29 @@ def register(sqlite_database: Database) -> Register:
     return build_register(UnitOfWork(sqlite_database, actor="testleder"))
 
 
-def wait_idle(qtbot: QtBot, ctx: AppContext, timeout: int = 10_000) -> None:
-    """Wait until every background task has finished and its callbacks have run."""
-    qtbot.waitUntil(lambda: ctx.tasks.running == 0, timeout=timeout)
+@pytest.fixture
+def startup(qapp: QApplication, prefs: Preferences, qtbot: QtBot) -> Iterator[Startup]:
+    """The start-up controller of ``python main.py``; whatever it opened is closed afterwards."""
+    controller = Startup(qapp, parse_args(["main.py"]), prefs)
+    yield controller
+    qtbot.waitUntil(lambda: controller.tasks.running == 0, timeout=10_000)
+    if controller.ctx is not None:
+        qtbot.waitUntil(lambda: controller.ctx is None or controller.ctx.tasks.running == 0, timeout=10_000)
+    if controller.window is not None:
+        controller.window.close()
+    if controller.ctx is not None:
+        controller.ctx.database.dispose()
 
 
-def shown(qtbot: QtBot, page: PageT, size: tuple[int, int] = (1100, 700)) -> PageT:
-    """Show a screen as the main window would, and wait until it has loaded its data."""
-    qtbot.addWidget(page)
-    page.resize(*size)
-    page.show()
-    with qtbot.waitSignal(page.loaded, timeout=10_000):
-        page.activate()
-    return page
-
-
-def message_boxes() -> list[QMessageBox]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
-
-
-def visible(kind: type[QWidget]) -> list[QWidget]:
-    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+@pytest.fixture
+def card_page(
+    ctx: AppContext, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[EmployeesPage]:
+    """The employee list with Åse's card open, as a user gets there (the card's pickers get the
+    list's people); today is 01.03.2025."""
+    monkeypatch.setenv("KOMPETANSE_TODAY", "2025-03-01")
+    page = shown(qtbot, EmployeesPage(ctx))
+    with qtbot.waitSignal(page.card.loaded, timeout=10_000):
+        page.open_employee(register.people["aase"])
+    yield page
+    wait_idle(qtbot, ctx)

@@ -1,9 +1,16 @@
-"""A small register for the UI tests, built through the services."""
+"""What the UI tests share: a small register built through the services, and helpers to wait for
+background work, show a screen, find open dialogs and fill a dialog like a user."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from competence.assessments import NewAssessment, record_assessment
 from competence.employees import PositionInput, add_position, create_employee, mark_left
@@ -11,6 +18,10 @@ from competence.roles import create_role, set_requirement
 from competence.units import create_unit
 from competence.uow import UnitOfWork
 from tests.support.factories import MiniFramework, make_mini_framework
+from ui.context import AppContext
+from ui.pages.base import Page
+
+PageT = TypeVar("PageT", bound=Page)
 
 
 @dataclass
@@ -54,3 +65,37 @@ def build_register(uow: UnitOfWork) -> Register:
     return Register(
         fw, {"sector": sector, "home": home, "school": school}, {"nurse": nurse, "teacher": teacher}, people
     )
+
+
+def wait_idle(qtbot: QtBot, ctx: AppContext, timeout: int = 10_000) -> None:
+    """Wait until every background task has finished and its callbacks have run."""
+    qtbot.waitUntil(lambda: ctx.tasks.running == 0, timeout=timeout)
+
+
+def shown(qtbot: QtBot, page: PageT, size: tuple[int, int] = (1100, 700)) -> PageT:
+    """Show a screen as the main window would, and wait until it has loaded its data."""
+    qtbot.addWidget(page)
+    page.resize(*size)
+    page.show()
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.activate()
+    return page
+
+
+def message_boxes() -> list[QMessageBox]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def visible(kind: type[QWidget]) -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+
+def run_dialog(monkeypatch: pytest.MonkeyPatch, cls: type[QDialog], fill: Callable[[QDialog], None]) -> None:
+    """Make ``cls.exec`` fill the dialog like a user and press Lagre."""
+
+    def fake_exec(dialog: QDialog) -> int:
+        fill(dialog)
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(cls, "exec", fake_exec)

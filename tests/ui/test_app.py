@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -36,19 +35,6 @@ def test_which_database_is_opened(prefs: Preferences, monkeypatch: pytest.Monkey
     assert startup_url(parse_args(["m", "--db", "x.db"]), prefs) == "x.db"
     assert startup_url(parse_args(["m", "--db", "x.db", "--demo"]), prefs) == demo_url()
     assert demo_url().endswith("/demo.db")
-
-
-@pytest.fixture
-def startup(qapp: QApplication, prefs: Preferences, qtbot: QtBot) -> Iterator[Startup]:
-    controller = Startup(qapp, parse_args(["main.py"]), prefs)
-    yield controller
-    qtbot.waitUntil(lambda: controller.tasks.running == 0, timeout=10_000)
-    if controller.ctx is not None:
-        qtbot.waitUntil(lambda: controller.ctx is None or controller.ctx.tasks.running == 0, timeout=10_000)
-    if controller.window is not None:
-        controller.window.close()
-    if controller.ctx is not None:
-        controller.ctx.database.dispose()
 
 
 def _url(tmp_path: Path) -> str:

@@ -16,8 +16,7 @@ from competence.certificates import certificates_of
 from competence.employees import get_employee
 from competence.goals import goals_of
 from competence.uow import UnitOfWork
-from tests.ui.conftest import wait_idle
-from tests.ui.support import Register
+from tests.ui.support import Register, run_dialog, wait_idle
 from ui.card.appraisals import AppraisalDialog
 from ui.card.card import EmployeeCard, MarkLeftDialog
 from ui.card.certificates import CertificateDialog
@@ -47,17 +46,6 @@ def card(
 
 def uow(ctx: AppContext) -> UnitOfWork:
     return UnitOfWork(ctx.database)
-
-
-def run_dialog(monkeypatch: pytest.MonkeyPatch, cls: type[QDialog], fill: Callable[[QDialog], None]) -> None:
-    """Make ``cls.exec`` fill the dialog like a user and press Lagre."""
-
-    def fake_exec(dialog: QDialog) -> int:
-        fill(dialog)
-        dialog.accept()
-        return int(dialog.result())
-
-    monkeypatch.setattr(cls, "exec", fake_exec)
 
 
 def reloaded(qtbot: QtBot, card: EmployeeCard, action: Callable[[], None]) -> None:

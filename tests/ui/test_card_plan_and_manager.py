@@ -3,7 +3,6 @@ position, through the real widgets."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ from pytestqt.qtbot import QtBot
 
 from competence.employees import get_employee
 from competence.uow import UnitOfWork
-from tests.ui.conftest import shown, wait_idle
 from tests.ui.support import Register
 from ui.card.card import EmployeeCard
 from ui.card.positions import PositionDialog
@@ -25,16 +23,9 @@ from ui.employees.page import EmployeesPage
 
 
 @pytest.fixture
-def card(
-    ctx: AppContext, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[EmployeeCard]:
+def card(card_page: EmployeesPage) -> EmployeeCard:
     """Åse's card, opened from the employee list as a user does (its pickers get the list's people)."""
-    monkeypatch.setenv("KOMPETANSE_TODAY", "2025-03-01")
-    page = shown(qtbot, EmployeesPage(ctx))
-    with qtbot.waitSignal(page.card.loaded, timeout=10_000):
-        page.open_employee(register.people["aase"])
-    yield page.card
-    wait_idle(qtbot, ctx)
+    return card_page.card
 
 
 def test_ctrl_p_saves_the_plan_where_asked_and_opens_it(

@@ -11,8 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from competence.employees import find_employee, list_employees
 from competence.uow import UnitOfWork
-from tests.ui.conftest import shown, wait_idle
-from tests.ui.support import Register
+from tests.ui.support import Register, shown, wait_idle
 from ui.context import AppContext
 from ui.employees.dialogs import NewEmployeeDialog
 from ui.employees.page import EmployeesPage

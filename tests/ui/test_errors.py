@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from db.errors import DatabaseTooNewError, DiskFullError
-from tests.ui.conftest import message_boxes, visible
+from tests.ui.support import message_boxes, visible
 from ui.errors import BugDialog, attempt, install_excepthook, show_error
 from ui.i18n import install_language
 

@@ -15,9 +15,7 @@ from pytestqt.qtbot import QtBot
 from competence.frameworks import ensure_builtin_frameworks
 from competence.frameworks.queries import framework_tree, list_frameworks
 from competence.uow import UnitOfWork
-from tests.ui.conftest import message_boxes, shown, wait_idle
-from tests.ui.support import Register
-from tests.ui.test_card import run_dialog
+from tests.ui.support import Register, message_boxes, run_dialog, shown, wait_idle
 from ui.context import AppContext
 from ui.frameworks.dialogs import AreaDialog, CompetenceDialog, CopyDialog, EditFrameworkDialog, ScaleDialog
 from ui.frameworks.page import FrameworksPage

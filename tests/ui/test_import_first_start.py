@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.ui.test_app import startup  # noqa: F401  (the fixture)
 from ui.app import Startup
 from ui.first_start import FirstStartDialog
 from ui.importing.page import ImportPage
@@ -15,7 +14,7 @@ from ui.importing.roster_wizard import FILE_PAGE, RosterWizard
 
 
 def test_import_a_roster_opens_the_wizard(
-    startup: Startup,  # noqa: F811  (the fixture imported above)
+    startup: Startup,
     tmp_path: Path,
     qtbot: QtBot,
     monkeypatch: pytest.MonkeyPatch,

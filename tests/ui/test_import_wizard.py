@@ -21,8 +21,7 @@ from competence.employees import list_employees
 from competence.import_history import list_import_runs
 from competence.uow import UnitOfWork
 from db.models import Employee, ImportMapping, OrgUnit, Position
-from tests.ui.conftest import message_boxes, shown, wait_idle
-from tests.ui.support import Register
+from tests.ui.support import Register, message_boxes, shown, wait_idle
 from ui.context import AppContext
 from ui.importing import roster_wizard
 from ui.importing.page import ImportPage

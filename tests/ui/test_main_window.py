@@ -9,8 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import wait_idle
-from tests.ui.support import Register
+from tests.ui.support import Register, wait_idle
 from ui.context import AppContext
 from ui.employees.page import EmployeesPage
 from ui.main_window import MainWindow

@@ -13,8 +13,7 @@ from pytestqt.qtbot import QtBot
 from competence.certificates import CertificateInput, add_certificate
 from competence.goals import GoalInput, add_goal
 from competence.uow import UnitOfWork
-from tests.ui.conftest import shown, wait_idle
-from tests.ui.support import Register
+from tests.ui.support import Register, shown, wait_idle
 from ui.context import AppContext
 from ui.overview.page import OverviewPage
 

@@ -20,8 +20,7 @@ from pytestqt.qtbot import QtBot
 from competence.audit import list_events
 from competence.progress import Cancelled, CancelToken
 from competence.uow import UnitOfWork
-from tests.ui.conftest import message_boxes, shown, visible, wait_idle
-from tests.ui.support import Register
+from tests.ui.support import Register, message_boxes, shown, visible, wait_idle
 from ui.context import AppContext
 from ui.reports.files import FOLDER_KEY, dated_file_name, safe_file_name, write_into_place
 from ui.reports.kinds import PLAN, ExportRequest, Written

@@ -13,9 +13,7 @@ from competence.frameworks import ensure_builtin_frameworks
 from competence.frameworks.queries import find_competence
 from competence.roles import list_roles, requirements_of
 from competence.uow import UnitOfWork
-from tests.ui.conftest import shown, wait_idle
-from tests.ui.support import Register
-from tests.ui.test_card import run_dialog
+from tests.ui.support import Register, run_dialog, shown, wait_idle
 from ui.context import AppContext
 from ui.frameworks.page import FrameworksPage
 from ui.frameworks.roles import RequirementDialog, RoleDialog, RolesTab

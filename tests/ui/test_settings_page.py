@@ -16,7 +16,7 @@ from competence.employees import create_employee, list_employees
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
 from db.engine import describe_url
-from tests.ui.conftest import message_boxes, shown, wait_idle
+from tests.ui.support import message_boxes, shown, wait_idle
 from ui.context import AppContext
 from ui.settings.page import SettingsPage
 

@@ -16,8 +16,7 @@ from competence.assessments import current_levels
 from competence.export.excel import template_layout as tl
 from competence.export.excel.template import export_template
 from competence.uow import UnitOfWork
-from tests.ui.conftest import message_boxes, shown, wait_idle
-from tests.ui.support import Register
+from tests.ui.support import Register, message_boxes, shown, wait_idle
 from ui.context import AppContext
 from ui.importing.page import ImportPage
 from ui.importing.template_wizard import FILE_PAGE, PREVIEW_PAGE, REPORT_PAGE, TemplateWizard

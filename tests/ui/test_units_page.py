@@ -13,8 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from competence.assessments import NewAssessment, record_assessment
 from competence.uow import UnitOfWork
-from tests.ui.conftest import shown, wait_idle
-from tests.ui.support import Register
+from tests.ui.support import Register, shown, wait_idle
 from ui.context import AppContext
 from ui.i18n import to_qdate
 from ui.units.data import TOTAL_ROW, Figures, quarter_ends

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from competence.errors import ValidationError
 from competence.progress import CancelToken, Progress
-from tests.ui.conftest import message_boxes
+from tests.ui.support import message_boxes
 from ui.worker import TaskRunner
 
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTabWidget,
@@ -138,6 +139,19 @@ class EmployeeCard(QWidget):
         self.print_button.setToolTip(self.tr("Lag utviklingsplanen som PDF til medarbeidersamtalen (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_plan)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, activated=self.print_plan)
+        self.innsyn_action = QAction(self.tr("&Eksporter alt om personen (innsyn)…"), self)
+        self.innsyn_action.setToolTip(self.tr("Alt registeret har om personen, som PDF eller JSON"))
+        self.innsyn_action.triggered.connect(self.export_everything)
+        self.erase_action = QAction(self.tr("&Slett personen (personvern)…"), self)
+        self.erase_action.setToolTip(self.tr("Slett personen og alle spor etter vedkommende"))
+        self.erase_action.triggered.connect(self.erase_person)
+        privacy_menu = QMenu(self)
+        privacy_menu.addAction(self.innsyn_action)
+        privacy_menu.addSeparator()
+        privacy_menu.addAction(self.erase_action)
+        self.privacy_button = QPushButton(self.tr("Perso&nvern"))
+        self.privacy_button.setAccessibleName(self.tr("Personvern: innsyn og sletting"))
+        self.privacy_button.setMenu(privacy_menu)
 
         header = QHBoxLayout()
         header.addWidget(self.back)
@@ -148,6 +162,7 @@ class EmployeeCard(QWidget):
         header.addWidget(self.print_button)
         header.addWidget(self.edit_button)
         header.addWidget(self.left_button)
+        header.addWidget(self.privacy_button)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Ansattkort"))
@@ -290,3 +305,27 @@ class EmployeeCard(QWidget):
             open_path(written.path)
 
         run_export(self.ctx, self, PLAN, request, target, on_done=done)
+
+    def export_everything(self) -> None:
+        """Innsyn: everything held on the person, saved as PDF or JSON, then opened."""
+        from ui.privacy.innsyn import export_innsyn  # not needed at start
+
+        if self.data is None:
+            return
+        e = self.data.employee
+        export_innsyn(self.ctx, self, e.employee_no, f"{e.last_name} {e.first_name}".strip())
+
+    def erase_person(self) -> None:
+        """Erasure on request: confirmed by typing the employee number; then back to the list."""
+        from ui.privacy.erasure import start_erasure  # not needed at start
+
+        if self.data is None:
+            return
+        e = self.data.employee
+        start_erasure(self.ctx, self, e.employee_no, e.full_name, self._erased)
+
+    def _erased(self) -> None:
+        self.employee_id, self.data = None, None
+        self._generation += 1  # a load still on its way is for someone who is gone
+        self.back_requested.emit()
+        self.ctx.data_changed.emit()

@@ -26,6 +26,7 @@ T = TypeVar("T")
 # QSettings key of the folder the last export went to.
 FOLDER_KEY = "reports/folder"
 _UNSAFE = re.compile(r"[\x00-\x1f<>:\"/\\|?*]+")
+_FILTER_SUFFIX = re.compile(r"\*\.(\w+)")
 
 
 def safe_file_name(text: str, suffix: str) -> str:
@@ -57,18 +58,25 @@ def ask_save_path(
 ) -> Path | None:
     """Ask where to save, starting from ``name`` in the last export folder; None when cancelled.
 
-    The suffix of ``name`` is added when the user types a name without it.
+    A name typed without one of the filter's suffixes gets the suffix of the filter the user chose
+    (or of ``name``), so "PDF (*.pdf);;JSON (*.json)" lets the user pick the format.
     """
     suggested = export_folder(preferences) / name
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    chosen, selected = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
     if not chosen:
         return None
     path = Path(chosen)
-    suffix = Path(name).suffix
-    if suffix and path.suffix.lower() != suffix.lower():
+    suffix = next(iter(filter_suffixes(selected)), Path(name).suffix)
+    allowed = {*filter_suffixes(file_filter), Path(name).suffix.lower()}
+    if suffix and path.suffix.lower() not in allowed:
         path = path.with_name(path.name + suffix)
     remember_folder(preferences, path.parent)
     return path
+
+
+def filter_suffixes(file_filter: str) -> list[str]:
+    """The suffixes a file dialog filter names, in order: "PDF (*.pdf);;JSON (*.json)" -> .pdf, .json."""
+    return [f".{ext.lower()}" for ext in _FILTER_SUFFIX.findall(file_filter or "")]
 
 
 def ask_folder(parent: QWidget | None, preferences: Preferences, title: str) -> Path | None:

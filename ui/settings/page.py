@@ -10,6 +10,7 @@ from ui.context import AppContext
 from ui.pages.base import Page
 from ui.settings.backups_box import BackupsBox
 from ui.settings.database_box import DatabaseBox
+from ui.settings.privacy_box import PrivacyBox
 from ui.settings.register_box import RegisterBox
 from ui.settings.user_box import UserBox
 
@@ -19,12 +20,13 @@ class SettingsPage(Page):
         super().__init__(ctx)
         self.user = UserBox(ctx.preferences)
         self.register = RegisterBox(ctx.uow)
+        self.privacy = PrivacyBox(ctx)
         self.backups = BackupsBox(ctx)
         self.database_box = DatabaseBox(ctx)
         content = QWidget()
         content.setMaximumWidth(960)  # long fields on a wide screen are hard to read
         layout = QVBoxLayout(content)
-        for box in (self.user, self.register, self.backups, self.database_box):
+        for box in (self.user, self.register, self.privacy, self.backups, self.database_box):
             layout.addWidget(box)
         layout.addStretch(1)
         scroll = QScrollArea()
@@ -35,9 +37,11 @@ class SettingsPage(Page):
         outer.addWidget(scroll)
         self.user.role_changed.connect(lambda _role: ctx.preferences_changed.emit())
         self.backups.restored.connect(ctx.data_changed)
+        self.register.saved.connect(lambda _settings: self.privacy.refresh())
 
     def reload(self) -> None:
         self.backups.refresh()
+        self.privacy.refresh()
 
         def job(progress: Progress, cancel: CancelToken) -> RegisterSettings:
             return get_settings(self.ctx.uow())

@@ -1,0 +1,94 @@
+"""Innsyn (GDPR art. 15) from the employee card: everything held on the person, as a readable PDF
+or as JSON, saved where the user says and then opened.
+
+The export is written owner-only and all or nothing (:func:`ui.reports.files.write_into_place`);
+the service records it in the audit log. The PDF writer (reportlab) is imported only when used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from competence.clock import today
+from competence.progress import CancelToken, Progress
+from competence.uow import UnitOfWork
+from ui.context import AppContext
+from ui.reports.files import ask_save_path, dated_file_name, open_path, write_into_place
+from ui.worker import Task
+
+
+@dataclass(frozen=True)
+class InnsynWritten:
+    path: Path
+    # How many rows about the person the file holds (positions, assessments, goals...).
+    records: int
+
+
+def innsyn_filter() -> str:
+    return QCoreApplication.translate("Personvern", "PDF-dokument (*.pdf);;JSON-fil (*.json)")
+
+
+def write_innsyn(uow: UnitOfWork, employee_no: str, target: Path, cancel: CancelToken) -> InnsynWritten:
+    """Collect and write the export (runs on a worker): ``.json`` as JSON, anything else as PDF."""
+    from competence.privacy.innsyn import export_person, write_json
+
+    data = export_person(uow, employee_no)
+    cancel.raise_if_cancelled()
+    as_json = target.suffix.lower() == ".json"
+
+    def write(path: Path) -> Any:
+        if as_json:
+            return write_json(data, path)
+        from competence.privacy.innsyn_pdf import write_pdf
+
+        return write_pdf(data, path)
+
+    write_into_place(target, write, cancel)
+    return InnsynWritten(target, sum(len(rows) for rows in data["records"].values()))
+
+
+def export_innsyn(
+    ctx: AppContext, parent: QWidget, employee_no: str, file_label: str
+) -> Task[InnsynWritten] | None:
+    """Ask where to save, write on a worker, then open the file. ``file_label``: "Ødegård Åse"."""
+    name = dated_file_name(
+        QCoreApplication.translate("Personvern", "Innsyn {number}").format(number=employee_no),
+        file_label,
+        today(),
+        ".pdf",
+    )
+    target = ask_save_path(
+        parent,
+        ctx.preferences,
+        QCoreApplication.translate("Personvern", "Lagre alt registeret har om personen"),
+        name,
+        innsyn_filter(),
+    )
+    if target is None:
+        return None
+    database, actor = ctx.database, ctx.actor
+
+    def job(progress: Progress, cancel: CancelToken) -> InnsynWritten:
+        return write_innsyn(UnitOfWork(database, actor), employee_no, target, cancel)
+
+    def done(written: InnsynWritten) -> None:
+        ctx.status_message.emit(
+            QCoreApplication.translate(
+                "Personvern",
+                "Innsyn lagret: {path} ({count} oppføringer). Filen inneholder personopplysninger.",
+            ).format(path=written.path, count=written.records)
+        )
+        open_path(written.path)
+
+    return ctx.tasks.run(
+        job,
+        on_done=done,
+        parent=parent,
+        label=QCoreApplication.translate("Personvern", "Samler alt om personen…"),
+        cancellable=True,
+    )
