@@ -86,6 +86,9 @@ class MainWindow(QMainWindow):
         backup.setShortcut(QKeySequence("Ctrl+Shift+B"))
         backup.triggered.connect(self.backup_now)
         file_menu.addAction(backup)
+        audit_log = QAction(self.tr("&Revisjonslogg…"), self)
+        audit_log.triggered.connect(self.open_audit_log)
+        file_menu.addAction(audit_log)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Avslutt"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -123,6 +126,12 @@ class MainWindow(QMainWindow):
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    def open_audit_log(self) -> None:
+        """Fil → Revisjonslogg: who did what when (loaded on first use: not needed at start)."""
+        from ui.privacy.auditlog import open_audit_log
+
+        open_audit_log(self.ctx, self)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

@@ -2068,6 +2068,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Take a &amp;backup now</translation>
     </message>
     <message>
+        <source>&amp;Revisjonslogg…</source>
+        <translation>&amp;Audit log…</translation>
+    </message>
+    <message>
         <source>&amp;Avslutt</source>
         <translation>&amp;Quit</translation>
     </message>

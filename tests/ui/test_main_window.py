@@ -147,3 +147,15 @@ def test_preload_imports_no_qt() -> None:
         "sys.exit(any(m.startswith('PySide6') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_file_menu_opens_the_audit_log(window: MainWindow, ctx: AppContext, qtbot: QtBot) -> None:
+    from ui.privacy.auditlog import AuditLogDialog
+
+    file_menu = window.menuBar().actions()[0].menu()
+    action = next(a for a in file_menu.actions() if a.text() == "&Revisjonslogg…")
+    action.trigger()
+    dialog = window.findChild(AuditLogDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=10_000)
+    dialog.close()
