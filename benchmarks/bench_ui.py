@@ -193,7 +193,7 @@ def run(workdir: Path, quick: bool) -> list[Row]:
     phases = start_phases(workdir, url)
     rows.append(
         Row(
-            "  herav: import av programmet (Qt, SQLAlchemy, Alembic, tjenester)",
+            "  herav: import av programmet (Qt, SQLAlchemy, tjenestene)",
             phases["imports"],
             "s",
             None,
@@ -202,7 +202,7 @@ def run(workdir: Path, quick: bool) -> list[Row]:
     )
     rows.append(
         Row(
-            "  herav: åpne databasen (quick_check av hele filen, skjemasjekk)",
+            "  herav: åpne databasen (skjemasjekk; quick_check bare etter krasj eller endring utenfra)",
             phases["open"],
             "s",
             None,

@@ -117,6 +117,22 @@ def test_positions_and_employee_list(uow: UnitOfWork) -> None:
         units.delete_unit(uow, other.id, expected_version=other.version)
 
 
+def test_employee_list_is_in_norwegian_alphabetical_order(uow: UnitOfWork) -> None:
+    """Æ, Ø, Å after Z and in that order, case ignored, a shorter last name before a longer one
+    that starts with it, whatever the database's own collation (SQLite puts Å before Æ)."""
+    names = [
+        ("Åse", "Aasen"), ("Per", "Aas"), ("Kari", "aas"), ("Ola", "Zahl"), ("Liv", "Ødegård"),
+        ("Eva", "Ærø"), ("Nils", "Åsheim"), ("Anne", "Berg"), ("Bjørn", "Aas"),
+    ]  # fmt: skip
+    for number, (first, last) in enumerate(names, start=1):
+        _person(uow, str(number), first, last)
+    listed = [(r.last_name, r.first_name) for r in employees.list_employees(uow)]
+    assert listed == [
+        ("Aas", "Bjørn"), ("aas", "Kari"), ("Aas", "Per"), ("Aasen", "Åse"), ("Berg", "Anne"),
+        ("Zahl", "Ola"), ("Ærø", "Eva"), ("Ødegård", "Liv"), ("Åsheim", "Nils"),
+    ]  # fmt: skip
+
+
 def test_left_employees_hidden_by_default(uow: UnitOfWork) -> None:
     emp = _person(uow)
     employees.mark_left(uow, emp.id, dt.date(2026, 1, 31), expected_version=emp.version)

@@ -26,7 +26,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from competence.backups import backup_if_due
-from competence.demo import generate_demo
 from competence.frameworks import ensure_builtin_frameworks
 from competence.logs import configure_logging
 from competence.progress import CancelToken, Progress
@@ -85,6 +84,8 @@ def startup_url(args: argparse.Namespace, preferences: Preferences) -> str | Non
 def fill_demo(database: Database, progress: Progress, cancel: CancelToken) -> None:
     """Fill the demo database the first time it is opened."""
     if count_employees(UnitOfWork(database)) == 0:
+        from competence.demo import generate_demo  # only here: not needed for an ordinary start
+
         generate_demo(database, employees=DEMO_EMPLOYEES, progress=progress, cancel=cancel)
 
 

@@ -1,9 +1,13 @@
 """Import the app's non-Qt modules before PySide6 is imported.
 
 PySide6 inspects the source code of every module imported after it (to support its
-``__feature__`` switches): with SQLAlchemy, Alembic and the services that is several hundred
-modules and a noticeable part of the start-up time. Modules imported before PySide6 are not
-inspected. This module must not import Qt.
+``__feature__`` switches): with SQLAlchemy and the services that is several hundred modules and
+a noticeable part of the start-up time. Modules imported before PySide6 are not inspected. This
+module must not import Qt.
+
+Only what every start needs is here. Alembic (imported by :mod:`db.migrate` only when a migration
+has to run) and the demo generator (only for ``--demo``) stay out: loading them would cost every
+start about 0.1 s to save a little on the rare start that uses them.
 """
 
 from __future__ import annotations
@@ -13,9 +17,6 @@ import importlib
 MODULES = (
     "sqlalchemy",
     "sqlalchemy.orm",
-    "alembic.command",
-    "alembic.runtime.migration",
-    "alembic.script",
     "db.session",
     "db.migrate",
     "competence.uow",
@@ -23,7 +24,6 @@ MODULES = (
     "competence.assessments",
     "competence.backups",
     "competence.certificates",
-    "competence.demo",
     "competence.employees",
     "competence.frameworks",
     "competence.gap",

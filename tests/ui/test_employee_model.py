@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
-from competence.employees import EmployeeRow
+from competence.employees import EmployeeRow, name_key
+from competence.identifiers import collation_key
 from ui.employees.model import EmployeeFilter, EmployeeFilterProxy, EmployeeTableModel, prepare
 
 
@@ -180,3 +183,31 @@ def test_a_list_prepared_on_a_worker_filters_and_sorts_the_same() -> None:
     model.set_rows(ROWS[:2])  # plain rows again: the prepared keys no longer apply
     assert model.prepared is None
     assert sorted(shown(prepared)) == [1, 2]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet="aAåÅæÆøØzZ -'é", max_size=6),
+            st.text(alphabet="aAåÅæÆøØzZ -'é", max_size=6),
+        ),
+        min_size=2,
+        max_size=8,
+    )
+)
+def test_one_name_key_sorts_as_last_name_then_first_name(names: list[tuple[str, str]]) -> None:
+    """The list sorts on one string (last name, NUL, first name): the same order as comparing the
+    last names first and the first names after, with Norwegian letters."""
+    rows = [row(i, first, last) for i, (last, first) in enumerate(names)]
+    pairwise = sorted(rows, key=lambda r: (collation_key(r.last_name), collation_key(r.first_name), r.id))
+    assert sorted(rows, key=name_key) == pairwise
+
+
+def test_a_list_already_in_name_order_is_not_sorted_again_but_shows_the_same() -> None:
+    shuffled = list(ROWS)
+    random.Random(7).shuffle(shuffled)
+    in_order = sorted(shuffled, key=name_key)
+    assert [in_order[i].id for i in prepare(in_order, in_name_order=True).name_order] == [
+        shuffled[i].id for i in prepare(shuffled).name_order
+    ]

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from competence.employees import EmployeeRow
+from competence.employees import EmployeeRow, name_key
 from competence.identifiers import collation_key
 from ui.i18n import fmt_date, fmt_number
 from ui.widgets.tables import Column, RowTableModel
@@ -36,11 +36,6 @@ NAME_COLUMN = 1
 def _number_key(number: str) -> tuple[int, int, str]:
     """Employee numbers sort as numbers when they are digits (9 before 10), else as text."""
     return (0, int(number), "") if number.isdigit() else (1, 0, collation_key(number))
-
-
-def name_key(row: EmployeeRow) -> tuple[str, str, int]:
-    """Last name, first name, in Norwegian alphabetical order."""
-    return (collation_key(row.last_name), collation_key(row.first_name), row.id)
 
 
 def _left_grey(row: EmployeeRow) -> QColor | None:
@@ -127,9 +122,14 @@ class PreparedList:
     name_order: tuple[int, ...]
 
 
-def prepare(rows: Sequence[EmployeeRow]) -> PreparedList:
-    keys = [name_key(r) for r in rows]
-    order = sorted(range(len(rows)), key=keys.__getitem__)
+def prepare(rows: Sequence[EmployeeRow], *, in_name_order: bool = False) -> PreparedList:
+    """``in_name_order``: the rows are already in :func:`name_key` order, as
+    :func:`competence.employees.list_employees` returns them, so they need not be sorted again."""
+    if in_name_order:
+        order: Sequence[int] = range(len(rows))
+    else:
+        keys = [name_key(r) for r in rows]
+        order = sorted(range(len(rows)), key=keys.__getitem__)
     return PreparedList(tuple(rows), tuple(search_key(r) for r in rows), tuple(order))
 
 

@@ -64,7 +64,7 @@ class ListData:
 def load_list(uow: UnitOfWork) -> ListData:
     """Everything the list and its filters show (runs on a worker: no Qt in here)."""
     return ListData(
-        prepare(list_employees(uow, include_left=True)),
+        prepare(list_employees(uow, include_left=True), in_name_order=True),
         tuple(list_units(uow)),
         tuple(list_roles(uow)),
         tuple(competence_options(uow)),
