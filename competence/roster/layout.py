@@ -89,7 +89,13 @@ class Layout:
         return self.header_row + 1
 
 
-def choose_sheet(book: Workbook, requested: str | None) -> Layout:
+def choose_sheet(book: Workbook, requested: str | None, *, guess: bool = False) -> Layout:
+    """The sheet ``requested``, or the one whose header row names the most register fields.
+
+    When no sheet has such a header row the file is refused, unless ``guess``: then the visible
+    sheet with the most rows is taken, its first row with two or more filled cells as the header,
+    so that a person (the import wizard) can choose the sheet and map the columns by hand.
+    """
     data = header_data()
     summaries: list[SheetSummary] = []
     ranked: list[tuple[float, bool, int, str, int | None]] = []
@@ -111,6 +117,9 @@ def choose_sheet(book: Workbook, requested: str | None) -> Layout:
             )
     else:
         candidates = [r for r in ranked if r[4] is not None]
+        if not candidates and guess and ranked:
+            rows_in = {summary.name: summary.rows for summary in summaries}
+            candidates = [max(ranked, key=lambda r: (r[1], rows_in[r[3]], r[2]))]
         if not candidates:
             raise RosterMappingError(
                 "Fant ingen ansattliste i filen: ingen ark har en overskriftsrad med kjente kolonner "
@@ -122,9 +131,17 @@ def choose_sheet(book: Workbook, requested: str | None) -> Layout:
         chosen = max(candidates)
     sheet = book.rows(chosen[3])
     header_index = chosen[4]
-    if header_index is None:  # a sheet the user chose without a recognisable header: its first row
-        header_index = 0
+    if header_index is None:  # chosen by hand, or guessed, without a recognisable header row
+        header_index = first_filled_row(sheet.rows)
     return Layout(sheet=sheet, header_index=header_index, summaries=tuple(summaries))
+
+
+def first_filled_row(rows: Sequence[Sequence[Cell]]) -> int:
+    """The first row with two or more filled cells (below a title in one merged cell), else the first."""
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if sum(1 for value in row if value is not None and str(value).strip()) >= 2:
+            return index
+    return 0
 
 
 def layout_key(headers: Sequence[str]) -> str:

@@ -137,6 +137,12 @@ class RosterInspection:
     def refused_columns(self) -> tuple[ColumnInfo, ...]:
         return tuple(c for c in self.columns if c.refused)
 
+    @property
+    def header_found(self) -> bool:
+        """False when no sheet had a recognisable header row and this sheet and its header row
+        (the first row with two or more filled cells) were guessed."""
+        return any(s.name == self.sheet and s.header_row is not None for s in self.sheets)
+
     def mapping_dict(self) -> dict[str, str | None]:
         """Every field → its column header (or letter), None when unmapped: the form
         :class:`ImportOptions` and :func:`competence.roster.save_mapping` take."""

@@ -98,7 +98,13 @@ class _Steps:
 
 
 def _prepare(
-    uow: UnitOfWork, path: Path, options: ImportOptions, limits: Limits, steps: _Steps | None = None
+    uow: UnitOfWork,
+    path: Path,
+    options: ImportOptions,
+    limits: Limits,
+    steps: _Steps | None = None,
+    *,
+    guess_sheet: bool = False,
 ) -> _Prepared:
     if steps:
         steps.at(0, "Kontrollerer filen", "Checking the file")
@@ -108,7 +114,7 @@ def _prepare(
     if steps:
         steps.at(10, "Leser regnearket", "Reading the spreadsheet")
     with Workbook(checked) as book:
-        layout = choose_sheet(book, options.sheet)
+        layout = choose_sheet(book, options.sheet, guess=guess_sheet)
     columns, headers = describe_columns(layout)
     key = layout_key(headers)
     with uow:
@@ -122,8 +128,13 @@ def _prepare(
 def inspect_roster(
     uow: UnitOfWork, path: Path, options: ImportOptions | None = None, *, limits: Limits = DEFAULT_LIMITS
 ) -> RosterInspection:
-    """What the file holds and how it maps; raises only when the file itself is refused."""
-    prepared = _prepare(uow, path, options or ImportOptions(), limits)
+    """What the file holds and how it maps; raises only when the file itself is refused.
+
+    A workbook where no sheet has a recognisable header row is not refused here (the import and
+    its preview refuse it unless a sheet is named): the inspection then holds the likeliest sheet,
+    with ``header_found`` false, for a person to choose the sheet and the columns.
+    """
+    prepared = _prepare(uow, path, options or ImportOptions(), limits, guess_sheet=True)
     return RosterInspection(
         file_name=prepared.checked.file_name,
         sha256=prepared.checked.sha256,

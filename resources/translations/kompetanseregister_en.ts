@@ -2239,6 +2239,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>The mapping comes from the last import of the same layout.</translation>
     </message>
     <message>
+        <source>Ingen overskrifter ble kjent igjen, så den første raden med innhold er brukt som overskrifter. Velg kolonnen for hver opplysning selv.</source>
+        <translation>No headers were recognised, so the first row with content is used as the headers. Choose the column for each field yourself.</translation>
+    </message>
+    <message>
         <source>Velg kolonnen for {fields}.</source>
         <translation>Choose the column for {fields}.</translation>
     </message>
@@ -4068,6 +4072,10 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>Arkene i arbeidsboken</source>
         <translation>The sheets of the workbook</translation>
+    </message>
+    <message>
+        <source>Ingen ark har kolonneoverskrifter programmet kjenner igjen. Velg arket med personallisten; på neste side velger du hvilken kolonne som er hva.</source>
+        <translation>No sheet has column headers the program recognises. Choose the sheet with the roster; on the next page you choose which column is which.</translation>
     </message>
     <message>
         <source>Leser arket…</source>

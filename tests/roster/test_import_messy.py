@@ -192,3 +192,56 @@ def test_an_identity_number_in_the_header_row_is_masked(
     texts = repr(inspection)
     assert secret not in texts and secret.lstrip("0") not in texts
     assert inspection.columns[2].header == "•••••••••••"
+
+
+def test_a_roster_with_unknown_headers_is_guessed_for_the_wizard_and_refused_without_a_sheet(
+    uow: UnitOfWork, make_roster: Callable[..., Path]
+) -> None:
+    """No sheet names the register's fields: the inspection guesses the sheet with the most rows
+    and its first row with two or more filled cells (below the merged title) as the header, for a
+    person to map; the import itself, with nothing chosen, refuses the file as before."""
+    from competence.roster import RosterMappingError
+    from tests.roster.builders import RosterSpec
+
+    rows = [[f"L{n}", f"Person {n}, Ola", "Sted A" if n % 2 else "Sted B", 80] for n in range(1, 7)]
+    path = make_roster(
+        RosterSpec(
+            header=("Løpenr", "Hvem", "Sted", "Andel"),
+            rows=rows,
+            sheet="Liste",
+            extra_sheets={"Notater": [["Sist endret", "mars"]]},
+        )
+    )
+    inspection = inspect_roster(uow, path)
+    assert not inspection.header_found
+    assert inspection.sheet == "Liste"
+    assert inspection.header_row == 3  # the title is on row 1
+    assert inspection.data_rows == 6
+    assert ("employee_no",) in inspection.missing
+    assert [s.header_row for s in inspection.sheets] == [None, None, None]
+
+    with pytest.raises(RosterMappingError) as refused:
+        preview_import(uow, path)
+    assert "Fant ingen ansattliste" in refused.value.message("nb")
+    assert "No roster found" in refused.value.message("en")
+
+    chosen = ImportOptions.build(
+        {"employee_no": "Løpenr", "name": "Hvem", "unit_name": "Sted"}, sheet=inspection.sheet
+    )
+    mapped = inspect_roster(uow, path, chosen)
+    assert mapped.ready and not mapped.header_found and mapped.header_row == 3
+    preview = preview_import(uow, path, chosen)
+    assert preview.persons == 6 and not preview.rejected
+    report = run_import(uow, path, chosen)
+    assert report.created == 6
+    assert _employee(uow, "L3").last_name == "Person 3"
+
+
+def test_a_chosen_sheet_without_known_headers_uses_its_first_row_with_two_filled_cells(
+    uow: UnitOfWork, make_roster: Callable[..., Path]
+) -> None:
+    from tests.roster.builders import RosterSpec
+
+    path = make_roster(RosterSpec(header=("Løpenr", "Hvem"), rows=[["1", "Aas, Anne"]], sheet="Liste"))
+    assert inspect_roster(uow, path, ImportOptions(sheet="Liste")).header_row == 3
+    assert inspect_roster(uow, path, ImportOptions(sheet="Forside")).header_row == 1

@@ -391,3 +391,42 @@ def test_report_models_follow_the_qt_model_contract(
         page.model,
     ):
         qtmodeltester.check(model)
+
+
+def test_a_workbook_with_unknown_headers_is_mapped_by_hand(
+    page: ImportPage, ctx: AppContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """No sheet has headers the program knows: the wizard does not refuse the file but lets the
+    user choose the sheet and every column, then imports."""
+    book = openpyxl.Workbook()
+    notes = book.active
+    assert notes is not None
+    notes.title = "Notater"
+    notes["A1"] = "Eksportert fra lønnssystemet"
+    sheet = book.create_sheet("Liste")
+    sheet["A1"] = "Fjordvik kommune"
+    sheet.append(["Løpenr", "Hvem", "Sted"])
+    sheet.append([2001, "Lie, Siri", "Hjemmetjenesten"])
+    sheet.append([2002, "Moe, Tor", "Fjordvik skole"])
+    path = tmp_path / "ukjente-overskrifter.xlsx"
+    book.save(path)
+    wizard = page.start_roster_import()
+    qtbot.keyClicks(wizard.file_page.path_edit, str(path))
+    next_page(qtbot, wizard, SHEET_PAGE)
+    assert wizard.sheet_page.subTitle().startswith("Ingen ark har kolonneoverskrifter")
+    assert wizard.sheet_page.chosen() == "Liste"
+    next_page(qtbot, wizard, MAPPING_PAGE)
+    mapping = wizard.mapping_page
+    assert "Ingen overskrifter ble kjent igjen" in mapping.about.text()
+    assert "rad 2" in mapping.about.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    for field, letter in (("employee_no", "A"), ("name", "B"), ("unit_name", "C")):
+        combo = mapping.grid.combos[field]
+        combo.setCurrentIndex(combo.findData(letter))
+    next_page(qtbot, wizard, PREVIEW_PAGE)
+    qtbot.waitUntil(lambda: not wizard.preview_page.busy, timeout=10_000)
+    wait_preview(qtbot, wizard, wizard.preview_page.partial.click)
+    assert wizard.state.preview is not None and wizard.state.preview.created == 2
+    next_page(qtbot, wizard, REPORT_PAGE)
+    qtbot.waitUntil(lambda: {"2001", "2002"} <= numbers(ctx), timeout=10_000)
+    assert numbers(ctx) >= BEFORE  # a partial roster leaves everyone else alone

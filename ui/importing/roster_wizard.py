@@ -104,9 +104,6 @@ class SheetPage(StepPage):
         super().__init__(wizard.ctx)
         self.state = wizard.state
         self.setTitle(self.tr("Ark"))
-        self.setSubTitle(
-            self.tr("Arket med flest kjente kolonneoverskrifter er valgt. Velg et annet om nødvendig.")
-        )
         self.model: RowTableModel[SheetSummary] = RowTableModel(
             [
                 Column(self.tr("Ark"), lambda s: s.name),
@@ -142,6 +139,17 @@ class SheetPage(StepPage):
     def initializePage(self) -> None:
         inspection = self.state.inspection
         assert inspection is not None
+        if inspection.header_found:
+            self.setSubTitle(
+                self.tr("Arket med flest kjente kolonneoverskrifter er valgt. Velg et annet om nødvendig.")
+            )
+        else:
+            self.setSubTitle(
+                self.tr(
+                    "Ingen ark har kolonneoverskrifter programmet kjenner igjen. Velg arket med "
+                    "personallisten; på neste side velger du hvilken kolonne som er hva."
+                )
+            )
         self.model.set_rows(inspection.sheets)
         self.table.resizeColumnsToContents()
         row = next((i for i, s in enumerate(inspection.sheets) if s.name == inspection.sheet), 0)
@@ -220,6 +228,15 @@ class MappingPage(StepPage):
                 " " + self.tr("Koblingen er hentet fra forrige import av samme oppsett.")
                 if inspection.saved_mapping_used
                 else ""
+            )
+            + (
+                ""
+                if inspection.header_found
+                else " "
+                + self.tr(
+                    "Ingen overskrifter ble kjent igjen, så den første raden med innhold er brukt som "
+                    "overskrifter. Velg kolonnen for hver opplysning selv."
+                )
             )
         )
         refused = [
