@@ -7,12 +7,14 @@ nobody else on the machine can read it.
 
 from __future__ import annotations
 
+import errno
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from db.engine import ensure_private_file
+from db.errors import DiskFullError, LocalizedError
 
 
 @contextmanager
@@ -30,14 +32,63 @@ def private_output(path: Path) -> Iterator[Path]:
         raise
 
 
-def write_private_bytes(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` readable by its owner only, all or nothing."""
-    with private_output(path) as tmp, tmp.open("wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+def write_private_bytes(path: Path, data: bytes, *, before_rename: Callable[[], None] | None = None) -> Path:
+    """Write ``data`` to ``path`` readable by its owner only, all or nothing.
+
+    ``before_rename`` runs once the data is safely on disk under the temporary name, before it is
+    renamed into place; if it raises, nothing is placed (used to commit an audit event only for a
+    file that was written, and to honour a cancel that came during the writing).
+    """
+    with private_output(path) as tmp:
+        with tmp.open("wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if before_rename is not None:
+            before_rename()
     return path
 
 
 def write_private_text(path: Path, text: str, *, encoding: str = "utf-8") -> Path:
     return write_private_bytes(path, text.encode(encoding))
+
+
+def file_error(exc: OSError, path: Path | None = None) -> LocalizedError:
+    """A message the user can act on for a file that could not be written.
+
+    ``path`` is the file the user asked for; without it, the one named by the error, with the
+    temporary name of :func:`private_output` (".name.part") turned back into the name asked for.
+    """
+    if path is None:
+        path = _asked_for(Path(str(exc.filename))) if exc.filename else Path()
+    if exc.errno == errno.ENOSPC:
+        return DiskFullError()
+    if isinstance(exc, PermissionError):
+        return LocalizedError(
+            f"Kan ikke skrive {path}. Filen er kanskje åpen i et annet program (lukk den der), "
+            "eller mappen er skrivebeskyttet. Ingenting ble lagret.",
+            f"Cannot write {path}. The file may be open in another program (close it there), "
+            "or the folder is read-only. Nothing was saved.",
+            code="file_locked",
+        )
+    if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EEXIST):
+        return LocalizedError(
+            f"Kan ikke skrive {path}: mappen {path.parent} finnes ikke, eller er ikke en mappe. "
+            "Ingenting ble lagret.",
+            f"Cannot write {path}: the folder {path.parent} does not exist, or is not a folder. "
+            "Nothing was saved.",
+            code="file_error",
+        )
+    reason = exc.strerror or str(exc)
+    return LocalizedError(
+        f"Kan ikke skrive {path}: {reason}. Ingenting ble lagret.",
+        f"Cannot write {path}: {reason}. Nothing was saved.",
+        code="file_error",
+    )
+
+
+def _asked_for(path: Path) -> Path:
+    name = path.name
+    if name.startswith(".") and name.endswith(".part"):
+        return path.with_name(name[1 : -len(".part")])
+    return path

@@ -130,3 +130,20 @@ def test_python_dash_m_competence_runs(tmp_path: Path) -> None:
     )
     assert result.returncode == 0
     assert "gap-report" in result.stdout
+
+
+def test_an_output_that_cannot_be_written_gets_a_clear_message(register_url: str, tmp_path: Path) -> None:
+    """Writing into a path whose folder is a file: a refusal naming the file asked for (not the
+    temporary name it is written under), exit 1, no traceback and no "unexpected error"."""
+    blocker = tmp_path / "rapporter"
+    blocker.write_text("en fil der mappen skulle vært", encoding="utf-8")
+    code, out, err = run("--db", register_url, "export-matrix", str(blocker / "matrise.xlsx"))
+    assert code == 1 and not out
+    assert err.strip() == (
+        f"Feil: Kan ikke skrive {blocker / 'matrise.xlsx'}: mappen {blocker} finnes ikke, "
+        "eller er ikke en mappe. Ingenting ble lagret."
+    )
+    code, _, err = run("--lang", "en", "--db", register_url, "audit", "--out", str(blocker / "logg.csv"))
+    assert code == 1
+    assert err.startswith(f"Error: Cannot write {blocker / 'logg.csv'}: the folder {blocker} does not exist")
+    assert "Traceback" not in err

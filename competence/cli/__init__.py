@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import importlib
 import logging
 import pkgutil
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TextIO
 
 from competence.cli.context import CliContext
+from competence.files import file_error
 from db.errors import LocalizedError
 
 EXIT_OK = 0
@@ -69,6 +72,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _output_of(args: argparse.Namespace, exc: OSError) -> Path | None:
+    """The output file or folder the command was given (``OUT``, ``--out``, ``OUTDIR``), when the
+    error is about writing it or something in it; None for any other file (an input, the database)."""
+    if exc.filename is None and exc.errno != errno.ENOSPC:
+        return None
+    failed = Path(str(exc.filename)).expanduser().resolve() if exc.filename else None
+    for name in ("out", "outdir"):
+        value = getattr(args, name, None)
+        if not isinstance(value, Path):
+            continue
+        asked = value.expanduser().resolve()
+        if failed is None or failed == asked or asked in failed.parents or failed in asked.parents:
+            return asked
+    return None
+
+
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
     parser = build_parser()
     try:
@@ -91,7 +110,11 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except Exception:
+    except Exception as exc:
+        if isinstance(exc, OSError) and (target := _output_of(args, exc)) is not None:
+            # a file the user asked for could not be written: say why, not "unexpected error"
+            ctx.warn(ctx.t("Feil: ", "Error: ") + file_error(exc, target).message(ctx.lang))
+            return EXIT_REFUSED
         from competence.logs import log_exception
 
         where = log_exception("CLI command failed")

@@ -13,8 +13,7 @@ from competence.cli.context import CliContext
 from competence.identifiers import canonical_number
 from competence.privacy import auditlog
 from competence.privacy.erasure import ErasureResult, erase_person
-from competence.privacy.innsyn import export_person, write_json
-from competence.privacy.innsyn_pdf import write_pdf
+from competence.privacy.innsyn import export_person
 from competence.privacy.retention import RetentionResult, apply_retention
 
 EXIT_REFUSED = 1
@@ -64,9 +63,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run_export_person(ctx: CliContext) -> int:
     out = ctx.args.out.expanduser().resolve()
-    data = export_person(ctx.uow(), ctx.args.employee_no)
-    path = write_pdf(data, out) if out.suffix.lower() == ".pdf" else write_json(data, out)
-    rows = sum(len(v) for v in data["records"].values())
+    written = export_person(ctx.uow(), ctx.args.employee_no, out, as_pdf=out.suffix.lower() == ".pdf")
+    path, rows = written.path, written.records
     ctx.print(
         ctx.t(
             f"Innsyn skrevet til {path} ({rows} oppføringer). Filen inneholder personopplysninger.",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +24,10 @@ from sqlalchemy.orm import Session
 
 from competence import audit
 from competence.clock import now
-from competence.files import write_private_text
+from competence.files import write_private_bytes
 from competence.lookup import employee_by_no
 from competence.privacy.references import PERSON_TABLE, role_references, subject_references, table
+from competence.progress import CancelToken
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
 from db.models import AuditEvent, Employee
@@ -43,8 +45,55 @@ ROLE_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def export_person(uow: UnitOfWork, employee_no: str) -> dict[str, Any]:
-    """Everything held on the person with ``employee_no``, as JSON-ready data. Audited."""
+@dataclass(frozen=True)
+class PersonExport:
+    path: Path
+    #: How many rows about the person the file holds (positions, assessments, goals...).
+    records: int
+
+
+def export_person(
+    uow: UnitOfWork, employee_no: str, path: Path, *, as_pdf: bool, cancel: CancelToken | None = None
+) -> PersonExport:
+    """Write everything held on the person to ``path``, as a readable PDF or as JSON.
+
+    Owner-only and all or nothing (:mod:`competence.files`). The audit event is committed after
+    the file is on disk and before it is put in place, so the log never names an innsyn export
+    that failed or was cancelled, and a failed commit leaves no file behind.
+    """
+    data = collect_person(uow, employee_no)
+    if cancel is not None:
+        cancel.raise_if_cancelled()
+    if as_pdf:
+        from competence.privacy.innsyn_pdf import render_pdf  # reportlab: only when a PDF is asked for
+
+        content = render_pdf(data)
+    else:
+        content = json_text(data).encode("utf-8")
+
+    def audited() -> None:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        with uow:
+            audit.record(
+                uow.session,
+                uow.actor,
+                "export",
+                entity="employee",
+                entity_id=data["person"]["id"],
+                employee_no=data["person"]["employee_no"],
+                what="innsyn",
+                format="pdf" if as_pdf else "json",
+            )
+            uow.commit()
+
+    write_private_bytes(path, content, before_rename=audited)
+    return PersonExport(path, sum(len(rows) for rows in data["records"].values()))
+
+
+def collect_person(uow: UnitOfWork, employee_no: str) -> dict[str, Any]:
+    """Everything held on the person with ``employee_no``, as JSON-ready data (reads only;
+    :func:`export_person` writes it and records the export)."""
     municipality = get_settings(uow).municipality
     with uow:
         s = uow.session
@@ -71,16 +120,6 @@ def export_person(uow: UnitOfWork, employee_no: str) -> dict[str, Any]:
             }
             for e in events
         ]
-        audit.record(
-            s,
-            uow.actor,
-            "export",
-            entity="employee",
-            entity_id=emp.id,
-            employee_no=emp.employee_no,
-            what="innsyn",
-        )
-        uow.commit()
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
@@ -94,9 +133,8 @@ def export_person(uow: UnitOfWork, employee_no: str) -> dict[str, Any]:
     }
 
 
-def write_json(data: Mapping[str, Any], path: Path) -> Path:
-    """Write the export readable by its owner only (it is personal data), atomically."""
-    return write_private_text(path, json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+def json_text(data: Mapping[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
 
 
 def _row(session: Session, t: Table, ident: int) -> dict[str, Any]:

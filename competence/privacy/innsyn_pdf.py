@@ -11,7 +11,6 @@ import datetime as dt
 import io
 import json
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -22,7 +21,6 @@ from competence.assessments import SOURCE_LABELS
 from competence.export.pdf import theme
 from competence.export.pdf.concat import DocInfo
 from competence.export.pdf.fonts import register_fonts
-from competence.files import write_private_bytes
 from competence.goals import ACTIVITY_LABELS, STATUS_LABELS
 
 TITLE = "Innsyn: opplysninger registrert om deg"
@@ -188,7 +186,7 @@ def _log(events: Sequence[Mapping[str, Any]]) -> list[Flowable]:
 
 
 def render_pdf(data: Mapping[str, Any]) -> bytes:
-    """The innsyn export of :func:`competence.privacy.innsyn.export_person` as PDF bytes."""
+    """The data of :func:`competence.privacy.innsyn.collect_person` as PDF bytes."""
     register_fonts()
     person = data["person"]
     name = f"{person.get('first_name', '')} {person.get('last_name', '')}".strip()
@@ -218,8 +216,3 @@ def render_pdf(data: Mapping[str, Any]) -> bytes:
     story += _log(data.get("audit_log", []))
     doc.build(story, canvasmaker=theme.numbered_canvas([f"Innsyn · {name} · {municipality}"]))
     return buffer.getvalue()
-
-
-def write_pdf(data: Mapping[str, Any], path: Path) -> Path:
-    """Write the innsyn PDF readable by its owner only (it is personal data), atomically."""
-    return write_private_bytes(path, render_pdf(data))

@@ -485,7 +485,7 @@ SCENARIOS: dict[str, Scenario] = {
     )[1],
     "competence.backups.restore_over_damaged": _damaged_restore,
     "competence.privacy.innsyn.export_person": lambda c: (
-        innsyn.export_person(c.uow, SUBJECT_NO),
+        innsyn.export_person(c.uow, SUBJECT_NO, c.tmp / "innsyn.json", as_pdf=False),
         ("export", SUBJECT_NO),
     )[1],
     "competence.privacy.auditlog.export_audit_log": lambda c: (

@@ -12,8 +12,9 @@ from sqlalchemy import Column, ForeignKey, Integer, MetaData, Text, func, select
 from competence import audit
 from competence.cli import main
 from competence.errors import NotFoundError
-from competence.privacy.innsyn import ROLE_FIELDS, export_person, write_json
+from competence.privacy.innsyn import ROLE_FIELDS, collect_person, export_person
 from competence.privacy.references import person_references, role_references, subject_references, table
+from competence.progress import Cancelled, CancelToken
 from competence.uow import UnitOfWork
 from db.models import Base
 from db.session import Database
@@ -71,7 +72,7 @@ def test_every_role_reference_declares_what_may_be_shown() -> None:
 
 def test_export_covers_every_reference(uow: UnitOfWork) -> None:
     reg = build_register(uow)
-    data = export_person(uow, SUBJECT_NO)
+    data = collect_person(uow, SUBJECT_NO)
     for ref in person_references():
         held = _rows_referring(uow, ref.table, ref.column, reg.subject_id)
         assert held >= 1, f"the test register has no row in {ref.key}: extend tests/reliability/people.py"
@@ -83,7 +84,7 @@ def test_export_covers_every_reference(uow: UnitOfWork) -> None:
 
 def test_export_content_is_readable_and_complete(uow: UnitOfWork) -> None:
     build_register(uow)
-    data = export_person(uow, "0770011")  # any spelling of the number
+    data = collect_person(uow, "0770011")  # any spelling of the number
     assert data["format"] == "kompetanseregister-innsyn"
     person = data["person"]
     assert (person["employee_no"], person["first_name"], person["email"]) == (
@@ -104,7 +105,7 @@ def test_export_content_is_readable_and_complete(uow: UnitOfWork) -> None:
 
 def test_export_does_not_leak_colleagues(uow: UnitOfWork) -> None:
     build_register(uow)
-    text = json.dumps(export_person(uow, SUBJECT_NO), ensure_ascii=False)
+    text = json.dumps(collect_person(uow, SUBJECT_NO), ensure_ascii=False)
     for colleague_data in (
         "Kari",
         "Kollega",
@@ -116,22 +117,69 @@ def test_export_does_not_leak_colleagues(uow: UnitOfWork) -> None:
         assert colleague_data not in text
 
 
-def test_export_is_audited(uow: UnitOfWork) -> None:
+def _innsyn_events(uow: UnitOfWork) -> list[tuple[str | None, object, object]]:
+    return [
+        (e.employee_no, e.details.get("what"), e.details.get("format"))
+        for e in audit.list_events(uow, action="export")
+    ]
+
+
+def test_export_is_audited_once_the_file_is_written(uow: UnitOfWork, tmp_path: Path) -> None:
     build_register(uow)
-    export_person(uow, SUBJECT_NO)
-    events = audit.list_events(uow, action="export")
-    assert [(e.employee_no, e.details.get("what")) for e in events] == [(SUBJECT_NO, "innsyn")]
+    assert not _innsyn_events(uow)
+    collect_person(uow, SUBJECT_NO)  # reading alone is not an export
+    assert not _innsyn_events(uow)
+    written = export_person(uow, SUBJECT_NO, tmp_path / "innsyn.json", as_pdf=False)
+    assert written.path.exists() and written.records >= 5
+    assert _innsyn_events(uow) == [(SUBJECT_NO, "innsyn", "json")]
 
 
-def test_unknown_person_is_a_clear_refusal(uow: UnitOfWork) -> None:
+def test_a_failed_or_cancelled_export_is_not_in_the_log_and_leaves_no_file(
+    uow: UnitOfWork, tmp_path: Path
+) -> None:
+    build_register(uow)
+    out = tmp_path / "ut"
+    out.mkdir()
+    blocker = out / "fil"
+    blocker.write_text("en fil, ikke en mappe", encoding="utf-8")
+    with pytest.raises(OSError):
+        export_person(uow, SUBJECT_NO, blocker / "innsyn.json", as_pdf=False)
+    cancel = CancelToken()
+    cancel.cancel()
+    with pytest.raises(Cancelled):
+        export_person(uow, SUBJECT_NO, out / "innsyn.pdf", as_pdf=True, cancel=cancel)
+    late = CancelledWhileWriting()
+    with pytest.raises(Cancelled):
+        export_person(uow, SUBJECT_NO, out / "innsyn.pdf", as_pdf=True, cancel=late)
+    assert late.checks == 2  # the second check, after the PDF was written, cancelled it
+    assert not _innsyn_events(uow)
+    assert sorted(p.name for p in out.iterdir()) == ["fil"]
+
+
+class CancelledWhileWriting(CancelToken):
+    """A user who presses Avbryt while the file is being written (after the first check)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.checks = 0
+
+    def raise_if_cancelled(self) -> None:
+        self.checks += 1
+        if self.checks == 2:
+            self.cancel()
+        super().raise_if_cancelled()
+
+
+def test_unknown_person_is_a_clear_refusal(uow: UnitOfWork, tmp_path: Path) -> None:
     with pytest.raises(NotFoundError) as info:
-        export_person(uow, "999999")
+        export_person(uow, "999999", tmp_path / "innsyn.json", as_pdf=False)
     assert "999999" in info.value.message("nb")
+    assert not (tmp_path / "innsyn.json").exists()
 
 
 def test_written_file_is_private(sqlite_uow: UnitOfWork, tmp_path: Path) -> None:
     build_register(sqlite_uow)
-    path = write_json(export_person(sqlite_uow, SUBJECT_NO), tmp_path / "innsyn.json")
+    path = export_person(sqlite_uow, SUBJECT_NO, tmp_path / "innsyn.json", as_pdf=False).path
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert json.loads(path.read_text(encoding="utf-8"))["person"]["last_name"] == "Quistgaard-Ødegård"
     assert not list(tmp_path.glob("*.part"))

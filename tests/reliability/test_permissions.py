@@ -17,8 +17,7 @@ from competence import employees, logs
 from competence.audit import list_events
 from competence.backups import backup_if_due, restore_backup, take_backup
 from competence.privacy.auditlog import export_audit_log
-from competence.privacy.innsyn import export_person, write_json
-from competence.privacy.innsyn_pdf import write_pdf
+from competence.privacy.innsyn import export_person
 from competence.uow import UnitOfWork
 from db import migrate
 from db.engine import backup_dir_for, data_dir, log_dir
@@ -129,9 +128,8 @@ def test_exports_with_personal_data_are_owner_only(tmp_path: Path) -> None:
     try:
         uow = UnitOfWork(database, "hr")
         employees.create_employee(uow, 4711, "Åse", "Ødegård")
-        data = export_person(uow, "4711")
-        innsyn = write_json(data, tmp_path / "innsyn.json")
-        readable = write_pdf(data, tmp_path / "innsyn.pdf")
+        innsyn = export_person(uow, "4711", tmp_path / "innsyn.json", as_pdf=False).path
+        readable = export_person(uow, "4711", tmp_path / "innsyn.pdf", as_pdf=True).path
         csv_log = export_audit_log(uow, list_events(uow), tmp_path / "logg.csv")
         json_log = export_audit_log(uow, list_events(uow), tmp_path / "logg.json")
         assert [mode(p) for p in (innsyn, readable, csv_log, json_log)] == [0o600] * 4

@@ -1,15 +1,14 @@
 """Innsyn (GDPR art. 15) from the employee card: everything held on the person, as a readable PDF
 or as JSON, saved where the user says and then opened.
 
-The export is written owner-only and all or nothing (:func:`ui.reports.files.write_into_place`);
-the service records it in the audit log. The PDF writer (reportlab) is imported only when used.
+The service writes the export owner-only and all or nothing, and records it in the audit log once
+the file is written. The PDF writer (reportlab) is imported only when used.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -18,43 +17,30 @@ from competence.clock import today
 from competence.progress import CancelToken, Progress
 from competence.uow import UnitOfWork
 from ui.context import AppContext
-from ui.reports.files import ask_save_path, dated_file_name, open_path, write_into_place
+from ui.reports.files import ask_save_path, dated_file_name, file_error, open_path
 from ui.worker import Task
 
-
-@dataclass(frozen=True)
-class InnsynWritten:
-    path: Path
-    # How many rows about the person the file holds (positions, assessments, goals...).
-    records: int
+if TYPE_CHECKING:
+    from competence.privacy.innsyn import PersonExport
 
 
 def innsyn_filter() -> str:
     return QCoreApplication.translate("Personvern", "PDF-dokument (*.pdf);;JSON-fil (*.json)")
 
 
-def write_innsyn(uow: UnitOfWork, employee_no: str, target: Path, cancel: CancelToken) -> InnsynWritten:
+def write_innsyn(uow: UnitOfWork, employee_no: str, target: Path, cancel: CancelToken) -> PersonExport:
     """Collect and write the export (runs on a worker): ``.json`` as JSON, anything else as PDF."""
-    from competence.privacy.innsyn import export_person, write_json
+    from competence.privacy.innsyn import export_person  # not needed at start
 
-    data = export_person(uow, employee_no)
-    cancel.raise_if_cancelled()
-    as_json = target.suffix.lower() == ".json"
-
-    def write(path: Path) -> Any:
-        if as_json:
-            return write_json(data, path)
-        from competence.privacy.innsyn_pdf import write_pdf
-
-        return write_pdf(data, path)
-
-    write_into_place(target, write, cancel)
-    return InnsynWritten(target, sum(len(rows) for rows in data["records"].values()))
+    try:
+        return export_person(uow, employee_no, target, as_pdf=target.suffix.lower() != ".json", cancel=cancel)
+    except OSError as exc:
+        raise file_error(exc, target) from exc
 
 
 def export_innsyn(
     ctx: AppContext, parent: QWidget, employee_no: str, file_label: str
-) -> Task[InnsynWritten] | None:
+) -> Task[PersonExport] | None:
     """Ask where to save, write on a worker, then open the file. ``file_label``: "Ødegård Åse"."""
     name = dated_file_name(
         QCoreApplication.translate("Personvern", "Innsyn {number}").format(number=employee_no),
@@ -73,10 +59,10 @@ def export_innsyn(
         return None
     database, actor = ctx.database, ctx.actor
 
-    def job(progress: Progress, cancel: CancelToken) -> InnsynWritten:
+    def job(progress: Progress, cancel: CancelToken) -> PersonExport:
         return write_innsyn(UnitOfWork(database, actor), employee_no, target, cancel)
 
-    def done(written: InnsynWritten) -> None:
+    def done(written: PersonExport) -> None:
         ctx.status_message.emit(
             QCoreApplication.translate(
                 "Personvern",

@@ -6,7 +6,6 @@ good one), file errors in words the user can act on, and opening the result.
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -16,9 +15,8 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from competence.files import private_output
+from competence.files import file_error, private_output
 from competence.progress import CancelToken
-from db.errors import DiskFullError, LocalizedError
 from ui.preferences import Preferences
 
 T = TypeVar("T")
@@ -85,34 +83,6 @@ def ask_folder(parent: QWidget | None, preferences: Preferences, title: str) -> 
         return None
     remember_folder(preferences, Path(chosen))
     return Path(chosen)
-
-
-def file_error(exc: OSError, path: Path) -> LocalizedError:
-    """A message the user can act on for a file that could not be written."""
-    if exc.errno == errno.ENOSPC:
-        return DiskFullError()
-    if isinstance(exc, PermissionError):
-        return LocalizedError(
-            f"Kan ikke skrive {path}. Filen er kanskje åpen i et annet program (lukk den der), "
-            "eller mappen er skrivebeskyttet. Ingenting ble lagret.",
-            f"Cannot write {path}. The file may be open in another program (close it there), "
-            "or the folder is read-only. Nothing was saved.",
-            code="file_locked",
-        )
-    if exc.errno in (errno.ENOENT, errno.ENOTDIR, errno.EEXIST):
-        return LocalizedError(
-            f"Kan ikke skrive {path}: mappen {path.parent} finnes ikke, eller er ikke en mappe. "
-            "Ingenting ble lagret.",
-            f"Cannot write {path}: the folder {path.parent} does not exist, or is not a folder. "
-            "Nothing was saved.",
-            code="file_error",
-        )
-    reason = exc.strerror or str(exc)
-    return LocalizedError(
-        f"Kan ikke skrive {path}: {reason}. Ingenting ble lagret.",
-        f"Cannot write {path}: {reason}. Nothing was saved.",
-        code="file_error",
-    )
 
 
 def write_into_place(target: Path, write: Callable[[Path], T], cancel: CancelToken) -> T:
