@@ -12,8 +12,9 @@ import os
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, bindparam, insert, select, text, update
+from sqlalchemy import JSON, Connection, Engine, Table, bindparam, insert, select, text, update
 
 from db.engine import ensure_private_file, make_engine
 from db.errors import DatabaseCorruptError, LocalizedError
@@ -151,35 +152,69 @@ def delete_all_rows(conn: Connection) -> None:
 def copy_rows(src: Connection, dst: Connection) -> None:
     """Copy every row of every model table from ``src`` to ``dst`` (same schema, empty target).
 
+    Into PostgreSQL the rows go by ``COPY`` (several times faster than batched INSERTs for the
+    millions of assessment rows of a large register); into SQLite by batched INSERTs.
+
     Columns that point into their own table (a manager, a parent unit) are written in a second pass,
-    so rows can arrive in any order without breaking a foreign key.
+    so rows can arrive in any order without breaking a foreign key. That pass also sets the columns
+    that otherwise change on every update (``updated_at``) to their stored value: a restored row is
+    the row that was backed up, timestamps included.
     """
     for table in _tables():
         self_refs = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
-        pk = [c.name for c in table.primary_key.columns]
         result = src.execute(select(table))
         while chunk := result.mappings().fetchmany(COPY_CHUNK):
             rows = [dict(r) for r in chunk]
             if self_refs:
-                rows_nulled = [{**r, **dict.fromkeys(self_refs)} for r in rows]
-                dst.execute(insert(table), rows_nulled)
+                rows = [{**r, **dict.fromkeys(self_refs)} for r in rows]
+            if dst.dialect.name == "postgresql":
+                _copy_into_postgresql(dst, table, rows)
             else:
                 dst.execute(insert(table), rows)
         if self_refs:
-            stmt = (
-                update(table)
-                .where(*(table.c[k] == bindparam(f"pk_{k}") for k in pk))
-                .values({c: bindparam(f"v_{c}") for c in self_refs})
-            )
-            result = src.execute(select(*(table.c[k] for k in pk), *(table.c[c] for c in self_refs)))
-            while chunk := result.mappings().fetchmany(COPY_CHUNK):
-                params = [
-                    {**{f"pk_{k}": r[k] for k in pk}, **{f"v_{c}": r[c] for c in self_refs}}
-                    for r in chunk
-                    if any(r[c] is not None for c in self_refs)
+            _restore_self_references(src, dst, table, self_refs)
+
+
+def _copy_into_postgresql(dst: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """``COPY table (columns) FROM STDIN`` on the connection's own transaction (psycopg 3)."""
+    import psycopg
+    from psycopg import sql
+    from psycopg.types.json import Json
+
+    columns = [c.name for c in table.columns]
+    json_columns = {c.name for c in table.columns if isinstance(c.type, JSON)}
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table.name), sql.SQL(", ").join(map(sql.Identifier, columns))
+    )
+    raw = dst.connection.dbapi_connection
+    assert isinstance(raw, psycopg.Connection)
+    with raw.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(
+                [
+                    Json(row[name]) if name in json_columns and row[name] is not None else row[name]
+                    for name in columns
                 ]
-                if params:
-                    dst.execute(stmt, params)
+            )
+
+
+def _restore_self_references(src: Connection, dst: Connection, table: Table, self_refs: list[str]) -> None:
+    pk = [c.name for c in table.primary_key.columns]
+    kept = [c.name for c in table.columns if c.onupdate is not None]  # e.g. updated_at
+    stmt = (
+        update(table)
+        .where(*(table.c[k] == bindparam(f"pk_{k}") for k in pk))
+        .values({c: bindparam(f"v_{c}") for c in [*self_refs, *kept]})
+    )
+    result = src.execute(select(*(table.c[k] for k in pk), *(table.c[c] for c in [*self_refs, *kept])))
+    while chunk := result.mappings().fetchmany(COPY_CHUNK):
+        params = [
+            {**{f"pk_{k}": r[k] for k in pk}, **{f"v_{c}": r[c] for c in [*self_refs, *kept]}}
+            for r in chunk
+            if any(r[c] is not None for c in self_refs)
+        ]
+        if params:
+            dst.execute(stmt, params)
 
 
 def reset_sequences(conn: Connection) -> None:
