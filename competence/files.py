@@ -53,14 +53,9 @@ def write_private_text(path: Path, text: str, *, encoding: str = "utf-8") -> Pat
     return write_private_bytes(path, text.encode(encoding))
 
 
-def file_error(exc: OSError, path: Path | None = None) -> LocalizedError:
-    """A message the user can act on for a file that could not be written.
-
-    ``path`` is the file the user asked for; without it, the one named by the error, with the
-    temporary name of :func:`private_output` (".name.part") turned back into the name asked for.
-    """
-    if path is None:
-        path = _asked_for(Path(str(exc.filename))) if exc.filename else Path()
+def file_error(exc: OSError, path: Path) -> LocalizedError:
+    """A message the user can act on for a file that could not be written: ``path`` is the file
+    the user asked for (the error may name the temporary file it was being written under)."""
     if exc.errno == errno.ENOSPC:
         return DiskFullError()
     if isinstance(exc, PermissionError):
@@ -85,10 +80,3 @@ def file_error(exc: OSError, path: Path | None = None) -> LocalizedError:
         f"Cannot write {path}: {reason}. Nothing was saved.",
         code="file_error",
     )
-
-
-def _asked_for(path: Path) -> Path:
-    name = path.name
-    if name.startswith(".") and name.endswith(".part"):
-        return path.with_name(name[1 : -len(".part")])
-    return path
