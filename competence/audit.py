@@ -33,6 +33,7 @@ ACTIONS = frozenset(
         "left",
         "settings",
         "framework",
+        "access",
     }
 )
 

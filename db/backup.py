@@ -61,6 +61,7 @@ def backup(engine: Engine, dest: Path) -> Path:
         return backup_sqlite(engine, dest)
     from db.migrate import upgrade  # local: migrate imports this module
 
+    require_whole_register(engine)
     tmp = _private_tmp(dest)
     try:
         target = make_engine(f"sqlite:///{tmp}")
@@ -106,6 +107,7 @@ def restore(engine: Engine, source_file: Path) -> None:
     """
     from db.migrate import check_not_newer, upgrade
 
+    require_whole_register(engine)
     verify_sqlite_file(source_file)
     scratch = _private_tmp(source_file.parent / (source_file.name + ".restore"))
     try:
@@ -127,6 +129,30 @@ def restore(engine: Engine, source_file: Path) -> None:
     finally:
         for suffix in ("", "-wal", "-shm"):
             Path(str(scratch) + suffix).unlink(missing_ok=True)
+
+
+def require_whole_register(engine: Engine) -> None:
+    """On a shared PostgreSQL register, only a login that reaches every row may back it up or
+    restore it: under row-level security (migration 0002) a unit leader's backup would silently
+    hold just their own people, and a restore would empty only their part."""
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.connect() as conn:
+        whole = conn.scalar(
+            text(
+                "SELECT r.rolsuper OR r.rolbypassrls OR t.tableowner = current_user OR kr_sees_all() "
+                "FROM pg_roles r, pg_tables t "
+                "WHERE r.rolname = current_user AND t.schemaname = current_schema() "
+                "AND t.tablename = 'employee'"
+            )
+        )
+    if whole is False:
+        raise BackupError(
+            "Bare HR kan ta sikkerhetskopi av eller gjenopprette et felles register: en enhetsleder "
+            "når bare sine egne enheter. Ingenting ble endret.",
+            "Only HR can back up or restore a shared register: a unit leader reaches only their own "
+            "units. Nothing was changed.",
+        )
 
 
 def shutil_copy_sqlite(source: Path, dest: Path) -> None:

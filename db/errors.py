@@ -152,6 +152,20 @@ class ConcurrentEditError(StorageError):
         )
 
 
+class AccessDeniedError(StorageError):
+    """The shared database refused: row-level security or a missing grant (PostgreSQL 42501)."""
+
+    code = "access_denied"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Du har ikke tilgang til dette i det felles registeret. En enhetsleder når bare personene "
+            "i enhetene hen leder; spør HR om du trenger mer. Ingenting ble endret.",
+            "You do not have access to this in the shared register. A unit leader reaches only the "
+            "people in the units they lead; ask HR if you need more. Nothing was changed.",
+        )
+
+
 def translate_db_error(exc: BaseException) -> LocalizedError | None:
     """Map a driver error a user can act on to a :class:`LocalizedError`; None for anything else.
 
@@ -176,6 +190,8 @@ def translate_db_error(exc: BaseException) -> LocalizedError | None:
         return StorageIOError()
     if sqlstate in ("40001", "40P01", "55P03"):  # serialization failure, deadlock, lock not available
         return DatabaseBusyError()
+    if sqlstate == "42501":  # insufficient privilege: a row-level security policy or a grant
+        return AccessDeniedError()
     if "database disk image is malformed" in text or "file is not a database" in text:
         return DatabaseCorruptError("", str(orig))
     return None

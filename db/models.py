@@ -505,6 +505,28 @@ class Setting(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, onupdate=_utcnow)
 
 
+class RegisterAccount(Base):
+    """A database login on a shared PostgreSQL register and what it may reach (DESIGN §9).
+
+    ``hr``: the whole register. ``leader``: the people in the units the linked employee leads (and
+    the units below them), their direct reports, and themselves; enforced by row-level security
+    in the database (migration 0002), not by the app. A login with no row here reaches no person;
+    the role that owns the tables (the one that runs the migrations) is not subject to the rules.
+    """
+
+    __tablename__ = "register_account"
+    __table_args__ = (
+        CheckConstraint("kind IN ('hr', 'leader')", name="kind_known"),
+        CheckConstraint("kind = 'hr' OR employee_id IS NOT NULL", name="leader_is_an_employee"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    login: Mapped[str] = mapped_column(String(63), unique=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    employee_id: Mapped[int | None] = mapped_column(ForeignKey("employee.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+
+
 #: Tables holding a reference to an employee; the GDPR export and erasure must cover all of them.
 EMPLOYEE_REFERENCING_TABLES: tuple[str, ...] = (
     "employee",
@@ -514,6 +536,7 @@ EMPLOYEE_REFERENCING_TABLES: tuple[str, ...] = (
     "appraisal",
     "learning_goal",
     "org_unit",
+    "register_account",
 )
 
 __all__ = [
@@ -536,6 +559,7 @@ __all__ = [
     "LearningGoal",
     "OrgUnit",
     "Position",
+    "RegisterAccount",
     "Requirement",
     "Role",
     "Scale",

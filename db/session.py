@@ -15,6 +15,7 @@ from db import migrate
 from db.clean_close import record_clean_close, take_clean_stamp
 from db.engine import describe_url, make_engine, resolve_url, sqlite_path
 from db.errors import (
+    AccessDeniedError,
     DatabaseCorruptError,
     DatabaseUnavailableError,
     DiskFullError,
@@ -69,6 +70,11 @@ def open_database(
     try:
         _check_reachable(engine, resolved)
         result = migrate.upgrade(engine, backup_dir=backup_dir) if migrate_schema else None
+    except DBAPIError as exc:
+        engine.dispose()
+        if isinstance(translated := translate_db_error(exc), AccessDeniedError):
+            raise translated from exc  # a shared register this login has no access to
+        raise
     except BaseException:
         engine.dispose()
         raise

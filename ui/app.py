@@ -231,7 +231,11 @@ class Startup(QObject):
         page.loaded.connect(ready, Qt.ConnectionType.QueuedConnection)
 
     def _scheduled_backup(self, ctx: AppContext) -> None:
+        """The register file's scheduled backup. A shared PostgreSQL register is backed up on its
+        server (by HR, or the DBA's own routines), not onto each leader's PC."""
         database = ctx.database
+        if not is_sqlite(database.url):
+            return
 
         def job(progress: Progress, cancel: CancelToken) -> str | None:
             settings = get_settings(UnitOfWork(database))

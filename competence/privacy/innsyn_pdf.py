@@ -31,6 +31,7 @@ SECTIONS = {
     "certificate": "Kurs og sertifikater",
     "learning_goal": "Utviklingsmål",
     "appraisal": "Medarbeidersamtaler",
+    "register_account": "Tilgang til det felles registeret",
 }
 ROLES = {
     "org_unit.leader_id": "Leder for enheten",

@@ -2642,6 +2642,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Appraisal talks</translation>
     </message>
     <message>
+        <source>Tilgang til det felles registeret</source>
+        <translation>Access to the shared register</translation>
+    </message>
+    <message>
         <source>Leder for enheter</source>
         <translation>Leader of units</translation>
     </message>
@@ -2708,6 +2712,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>rammeverk</source>
         <translation>framework</translation>
+    </message>
+    <message>
+        <source>tilgang (felles register)</source>
+        <translation>access (shared register)</translation>
     </message>
     <message>
         <source>ansatt</source>
@@ -2788,6 +2796,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>revisjonsloggen</source>
         <translation>the audit log</translation>
+    </message>
+    <message>
+        <source>tilgang til det felles registeret</source>
+        <translation>access to the shared register</translation>
     </message>
     <message>
         <source>demodata</source>

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from competence import appraisals, assessments, certificates, employees, goals, roles, units
 from competence.uow import UnitOfWork
+from db.models import RegisterAccount
 from tests.support.factories import make_mini_framework
 
 SUBJECT_NO = "770011"
@@ -21,6 +22,8 @@ SUBJECT_FIRST = "Åsebjørg"
 SUBJECT_LAST = "Quistgaard-Ødegård"
 SUBJECT_EMAIL = "asebjorg.quistgaard@example.no"
 SUBJECT_NAME = f"{SUBJECT_FIRST} {SUBJECT_LAST}"
+#: Her login on a shared register (competence.access).
+SUBJECT_LOGIN = "aqo770"
 #: Strings that must not survive an erasure anywhere in the database file.
 SUBJECT_TRACES = (SUBJECT_FIRST, SUBJECT_LAST, SUBJECT_EMAIL, "Quistgaard")
 COLLEAGUE_NO = "770022"
@@ -116,6 +119,9 @@ def build_register(uow: UnitOfWork) -> Register:
             dt.date(2025, 3, 2), leader_id=subject.id, summary=f"Samtale ledet av {SUBJECT_NAME}."
         ),
     )
+    with uow:  # a login on a shared register (competence.access works on PostgreSQL only)
+        uow.session.add(RegisterAccount(login=SUBJECT_LOGIN, kind="leader", employee_id=subject.id))
+        uow.commit()
     return Register(
         subject.id,
         colleague.id,

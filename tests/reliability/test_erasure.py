@@ -79,7 +79,7 @@ def test_audit_log_keeps_only_that_an_erasure_happened(uow: UnitOfWork) -> None:
 def test_preview_changes_nothing(uow: UnitOfWork) -> None:
     reg = build_register(uow)
     preview = erase_person(uow, SUBJECT_NO, dry_run=True)
-    assert not preview.applied and preview.total_rows == 7
+    assert not preview.applied and preview.total_rows == 8
     assert _count(uow, "employee", "id", reg.subject_id) == 1
     assert audit.list_events(uow, action="erase") == []
     with pytest.raises(NotFoundError):

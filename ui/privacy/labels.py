@@ -19,6 +19,7 @@ TABLES = {
     "certificate": QT_TRANSLATE_NOOP("Personvern", "Kurs og sertifikater"),
     "learning_goal": QT_TRANSLATE_NOOP("Personvern", "Utviklingsmål"),
     "appraisal": QT_TRANSLATE_NOOP("Personvern", "Medarbeidersamtaler"),
+    "register_account": QT_TRANSLATE_NOOP("Personvern", "Tilgang til det felles registeret"),
 }
 
 # Roles the person holds in other people's rows (the keys of ``ErasureResult.references_cleared``).
@@ -44,6 +45,7 @@ ACTIONS = {
     "left": QT_TRANSLATE_NOOP("Personvern", "sluttet"),
     "settings": QT_TRANSLATE_NOOP("Personvern", "innstillinger"),
     "framework": QT_TRANSLATE_NOOP("Personvern", "rammeverk"),
+    "access": QT_TRANSLATE_NOOP("Personvern", "tilgang (felles register)"),
 }
 
 # What an audit event is about (``AuditEntry.entity``).
@@ -71,6 +73,7 @@ ENTITIES = {
     "import_mapping": QT_TRANSLATE_NOOP("Personvern", "kolonneoppsett for import"),
     "setting": QT_TRANSLATE_NOOP("Personvern", "innstillinger"),
     "audit_event": QT_TRANSLATE_NOOP("Personvern", "revisjonsloggen"),
+    "register_account": QT_TRANSLATE_NOOP("Personvern", "tilgang til det felles registeret"),
     "demo": QT_TRANSLATE_NOOP("Personvern", "demodata"),
 }
 
