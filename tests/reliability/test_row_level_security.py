@@ -178,6 +178,9 @@ def test_a_unit_leader_cannot_write_about_someone_outside_their_units(
         lena.commit()
     assert changed.rowcount == 0
     assert {r.first_name for r in employees.list_employees(shared.owner)} >= {"Siri"}
+    # a new person would be outside the leader's reach at once: HR creates people (the roster)
+    with pytest.raises(AccessDeniedError):
+        employees.create_employee(lena, "77", "Ny", "Person")
     # within reach, the app works as usual
     assessments.record_assessment(
         lena,

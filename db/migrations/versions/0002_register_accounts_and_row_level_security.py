@@ -50,8 +50,10 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
     SELECT employee_id FROM me
     UNION
     SELECT p.employee_id FROM position p
-    WHERE (p.unit_id IN (SELECT id FROM led) OR p.manager_id IN (SELECT employee_id FROM me))
-      AND (p.end_date IS NULL OR p.end_date >= current_date)
+    WHERE p.unit_id IN (SELECT id FROM led) AND (p.end_date IS NULL OR p.end_date >= current_date)
+    UNION
+    SELECT p.employee_id FROM position p
+    WHERE p.manager_id IN (SELECT employee_id FROM me) AND (p.end_date IS NULL OR p.end_date >= current_date)
     UNION
     SELECT e.id FROM employee e WHERE e.manager_id IN (SELECT employee_id FROM me)
 $$
@@ -80,6 +82,9 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('register_account', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_register_account_employee_id'), ['employee_id'], unique=False)
+    # the rules look people up by their manager (and erasure clears the reference)
+    with op.batch_alter_table('position', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_position_manager_id'), ['manager_id'], unique=False)
 
     if op.get_bind().dialect.name != 'postgresql':
         return
@@ -110,6 +115,8 @@ def downgrade() -> None:
             op.execute(f'ALTER TABLE "{table}" DISABLE ROW LEVEL SECURITY')
         op.execute('DROP FUNCTION IF EXISTS kr_visible_employees()')
         op.execute('DROP FUNCTION IF EXISTS kr_sees_all()')
+    with op.batch_alter_table('position', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_position_manager_id'))
     with op.batch_alter_table('register_account', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_register_account_employee_id'))
 
