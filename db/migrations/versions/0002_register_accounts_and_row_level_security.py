@@ -38,24 +38,34 @@ $$
 
 VISIBLE_EMPLOYEES = """
 CREATE FUNCTION kr_visible_employees() RETURNS SETOF integer
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-    WITH RECURSIVE me AS (
-        SELECT employee_id FROM register_account
-        WHERE login = session_user AND kind = 'leader' AND employee_id IS NOT NULL
-    ), led(id) AS (
-        SELECT u.id FROM org_unit u WHERE u.leader_id IN (SELECT employee_id FROM me)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+    me integer[];
+    led integer[];
+BEGIN
+    -- arrays, not subqueries: "= ANY(array)" lets every step use its index, at any register size
+    SELECT array_agg(employee_id) INTO me FROM register_account
+    WHERE login = session_user AND kind = 'leader' AND employee_id IS NOT NULL;
+    IF me IS NULL THEN
+        RETURN;
+    END IF;
+    WITH RECURSIVE below(id) AS (
+        SELECT u.id FROM org_unit u WHERE u.leader_id = ANY(me)
         UNION
-        SELECT c.id FROM org_unit c JOIN led ON c.parent_id = led.id
+        SELECT c.id FROM org_unit c JOIN below ON c.parent_id = below.id
     )
-    SELECT employee_id FROM me
-    UNION
-    SELECT p.employee_id FROM position p
-    WHERE p.unit_id IN (SELECT id FROM led) AND (p.end_date IS NULL OR p.end_date >= current_date)
-    UNION
-    SELECT p.employee_id FROM position p
-    WHERE p.manager_id IN (SELECT employee_id FROM me) AND (p.end_date IS NULL OR p.end_date >= current_date)
-    UNION
-    SELECT e.id FROM employee e WHERE e.manager_id IN (SELECT employee_id FROM me)
+    SELECT array_agg(id) INTO led FROM below;
+    RETURN QUERY
+        SELECT unnest(me)
+        UNION
+        SELECT p.employee_id FROM position p
+        WHERE p.unit_id = ANY(coalesce(led, '{}')) AND (p.end_date IS NULL OR p.end_date >= current_date)
+        UNION
+        SELECT p.employee_id FROM position p
+        WHERE p.manager_id = ANY(me) AND (p.end_date IS NULL OR p.end_date >= current_date)
+        UNION
+        SELECT e.id FROM employee e WHERE e.manager_id = ANY(me);
+END
 $$
 """
 
