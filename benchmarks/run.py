@@ -85,6 +85,8 @@ def write_doc(sections: list[tuple[str, list[Row]]]) -> None:
                 existing[current].append(line)
     stamp = f"_Measured {dt.date.today():%Y-%m-%d} on {machine()}._"
     for title, rows in sections:
+        if not rows:  # skipped (e.g. no PostgreSQL asked for): keep what was measured before
+            continue
         if title not in existing:
             order.append(title)
         existing[title] = ["", stamp, "", *table(rows), ""]
