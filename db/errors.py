@@ -47,6 +47,23 @@ class DatabaseTooNewError(StorageError):
         )
 
 
+class SchemaOwnerNeededError(StorageError):
+    """A shared register must be upgraded, and this login may not change its tables."""
+
+    code = "upgrade_needs_owner"
+
+    def __init__(self, revision: str, head: str) -> None:
+        super().__init__(
+            f"Det felles registeret må oppgraderes (skjema {revision} til {head}) før denne versjonen "
+            "av Kompetanseregister kan bruke det, og det kan bare eieren av databasen gjøre: be HR "
+            "eller databaseansvarlig åpne det én gang med sin innlogging. Ingenting ble endret.",
+            f"The shared register must be upgraded (schema {revision} to {head}) before this version "
+            "of Kompetanseregister can use it, and only the owner of the database can do that: ask HR "
+            "or the database administrator to open it once with their login. Nothing was changed.",
+            revision=revision,
+        )
+
+
 class DatabaseCorruptError(StorageError):
     code = "database_corrupt"
 

@@ -17,7 +17,7 @@ from sqlalchemy.exc import DBAPIError
 
 from db.backup import backup_sqlite
 from db.engine import backup_dir_for, sqlite_path
-from db.errors import DatabaseTooNewError
+from db.errors import DatabaseTooNewError, SchemaOwnerNeededError
 from db.migrations import HEAD
 
 if TYPE_CHECKING:
@@ -89,6 +89,8 @@ def upgrade(engine: Engine, *, take_backup: bool = True, backup_dir: Path | None
     head = head_revision()
     if before == head:
         return MigrationResult(before, head, None)
+    if before is not None and not _may_change_schema(engine):
+        raise SchemaOwnerNeededError(before, head)
     backup: Path | None = None
     path = sqlite_path(engine.url)
     if take_backup and path is not None and _has_tables(engine):
@@ -98,6 +100,22 @@ def upgrade(engine: Engine, *, take_backup: bool = True, backup_dir: Path | None
         backup_sqlite(engine, backup)
     _run(engine, "upgrade", head)
     return MigrationResult(before, head, backup)
+
+
+def _may_change_schema(engine: Engine) -> bool:
+    """On PostgreSQL, whether this login owns the register's tables (or is a superuser): a unit
+    leader's login on a shared register may not, and gets told so instead of a failed migration."""
+    if engine.dialect.name != "postgresql":
+        return True
+    with engine.connect() as conn:
+        allowed = conn.scalar(
+            text(
+                "SELECT r.rolsuper OR pg_has_role(t.tableowner, 'USAGE') FROM pg_roles r, pg_tables t "
+                "WHERE r.rolname = current_user AND t.schemaname = current_schema() "
+                "AND t.tablename = 'alembic_version'"
+            )
+        )
+    return allowed is not False
 
 
 def downgrade(engine: Engine, revision: str) -> None:

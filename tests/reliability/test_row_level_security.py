@@ -312,3 +312,23 @@ def test_the_command_line_grants_lists_and_revokes(
     assert main(["access", "grant", name, "--db", url]) == 2  # --hr or --leader is required
     assert main(["access", "list", "--db", sqlite_database.url]) == 1
     assert "bare et felles register på en PostgreSQL-server" in capsys.readouterr().err
+
+
+def test_a_register_to_be_upgraded_tells_a_leader_to_ask_its_owner(shared: Shared, login: Login) -> None:
+    """A newer app opened first by a leader's login: the tables are not theirs to change, and the
+    message says who must open it, instead of a refusal that sounds like missing access to people."""
+    from db import migrate
+    from db.errors import SchemaOwnerNeededError
+
+    name, connect = login()
+    access.grant_access(shared.owner, name, "leader", "1")
+    with shared.owner.database.engine.begin() as conn:  # as if the register were one version older
+        conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+    with pytest.raises(SchemaOwnerNeededError) as refused:
+        connect()
+    assert "bare eieren av databasen" in refused.value.message("nb")
+    assert "only the owner of the database" in refused.value.message("en")
+    with shared.owner.database.engine.begin() as conn:
+        assert conn.scalar(text("SELECT version_num FROM alembic_version")) == "0001"  # untouched
+        conn.execute(text(f"UPDATE alembic_version SET version_num = '{migrate.HEAD}'"))
+    assert _numbers(UnitOfWork(connect(), name)) == {"Lena", "Hege", "Hans", "Tor"}
