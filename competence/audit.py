@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from competence.clock import now
@@ -74,6 +74,32 @@ def record(
             details=details,
         )
     )
+
+
+def forget_person_events(session: Session, numbers: list[str]) -> int:
+    """Delete the events about people who are no longer in the register (erasure, GDPR art. 17).
+
+    On a shared register the log is append-only (``docs/security.md``): the only way events leave
+    it is the database's own function, which removes nothing but the events of numbers no person
+    has any longer, and only for HR or the owner. Call it after the people's rows are deleted.
+    """
+    if not numbers:
+        return 0
+    if session.get_bind().dialect.name == "postgresql":
+        return int(session.scalar(select(func.kr_forget_person_events(numbers))) or 0)
+    result = session.execute(delete(AuditEvent).where(AuditEvent.employee_no.in_(numbers)))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def relabel_person_events(session: Session, old_number: str, new_number: str) -> int:
+    """Move the events of an anonymised person from their old number to their anonymous token
+    (through the database's own function on a shared register, as :func:`forget_person_events`)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return int(session.scalar(select(func.kr_relabel_person_events(old_number, new_number))) or 0)
+    result = session.execute(
+        update(AuditEvent).where(AuditEvent.employee_no == old_number).values(employee_no=new_number)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def list_events(

@@ -37,7 +37,9 @@ class UnitOfWork:
 
     def __init__(self, database: Database, actor: str | None = None) -> None:
         self.database = database
-        self.actor = actor or current_user()
+        # on a shared server the login is who acts (the database stamps it on every audit event
+        # itself, docs/security.md); the name of the PC's user means nothing there
+        self.actor = database.login or actor or current_user()
         self._session: Session | None = None
 
     @property

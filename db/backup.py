@@ -21,6 +21,8 @@ from db.errors import DatabaseCorruptError, LocalizedError
 from db.models import Base
 
 COPY_CHUNK = 5000
+#: Tables whose actor (and time) the database sets on insert (migration 0003).
+STAMPED_TABLES = ("audit_event", "import_run")
 
 
 class BackupError(LocalizedError):
@@ -107,7 +109,7 @@ def restore(engine: Engine, source_file: Path) -> None:
     """
     from db.migrate import check_not_newer, upgrade
 
-    require_whole_register(engine)
+    require_owner(engine)
     verify_sqlite_file(source_file)
     scratch = _private_tmp(source_file.parent / (source_file.name + ".restore"))
     try:
@@ -121,9 +123,14 @@ def restore(engine: Engine, source_file: Path) -> None:
                     src.connection.dbapi_connection.backup(dst.connection.dbapi_connection)  # type: ignore[union-attr]
             else:
                 with src_engine.connect() as src, engine.begin() as dst:
+                    # the backed-up events keep their own actors and times (the owner may)
+                    for table in STAMPED_TABLES:
+                        dst.execute(text(f'ALTER TABLE "{table}" DISABLE TRIGGER kr_stamp_actor'))
                     delete_all_rows(dst)
                     copy_rows(src, dst)
                     reset_sequences(dst)
+                    for table in STAMPED_TABLES:
+                        dst.execute(text(f'ALTER TABLE "{table}" ENABLE TRIGGER kr_stamp_actor'))
         finally:
             src_engine.dispose()
     finally:
@@ -152,6 +159,31 @@ def require_whole_register(engine: Engine) -> None:
             "når bare sine egne enheter. Ingenting ble endret.",
             "Only HR can back up or restore a shared register: a unit leader reaches only their own "
             "units. Nothing was changed.",
+        )
+
+
+def require_owner(engine: Engine) -> None:
+    """On a shared PostgreSQL register, only the owner of the tables may restore a backup: a
+    restore replaces the audit log too, which is append-only for every other login
+    (``docs/security.md``)."""
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.connect() as conn:
+        owner = conn.scalar(
+            text(
+                "SELECT r.rolsuper OR pg_has_role(current_user, t.tableowner, 'USAGE') "
+                "FROM pg_roles r, pg_tables t WHERE r.rolname = current_user "
+                "AND t.schemaname = current_schema() AND t.tablename = 'employee'"
+            )
+        )
+    if owner is False:
+        raise BackupError(
+            "Bare eieren av databasen (databaseansvarlig) kan gjenopprette et felles register: en "
+            "gjenoppretting erstatter også revisjonsloggen, som ingen andre innlogginger kan endre. "
+            "Ingenting ble endret.",
+            "Only the owner of the database (the database administrator) can restore a shared "
+            "register: a restore replaces the audit log too, which no other login may change. "
+            "Nothing was changed.",
         )
 
 

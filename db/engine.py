@@ -154,8 +154,11 @@ def _sqlite_on_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(url: str | URL, *, echo: bool = False) -> Engine:
-    """An engine for ``url``: SQLite with the pragmas of DESIGN §2, or a server."""
+def make_engine(url: str | URL, *, echo: bool = False, password: str | None = None) -> Engine:
+    """An engine for ``url``: SQLite with the pragmas of DESIGN §2, or a server.
+
+    A server's ``password`` goes to the driver as a connection argument, so it is never part of a
+    URL that could be shown, logged or saved."""
     u = make_url(url)
     if u.get_backend_name() == "sqlite":
         path = sqlite_path(u)
@@ -171,4 +174,5 @@ def make_engine(url: str | URL, *, echo: bool = False) -> Engine:
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
-    return create_engine(u, echo=echo, pool_pre_ping=True)
+    connect_args = {"password": password} if password else {}
+    return create_engine(u, echo=echo, pool_pre_ping=True, connect_args=connect_args)

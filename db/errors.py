@@ -183,6 +183,69 @@ class AccessDeniedError(StorageError):
         )
 
 
+class LoginNotRegisteredError(AccessDeniedError):
+    """The login connected, but the shared register has no account for it (or it was taken back)."""
+
+    code = "login_not_registered"
+
+    def __init__(self, login: str, location: str) -> None:
+        StorageError.__init__(
+            self,
+            f"Innloggingen «{login}» har ikke tilgang til det felles registeret {location}. Be HR gi "
+            "deg tilgang (Innstillinger → Tilganger), eller logg inn med en annen innlogging.",
+            f"The login '{login}' has no access to the shared register {location}. Ask HR to give "
+            "you access (Settings → Access), or log in with another login.",
+            login=login,
+            location=location,
+        )
+
+
+class LoginFailedError(StorageError):
+    """The server refused the login: wrong name or password, or a password is needed."""
+
+    code = "login_failed"
+
+    def __init__(self, location: str, detail: str = "") -> None:
+        super().__init__(
+            f"Databaseserveren {location} godtok ikke innloggingen: brukernavnet eller passordet er "
+            "feil, eller serveren krever et passord.",
+            f"The database server {location} did not accept the login: the user name or password is "
+            "wrong, or the server needs a password.",
+            location=location,
+            detail=detail,
+        )
+
+
+class ConnectionSecurityError(StorageError):
+    """The encryption asked for (libpq ``sslmode``) and what the server offers do not meet."""
+
+    code = "connection_security"
+
+    def __init__(self, location: str, detail: str = "") -> None:
+        super().__init__(
+            f"Kunne ikke koble kryptert til databaseserveren {location} slik innstillingen for "
+            f"kryptering (sslmode) krever. Spør databaseansvarlig hvilken som gjelder. ({detail})",
+            f"Could not connect to the database server {location} with the encryption the setting "
+            f"(sslmode) demands. Ask the database administrator which one applies. ({detail})",
+            location=location,
+            detail=detail,
+        )
+
+
+def is_login_refused(orig: BaseException | None) -> bool:
+    """Did the server (or libpq) refuse the login itself, rather than fail to be reached?"""
+    text = str(orig).lower()
+    return getattr(orig, "sqlstate", None) in ("28P01", "28000") or any(
+        words in text
+        for words in ("no password supplied", "password authentication failed", "authentication failed")
+    )
+
+
+def is_ssl_refused(orig: BaseException | None) -> bool:
+    text = str(orig).lower()
+    return "ssl" in text and any(w in text for w in ("not support", "required", "certificate", "root cert"))
+
+
 def translate_db_error(exc: BaseException) -> LocalizedError | None:
     """Map a driver error a user can act on to a :class:`LocalizedError`; None for anything else.
 

@@ -16,11 +16,16 @@ from db.clean_close import record_clean_close, take_clean_stamp
 from db.engine import describe_url, make_engine, resolve_url, sqlite_path
 from db.errors import (
     AccessDeniedError,
+    ConnectionSecurityError,
     DatabaseCorruptError,
     DatabaseUnavailableError,
     DiskFullError,
+    LoginFailedError,
+    LoginNotRegisteredError,
     ReadOnlyDatabaseError,
     StorageIOError,
+    is_login_refused,
+    is_ssl_refused,
     translate_db_error,
 )
 
@@ -33,6 +38,8 @@ class Database:
     engine: Engine
     session_factory: sessionmaker[Session] = field(repr=False)
     migration: migrate.MigrationResult | None = None
+    #: The database login on a server (``session_user``); None for a SQLite file.
+    login: str | None = None
 
     @property
     def dialect(self) -> str:
@@ -58,31 +65,42 @@ class Database:
 
 
 def open_database(
-    url: str | None = None, *, migrate_schema: bool = True, backup_dir: Path | None = None
+    url: str | None = None,
+    *,
+    migrate_schema: bool = True,
+    backup_dir: Path | None = None,
+    password: str | None = None,
 ) -> Database:
     """Open (and by default migrate) the database at ``url`` (see :func:`db.engine.resolve_url`).
 
+    ``password`` is handed to the server's driver, never put into the URL (which the app keeps in
+    its preferences). Without one, libpq finds it the usual ways (a pgpass or service file).
+
     Raises :class:`DatabaseCorruptError` for a damaged SQLite file, :class:`DatabaseTooNewError`
-    for a schema newer than this program, :class:`DatabaseUnavailableError` when it cannot connect.
+    for a schema newer than this program, :class:`DatabaseUnavailableError` when it cannot connect,
+    :class:`LoginNotRegisteredError` for a shared register the login has no access to.
     """
     resolved = resolve_url(url)
-    engine = make_engine(resolved)
+    engine = make_engine(resolved, password=password)
+    login: str | None = None
     try:
-        _check_reachable(engine, resolved)
+        login = _check_reachable(engine, resolved)
         result = migrate.upgrade(engine, backup_dir=backup_dir) if migrate_schema else None
     except DBAPIError as exc:
         engine.dispose()
-        if isinstance(translated := translate_db_error(exc), AccessDeniedError):
-            raise translated from exc  # a shared register this login has no access to
+        if isinstance(translate_db_error(exc), AccessDeniedError):
+            # a shared register this login has no access to
+            raise LoginNotRegisteredError(login or "?", describe_url(resolved)) from exc
         raise
     except BaseException:
         engine.dispose()
         raise
     factory = sessionmaker(bind=engine, expire_on_commit=False)
-    return Database(url=resolved, engine=engine, session_factory=factory, migration=result)
+    return Database(url=resolved, engine=engine, session_factory=factory, migration=result, login=login)
 
 
-def _check_reachable(engine: Engine, url: str) -> None:
+def _check_reachable(engine: Engine, url: str) -> str | None:
+    """Connect once (and check a SQLite file); returns the login on a server."""
     path = sqlite_path(url)
     # a file exactly as this program left it at a clean close skips the full check (db.clean_close)
     checked = path is not None and (take_clean_stamp(path) or check_sqlite_file_read_only(path))
@@ -92,8 +110,11 @@ def _check_reachable(engine: Engine, url: str) -> None:
                 rows = conn.exec_driver_sql("PRAGMA quick_check").fetchall()
                 if rows != [("ok",)]:
                     raise DatabaseCorruptError(str(path), "; ".join(str(r[0]) for r in rows[:5]))
+            elif path is None and engine.dialect.name == "postgresql":
+                return str(conn.execute(text("SELECT session_user")).scalar_one())
             else:
                 conn.execute(text("SELECT 1"))
+        return None
     except DBAPIError as exc:
         orig = exc.orig
         if (
@@ -109,6 +130,10 @@ def _check_reachable(engine: Engine, url: str) -> None:
         translated = translate_db_error(exc)
         if isinstance(translated, StorageIOError | DiskFullError):
             raise translated from exc
+        if path is None and is_login_refused(orig):
+            raise LoginFailedError(describe_url(url), _first_line(str(orig))) from exc
+        if path is None and is_ssl_refused(orig):
+            raise ConnectionSecurityError(describe_url(url), _first_line(str(orig))) from exc
         raise DatabaseUnavailableError(describe_url(url), _first_line(str(orig))) from exc
 
 

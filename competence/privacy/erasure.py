@@ -26,7 +26,7 @@ from competence.privacy.compaction import compact
 from competence.privacy.references import person_references, subject_references, table
 from competence.privacy.traces import Person, chunks, detach_roles, scrub_names_elsewhere
 from competence.uow import UnitOfWork
-from db.models import AuditEvent, Employee
+from db.models import Employee
 
 #: Tables an erasure or anonymisation changes, to be compacted afterwards.
 TOUCHED_TABLES = tuple(sorted({r.table for r in person_references()} | {"employee", "audit_event"}))
@@ -83,10 +83,8 @@ def erase_many(session: Session, actor: str, people: Sequence[Employee]) -> Eras
     for chunk in chunks(ids):
         session.execute(delete(Employee).where(Employee.id.in_(chunk)))
     deleted["employee"] = len(ids)
-    removed = 0
-    for chunk_of_numbers in chunks(numbers):
-        events = session.execute(delete(AuditEvent).where(AuditEvent.employee_no.in_(chunk_of_numbers)))
-        removed += int(events.rowcount or 0)  # type: ignore[attr-defined]
+    session.flush()
+    removed = sum(audit.forget_person_events(session, chunk) for chunk in chunks(numbers))
     counts: dict[str, Any] = {"rows": sum(deleted.values()), "events": removed} if len(people) == 1 else {}
     for _ in people:
         audit.record(session, actor, "erase", entity="employee", **counts)

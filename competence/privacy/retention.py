@@ -16,7 +16,7 @@ import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from competence import audit
@@ -27,7 +27,7 @@ from competence.privacy.erasure import TOUCHED_TABLES, erase_many
 from competence.privacy.traces import Person, chunks, clear_own_free_text, detach_roles, scrub_names_elsewhere
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
-from db.models import AuditEvent, Employee
+from db.models import Employee
 
 ANONYMOUS_NAME = "Anonymisert"
 TOKEN_PREFIX = "anon-"
@@ -123,9 +123,8 @@ def anonymise_many(session: Session, actor: str, people: Sequence[Employee], on:
         emp.manager_id = None
         emp.employee_no = token
         emp.anonymised_on = on
-        session.execute(
-            update(AuditEvent).where(AuditEvent.employee_no == old_number).values(employee_no=token)
-        )
+        session.flush()  # the number is gone and the token is in place before the events move
+        audit.relabel_person_events(session, old_number, token)
         audit.record(session, actor, "anonymise", entity="employee", entity_id=emp.id, employee_no=token)
         tokens.append(token)
     session.flush()

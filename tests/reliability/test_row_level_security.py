@@ -27,7 +27,7 @@ from competence.errors import NotFoundError, ValidationError
 from competence.gap import employee_profile, unit_heatmap
 from competence.privacy.erasure import erase_person
 from competence.uow import UnitOfWork
-from db.errors import AccessDeniedError
+from db.errors import AccessDeniedError, LoginNotRegisteredError
 from db.models import Assessment, Certificate, Employee, LearningGoal, Position, RegisterAccount
 from db.session import Database, open_database
 from tests.conftest import _admin
@@ -200,10 +200,11 @@ def test_hr_reaches_everyone_and_an_unregistered_login_no_one(
     access.grant_access(shared.owner, stranger, "hr")  # privileges granted ...
     with shared.owner:
         shared.owner.session.execute(text("DELETE FROM register_account WHERE login = :n"), {"n": stranger})
-        shared.owner.commit()  # ... but no account: the rules give no one
-    nobody = UnitOfWork(stranger_connect(), stranger)
-    assert _numbers(nobody) == set()
-    assert _count(nobody, Assessment) == 0
+        shared.owner.commit()  # ... and taken back with the account by the database itself
+    with pytest.raises(LoginNotRegisteredError) as refused:
+        stranger_connect()
+    assert f"Innloggingen «{stranger}» har ikke tilgang" in refused.value.message("nb")
+    assert f"The login '{stranger}' has no access" in refused.value.message("en")
 
 
 def test_the_audit_log_shows_a_leader_only_entries_about_their_people(
