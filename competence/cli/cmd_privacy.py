@@ -12,6 +12,7 @@ from competence import audit
 from competence.cli.context import CliContext
 from competence.identifiers import canonical_number
 from competence.privacy import auditlog
+from competence.privacy.compaction import Compaction
 from competence.privacy.erasure import ErasureResult, erase_person
 from competence.privacy.innsyn import export_person
 from competence.privacy.retention import RetentionResult, apply_retention
@@ -106,7 +107,20 @@ def run_erase_person(ctx: CliContext) -> int:
     result = erase_person(ctx.uow(), number)
     ctx.print(ctx.t(f"Ansattnr {number} er slettet.", f"Employee {number} was erased."))
     _describe_erasure(ctx, result)
-    if not result.compacted:
+    if result.compaction == Compaction.NEEDS_OWNER:
+        ctx.warn(
+            ctx.t(
+                "Bare eieren av det felles registeret kan bygge tabellene om (VACUUM FULL), så rester av "
+                "de slettede dataene kan ligge igjen i databasefilenes ledige plass til serveren bruker "
+                "den på nytt. Be databaseansvarlig kjøre VACUUM FULL, eller slett som eieren "
+                "(docs/privacy.md).",
+                "Only the owner of the shared register can rebuild its tables (VACUUM FULL), so remains "
+                "of the erased data may stay in the free space of the database files until the server "
+                "reuses it. Ask the database administrator to run VACUUM FULL, or erase as the owner "
+                "(docs/privacy.md).",
+            )
+        )
+    elif not result.compacted:
         ctx.warn(
             ctx.t(
                 "Databasen var i bruk, så den kunne ikke komprimeres nå; slettede data kan ligge igjen "
@@ -131,6 +145,7 @@ def _retention_json(result: RetentionResult) -> dict[str, Any]:
         "cutoff": result.cutoff.isoformat(),
         "dry_run": result.dry_run,
         "compacted": result.compacted,
+        "compaction": result.compaction,
         "persons": [
             {
                 "employee_no": i.employee_no,

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from competence import audit
 from competence.lookup import employee_by_no
-from competence.privacy.compaction import compact
+from competence.privacy.compaction import Compaction, compact
 from competence.privacy.references import person_references, subject_references, table
 from competence.privacy.traces import Person, chunks, detach_roles, scrub_names_elsewhere
 from competence.uow import UnitOfWork
@@ -42,6 +42,8 @@ class ErasureResult:
     applied: bool = True
     #: The storage was rebuilt afterwards, so the deleted data is gone from the file too.
     compacted: bool = False
+    #: How the rebuilding went (:class:`Compaction`: done, busy, or needs the tables' owner).
+    compaction: str = ""
 
     @property
     def total_rows(self) -> int:
@@ -56,7 +58,8 @@ def erase_person(uow: UnitOfWork, employee_no: str, *, dry_run: bool = False) ->
         if dry_run:
             return replace(result, applied=False)  # leaving without commit rolls it all back
         uow.commit()
-    return replace(result, compacted=compact(uow.database, TOUCHED_TABLES))
+    outcome = compact(uow.database, TOUCHED_TABLES)
+    return replace(result, compacted=outcome is Compaction.DONE, compaction=outcome)
 
 
 def erase_in_session(session: Session, actor: str, emp: Employee) -> ErasureResult:

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from competence import audit
 from competence.certificates import add_months
 from competence.clock import today
-from competence.privacy.compaction import compact
+from competence.privacy.compaction import Compaction, compact
 from competence.privacy.erasure import TOUCHED_TABLES, erase_many
 from competence.privacy.traces import Person, chunks, clear_own_free_text, detach_roles, scrub_names_elsewhere
 from competence.settings import get_settings
@@ -52,6 +52,8 @@ class RetentionResult:
     dry_run: bool
     items: tuple[RetentionItem, ...]
     compacted: bool = False
+    #: How the rebuilding went (:class:`Compaction`).
+    compaction: str = ""
 
 
 def retention_cutoff(on: dt.date, months: int) -> dt.date:
@@ -90,8 +92,10 @@ def apply_retention(uow: UnitOfWork, *, dry_run: bool = False, on: dt.date | Non
                 RetentionItem(no, left, action, tok) for (no, left), tok in zip(before, tokens, strict=True)
             ]
         uow.commit()
-    compacted = compact(uow.database, TOUCHED_TABLES)
-    return RetentionResult(action, cfg.retention_months, cutoff, dry_run, tuple(items), compacted)
+    outcome = compact(uow.database, TOUCHED_TABLES)
+    return RetentionResult(
+        action, cfg.retention_months, cutoff, dry_run, tuple(items), outcome is Compaction.DONE, outcome
+    )
 
 
 def anonymise_in_session(session: Session, actor: str, emp: Employee, on: dt.date) -> str:
