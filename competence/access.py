@@ -40,17 +40,22 @@ class AccountView:
     kind: str
     employee_no: str | None
     created_at: dt.datetime
+    #: "Etternavn, Fornavn" of a leader's person.
+    employee_name: str | None = None
 
 
 def list_accounts(uow: UnitOfWork) -> list[AccountView]:
     with uow:
         _require_shared(uow.session)
         rows = uow.session.execute(
-            select(RegisterAccount, Employee.employee_no)
+            select(RegisterAccount, Employee.employee_no, Employee.last_name, Employee.first_name)
             .outerjoin(Employee, Employee.id == RegisterAccount.employee_id)
             .order_by(RegisterAccount.login)
         ).all()
-        return [AccountView(a.login, a.kind, no, a.created_at) for a, no in rows]
+        return [
+            AccountView(a.login, a.kind, no, a.created_at, f"{last}, {first}" if no else None)
+            for a, no, last, first in rows
+        ]
 
 
 def grant_access(uow: UnitOfWork, login: str, kind: str, employee_no: str | None = None) -> AccountView:
@@ -88,7 +93,13 @@ def grant_access(uow: UnitOfWork, login: str, kind: str, employee_no: str | None
             login=name,
             kind=kind,
         )
-        view = AccountView(name, kind, employee.employee_no if employee else None, account.created_at)
+        view = AccountView(
+            name,
+            kind,
+            employee.employee_no if employee else None,
+            account.created_at,
+            f"{employee.last_name}, {employee.first_name}" if employee else None,
+        )
         uow.commit()
         return view
 

@@ -10,7 +10,7 @@ import argparse
 import logging
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,12 +28,27 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from competence.backups import backup_if_due
 from competence.frameworks import ensure_builtin_frameworks
 from competence.logs import configure_logging
-from competence.progress import CancelToken, Progress
+from competence.progress import CancelToken, Progress, no_progress
 from competence.search import count_employees
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
+from db import keychain
 from db.engine import data_dir, is_sqlite, resolve_url
-from db.errors import DatabaseCorruptError, LocalizedError
+from db.errors import (
+    AccessDeniedError,
+    DatabaseCorruptError,
+    LocalizedError,
+    LoginFailedError,
+    LoginNotRegisteredError,
+)
+from db.server_url import (
+    is_server,
+    libpq_may_know_the_password,
+    login_of,
+    password_in,
+    with_login,
+    without_password,
+)
 from db.session import Database, open_database
 from ui.context import AppContext
 from ui.errors import error_message, install_excepthook, show_bug
@@ -95,6 +110,31 @@ class Opened:
     empty: bool
 
 
+def open_register(
+    url: str | None,
+    password: str | None,
+    *,
+    demo: bool = False,
+    progress: Progress = no_progress,
+    cancel: CancelToken | None = None,
+) -> Opened:
+    """Open the register (on a worker): migrations, built-in frameworks, the demo's people."""
+    database = open_database(url, password=password)
+    try:
+        try:
+            ensure_builtin_frameworks(UnitOfWork(database))  # cheap when they are current
+        except AccessDeniedError:
+            # a leader's login on a shared register reads the frameworks; HR's next start updates them
+            log.info("Innebygde rammeverk ikke oppdatert: denne innloggingen kan ikke endre dem")
+        if demo:
+            fill_demo(database, progress, cancel or CancelToken())
+        empty = count_employees(UnitOfWork(database)) == 0
+    except BaseException:
+        database.dispose()
+        raise
+    return Opened(database, empty)
+
+
 class Startup(QObject):
     """Opens the database, shows the window, and handles the first start and demo switch."""
 
@@ -115,28 +155,78 @@ class Startup(QObject):
         # the backup put in place of a damaged file, and the damaged file's new name
         self.restored_from: tuple[Path, Path] | None = None
         self.damaged_dialog: QDialog | None = None
+        self.login_dialog: QDialog | None = None
 
     def start(self, url: str | None) -> None:
         self.requested_url = url
-        self.splash = Splash()
+        target = resolve_url(url)
+        if is_server(target):
+            self._start_shared(target)
+            return
+        self._open_in_background(url, None)
+
+    def _open_in_background(
+        self, url: str | None, password: str | None, on_error: Callable[[BaseException], None] | None = None
+    ) -> None:
+        self.splash = self.splash or Splash()
         self.splash.message(self.tr("Åpner databasen…"))
         self.splash.show()
         demo = self.demo
 
         def job(progress: Progress, cancel: CancelToken) -> Opened:
-            database = open_database(url)
-            try:
-                ensure_builtin_frameworks(UnitOfWork(database))  # cheap when they are current
-                if demo:
-                    fill_demo(database, progress, cancel)
-                empty = count_employees(UnitOfWork(database)) == 0
-            except BaseException:
-                database.dispose()
-                raise
-            return Opened(database, empty)
+            return open_register(url, password, demo=demo, progress=progress, cancel=cancel)
 
-        task = self.tasks.run(job, on_done=self._opened, on_error=self._failed)
+        task = self.tasks.run(job, on_done=self._opened, on_error=on_error or self._failed)
         task.progressed.connect(self._progress)
+
+    def _start_shared(self, url: str) -> None:
+        """A register on a server: log in. A password kept in the keychain, one in the address
+        (``--db``), or libpq's own (pgpass, service file) is tried first; else the dialog asks."""
+        login = login_of(url)
+        password = password_in(url) or (keychain.stored_password(url, login) if login else None)
+        url = without_password(url)
+        if password is not None or (login and libpq_may_know_the_password(url)):
+
+            def refused(exc: BaseException) -> None:
+                if isinstance(exc, LoginFailedError | LoginNotRegisteredError):
+                    self._close_splash()
+                    self._ask_login(url, error_message(exc))
+                else:
+                    self._failed(exc)
+
+            self._open_in_background(url, password, on_error=refused)
+            return
+        self._ask_login(url)
+
+    def _ask_login(self, url: str, message: str = "") -> None:
+        from ui.login import LoggedIn, LoginDialog
+
+        demo = self.demo
+
+        def connect(address: str, password: str | None) -> Opened:
+            return open_register(address, password, demo=demo)
+
+        dialog = LoginDialog(url, connect, self.tasks, message=message)
+        self.login_dialog = dialog
+
+        def logged_in(outcome: LoggedIn) -> None:
+            self.requested_url = outcome.url
+            saved = self.preferences.database_url
+            if saved and is_server(saved) and with_login(saved, "") == with_login(outcome.url, ""):
+                self.preferences.database_url = outcome.url  # the login is offered next time
+            self._opened(outcome.result)
+            if outcome.warning is not None and self.ctx is not None:
+                self.ctx.status_message.emit(error_message(outcome.warning))
+
+        dialog.logged_in.connect(logged_in)
+        dialog.rejected.connect(self.failed)
+        dialog.finished.connect(lambda _r: QTimer.singleShot(0, lambda: setattr(self, "login_dialog", None)))
+        dialog.show()
+
+    def _close_splash(self) -> None:
+        if self.splash is not None:
+            self.splash.close()
+            self.splash = None
 
     def _progress(self, done: int, total: int, message: str) -> None:
         if self.splash is None:

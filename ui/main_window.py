@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
@@ -14,13 +16,17 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
+from competence.access import MyAccess, my_access
 from competence.backups import take_backup
 from competence.progress import CancelToken, Progress
 from db.engine import log_dir
+from ui.access import status_text
 from ui.context import AppContext
 from ui.pages import PageSpec, discover_pages
 from ui.pages.base import Page
 from ui.preferences import role_label
+
+log = logging.getLogger("kompetanseregister.ui")
 
 
 class MainWindow(QMainWindow):
@@ -67,6 +73,8 @@ class MainWindow(QMainWindow):
         ctx.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         ctx.tasks.busy_changed.connect(self.busy.setVisible)
         ctx.preferences_changed.connect(self.update_role)
+        if not ctx.database.is_sqlite:  # an import or a changed account may change the reach
+            ctx.data_changed.connect(self.update_role)
 
         self.resize(1240, 800)
         geometry = ctx.preferences.window_geometry()
@@ -145,15 +153,38 @@ class MainWindow(QMainWindow):
         self.db_label.setAccessibleName(self.tr("Database i bruk"))
         self.role_label = QLabel()
         self.role_label.setAccessibleName(self.tr("Din rolle"))
+        self.role_label.setObjectName("role_label")
+        self.access: MyAccess | None = None
         self.update_role()
         bar.addPermanentWidget(self.busy)
         bar.addPermanentWidget(self.db_label)
         bar.addPermanentWidget(self.role_label)
 
     def update_role(self) -> None:
-        self.role_label.setText(
-            self.tr("Rolle: {role}").format(role=role_label(self.ctx.preferences.user_role))
-        )
+        """A register file: the role the user said they have. A shared register: the login and what
+        the database lets it reach (read on a worker)."""
+        if self.ctx.database.is_sqlite:
+            self.role_label.setText(
+                self.tr("Rolle: {role}").format(role=role_label(self.ctx.preferences.user_role))
+            )
+            return
+        if self.access is None:
+            self.role_label.setText(self.tr("Innlogget som {login}").format(login=self.ctx.database.login))
+        ctx = self.ctx
+
+        def job(progress: Progress, cancel: CancelToken) -> MyAccess | None:
+            return my_access(ctx.uow())
+
+        def failed(exc: BaseException) -> None:
+            log.warning("Fant ikke ut hva innloggingen når: %s", type(exc).__name__)
+
+        ctx.tasks.run(job, on_done=self._show_access, on_error=failed, parent=self)
+
+    def _show_access(self, access: MyAccess | None) -> None:
+        self.access = access
+        if access is not None:
+            self.role_label.setText(status_text(access))
+            self.role_label.setToolTip(self.tr("Databasen avgjør hva innloggingen din når."))
 
     # --- navigation --------------------------------------------------------------------------
     @property

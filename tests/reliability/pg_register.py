@@ -164,18 +164,24 @@ def _bookkeeping_rows(reg: SharedRegister) -> None:
         for label, number in (("reached", hans_no), ("unreached", siri_no), ("general", None)):
             ids[label] = s.execute(
                 insert(AuditEvent)
-                .values(at=dt.datetime(2026, 1, 1), actor="x", action="update", employee_no=number, details={})
+                .values(
+                    at=dt.datetime(2026, 1, 1), actor="x", action="update", employee_no=number, details={}
+                )
                 .returning(AuditEvent.id)
             ).scalar_one()
         run = s.execute(
             insert(ImportRun)
-            .values(kind="roster", actor="x", file_name="liste.xlsx", file_sha256="0" * 64, status="ok", counts={})
+            .values(
+                kind="roster", actor="x", file_name="liste.xlsx", file_sha256="0" * 64, status="ok", counts={}
+            )
             .returning(ImportRun.id)
         ).scalar_one()
         mapping = s.execute(
             insert(ImportMapping).values(source_key="layout", mapping={}).returning(ImportMapping.id)
         ).scalar_one()
-        accounts = {login: ident for login, ident in s.execute(select(RegisterAccount.login, RegisterAccount.id))}
+        accounts = {
+            login: ident for login, ident in s.execute(select(RegisterAccount.login, RegisterAccount.id))
+        }
         version = s.scalar(text("SELECT version_num FROM alembic_version"))
         uow.commit()
     reg.rows["audit_event"] = ids
@@ -216,4 +222,3 @@ def reach_of(reg: SharedRegister, login: str) -> set[str]:
     """The first names of the people ``login`` sees, read with plain SQL."""
     with reg.logins.connect(login) as conn:
         return {row[0] for row in conn.execute("SELECT first_name FROM employee")}
-

@@ -119,9 +119,10 @@ def test_an_hr_login_erases_is_named_in_the_log_and_told_what_remains(
         assert "Bare eieren av det felles registeret kan bygge tabellene om" in out.err
         with pg_database.engine.connect() as conn:
             actor = conn.scalar(text("SELECT actor FROM audit_event WHERE action = 'erase'"))
-            assert conn.scalar(
-                text("SELECT count(*) FROM employee WHERE employee_no = :n"), {"n": SUBJECT_NO}
-            ) == 0
+            assert (
+                conn.scalar(text("SELECT count(*) FROM employee WHERE employee_no = :n"), {"n": SUBJECT_NO})
+                == 0
+            )
         assert actor == hr  # the database login, not the name of the PC's user
     finally:
         pg_database.dispose()

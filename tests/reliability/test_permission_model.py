@@ -113,7 +113,12 @@ def _attempt(conn: psycopg.Connection[Any], statement: sql.Composable, params: A
 def _select_ids(conn: psycopg.Connection[Any], table: str) -> set[Any] | None:
     pk = PRIMARY_KEY.get(table, "id")
     try:
-        return {r[0] for r in conn.execute(sql.SQL("SELECT {} FROM {}").format(sql.Identifier(pk), sql.Identifier(table)))}
+        return {
+            r[0]
+            for r in conn.execute(
+                sql.SQL("SELECT {} FROM {}").format(sql.Identifier(pk), sql.Identifier(table))
+            )
+        }
     except psycopg.errors.InsufficientPrivilege:
         return None
     finally:
@@ -126,10 +131,12 @@ def _expected_ids(shared: SharedRegister, owner: psycopg.Connection[Any], table:
     reach_ids = [shared.people[p] for p in LEADER_REACH]
     reach_numbers = [PEOPLE[p][0] for p in LEADER_REACH]
     column = PERSON_COLUMN.get(table)
-    own = {"import_run": "actor = %(login)s", "register_account": "login = %(login)s", "audit_event": "actor = %(login)s"}
-    reach = (
-        "employee_no = ANY(%(numbers)s)" if table == "audit_event" else f"{column} = ANY(%(ids)s)"
-    )
+    own = {
+        "import_run": "actor = %(login)s",
+        "register_account": "login = %(login)s",
+        "audit_event": "actor = %(login)s",
+    }
+    reach = "employee_no = ANY(%(numbers)s)" if table == "audit_event" else f"{column} = ANY(%(ids)s)"
     where = {
         Rows.ALL: "true",
         Rows.REACH: reach,
@@ -210,7 +217,9 @@ def test_delete_is_exactly_what_the_model_allows(
 ) -> None:
     grant = PERMISSIONS[table].grant(Role(role), "delete")
     pk = PRIMARY_KEY.get(table, "id")
-    statement = sql.SQL("DELETE FROM {t} WHERE {pk} = %s").format(t=sql.Identifier(table), pk=sql.Identifier(pk))
+    statement = sql.SQL("DELETE FROM {t} WHERE {pk} = %s").format(
+        t=sql.Identifier(table), pk=sql.Identifier(pk)
+    )
     for label, key in shared.rows[table].items():
         count = _attempt(connections[role], statement, (key,))
         if not grant.allowed:
@@ -297,7 +306,9 @@ def escalation(own_register: SharedRegister) -> Iterator[SharedRegister]:
 @pytest.mark.postgres
 def test_a_leader_cannot_make_themselves_leader_of_the_top_units(escalation: SharedRegister) -> None:
     lena = escalation.people["Lena"]
-    assert _as_leader(escalation, "UPDATE org_unit SET leader_id = %s WHERE parent_id IS NULL", (lena,)) is None
+    assert (
+        _as_leader(escalation, "UPDATE org_unit SET leader_id = %s WHERE parent_id IS NULL", (lena,)) is None
+    )
     assert _owner_value(escalation, "SELECT count(*) FROM org_unit WHERE leader_id = %s", (lena,)) == 1
 
 
@@ -322,11 +333,19 @@ def test_a_leader_cannot_change_municipality_wide_data(escalation: SharedRegiste
 @pytest.mark.postgres
 def test_a_leader_cannot_place_someone_in_their_unit(escalation: SharedRegister) -> None:
     helse, siri, tor = escalation.units["helse"], escalation.people["Siri"], escalation.people["Tor"]
-    insert = "INSERT INTO position (employee_id, unit_id, title, fte_percent, version) VALUES (%s, %s, 'x', 10, 1)"
+    insert = (
+        "INSERT INTO position (employee_id, unit_id, title, fte_percent, version) VALUES (%s, %s, 'x', 10, 1)"
+    )
     assert _as_leader(escalation, insert, (siri, helse)) is None
     assert _as_leader(escalation, insert, (tor, helse)) is None
-    assert _as_leader(escalation, "UPDATE position SET unit_id = %s WHERE employee_id = %s", (helse, tor)) is None
-    assert _as_leader(escalation, "UPDATE position SET employee_id = %s WHERE employee_id = %s", (siri, tor)) is None
+    assert (
+        _as_leader(escalation, "UPDATE position SET unit_id = %s WHERE employee_id = %s", (helse, tor))
+        is None
+    )
+    assert (
+        _as_leader(escalation, "UPDATE position SET employee_id = %s WHERE employee_id = %s", (siri, tor))
+        is None
+    )
     assert _owner_value(escalation, "SELECT count(*) FROM position WHERE unit_id = %s", (helse,)) == 2
 
 
@@ -348,7 +367,9 @@ def test_a_leader_cannot_edit_their_own_account(escalation: SharedRegister) -> N
         "DELETE FROM register_account WHERE login = session_user",
     ):
         assert _as_leader(escalation, statement) is None, statement
-    kind = _owner_value(escalation, "SELECT kind FROM register_account WHERE login = %s", (escalation.leader,))
+    kind = _owner_value(
+        escalation, "SELECT kind FROM register_account WHERE login = %s", (escalation.leader,)
+    )
     assert kind == "leader"
 
 
@@ -371,7 +392,10 @@ def test_a_leader_cannot_forge_the_actor_or_time_of_an_audit_event(escalation: S
 @pytest.mark.postgres
 def test_no_login_but_the_owner_deletes_or_changes_audit_events(escalation: SharedRegister) -> None:
     before = _owner_value(escalation, "SELECT count(*) FROM audit_event")
-    assert _as_leader(escalation, "DELETE FROM audit_event WHERE action = 'erase' OR employee_no IS NULL") is None
+    assert (
+        _as_leader(escalation, "DELETE FROM audit_event WHERE action = 'erase' OR employee_no IS NULL")
+        is None
+    )
     assert _as_leader(escalation, "DELETE FROM audit_event") is None
     with escalation.logins.connect(escalation.hr) as hr:
         for statement in ("DELETE FROM audit_event", "UPDATE audit_event SET action = 'export'"):
@@ -459,7 +483,9 @@ INSERTS: dict[str, Callable[[SharedRegister], dict[str, Insert]]] = {
         "new": _row("scale_level", scale_id=SPARE(s, "scale"), ordinal=7, name="Sju", percent=70.0)
     },
     "framework": lambda s: {
-        "new": _row("framework", key="ny", name="Ny", data_version=1, builtin=False, version=1, created_at=NOW)
+        "new": _row(
+            "framework", key="ny", name="Ny", data_version=1, builtin=False, version=1, created_at=NOW
+        )
     },
     "area": lambda s: {
         "new": _row("area", framework_id=SPARE(s, "framework"), key="ny", name="Ny", sort_order=0, version=1)
@@ -480,13 +506,26 @@ INSERTS: dict[str, Callable[[SharedRegister], dict[str, Insert]]] = {
     },
     "role": lambda s: {"new": _row("role", name="Ny rolle", version=1, created_at=NOW)},
     "requirement": lambda s: {
-        "new": _row("requirement", role_id=SPARE(s, "role"), competence_id=s.framework_competence_id,
-                    level_id=s.level_id, mandatory=True, version=1)
+        "new": _row(
+            "requirement",
+            role_id=SPARE(s, "role"),
+            competence_id=s.framework_competence_id,
+            level_id=s.level_id,
+            mandatory=True,
+            version=1,
+        )
     },
     "setting": lambda s: {"new": _row("setting", key="ny", value="{}", updated_at=NOW)},
     "employee": lambda s: {
-        "new": _row("employee", employee_no="99", first_name="Ny", last_name="Person", version=1,
-                    created_at=NOW, updated_at=NOW)
+        "new": _row(
+            "employee",
+            employee_no="99",
+            first_name="Ny",
+            last_name="Person",
+            version=1,
+            created_at=NOW,
+            updated_at=NOW,
+        )
     },
     "position": _about_people(
         lambda s, p: _row(
@@ -506,7 +545,9 @@ INSERTS: dict[str, Callable[[SharedRegister], dict[str, Insert]]] = {
         )
     ),
     "certificate": _about_people(
-        lambda s, p: _row("certificate", employee_id=p, name="Kurs", completed_on=dt.date(2026, 1, 1), version=1)
+        lambda s, p: _row(
+            "certificate", employee_id=p, name="Kurs", completed_on=dt.date(2026, 1, 1), version=1
+        )
     ),
     "learning_goal": _about_people(
         lambda s, p: _row(
@@ -523,15 +564,31 @@ INSERTS: dict[str, Callable[[SharedRegister], dict[str, Insert]]] = {
         lambda s, p: _row("appraisal", employee_id=p, held_on=dt.date(2026, 3, 1), version=1)
     ),
     "import_run": lambda s: {
-        "own": _row("import_run", kind="x", actor=s.hr, file_name="f", file_sha256="", status="ok", counts="{}",
-                    started_at=NOW)
+        "own": _row(
+            "import_run",
+            kind="x",
+            actor=s.hr,
+            file_name="f",
+            file_sha256="",
+            status="ok",
+            counts="{}",
+            started_at=NOW,
+        )
     },
-    "import_mapping": lambda s: {"new": _row("import_mapping", source_key="ny", mapping="{}", updated_at=NOW)},
+    "import_mapping": lambda s: {
+        "new": _row("import_mapping", source_key="ny", mapping="{}", updated_at=NOW)
+    },
     "audit_event": lambda s: {
         label: _row("audit_event", at=NOW, actor=s.hr, action="update", employee_no=number, details="{}")
-        for label, number in (("reached", PEOPLE[REACHED][0]), ("unreached", PEOPLE[UNREACHED][0]), ("general", None))
+        for label, number in (
+            ("reached", PEOPLE[REACHED][0]),
+            ("unreached", PEOPLE[UNREACHED][0]),
+            ("general", None),
+        )
     },
-    "register_account": lambda s: {"new": _row("register_account", login="kr_ghost", kind="hr", created_at=NOW)},
+    "register_account": lambda s: {
+        "new": _row("register_account", login="kr_ghost", kind="hr", created_at=NOW)
+    },
     "alembic_version": lambda s: {"new": _row("alembic_version", version_num="9999")},
 }
 

@@ -111,6 +111,7 @@ def start_server() -> PgServer:
             ],
             timeout=120,
         )
+        _ask_password_logins_for_a_password(server, base / "data")
         options = (
             f"-k {socket_dir} -p {server.port} -c listen_addresses='' -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=50"
@@ -140,6 +141,19 @@ def start_server() -> PgServer:
         raise PostgresUnavailable(f"could not start a throwaway PostgreSQL server: {detail.strip()}") from exc
     _wait_ready(server)
     return server
+
+
+#: Members of this group log in with a password (the app's login dialog is tested against it);
+#: everyone else is trusted over the server's Unix socket.
+PASSWORD_GROUP = "kr_password_logins"
+
+
+def _ask_password_logins_for_a_password(server: PgServer, data: Path) -> None:
+    path = data / "pg_hba.conf"
+    path.write_text(f"local all +{PASSWORD_GROUP} scram-sha-256\nlocal all all trust\n", encoding="utf-8")
+    if server.run_as:
+        info = pwd.getpwnam(server.run_as)
+        os.chown(path, info.pw_uid, info.pw_gid)
 
 
 def _wait_ready(server: PgServer, timeout: float = 30) -> None:

@@ -17,8 +17,8 @@ import psycopg
 from sqlalchemy.engine import make_url
 
 from tests.conftest import _admin
+from tests.support.pg import PASSWORD_GROUP
 
-PASSWORD_GROUP = "kr_password_logins"
 _numbers = itertools.count()
 
 

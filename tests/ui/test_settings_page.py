@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -148,10 +149,18 @@ def test_database_test_and_choice_for_next_start(
 
 
 def test_unreachable_server_is_reported(page: SettingsPage, ctx: AppContext, qtbot: QtBot) -> None:
+    """A server asks for the login first; the reason it could not connect stays in the dialog."""
     box = page.database_box
     box.server.setChecked(True)
     box.url.setText("postgresql://ingen@127.0.0.1:1/finnes_ikke")
     box.test_button.click()
+    dialog = box.login_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.login.text() == "ingen"
+    QTest.keyClicks(dialog.password, "hemmelig")
+    QTest.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, ctx, timeout=30_000)
-    assert box.result.text().startswith("Kan ikke åpne databasen")
+    assert dialog.isVisible() and dialog.error.text().startswith("Kan ikke åpne databasen")
+    QTest.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
     assert ctx.preferences.database_url is None

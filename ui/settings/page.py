@@ -8,6 +8,7 @@ from competence.progress import CancelToken, Progress
 from competence.settings import RegisterSettings, get_settings
 from ui.context import AppContext
 from ui.pages.base import Page
+from ui.settings.accounts_box import AccountsBox
 from ui.settings.backups_box import BackupsBox
 from ui.settings.database_box import DatabaseBox
 from ui.settings.privacy_box import PrivacyBox
@@ -23,11 +24,13 @@ class SettingsPage(Page):
         self.privacy = PrivacyBox(ctx)
         self.backups = BackupsBox(ctx)
         self.database_box = DatabaseBox(ctx)
+        self.accounts = AccountsBox(ctx) if not ctx.database.is_sqlite else None
         content = QWidget()
         content.setMaximumWidth(960)  # long fields on a wide screen are hard to read
         layout = QVBoxLayout(content)
-        for box in (self.user, self.register, self.privacy, self.backups, self.database_box):
-            layout.addWidget(box)
+        for box in (self.user, self.register, self.privacy, self.backups, self.database_box, self.accounts):
+            if box is not None:
+                layout.addWidget(box)
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -38,10 +41,14 @@ class SettingsPage(Page):
         self.user.role_changed.connect(lambda _role: ctx.preferences_changed.emit())
         self.backups.restored.connect(ctx.data_changed)
         self.register.saved.connect(lambda _settings: self.privacy.refresh())
+        if self.accounts is not None:
+            self.accounts.changed.connect(ctx.data_changed)
 
     def reload(self) -> None:
         self.backups.refresh()
         self.privacy.refresh()
+        if self.accounts is not None:
+            self.accounts.refresh()
 
         def job(progress: Progress, cancel: CancelToken) -> RegisterSettings:
             return get_settings(self.ctx.uow())
