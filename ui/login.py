@@ -133,6 +133,7 @@ class LoginDialog(QDialog):
         self.login_button.setDefault(True)
         self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setText(self.tr("Avbryt"))
+        self.cancel_button.setAutoDefault(False)
         buttons.addButton(self.login_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -147,6 +148,9 @@ class LoginDialog(QDialog):
     def _busy(self, busy: bool) -> None:
         for widget in (self.login, self.password, self.remember, self.login_button):
             widget.setEnabled(not busy)
+        if not busy:
+            # disabling the button passed "default" on to Avbryt: Enter must log in, not give up
+            self.login_button.setDefault(True)
 
     def _say(self, text: str) -> None:
         self.error.setText(text)

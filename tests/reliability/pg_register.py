@@ -29,7 +29,6 @@ from db.models import (
     RegisterAccount,
     Requirement,
     Role,
-    Scale,
     ScaleLevel,
 )
 from db.session import Database
@@ -65,12 +64,18 @@ class SharedRegister:
     competence_id: int = 0
     level_id: int = 0
     framework_competence_id: int = 0
+    #: The logins' password (None: trusted without one)
+    password: str | None = None
 
     def login_of(self, role: str) -> str | None:
         return {"hr": self.hr, "leader": self.leader, "unregistered": self.unregistered}.get(role)
 
 
-def build_shared_register(database: Database, logins: Logins) -> SharedRegister:
+def build_shared_register(
+    database: Database, logins: Logins, *, password: str | None = None
+) -> SharedRegister:
+    """The register, with an HR, a leader's (Lena's) and an unregistered login (``password``:
+    logins that must give it, as the app's login dialog is tested)."""
     owner = UnitOfWork(database, "eier")
     fw = make_mini_framework(owner)
     helse = units.create_unit(owner, "100", "Helse").id
@@ -100,10 +105,13 @@ def build_shared_register(database: Database, logins: Logins) -> SharedRegister:
     for unit, leader in (("helse", "Lena"), ("skole", "Sven")):
         units.update_unit(owner, unit_ids[unit], expected_version=None, leader_id=people[leader])
 
-    hr, leader, unregistered = logins.make("kr_hr"), logins.make("kr_leader"), logins.make("kr_nobody")
+    hr, leader, unregistered = (
+        logins.make(prefix, password=password) for prefix in ("kr_hr", "kr_leader", "kr_nobody")
+    )
     access.grant_access(owner, hr, "hr")
     access.grant_access(owner, leader, "leader", PEOPLE["Lena"][0])
     reg = SharedRegister(database, owner, logins, hr, leader, unregistered, people, unit_ids)
+    reg.password = password
     reg.framework_competence_id = dig1
     _spare_rows(reg)
     _bookkeeping_rows(reg)
@@ -190,7 +198,7 @@ def _bookkeeping_rows(reg: SharedRegister) -> None:
     reg.rows["register_account"] = {"own": accounts[reg.leader], "other": accounts[reg.hr]}
     reg.rows["alembic_version"] = {"spare": version}
     # the leader's own rows: an event and an import run recorded through their login
-    with reg.logins.connect(reg.leader) as conn:
+    with reg.logins.connect(reg.leader, password=reg.password) as conn:
         own_event = conn.execute(
             "INSERT INTO audit_event (at, actor, action, details) VALUES (now(), 'x', 'export', '{}') "
             "RETURNING id"
@@ -220,5 +228,5 @@ def _person_rows(reg: SharedRegister) -> None:
 
 def reach_of(reg: SharedRegister, login: str) -> set[str]:
     """The first names of the people ``login`` sees, read with plain SQL."""
-    with reg.logins.connect(login) as conn:
+    with reg.logins.connect(login, password=reg.password) as conn:
         return {row[0] for row in conn.execute("SELECT first_name FROM employee")}

@@ -408,9 +408,11 @@ def test_no_login_but_the_owner_deletes_or_changes_audit_events(escalation: Shar
         hr.rollback()
         assert hr.execute("SELECT kr_forget_person_events(ARRAY['3', '5'])").fetchone() == (0,)
         hr.commit()
-    with escalation.logins.connect(escalation.leader) as leader:
-        with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            leader.execute("SELECT kr_forget_person_events(ARRAY['99'])")
+    with (
+        escalation.logins.connect(escalation.leader) as leader,
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+    ):
+        leader.execute("SELECT kr_forget_person_events(ARRAY['99'])")
     assert _owner_value(escalation, "SELECT count(*) FROM audit_event") == before
 
 

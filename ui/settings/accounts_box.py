@@ -258,6 +258,7 @@ class GrantDialog(QDialog):
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText(self.tr("Avbryt"))
+        cancel.setAutoDefault(False)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -305,6 +306,7 @@ class GrantDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             self.ok_button.setEnabled(True)
+            self.ok_button.setDefault(True)
             if isinstance(exc, LocalizedError):
                 self._say(error_message(exc))
             else:
