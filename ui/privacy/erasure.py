@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from competence.identifiers import canonical_number
+from competence.privacy.compaction import Compaction
 from competence.privacy.erasure import ErasureResult, erase_person
 from competence.progress import CancelToken, Progress
 from competence.settings import get_settings
@@ -168,7 +169,19 @@ def start_erasure(
             )
         )
         on_erased()
-        if not result.compacted:
+        if result.compaction == Compaction.NEEDS_OWNER:
+            QMessageBox.information(
+                parent,
+                QCoreApplication.translate("Personvern", "Slettet"),
+                QCoreApplication.translate(
+                    "Personvern",
+                    "Personen er slettet. Bare eieren av det felles registeret kan bygge tabellene om "
+                    "(VACUUM FULL), så rester av de slettede dataene kan ligge i databasefilenes ledige "
+                    "plass til serveren bruker den igjen. Be databaseansvarlig kjøre VACUUM FULL "
+                    "(docs/privacy.md).",
+                ),
+            )
+        elif not result.compacted:
             QMessageBox.warning(
                 parent,
                 QCoreApplication.translate("Personvern", "Slettet"),
