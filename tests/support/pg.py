@@ -1,7 +1,8 @@
 """A throwaway PostgreSQL cluster for the tests (and benchmarks).
 
 The Debian package ``postgresql`` ships the server binaries but no running cluster is assumed:
-this module runs ``initdb`` in a temporary folder, starts the server on a Unix socket only, and
+this module runs ``initdb`` in a temporary folder, starts the server on a Unix socket (and on the
+loopback address, for the tests of libpq's sslmode, which a socket ignores), and
 stops and removes it afterwards. As root (CI containers) the server runs as the ``postgres`` user,
 since PostgreSQL refuses to run as root.
 
@@ -113,7 +114,7 @@ def start_server() -> PgServer:
         )
         _ask_password_logins_for_a_password(server, base / "data")
         options = (
-            f"-k {socket_dir} -p {server.port} -c listen_addresses='' -c fsync=off "
+            f"-k {socket_dir} -p {server.port} -c listen_addresses=127.0.0.1 -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=50"
         )
         server._run(
@@ -150,7 +151,14 @@ PASSWORD_GROUP = "kr_password_logins"
 
 def _ask_password_logins_for_a_password(server: PgServer, data: Path) -> None:
     path = data / "pg_hba.conf"
-    path.write_text(f"local all +{PASSWORD_GROUP} scram-sha-256\nlocal all all trust\n", encoding="utf-8")
+    lines = [
+        f"local all +{PASSWORD_GROUP} scram-sha-256",
+        "local all all trust",
+        # TCP on the loopback only, for the tests of libpq's sslmode (ignored over a Unix socket)
+        f"host all +{PASSWORD_GROUP} 127.0.0.1/32 scram-sha-256",
+        "host all all 127.0.0.1/32 trust",
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     if server.run_as:
         info = pwd.getpwnam(server.run_as)
         os.chown(path, info.pw_uid, info.pw_gid)
