@@ -251,6 +251,123 @@ def privacy_screens(
     damaged.close()
 
 
+def shared_register_screens(
+    employees: int, lang: str, save: Callable[[Any, str], None], settle: Callable[[int], None]
+) -> None:
+    """A shared register on a throwaway PostgreSQL server (tests/support/pg.py): the login dialog,
+    a leader's window with what the login reaches in the status bar, HR's accounts in Innstillinger
+    and the dialog giving a login access. Real logins with passwords, real dialogs."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QScrollArea
+
+    from competence.access import grant_access
+    from competence.demo import generate_demo
+    from competence.frameworks import ensure_builtin_frameworks
+    from competence.uow import UnitOfWork
+    from db.models import Employee, OrgUnit
+    from db.server_url import with_login
+    from db.session import open_database
+    from tests.support.pg import PASSWORD_GROUP, PostgresUnavailable, start_server
+    from ui.context import AppContext
+    from ui.login import LoginDialog
+    from ui.main_window import MainWindow
+    from ui.preferences import Preferences
+    from ui.settings.accounts_box import GrantDialog
+    from ui.worker import TaskRunner
+
+    try:
+        server = start_server()
+    except PostgresUnavailable as exc:
+        print(f"shared register skipped: {exc}")
+        return
+    import psycopg
+    from sqlalchemy import select
+
+    password = "demo-passord"
+    opened = []
+    try:
+        admin = {"host": str(server.socket_dir), "port": server.port, "user": "postgres", "autocommit": True}
+        with psycopg.connect(dbname="postgres", **admin) as conn:  # type: ignore[arg-type]
+            conn.execute("CREATE DATABASE kompetanse")
+            conn.execute(f"CREATE ROLE {PASSWORD_GROUP} NOLOGIN")
+            for login in ("hanne", "kari", "ola"):
+                conn.execute(f"CREATE ROLE {login} LOGIN PASSWORD '{password}' IN ROLE {PASSWORD_GROUP}")  # type: ignore[arg-type]
+        url = server.url("kompetanse")
+        owner = open_database(url)
+        opened.append(owner)
+        ensure_builtin_frameworks(UnitOfWork(owner))
+        generate_demo(owner, employees=employees, seed=2019)
+        uow = UnitOfWork(owner)
+        with uow:
+            leader_no = uow.session.scalar(
+                select(Employee.employee_no)
+                .join(OrgUnit, OrgUnit.leader_id == Employee.id)
+                .where(OrgUnit.parent_id.is_not(None))
+                .order_by(OrgUnit.number)
+                .limit(1)
+            )
+        grant_access(uow, "hanne", "hr")
+        grant_access(uow, "kari", "leader", leader_no)
+
+        tasks = TaskRunner()
+        dialog = LoginDialog(with_login(url, ""), lambda u, p: None, tasks)
+        dialog.login.setText("kari")
+        dialog.password.setText(password)
+        dialog.show()
+        save(dialog, "innlogging")
+        dialog.close()
+
+        def window_as(login: str, name: str) -> tuple[MainWindow, AppContext]:
+            database = open_database(with_login(url, login), password=password)
+            opened.append(database)
+            prefs = Preferences(
+                QSettings(str(Path(tempfile.mkdtemp()) / f"{name}.ini"), QSettings.Format.IniFormat)
+            )
+            prefs.language = lang
+            ctx = AppContext(database, prefs)
+            window = MainWindow(ctx)
+            window.resize(*SIZE)
+            window.show()
+            return window, ctx
+
+        def idle(ctx: AppContext) -> None:
+            for _ in range(1200):
+                if not ctx.tasks.running:
+                    break
+                settle(50)
+
+        leader_window, leader_ctx = window_as("kari", "kari")
+        leader_window.show_page("overview")
+        idle(leader_ctx)
+        save(leader_window, "felles-register-leder")
+        leader_window.close()
+
+        hr_window, hr_ctx = window_as("hanne", "hanne")
+        hr_window.show_page("settings")
+        page = hr_window.page("settings")
+        page.refresh()
+        idle(hr_ctx)
+        box = page.accounts  # type: ignore[attr-defined]
+        scroll = page.findChild(QScrollArea)
+        if scroll is not None and box is not None:
+            scroll.ensureWidgetVisible(box)
+        save(hr_window, "innstillinger-tilganger")
+        box.open_grant(None)
+        settle(200)
+        grant = next(w for w in hr_window.findChildren(GrantDialog) if w.isVisible())
+        grant.login.setEditText("ola")
+        save(grant, "tilgang-gi")
+        grant.close()
+        hr_window.close()
+        for ctx in (leader_ctx, hr_ctx):
+            ctx.tasks.shutdown()
+        tasks.shutdown()
+    finally:
+        for database in opened:
+            database.dispose()
+        server.stop()
+
+
 def main() -> int:
     args = parse_args()
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
@@ -361,6 +478,7 @@ def main() -> int:
     window.close()
     ctx.tasks.shutdown()
     database.dispose()
+    shared_register_screens(min(args.employees, 300), args.lang, save, settle)
     return 0
 
 
