@@ -7,26 +7,25 @@ from PySide6.QtCore import QCoreApplication
 from competence.access import NO_ACCESS, OWNER, AccountView, MyAccess
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Tilgang", text)
-
-
 def people_count(count: int) -> str:
-    return _tr("1 person") if count == 1 else _tr("{count} personer").format(count=count)
+    if count == 1:
+        return QCoreApplication.translate("Tilgang", "1 person")
+    return QCoreApplication.translate("Tilgang", "{count} personer").format(count=count)
 
 
 def reach_text(access: MyAccess) -> str:
-    """ "Leder for 2001 Sone nord: 23 personer", "HR: hele kommunen", "Ingen tilgang"."""
+    """What the login reaches: "Leder for 2001 Sone nord: 23 personer", "HR: hele kommunen"..."""
     if access.kind == "hr":
-        return _tr("HR: hele kommunen")
+        return QCoreApplication.translate("Tilgang", "HR: hele kommunen")
     if access.kind == OWNER:
-        return _tr("Eier av registeret: hele kommunen")
+        return QCoreApplication.translate("Tilgang", "Eier av registeret: hele kommunen")
     if access.kind == NO_ACCESS:
-        return _tr("Ingen tilgang")
+        return QCoreApplication.translate("Tilgang", "Ingen tilgang")
     if access.units:
         units = ", ".join(f"{u.number} {u.name}" for u in access.units)
-        return _tr("Leder for {units}: {people}").format(units=units, people=people_count(access.people))
-    return _tr("Leder: {people}").format(people=people_count(access.people))
+        text = QCoreApplication.translate("Tilgang", "Leder for {units}: {people}")
+        return text.format(units=units, people=people_count(access.people))
+    return QCoreApplication.translate("Tilgang", "Leder: {people}").format(people=people_count(access.people))
 
 
 def status_text(access: MyAccess) -> str:
@@ -35,7 +34,9 @@ def status_text(access: MyAccess) -> str:
 
 
 def account_kind(account: AccountView) -> str:
-    return _tr("HR (hele kommunen)") if account.kind == "hr" else _tr("Enhetsleder")
+    if account.kind == "hr":
+        return QCoreApplication.translate("Tilgang", "HR (hele kommunen)")
+    return QCoreApplication.translate("Tilgang", "Enhetsleder")
 
 
 __all__ = ["account_kind", "people_count", "reach_text", "status_text"]

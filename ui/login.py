@@ -37,8 +37,8 @@ from db.server_url import login_of, sslmode_of, with_login
 from ui.errors import error_message
 from ui.worker import TaskRunner
 
-#: Connects to the register at the URL (which names the login) with the password (None: libpq's
-#: own ways); runs on a worker. Its result is what the dialog hands back.
+# Connects to the register at the URL (which names the login) with the password (None: libpq's
+# own ways); runs on a worker. Its result is what the dialog hands back.
 Connect = Callable[[str, str | None], Any]
 
 
@@ -47,28 +47,28 @@ class LoggedIn:
     url: str
     login: str
     result: Any
-    #: Why the password could not be remembered, when it could not.
+    # Why the password could not be remembered, when it could not.
     warning: LocalizedError | None = None
 
 
 def ssl_label(mode: str) -> str:
     """What libpq's ``sslmode`` means, in words."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Kryptering", text)
-
     labels = {
-        "disable": tr("ingen (ukryptert)"),
-        "prefer": tr("kryptert hvis serveren tilbyr det (prefer)"),
-        "require": tr("alltid kryptert (require)"),
-        "verify-ca": tr("kryptert, serverens sertifikat kontrolleres (verify-ca)"),
-        "verify-full": tr("kryptert, sertifikat og servernavn kontrolleres (verify-full)"),
+        "disable": QCoreApplication.translate("Kryptering", "ingen (ukryptert)"),
+        "prefer": QCoreApplication.translate("Kryptering", "kryptert hvis serveren tilbyr det (prefer)"),
+        "require": QCoreApplication.translate("Kryptering", "alltid kryptert (require)"),
+        "verify-ca": QCoreApplication.translate(
+            "Kryptering", "kryptert, serverens sertifikat kontrolleres (verify-ca)"
+        ),
+        "verify-full": QCoreApplication.translate(
+            "Kryptering", "kryptert, sertifikat og servernavn kontrolleres (verify-full)"
+        ),
     }
     return labels.get(mode, mode)
 
 
 class LoginDialog(QDialog):
-    #: The server accepted the login; carries a :class:`LoggedIn`.
+    # The server accepted the login; carries a :class:`LoggedIn`.
     logged_in = Signal(object)
 
     def __init__(

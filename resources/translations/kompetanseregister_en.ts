@@ -2,6 +2,77 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nb_NO">
 <context>
+    <name>AccountsBox</name>
+    <message>
+        <source>Tilganger til det felles registeret</source>
+        <translation>Access to the shared register</translation>
+    </message>
+    <message>
+        <source>Innlogging</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Tilgang</source>
+        <translation>Access</translation>
+    </message>
+    <message>
+        <source>Leder (person i registeret)</source>
+        <translation>Leader (person in the register)</translation>
+    </message>
+    <message>
+        <source>Registrert</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Registrerte innlogginger</source>
+        <translation>Registered logins</translation>
+    </message>
+    <message>
+        <source>Din tilgang</source>
+        <translation>Your access</translation>
+    </message>
+    <message>
+        <source>&amp;Gi tilgang…</source>
+        <translation>&amp;Give access…</translation>
+    </message>
+    <message>
+        <source>&amp;Endre…</source>
+        <translation>&amp;Change…</translation>
+    </message>
+    <message>
+        <source>&amp;Trekk tilbake…</source>
+        <translation>&amp;Revoke…</translation>
+    </message>
+    <message>
+        <source>Du er logget inn som {login} ({reach}). En innlogging som ikke står her, når ingenting; databaseansvarlig oppretter innlogginger på serveren.</source>
+        <translation>You are logged in as {login} ({reach}). A login not listed here reaches nothing; the database administrator creates logins on the server.</translation>
+    </message>
+    <message>
+        <source>Du er logget inn som {login} ({reach}). Bare HR kan endre tilganger.</source>
+        <translation>You are logged in as {login} ({reach}). Only HR can change access.</translation>
+    </message>
+    <message>
+        <source>{login} har fått tilgang: {kind}.</source>
+        <translation>{login} was given access: {kind}.</translation>
+    </message>
+    <message>
+        <source>Trekk tilbake tilgang</source>
+        <translation>Revoke access</translation>
+    </message>
+    <message>
+        <source>Ta tilgangen fra {login}? Innloggingen når ingenting i registeret etterpå, heller ikke fra andre programmer. Endringen føres i revisjonsloggen.</source>
+        <translation>Take access away from {login}? The login reaches nothing in the register afterwards, not from other programs either. The change is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>{login} har ikke lenger tilgang.</source>
+        <translation>{login} no longer has access.</translation>
+    </message>
+    <message>
+        <source>Trekker tilbake tilgangen…</source>
+        <translation>Revoking access…</translation>
+    </message>
+</context>
+<context>
     <name>Ansattliste</name>
     <message>
         <source>Ansattnr.</source>
@@ -746,6 +817,10 @@ The previous contents are in {safety}.</translation>
         <translation>Address of the PostgreSQL server</translation>
     </message>
     <message>
+        <source>Kryptering</source>
+        <translation>Encryption</translation>
+    </message>
+    <message>
         <source>&amp;Test tilkoblingen</source>
         <translation>&amp;Test the connection</translation>
     </message>
@@ -764,6 +839,10 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Adresse:</source>
         <translation>Address:</translation>
+    </message>
+    <message>
+        <source>&amp;Kryptering:</source>
+        <translation>&amp;Encryption:</translation>
     </message>
     <message>
         <source>Velg databasefil</source>
@@ -796,6 +875,10 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Tilkoblingen virker ikke: {error}</source>
         <translation>The connection does not work: {error}</translation>
+    </message>
+    <message>
+        <source>Passordet i adressen ble ikke lagret: du blir spurt om det når du logger inn.</source>
+        <translation>The password in the address was not saved: you will be asked for it when you log in.</translation>
     </message>
     <message>
         <source>Tester tilkoblingen…</source>
@@ -1723,6 +1806,77 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
 </context>
 <context>
+    <name>GrantDialog</name>
+    <message>
+        <source>Endre tilgang</source>
+        <translation>Change access</translation>
+    </message>
+    <message>
+        <source>Gi tilgang</source>
+        <translation>Give access</translation>
+    </message>
+    <message>
+        <source>Innlogging</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>innloggingen på databaseserveren</source>
+        <translation>the login on the database server</translation>
+    </message>
+    <message>
+        <source>&amp;HR: hele kommunen</source>
+        <translation>&amp;HR: the whole municipality</translation>
+    </message>
+    <message>
+        <source>&amp;Enhetsleder: personene i enhetene denne personen leder</source>
+        <translation>Unit &amp;leader: the people in the units this person leads</translation>
+    </message>
+    <message>
+        <source>Lederen i registeret</source>
+        <translation>The leader in the register</translation>
+    </message>
+    <message>
+        <source>En enhetsleder når personene i enhetene lederen leder og enhetene under, sine direkte underordnede og seg selv, og kan ikke utvide det selv. Databasen gir og tar tilbake rettighetene; endringen føres i revisjonsloggen.</source>
+        <translation>A unit leader reaches the people in the units the leader leads and the units below, their direct reports and themselves, and cannot widen that. The database grants and takes back the privileges; the change is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>&amp;Innlogging:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <source>Tilgang:</source>
+        <translation>Access:</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Person:</translation>
+    </message>
+    <message>
+        <source>&amp;Gi tilgang</source>
+        <translation>&amp;Give access</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Velg eller skriv innloggingen som skal få tilgang.</source>
+        <translation>Choose or type the login that is to get access.</translation>
+    </message>
+    <message>
+        <source>Velg personen i registeret som innloggingen tilhører.</source>
+        <translation>Choose the person in the register the login belongs to.</translation>
+    </message>
+    <message>
+        <source>Gir tilgang…</source>
+        <translation>Giving access…</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
         <source>Personalliste fra HR-systemet</source>
@@ -2006,6 +2160,29 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
 </context>
 <context>
+    <name>Kryptering</name>
+    <message>
+        <source>ingen (ukryptert)</source>
+        <translation>none (unencrypted)</translation>
+    </message>
+    <message>
+        <source>kryptert hvis serveren tilbyr det (prefer)</source>
+        <translation>encrypted if the server offers it (prefer)</translation>
+    </message>
+    <message>
+        <source>alltid kryptert (require)</source>
+        <translation>always encrypted (require)</translation>
+    </message>
+    <message>
+        <source>kryptert, serverens sertifikat kontrolleres (verify-ca)</source>
+        <translation>encrypted, the server&apos;s certificate checked (verify-ca)</translation>
+    </message>
+    <message>
+        <source>kryptert, sertifikat og servernavn kontrolleres (verify-full)</source>
+        <translation>encrypted, certificate and server name checked (verify-full)</translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
         <source>minst {share} oppfyller kravet</source>
@@ -2042,6 +2219,85 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <source>Nytt nivå</source>
         <extracomment>Called with (competence id, level ordinal) when the user picks a level in place.</extracomment>
         <translation>New level</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Logg inn på det felles registeret</source>
+        <translation>Log in to the shared register</translation>
+    </message>
+    <message>
+        <source>Registeret ligger på en databaseserver. Logg inn med din egen innlogging; databasen avgjør selv hva den gir deg tilgang til.</source>
+        <translation>The register is on a database server. Log in with your own login; the database itself decides what it gives you access to.</translation>
+    </message>
+    <message>
+        <source>Databaseserver</source>
+        <translation>Database server</translation>
+    </message>
+    <message>
+        <source>Kryptering</source>
+        <translation>Encryption</translation>
+    </message>
+    <message>
+        <source>Innlogging</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Passord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>tomt: passordet i en pgpass- eller tjenestefil</source>
+        <translation>empty: the password in a pgpass or service file</translation>
+    </message>
+    <message>
+        <source>&amp;Husk passordet i nøkkelringen på denne maskinen</source>
+        <translation>&amp;Remember the password in this machine&apos;s keychain</translation>
+    </message>
+    <message>
+        <source>Denne maskinen har ingen nøkkelring der passordet kan lagres trygt, så det kan ikke huskes. Du kan i stedet legge det i en pgpass-fil (se docs/security.md).</source>
+        <translation>This machine has no keychain where the password can be kept safely, so it cannot be remembered. You can put it in a pgpass file instead (see docs/security.md).</translation>
+    </message>
+    <message>
+        <source>Melding</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Kryptering:</source>
+        <translation>Encryption:</translation>
+    </message>
+    <message>
+        <source>&amp;Innlogging:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <source>&amp;Passord:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Logg inn</source>
+        <translation>&amp;Log in</translation>
+    </message>
+    <message>
+        <source>Avbryt</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Skriv inn innloggingen din.</source>
+        <translation>Type your login.</translation>
+    </message>
+    <message>
+        <source>Kobler til…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Kunne ikke koble til: {error}</source>
+        <translation>Could not connect: {error}</translation>
     </message>
 </context>
 <context>
@@ -2130,6 +2386,14 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Rolle: {role}</source>
         <translation>Role: {role}</translation>
+    </message>
+    <message>
+        <source>Innlogget som {login}</source>
+        <translation>Logged in as {login}</translation>
+    </message>
+    <message>
+        <source>Databasen avgjør hva innloggingen din når.</source>
+        <translation>The database decides what your login reaches.</translation>
     </message>
     <message>
         <source>Denne siden har ikke noe søkefelt.</source>
@@ -2588,6 +2852,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Slettet</source>
         <translation>Erased</translation>
+    </message>
+    <message>
+        <source>Personen er slettet. Bare eieren av det felles registeret kan bygge tabellene om (VACUUM FULL), så rester av de slettede dataene kan ligge i databasefilenes ledige plass til serveren bruker den igjen. Be databaseansvarlig kjøre VACUUM FULL (docs/privacy.md).</source>
+        <translation>The person was erased. Only the owner of the shared register can rebuild its tables (VACUUM FULL), so remains of the erased data may stay in the free space of the database files until the server reuses it. Ask the database administrator to run VACUUM FULL (docs/privacy.md).</translation>
     </message>
     <message>
         <source>Personen er slettet, men databasen var i bruk av noen andre, så filen kunne ikke ryddes helt nå. Rester av de slettede dataene kan ligge igjen i filen til neste sletting eller anonymisering.</source>
@@ -4227,6 +4495,45 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>Les inn vurderingsmal</source>
         <translation>Read assessment template</translation>
+    </message>
+</context>
+<context>
+    <name>Tilgang</name>
+    <message>
+        <source>1 person</source>
+        <translation>1 person</translation>
+    </message>
+    <message>
+        <source>{count} personer</source>
+        <translation>{count} people</translation>
+    </message>
+    <message>
+        <source>HR: hele kommunen</source>
+        <translation>HR: the whole municipality</translation>
+    </message>
+    <message>
+        <source>Eier av registeret: hele kommunen</source>
+        <translation>Owner of the register: the whole municipality</translation>
+    </message>
+    <message>
+        <source>Ingen tilgang</source>
+        <translation>No access</translation>
+    </message>
+    <message>
+        <source>Leder for {units}: {people}</source>
+        <translation>Leader of {units}: {people}</translation>
+    </message>
+    <message>
+        <source>Leder: {people}</source>
+        <translation>Leader: {people}</translation>
+    </message>
+    <message>
+        <source>HR (hele kommunen)</source>
+        <translation>HR (the whole municipality)</translation>
+    </message>
+    <message>
+        <source>Enhetsleder</source>
+        <translation>Unit leader</translation>
     </message>
 </context>
 <context>

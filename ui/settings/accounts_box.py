@@ -53,7 +53,7 @@ from ui.widgets.tables import Column, RowTableModel
 class AccountsState:
     me: MyAccess | None
     accounts: list[AccountView]
-    #: Logins the server has that could be given access (only for someone who may give it).
+    # Logins the server has that could be given access (only for someone who may give it).
     candidates: list[str]
     people: list[EmployeeRow]
 
@@ -69,7 +69,7 @@ def load_accounts(ctx: AppContext) -> AccountsState:
 
 
 class AccountsBox(QGroupBox):
-    #: Accounts changed (the status bar's reach may too).
+    # Accounts changed (the status bar's reach may too).
     changed = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
