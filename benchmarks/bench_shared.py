@@ -4,8 +4,9 @@ The same calls as the owner of the tables (not subject to the rules), as an HR l
 everyone through the rules) and as a unit leader's login (reaches one unit's people): the employee
 list, one unit's heatmap, the whole municipality. The rules are the permission model of
 ``docs/security.md`` (migration 0003): row-level security on every table, the reference tables'
-read rule included, so "leader login: one unit's heatmap" is the leader's heatmap under them. On demo registers of 1,500 and 50,000 employees
-(``--quick``: 1,500), only with ``KOMPETANSE_BENCH_PG=1`` (it starts its own PostgreSQL server).
+read rule included, so "leader login: one unit's heatmap" is the leader's heatmap under them.
+On demo registers of 1,500 and 50,000 employees (``--quick``: 1,500), only with
+``KOMPETANSE_BENCH_PG=1`` (it starts its own PostgreSQL server).
 """
 
 from __future__ import annotations

@@ -139,26 +139,14 @@ def restore(engine: Engine, source_file: Path) -> None:
 
 
 def require_whole_register(engine: Engine) -> None:
-    """On a shared PostgreSQL register, only a login that reaches every row may back it up or
-    restore it: under row-level security (migration 0002) a unit leader's backup would silently
-    hold just their own people, and a restore would empty only their part."""
-    if engine.dialect.name != "postgresql":
-        return
-    with engine.connect() as conn:
-        whole = conn.scalar(
-            text(
-                "SELECT r.rolsuper OR r.rolbypassrls OR t.tableowner = current_user OR kr_sees_all() "
-                "FROM pg_roles r, pg_tables t "
-                "WHERE r.rolname = current_user AND t.schemaname = current_schema() "
-                "AND t.tablename = 'employee'"
-            )
-        )
-    if whole is False:
+    """On a shared PostgreSQL register, only a login that reaches every row may back it up: under
+    row-level security a unit leader's backup would silently hold just their own people."""
+    if _login_may(engine, "r.rolbypassrls OR kr_sees_all()") is False:
         raise BackupError(
-            "Bare HR kan ta sikkerhetskopi av eller gjenopprette et felles register: en enhetsleder "
-            "når bare sine egne enheter. Ingenting ble endret.",
-            "Only HR can back up or restore a shared register: a unit leader reaches only their own "
-            "units. Nothing was changed.",
+            "Bare HR kan ta sikkerhetskopi av et felles register: en enhetsleder når bare sine egne "
+            "enheter. Ingenting ble endret.",
+            "Only HR can back up a shared register: a unit leader reaches only their own units. "
+            "Nothing was changed.",
         )
 
 
@@ -166,17 +154,7 @@ def require_owner(engine: Engine) -> None:
     """On a shared PostgreSQL register, only the owner of the tables may restore a backup: a
     restore replaces the audit log too, which is append-only for every other login
     (``docs/security.md``)."""
-    if engine.dialect.name != "postgresql":
-        return
-    with engine.connect() as conn:
-        owner = conn.scalar(
-            text(
-                "SELECT r.rolsuper OR pg_has_role(current_user, t.tableowner, 'USAGE') "
-                "FROM pg_roles r, pg_tables t WHERE r.rolname = current_user "
-                "AND t.schemaname = current_schema() AND t.tablename = 'employee'"
-            )
-        )
-    if owner is False:
+    if _login_may(engine, "false") is False:
         raise BackupError(
             "Bare eieren av databasen (databaseansvarlig) kan gjenopprette et felles register: en "
             "gjenoppretting erstatter også revisjonsloggen, som ingen andre innlogginger kan endre. "
@@ -185,6 +163,22 @@ def require_owner(engine: Engine) -> None:
             "register: a restore replaces the audit log too, which no other login may change. "
             "Nothing was changed.",
         )
+
+
+def _login_may(engine: Engine, besides_the_owner: str) -> bool | None:
+    """On PostgreSQL: is the login a superuser, the tables' owner, or ``besides_the_owner``?
+    None for a SQLite file (one user, who may)."""
+    if engine.dialect.name != "postgresql":
+        return None
+    with engine.connect() as conn:
+        allowed = conn.scalar(
+            text(
+                "SELECT r.rolsuper OR pg_has_role(current_user, t.tableowner, 'USAGE') OR "
+                f"{besides_the_owner} FROM pg_roles r, pg_tables t WHERE r.rolname = current_user "
+                "AND t.schemaname = current_schema() AND t.tablename = 'employee'"
+            )
+        )
+    return bool(allowed)
 
 
 def shutil_copy_sqlite(source: Path, dest: Path) -> None:

@@ -11,6 +11,8 @@ permission, never by a foreign key).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -224,6 +226,19 @@ def _person_rows(reg: SharedRegister) -> None:
                 )
                 for label, first in (("reached", REACHED), ("unreached", UNREACHED))
             }
+
+
+@contextmanager
+def shared_register(
+    admin_url: str, database: Database, *, password: str | None = None
+) -> Iterator[SharedRegister]:
+    """The register in ``database`` (a test's own), its logins dropped afterwards."""
+    logins = Logins(admin_url, database.url)
+    try:
+        yield build_shared_register(database, logins, password=password)
+    finally:
+        database.dispose()
+        logins.drop_all()
 
 
 def reach_of(reg: SharedRegister, login: str) -> set[str]:

@@ -31,6 +31,7 @@ from tests.reliability.pg_register import (
     SharedRegister,
     build_shared_register,
     reach_of,
+    shared_register,
 )
 from tests.support.pg_logins import Logins, connection_params
 
@@ -287,12 +288,8 @@ def _owner_value(shared: SharedRegister, query: str, params: Any = None) -> Any:
 @pytest.fixture
 def own_register(pg_admin_url: str, pg_database: Database) -> Iterator[SharedRegister]:
     """A register of its own: an escalation that got through must not spoil the other tests."""
-    logins = Logins(pg_admin_url, pg_database.url)
-    try:
-        yield build_shared_register(pg_database, logins)
-    finally:
-        pg_database.dispose()
-        logins.drop_all()
+    with shared_register(pg_admin_url, pg_database) as register:
+        yield register
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from competence.uow import UnitOfWork
 from db.errors import ConnectionSecurityError, LoginFailedError, LoginNotRegisteredError
 from db.server_url import with_sslmode
 from db.session import Database, open_database
-from tests.reliability.pg_register import SharedRegister, build_shared_register
-from tests.support.pg_logins import Logins, url_as
+from tests.reliability.pg_register import SharedRegister, shared_register
+from tests.support.pg_logins import url_as
 
 PASSWORD = "hemmelig-42"
 pytestmark = pytest.mark.postgres
@@ -23,12 +23,8 @@ pytestmark = pytest.mark.postgres
 
 @pytest.fixture
 def shared(pg_admin_url: str, pg_database: Database) -> Iterator[SharedRegister]:
-    logins = Logins(pg_admin_url, pg_database.url)
-    try:
-        yield build_shared_register(pg_database, logins, password=PASSWORD)
-    finally:
-        pg_database.dispose()
-        logins.drop_all()
+    with shared_register(pg_admin_url, pg_database, password=PASSWORD) as register:
+        yield register
 
 
 def _over_tcp(url: str) -> str:

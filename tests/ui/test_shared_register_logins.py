@@ -21,8 +21,8 @@ from competence.audit import list_events
 from db import keychain
 from db.server_url import login_of, with_login
 from db.session import Database, open_database
-from tests.reliability.pg_register import SharedRegister, build_shared_register
-from tests.support.pg_logins import Logins, url_as
+from tests.reliability.pg_register import SharedRegister, shared_register
+from tests.support.pg_logins import url_as
 from tests.ui.support import shown, wait_idle
 from ui.app import Startup, parse_args
 from ui.context import AppContext
@@ -67,12 +67,8 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 @pytest.fixture
 def shared(pg_admin_url: str, pg_database: Database) -> Iterator[SharedRegister]:
-    logins = Logins(pg_admin_url, pg_database.url)
-    try:
-        yield build_shared_register(pg_database, logins, password=PASSWORD)
-    finally:
-        pg_database.dispose()
-        logins.drop_all()
+    with shared_register(pg_admin_url, pg_database, password=PASSWORD) as register:
+        yield register
 
 
 def _startup(qapp: QApplication, prefs: Preferences) -> Startup:
