@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from competence.backups import backup_if_due
 from competence.frameworks import ensure_builtin_frameworks
 from competence.logs import configure_logging
+from competence.program_versions import record_program_version
 from competence.progress import CancelToken, Progress
 from competence.search import count_employees
 from competence.settings import get_settings
@@ -127,6 +128,7 @@ class Startup(QObject):
             database = open_database(url)
             try:
                 ensure_builtin_frameworks(UnitOfWork(database))  # cheap when they are current
+                record_program_version(UnitOfWork(database))  # one query, a write at most daily
                 if demo:
                     fill_demo(database, progress, cancel)
                 empty = count_employees(UnitOfWork(database)) == 0
