@@ -75,7 +75,15 @@ def test_licences_of_fonts_qt_and_libraries(window: MainWindow, qtbot: QtBot) ->
     dialog = open_about_with_the_keyboard(window, qtbot)
     table = dialog.licence_table
     names = [table.item(row, 0).text() for row in range(table.rowCount())]
-    for expected in ("Kompetanseregister", "Python", "Qt", "DejaVu Sans", "SQLAlchemy", "reportlab", "openpyxl"):
+    for expected in (
+        "Kompetanseregister",
+        "Python",
+        "Qt",
+        "DejaVu Sans",
+        "SQLAlchemy",
+        "reportlab",
+        "openpyxl",
+    ):
         assert expected in names
     assert table.item(names.index("Qt"), 2).text() == "LGPL-3.0-only"
     table.setFocus()
