@@ -40,13 +40,14 @@ def draw(size: int) -> QImage:
     for i, (height, colour) in enumerate(zip((4.0, 7.0, 10.0), BARS, strict=True)):
         p.setBrush(colour)
         left = (2.5 + i * 3.5) * unit
-        p.drawRoundedRect(QRectF(left, (13.5 - height) * unit, 2.6 * unit, height * unit), 0.5 * unit, 0.5 * unit)
+        bar = QRectF(left, (13.5 - height) * unit, 2.6 * unit, height * unit)
+        p.drawRoundedRect(bar, 0.5 * unit, 0.5 * unit)
     if size >= 24:
         tick = QPainterPath(QPointF(2.8 * unit, 4.4 * unit))
         tick.lineTo(QPointF(4.4 * unit, 6.0 * unit))
         tick.lineTo(QPointF(7.4 * unit, 2.6 * unit))
-        pen = QPen(TICK, 1.3 * unit, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
-        p.setPen(pen)
+        cap, join = Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
+        p.setPen(QPen(TICK, 1.3 * unit, Qt.PenStyle.SolidLine, cap, join))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawPath(tick)
     p.end()
