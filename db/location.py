@@ -186,20 +186,3 @@ def network_location_warning(
     if fs_type is not None and fs_type.lower() in NETWORK_FS_TYPES:
         return NetworkLocationWarning(raw, fs_type)
     return None
-
-
-def data_folder_warning(
-    folder: str | PurePath,
-    *,
-    mounts_text: str | None = None,
-    platform: str | None = None,
-    drive_type: DriveType | None = None,
-) -> LocalizedError | None:
-    """The network-drive warning for the data folder (where the default register, its backups and
-    the logs live), as for a register file in it."""
-    return network_location_warning(
-        f"sqlite:///{PurePath(folder) / 'kompetanseregister.db'}",
-        mounts_text=mounts_text,
-        platform=platform,
-        drive_type=drive_type,
-    )

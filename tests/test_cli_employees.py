@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 from pathlib import Path
 
 import pytest
 
 from competence import employees
-from competence.cli import main
 from competence.uow import UnitOfWork
 from db.session import open_database
 from tests.support.registers import TODAY, build_register
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out=out, err=err)
-    return code, out.getvalue(), err.getvalue()
+from tests.test_cli import run
 
 
 @pytest.fixture

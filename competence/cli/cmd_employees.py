@@ -12,6 +12,7 @@ from typing import Any
 
 from competence.cli.context import CliContext
 from competence.cli.lang import h
+from competence.cli.options import no_subunits_option, unit_option
 from competence.employees import EmployeeRow
 from competence.lookup import unit_by_number
 from competence.search import find_employees
@@ -34,8 +35,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
             "the position or the role, as the search in the app does.",
         ),
     )
-    p.add_argument("--unit", metavar=h("NR", "NO"), help=h("bare denne enheten", "only this unit"))
-    p.add_argument("--no-subunits", action="store_true", help=h("uten underenhetene", "without its subunits"))
+    unit_option(p)
+    no_subunits_option(p)
     p.add_argument(
         "--search",
         metavar=h("TEKST", "TEXT"),

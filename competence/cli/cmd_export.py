@@ -16,6 +16,7 @@ from typing import Any
 from competence.cli.cmd_gap import parse_date
 from competence.cli.context import CliContext
 from competence.cli.lang import h
+from competence.cli.options import no_subunits_option, subunits_option, unit_option
 from competence.export.excel.gap_report import export_gap_report
 from competence.export.excel.matrix import export_matrix
 from competence.export.excel.template import export_template
@@ -36,12 +37,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help=h("kompetansematrise som Excel-arbeidsbok", "competence matrix as an Excel workbook"),
     )
     p.add_argument("out", type=_out, metavar=h("UTFIL.xlsx", "OUT.xlsx"))
-    p.add_argument(
-        "--unit",
-        metavar=h("NR", "NO"),
-        help=h("enhetsnummer (standard: hele kommunen)", "unit number (default: the whole municipality)"),
-    )
-    p.add_argument("--subunits", action="store_true", help=h("ta med underenhetene", "include the subunits"))
+    unit_option(p)
+    subunits_option(p)
     p.set_defaults(handler=run_matrix)
 
     p = subparsers.add_parser(
@@ -50,16 +47,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help=h("avviksrapport som Excel-arbeidsbok", "gap report as an Excel workbook"),
     )
     p.add_argument("out", type=_out, metavar=h("UTFIL.xlsx", "OUT.xlsx"))
-    p.add_argument(
-        "--unit",
-        metavar=h("NR", "NO"),
-        help=h("enhetsnummer (standard: hele kommunen)", "unit number (default: the whole municipality)"),
-    )
-    p.add_argument(
-        "--no-subunits",
-        action="store_true",
-        help=h("bare enheten selv, ikke underenhetene", "the unit itself only, not its subunits"),
-    )
+    unit_option(p)
+    no_subunits_option(p)
     p.set_defaults(handler=run_gap)
 
     p = subparsers.add_parser(
@@ -71,8 +60,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         ),
     )
     p.add_argument("out", type=_out, metavar=h("UTFIL.xlsx", "OUT.xlsx"))
-    p.add_argument("--unit", metavar=h("NR", "NO"), required=True, help=h("enhetsnummer", "unit number"))
-    p.add_argument("--subunits", action="store_true", help=h("ta med underenhetene", "include the subunits"))
+    unit_option(p, required=True)
+    subunits_option(p)
     p.set_defaults(handler=run_template)
 
     p = subparsers.add_parser(
@@ -118,14 +107,14 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         ),
     )
     p.add_argument("outdir", type=_out, metavar=h("UTMAPPE", "OUTDIR"))
-    p.add_argument("--unit", metavar=h("NR", "NO"), required=True, help=h("enhetsnummer", "unit number"))
+    unit_option(p, required=True)
     p.add_argument(
         "--combined",
         type=_out,
         metavar=h("FIL", "FILE"),
         help=h("skriv også alle planene i én PDF", "also write all the plans into one PDF"),
     )
-    p.add_argument("--subunits", action="store_true", help=h("ta med underenhetene", "include the subunits"))
+    subunits_option(p)
     p.add_argument(
         "--talk-date",
         metavar=h("DATO", "DATE"),
@@ -139,12 +128,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help=h("kompetanseplan for en enhet som PDF", "a unit's competence plan as PDF"),
     )
     p.add_argument("out", type=_out, metavar=h("UTFIL.pdf", "OUT.pdf"))
-    p.add_argument("--unit", metavar=h("NR", "NO"), required=True, help=h("enhetsnummer", "unit number"))
-    p.add_argument(
-        "--no-subunits",
-        action="store_true",
-        help=h("bare enheten selv, ikke underenhetene", "the unit itself only, not its subunits"),
-    )
+    unit_option(p, required=True)
+    no_subunits_option(p)
     p.set_defaults(handler=run_unit_plan)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from competence import gap
 from competence.cli.context import CliContext
 from competence.cli.lang import h
+from competence.cli.options import no_subunits_option, unit_option
 from competence.errors import ValidationError
 from competence.lookup import unit_by_number
 
@@ -22,16 +23,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
             "gap analysis for a unit or the whole municipality (text or JSON)",
         ),
     )
-    p.add_argument(
-        "--unit",
-        metavar=h("NR", "NO"),
-        help=h("enhetsnummer (standard: hele kommunen)", "unit number (default: the whole municipality)"),
-    )
-    p.add_argument(
-        "--no-subunits",
-        action="store_true",
-        help=h("bare enheten selv, ikke underenhetene", "the unit itself only, not its subunits"),
-    )
+    unit_option(p)
+    no_subunits_option(p)
     p.add_argument(
         "--at",
         metavar=h("DATO", "DATE"),

@@ -45,13 +45,19 @@ def _url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'register.db'}"
 
 
-def test_opens_the_database_off_the_ui_thread_and_shows_the_window(
-    startup: Startup, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _register_of_one(tmp_path: Path) -> str:
+    """A register holding Åse Ødegård alone."""
     url = _url(tmp_path)
     database = open_database(url)
     create_employee(UnitOfWork(database), 1, "Åse", "Ødegård")
     database.dispose()
+    return url
+
+
+def test_opens_the_database_off_the_ui_thread_and_shows_the_window(
+    startup: Startup, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = _register_of_one(tmp_path)
     monkeypatch.setattr(FirstStartDialog, "exec", lambda self: pytest.fail("the register is not empty"))
     startup.start(url)
     assert startup.splash is not None and startup.splash.isVisible()
@@ -106,10 +112,7 @@ def test_a_database_from_a_newer_version_is_refused_clearly(
 def test_report_ready_prints_once_the_first_page_is_populated(
     qapp: QApplication, prefs: Preferences, tmp_path: Path, qtbot: QtBot, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    url = _url(tmp_path)
-    database = open_database(url)
-    create_employee(UnitOfWork(database), 1, "Åse", "Ødegård")
-    database.dispose()
+    url = _register_of_one(tmp_path)
     prefs.last_page = "employees"
     startup = Startup(qapp, parse_args(["main.py", "--report-ready"]), prefs)
     startup.start(url)
@@ -124,10 +127,7 @@ def test_report_ready_prints_once_the_first_page_is_populated(
 def test_smoke_test_opens_the_register_says_what_it_opened_and_quits(
     qapp: QApplication, prefs: Preferences, tmp_path: Path, qtbot: QtBot, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    url = _url(tmp_path)
-    database = open_database(url)
-    create_employee(UnitOfWork(database), 1, "Åse", "Ødegård")
-    database.dispose()
+    url = _register_of_one(tmp_path)
     startup = Startup(qapp, parse_args(["main.py", "--smoke-test"]), prefs)
     startup.start(url)
     qtbot.waitUntil(lambda: startup.window is not None, timeout=10_000)
