@@ -4,7 +4,8 @@
 #
 # Runs the bundle as a PC without Python would: an empty environment (env -i) whose PATH holds no
 # Python, a home folder and register paths with æøå and spaces. Checks that the command line
-# (--version, --help in bokmål, demo-data, gap-report --json, employees, export-plan, export-matrix),
+# (--version, --help in bokmål, demo-data, gap-report --json, employees, export-plan, export-plans
+# in spawned worker processes as on Windows, export-matrix),
 # the upgrade of a register made by release 0.1.0, and the desktop app (offscreen, in bokmål and in
 # English, opening a register and quitting by itself; and the message when there is no display)
 # all work from the files in the folder. Prints one line per check; exits non-zero on the first
@@ -69,6 +70,14 @@ if command -v pdffonts >/dev/null 2>&1; then
   pdffonts "$plan" | grep -q "DejaVuSans" || fail "utviklingsplanen mangler skriften fra pakken" "$(pdffonts "$plan")"
 fi
 ok "kompetanse export-plan (PDF med DejaVu Sans fra pakken)"
+
+plans="$out/planer for hele kommunen"
+result="$(run KOMPETANSE_WORKER_START=spawn "$cli" export-plans "$plans" --unit 1000 --subunits \
+  --combined "$out/alle planer.pdf" --db "$register" 2>&1)" || fail "kompetanse export-plans (egne prosesser)" "$result"
+count="$(find "$plans" -name '*.pdf' | wc -l)"
+[[ $count -ge 50 && "$(head -c 5 "$out/alle planer.pdf")" == "%PDF-" ]] ||
+  fail "export-plans skrev $count planer" "$result"
+ok "kompetanse export-plans: $count planer laget i nystartede arbeidsprosesser (spawn), som i Windows"
 
 matrix="$out/kompetansematrise æøå.xlsx"
 result="$(run "$cli" export-matrix "$matrix" --db "$register" 2>&1)" || fail "kompetanse export-matrix" "$result"

@@ -73,6 +73,8 @@ NOT_WRITES = {
     "competence.export.excel.styles.set_cells": "puts values into worksheet cells",
     "competence.export.pdf.plan_data.load_plan": "reads what a development plan shows",
     "competence.export.scope.record_export": "records the export event for the exports themselves",
+    "competence.program_versions.record_program_version": "the program's own note of its version when it "
+    "opens the register (Hjelp → Om), at most daily; no user's action and no personal data",
 }
 #: Names, e-mails and notes of the people in the test register: never in an audit event.
 PERSONAL = ("Åsebjørg", "Quistgaard", "Kari", "Kollega", "Mona", "example.no", "Trenger mer øving")
