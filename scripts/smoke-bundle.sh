@@ -97,7 +97,8 @@ fi
 smoke="$(run QT_QPA_PLATFORM=offscreen "$app" --db "$register" --smoke-test 2>&1)" || fail "Kompetanseregister --smoke-test" "$smoke"
 grep -q "^SMOKE-TEST OK: register=$register; ansatte=6[0-9]; " <<<"$smoke" || fail "programmet åpnet ikke registeret" "$smoke"
 grep -q "språk=nb; qt-oversettelse=qtbase_nb.qm; .*pakket=ja" <<<"$smoke" || fail "bokmål i programmet" "$smoke"
-ok "Kompetanseregister åpner registeret og avslutter selv (bokmål)"
+grep -q "lisenstekster=[2-9][0-9];" <<<"$smoke" || fail "lisensene i Hjelp → Om mangler i pakken" "$smoke"
+ok "Kompetanseregister åpner registeret og avslutter selv (bokmål, lisensene med)"
 
 set +e
 message="$(run "$app" --db "$register" 2>&1)"

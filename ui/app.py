@@ -262,14 +262,18 @@ class Startup(QObject):
 
         def report(ok: bool) -> None:
             timer.stop()
+            from competence.licences import components
+
             language = self.preferences.language
             qt_words = qt_qm_path(language)
+            with_texts = sum(1 for component in components() if component.texts)
             line = (
                 f"SMOKE-TEST {'OK' if ok else 'FEIL: første skjermbilde ble ikke vist'}: "
                 f"register={opened.database.location}; ansatte={opened.people}; "
                 f"versjon={__version__}; språk={language}; "
                 f"qt-oversettelse={qt_words.name if qt_words else 'ingen'}; "
-                f"side={window.current_key}; pakket={'ja' if getattr(sys, 'frozen', False) else 'nei'}"
+                f"lisenstekster={with_texts}; side={window.current_key}; "
+                f"pakket={'ja' if getattr(sys, 'frozen', False) else 'nei'}"
             )
             log.info("%s", line)
             if sys.stdout is not None:  # the Windows app has no console: the log has the line

@@ -136,6 +136,7 @@ def test_smoke_test_opens_the_register_says_what_it_opened_and_quits(
     out = capsys.readouterr().out
     assert f"SMOKE-TEST OK: register={tmp_path / 'register.db'}; ansatte=1; versjon={__version__}; " in out
     assert "språk=nb; qt-oversettelse=qtbase_nb.qm" in out and "pakket=nei" in out
+    assert int(out.split("lisenstekster=")[1].split(";")[0]) >= 20
     assert startup.ctx is not None
     qtbot.waitUntil(lambda: startup.ctx.tasks.running == 0, timeout=10_000)
     startup.ctx.database.dispose()
