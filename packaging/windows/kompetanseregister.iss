@@ -122,18 +122,18 @@ end;
 
 procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
 var
-  Delete: Boolean;
+  Wipe: Boolean;
 begin
   if CurUninstallStep <> usPostUninstall then
     Exit;
   { an uninstall for all users (by an administrator) never touches one user's data }
   if IsAdminInstallMode() or not DirExists(DataFolder()) then
     Exit;
-  Delete := DeleteDataAsked();
-  if not Delete and not UninstallSilent() then
-    Delete := MsgBox(FmtMessage(CustomMessage('DeleteData'), [DataFolder()]), mbConfirmation,
+  Wipe := DeleteDataAsked();
+  if not Wipe and not UninstallSilent() then
+    Wipe := MsgBox(FmtMessage(CustomMessage('DeleteData'), [DataFolder()]), mbConfirmation,
       MB_YESNO or MB_DEFBUTTON2) = IDYES;
-  if Delete then
+  if Wipe then
   begin
     DelTree(DataFolder(), True, True, True);
     DelTree(PreferencesFolder(), True, True, True);
