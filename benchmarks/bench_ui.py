@@ -61,14 +61,20 @@ def _child_env(workdir: Path, page: str) -> dict[str, str]:
     return env
 
 
-def cold_start(workdir: Path, url: str, page: str, repeat: int) -> list[float]:
-    """Seconds from process start to the first page shown with its data, for each run."""
+def cold_start(
+    workdir: Path, url: str, page: str, repeat: int, program: list[str] | None = None
+) -> list[float]:
+    """Seconds from process start to the first page shown with its data, for each run.
+
+    ``program`` is the app to start (default: main.py from source; benchmarks/bench_bundle.py gives
+    the bundle's executable)."""
     env = _child_env(workdir, page)
+    command = program if program is not None else [sys.executable, str(ROOT / "main.py")]
     times: list[float] = []
     for _ in range(repeat):
         env["KOMPETANSE_STARTED_AT"] = repr(time.time())
         result = subprocess.run(
-            [sys.executable, str(ROOT / "main.py"), "--db", url, "--report-ready"],
+            [*command, "--db", url, "--report-ready"],
             env=env,
             capture_output=True,
             text=True,

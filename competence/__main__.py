@@ -1,5 +1,11 @@
+"""``python -m competence`` and the installed ``kompetanse`` (competence.cli.main)."""
+
+import multiprocessing
 import sys
 
-from competence.cli import main
+if __name__ == "__main__":
+    # a worker process of the frozen command line (PDF plans in batch) runs its job here and exits
+    multiprocessing.freeze_support()
+    from competence.cli import main
 
-sys.exit(main())
+    sys.exit(main())

@@ -1,16 +1,20 @@
-"""Read-only lookups behind the desktop app's filters and pickers.
+"""Read-only lookups behind the desktop app's filters and pickers, and the command line's search.
 
 "Who has DigComp 4.2 at level 5 or more?" is :func:`employees_at_level`: one indexed query over
 the current assessments (``is_current``), returning ids the employee list filters on in memory.
+The employee search (:func:`search_key`, :func:`search_tokens`) is the same for the list in the
+app and ``kompetanse employees --search``: every typed word must occur in one of the fields.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 
 from competence.clock import today
+from competence.employees import EmployeeRow, list_employees
 from competence.scales import LevelView, levels_of_scale
 from competence.uow import UnitOfWork
 from db.models import Area, Assessment, Certificate, Competence, Employee, Framework, ScaleLevel
@@ -128,3 +132,42 @@ def count_employees(uow: UnitOfWork, *, include_left: bool = True) -> int:
         if not include_left:
             stmt = stmt.where(Employee.left_on.is_(None))
         return int(uow.session.scalar(stmt) or 0)
+
+
+def search_key(row: EmployeeRow) -> str:
+    """What the employee search matches, one field per line so a word never spans two fields. Every
+    typed word must occur somewhere, so "åse ødegård" and "ødegård åse" both find her."""
+    parts = (
+        row.employee_no,
+        row.first_name,
+        row.last_name,
+        row.email or "",
+        row.units,
+        row.titles,
+        row.roles,
+    )
+    return "\n".join(parts).casefold()
+
+
+def search_tokens(text: str) -> tuple[str, ...]:
+    """The words of a search, case-folded; each must occur in :func:`search_key`."""
+    return tuple(text.casefold().split())
+
+
+def matches(key: str, tokens: Sequence[str]) -> bool:
+    return all(token in key for token in tokens)
+
+
+def find_employees(
+    uow: UnitOfWork,
+    text: str = "",
+    *,
+    unit_id: int | None = None,
+    subunits: bool = True,
+    include_left: bool = False,
+) -> list[EmployeeRow]:
+    """The employee list (of a unit and, with ``subunits``, the units below it, if given), narrowed to
+    those matching ``text``, sorted by name as the app's list is."""
+    rows = list_employees(uow, include_left=include_left, unit_id=unit_id, subunits=subunits)
+    tokens = search_tokens(text)
+    return [row for row in rows if matches(search_key(row), tokens)] if tokens else rows

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
+from platformdirs.api import PlatformDirsABC
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import StaticPool
@@ -28,20 +29,34 @@ DEFAULT_DB_FILENAME = "kompetanseregister.db"
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
 
+def user_dirs(platform: str | None = None) -> PlatformDirsABC:
+    r"""The operating system's folders for the program.
+
+    Windows: ``%LOCALAPPDATA%\Kompetanseregister`` for the data (the local profile, never the
+    roaming one: a register and its backups must not be copied to a file server at every logoff) and
+    ``...\Kompetanseregister\Logs``. Linux: ``~/.local/share/Kompetanseregister`` and
+    ``~/.local/state/Kompetanseregister/log``. ``platform`` lets tests ask for Windows elsewhere.
+    """
+    if (platform or sys.platform) == "win32":
+        from platformdirs.windows import Windows
+
+        return Windows(APP_NAME, appauthor=False, roaming=False)
+    return platformdirs.PlatformDirs(APP_NAME, appauthor=False)
+
+
 def data_dir(env: Mapping[str, str] | None = None) -> Path:
-    """The folder for the database, backups and logs, created owner-only (0700)."""
+    """The folder for the database and its backups, created owner-only (0700; on Windows the user
+    profile's access list already keeps other users out: docs/install-windows.md)."""
     env = os.environ if env is None else env
-    folder = Path(env.get(ENV_DATA_DIR) or platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    folder = Path(env.get(ENV_DATA_DIR) or user_dirs().user_data_dir)
     ensure_private_dir(folder)
     return folder
 
 
 def log_dir(env: Mapping[str, str] | None = None) -> Path:
     env = os.environ if env is None else env
-    if env.get(ENV_DATA_DIR):
-        folder = Path(env[ENV_DATA_DIR]) / "logs"
-    else:
-        folder = Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    own = env.get(ENV_DATA_DIR)
+    folder = Path(own) / "logs" if own else Path(user_dirs().user_log_dir)
     ensure_private_dir(folder)
     return folder
 

@@ -1,15 +1,22 @@
-"""Is the database file on a network drive?
+r"""Is the database file on a network drive?
 
 SQLite's locking is not reliable over network file systems (SMB/CIFS, NFS...): two PCs writing to
 one file on a shared folder can corrupt it. A register several leaders share belongs on a
 PostgreSQL server. The CLI prints this warning and the desktop app shows it; neither refuses to
 open the file, since a single user on a home drive is a legitimate (if slow) setup.
+
+The default register lives in the data folder, so a data folder that IT has redirected to a file
+server (``KOMPETANSE_DATA_DIR`` on a home drive ``H:\``, or a profile folder on ``\\server\share``)
+gets the same warning. On Windows a path is on the network when it is a UNC path or its drive
+letter is a mapped network drive (``GetDriveTypeW`` says ``DRIVE_REMOTE``); elsewhere the file
+system type in ``/proc/mounts`` says so.
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path, PurePath
+from collections.abc import Callable
+from pathlib import Path, PurePath, PureWindowsPath
 
 from sqlalchemy.engine import URL
 
@@ -43,20 +50,30 @@ NETWORK_FS_TYPES = frozenset(
     }
 )
 PROC_MOUNTS = Path("/proc/mounts")
-_DRIVE_REMOTE = 4  # GetDriveTypeW
+#: ``GetDriveTypeW``'s answer for a mapped network drive.
+DRIVE_REMOTE = 4
+#: What a Windows mapped network drive is called in the warning (bokmål, English).
+MAPPED_DRIVE = ("tilordnet nettverksstasjon", "mapped network drive")
+
+DriveType = Callable[[str], int]
+
+
+def running_on() -> str:
+    """``sys.platform``, asked through here so that tests can take the Windows path elsewhere."""
+    return sys.platform
 
 
 class NetworkLocationWarning(LocalizedError):
     code = "network_location"
 
-    def __init__(self, location: str, kind: str) -> None:
+    def __init__(self, location: str, kind: str, kind_en: str | None = None) -> None:
         super().__init__(
             f"Databasen ligger på en nettverksstasjon ({location}, {kind}). SQLite-filer i delte "
             "nettverksmapper kan bli skadet når flere bruker dem samtidig. Bruk en PostgreSQL-server "
             "når flere skal arbeide i samme register.",
-            f"The database is on a network drive ({location}, {kind}). SQLite files in shared network "
-            "folders can be damaged when several people use them at once. Use a PostgreSQL server "
-            "when several people work in the same register.",
+            f"The database is on a network drive ({location}, {kind_en or kind}). SQLite files in shared "
+            "network folders can be damaged when several people use them at once. Use a PostgreSQL "
+            "server when several people work in the same register.",
             location=location,
             kind=kind,
         )
@@ -111,21 +128,45 @@ def _real_path(path: Path) -> Path:
     return path
 
 
-def _windows_drive_is_remote(path: Path) -> bool:
+def windows_drive_type(root: str) -> int:
+    r"""``GetDriveTypeW`` for a drive root such as ``H:\`` (Windows only)."""
     import ctypes
 
-    anchor = path.anchor or str(path)[:3]
-    if not anchor:
-        return False
     kernel32 = ctypes.WinDLL("kernel32")  # type: ignore[attr-defined,unused-ignore]
-    return int(kernel32.GetDriveTypeW(anchor)) == _DRIVE_REMOTE
+    return int(kernel32.GetDriveTypeW(root))
 
 
-def network_location_warning(url: str | URL, *, mounts_text: str | None = None) -> LocalizedError | None:
+def windows_network_kind(raw: str, drive_type: DriveType) -> tuple[str, str] | None:
+    r"""How a Windows path is on the network, in (bokmål, English), or None for a local path.
+
+    ``\\server\share\...`` is UNC; ``H:\...`` is on the network when ``drive_type("H:\\")`` is
+    :data:`DRIVE_REMOTE`, as for a drive IT has mapped to a share. A drive that cannot be asked
+    about counts as local (the warning is advice, never a refusal).
+    """
+    if is_unc_path(raw):
+        return ("UNC", "UNC")
+    drive = PureWindowsPath(raw.removeprefix("\\\\?\\")).drive
+    if len(drive) != 2 or drive[1] != ":":
+        return None
+    try:
+        remote = drive_type(drive.upper() + "\\") == DRIVE_REMOTE
+    except (OSError, AttributeError, ValueError):
+        return None
+    return MAPPED_DRIVE if remote else None
+
+
+def network_location_warning(
+    url: str | URL,
+    *,
+    mounts_text: str | None = None,
+    platform: str | None = None,
+    drive_type: DriveType | None = None,
+) -> LocalizedError | None:
     """A warning when the SQLite file behind ``url`` is on a network drive; None otherwise.
 
     Looks at UNC paths, Windows mapped network drives, and (elsewhere) the file system type that
-    ``/proc/mounts`` gives for the file's mount. ``mounts_text`` replaces /proc/mounts in tests.
+    ``/proc/mounts`` gives for the file's mount. Tests replace /proc/mounts (``mounts_text``), the
+    platform and Windows' drive type function.
     """
     path = sqlite_path(url)
     if path is None:
@@ -133,12 +174,9 @@ def network_location_warning(url: str | URL, *, mounts_text: str | None = None) 
     raw = str(path)
     if is_unc_path(raw):
         return NetworkLocationWarning(raw, "UNC")
-    if sys.platform == "win32" and mounts_text is None:
-        try:
-            remote = _windows_drive_is_remote(path)
-        except (OSError, AttributeError):
-            remote = False
-        return NetworkLocationWarning(raw, "nettverksstasjon") if remote else None
+    if (platform or running_on()) == "win32":
+        kind = windows_network_kind(raw, drive_type or windows_drive_type)
+        return NetworkLocationWarning(raw, *kind) if kind is not None else None
     if mounts_text is None:
         try:
             mounts_text = PROC_MOUNTS.read_text(encoding="utf-8", errors="replace")

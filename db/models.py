@@ -505,6 +505,21 @@ class Setting(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, onupdate=_utcnow)
 
 
+class ProgramVersion(Base):
+    """A version of the program that has opened the register, with when it first and last did.
+
+    The row with the latest ``last_opened_at`` names the version that last wrote the register (each
+    open may write: migrations, the built-in frameworks, backups). Shown in Hjelp → Om; on a shared
+    register it tells IT which versions the leaders' PCs run. No personal data.
+    """
+
+    __tablename__ = "program_version"
+
+    version: Mapped[str] = mapped_column(String(40), primary_key=True)
+    first_opened_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+    last_opened_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, index=True)
+
+
 class RegisterAccount(Base):
     """A database login on a shared PostgreSQL register and what it may reach (DESIGN §9).
 
@@ -559,6 +574,7 @@ __all__ = [
     "LearningGoal",
     "OrgUnit",
     "Position",
+    "ProgramVersion",
     "RegisterAccount",
     "Requirement",
     "Role",

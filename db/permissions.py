@@ -225,6 +225,19 @@ _TABLES: tuple[TableRules, ...] = (
         "(a trigger running as the owner).",
     ),
     TableRules(
+        "program_version",
+        Kind.BOOKKEEPING,
+        None,
+        {
+            Role.OWNER: EVERYTHING,
+            Role.HR: _verbs(ALL, ALL, ALL),
+            Role.LEADER: READ_ONLY,
+            Role.UNREGISTERED: NOTHING,
+        },
+        "The program versions that opened the register (Hjelp → Om); HR's and the owner's programs "
+        "record theirs, a leader's program reads the list.",
+    ),
+    TableRules(
         "alembic_version",
         Kind.BOOKKEEPING,
         None,

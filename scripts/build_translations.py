@@ -6,6 +6,10 @@
 Bokmål is the source language of every string in ``ui/``; ``resources/translations/
 kompetanseregister_en.ts`` holds the English translations (edit it with Qt Linguist,
 ``pyside6-linguist``, or by hand) and the ``.qm`` built from it is committed and loaded at start.
+
+``qtbase_nb.ts`` is the bokmål for Qt's own words the app shows (standard buttons such as Ja/Nei,
+the text fields' context menu, the file dialog): Qt ships a translation for nynorsk but none for
+bokmål. It is written by hand and only compiled here.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "translations" / "kompetanseregister_en.ts"
 QM = TS.with_suffix(".qm")
+QT_TS = ROOT / "resources" / "translations" / "qtbase_nb.ts"
+QT_QM = QT_TS.with_suffix(".qm")
 
 
 def tool(name: str) -> str:
@@ -101,6 +107,7 @@ def main() -> int:
         return check()
     lupdate(TS)
     lrelease(TS, QM)
+    lrelease(QT_TS, QT_QM)
     missing = untranslated(TS)
     for line in missing:
         print(f"mangler oversettelse: {line}")

@@ -382,9 +382,11 @@ def main() -> int:
     from competence.backups import take_backup
     from competence.demo import generate_demo
     from competence.frameworks import ensure_builtin_frameworks
+    from competence.program_versions import record_program_version
     from competence.search import competence_options
     from competence.uow import UnitOfWork
     from db.session import open_database
+    from ui.about import AboutDialog
     from ui.context import AppContext
     from ui.employees.page import EmployeesPage
     from ui.i18n import install_language
@@ -395,6 +397,7 @@ def main() -> int:
     install_language(app, args.lang)
     database = open_database(f"sqlite:///{workdir / 'demo.db'}")
     ensure_builtin_frameworks(UnitOfWork(database))
+    record_program_version(UnitOfWork(database))
     generate_demo(database, employees=args.employees, seed=2019)
     take_backup(database, auto=True)  # so the backup list in Innstillinger is not empty
     prefs = Preferences(QSettings(str(workdir / "prefs.ini"), QSettings.Format.IniFormat))
@@ -474,6 +477,15 @@ def main() -> int:
     window.show_page("settings")
     wait_for(window.page("settings").loaded, lambda: window.page("settings").refresh())
     save(window, "innstillinger")
+
+    about = AboutDialog(ctx, window)
+    about.show()
+    idle()
+    save(about, "om")
+    about.tabs.setCurrentWidget(about.licences_tab)
+    about.licence_table.selectRow(2)  # Qt
+    save(about, "om-lisenser")
+    about.close()
 
     window.close()
     ctx.tasks.shutdown()

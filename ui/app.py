@@ -1,7 +1,11 @@
 """Application start-up: arguments, language, logging, error hook, then the database is opened
 off the UI thread (migrations may take a backup first) behind a splash, and the main window shown.
 
-    python main.py [--db URL] [--demo]
+    python main.py [--db URL] [--demo] [--smoke-test]
+
+``--smoke-test`` is for IT and the bundle's test (scripts/smoke-bundle.sh): the app opens the
+register, shows the window with its first screen filled, prints (and logs) what it opened and quits
+by itself, with exit code 0; 1 when the register could not be opened.
 """
 
 from __future__ import annotations
@@ -9,8 +13,9 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,11 +28,14 @@ from PySide6.QtCore import (
     Signal,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from competence import __version__
 from competence.backups import backup_if_due
 from competence.frameworks import ensure_builtin_frameworks
 from competence.logs import configure_logging
+from competence.program_versions import record_program_version
 from competence.progress import CancelToken, Progress, no_progress
 from competence.search import count_employees
 from competence.settings import get_settings
@@ -53,7 +61,7 @@ from db.session import Database, open_database
 from ui.context import AppContext
 from ui.errors import error_message, install_excepthook, show_bug
 from ui.first_start import IMPORT_PAGE, FirstStartDialog, open_roster_import
-from ui.i18n import install_language
+from ui.i18n import TRANSLATIONS_DIR, install_language, qt_qm_path
 from ui.main_window import MainWindow
 from ui.preferences import APPLICATION, ORGANISATION, Preferences
 from ui.privacy.notices import check_at_start
@@ -67,6 +75,9 @@ DEMO_DB_FILENAME = "demo.db"
 DEMO_EMPLOYEES = 300
 #: Set by the benchmark to the time the process was started (``time.time()``).
 ENV_STARTED_AT = "KOMPETANSE_STARTED_AT"
+ICON = TRANSLATIONS_DIR.parent / "icons" / "kompetanseregister.png"
+#: How long ``--smoke-test`` waits for the first screen before it gives up (exit code 3).
+SMOKE_TEST_TIMEOUT_MS = 120_000
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -76,6 +87,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     )
     parser.add_argument("--demo", action="store_true", help="open a demo municipality (a separate database)")
     parser.add_argument("--report-ready", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     args, _qt_args = parser.parse_known_args(list(argv[1:]))
     return args
 
@@ -107,7 +119,11 @@ def fill_demo(database: Database, progress: Progress, cancel: CancelToken) -> No
 @dataclass(frozen=True)
 class Opened:
     database: Database
-    empty: bool
+    people: int
+
+    @property
+    def empty(self) -> bool:
+        return self.people == 0
 
 
 def open_register(
@@ -126,13 +142,14 @@ def open_register(
         except AccessDeniedError:
             # a leader's login on a shared register reads the frameworks; HR's next start updates them
             log.info("Innebygde rammeverk ikke oppdatert: denne innloggingen kan ikke endre dem")
+        record_program_version(UnitOfWork(database))  # one query, a write at most daily
         if demo:
             fill_demo(database, progress, cancel or CancelToken())
-        empty = count_employees(UnitOfWork(database)) == 0
+        people = count_employees(UnitOfWork(database))
     except BaseException:
         database.dispose()
         raise
-    return Opened(database, empty)
+    return Opened(database, people)
 
 
 class Startup(QObject):
@@ -284,6 +301,8 @@ class Startup(QObject):
         self.window = MainWindow(self.ctx)
         if self.args.report_ready:
             self._report_when_ready(self.window)
+        if self.args.smoke_test:
+            self._smoke_test_when_ready(self.window, opened)
         self.window.show()
         if self.splash is not None:
             self.splash.close()
@@ -304,7 +323,12 @@ class Startup(QObject):
             )
         self._scheduled_backup(self.ctx)
         check_at_start(self.window, self.ctx)
-        if opened.empty and not self.demo and not self.preferences.started_empty(database.url):
+        if (
+            opened.empty
+            and not self.demo
+            and not self.args.smoke_test
+            and not self.preferences.started_empty(database.url)
+        ):
             QTimer.singleShot(0, self._first_start)
 
     def _report_when_ready(self, window: MainWindow) -> None:
@@ -319,6 +343,42 @@ class Startup(QObject):
             QTimer.singleShot(0, window.close)
 
         page.loaded.connect(ready, Qt.ConnectionType.QueuedConnection)
+
+    def _smoke_test_when_ready(self, window: MainWindow, opened: Opened) -> None:
+        """``--smoke-test``: once the first screen has its data, say what was opened, and quit."""
+        page = window.current_page()
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+
+        def report(ok: bool) -> None:
+            timer.stop()
+            from competence.licences import components
+
+            language = self.preferences.language
+            qt_words = qt_qm_path(language)
+            with_texts = sum(1 for component in components() if component.texts)
+            line = (
+                f"SMOKE-TEST {'OK' if ok else 'FEIL: første skjermbilde ble ikke vist'}: "
+                f"register={opened.database.location}; ansatte={opened.people}; "
+                f"versjon={__version__}; språk={language}; "
+                f"qt-oversettelse={qt_words.name if qt_words else 'ingen'}; "
+                f"lisenstekster={with_texts}; side={window.current_key}; "
+                f"pakket={'ja' if getattr(sys, 'frozen', False) else 'nei'}"
+            )
+            log.info("%s", line)
+            if sys.stdout is not None:  # the Windows app has no console: the log has the line
+                print(line, flush=True)
+            if not ok:
+                QApplication.instance().exit(3)  # type: ignore[union-attr]
+                return
+            QTimer.singleShot(0, window.close)
+
+        timer.timeout.connect(lambda: report(False))
+        timer.start(SMOKE_TEST_TIMEOUT_MS)
+        if page is None:
+            QTimer.singleShot(0, lambda: report(True))
+            return
+        page.loaded.connect(lambda: report(True), Qt.ConnectionType.QueuedConnection)
 
     def _scheduled_backup(self, ctx: AppContext) -> None:
         """The register file's scheduled backup. A shared PostgreSQL register is backed up on its
@@ -378,13 +438,44 @@ def qt_message_to_log(kind: QtMsgType, context: QMessageLogContext, message: str
     logging.getLogger("kompetanseregister.qt").log(level, "%s", message)
 
 
+def display_missing(env: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
+    """On Linux without a graphical session (no DISPLAY or WAYLAND_DISPLAY, as over ssh or in a
+    service), Qt would abort with a misleading message about xcb libraries; QT_QPA_PLATFORM set by
+    the user (offscreen, vnc...) means they know what they are doing."""
+    env = os.environ if env is None else env
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith(("linux", "freebsd", "openbsd", "netbsd")) or env.get("QT_QPA_PLATFORM"):
+        return False
+    return not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+
+
+def no_display_message(lang: str) -> str:
+    if lang == "en":
+        return (
+            "Found no screen to show the window on (neither DISPLAY nor WAYLAND_DISPLAY is set, as over "
+            "ssh). Start Kompetanseregister in a desktop session, or use the command line "
+            "`kompetanse` (see `kompetanse --help`)."
+        )
+    return (
+        "Fant ingen skjerm å vise vinduet på (verken DISPLAY eller WAYLAND_DISPLAY er satt, som over "
+        "ssh). Start Kompetanseregister i en skrivebordsøkt, eller bruk kommandolinjen `kompetanse` "
+        "(se `kompetanse --help`)."
+    )
+
+
 def main(argv: Sequence[str]) -> int:
     args = parse_args(argv)
     QApplication.setOrganizationName(ORGANISATION)
     QApplication.setApplicationName(APPLICATION)
+    if display_missing():
+        message = no_display_message(Preferences().language)
+        if sys.stderr is not None:
+            print(message, file=sys.stderr)
+        return 1
     # crisp at 125 % and 150 % display scaling (Windows laptops): no rounding of the scale factor
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(list(argv))
+    app.setWindowIcon(QIcon(str(ICON)))
     preferences = Preferences()
     install_language(app, preferences.language)
     try:

@@ -121,7 +121,8 @@ def show_bug(
     """Log a bug and, when there is a GUI, show the report dialog (non-blocking)."""
     log_path = _log_bug(exc_type, exc, tb)
     if QApplication.instance() is None:
-        sys.stderr.write(bug_report(exc_type, exc, tb) + "\n")
+        if sys.stderr is not None:  # the Windows app has no console: the log has the report
+            sys.stderr.write(bug_report(exc_type, exc, tb) + "\n")
         return None
     dialog = BugDialog(bug_report(exc_type, exc, tb), log_path, parent)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)

@@ -1,8 +1,10 @@
 """Language and locale: which translation is loaded, and how dates and numbers are written.
 
 Bokmål is the source language of every UI string; English comes from
-``resources/translations/kompetanseregister_en.qm``. Dates are dd.mm.yyyy and decimals use a comma
-in Norwegian (``QLocale``), whatever the operating system's locale says.
+``resources/translations/kompetanseregister_en.qm``. Qt's own words (standard buttons, context
+menus, the file dialog) follow the same language: Qt's ``qtbase_en.qm`` for English, and for bokmål,
+which Qt does not ship, the app's ``resources/translations/qtbase_nb.qm``. Dates are dd.mm.yyyy and
+decimals use a comma in Norwegian (``QLocale``), whatever the operating system's locale says.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
 
 LANGUAGES = ("nb", "en")
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
@@ -34,18 +36,39 @@ def qm_path(lang: str) -> Path:
     return TRANSLATIONS_DIR / f"{QM_BASENAME}_{lang}.qm"
 
 
+def qt_translations_dir() -> Path:
+    """Qt's own translations: in the PySide6 package, or in the bundle when frozen."""
+    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+
+
+def qt_qm_path(lang: str) -> Path | None:
+    """The translation of Qt's own words for ``lang``: the app's own first, then Qt's."""
+    for folder in (TRANSLATIONS_DIR, qt_translations_dir()):
+        path = folder / f"qtbase_{lang}.qm"
+        if path.is_file():
+            return path
+    return None
+
+
 _installed: list[QTranslator] = []
 
 
 def install_language(app: QCoreApplication, lang: str) -> QTranslator | None:
-    """Set the default locale and, for English, load the translation (replacing one loaded before).
+    """Set the default locale, load the translation of Qt's own words and, for English, the app's
+    translation (replacing those loaded before).
 
-    Returns the translator, or None for bokmål (the source language needs none).
+    Returns the app's translator, or None for bokmål (the source language needs none).
     """
     lang = normalise_language(lang)
     QLocale.setDefault(locale_for(lang))
     while _installed:
         app.removeTranslator(_installed.pop())
+    qt_qm = qt_qm_path(lang)
+    if qt_qm is not None:
+        qt_translator = QTranslator(app)
+        if qt_translator.load(str(qt_qm)):
+            app.installTranslator(qt_translator)
+            _installed.append(qt_translator)
     if lang == "nb":
         return None
     translator = QTranslator(app)

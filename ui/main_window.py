@@ -260,21 +260,10 @@ class MainWindow(QMainWindow):
         )
 
     def about(self) -> None:
-        from importlib import metadata
+        """Hjelp → Om: version, register, data folder, licences (ui/about.py)."""
+        from ui.about import show_about
 
-        try:
-            version = metadata.version("kompetanseregister")
-        except metadata.PackageNotFoundError:
-            version = "?"
-        QMessageBox.about(
-            self,
-            self.tr("Om Kompetanseregister"),
-            self.tr(
-                "<h3>Kompetanseregister {version}</h3>"
-                "<p>Kompetanse, utviklingsmål og gapanalyse for kommuner, knyttet til "
-                "arbeidsgiverstrategien.</p><p>Database: {location}</p>"
-            ).format(version=version, location=self.ctx.database.location),
-        )
+        self.about_dialog = show_about(self.ctx, self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.preferences.save_window(self.saveGeometry(), self.saveState())

@@ -30,6 +30,7 @@ MODULES = (
     "competence.goals",
     "competence.logs",
     "competence.privacy.retention",
+    "competence.program_versions",
     "competence.roles",
     "competence.search",
     "competence.settings",

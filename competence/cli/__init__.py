@@ -1,8 +1,10 @@
-"""``python -m competence``: the headless commands of DESIGN §8.
+"""``kompetanse`` (or ``python -m competence``): the commands that need no window.
 
 Each ``cmd_*.py`` module in this package contributes commands through ``register(subparsers,
 common)``; they are found by name, so adding a command never touches this file. ``--db`` and
-``--lang`` are accepted before or after the command name.
+``--lang`` are accepted before or after the command name. Help texts are written in both languages
+with :func:`competence.cli.lang.h`; ``--lang en`` switches the help, argparse's own words and the
+messages to English.
 
 Exit codes: 0 success, 1 the input (a file, a database, a value) was refused, 2 usage error.
 """
@@ -20,7 +22,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from competence import __version__
 from competence.cli.context import CliContext
+from competence.cli.lang import build_in, h, requested_language
 from competence.files import file_error
 from db.errors import LocalizedError
 
@@ -30,6 +34,8 @@ EXIT_USAGE = 2
 
 Handler = Callable[[CliContext], int]
 log = logging.getLogger("competence.cli")
+#: The installed command's name (``.venv/bin/kompetanse`` from a clone, ``kompetanse.exe`` installed).
+PROG = "kompetanse"
 
 
 def _common_options(*, top_level: bool) -> argparse.ArgumentParser:
@@ -39,11 +45,18 @@ def _common_options(*, top_level: bool) -> argparse.ArgumentParser:
         "--db",
         metavar="URL",
         default=default,
-        help="database: sqlite:///fil.db, postgresql+psycopg://... or a file path "
-        "(default: KOMPETANSE_DB_URL, else the file in the user's data folder)",
+        help=h(
+            "databasen: sqlite:///fil.db, postgresql+psycopg://... eller en filsti "
+            "(standard: KOMPETANSE_DB_URL, ellers filen i brukerens datamappe)",
+            "database: sqlite:///file.db, postgresql+psycopg://... or a file path "
+            "(default: KOMPETANSE_DB_URL, else the file in the user's data folder)",
+        ),
     )
     parent.add_argument(
-        "--lang", choices=("nb", "en"), default=default, help="language of messages (default: nb)"
+        "--lang",
+        choices=("nb", "en"),
+        default=default,
+        help=h("språk for hjelp og meldinger (standard: nb)", "language of help and messages (default: nb)"),
     )
     return parent
 
@@ -59,12 +72,28 @@ def command_modules() -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser, in the language of the enclosing :func:`competence.cli.lang.build_in` block."""
     parser = argparse.ArgumentParser(
-        prog="python -m competence",
-        description="Kompetanseregister: kommandoer uten vindu (import, eksport, analyse, sikkerhetskopi).",
+        prog=PROG,
+        description=h(
+            "Kompetanseregister: kommandoer uten vindu (import, eksport, analyse, sikkerhetskopi).",
+            "Kompetanseregister: commands without a window (import, export, analysis, backup).",
+        ),
+        epilog=h(
+            "Hjelp til én kommando: kompetanse KOMMANDO --help. Avslutningskode 0: utført, "
+            "1: avvist (meldingen sier hvorfor), 2: feil bruk.",
+            "Help on one command: kompetanse COMMAND --help. Exit code 0: done, "
+            "1: refused (the message says why), 2: usage error.",
+        ),
         parents=[_common_options(top_level=True)],
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"Kompetanseregister {__version__}",
+        help=h("vis versjonsnummeret og avslutt", "show the version number and exit"),
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar=h("KOMMANDO", "COMMAND"))
     subparsers.required = True
     common = _common_options(top_level=False)
     for name in command_modules():
@@ -89,11 +118,13 @@ def _output_of(args: argparse.Namespace, exc: OSError) -> Path | None:
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
-        return int(exc.code or 0)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    with build_in(requested_language(arguments)):
+        parser = build_parser()
+        try:
+            args = parser.parse_args(arguments)
+        except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help and --version
+            return int(exc.code or 0)
     ctx = CliContext(args, out=out or sys.stdout, err=err or sys.stderr)
     handler: Handler = args.handler
     try:

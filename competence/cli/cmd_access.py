@@ -7,32 +7,54 @@ from typing import Any
 
 from competence.access import grant_access, list_accounts, revoke_access
 from competence.cli.context import CliContext
+from competence.cli.lang import h
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "access",
         parents=[common],
-        help="tilgang til et felles PostgreSQL-register: HR ser alt, en enhetsleder sine enheter",
+        help=h(
+            "tilgang til et felles PostgreSQL-register: HR ser alt, en enhetsleder sine enheter",
+            "access to a shared PostgreSQL register: HR sees everything, a unit leader their units",
+        ),
     )
-    actions = p.add_subparsers(dest="access_command", metavar="HANDLING")
+    actions = p.add_subparsers(dest="access_command", metavar=h("HANDLING", "ACTION"))
     actions.required = True
-    shown = actions.add_parser("list", parents=[common], help="vis registrerte innlogginger")
+    shown = actions.add_parser(
+        "list", parents=[common], help=h("vis registrerte innlogginger", "list the registered logins")
+    )
     shown.set_defaults(handler=run_list)
     grant = actions.add_parser(
-        "grant", parents=[common], help="gi en innlogging tilgang (den må finnes på serveren)"
+        "grant",
+        parents=[common],
+        help=h(
+            "gi en innlogging tilgang (den må finnes på serveren)",
+            "give a login access (it must exist on the server)",
+        ),
     )
-    grant.add_argument("login", metavar="LOGIN", help="innloggingen (rollen) på databaseserveren")
+    grant.add_argument(
+        "login",
+        metavar=h("INNLOGGING", "LOGIN"),
+        help=h("innloggingen (rollen) på databaseserveren", "the login (role) on the database server"),
+    )
     who = grant.add_mutually_exclusive_group(required=True)
-    who.add_argument("--hr", action="store_true", help="hele registeret")
+    who.add_argument("--hr", action="store_true", help=h("hele registeret", "the whole register"))
     who.add_argument(
         "--leader",
-        metavar="ANSATTNR",
-        help="enhetsleder: personene i enhetene den med dette ansattnummeret leder",
+        metavar=h("ANSATTNR", "EMPLOYEE_NO"),
+        help=h(
+            "enhetsleder: personene i enhetene den med dette ansattnummeret leder",
+            "unit leader: the people in the units led by the person with this employee number",
+        ),
     )
     grant.set_defaults(handler=run_grant)
-    revoke = actions.add_parser("revoke", parents=[common], help="ta bort tilgangen til en innlogging")
-    revoke.add_argument("login", metavar="LOGIN")
+    revoke = actions.add_parser(
+        "revoke",
+        parents=[common],
+        help=h("ta bort tilgangen til en innlogging", "take away a login's access"),
+    )
+    revoke.add_argument("login", metavar=h("INNLOGGING", "LOGIN"))
     revoke.set_defaults(handler=run_revoke)
 
 

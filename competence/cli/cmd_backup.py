@@ -8,22 +8,38 @@ from typing import Any
 
 from competence.backups import restore_backup, restore_over_damaged, take_backup
 from competence.cli.context import CliContext
+from competence.cli.lang import h
 from db.engine import resolve_url
 from db.errors import DatabaseCorruptError
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
-        "backup", parents=[common], help="ta en sikkerhetskopi av registeret til en fil"
+        "backup",
+        parents=[common],
+        help=h("ta en sikkerhetskopi av registeret til en fil", "back up the register to a file"),
     )
-    p.add_argument("out", type=Path, metavar="OUT", help="fil å skrive sikkerhetskopien til")
+    p.add_argument(
+        "out",
+        type=Path,
+        metavar=h("UTFIL", "OUT"),
+        help=h("fil å skrive sikkerhetskopien til", "file to write the backup to"),
+    )
     p.set_defaults(handler=run_backup)
     p = subparsers.add_parser(
         "restore",
         parents=[common],
-        help="gjenopprett registeret fra en sikkerhetskopi (tar kopi av dagens først)",
+        help=h(
+            "gjenopprett registeret fra en sikkerhetskopi (tar kopi av dagens først)",
+            "restore the register from a backup (copies today's first)",
+        ),
     )
-    p.add_argument("file", type=Path, metavar="FILE", help="sikkerhetskopien som skal leses inn")
+    p.add_argument(
+        "file",
+        type=Path,
+        metavar=h("FIL", "FILE"),
+        help=h("sikkerhetskopien som skal leses inn", "the backup to restore"),
+    )
     p.set_defaults(handler=run_restore)
 
 

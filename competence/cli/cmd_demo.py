@@ -7,6 +7,7 @@ import dataclasses
 from typing import Any
 
 from competence.cli.context import CliContext
+from competence.cli.lang import h
 from competence.demo import DemoSummary, generate_demo
 from competence.demo.generator import MAX_EMPLOYEES, MIN_EMPLOYEES
 
@@ -15,29 +16,49 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "demo-data",
         parents=[common],
-        help="fyll et tomt register med en oppdiktet kommune (demodata)",
-        description="Fyller et tomt register med Fjordvik kommune: enheter, ansatte, roller med krav fra "
-        "rammeverkene, to års kartlegginger, kurs, utviklingsmål og medarbeidersamtaler. Samme frø og "
-        "størrelse gir alltid samme innhold.",
+        help=h(
+            "fyll et tomt register med en oppdiktet kommune (demodata)",
+            "fill an empty register with a fictional municipality (demo data)",
+        ),
+        description=h(
+            "Fyller et tomt register med Fjordvik kommune: enheter, ansatte, roller med krav fra "
+            "rammeverkene, to års kartlegginger, kurs, utviklingsmål og medarbeidersamtaler. Samme frø og "
+            "størrelse gir alltid samme innhold.",
+            "Fills an empty register with Fjordvik kommune: units, employees, roles with requirements from "
+            "the frameworks, two years of assessments, courses, learning goals and appraisal talks. The same "
+            "seed and size always give the same content.",
+        ),
     )
     p.add_argument(
         "--employees",
         type=int,
         default=300,
         metavar="N",
-        help=f"antall ansatte, {MIN_EMPLOYEES}-{MAX_EMPLOYEES} (standard 300)",
+        help=h(
+            f"antall ansatte, {MIN_EMPLOYEES}-{MAX_EMPLOYEES} (standard 300)",
+            f"number of employees, {MIN_EMPLOYEES}-{MAX_EMPLOYEES} (default 300)",
+        ),
     )
     p.add_argument(
-        "--seed", type=int, default=2019, metavar="S", help="frø for tilfeldighetene (standard 2019)"
+        "--seed",
+        type=int,
+        default=2019,
+        metavar="S",
+        help=h("frø for tilfeldighetene (standard 2019)", "seed for the random choices (default 2019)"),
     )
     p.add_argument(
         "--required-per-role",
         type=int,
         default=None,
         metavar="K",
-        help="la hver rolle kreve nøyaktig K kompetanser (for ytelsestester)",
+        help=h(
+            "la hver rolle kreve nøyaktig K kompetanser (for ytelsestester)",
+            "let every role require exactly K competences (for performance tests)",
+        ),
     )
-    p.add_argument("--json", action="store_true", help="skriv sammendraget som JSON")
+    p.add_argument(
+        "--json", action="store_true", help=h("skriv sammendraget som JSON", "write the summary as JSON")
+    )
     p.set_defaults(handler=run_demo)
 
 

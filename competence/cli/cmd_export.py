@@ -15,6 +15,8 @@ from typing import Any
 
 from competence.cli.cmd_gap import parse_date
 from competence.cli.context import CliContext
+from competence.cli.lang import h
+from competence.cli.options import no_subunits_option, subunits_option, unit_option
 from competence.export.excel.gap_report import export_gap_report
 from competence.export.excel.matrix import export_matrix
 from competence.export.excel.template import export_template
@@ -30,55 +32,104 @@ def _out(value: str) -> Path:
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
-        "export-matrix", parents=[common], help="kompetansematrise som Excel-arbeidsbok"
+        "export-matrix",
+        parents=[common],
+        help=h("kompetansematrise som Excel-arbeidsbok", "competence matrix as an Excel workbook"),
     )
-    p.add_argument("out", type=_out, metavar="OUT.xlsx")
-    p.add_argument("--unit", metavar="NR", help="enhetsnummer (standard: hele kommunen)")
-    p.add_argument("--subunits", action="store_true", help="ta med underenhetene")
+    p.add_argument("out", type=_out, metavar=h("UTFIL.xlsx", "OUT.xlsx"))
+    unit_option(p)
+    subunits_option(p)
     p.set_defaults(handler=run_matrix)
 
-    p = subparsers.add_parser("export-gap", parents=[common], help="avviksrapport som Excel-arbeidsbok")
-    p.add_argument("out", type=_out, metavar="OUT.xlsx")
-    p.add_argument("--unit", metavar="NR", help="enhetsnummer (standard: hele kommunen)")
-    p.add_argument("--no-subunits", action="store_true", help="bare enheten selv, ikke underenhetene")
+    p = subparsers.add_parser(
+        "export-gap",
+        parents=[common],
+        help=h("avviksrapport som Excel-arbeidsbok", "gap report as an Excel workbook"),
+    )
+    p.add_argument("out", type=_out, metavar=h("UTFIL.xlsx", "OUT.xlsx"))
+    unit_option(p)
+    no_subunits_option(p)
     p.set_defaults(handler=run_gap)
 
     p = subparsers.add_parser(
-        "export-template", parents=[common], help="vurderingsmal for en enhet, til utfylling i Excel"
+        "export-template",
+        parents=[common],
+        help=h(
+            "vurderingsmal for en enhet, til utfylling i Excel",
+            "assessment template for a unit, to fill in in Excel",
+        ),
     )
-    p.add_argument("out", type=_out, metavar="OUT.xlsx")
-    p.add_argument("--unit", metavar="NR", required=True, help="enhetsnummer")
-    p.add_argument("--subunits", action="store_true", help="ta med underenhetene")
+    p.add_argument("out", type=_out, metavar=h("UTFIL.xlsx", "OUT.xlsx"))
+    unit_option(p, required=True)
+    subunits_option(p)
     p.set_defaults(handler=run_template)
 
-    p = subparsers.add_parser("import-assessments", parents=[common], help="les inn en utfylt vurderingsmal")
-    p.add_argument("file", type=_out, metavar="FILE")
-    p.add_argument("--dry-run", action="store_true", help="vis hva som ville blitt endret, uten å lagre")
-    p.add_argument("--json", action="store_true", help="skriv resultatet som ett JSON-objekt")
+    p = subparsers.add_parser(
+        "import-assessments",
+        parents=[common],
+        help=h("les inn en utfylt vurderingsmal", "read a filled-in assessment template"),
+    )
+    p.add_argument("file", type=_out, metavar=h("FIL", "FILE"))
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=h("vis hva som ville blitt endret, uten å lagre", "show what would change, without saving"),
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help=h("skriv resultatet som ett JSON-objekt", "write the result as one JSON object"),
+    )
     p.set_defaults(handler=run_import)
 
-    p = subparsers.add_parser("export-plan", parents=[common], help="individuell utviklingsplan som PDF")
-    p.add_argument("employee_no", metavar="EMPLOYEE_NO", help="ansattnummer")
-    p.add_argument("out", type=_out, metavar="OUT.pdf")
-    p.add_argument("--talk-date", metavar="DATO", help="dato for samtalen (standard: i dag)")
+    p = subparsers.add_parser(
+        "export-plan",
+        parents=[common],
+        help=h("individuell utviklingsplan som PDF", "individual development plan as PDF"),
+    )
+    p.add_argument(
+        "employee_no", metavar=h("ANSATTNR", "EMPLOYEE_NO"), help=h("ansattnummer", "employee number")
+    )
+    p.add_argument("out", type=_out, metavar=h("UTFIL.pdf", "OUT.pdf"))
+    p.add_argument(
+        "--talk-date",
+        metavar=h("DATO", "DATE"),
+        help=h("dato for samtalen (standard: i dag)", "date of the talk (default: today)"),
+    )
     p.set_defaults(handler=run_plan)
 
     p = subparsers.add_parser(
-        "export-plans", parents=[common], help="utviklingsplaner for alle i en enhet (én PDF per ansatt)"
+        "export-plans",
+        parents=[common],
+        help=h(
+            "utviklingsplaner for alle i en enhet (én PDF per ansatt)",
+            "development plans for everyone in a unit (one PDF per employee)",
+        ),
     )
-    p.add_argument("outdir", type=_out, metavar="OUTDIR")
-    p.add_argument("--unit", metavar="NR", required=True, help="enhetsnummer")
-    p.add_argument("--combined", type=_out, metavar="FILE", help="skriv også alle planene i én PDF")
-    p.add_argument("--subunits", action="store_true", help="ta med underenhetene")
-    p.add_argument("--talk-date", metavar="DATO", help="dato for samtalene (standard: i dag)")
+    p.add_argument("outdir", type=_out, metavar=h("UTMAPPE", "OUTDIR"))
+    unit_option(p, required=True)
+    p.add_argument(
+        "--combined",
+        type=_out,
+        metavar=h("FIL", "FILE"),
+        help=h("skriv også alle planene i én PDF", "also write all the plans into one PDF"),
+    )
+    subunits_option(p)
+    p.add_argument(
+        "--talk-date",
+        metavar=h("DATO", "DATE"),
+        help=h("dato for samtalene (standard: i dag)", "date of the talks (default: today)"),
+    )
     p.set_defaults(handler=run_plans)
 
     p = subparsers.add_parser(
-        "export-unit-plan", parents=[common], help="kompetanseplan for en enhet som PDF"
+        "export-unit-plan",
+        parents=[common],
+        help=h("kompetanseplan for en enhet som PDF", "a unit's competence plan as PDF"),
     )
-    p.add_argument("out", type=_out, metavar="OUT.pdf")
-    p.add_argument("--unit", metavar="NR", required=True, help="enhetsnummer")
-    p.add_argument("--no-subunits", action="store_true", help="bare enheten selv, ikke underenhetene")
+    p.add_argument("out", type=_out, metavar=h("UTFIL.pdf", "OUT.pdf"))
+    unit_option(p, required=True)
+    no_subunits_option(p)
     p.set_defaults(handler=run_unit_plan)
 
 

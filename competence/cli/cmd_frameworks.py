@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from competence.cli.context import CliContext
+from competence.cli.lang import h
 from competence.frameworks import ensure_builtin_frameworks
 from competence.frameworks.queries import FrameworkTree, framework_tree, list_frameworks
 from competence.frameworks.results import LoadResult
@@ -21,33 +22,77 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
         "frameworks",
         parents=[common],
-        help="kompetanserammeverk: vis, eksporter og importer",
-        description="Kompetanserammeverkene i registeret (innebygde og egne).",
+        help=h(
+            "kompetanserammeverk: vis, eksporter og importer",
+            "competence frameworks: show, export and import",
+        ),
+        description=h(
+            "Kompetanserammeverkene i registeret (innebygde og egne).",
+            "The competence frameworks in the register (built-in and own).",
+        ),
     )
-    actions = parser.add_subparsers(dest="frameworks_action", metavar="HANDLING")
+    actions = parser.add_subparsers(dest="frameworks_action", metavar=h("HANDLING", "ACTION"))
     actions.required = True
 
-    p = actions.add_parser("list", parents=[common], help="list rammeverkene")
-    p.add_argument("--json", action="store_true", help="skriv JSON")
+    p = actions.add_parser("list", parents=[common], help=h("list rammeverkene", "list the frameworks"))
+    p.add_argument("--json", action="store_true", help=h("skriv JSON", "write JSON"))
     p.set_defaults(handler=run_list)
 
-    p = actions.add_parser("show", parents=[common], help="vis områder og kompetanser i ett rammeverk")
-    p.add_argument("key", metavar="KEY", help="rammeverkets nøkkel (f.eks. digcomp-2.2) eller id")
-    p.add_argument("--json", action="store_true", help="skriv JSON")
+    p = actions.add_parser(
+        "show",
+        parents=[common],
+        help=h(
+            "vis områder og kompetanser i ett rammeverk", "show the areas and competences of one framework"
+        ),
+    )
+    p.add_argument(
+        "key",
+        metavar=h("NØKKEL", "KEY"),
+        help=h(
+            "rammeverkets nøkkel (f.eks. digcomp-2.2) eller id",
+            "the framework's key (e.g. digcomp-2.2) or id",
+        ),
+    )
+    p.add_argument("--json", action="store_true", help=h("skriv JSON", "write JSON"))
     p.set_defaults(handler=run_show)
 
-    p = actions.add_parser("export", parents=[common], help="skriv et rammeverk til en JSON-fil")
-    p.add_argument("key", metavar="KEY", help="rammeverkets nøkkel eller id")
-    p.add_argument("out", type=Path, metavar="OUT.json", help="filen som skal skrives")
+    p = actions.add_parser(
+        "export",
+        parents=[common],
+        help=h("skriv et rammeverk til en JSON-fil", "write a framework to a JSON file"),
+    )
+    p.add_argument(
+        "key", metavar=h("NØKKEL", "KEY"), help=h("rammeverkets nøkkel eller id", "the framework's key or id")
+    )
+    p.add_argument(
+        "out",
+        type=Path,
+        metavar=h("UTFIL.json", "OUT.json"),
+        help=h("filen som skal skrives", "the file to write"),
+    )
     p.set_defaults(handler=run_export)
 
-    p = actions.add_parser("import", parents=[common], help="les inn et rammeverk fra en JSON-fil")
-    p.add_argument("file", type=Path, metavar="FILE.json", help="rammeverksfilen")
-    p.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+    p = actions.add_parser(
+        "import",
+        parents=[common],
+        help=h("les inn et rammeverk fra en JSON-fil", "read a framework from a JSON file"),
+    )
+    p.add_argument(
+        "file", type=Path, metavar=h("FIL.json", "FILE.json"), help=h("rammeverksfilen", "the framework file")
+    )
+    p.add_argument(
+        "--json", action="store_true", help=h("skriv resultatet som JSON", "write the result as JSON")
+    )
     p.set_defaults(handler=run_import)
 
-    p = actions.add_parser("load-builtin", parents=[common], help="legg inn eller oppdater de innebygde")
-    p.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+    p = actions.add_parser(
+        "load-builtin",
+        parents=[common],
+        help=h("legg inn eller oppdater de innebygde", "add or update the built-in ones"),
+    )
+    p.add_argument(
+        "--json", action="store_true", help=h("skriv resultatet som JSON", "write the result as JSON")
+    )
     p.set_defaults(handler=run_load_builtin)
 
 

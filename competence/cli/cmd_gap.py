@@ -8,21 +8,43 @@ from typing import Any
 
 from competence import gap
 from competence.cli.context import CliContext
+from competence.cli.lang import h
+from competence.cli.options import no_subunits_option, unit_option
 from competence.errors import ValidationError
 from competence.lookup import unit_by_number
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
-        "gap-report", parents=[common], help="gapanalyse for en enhet eller hele kommunen (tekst eller JSON)"
+        "gap-report",
+        parents=[common],
+        help=h(
+            "gapanalyse for en enhet eller hele kommunen (tekst eller JSON)",
+            "gap analysis for a unit or the whole municipality (text or JSON)",
+        ),
     )
-    p.add_argument("--unit", metavar="NR", help="enhetsnummer (standard: hele kommunen)")
-    p.add_argument("--no-subunits", action="store_true", help="bare enheten selv, ikke underenhetene")
-    p.add_argument("--at", metavar="DATO", help="tallene slik de var på en tidligere dato (dd.mm.åååå)")
+    unit_option(p)
+    no_subunits_option(p)
     p.add_argument(
-        "--window", type=int, default=90, metavar="DAGER", help="varsel om utløp (standard 90 dager)"
+        "--at",
+        metavar=h("DATO", "DATE"),
+        help=h(
+            "tallene slik de var på en tidligere dato (dd.mm.åååå)",
+            "the figures as they were at an earlier date (dd.mm.yyyy)",
+        ),
     )
-    p.add_argument("--json", action="store_true", help="skriv ett JSON-objekt med alle tallene")
+    p.add_argument(
+        "--window",
+        type=int,
+        default=90,
+        metavar=h("DAGER", "DAYS"),
+        help=h("varsel om utløp (standard 90 dager)", "warn of expiry (default 90 days)"),
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help=h("skriv ett JSON-objekt med alle tallene", "write one JSON object with all the figures"),
+    )
     p.set_defaults(handler=run)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from competence.cli.context import CliContext
+from competence.cli.lang import h
 from competence.roster import (
     ImportOptions,
     ImportReport,
@@ -31,7 +32,9 @@ def _mapping_pair(text: str) -> tuple[str, str | None]:
     field, sep, column = text.partition("=")
     field = field.strip()
     if not sep or not field:
-        raise argparse.ArgumentTypeError(f"ventet FELT=KOLONNE, fikk «{text}» (expected FIELD=COLUMN)")
+        raise argparse.ArgumentTypeError(
+            h(f"ventet FELT=KOLONNE, fikk «{text}»", f"expected FIELD=COLUMN, got '{text}'")
+        )
     return field, column.strip() or None
 
 
@@ -40,28 +43,67 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "import-roster",
         parents=[common],
-        help="les inn en ansattliste (xlsx, xlsm, xls, ods) fra HR-systemet",
-        description="Les inn en ansattliste. Kolonnene gjenkjennes automatisk; en kolonnekobling som er "
-        "brukt én gang, huskes for filer med samme oppsett.",
+        help=h(
+            "les inn en ansattliste (xlsx, xlsm, xls, ods) fra HR-systemet",
+            "import an employee roster (xlsx, xlsm, xls, ods) from the HR system",
+        ),
+        description=h(
+            "Les inn en ansattliste. Kolonnene gjenkjennes automatisk; en kolonnekobling som er brukt én "
+            "gang, huskes for filer med samme oppsett.",
+            "Import an employee roster. The columns are recognised automatically; a column mapping used "
+            "once is remembered for files with the same layout.",
+        ),
     )
-    p.add_argument("file", type=Path, metavar="FILE", help="regnearket som skal leses inn")
-    p.add_argument("--sheet", metavar="NAME", help="arket med ansattlisten (standard: finnes automatisk)")
+    p.add_argument(
+        "file",
+        type=Path,
+        metavar=h("FIL", "FILE"),
+        help=h("regnearket som skal leses inn", "the spreadsheet to import"),
+    )
+    p.add_argument(
+        "--sheet",
+        metavar=h("ARK", "NAME"),
+        help=h(
+            "arket med ansattlisten (standard: finnes automatisk)",
+            "the sheet with the roster (default: found automatically)",
+        ),
+    )
     p.add_argument(
         "--map",
         action="append",
         type=_mapping_pair,
         default=[],
-        metavar="FIELD=COLUMN",
-        help=f"koble et felt til en kolonne (overskrift eller bokstav; tom for ingen). Felt: {fields}",
+        metavar=h("FELT=KOLONNE", "FIELD=COLUMN"),
+        help=h(
+            f"koble et felt til en kolonne (overskrift eller bokstav; tom for ingen). Felt: {fields}",
+            f"map a field to a column (header or letter; empty for none). Fields: {fields}",
+        ),
     )
-    p.add_argument("--dry-run", action="store_true", help="vis hva som ville skjedd, uten å lagre noe")
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=h(
+            "vis hva som ville skjedd, uten å lagre noe", "show what would happen, without saving anything"
+        ),
+    )
     p.add_argument(
         "--partial",
         action="store_true",
-        help="listen gjelder bare noen enheter/personer: ingen andre markeres som sluttet",
+        help=h(
+            "listen gjelder bare noen enheter/personer: ingen andre markeres som sluttet",
+            "the list covers only some units/people: nobody else is marked as having left",
+        ),
     )
-    p.add_argument("--json", action="store_true", help="skriv rapporten som JSON")
-    p.add_argument("--no-remember", action="store_true", help="ikke husk kolonnekoblingen til neste gang")
+    p.add_argument(
+        "--json", action="store_true", help=h("skriv rapporten som JSON", "write the report as JSON")
+    )
+    p.add_argument(
+        "--no-remember",
+        action="store_true",
+        help=h(
+            "ikke husk kolonnekoblingen til neste gang", "do not remember the column mapping for next time"
+        ),
+    )
     p.set_defaults(handler=run_import_roster)
 
 

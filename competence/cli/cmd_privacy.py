@@ -10,6 +10,7 @@ from typing import Any
 
 from competence import audit
 from competence.cli.context import CliContext
+from competence.cli.lang import h
 from competence.identifiers import canonical_number
 from competence.privacy import auditlog
 from competence.privacy.compaction import Compaction
@@ -24,41 +25,100 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "export-person",
         parents=[common],
-        help="innsyn: skriv alt registeret har om én person til en JSON- eller PDF-fil",
+        help=h(
+            "innsyn: skriv alt registeret har om én person til en JSON- eller PDF-fil",
+            "access request: write everything the register holds on one person to a JSON or PDF file",
+        ),
     )
-    p.add_argument("employee_no", metavar="EMPLOYEE_NO", help="ansattnummer")
     p.add_argument(
-        "out", type=Path, metavar="OUT", help="filen som skal skrives: .json, eller .pdf til å lese"
+        "employee_no", metavar=h("ANSATTNR", "EMPLOYEE_NO"), help=h("ansattnummer", "employee number")
+    )
+    p.add_argument(
+        "out",
+        type=Path,
+        metavar=h("UTFIL", "OUT"),
+        help=h(
+            "filen som skal skrives: .json, eller .pdf til å lese",
+            "the file to write: .json, or .pdf for reading",
+        ),
     )
     p.set_defaults(handler=run_export_person)
 
     p = subparsers.add_parser(
         "erase-person",
         parents=[common],
-        help="slett én person og alle spor etter vedkommende (krever --yes)",
+        help=h(
+            "slett én person og alle spor etter vedkommende (krever --yes)",
+            "erase one person and every trace of them (needs --yes)",
+        ),
     )
-    p.add_argument("employee_no", metavar="EMPLOYEE_NO", help="ansattnummer")
     p.add_argument(
-        "--yes", action="store_true", help="bekreft slettingen; uten den vises bare hva som slettes"
+        "employee_no", metavar=h("ANSATTNR", "EMPLOYEE_NO"), help=h("ansattnummer", "employee number")
+    )
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help=h(
+            "bekreft slettingen; uten den vises bare hva som slettes",
+            "confirm the erasure; without it, only what would be erased is shown",
+        ),
     )
     p.set_defaults(handler=run_erase_person)
 
     p = subparsers.add_parser(
         "apply-retention",
         parents=[common],
-        help="anonymiser eller slett personer som sluttet for mer enn oppbevaringstiden siden",
+        help=h(
+            "anonymiser eller slett personer som sluttet for mer enn oppbevaringstiden siden",
+            "anonymise or erase people who left longer ago than the retention period",
+        ),
     )
-    p.add_argument("--dry-run", action="store_true", help="vis hvem det gjelder uten å endre noe")
-    p.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help=h("vis hvem det gjelder uten å endre noe", "show who it concerns without changing anything"),
+    )
+    p.add_argument(
+        "--json", action="store_true", help=h("skriv resultatet som JSON", "write the result as JSON")
+    )
     p.set_defaults(handler=run_apply_retention)
 
-    p = subparsers.add_parser("audit", parents=[common], help="vis eller eksporter revisjonsloggen")
-    p.add_argument("--json", action="store_true", help="skriv loggen som JSON")
-    p.add_argument("--out", type=Path, metavar="FILE", help="skriv loggen til en fil (.csv eller .json)")
-    p.add_argument("--action", help="bare hendelser av denne typen (f.eks. erase, import, export)")
-    p.add_argument("--employee", metavar="EMPLOYEE_NO", help="bare hendelser om dette ansattnummeret")
-    p.add_argument("--since", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="fra og med dato")
-    p.add_argument("--limit", type=int, default=1000, help="høyst så mange hendelser (standard 1000)")
+    p = subparsers.add_parser(
+        "audit",
+        parents=[common],
+        help=h("vis eller eksporter revisjonsloggen", "show or export the audit log"),
+    )
+    p.add_argument("--json", action="store_true", help=h("skriv loggen som JSON", "write the log as JSON"))
+    p.add_argument(
+        "--out",
+        type=Path,
+        metavar=h("FIL", "FILE"),
+        help=h("skriv loggen til en fil (.csv eller .json)", "write the log to a file (.csv or .json)"),
+    )
+    p.add_argument(
+        "--action",
+        help=h(
+            "bare hendelser av denne typen (f.eks. erase, import, export)",
+            "only events of this kind (e.g. erase, import, export)",
+        ),
+    )
+    p.add_argument(
+        "--employee",
+        metavar=h("ANSATTNR", "EMPLOYEE_NO"),
+        help=h("bare hendelser om dette ansattnummeret", "only events about this employee number"),
+    )
+    p.add_argument(
+        "--since",
+        type=dt.date.fromisoformat,
+        metavar=h("ÅÅÅÅ-MM-DD", "YYYY-MM-DD"),
+        help=h("fra og med dato", "from this date on"),
+    )
+    p.add_argument(
+        "--limit",
+        type=int,
+        default=1000,
+        help=h("høyst så mange hendelser (standard 1000)", "at most this many events (default 1000)"),
+    )
     p.set_defaults(handler=run_audit)
 
 

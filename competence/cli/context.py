@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from competence.backups import with_backup_advice
+from competence.program_versions import record_program_version
 from competence.uow import UnitOfWork
 from db.engine import resolve_url
 from db.errors import DatabaseCorruptError
@@ -43,6 +44,17 @@ class CliContext:
                 self._database = open_database(url)
             except DatabaseCorruptError as exc:
                 raise with_backup_advice(exc, url) from exc
+            migration = self._database.migration
+            if migration is not None and migration.backup is not None:
+                self.warn(
+                    self.t(
+                        f"Registeret er oppgradert til denne versjonen av programmet. En kopi fra før "
+                        f"oppgraderingen ligger i {migration.backup}",
+                        f"The register was upgraded to this version of the program. A copy from before "
+                        f"the upgrade is in {migration.backup}",
+                    )
+                )
+            record_program_version(UnitOfWork(self._database))
             warning = network_location_warning(url)
             if warning is not None:
                 self.warn(self.t("Advarsel: ", "Warning: ") + warning.message(self.lang))

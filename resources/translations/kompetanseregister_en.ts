@@ -2,6 +2,125 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nb_NO">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Om Kompetanseregister</source>
+        <translation>About Kompetanseregister</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Kompetanseregister {version}&lt;/h3&gt;&lt;p&gt;Kompetanse, utviklingsmål og gapanalyse for kommuner, knyttet til arbeidsgiverstrategien.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Kompetanseregister {version}&lt;/h3&gt;&lt;p&gt;Competences, learning goals and gap analysis for municipalities, tied to the employer strategy.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Program og register</source>
+        <translation>&amp;Program and register</translation>
+    </message>
+    <message>
+        <source>&amp;Lisenser</source>
+        <translation>&amp;Licences</translation>
+    </message>
+    <message>
+        <source>Lukk</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&amp;Kopier opplysningene</source>
+        <translation>&amp;Copy the details</translation>
+    </message>
+    <message>
+        <source>Til utklippstavlen, for den som hjelper deg</source>
+        <translation>To the clipboard, for whoever helps you</translation>
+    </message>
+    <message>
+        <source>fil</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>server</translation>
+    </message>
+    <message>
+        <source>Versjon</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Register i bruk ({kind})</source>
+        <translation>Register in use ({kind})</translation>
+    </message>
+    <message>
+        <source>Datamappe</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>Loggmappe</source>
+        <translation>Log folder</translation>
+    </message>
+    <message>
+        <source>Programmet kjører fra</source>
+        <translation>The program runs from</translation>
+    </message>
+    <message>
+        <source>Qt og Python</source>
+        <translation>Qt and Python</translation>
+    </message>
+    <message>
+        <source>Henter…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Programversjoner som har skrevet registeret</source>
+        <translation>Program versions that have written the register</translation>
+    </message>
+    <message>
+        <source>Skrevet av:</source>
+        <translation>Written by:</translation>
+    </message>
+    <message>
+        <source>(ikke registrert)</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <source>versjon {version}, sist åpnet {last} (første gang {first})</source>
+        <translation>version {version}, last opened {last} (first {first})</translation>
+    </message>
+    <message>
+        <source>før det: versjon {version}, {first}–{last}</source>
+        <translation>before that: version {version}, {first}–{last}</translation>
+    </message>
+    <message>
+        <source>(kunne ikke leses)</source>
+        <translation>(could not be read)</translation>
+    </message>
+    <message>
+        <source>Kopiert</source>
+        <translation>Copied</translation>
+    </message>
+    <message>
+        <source>Kompetanseregister er bygd med disse programbibliotekene og skriftene, som hver har sin lisens. Velg én for å lese lisensteksten.</source>
+        <translation>Kompetanseregister is built with these libraries and fonts, each under its own licence. Choose one to read its licence text.</translation>
+    </message>
+    <message>
+        <source>Komponenter og lisenser</source>
+        <translation>Components and licences</translation>
+    </message>
+    <message>
+        <source>Komponent</source>
+        <translation>Component</translation>
+    </message>
+    <message>
+        <source>Lisens</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>Lisenstekst</source>
+        <translation>Licence text</translation>
+    </message>
+    <message>
+        <source>Lisens: {licence}. Pakken har ingen egen lisenstekst.</source>
+        <translation>Licence: {licence}. The package has no licence text of its own.</translation>
+    </message>
+</context>
+<context>
     <name>AccountsBox</name>
     <message>
         <source>Tilganger til det felles registeret</source>
@@ -2408,14 +2527,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Taking a backup…</translation>
     </message>
     <message>
-        <source>Om Kompetanseregister</source>
-        <translation>About Kompetanseregister</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Kompetanseregister {version}&lt;/h3&gt;&lt;p&gt;Kompetanse, utviklingsmål og gapanalyse for kommuner, knyttet til arbeidsgiverstrategien.&lt;/p&gt;&lt;p&gt;Database: {location}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Kompetanseregister {version}&lt;/h3&gt;&lt;p&gt;Competences, learning goals and gap analysis for municipalities, tied to the employer strategy.&lt;/p&gt;&lt;p&gt;Database: {location}&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Et arbeid i bakgrunnen er ikke ferdig. Vent litt og prøv å avslutte igjen.</source>
         <translation>Work in the background has not finished. Wait a moment and try to quit again.</translation>
     </message>
@@ -4377,7 +4488,7 @@ Do it now? It cannot be undone.</translation>
     <name>Startup</name>
     <message>
         <source>Åpner databasen…</source>
-        <extracomment>How many people the demo municipality of ``--demo`` has. Set by the benchmark to the time the process was started (``time.time()``). The database could not be opened; the user has been told why. ``main`` exits with 1.</extracomment>
+        <extracomment>How many people the demo municipality of ``--demo`` has. Set by the benchmark to the time the process was started (``time.time()``). How long ``--smoke-test`` waits for the first screen before it gives up (exit code 3). The database could not be opened; the user has been told why. ``main`` exits with 1.</extracomment>
         <translation>Opening the database…</translation>
     </message>
     <message>

@@ -193,12 +193,19 @@ def _bookkeeping_rows(reg: SharedRegister) -> None:
             login: ident for login, ident in s.execute(select(RegisterAccount.login, RegisterAccount.id))
         }
         version = s.scalar(text("SELECT version_num FROM alembic_version"))
+        s.execute(
+            text(
+                "INSERT INTO program_version (version, first_opened_at, last_opened_at) "
+                "VALUES ('0.0.1', now(), now()) ON CONFLICT DO NOTHING"
+            )
+        )
         uow.commit()
     reg.rows["audit_event"] = ids
     reg.rows["import_run"] = {"other": run}
     reg.rows["import_mapping"] = {"spare": mapping}
     reg.rows["register_account"] = {"own": accounts[reg.leader], "other": accounts[reg.hr]}
     reg.rows["alembic_version"] = {"spare": version}
+    reg.rows["program_version"] = {"spare": "0.0.1"}
     # the leader's own rows: an event and an import run recorded through their login
     with reg.logins.connect(reg.leader, password=reg.password) as conn:
         own_event = conn.execute(

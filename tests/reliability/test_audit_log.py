@@ -74,6 +74,8 @@ NOT_WRITES = {
     "competence.export.pdf.plan_data.load_plan": "reads what a development plan shows",
     "competence.export.scope.record_export": "records the export event for the exports themselves",
     "competence.audit.forget_person_events": "a step of the erasure, which records the event",
+    "competence.program_versions.record_program_version": "the program's own note of its version when it "
+    "opens the register (Hjelp → Om), at most daily; no user's action and no personal data",
 }
 #: Names, e-mails and notes of the people in the test register: never in an audit event.
 PERSONAL = ("Åsebjørg", "Quistgaard", "Kari", "Kollega", "Mona", "example.no", "Trenger mer øving")

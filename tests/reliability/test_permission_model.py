@@ -46,7 +46,7 @@ COVERS: dict[Rows, frozenset[str]] = {
     Rows.OWN: frozenset({"own"}),
     Rows.NONE: frozenset(),
 }
-PRIMARY_KEY = {"setting": "key", "alembic_version": "version_num"}
+PRIMARY_KEY = {"setting": "key", "alembic_version": "version_num", "program_version": "version"}
 ROLES = [r.value for r in Role]
 
 
@@ -589,6 +589,9 @@ INSERTS: dict[str, Callable[[SharedRegister], dict[str, Insert]]] = {
         "new": _row("register_account", login="kr_ghost", kind="hr", created_at=NOW)
     },
     "alembic_version": lambda s: {"new": _row("alembic_version", version_num="9999")},
+    "program_version": lambda s: {
+        "new": _row("program_version", version="9.9.9", first_opened_at=NOW, last_opened_at=NOW)
+    },
 }
 
 

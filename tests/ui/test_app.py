@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from competence import __version__
 from competence.backups import list_backups
 from competence.employees import create_employee
 from competence.search import competence_options, count_employees
 from competence.uow import UnitOfWork
 from db.engine import backup_dir_for
 from db.session import open_database
-from ui.app import DEMO_EMPLOYEES, Startup, demo_url, parse_args, startup_url
+from ui.app import DEMO_EMPLOYEES, Startup, demo_url, display_missing, parse_args, startup_url
 from ui.first_start import FirstStartDialog
 from ui.preferences import Preferences
 
@@ -41,13 +45,19 @@ def _url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'register.db'}"
 
 
-def test_opens_the_database_off_the_ui_thread_and_shows_the_window(
-    startup: Startup, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _register_of_one(tmp_path: Path) -> str:
+    """A register holding Åse Ødegård alone."""
     url = _url(tmp_path)
     database = open_database(url)
     create_employee(UnitOfWork(database), 1, "Åse", "Ødegård")
     database.dispose()
+    return url
+
+
+def test_opens_the_database_off_the_ui_thread_and_shows_the_window(
+    startup: Startup, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = _register_of_one(tmp_path)
     monkeypatch.setattr(FirstStartDialog, "exec", lambda self: pytest.fail("the register is not empty"))
     startup.start(url)
     assert startup.splash is not None and startup.splash.isVisible()
@@ -102,10 +112,7 @@ def test_a_database_from_a_newer_version_is_refused_clearly(
 def test_report_ready_prints_once_the_first_page_is_populated(
     qapp: QApplication, prefs: Preferences, tmp_path: Path, qtbot: QtBot, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    url = _url(tmp_path)
-    database = open_database(url)
-    create_employee(UnitOfWork(database), 1, "Åse", "Ødegård")
-    database.dispose()
+    url = _register_of_one(tmp_path)
     prefs.last_page = "employees"
     startup = Startup(qapp, parse_args(["main.py", "--report-ready"]), prefs)
     startup.start(url)
@@ -115,6 +122,76 @@ def test_report_ready_prints_once_the_first_page_is_populated(
     assert startup.ctx is not None
     qtbot.waitUntil(lambda: startup.ctx.tasks.running == 0, timeout=10_000)
     startup.ctx.database.dispose()
+
+
+def test_smoke_test_opens_the_register_says_what_it_opened_and_quits(
+    qapp: QApplication, prefs: Preferences, tmp_path: Path, qtbot: QtBot, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = _register_of_one(tmp_path)
+    startup = Startup(qapp, parse_args(["main.py", "--smoke-test"]), prefs)
+    startup.start(url)
+    qtbot.waitUntil(lambda: startup.window is not None, timeout=10_000)
+    assert startup.window is not None
+    qtbot.waitUntil(lambda: not startup.window.isVisible(), timeout=20_000)
+    out = capsys.readouterr().out
+    assert f"SMOKE-TEST OK: register={tmp_path / 'register.db'}; ansatte=1; versjon={__version__}; " in out
+    assert "språk=nb; qt-oversettelse=qtbase_nb.qm" in out and "pakket=nei" in out
+    assert int(out.split("lisenstekster=")[1].split(";")[0]) >= 20
+    assert startup.ctx is not None
+    qtbot.waitUntil(lambda: startup.ctx.tasks.running == 0, timeout=10_000)
+    startup.ctx.database.dispose()
+
+
+def test_smoke_test_on_an_empty_register_asks_nothing(
+    qapp: QApplication,
+    prefs: Preferences,
+    tmp_path: Path,
+    qtbot: QtBot,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(FirstStartDialog, "exec", lambda self: pytest.fail("a smoke test must not wait"))
+    startup = Startup(qapp, parse_args(["main.py", "--smoke-test"]), prefs)
+    startup.start(_url(tmp_path))
+    qtbot.waitUntil(lambda: "SMOKE-TEST OK" in capsys.readouterr().out, timeout=20_000)
+    assert startup.ctx is not None
+    qtbot.waitUntil(lambda: startup.ctx.tasks.running == 0, timeout=10_000)
+    startup.ctx.database.dispose()
+
+
+@pytest.mark.parametrize(
+    ("env", "platform", "missing"),
+    [
+        ({}, "linux", True),
+        ({"DISPLAY": ":0"}, "linux", False),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "offscreen"}, "linux", False),
+        ({"DISPLAY": ""}, "linux", True),
+        ({}, "win32", False),
+        ({}, "darwin", False),
+    ],
+)
+def test_a_missing_display_is_recognised(env: dict[str, str], platform: str, missing: bool) -> None:
+    assert display_missing(env, platform) is missing
+
+
+def test_without_a_display_the_app_says_so_in_norwegian(tmp_path: Path) -> None:
+    """Not Qt's abort (exit 134, "xcb-cursor0 is needed"): a message pointing to the command line."""
+    root = Path(__file__).resolve().parents[2]
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env.update({"KOMPETANSE_DATA_DIR": str(tmp_path / "data"), "XDG_CONFIG_HOME": str(tmp_path / "config")})
+    result = subprocess.run(
+        [sys.executable, str(root / "main.py"), "--db", str(tmp_path / "r.db")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith("Fant ingen skjerm å vise vinduet på")
+    assert "bruk kommandolinjen `kompetanse`" in result.stderr
+    assert "xcb" not in result.stderr
+    assert not (tmp_path / "r.db").exists()
 
 
 def test_demo_opens_a_demo_municipality_in_its_own_file(

@@ -7,6 +7,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -74,3 +75,57 @@ def test_widget_text_in_english(qapp: QApplication, qtbot: QtBot) -> None:
         assert dialog.empty_button.text() == "&Start with an empty register"
     finally:
         install_language(qapp, "nb")
+
+
+def test_the_committed_qt_bokmal_qm_is_built_from_the_ts(tmp_path: Path) -> None:
+    script = _script()
+    rebuilt = tmp_path / "qtbase_nb.qm"
+    script.lrelease(script.QT_TS, rebuilt)
+    assert rebuilt.read_bytes() == script.QT_QM.read_bytes(), "run scripts/build_translations.py"
+
+
+def _question_buttons(qapp: QApplication) -> list[str]:
+    """The buttons of a real question box, read while it is open, then answered with Escape."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QMessageBox
+
+    texts: list[str] = []
+
+    def read_and_close() -> None:
+        box = next(w for w in qapp.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        texts.extend(b.text() for b in box.buttons())
+        QTest.keyClick(box, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, read_and_close)
+    QMessageBox.question(None, "Spørsmål", "Slette?")
+    return sorted(texts)
+
+
+def test_qts_own_buttons_follow_the_language(qapp: QApplication) -> None:
+    """Standard buttons are Qt's words: bokmål from the app's qtbase_nb, English from Qt's."""
+    assert _question_buttons(qapp) == ["&Ja", "&Nei"]
+    install_language(qapp, "en")
+    try:
+        assert _question_buttons(qapp) == ["&No", "&Yes"]
+    finally:
+        install_language(qapp, "nb")
+    assert _question_buttons(qapp) == ["&Ja", "&Nei"]
+
+
+def test_context_menu_of_a_text_field_in_bokmal(qapp: QApplication, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    field = QLineEdit("tekst")
+    qtbot.addWidget(field)
+    menu = field.createStandardContextMenu()
+    labels = [action.text().split("\t")[0] for action in menu.actions() if action.text()]
+    assert {"&Angre", "Klipp &ut", "&Kopier", "&Lim inn", "Merk alt"} <= set(labels)
+
+
+def test_qt_translations_are_found(qapp: QApplication) -> None:
+    from ui.i18n import TRANSLATIONS_DIR, qt_qm_path
+
+    assert qt_qm_path("nb") == TRANSLATIONS_DIR / "qtbase_nb.qm"
+    english = qt_qm_path("en")
+    assert english is not None and english.name == "qtbase_en.qm" and english.is_file()

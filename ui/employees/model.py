@@ -25,6 +25,7 @@ from PySide6.QtGui import QColor
 
 from competence.employees import EmployeeRow, name_key
 from competence.identifiers import collation_key
+from competence.search import search_key, search_tokens
 from ui.i18n import fmt_date, fmt_number
 from ui.widgets.tables import Column, RowTableModel
 
@@ -165,7 +166,7 @@ class EmployeeFilter:
     tokens: tuple[str, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "tokens", tuple(self.text.casefold().split()))
+        object.__setattr__(self, "tokens", search_tokens(self.text))
 
     def same_except_text(self, other: EmployeeFilter) -> bool:
         return (self.unit_ids, self.role_id, self.employee_ids, self.include_left) == (
@@ -174,21 +175,6 @@ class EmployeeFilter:
             other.employee_ids,
             other.include_left,
         )
-
-
-def search_key(row: EmployeeRow) -> str:
-    """What the search box matches, one field per line so a word never spans two fields. Every
-    typed word must occur somewhere, so "åse ødegård" and "ødegård åse" both find her."""
-    parts = (
-        row.employee_no,
-        row.first_name,
-        row.last_name,
-        row.email or "",
-        row.units,
-        row.titles,
-        row.roles,
-    )
-    return "\n".join(parts).casefold()
 
 
 class EmployeeFilterProxy(QAbstractProxyModel):

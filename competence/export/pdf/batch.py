@@ -42,6 +42,10 @@ from db.session import Database
 
 #: below this many plans, starting processes costs more than it saves
 IN_PROCESS_BELOW = 12
+#: "spawn" or "fork": how worker processes start, when set. For tests: the app folder's smoke test
+#: (scripts/smoke-bundle.sh) uses it to check that a frozen program starts spawned workers, as the
+#: desktop app and every program on Windows do.
+ENV_START_METHOD = "KOMPETANSE_WORKER_START"
 #: plans drawn into one document (they share its embedded font) and reported as one step
 CHUNK = 20
 _UNSAFE = re.compile(r"[\x00-\x1f<>:\"/\\|?*]+")
@@ -251,6 +255,9 @@ def _process_context() -> BaseContext:
     from a program without other threads, like the command line. Otherwise, and always from the
     desktop app, whose threads a fork would copy in whatever state they are, spawn fresh processes.
     """
+    forced = os.environ.get(ENV_START_METHOD)
+    if forced in ("fork", "spawn"):
+        return multiprocessing.get_context(forced)
     if sys.platform.startswith("linux") and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")

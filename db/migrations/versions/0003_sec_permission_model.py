@@ -19,6 +19,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
+from db.migrations.pg_rules import SAFE_PATH, apply_privileges_function
+
 
 revision: str = '0003'
 down_revision: str | None = '0002'
@@ -57,9 +59,6 @@ PRIVILEGES: dict[str, dict[str, dict[str, str]]] = {
     },
 }
 
-# Every function the rules call runs with this path: pg_temp last, so a login's temporary table
-# named like one of the register's can never stand in for it.
-SAFE_PATH = 'SET search_path = pg_catalog, public, pg_temp'
 
 FUNCTIONS = [
     f"""
@@ -164,48 +163,8 @@ $$
 
 
 def _apply_privileges_function() -> str:
-    """``kr_apply_privileges(login)``: take every privilege on the register's tables from the login,
-    then grant what its account's kind holds (nothing when it has no account). Runs as the owner."""
-    branches = []
-    for kind, tables in PRIVILEGES.items():
-        grants = []
-        for table, verbs in tables.items():
-            for verb, columns in verbs.items():
-                on = f'({columns}) ON public.{table}' if columns else f'ON public.{table}'
-                grants.append(f"EXECUTE format('GRANT {verb} {on} TO %I', login);")
-                if verb == 'INSERT' and table != 'alembic_version' and table != 'setting':
-                    grants.append(
-                        "EXECUTE format('GRANT USAGE, SELECT ON SEQUENCE %s TO %I', "
-                        f"pg_get_serial_sequence('public.{table}', 'id'), login);"
-                    )
-        branches.append(f"IF kind = '{kind}' THEN\n        " + "\n        ".join(grants) + "\n    END IF;")
-    body = "\n    ".join(branches)
-    return f"""
-CREATE OR REPLACE FUNCTION kr_apply_privileges(login text) RETURNS void
-LANGUAGE plpgsql VOLATILE SECURITY DEFINER {SAFE_PATH} AS $$
-DECLARE
-    kind text;
-    r pg_catalog.pg_roles%ROWTYPE;
-    owner_oid oid;
-BEGIN
-    SELECT * INTO r FROM pg_catalog.pg_roles WHERE rolname = login;
-    IF NOT FOUND THEN
-        RETURN;  -- an account restored for a login this server does not have: nothing to grant
-    END IF;
-    SELECT relowner INTO owner_oid FROM pg_catalog.pg_class WHERE oid = 'public.employee'::regclass;
-    SELECT a.kind INTO kind FROM public.register_account a WHERE a.login = r.rolname;
-    IF kind IS NOT NULL AND (
-        NOT r.rolcanlogin OR r.rolsuper OR r.rolbypassrls OR pg_has_role(r.oid, owner_oid, 'MEMBER')
-    ) THEN
-        RAISE EXCEPTION 'kr_account_role: % must be an ordinary login, not the owner or a superuser', login
-            USING ERRCODE = '22023';
-    END IF;
-    EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %I', login);
-    EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM %I', login);
-    {body}
-END
-$$
-"""
+    """``kr_apply_privileges(login)`` for the privileges of this revision."""
+    return apply_privileges_function(PRIVILEGES)
 
 
 ACCOUNT_TRIGGER = f"""
