@@ -77,12 +77,21 @@ def runtime_distributions(root: str = PROJECT) -> list[str]:
     return sorted(found.values(), key=str.lower)
 
 
+def _field(meta: metadata.PackageMetadata, name: str) -> str | None:
+    """One field of a package's metadata, None when absent (importlib_metadata, which keyring
+    brings, raises KeyError for an absent field where the standard library returns None)."""
+    try:
+        return meta[name]
+    except KeyError:
+        return None
+
+
 def _licence_of(dist: metadata.Distribution) -> str:
     meta = dist.metadata
-    expression = meta["License-Expression"]  # None when absent
+    expression = _field(meta, "License-Expression")
     if expression:
         return str(expression)
-    text = str(meta["License"] or "").strip()
+    text = str(_field(meta, "License") or "").strip()
     if text and len(text) <= 80 and "\n" not in text:
         return text
     classifiers = [
