@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Connection, Engine, Table, bindparam, insert, select, text, update
 
-from db.engine import ensure_private_file, make_engine
+from db.engine import ensure_private_dir, ensure_private_file, make_engine
 from db.errors import DatabaseCorruptError, LocalizedError
 from db.models import Base
 
@@ -28,7 +28,7 @@ class BackupError(LocalizedError):
 
 
 def _private_tmp(dest: Path) -> Path:
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    ensure_private_dir(dest.parent, enforce=False)
     tmp = dest.with_name(dest.name + ".part")
     if tmp.exists():
         tmp.unlink()
