@@ -8,7 +8,9 @@ given by ``--db`` or ``KOMPETANSE_DB_URL`` takes precedence, including a shared 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import sqlite3
 import stat
 import sys
 from collections.abc import Mapping
@@ -71,6 +73,8 @@ def ensure_private_dir(folder: Path, *, enforce: bool = True) -> Path:
     while not probe.exists() and probe != probe.parent:
         missing.append(probe)
         probe = probe.parent
+    if not missing and not folder.is_dir():  # as mkdir(exist_ok=True) says of a file in the way
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(folder))
     for step in reversed(missing):
         try:
             step.mkdir(mode=0o700)
@@ -158,13 +162,30 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _switch_to_wal(cursor)
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA secure_delete = ON")
     finally:
         cursor.close()
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    """Put the file in write-ahead-log mode (DESIGN §2), or leave it as it is for now.
+
+    A file in rollback-journal mode (a backup copied into place) can only be switched while no
+    other connection reads it. With another reader open, waiting the busy timeout and failing with
+    SQLite's "database is locked" would refuse a register that works; so the switch is tried without
+    waiting, and this connection uses the file as it is: its writes wait for the reader as usual
+    (and are told "busy" when it stays). The next connection made when the file is free switches it.
+    """
+    cursor.execute("PRAGMA busy_timeout = 0")
+    try:
+        cursor.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc).lower() and "busy" not in str(exc).lower():
+            raise
 
 
 def _sqlite_on_begin(conn: Any) -> None:

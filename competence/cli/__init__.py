@@ -22,7 +22,7 @@ from typing import TextIO
 
 from competence.cli.context import CliContext
 from competence.files import file_error
-from db.errors import LocalizedError
+from db.errors import DatabaseCorruptError, LocalizedError
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -99,6 +99,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     try:
         return handler(ctx)
     except LocalizedError as exc:
+        if isinstance(exc, DatabaseCorruptError):
+            exc = ctx.damaged(exc)
         ctx.warn(ctx.t("Feil: ", "Error: ") + exc.message(ctx.lang))
         return EXIT_REFUSED
     except KeyboardInterrupt:
@@ -118,6 +120,10 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
         from competence.logs import log_exception
 
         where = log_exception("CLI command failed")
+        if (damaged := ctx.damage_behind(exc)) is not None:
+            # reading a damaged file failed: that is what the user must hear, not "unexpected error"
+            ctx.warn(ctx.t("Feil: ", "Error: ") + damaged.message(ctx.lang))
+            return EXIT_REFUSED
         ctx.warn(
             ctx.t(
                 f"Uventet feil. Ingenting er endret. Detaljer er skrevet til {where}.",

@@ -10,8 +10,8 @@ from typing import Any, TextIO
 
 from competence.backups import with_backup_advice
 from competence.uow import UnitOfWork
-from db.engine import resolve_url
-from db.errors import DatabaseCorruptError
+from db.engine import resolve_url, sqlite_path
+from db.errors import DatabaseCorruptError, raised_by_database, translate_db_error
 from db.location import network_location_warning
 from db.session import Database, open_database
 
@@ -42,11 +42,33 @@ class CliContext:
             try:
                 self._database = open_database(url)
             except DatabaseCorruptError as exc:
-                raise with_backup_advice(exc, url) from exc
+                raise self.damaged(exc) from exc
             warning = network_location_warning(url)
             if warning is not None:
                 self.warn(self.t("Advarsel: ", "Warning: ") + warning.message(self.lang))
         return self._database
+
+    def damaged(self, exc: DatabaseCorruptError) -> DatabaseCorruptError:
+        """The refusal of a damaged register, naming its newest backup. Left as it is when it is
+        about another file (a backup given to ``restore``)."""
+        url = (
+            self._database.url if self._database is not None else resolve_url(getattr(self.args, "db", None))
+        )
+        path = sqlite_path(url)
+        if path is None or exc.details.get("location") not in ("", str(path)):
+            return exc
+        return with_backup_advice(exc, url)
+
+    def damage_behind(self, exc: BaseException) -> DatabaseCorruptError | None:
+        """When an unexpected error came out of reading the register and the file is damaged: the
+        refusal to show instead of "unexpected error" (after checking the file; None otherwise)."""
+        database = self._database
+        if database is None or database.path is None or not raised_by_database(exc):
+            return None
+        found = translate_db_error(exc)
+        if not isinstance(found, DatabaseCorruptError):
+            found = database.find_damage()
+        return None if found is None else self.damaged(found)
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.database())
