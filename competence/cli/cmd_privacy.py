@@ -125,22 +125,23 @@ def run_erase_person(ctx: CliContext) -> int:
 
 
 def _retention_json(result: RetentionResult) -> dict[str, Any]:
-    return {
+    """Counts after a run; who is due only in a dry run. Never an old number beside its token, and
+    after an anonymisation not even the old numbers: with the dates people left (which stay in the
+    register) they would point at the anonymised rows."""
+    data: dict[str, Any] = {
         "action": result.action,
         "retention_months": result.retention_months,
         "cutoff": result.cutoff.isoformat(),
         "dry_run": result.dry_run,
         "compacted": result.compacted,
-        "persons": [
-            {
-                "employee_no": i.employee_no,
-                "left_on": i.left_on.isoformat(),
-                "action": i.action,
-                "new_employee_no": i.new_employee_no,
-            }
-            for i in result.items
-        ],
+        "count": len(result.items),
     }
+    if result.dry_run:
+        data["persons"] = [
+            {"employee_no": i.employee_no, "left_on": i.left_on.isoformat(), "action": i.action}
+            for i in result.items
+        ]
+    return data
 
 
 def run_apply_retention(ctx: CliContext) -> int:
@@ -158,8 +159,9 @@ def run_apply_retention(ctx: CliContext) -> int:
             f"{len(result.items)} people {'would be' if result.dry_run else 'were'} {done_en}.",
         )
     )
-    for item in result.items:
-        ctx.print(f"  {item.employee_no}  {item.left_on:%d.%m.%Y}")
+    if result.dry_run:
+        for item in result.items:
+            ctx.print(f"  {item.employee_no}  {item.left_on:%d.%m.%Y}")
     return 0
 
 

@@ -35,13 +35,16 @@ TOKEN_PREFIX = "anon-"
 
 @dataclass(frozen=True)
 class RetentionItem:
-    """One person the run handled (or, in a dry run, would handle)."""
+    """One person the run handled (or, in a dry run, would handle).
+
+    Never the token that replaced an anonymised person's number: the old number beside the new one
+    is exactly the link the anonymisation removes (so the CLI reports counts after a run, and only a
+    dry run lists who is due).
+    """
 
     employee_no: str
     left_on: dt.date
     action: str
-    #: The token that replaced the employee number (anonymisation only; None in a dry run).
-    new_employee_no: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,10 +88,8 @@ def apply_retention(uow: UnitOfWork, *, dry_run: bool = False, on: dt.date | Non
             erase_many(s, uow.actor, due)
             items = [RetentionItem(no, left, action) for no, left in before]
         else:
-            tokens = anonymise_many(s, uow.actor, due, day)
-            items = [
-                RetentionItem(no, left, action, tok) for (no, left), tok in zip(before, tokens, strict=True)
-            ]
+            anonymise_many(s, uow.actor, due, day)
+            items = [RetentionItem(no, left, action) for no, left in before]
         uow.commit()
     compacted = compact(uow.database, TOUCHED_TABLES)
     return RetentionResult(action, cfg.retention_months, cutoff, dry_run, tuple(items), compacted)
