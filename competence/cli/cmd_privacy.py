@@ -80,10 +80,12 @@ def _describe_erasure(ctx: CliContext, result: ErasureResult) -> None:
     ctx.print(ctx.t(f"Rader: {parts}", f"Rows: {parts}"))
     ctx.print(
         ctx.t(
-            f"Henvisninger fra andre som fjernes: {cleared}; navn fjernet fra andres tekst: "
-            f"{result.names_removed}; loggføringer med ansattnummeret: {result.audit_events_removed}.",
-            f"References from others cleared: {cleared}; name removed from others' text: "
-            f"{result.names_removed}; log entries with the employee number: {result.audit_events_removed}.",
+            f"Henvisninger fra andre som fjernes: {cleared}; navn, e-post eller ansattnummer fjernet fra "
+            f"andres tekst: {result.mentions_removed}; loggføringer med ansattnummeret: "
+            f"{result.audit_events_removed}.",
+            f"References from others cleared: {cleared}; name, e-mail or employee number removed from "
+            f"others' text: {result.mentions_removed}; log entries with the employee number: "
+            f"{result.audit_events_removed}.",
         )
     )
 

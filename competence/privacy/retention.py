@@ -24,7 +24,7 @@ from competence.certificates import add_months
 from competence.clock import today
 from competence.privacy.compaction import compact
 from competence.privacy.erasure import TOUCHED_TABLES, erase_many
-from competence.privacy.traces import Person, chunks, clear_own_free_text, detach_roles, scrub_names_elsewhere
+from competence.privacy.traces import chunks, clear_own_free_text, detach_roles, person_of, scrub_mentions
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
 from db.models import AuditEvent, Employee
@@ -103,7 +103,7 @@ def anonymise_in_session(session: Session, actor: str, emp: Employee, on: dt.dat
 def anonymise_many(session: Session, actor: str, people: Sequence[Employee], on: dt.date) -> list[str]:
     """Anonymise everyone in ``people`` inside the caller's transaction; returns their new numbers."""
     ids = [e.id for e in people]
-    scrub_names_elsewhere(session, [Person(e.id, e.first_name, e.last_name) for e in people])
+    scrub_mentions(session, [person_of(e) for e in people])
     detach_roles(session, ids)
     clear_own_free_text(session, ids)
     # The updates above may have changed these rows (a manager link, the version): read them again.
