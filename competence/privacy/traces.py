@@ -169,6 +169,7 @@ class _TraceFinder:
         self.exact: dict[str, int] = {}
         self.addresses: dict[str, int] = {}
         self.spellings: set[str] = set()
+        self._unions: dict[str, re.Pattern[str]] = {}
         for person in people:
             self._add_name(person)
             self._add_email(person)
@@ -211,6 +212,14 @@ class _TraceFinder:
         else:
             self._index(key, person.id, "employee_no", alone)
 
+    def _any(self, key: str) -> re.Pattern[str]:
+        """All patterns indexed under ``key`` as one (many people share a common last name)."""
+        union = self._unions.get(key)
+        if union is None:
+            parts = (p.pattern.replace("(?P<t>", "(?:") for _i, _k, p in self.by_word[key])
+            union = self._unions[key] = re.compile("|".join(f"(?:{part})" for part in parts), re.IGNORECASE)
+        return union
+
     def __bool__(self) -> bool:
         return bool(self.by_word or self.addresses)
 
@@ -231,6 +240,8 @@ class _TraceFinder:
                 if owner is not None:
                     found.append((match.start(), match.end(), owner, "email"))
         for key in self._keys(text) & self.by_word.keys():
+            if not self._any(key).search(text):  # one pass for everyone sharing the word
+                continue
             for person_id, kind, pattern in self.by_word[key]:
                 group = "t" if "t" in pattern.groupindex else 0
                 found.extend((*m.span(group), person_id, kind) for m in pattern.finditer(text))
