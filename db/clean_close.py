@@ -7,7 +7,7 @@ it at a clean close. So on a clean close (no write-ahead log left, so everything
 and no other connection open) a small stamp is written beside the database: size, modification
 time, SQLite's file change counter and a SHA-256 digest of the whole file. On open, a file that
 matches the stamp's size, time and counter is compared with the digest (:mod:`db.damage_check`,
-on a thread, about 25 ms for 42 MB); anything else (a crash, a copy, an edit, a truncation) gets
+on a thread, about 35 ms for 43 MB); anything else (a crash, a copy, an edit, a truncation) gets
 the full ``quick_check``.
 
 The stamp is consumed once the file has passed that comparison, before anything can be written to

@@ -134,8 +134,8 @@ def error_message(exc: LocalizedError) -> str:
     return exc.message(current_language())
 
 
-#: Told about an error that may mean the open register's file is damaged (set by the start-up
-#: while a register is open): it checks the file, and calls ``otherwise`` when it is intact.
+# Told about an error that may mean the open register's file is damaged (set by the start-up
+# while a register is open): it checks the file, and calls ``otherwise`` when it is intact.
 DamageHandler = Callable[[BaseException, Callable[[], None]], None]
 _damage_handler: DamageHandler | None = None
 
