@@ -309,22 +309,9 @@ def find_mentions(session: Session, people: Sequence[Person]) -> list[Mention]:
                 value = row[col.name]
                 if not isinstance(value, str):
                     continue
-                if col.name in names and (whose := finder.exactly_a_name(value)) is not None:
-                    mentions.append(
-                        Mention(
-                            t.name,
-                            row["id"],
-                            col.name,
-                            row_owner,
-                            frozenset({whose}),
-                            frozenset({"name"}),
-                            value,
-                            None,
-                            ((0, len(value)),),
-                        )
-                    )
-                    continue
-                spans = finder.find(value)
+                whose = finder.exactly_a_name(value) if col.name in names else None
+                # a name column holding just the name is cleared; other text keeps all but the traces
+                spans = [(0, len(value), whose, "name")] if whose is not None else finder.find(value)
                 if spans:
                     mentions.append(
                         Mention(
@@ -335,7 +322,7 @@ def find_mentions(session: Session, people: Sequence[Person]) -> list[Mention]:
                             frozenset(s[2] for s in spans),
                             frozenset(s[3] for s in spans),
                             value,
-                            _replace(value, spans),
+                            None if whose is not None else _replace(value, spans),
                             tuple((s[0], s[1]) for s in spans),
                         )
                     )

@@ -5,10 +5,7 @@ permissive umask, so nothing relies on the user's settings."""
 from __future__ import annotations
 
 import logging
-import os
-import stat
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,21 +19,9 @@ from competence.uow import UnitOfWork
 from db import migrate
 from db.engine import backup_dir_for, data_dir, log_dir
 from db.session import open_database
+from tests.support.modes import mode, permissive_umask  # noqa: F401 (an autouse fixture)
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes; Windows uses the profile's ACL")
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
-
-
-@pytest.fixture(autouse=True)
-def permissive_umask() -> Iterator[None]:
-    old = os.umask(0o000)
-    try:
-        yield
-    finally:
-        os.umask(old)
 
 
 def test_data_folders_are_owner_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,31 +3,16 @@ the umask, like every other file the program writes (README, "Owner-only files")
 
 from __future__ import annotations
 
-import os
-import stat
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 
+from tests.support.modes import mode, permissive_umask  # noqa: F401 (an autouse fixture)
 from ui.preferences import Preferences, open_settings
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes; Windows uses the profile's ACL")
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
-
-
-@pytest.fixture(autouse=True)
-def permissive_umask() -> Iterator[None]:
-    old = os.umask(0o000)
-    try:
-        yield
-    finally:
-        os.umask(old)
 
 
 @pytest.fixture
