@@ -111,18 +111,26 @@ def start_phases(workdir: Path, url: str) -> dict[str, float]:
     from db.session import open_database
     from ui.employees.page import load_list
 
-    def opened() -> float:
+    def opened() -> tuple[float, float]:
+        """As the app opens it: usable at once; the damage check (the file's digest) on a thread."""
         start = time.perf_counter()
-        open_database(url).dispose()
-        return time.perf_counter() - start
+        database = open_database(url, check_in_background=True)
+        usable = time.perf_counter() - start
+        if database.damage_check is not None:
+            database.damage_check.wait()
+        checked = time.perf_counter() - start
+        database.dispose()
+        return usable, checked
 
-    opening = min(opened() for _ in range(3))
+    timings = [opened() for _ in range(3)]
+    opening = min(t[0] for t in timings)
+    damage_check = min(t[1] for t in timings)
     database = open_database(url)
     try:
         listing = best_of(lambda: load_list(UnitOfWork(database)), 3)[0]
     finally:
         database.dispose()
-    return {"imports": imports, "open": opening, "list": listing}
+    return {"imports": imports, "open": opening, "damage_check": damage_check, "list": listing}
 
 
 def keystrokes(workdir: Path, url: str) -> tuple[list[float], list[float], int]:
@@ -212,7 +220,16 @@ def run(workdir: Path, quick: bool) -> list[Row]:
             phases["open"],
             "s",
             None,
-            "db.session.open_database alene, beste av 3",
+            "db.session.open_database alene, som appen: skadesjekken går i bakgrunnen; beste av 3",
+        )
+    )
+    rows.append(
+        Row(
+            "  ved siden av: skadesjekken (SHA-256 av filen mot stempelet fra forrige lukking)",
+            phases["damage_check"],
+            "s",
+            None,
+            "på egen tråd mens vinduet bygges og listen hentes; all skriving venter på den",
         )
     )
     rows.append(

@@ -13,14 +13,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from db.engine import ensure_private_file
+from db.engine import ensure_private_dir, ensure_private_file
 from db.errors import DiskFullError, LocalizedError
 
 
 @contextmanager
 def private_output(path: Path) -> Iterator[Path]:
     """A temporary file (0600) beside ``path`` for a library to write by name; renamed on success."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    ensure_private_dir(path.parent, enforce=False)  # a new folder is owner-only; the user's stays as it is
     tmp = path.with_name(f".{path.name}.part")
     tmp.unlink(missing_ok=True)
     ensure_private_file(tmp)

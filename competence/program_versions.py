@@ -1,7 +1,8 @@
 """Which versions of the program have opened the register, and which one last wrote it.
 
-The app and the command line call :func:`record_program_version` right after opening a register
-(the opening itself may write: migrations, the built-in frameworks, a backup's record). It costs one
+The app calls :func:`record_program_version` right after opening a register (the opening itself
+may write: migrations, the built-in frameworks, a backup's record); the command line once a command
+has succeeded on it. It costs one
 query; it writes only when another version opened the register last, or on the first open of a day,
 so ``last_opened_at`` is right to the day without a write at every start. Hjelp → Om shows the list.
 """

@@ -21,7 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from db.errors import translate_db_error
+from db.errors import DatabaseCorruptError, LocalizedError, translate_db_error
 from db.session import Database
 
 
@@ -70,7 +70,7 @@ class UnitOfWork:
         finally:
             session.close()
         if exc is not None and isinstance(exc, DBAPIError | StaleDataError):
-            translated = translate_db_error(exc)
+            translated = self._translate(exc)
             if translated is not None:
                 raise translated from exc
 
@@ -78,7 +78,7 @@ class UnitOfWork:
         try:
             self.session.commit()
         except (DBAPIError, StaleDataError) as exc:
-            translated = translate_db_error(exc)
+            translated = self._translate(exc)
             if translated is None:
                 raise
             raise translated from exc
@@ -87,10 +87,22 @@ class UnitOfWork:
         try:
             self.session.flush()
         except (DBAPIError, StaleDataError) as exc:
-            translated = translate_db_error(exc)
+            translated = self._translate(exc)
             if translated is None:
                 raise
             raise translated from exc
+
+    def _translate(self, exc: BaseException) -> LocalizedError | None:
+        """The driver's error as a message; a damaged file is named (the driver does not know it)."""
+        translated = translate_db_error(exc)
+        path = self.database.path
+        if (
+            isinstance(translated, DatabaseCorruptError)
+            and path is not None
+            and not translated.details.get("location")
+        ):
+            return DatabaseCorruptError(str(path), str(translated.details.get("detail", "")))
+        return translated
 
     def rollback(self) -> None:
         self.session.rollback()

@@ -16,7 +16,8 @@ from typing import Any
 
 from sqlalchemy import JSON, Connection, Engine, Table, bindparam, insert, select, text, update
 
-from db.engine import ensure_private_file, make_engine
+from db.damage_check import require_intact
+from db.engine import ensure_private_dir, ensure_private_file, make_engine
 from db.errors import DatabaseCorruptError, LocalizedError
 from db.models import Base
 
@@ -30,7 +31,7 @@ class BackupError(LocalizedError):
 
 
 def _private_tmp(dest: Path) -> Path:
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    ensure_private_dir(dest.parent, enforce=False)
     tmp = dest.with_name(dest.name + ".part")
     if tmp.exists():
         tmp.unlink()
@@ -39,7 +40,11 @@ def _private_tmp(dest: Path) -> Path:
 
 
 def backup_sqlite(engine: Engine, dest: Path) -> Path:
-    """Copy a SQLite database to ``dest`` (0600) with the backup API; atomic on success."""
+    """Copy a SQLite database to ``dest`` (0600) with the backup API; atomic on success.
+
+    Never of a file whose damage check failed (:mod:`db.damage_check`).
+    """
+    require_intact(engine)
     tmp = _private_tmp(dest)
     try:
         with engine.connect() as conn:

@@ -8,7 +8,9 @@ given by ``--db`` or ``KOMPETANSE_DB_URL`` takes precedence, including a shared 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import sqlite3
 import stat
 import sys
 from collections.abc import Mapping
@@ -73,27 +75,46 @@ def backup_dir_for(url: str | URL, *, create: bool = True) -> Path:
     return folder
 
 
-def ensure_private_dir(folder: Path, *, enforce: bool = True) -> None:
-    """Create ``folder`` owner-only (0700).
+def ensure_private_dir(folder: Path, *, enforce: bool = True) -> Path:
+    """Create ``folder`` owner-only (0700), and every missing folder above it too; returns it.
 
+    Every folder the program creates is 0700 whatever the user's umask (README, "Owner-only files"):
+    ``mkdir(parents=True)`` would give the folders above the last one the umask's mode (often 0755).
     With ``enforce`` an existing folder that others can read is tightened too; that is right for the
-    app's own folders, never for a folder the user picked (say, Documents) for a database file.
+    app's own folders, never for a folder the user picked (say, Documents) for a database or an export.
     """
-    if not folder.exists():
-        folder.mkdir(parents=True, exist_ok=True)
+    missing: list[Path] = []
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    if not missing and not folder.is_dir():  # as mkdir(exist_ok=True) says of a file in the way
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(folder))
+    for step in reversed(missing):
+        try:
+            step.mkdir(mode=0o700)
+        except FileExistsError:  # made meanwhile by another process: not ours to change
+            continue
         if sys.platform != "win32":
-            folder.chmod(0o700)
-        return
-    if enforce and sys.platform != "win32":
+            step.chmod(0o700)  # mkdir's mode is masked by the umask
+    if not missing and enforce and sys.platform != "win32":
         mode = stat.S_IMODE(folder.stat().st_mode)
         if mode & 0o077:
             with contextlib.suppress(PermissionError):  # a folder we do not own: leave it as it is
                 folder.chmod(0o700)
+    return folder
 
 
-def ensure_private_file(path: Path) -> None:
-    """Create ``path`` readable by its owner only (0600) if it does not exist yet."""
+def ensure_private_file(path: Path, *, tighten: bool = False) -> None:
+    """Create ``path`` readable by its owner only (0600) if it does not exist yet.
+
+    With ``tighten`` an existing file of the program's own that others can read is made 0600 too
+    (a file an older version, or another library, created with the umask's mode).
+    """
     if path.exists():
+        if tighten and sys.platform != "win32" and stat.S_IMODE(path.stat().st_mode) & 0o077:
+            with contextlib.suppress(PermissionError):
+                path.chmod(0o600)
         return
     fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
     os.close(fd)
@@ -156,13 +177,30 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        _switch_to_wal(cursor)
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA secure_delete = ON")
     finally:
         cursor.close()
+
+
+def _switch_to_wal(cursor: Any) -> None:
+    """Put the file in write-ahead-log mode (DESIGN §2), or leave it as it is for now.
+
+    A file in rollback-journal mode (a backup copied into place) can only be switched while no
+    other connection reads it. With another reader open, waiting the busy timeout and failing with
+    SQLite's "database is locked" would refuse a register that works; so the switch is tried without
+    waiting, and this connection uses the file as it is: its writes wait for the reader as usual
+    (and are told "busy" when it stays). The next connection made when the file is free switches it.
+    """
+    cursor.execute("PRAGMA busy_timeout = 0")
+    try:
+        cursor.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc).lower() and "busy" not in str(exc).lower():
+            raise
 
 
 def _sqlite_on_begin(conn: Any) -> None:

@@ -6,6 +6,7 @@ raw SQL error or a traceback for these.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 
@@ -246,6 +247,17 @@ def is_ssl_refused(orig: BaseException | None) -> bool:
     return "ssl" in text and any(w in text for w in ("not support", "required", "certificate", "root cert"))
 
 
+#: The register refused or could not take a write: nothing of the action was saved, and nothing
+#: else should be tried on it now (not even a note that the action failed).
+STORAGE_FAULTS = (
+    DatabaseBusyError,
+    DatabaseCorruptError,
+    DiskFullError,
+    ReadOnlyDatabaseError,
+    StorageIOError,
+)
+
+
 def translate_db_error(exc: BaseException) -> LocalizedError | None:
     """Map a driver error a user can act on to a :class:`LocalizedError`; None for anything else.
 
@@ -274,4 +286,31 @@ def translate_db_error(exc: BaseException) -> LocalizedError | None:
         return AccessDeniedError()
     if "database disk image is malformed" in text or "file is not a database" in text:
         return DatabaseCorruptError("", str(orig))
+    if "could not decode to utf-8" in text:  # every text this program stores is UTF-8: a changed byte
+        return DatabaseCorruptError("", "a stored text is not UTF-8")  # (the text itself is personal data)
     return None
+
+
+def raised_by_database(exc: BaseException) -> bool:
+    """Did ``exc`` (or an error it came from) come out of the database: the driver, or SQLAlchemy
+    turning a stored value into a Python one (a date that does not parse, a number that is not one)?
+
+    Such an unexpected error is a reason to check the file for damage before calling it a bug.
+    """
+    import sqlite3
+
+    from sqlalchemy.exc import SQLAlchemyError
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, sqlite3.Error | SQLAlchemyError):
+            return True
+        tb = current.__traceback__
+        while tb is not None:
+            if "sqlalchemy" in Path(tb.tb_frame.f_code.co_filename).parts:
+                return True
+            tb = tb.tb_next
+        current = current.__cause__ or current.__context__
+    return False

@@ -32,7 +32,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from competence import __version__
-from competence.backups import backup_if_due
+from competence.backups import backup_if_due, with_backup_advice
 from competence.frameworks import ensure_builtin_frameworks
 from competence.logs import configure_logging
 from competence.program_versions import record_program_version
@@ -59,7 +59,7 @@ from db.server_url import (
 )
 from db.session import Database, open_database
 from ui.context import AppContext
-from ui.errors import error_message, install_excepthook, show_bug
+from ui.errors import error_message, install_excepthook, set_damage_handler, show_bug, show_error
 from ui.first_start import IMPORT_PAGE, FirstStartDialog, open_roster_import
 from ui.i18n import TRANSLATIONS_DIR, install_language, qt_qm_path
 from ui.main_window import MainWindow
@@ -135,7 +135,9 @@ def open_register(
     cancel: CancelToken | None = None,
 ) -> Opened:
     """Open the register (on a worker): migrations, built-in frameworks, the demo's people."""
-    database = open_database(url, password=password)
+    # a file closed cleanly is compared with its digest while the window is built; every write
+    # waits for that comparison, and a damaged file is reported by Startup._watch_damage_check
+    database = open_database(url, password=password, check_in_background=True)
     try:
         try:
             ensure_builtin_frameworks(UnitOfWork(database))  # cheap when they are current
@@ -321,7 +323,8 @@ class Startup(QObject):
                     "Registeret er gjenopprettet fra {backup}. Den skadede filen ligger i {damaged}."
                 ).format(backup=source.name, damaged=damaged)
             )
-        self._scheduled_backup(self.ctx)
+        set_damage_handler(self._suspect_damage)
+        self._watch_damage_check(self.ctx)
         check_at_start(self.window, self.ctx)
         if (
             opened.empty
@@ -330,6 +333,70 @@ class Startup(QObject):
             and not self.preferences.started_empty(database.url)
         ):
             QTimer.singleShot(0, self._first_start)
+
+    def _watch_damage_check(self, ctx: AppContext) -> None:
+        """The scheduled backup waits for the damage check of the file (a backup of a damaged file
+        would push a good one out of the rotation); a damage found closes the register."""
+        check = ctx.database.damage_check
+        if check is None:
+            self._scheduled_backup(ctx)
+            return
+
+        def job(progress: Progress, cancel: CancelToken) -> None:
+            check.wait()
+
+        def failed(exc: BaseException) -> None:
+            if ctx is not self.ctx:
+                return
+            if isinstance(exc, DatabaseCorruptError):
+                self._damaged_while_open(exc)
+            else:
+                show_error(self.window, exc)  # the disk failed while the file was read
+
+        self.tasks.run(job, on_done=lambda _none: self._scheduled_backup(ctx), on_error=failed)
+
+    def _suspect_damage(self, exc: BaseException, otherwise: Callable[[], None]) -> None:
+        """An error that may come from a damaged file (ui.errors.show_error): a damaged file closes
+        the register and offers its newest backup; otherwise the error is shown as it would be."""
+        ctx = self.ctx
+        if ctx is None:
+            otherwise()
+            return
+        database = ctx.database
+        if isinstance(exc, DatabaseCorruptError):
+            if exc.details.get("location") in ("", str(database.path)):
+                self._damaged_while_open(exc)
+            else:
+                otherwise()  # another file (a backup chosen for a restore) is damaged, not the register
+            return
+
+        def job(progress: Progress, cancel: CancelToken) -> DatabaseCorruptError | None:
+            return database.find_damage()
+
+        def done(found: DatabaseCorruptError | None) -> None:
+            if found is not None and ctx is self.ctx:
+                self._damaged_while_open(found)
+            else:
+                otherwise()
+
+        self.tasks.run(job, on_done=done, on_error=lambda _exc: otherwise())
+
+    def _damaged_while_open(self, exc: DatabaseCorruptError) -> None:
+        """The open register's file turned out to be damaged: close it without writing to it (no
+        backup, no clean-close stamp) and offer its newest backup, as at start-up."""
+        window, ctx = self.window, self.ctx
+        if ctx is None:
+            return
+        self.window, self.ctx = None, None
+        set_damage_handler(None)
+        log.warning("Databasefilen er skadet (oppdaget mens den var åpen): %s", exc.details.get("detail", ""))
+        self._damaged(with_backup_advice(exc, ctx.database.url))  # up before the window goes
+        if window is not None:
+            window.close()
+            window.deleteLater()
+        ctx.tasks.shutdown()
+        ctx.database.dispose()
+        ctx.deleteLater()
 
     def _report_when_ready(self, window: MainWindow) -> None:
         """For the start-up benchmark: print the seconds since the process started, then quit."""
@@ -489,6 +556,7 @@ def main(argv: Sequence[str]) -> int:
     startup.failed.connect(lambda: app.exit(1))
     startup.start(startup_url(args, preferences))
     code = app.exec()
+    set_damage_handler(None)
     if startup.ctx is not None:
         startup.ctx.tasks.shutdown()
         startup.ctx.database.dispose()

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from competence.logs import configure_logging
 from competence.progress import Cancelled
-from db.errors import LocalizedError
+from db.errors import DatabaseCorruptError, LocalizedError, raised_by_database
 from ui.i18n import current_language
 
 log = logging.getLogger("kompetanseregister.ui")
@@ -135,13 +135,41 @@ def error_message(exc: LocalizedError) -> str:
     return exc.message(current_language())
 
 
+# Told about an error that may mean the open register's file is damaged (set by the start-up
+# while a register is open): it checks the file, and calls ``otherwise`` when it is intact.
+DamageHandler = Callable[[BaseException, Callable[[], None]], None]
+_damage_handler: DamageHandler | None = None
+
+
+def set_damage_handler(handler: DamageHandler | None) -> None:
+    global _damage_handler
+    _damage_handler = handler
+
+
+def may_mean_damage(exc: BaseException) -> bool:
+    """A damaged register file, or an unexpected error that came out of reading the database."""
+    if isinstance(exc, DatabaseCorruptError):
+        return True
+    return not isinstance(exc, LocalizedError) and raised_by_database(exc)
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """Show ``exc`` the right way: a plain message for a user error, a bug report for anything else.
 
-    A cancellation is not an error: the user asked for it, so nothing is shown.
+    A cancellation is not an error: the user asked for it, so nothing is shown. A damaged register
+    file (or an unexpected error while reading it, when the file turns out to be damaged) is handed
+    to the start-up, which closes the register and offers its newest backup.
     """
     if isinstance(exc, Cancelled):
         return
+    handler = _damage_handler
+    if handler is not None and may_mean_damage(exc):
+        handler(exc, lambda: _show_now(parent, exc))
+        return
+    _show_now(parent, exc)
+
+
+def _show_now(parent: QWidget | None, exc: BaseException) -> None:
     if isinstance(exc, LocalizedError):
         log.info("Feil vist til bruker: %s", exc.code)
         box = QMessageBox(parent)
@@ -174,10 +202,7 @@ def install_excepthook() -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             QCoreApplication.quit()
             return
-        if isinstance(exc, LocalizedError):
-            show_error(QApplication.activeWindow(), exc)
-            return
-        show_bug(exc_type, exc, tb, QApplication.activeWindow())
+        show_error(QApplication.activeWindow(), exc.with_traceback(tb))
 
     def thread_hook(args: threading.ExceptHookArgs) -> None:
         exc = args.exc_value or args.exc_type()

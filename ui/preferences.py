@@ -4,9 +4,15 @@ window layout. Register-wide settings (municipality, retention...) live in the d
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
+from db.engine import ensure_private_dir, ensure_private_file
 from ui.i18n import normalise_language
+
+log = logging.getLogger("kompetanseregister.ui")
 
 ORGANISATION = "Kompetanseregister"
 APPLICATION = "Kompetanseregister"
@@ -25,8 +31,19 @@ def role_label(role: str) -> str:
 
 
 def open_settings() -> QSettings:
-    """The user's preference store (an INI file in the platform's config folder)."""
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+    """The user's preference store (an INI file in the platform's config folder), owner-only.
+
+    The file names the register in use, so its folder is made 0700 and the file 0600 before Qt
+    first writes it; Qt replaces the file on each save and keeps the mode of the one it replaces.
+    """
+    settings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+    path = Path(settings.fileName())
+    try:
+        ensure_private_dir(path.parent)
+        ensure_private_file(path, tighten=True)
+    except OSError as exc:  # a read-only home folder: Qt keeps the preferences in memory
+        log.warning("Kan ikke lage innstillingsfilen: %s", exc.strerror or exc)
+    return settings
 
 
 class Preferences:

@@ -26,7 +26,7 @@ from competence import __version__
 from competence.cli.context import CliContext
 from competence.cli.lang import build_in, h, requested_language
 from competence.files import file_error
-from db.errors import LocalizedError
+from db.errors import DatabaseCorruptError, LocalizedError
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -128,8 +128,13 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
     ctx = CliContext(args, out=out or sys.stdout, err=err or sys.stderr)
     handler: Handler = args.handler
     try:
-        return handler(ctx)
+        code = handler(ctx)
+        if code == EXIT_OK:
+            ctx.record_program_version()
+        return code
     except LocalizedError as exc:
+        if isinstance(exc, DatabaseCorruptError):
+            exc = ctx.damaged(exc)
         ctx.warn(ctx.t("Feil: ", "Error: ") + exc.message(ctx.lang))
         return EXIT_REFUSED
     except KeyboardInterrupt:
@@ -149,6 +154,10 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
         from competence.logs import log_exception
 
         where = log_exception("CLI command failed")
+        if (damaged := ctx.damage_behind(exc)) is not None:
+            # reading a damaged file failed: that is what the user must hear, not "unexpected error"
+            ctx.warn(ctx.t("Feil: ", "Error: ") + damaged.message(ctx.lang))
+            return EXIT_REFUSED
         ctx.warn(
             ctx.t(
                 f"Uventet feil. Ingenting er endret. Detaljer er skrevet til {where}.",

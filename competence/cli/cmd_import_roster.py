@@ -21,7 +21,7 @@ from competence.roster import (
     run_import,
 )
 from competence.roster.headers import header_data
-from db.errors import LocalizedError
+from db.errors import DatabaseCorruptError, LocalizedError
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -134,6 +134,8 @@ def run_import_roster(ctx: CliContext) -> int:
 
 
 def _fail(ctx: CliContext, exc: LocalizedError, code: int) -> int:
+    if isinstance(exc, DatabaseCorruptError):
+        exc = ctx.damaged(exc)
     message = exc.message(ctx.lang)
     if ctx.args.json:
         ctx.print_json({"error": exc.code, "message": message})

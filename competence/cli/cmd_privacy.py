@@ -141,10 +141,12 @@ def _describe_erasure(ctx: CliContext, result: ErasureResult) -> None:
     ctx.print(ctx.t(f"Rader: {parts}", f"Rows: {parts}"))
     ctx.print(
         ctx.t(
-            f"Henvisninger fra andre som fjernes: {cleared}; navn fjernet fra andres tekst: "
-            f"{result.names_removed}; loggføringer med ansattnummeret: {result.audit_events_removed}.",
-            f"References from others cleared: {cleared}; name removed from others' text: "
-            f"{result.names_removed}; log entries with the employee number: {result.audit_events_removed}.",
+            f"Henvisninger fra andre som fjernes: {cleared}; navn, e-post eller ansattnummer fjernet fra "
+            f"andres tekst: {result.mentions_removed}; loggføringer med ansattnummeret: "
+            f"{result.audit_events_removed}.",
+            f"References from others cleared: {cleared}; name, e-mail or employee number removed from "
+            f"others' text: {result.mentions_removed}; log entries with the employee number: "
+            f"{result.audit_events_removed}.",
         )
     )
 
@@ -199,23 +201,24 @@ def run_erase_person(ctx: CliContext) -> int:
 
 
 def _retention_json(result: RetentionResult) -> dict[str, Any]:
-    return {
+    """Counts after a run; who is due only in a dry run. Never an old number beside its token, and
+    after an anonymisation not even the old numbers: with the dates people left (which stay in the
+    register) they would point at the anonymised rows."""
+    data: dict[str, Any] = {
         "action": result.action,
         "retention_months": result.retention_months,
         "cutoff": result.cutoff.isoformat(),
         "dry_run": result.dry_run,
         "compacted": result.compacted,
         "compaction": result.compaction,
-        "persons": [
-            {
-                "employee_no": i.employee_no,
-                "left_on": i.left_on.isoformat(),
-                "action": i.action,
-                "new_employee_no": i.new_employee_no,
-            }
-            for i in result.items
-        ],
+        "count": len(result.items),
     }
+    if result.dry_run:
+        data["persons"] = [
+            {"employee_no": i.employee_no, "left_on": i.left_on.isoformat(), "action": i.action}
+            for i in result.items
+        ]
+    return data
 
 
 def run_apply_retention(ctx: CliContext) -> int:
@@ -233,8 +236,9 @@ def run_apply_retention(ctx: CliContext) -> int:
             f"{len(result.items)} people {'would be' if result.dry_run else 'were'} {done_en}.",
         )
     )
-    for item in result.items:
-        ctx.print(f"  {item.employee_no}  {item.left_on:%d.%m.%Y}")
+    if result.dry_run:
+        for item in result.items:
+            ctx.print(f"  {item.employee_no}  {item.left_on:%d.%m.%Y}")
     return 0
 
 

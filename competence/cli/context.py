@@ -11,8 +11,8 @@ from typing import Any, TextIO
 from competence.backups import with_backup_advice
 from competence.program_versions import record_program_version
 from competence.uow import UnitOfWork
-from db.engine import resolve_url
-from db.errors import DatabaseCorruptError
+from db.engine import resolve_url, sqlite_path
+from db.errors import DatabaseCorruptError, raised_by_database, translate_db_error
 from db.location import network_location_warning
 from db.session import Database, open_database
 
@@ -43,7 +43,7 @@ class CliContext:
             try:
                 self._database = open_database(url)
             except DatabaseCorruptError as exc:
-                raise with_backup_advice(exc, url) from exc
+                raise self.damaged(exc) from exc
             migration = self._database.migration
             if migration is not None and migration.backup is not None:
                 self.warn(
@@ -54,11 +54,39 @@ class CliContext:
                         f"the upgrade is in {migration.backup}",
                     )
                 )
-            record_program_version(UnitOfWork(self._database))
             warning = network_location_warning(url)
             if warning is not None:
                 self.warn(self.t("Advarsel: ", "Warning: ") + warning.message(self.lang))
         return self._database
+
+    def record_program_version(self) -> None:
+        """After a command that succeeded on the register: note this program's version in it (at most
+        a write a day). Not at opening: a command that fails, on a register damaged in a way only
+        reading finds, must leave the file as it was."""
+        if self._database is not None:
+            record_program_version(UnitOfWork(self._database))
+
+    def damaged(self, exc: DatabaseCorruptError) -> DatabaseCorruptError:
+        """The refusal of a damaged register, naming its newest backup. Left as it is when it is
+        about another file (a backup given to ``restore``)."""
+        url = (
+            self._database.url if self._database is not None else resolve_url(getattr(self.args, "db", None))
+        )
+        path = sqlite_path(url)
+        if path is None or exc.details.get("location") not in ("", str(path)):
+            return exc
+        return with_backup_advice(exc, url)
+
+    def damage_behind(self, exc: BaseException) -> DatabaseCorruptError | None:
+        """When an unexpected error came out of reading the register and the file is damaged: the
+        refusal to show instead of "unexpected error" (after checking the file; None otherwise)."""
+        database = self._database
+        if database is None or database.path is None or not raised_by_database(exc):
+            return None
+        found = translate_db_error(exc)
+        if not isinstance(found, DatabaseCorruptError):
+            found = database.find_damage()
+        return None if found is None else self.damaged(found)
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.database())

@@ -24,6 +24,7 @@ from competence.frameworks.spec import (
     ScaleSpec,
     SourceSpec,
 )
+from db.engine import ensure_private_dir
 
 
 def to_document(spec: FrameworkSpec) -> dict[str, Any]:
@@ -54,7 +55,7 @@ def write_document(spec: FrameworkSpec, path: Path) -> Path:
     target = path.expanduser()
     folder = target.parent
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        ensure_private_dir(folder, enforce=False)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:

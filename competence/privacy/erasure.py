@@ -2,7 +2,8 @@
 
 * Rows about the person (positions, assessments, certificates, goals, appraisal talks) are deleted.
 * References to them in other rows (unit leader, manager, leader of a colleague's talk) are cleared,
-  and their full name is removed from colleagues' free text (:mod:`competence.privacy.traces`).
+  and their full name, e-mail address and employee number are replaced in text anywhere else
+  (:mod:`competence.privacy.traces`, the same search innsyn shows).
 * Audit events naming their employee number are deleted; one "erase" event without the number
   records that an erasure happened.
 * The database is then compacted (:mod:`competence.privacy.compaction`) so their name is gone from
@@ -24,19 +25,34 @@ from competence import audit
 from competence.lookup import employee_by_no
 from competence.privacy.compaction import Compaction, compact
 from competence.privacy.references import person_references, subject_references, table
-from competence.privacy.traces import Person, chunks, detach_roles, scrub_names_elsewhere
+from competence.privacy.traces import (
+    chunks,
+    detach_roles,
+    free_text_columns,
+    name_columns,
+    person_of,
+    scrub_mentions,
+)
 from competence.uow import UnitOfWork
-from db.models import Employee
+from db.models import Base, Employee
 
 #: Tables an erasure or anonymisation changes, to be compacted afterwards.
-TOUCHED_TABLES = tuple(sorted({r.table for r in person_references()} | {"employee", "audit_event"}))
+#: Besides the rows about the person, any table with text that may mention them (scrub_mentions).
+TOUCHED_TABLES = tuple(
+    sorted(
+        {r.table for r in person_references()}
+        | {"employee", "audit_event"}
+        | {t.name for t in Base.metadata.sorted_tables if free_text_columns(t) or name_columns(t)}
+    )
+)
 
 
 @dataclass(frozen=True)
 class ErasureResult:
     rows_deleted: dict[str, int]
     references_cleared: dict[str, int]
-    names_removed: int
+    #: Values in others' rows where the person's name, address or number was replaced.
+    mentions_removed: int
     audit_events_removed: int
     #: False for a preview (``dry_run``): nothing was changed.
     applied: bool = True
@@ -70,10 +86,9 @@ def erase_in_session(session: Session, actor: str, emp: Employee) -> ErasureResu
 def erase_many(session: Session, actor: str, people: Sequence[Employee]) -> ErasureResult:
     """Erase everyone in ``people`` inside the caller's transaction; one audit event each, without
     their number."""
-    persons = [Person(e.id, e.first_name, e.last_name) for e in people]
-    ids = [p.id for p in persons]
+    ids = [e.id for e in people]
     numbers = [e.employee_no for e in people]
-    names_removed = scrub_names_elsewhere(session, persons)
+    mentions_removed = scrub_mentions(session, [person_of(e) for e in people])
     cleared = detach_roles(session, ids)
     deleted: dict[str, int] = {}
     for ref in subject_references():
@@ -91,4 +106,4 @@ def erase_many(session: Session, actor: str, people: Sequence[Employee]) -> Eras
     counts: dict[str, Any] = {"rows": sum(deleted.values()), "events": removed} if len(people) == 1 else {}
     for _ in people:
         audit.record(session, actor, "erase", entity="employee", **counts)
-    return ErasureResult(deleted, cleared, names_removed, removed)
+    return ErasureResult(deleted, cleared, mentions_removed, removed)

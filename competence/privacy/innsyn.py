@@ -1,20 +1,26 @@
 """Innsyn (GDPR art. 15): everything the register holds on one person.
 
-The export is built from the schema (:mod:`competence.privacy.references`), not from a list kept
-by hand: every row that refers to the person with a subject reference is included with all its
-columns, ids of units, roles, competences and levels are given their names beside them, and the
-audit events naming the person's employee number are included.
+The export covers every place the person appears, found by the same search the erasure uses
+(:mod:`competence.privacy.traces`), so what innsyn shows is exactly what an erasure removes:
 
-Where the person only holds a role in someone else's row (leader of a unit, manager of a colleague,
-leader in a colleague's appraisal talk), the export says so without giving away the colleague's
-data: :data:`ROLE_FIELDS` names the columns that may be shown; anything else is left out.
+* every row that refers to the person with a subject reference, with all its columns; ids of
+  units, roles, competences and levels are given their names beside them;
+* where the person holds a role in someone else's row (leader of a unit, manager of a colleague,
+  leader in a colleague's appraisal talk): that the role exists, with the columns
+  :data:`ROLE_FIELDS` allows, never the colleague's data;
+* where the person is named in others' rows (assessor of a colleague's assessment, mentioned in a
+  colleague's note or in a role's description, by name, e-mail address or employee number): where,
+  with the columns :data:`MENTION_CONTEXT` allows, and the passage that names them, with the
+  colleague's own name, address and number in it blacked out;
+* the audit events naming the person's employee number.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,11 +33,13 @@ from competence.clock import now
 from competence.files import write_private_bytes
 from competence.lookup import employee_by_no
 from competence.privacy.references import PERSON_TABLE, role_references, subject_references, table
+from competence.privacy.traces import Mention, audit_events_about, chunks, find_mentions, person_of
 from competence.progress import CancelToken
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
 from db.models import AuditEvent, Employee
 
+_WORDS = re.compile(r"\w+")
 FORMAT = "kompetanseregister-innsyn"
 FORMAT_VERSION = 1
 
@@ -39,10 +47,27 @@ FORMAT_VERSION = 1
 #: An empty tuple shows only that the role exists (as a count).
 ROLE_FIELDS: dict[str, tuple[str, ...]] = {
     "org_unit.leader_id": ("number", "name"),
-    "appraisal.leader_id": ("held_on",),
+    "appraisal.leader_id": ("held_on", "leader_name"),
     "position.manager_id": (),
     "employee.manager_id": (),
 }
+#: For each table with text a person can be named in, the columns shown beside a mention to say
+#: where it is (a date, what it is about), never the colleague the row is about.
+MENTION_CONTEXT: dict[str, tuple[str, ...]] = {
+    "assessment": ("assessed_on", "competence_id"),
+    "appraisal": ("held_on",),
+    "certificate": ("completed_on", "name"),
+    "learning_goal": ("due_on", "competence_id"),
+    "role": ("name",),
+    "framework": ("key", "name"),
+    "area": ("framework_id", "name"),
+    "competence": ("framework_id", "name"),
+    "scale_level": ("scale_id", "name"),
+}
+#: A passage longer than this is cut to the part around the mention.
+EXCERPT_CHARS = 240
+#: What stands in a passage for the colleague the row is about.
+OTHER_PERSON = "[kollega]"
 
 
 @dataclass(frozen=True)
@@ -107,8 +132,9 @@ def collect_person(uow: UnitOfWork, employee_no: str) -> dict[str, Any]:
             key = ref.table if ref.table not in records else ref.key
             records[key] = [_plain(dict(r), labels, t, skip=ref.column) for r in rows]
         roles = {ref.key: _role_rows(s, ref.table, ref.column, emp.id) for ref in role_references()}
+        mentions = _mentions(s, find_mentions(s, [person_of(emp)]), labels, emp)
         events = s.scalars(
-            select(AuditEvent).where(AuditEvent.employee_no == emp.employee_no).order_by(AuditEvent.id)
+            select(AuditEvent).where(audit_events_about([emp.employee_no])).order_by(AuditEvent.id)
         )
         log = [
             {
@@ -129,6 +155,7 @@ def collect_person(uow: UnitOfWork, employee_no: str) -> dict[str, Any]:
         "person": person,
         "records": records,
         "roles": roles,
+        "mentions": mentions,
         "audit_log": log,
     }
 
@@ -152,6 +179,75 @@ def _role_rows(session: Session, table_name: str, column: str, person_id: int) -
     if shown:
         entry["items"] = [{c: _json_value(v) for c, v in zip(shown, r[1:], strict=True)} for r in rows]
     return entry
+
+
+def _mentions(session: Session, found: list[Mention], labels: _Labels, emp: Employee) -> list[dict[str, Any]]:
+    """Where the person is named in others' rows: the place, its context and the passage."""
+    own = set(_WORDS.findall(f"{emp.first_name} {emp.last_name}"))
+    owners = {m.owner_id for m in found if m.owner_id is not None}
+    colleagues = {
+        e.id: e
+        for ids in chunks(sorted(owners))
+        for e in session.scalars(select(Employee).where(Employee.id.in_(ids)))
+    }
+    out = []
+    for m in found:
+        t = table(m.table)
+        shown = MENTION_CONTEXT.get(m.table, ())
+        row = session.execute(select(*(t.c[c] for c in shown)).where(t.c.id == m.row_id)).mappings().one()
+        context = _plain(dict(row), labels, t)
+        colleague = colleagues.get(m.owner_id) if m.owner_id is not None else None
+        out.append(
+            {
+                "table": m.table,
+                "column": m.column,
+                "found": sorted(m.kinds),
+                "context": context,
+                "excerpt": excerpt(m.text, m.spans, colleague, own),
+            }
+        )
+    return out
+
+
+def excerpt(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    colleague: Employee | None = None,
+    keep: set[str] | None = None,
+) -> str:
+    """The passage of ``text`` that names the person: the whole text when short, else the words
+    around each mention; the colleague's own name, address and number blacked out (not the words in
+    ``keep``: the person's own name, when the two share a name)."""
+    if len(text) > EXCERPT_CHARS:
+        windows: list[tuple[int, int]] = []
+        for start, end in spans:
+            lo = text.rfind(" ", 0, max(0, start - 80)) + 1 if start > 80 else 0
+            space = text.find(" ", min(len(text), end + 80))
+            hi = space if space >= 0 else len(text)
+            if windows and lo <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], hi)
+            else:
+                windows.append((lo, hi))
+        passage = " … ".join(text[lo:hi] for lo, hi in windows)
+        head = "… " if windows[0][0] > 0 else ""
+        tail = " …" if windows[-1][1] < len(text) else ""
+        text = head + passage + tail
+    if colleague is None:
+        return text
+    words = {
+        *_WORDS.findall(colleague.first_name),
+        *_WORDS.findall(colleague.last_name),
+        colleague.email or "",
+        colleague.employee_no,
+    }
+    kept = {w.casefold() for w in keep or ()}
+    hidden = sorted((w for w in words if len(w) > 1 and w.casefold() not in kept), key=len, reverse=True)
+    if not hidden:
+        return text
+    pattern = re.compile(
+        r"(?<![\w@.])(?:" + "|".join(re.escape(w) for w in hidden) + r")(?![\w@])", re.IGNORECASE
+    )
+    return pattern.sub(OTHER_PERSON, text)
 
 
 def _json_value(value: Any) -> Any:

@@ -33,6 +33,16 @@ SECTIONS = {
     "appraisal": "Medarbeidersamtaler",
     "register_account": "Tilgang til det felles registeret",
 }
+#: Where a mention is, by table, when it is not one of SECTIONS (register-wide data).
+PLACES = {
+    "role": "Rollebeskrivelse",
+    "framework": "Rammeverk",
+    "area": "Strategiområde",
+    "competence": "Kompetansebeskrivelse",
+    "scale_level": "Nivåbeskrivelse",
+}
+#: What a mention was found by.
+FOUND = {"name": "navn", "email": "e-post", "employee_no": "ansattnummer"}
 ROLES = {
     "org_unit.leader_id": "Leder for enheten",
     "employee.manager_id": "Nærmeste leder for andre ansatte",
@@ -168,6 +178,35 @@ def _roles(roles: Mapping[str, Mapping[str, Any]]) -> list[Flowable]:
     return out
 
 
+def _mentions(mentions: Sequence[Mapping[str, Any]]) -> list[Flowable]:
+    out: list[Flowable] = [Paragraph(f"Der du er nevnt i andres opplysninger ({len(mentions)})", theme.H2)]
+    if not mentions:
+        return [*out, Paragraph("Ingen steder.", theme.NOTE)]
+    rows: list[Sequence[Any]] = [("Hvor", "Sammenheng", "Funnet ved", "Utdrag")]
+    for m in mentions:
+        table = str(m["table"])
+        where = f"{SECTIONS.get(table, PLACES.get(table, table))}: {LABELS.get(m['column'], m['column'])}"
+        context = "; ".join(f"{label}: {value}" for label, value in _pairs(m.get("context") or {}))
+        found = ", ".join(FOUND.get(k, k) for k in m.get("found", []))
+        rows.append(
+            (
+                theme.wrap(where, 38 * mm),
+                theme.wrap(context, 40 * mm),
+                theme.wrap(found, 25 * mm),
+                theme.wrap(str(m.get("excerpt", "")), theme.FRAME_WIDTH - 103 * mm),
+            )
+        )
+    out.append(theme.table(rows, [38 * mm, 40 * mm, 25 * mm, theme.FRAME_WIDTH - 103 * mm]))
+    out.append(
+        Paragraph(
+            "Der teksten handler om en kollega, er kollegaens navn, e-post og ansattnummer erstattet med "
+            "[kollega]; resten av kollegaens opplysninger er ikke tatt med.",
+            theme.SMALL,
+        )
+    )
+    return out
+
+
 def _log(events: Sequence[Mapping[str, Any]]) -> list[Flowable]:
     out: list[Flowable] = [Paragraph(f"Logg over behandlingen ({len(events)} hendelser)", theme.H2)]
     if not events:
@@ -203,8 +242,9 @@ def render_pdf(data: Mapping[str, Any]) -> bytes:
         Spacer(1, 2 * mm),
         Paragraph(
             "Dette er alt kompetanseregisteret inneholder om deg (personvernforordningen artikkel 15): "
-            "opplysningene om deg, hver rad som gjelder deg, rollene du har overfor andre, og loggen over "
-            "hva som er gjort med opplysningene dine.",
+            "opplysningene om deg, hver rad som gjelder deg, rollene du har overfor andre, hvert sted du er "
+            "nevnt i andres opplysninger (med navn, e-postadresse eller ansattnummer), og loggen over hva "
+            "som er gjort med opplysningene dine. Det er det samme som ville blitt slettet om du ba om det.",
             theme.BODY,
         ),
         *_records("Personopplysninger", [person]),
@@ -214,6 +254,7 @@ def render_pdf(data: Mapping[str, Any]) -> bytes:
     for table_name in order:
         story += _records(SECTIONS.get(table_name, table_name), records[table_name])
     story += _roles(data.get("roles", {}))
+    story += _mentions(data.get("mentions", []))
     story += _log(data.get("audit_log", []))
     doc.build(story, canvasmaker=theme.numbered_canvas([f"Innsyn · {name} · {municipality}"]))
     return buffer.getvalue()

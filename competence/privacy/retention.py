@@ -24,7 +24,7 @@ from competence.certificates import add_months
 from competence.clock import today
 from competence.privacy.compaction import Compaction, compact
 from competence.privacy.erasure import TOUCHED_TABLES, erase_many
-from competence.privacy.traces import Person, chunks, clear_own_free_text, detach_roles, scrub_names_elsewhere
+from competence.privacy.traces import chunks, clear_own_free_text, detach_roles, person_of, scrub_mentions
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
 from db.models import Employee
@@ -35,13 +35,16 @@ TOKEN_PREFIX = "anon-"
 
 @dataclass(frozen=True)
 class RetentionItem:
-    """One person the run handled (or, in a dry run, would handle)."""
+    """One person the run handled (or, in a dry run, would handle).
+
+    Never the token that replaced an anonymised person's number: the old number beside the new one
+    is exactly the link the anonymisation removes (so the CLI reports counts after a run, and only a
+    dry run lists who is due).
+    """
 
     employee_no: str
     left_on: dt.date
     action: str
-    #: The token that replaced the employee number (anonymisation only; None in a dry run).
-    new_employee_no: str | None = None
 
 
 @dataclass(frozen=True)
@@ -87,10 +90,8 @@ def apply_retention(uow: UnitOfWork, *, dry_run: bool = False, on: dt.date | Non
             erase_many(s, uow.actor, due)
             items = [RetentionItem(no, left, action) for no, left in before]
         else:
-            tokens = anonymise_many(s, uow.actor, due, day)
-            items = [
-                RetentionItem(no, left, action, tok) for (no, left), tok in zip(before, tokens, strict=True)
-            ]
+            anonymise_many(s, uow.actor, due, day)
+            items = [RetentionItem(no, left, action) for no, left in before]
         uow.commit()
     outcome = compact(uow.database, TOUCHED_TABLES)
     return RetentionResult(
@@ -106,7 +107,7 @@ def anonymise_in_session(session: Session, actor: str, emp: Employee, on: dt.dat
 def anonymise_many(session: Session, actor: str, people: Sequence[Employee], on: dt.date) -> list[str]:
     """Anonymise everyone in ``people`` inside the caller's transaction; returns their new numbers."""
     ids = [e.id for e in people]
-    scrub_names_elsewhere(session, [Person(e.id, e.first_name, e.last_name) for e in people])
+    scrub_mentions(session, [person_of(e) for e in people])
     detach_roles(session, ids)
     clear_own_free_text(session, ids)
     # The updates above may have changed these rows (a manager link, the version): read them again.

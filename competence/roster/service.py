@@ -49,6 +49,7 @@ from competence.roster.parse import ParsedRoster, parse_roster
 from competence.roster.plan import Plan, load_state, make_plan
 from competence.roster.reader import Workbook
 from competence.uow import UnitOfWork
+from db.errors import STORAGE_FAULTS
 from db.models import ImportRun
 
 KIND = "roster"
@@ -331,10 +332,15 @@ def _import(
 def _record_failure(
     uow: UnitOfWork, path: Path, attempt: _Attempt, options: ImportOptions, exc: BaseException
 ) -> None:
-    """Leave a trace of an import that did not complete. Never hides the original error."""
+    """Leave a trace of an import that did not complete. Never hides the original error.
+
+    Not when the register itself refused the writing (disk full, read-only, busy, an I/O error, a
+    damaged file): those messages say "nothing was saved", and that must stay true. A damaged file
+    must not be written at all, and a full disk has no room for even a small row.
+    """
     from competence.progress import Cancelled
 
-    if isinstance(exc, KeyboardInterrupt | SystemExit):
+    if isinstance(exc, (KeyboardInterrupt, SystemExit, *STORAGE_FAULTS)):
         return
     status = "cancelled" if isinstance(exc, Cancelled) else "failed"
     reason = getattr(exc, "code", type(exc).__name__)

@@ -2945,8 +2945,8 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>{role}: removed from {n} rows</translation>
     </message>
     <message>
-        <source>Navnet fjernes fra kollegers fritekst: {n} felt</source>
-        <translation>Name removed from colleagues&apos; free text: {n} fields</translation>
+        <source>Navn, e-post og ansattnummer fjernes fra andres tekst: {n} felt</source>
+        <translation>Name, e-mail and employee number removed from others&apos; text: {n} fields</translation>
     </message>
     <message>
         <source>Hendelser i revisjonsloggen med ansattnummeret: {n}</source>

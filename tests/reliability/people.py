@@ -2,9 +2,10 @@
 
 The subject has rows of their own in every table that is about a person, and holds every role
 towards a colleague (unit leader, manager, leader of the colleague's appraisal talk, assessor by
-name, mentioned in a note). The privacy tests check, reference by reference, that innsyn shows it
-and erasure removes it; a new table referring to people makes them fail until this builder (and so
-the code) covers it.
+name). She is mentioned in a colleague's note by name, by e-mail address and by employee number as
+the HR system writes it (with leading zeros), and by name in register-wide text (a role's
+description). The privacy tests check, place by place, that innsyn shows it and erasure removes it;
+a new table referring to people makes them fail until this builder (and so the code) covers it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ SUBJECT_NAME = f"{SUBJECT_FIRST} {SUBJECT_LAST}"
 SUBJECT_LOGIN = "aqo770"
 #: Strings that must not survive an erasure anywhere in the database file.
 SUBJECT_TRACES = (SUBJECT_FIRST, SUBJECT_LAST, SUBJECT_EMAIL, "Quistgaard")
+#: Her note in a colleague's appraisal talk, as the erasure must leave it.
+COLLEAGUE_TALK_NOTES_AFTER = "Kari sender rapporten til [slettet] (ansattnr [slettet]) innen fredag."
 COLLEAGUE_NO = "770022"
 MANAGER_NO = "770033"
 
@@ -46,7 +49,7 @@ def build_register(uow: UnitOfWork) -> Register:
     fw = make_mini_framework(uow)
     home = units.create_unit(uow, "100", "Hjemmetjenesten")
     led = units.create_unit(uow, "200", "Rehabilitering")
-    role = roles.create_role(uow, "Sykepleier")
+    role = roles.create_role(uow, "Sykepleier", f"Fagansvarlig: {SUBJECT_NAME}")
     roles.set_requirement(uow, role.id, fw.competence_ids["dig-1"], 3)
     manager = employees.create_employee(uow, MANAGER_NO, "Mona", "Leder", email="mona@example.no")
     subject = employees.create_employee(
@@ -116,7 +119,10 @@ def build_register(uow: UnitOfWork) -> Register:
         uow,
         colleague.id,
         appraisals.AppraisalInput(
-            dt.date(2025, 3, 2), leader_id=subject.id, summary=f"Samtale ledet av {SUBJECT_NAME}."
+            dt.date(2025, 3, 2),
+            leader_id=subject.id,
+            summary=f"Samtale ledet av {SUBJECT_NAME}.",
+            notes=f"Kari sender rapporten til {SUBJECT_EMAIL} (ansattnr 0{SUBJECT_NO}) innen fredag.",
         ),
     )
     with uow:  # a login on a shared register (competence.access works on PostgreSQL only)

@@ -13,11 +13,12 @@ from competence.errors import ConcurrentEditError, NotFoundError
 from competence.privacy.erasure import erase_person
 from competence.privacy.references import person_references, table
 from competence.uow import UnitOfWork
-from db.models import Appraisal, Assessment, AuditEvent, Certificate, Employee, OrgUnit, Position
+from db.models import Appraisal, Assessment, AuditEvent, Certificate, Employee, OrgUnit, Position, Role
 from db.session import Database
 from tests.reliability.bytes_on_disk import files_of_database, traces_in
 from tests.reliability.people import (
     COLLEAGUE_NO,
+    COLLEAGUE_TALK_NOTES_AFTER,
     SUBJECT_NAME,
     SUBJECT_NO,
     SUBJECT_TRACES,
@@ -44,7 +45,8 @@ def test_erasure_removes_every_row_and_reference(uow: UnitOfWork) -> None:
         "position.manager_id": 1,
         "appraisal.leader_id": 1,
     }
-    assert result.names_removed == 4  # assessor, talk leader name and summary, certificate note
+    # assessor, the talk's leader name, summary and notes, a certificate note, a role's description
+    assert result.mentions_removed == 6
     with uow:
         s = uow.session
         assert s.get(Employee, reg.subject_id) is None
@@ -54,6 +56,9 @@ def test_erasure_removes_every_row_and_reference(uow: UnitOfWork) -> None:
         talk = s.get(Appraisal, reg.colleague_appraisal_id)
         assert talk is not None and (talk.leader_id, talk.leader_name) == (None, None)
         assert talk.summary == "Samtale ledet av [slettet]."
+        assert talk.notes == COLLEAGUE_TALK_NOTES_AFTER  # her address and number too, not only her name
+        role = s.scalars(select(Role.description)).one()
+        assert role == "Fagansvarlig: [slettet]"
         assessed = s.get(Assessment, reg.colleague_assessment_id)
         assert assessed is not None and assessed.assessor is None and assessed.note == "Godt arbeid"
         note = s.scalar(select(Certificate.note).where(Certificate.employee_id == reg.colleague_id))
@@ -147,3 +152,14 @@ def test_cli_asks_for_confirmation(sqlite_database: Database, capsys: pytest.Cap
     assert main(["erase-person", SUBJECT_NO, "--yes", "--db", url]) == 0
     assert "er slettet" in capsys.readouterr().out
     assert _count(UnitOfWork(sqlite_database), "employee", "employee_no", SUBJECT_NO) == 0
+
+
+def test_her_address_and_number_go_from_others_text_too(uow: UnitOfWork) -> None:
+    """Not only her name: her e-mail address and her employee number (written with a leading zero,
+    as the HR system does) in a colleague's appraisal notes, and her name in a role's description."""
+    reg = build_register(uow)
+    erase_person(uow, SUBJECT_NO)
+    with uow:
+        talk = uow.session.get(Appraisal, reg.colleague_appraisal_id)
+        assert talk is not None and talk.notes == COLLEAGUE_TALK_NOTES_AFTER
+        assert uow.session.scalars(select(Role.description)).one() == "Fagansvarlig: [slettet]"

@@ -92,16 +92,20 @@ def _register_full_of_formulas(uow: UnitOfWork) -> None:
 
 
 def _formula_cells(path: Path) -> tuple[int, list[str]]:
-    """How many cells hold MARK, and those of them that are not plain text (formulas, or worse)."""
+    """How many cells hold MARK; and every cell that is not plain text (a formula, or worse) or that
+    starts like a formula without ``quotePrefix`` (editing it in Excel would make it a formula)."""
     book = openpyxl.load_workbook(path)
     marked, unsafe = 0, []
     for sheet in book.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
+                where = f"{sheet.title}!{cell.coordinate}: {cell.value!r}"
                 if isinstance(cell.value, str) and MARK in cell.value:
                     marked += 1
                     if cell.data_type != "s":
-                        unsafe.append(f"{sheet.title}!{cell.coordinate}: {cell.value!r}")
+                        unsafe.append(where)
+                if isinstance(cell.value, str) and looks_like_formula(cell.value) and not cell.quotePrefix:
+                    unsafe.append(f"{where} without quotePrefix")
     with zipfile.ZipFile(path) as z:  # also in the XML itself: no <f> element carries typed text
         for name in z.namelist():
             if name.endswith(".xml"):

@@ -39,14 +39,20 @@ def rosters(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return small, big
 
 
+def _import_runs(database: Database) -> int:
+    with database.engine.connect() as conn:
+        return int(conn.exec_driver_sql("SELECT count(*) FROM import_run").scalar() or 0)
+
+
 def _refused_as_full(database: Database, roster: Path) -> None:
-    before = register_state(database)
+    before, runs = register_state(database), _import_runs(database)
     with pytest.raises(DiskFullError) as info:
         run_import(UnitOfWork(database, "hr"), roster)
     assert_clear_message(
         info.value, nb="Disken er full. Ingenting ble lagret.", en="The disk is full. Nothing was saved."
     )
-    assert register_state(database).data() == before.data()
+    # "nothing was saved" holds to the letter: not even a row saying the import failed, nor a log event
+    assert (register_state(database), _import_runs(database)) == (before, runs)
 
 
 def test_disk_full_during_import(tmp_path: Path, rosters: tuple[Path, Path]) -> None:

@@ -12,7 +12,8 @@ from sqlalchemy import Column, ForeignKey, Integer, MetaData, Text, func, select
 from competence import audit
 from competence.cli import main
 from competence.errors import NotFoundError
-from competence.privacy.innsyn import ROLE_FIELDS, collect_person, export_person
+from competence.privacy.erasure import erase_person
+from competence.privacy.innsyn import MENTION_CONTEXT, ROLE_FIELDS, collect_person, export_person
 from competence.privacy.references import person_references, role_references, subject_references, table
 from competence.progress import Cancelled, CancelToken
 from competence.uow import UnitOfWork
@@ -22,6 +23,7 @@ from tests.reliability.people import (
     COLLEAGUE_NO,
     SUBJECT_EMAIL,
     SUBJECT_FIRST,
+    SUBJECT_NAME,
     SUBJECT_NO,
     Register,
     build_register,
@@ -235,6 +237,9 @@ def test_readable_pdf(sqlite_database: Database, tmp_path: Path, capsys: pytest.
         "Egenvurdering",  # codes shown as words
         "Privat: flytter kanskje",
         "Leder for enheten",
+        "Der du er nevnt i andres opplysninger (6)",
+        "[kollega] sender rapporten til",
+        "hvert sted du er nevnt i andres opplysninger",
         "Logg over behandlingen",
     ):
         assert expected in " ".join(text.split()), expected
@@ -242,3 +247,90 @@ def test_readable_pdf(sqlite_database: Database, tmp_path: Path, capsys: pytest.
         assert colleague_data not in text
     fonts = _font_names(out)
     assert fonts and all("DejaVu" in f and "not embedded" not in f for f in fonts), fonts
+
+
+def test_every_table_with_text_declares_what_is_shown_beside_a_mention() -> None:
+    from competence.privacy.traces import free_text_columns, name_columns
+
+    with_text = {
+        t.name
+        for t in Base.metadata.sorted_tables
+        if t.name != "employee" and (free_text_columns(t) or name_columns(t))
+    }
+    assert with_text <= set(MENTION_CONTEXT), with_text - set(MENTION_CONTEXT)
+
+
+def test_export_shows_where_she_is_named_in_others_rows(uow: UnitOfWork) -> None:
+    """The assessments she made as assessor, the talks she led, and mentions of her by name, e-mail
+    address or employee number in colleagues' notes and in register-wide text."""
+    build_register(uow)
+    data = collect_person(uow, SUBJECT_NO)
+    places = {(m["table"], m["column"]): m for m in data["mentions"]}
+    assert set(places) == {
+        ("assessment", "assessor"),
+        ("appraisal", "leader_name"),
+        ("appraisal", "summary"),
+        ("appraisal", "notes"),
+        ("certificate", "note"),
+        ("role", "description"),
+    }
+    assessed = places[("assessment", "assessor")]
+    assert assessed["excerpt"] == SUBJECT_NAME
+    assert (assessed["context"]["assessed_on"], assessed["context"]["competence_label"]) == (
+        "2024-09-02",
+        "Digitale verktøy",
+    )
+    notes = places[("appraisal", "notes")]
+    assert notes["found"] == ["email", "employee_no"]
+    assert (
+        notes["excerpt"]
+        == f"[kollega] sender rapporten til {SUBJECT_EMAIL} (ansattnr 0{SUBJECT_NO}) innen fredag."
+    )
+    assert places[("role", "description")]["context"] == {"name": "Sykepleier"}
+    assert data["roles"]["appraisal.leader_id"]["items"] == [
+        {"held_on": "2025-03-02", "leader_name": SUBJECT_NAME}
+    ]
+
+
+def test_innsyn_shows_exactly_what_erasure_removes(uow: UnitOfWork) -> None:
+    """One definition of where a person appears: innsyn lists every place the erasure would change."""
+    build_register(uow)
+    data = collect_person(uow, SUBJECT_NO)
+    preview = erase_person(uow, SUBJECT_NO, dry_run=True)
+    assert {t: len(rows) for t, rows in data["records"].items()} == {
+        t: n for t, n in preview.rows_deleted.items() if t != "employee"
+    }
+    assert {k: r["count"] for k, r in data["roles"].items()} == preview.references_cleared
+    assert len(data["mentions"]) == preview.mentions_removed
+    assert len(data["audit_log"]) == preview.audit_events_removed
+
+
+def test_in_a_real_register_every_assessment_and_talk_of_a_leader_is_shown(sqlite_database: Database) -> None:
+    """A demo municipality: the leader who assessed most colleagues sees every one of those
+    assessments, and every talk she led, with its date."""
+    from competence.demo import generate_demo
+    from db.models import Appraisal, Assessment, Employee
+
+    generate_demo(sqlite_database, employees=200, seed=2019)
+    uow = UnitOfWork(sqlite_database)
+    with uow:
+        s = uow.session
+        name = Employee.first_name + " " + Employee.last_name
+        top = s.execute(
+            select(Employee.employee_no, Employee.id, func.count(Assessment.id))
+            .join(Assessment, Assessment.assessor == name)
+            .where(Assessment.employee_id != Employee.id)
+            .group_by(Employee.id)
+            .order_by(func.count(Assessment.id).desc())
+            .limit(1)
+        ).one()
+        talks = s.scalars(select(Appraisal.held_on).where(Appraisal.leader_id == top[1])).all()
+    number, _, assessed = top
+    assert assessed >= 5, "the demo municipality has no leader who assesses others"
+    data = collect_person(uow, number)
+    mine = [m for m in data["mentions"] if (m["table"], m["column"]) == ("assessment", "assessor")]
+    assert len(mine) == assessed
+    shown = data["roles"]["appraisal.leader_id"]
+    assert shown["count"] == len(talks) and sorted(i["held_on"] for i in shown["items"]) == sorted(
+        d.isoformat() for d in talks
+    )

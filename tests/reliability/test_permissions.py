@@ -5,10 +5,7 @@ permissive umask, so nothing relies on the user's settings."""
 from __future__ import annotations
 
 import logging
-import os
-import stat
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,21 +19,9 @@ from competence.uow import UnitOfWork
 from db import migrate
 from db.engine import backup_dir_for, data_dir, log_dir
 from db.session import open_database
+from tests.support.modes import mode, permissive_umask  # noqa: F401 (an autouse fixture)
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes; Windows uses the profile's ACL")
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
-
-
-@pytest.fixture(autouse=True)
-def permissive_umask() -> Iterator[None]:
-    old = os.umask(0o000)
-    try:
-        yield
-    finally:
-        os.umask(old)
 
 
 def test_data_folders_are_owner_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -166,3 +151,71 @@ def test_every_excel_and_pdf_export_is_owner_only(tmp_path: Path, monkeypatch: p
         assert not list(tmp_path.glob(".*.part")), "a temporary file was left behind"
     finally:
         database.dispose()
+
+
+def _created_modes(top: Path, leaf: Path) -> dict[str, int]:
+    """The mode of ``leaf`` and of every folder between ``top`` (exclusive) and it."""
+    modes = {}
+    for folder in [leaf, *leaf.parents]:
+        if folder == top:
+            break
+        modes[str(folder.relative_to(top))] = mode(folder)
+    return modes
+
+
+def test_every_folder_the_program_creates_is_owner_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not just the last folder of a path: the ones above it that did not exist either."""
+    monkeypatch.setenv("KOMPETANSE_DATA_DIR", str(tmp_path / "home" / "data" / "Kompetanseregister"))
+    data = data_dir()
+    assert set(_created_modes(tmp_path, data).values()) == {0o700}
+    monkeypatch.delenv("KOMPETANSE_DATA_DIR")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state-home"))  # where platformdirs puts logs
+    logs_folder = log_dir()
+    assert (tmp_path / "state-home") in logs_folder.parents
+    made = _created_modes(tmp_path, logs_folder)
+    assert set(made.values()) == {0o700}, made
+    database = open_database(f"sqlite:///{tmp_path / 'new' / 'folder' / 'register.db'}")
+    try:
+        assert _created_modes(tmp_path, tmp_path / "new" / "folder") == {"new/folder": 0o700, "new": 0o700}
+    finally:
+        database.dispose()
+
+
+def test_a_new_folder_for_a_backup_or_an_export_is_owner_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from competence.cli import main
+    from competence.export.excel.matrix import export_matrix
+    from competence.export.pdf.batch import export_plans
+    from tests.support.registers import TODAY, build_register
+
+    monkeypatch.setenv("KOMPETANSE_TODAY", TODAY.isoformat())
+    url = f"sqlite:///{tmp_path / 'register.db'}"
+    database = open_database(url)
+    try:
+        uow = UnitOfWork(database, "leder")
+        build_register(uow)
+        backup = take_backup(database, tmp_path / "kopier" / "mars" / "kopi.db")
+        matrix = export_matrix(uow, tmp_path / "eksport" / "excel" / "matrise.xlsx").path
+        batch = export_plans(
+            uow, "1", tmp_path / "planer" / "enhet1", combined=tmp_path / "samlet" / "alle.pdf", workers=1
+        )
+        someone = employees.list_employees(uow)[0].employee_no
+        innsyn = export_person(uow, someone, tmp_path / "innsyn" / "p.json", as_pdf=False)
+    finally:
+        database.dispose()
+    framework_file = tmp_path / "rammeverk" / "filer" / "test.json"
+    assert main(["frameworks", "export", "test-fw", str(framework_file), "--db", url]) == 0
+    made = {
+        **_created_modes(tmp_path, backup.parent),
+        **_created_modes(tmp_path, matrix.parent),
+        **_created_modes(tmp_path, tmp_path / "planer" / "enhet1"),
+        **_created_modes(tmp_path, tmp_path / "samlet"),
+        **_created_modes(tmp_path, innsyn.path.parent),
+        **_created_modes(tmp_path, framework_file.parent),
+    }
+    assert made == dict.fromkeys(made, 0o700), made
+    files = [backup, matrix, *batch.files, tmp_path / "samlet" / "alle.pdf", innsyn.path, framework_file]
+    assert {p.name: mode(p) for p in files} == {p.name: 0o600 for p in files}

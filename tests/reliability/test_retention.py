@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -16,7 +17,14 @@ from competence.uow import UnitOfWork
 from db.models import Appraisal, Assessment, Certificate, Employee, LearningGoal, Position
 from db.session import Database
 from tests.reliability.bytes_on_disk import files_of_database, traces_in
-from tests.reliability.people import MANAGER_NO, SUBJECT_NO, SUBJECT_TRACES, Register, build_register
+from tests.reliability.people import (
+    COLLEAGUE_NO,
+    MANAGER_NO,
+    SUBJECT_NO,
+    SUBJECT_TRACES,
+    Register,
+    build_register,
+)
 
 
 def _leave(uow: UnitOfWork, person_id: int, on: dt.date) -> None:
@@ -47,14 +55,12 @@ def test_leavers_are_anonymised_after_twelve_months(uow: UnitOfWork, monkeypatch
     reg = _register_with_leavers(uow)
     monkeypatch.setenv("KOMPETANSE_TODAY", "2026-02-01")
     preview = apply_retention(uow, dry_run=True)
-    assert [(i.employee_no, i.action, i.new_employee_no) for i in preview.items] == [
-        (SUBJECT_NO, "anonymise", None)
-    ]
+    assert [(i.employee_no, i.action) for i in preview.items] == [(SUBJECT_NO, "anonymise")]
     assert employees.find_employee(uow, SUBJECT_NO).first_name == "Åsebjørg"
 
     result = apply_retention(uow)
     assert result.retention_months == 12 and len(result.items) == 1
-    token = result.items[0].new_employee_no
+    token = employees.get_employee(uow, reg.subject_id).employee_no
     assert token is not None and token.startswith("anon-") and SUBJECT_NO not in token
     person = employees.get_employee(uow, reg.subject_id)
     assert (person.full_name, person.email, person.employee_no) == (ANONYMOUS_NAME, None, token)
@@ -174,3 +180,32 @@ def test_many_leavers_at_once(uow: UnitOfWork, monkeypatch: pytest.MonkeyPatch) 
         assert (
             s.scalar(select(func.count()).select_from(Employee).where(Employee.manager_id.is_not(None))) == 0
         )
+
+
+def test_nothing_printed_or_logged_links_an_old_number_to_its_token(
+    sqlite_database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    _isolated_data_dir: Path,
+) -> None:
+    """After an anonymisation the old number must not stand beside the new one anywhere: not in the
+    command's output (JSON or text), not in the audit log, not in the program's log file."""
+    reg = _register_with_leavers(UnitOfWork(sqlite_database, "hr"))
+    monkeypatch.setenv("KOMPETANSE_TODAY", "2026-02-01")
+    url = sqlite_database.url
+    assert main(["apply-retention", "--json", "--db", url]) == 0
+    printed = capsys.readouterr().out
+    token = employees.get_employee(UnitOfWork(sqlite_database), reg.subject_id).employee_no
+    assert token.startswith("anon-")
+    assert SUBJECT_NO not in printed and token not in printed
+    report = json.loads(printed)
+    assert (report["dry_run"], report["action"], report["count"]) == (False, "anonymise", 1)
+    _leave(UnitOfWork(sqlite_database, "hr"), reg.colleague_id, dt.date(2024, 1, 1))
+    assert main(["apply-retention", "--db", url]) == 0
+    text = capsys.readouterr().out
+    assert "1 personer er anonymisert" in text and COLLEAGUE_NO not in text and "anon-" not in text
+    assert main(["audit", "--json", "--limit", "10000", "--db", url]) == 0
+    log = capsys.readouterr().out
+    assert SUBJECT_NO not in log and COLLEAGUE_NO not in log
+    for path in _isolated_data_dir.rglob("*.log*"):
+        assert SUBJECT_NO not in path.read_text(encoding="utf-8", errors="replace")

@@ -17,6 +17,7 @@ from tests.ui.support import Register, build_register, shown, wait_idle
 from ui.app import Startup, parse_args
 from ui.context import AppContext
 from ui.employees.page import EmployeesPage
+from ui.errors import set_damage_handler
 from ui.i18n import install_language
 from ui.preferences import Preferences
 
@@ -62,6 +63,7 @@ def startup(qapp: QApplication, prefs: Preferences, qtbot: QtBot) -> Iterator[St
     """The start-up controller of ``python main.py``; whatever it opened is closed afterwards."""
     controller = Startup(qapp, parse_args(["main.py"]), prefs)
     yield controller
+    set_damage_handler(None)
     qtbot.waitUntil(lambda: controller.tasks.running == 0, timeout=10_000)
     if controller.ctx is not None:
         qtbot.waitUntil(lambda: controller.ctx is None or controller.ctx.tasks.running == 0, timeout=10_000)

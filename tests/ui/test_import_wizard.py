@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import stat
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -223,6 +224,7 @@ def test_roster_import_end_to_end(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved_text), ""))
     wizard.report_page.save_button.click()
     assert saved_text.read_text(encoding="utf-8") == text
+    assert stat.S_IMODE(saved_text.stat().st_mode) == 0o600  # it names people: owner-only
     assert "rapport.txt" in wizard.report_page.status.text()
 
     # finish: the history shows the import

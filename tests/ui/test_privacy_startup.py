@@ -9,16 +9,17 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from competence import audit
-from competence.backups import take_backup
+from competence.backups import list_backups, take_backup
 from competence.employees import create_employee, list_employees
 from competence.uow import UnitOfWork
 from db.session import open_database
 from tests.ui.support import message_boxes, wait_idle
 from ui.app import Startup
+from ui.errors import BugDialog
 from ui.privacy.damaged import DamagedDatabaseDialog
 
 
@@ -129,3 +130,86 @@ def test_without_backups_the_user_can_choose_a_copy_and_a_bad_choice_is_explaine
     qtbot.waitUntil(lambda: startup.window is not None and startup.window.isVisible(), timeout=10_000)
     assert startup.ctx is not None
     assert [r.employee_no for r in list_employees(startup.ctx.uow())] == ["2001"]
+
+
+def _clean_register(folder: Path) -> tuple[str, Path]:
+    """A register of three people with a backup, closed cleanly (stamped with its digest)."""
+    path = folder / "register.db"
+    database = open_database(f"sqlite:///{path}")
+    uow = UnitOfWork(database, actor="hr")
+    for number, first, last in (
+        (1001, "Åse", "Ødegård"),
+        (1002, "Bjørn", "Sæther"),
+        (1003, "Kari", "Andersen"),
+    ):
+        create_employee(uow, number, first, last, email=f"{first.lower()}.{number}@example.no")
+    backup = take_backup(database, actor="hr")
+    database.dispose()
+    return f"sqlite:///{path}", backup
+
+
+def _change_in_place(path: Path, old: bytes, new: bytes) -> None:
+    """Bit rot: bytes changed where they are, the size and modification time as they were."""
+    st = path.stat()
+    data = path.read_bytes()
+    assert data.count(old) == 1 and len(old) == len(new)
+    with path.open("r+b") as fh:
+        fh.write(data.replace(old, new))
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def test_an_emptied_register_file_offers_its_newest_backup(
+    startup: Startup, tmp_path: Path, qtbot: QtBot
+) -> None:
+    url, backup = _clean_register(tmp_path)
+    path = tmp_path / "register.db"
+    path.write_bytes(b"")  # a copy that failed half-way, a truncation
+    startup.preferences.remember_started_empty(url)  # were it opened as new, no first-start question
+    startup.start(url)
+    dialog = dialog_of(startup, qtbot)
+    assert backup.name in dialog.message.text()
+    assert path.stat().st_size == 0  # not made into a new, empty register
+    dialog.restore_button.click()
+    qtbot.waitUntil(lambda: startup.window is not None and startup.window.isVisible(), timeout=10_000)
+    assert startup.ctx is not None
+    wait_idle(qtbot, startup.ctx)
+    assert len(list_employees(startup.ctx.uow())) == 3
+
+
+def test_bit_rot_in_a_cleanly_closed_register_closes_it_and_offers_the_backup(
+    startup: Startup, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """The window may open before the file's digest is compared; nothing is written meanwhile (not
+    even the scheduled backup), and the damage closes the register for the restore-at-start flow."""
+    url, backup = _clean_register(tmp_path)
+    path = tmp_path / "register.db"
+    _change_in_place(path, b"kari.1003@example.no", b"kari.1003@examp1e.no")
+    before = digest(path)
+    startup.start(url)
+    dialog = dialog_of(startup, qtbot)
+    assert backup.name in dialog.message.text() and "Ingenting er skrevet til den" in dialog.message.text()
+    assert startup.window is None and startup.ctx is None
+    qtbot.waitUntil(lambda: startup.tasks.running == 0, timeout=10_000)
+    assert digest(path) == before
+    assert sorted(p.name for p in (tmp_path / "backups").iterdir()) == [backup.name]  # no automatic copy
+    with qtbot.waitSignal(startup.failed, timeout=10_000):
+        dialog.quit_button.click()
+    assert digest(path) == before
+
+
+def test_a_read_that_fails_on_a_damaged_file_offers_the_backup_not_a_bug_report(
+    startup: Startup, tmp_path: Path, qtbot: QtBot
+) -> None:
+    """After a crash the file gets the full check, which a changed text passes; the list then fails
+    to read it, and the user is offered the backup instead of an "unexpected error" report."""
+    url, backup = _clean_register(tmp_path)
+    path = tmp_path / "register.db"
+    (tmp_path / "register.db-clean").unlink()  # as after a crash
+    _change_in_place(path, b"kari.1003@example.no", b"\xffari.1003@example.no")
+    startup.preferences.last_page = "employees"  # the list reads every address
+    startup.start(url)
+    dialog = dialog_of(startup, qtbot)
+    # the newest backup (an automatic one, when the file passed its full check and was copied first)
+    assert any(b.path.name in dialog.message.text() for b in list_backups(backup.parent))
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, BugDialog) and w.isVisible()]
+    assert startup.window is None and startup.ctx is None

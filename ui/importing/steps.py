@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from competence.errors import ValidationError
+from competence.files import write_private_text
 from competence.progress import Cancelled
 from ui.context import AppContext
 from ui.errors import show_error
@@ -257,7 +258,7 @@ class ReportPage(StepPage):
 
     def save(self, path: Path) -> bool:
         try:
-            path.write_text(self.text(), encoding="utf-8")
+            write_private_text(path, self.text())  # names people: owner-only, like every export
         except OSError as exc:
             show_error(
                 self,

@@ -60,11 +60,11 @@ def preview_lines(counts: ErasureResult) -> list[str]:
         for key, n in counts.references_cleared.items()
         if n
     ]
-    if counts.names_removed:
+    if counts.mentions_removed:
         lines.append(
             QCoreApplication.translate(
-                "Personvern", "Navnet fjernes fra kollegers fritekst: {n} felt"
-            ).format(n=counts.names_removed)
+                "Personvern", "Navn, e-post og ansattnummer fjernes fra andres tekst: {n} felt"
+            ).format(n=counts.mentions_removed)
         )
     if counts.audit_events_removed:
         lines.append(

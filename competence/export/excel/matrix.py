@@ -29,7 +29,15 @@ from competence.export import palette
 from competence.export.cells import CellValue, identifier_value, safe_cell
 from competence.export.excel import styles
 from competence.export.excel.grid import Grid, GridRow, grid_rows, plan_grid
-from competence.export.excel.splice import column_letters, number_cell, save_with_rows, style_id, text_cell
+from competence.export.excel.splice import (
+    TextStyle,
+    column_letters,
+    number_cell,
+    save_with_rows,
+    style_id,
+    text_cell,
+    text_style,
+)
 from competence.export.scope import Scope, record_export, resolve_scope
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
@@ -152,7 +160,7 @@ def _conditional_colours(ws: Worksheet, grid: Grid, last_row: int, last_col: str
 
 @dataclass(frozen=True)
 class _RowStyles:
-    text: int
+    text: TextStyle
     integer: int
     fte: int
     level: int
@@ -163,7 +171,7 @@ class _RowStyles:
         """Register the data rows' styles through a prototype cell (removed again): before saving."""
         proto = ws.cell(row=HEADER_ROWS + 1, column=1)
         proto.font = Font(size=10)
-        text = style_id(proto)
+        text = text_style(proto)
         proto.number_format = "0"
         integer = style_id(proto)
         proto.number_format = styles.ONE_DECIMAL

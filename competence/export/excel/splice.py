@@ -6,7 +6,8 @@ formatting, print setup, the small sheets) with the big sheet's data rows left o
 then streamed into that sheet's XML as it is copied into the final file: the rows are formatted as
 XML text directly, a few hundred thousand cells a second, in constant memory.
 
-Text goes in as inline strings (``t="inlineStr"``): always text, never a formula.
+Text goes in as inline strings (``t="inlineStr"``): always text, never a formula; a text that starts
+like one also gets ``quotePrefix``, as every other export's cells do (:func:`text_cell`).
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ import re
 import zipfile
 from collections.abc import Iterable
 from copy import copy
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from openpyxl.utils import get_column_letter
 
-from competence.export.cells import clean_cell_text
+from competence.export.cells import clean_cell_text, needs_text_guard
 from competence.files import private_output
 
 _DIMENSION = re.compile(rb"<dimension ref=\"[^\"]*\"\s*/>")
@@ -34,11 +36,31 @@ def column_letters(count: int) -> list[str]:
     return [get_column_letter(i) for i in range(1, count + 1)]
 
 
-def text_cell(ref: str, value: str, style: int) -> str:
-    """An inline-string cell: text that a spreadsheet never runs as a formula."""
-    text = escape(clean_cell_text(value))
+@dataclass(frozen=True)
+class TextStyle:
+    """A text cell's style, and the same style with ``quotePrefix`` for a text that starts like a
+    formula: Excel then keeps it text when the user edits the cell (as :func:`safe_cell` does)."""
+
+    plain: int
+    quoted: int
+
+
+def text_style(cell: Any) -> TextStyle:
+    """Register a cell's style as it is now, with and without ``quotePrefix``."""
+    plain = style_id(cell)
+    cell.quotePrefix = True
+    quoted = style_id(cell)
+    cell.quotePrefix = False
+    return TextStyle(plain, quoted)
+
+
+def text_cell(ref: str, value: str, style: TextStyle) -> str:
+    """An inline-string cell: text that a spreadsheet never runs as a formula, now or when edited."""
+    cleaned = clean_cell_text(value)
+    text = escape(cleaned)
     space = ' xml:space="preserve"' if text != text.strip() else ""
-    return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
+    s = style.quoted if needs_text_guard(cleaned) else style.plain
+    return f'<c r="{ref}" s="{s}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
 
 
 def number_cell(ref: str, value: int | float, style: int) -> str:

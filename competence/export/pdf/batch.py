@@ -37,7 +37,7 @@ from competence.files import write_private_bytes
 from competence.progress import Cancelled, CancelToken, Progress, no_progress
 from competence.settings import RegisterSettings, get_settings
 from competence.uow import UnitOfWork
-from db.engine import make_engine
+from db.engine import ensure_private_dir, make_engine
 from db.session import Database
 
 #: below this many plans, starting processes costs more than it saves
@@ -128,7 +128,7 @@ def export_plans_of(
         )
     settings = get_settings(uow)
     names = [file_name_for(p.employee_no, p.last_name, p.first_name) for p in people]
-    out_dir.mkdir(parents=True, exist_ok=True)
+    ensure_private_dir(out_dir, enforce=False)  # a folder made for the plans is owner-only, like them
     staging = Path(tempfile.mkdtemp(prefix=".utviklingsplaner-", dir=out_dir))
     try:
         chunks = _draw_all(
