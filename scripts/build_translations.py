@@ -1,6 +1,7 @@
 """Update the translation source and build the compiled translation.
 
     python scripts/build_translations.py          # lupdate ui/ -> .ts, then lrelease .ts -> .qm
+                                                  # (and qtbase_nb.ts -> .qm, Qt's own widgets)
     python scripts/build_translations.py --check  # fail if a UI string lacks an English translation
 
 Bokmål is the source language of every string in ``ui/``; ``resources/translations/
@@ -21,6 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "translations" / "kompetanseregister_en.ts"
 QM = TS.with_suffix(".qm")
+#: Bokmål for Qt's own widgets (file dialogs, standard buttons, context menus): Qt ships no
+#: ``qtbase_nb``. Written by hand from Qt's English source texts; only lrelease'd here.
+QT_TS = ROOT / "resources" / "translations" / "qtbase_nb.ts"
+QT_QM = QT_TS.with_suffix(".qm")
 
 
 def tool(name: str) -> str:
@@ -85,7 +90,7 @@ def check() -> int:
         scratch = Path(tmp) / TS.name
         shutil.copy(TS, scratch)
         lupdate(scratch)
-        missing = untranslated(scratch)
+        missing = untranslated(scratch) + untranslated(QT_TS)
     for line in missing:
         print(f"mangler oversettelse: {line}")
     return 1 if missing else 0
@@ -101,10 +106,14 @@ def main() -> int:
         return check()
     lupdate(TS)
     lrelease(TS, QM)
-    missing = untranslated(TS)
+    lrelease(QT_TS, QT_QM)
+    missing = untranslated(TS) + untranslated(QT_TS)
     for line in missing:
         print(f"mangler oversettelse: {line}")
-    print(f"{TS.relative_to(ROOT)}: {len(missing)} uten oversettelse; {QM.relative_to(ROOT)} bygget")
+    print(
+        f"{TS.relative_to(ROOT)}: {len(missing)} uten oversettelse; "
+        f"{QM.relative_to(ROOT)} og {QT_QM.relative_to(ROOT)} bygget"
+    )
     return 0
 
 
