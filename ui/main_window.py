@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
             self.tr("Om Kompetanseregister"),
             self.tr(
                 "<h3>Kompetanseregister {version}</h3>"
-                "<p>Kompetanse, utviklingsmål og gapanalyse for kommuner, knyttet til "
+                "<p>Kompetanse, utviklingsmål og avviksanalyse for kommuner, knyttet til "
                 "arbeidsgiverstrategien.</p><p>Database: {location}</p>"
             ).format(version=version, location=self.ctx.database.location),
         )

@@ -114,6 +114,14 @@
         <translation>Delete</translation>
     </message>
     <message>
+        <source>Medarbeidersamtale {date}</source>
+        <translation>Appraisal talk {date}</translation>
+    </message>
+    <message>
+        <source>Leder:</source>
+        <translation>Manager:</translation>
+    </message>
+    <message>
         <source>Avtalt</source>
         <translation>Agreed</translation>
     </message>
@@ -850,6 +858,10 @@ The previous contents are in {safety}.</translation>
         <translation>The levels of the scale</translation>
     </message>
     <message>
+        <source>Velg et rammeverk i listen.</source>
+        <translation>Choose a framework in the list.</translation>
+    </message>
+    <message>
         <source>Eier:</source>
         <translation>Owner:</translation>
     </message>
@@ -938,6 +950,10 @@ The previous contents are in {safety}.</translation>
         <translation>Under:</translation>
     </message>
     <message>
+        <source>Fra strategien</source>
+        <translation>From the strategy</translation>
+    </message>
+    <message>
         <source>Velg en kompetanse for å se nivåene i skalaen.</source>
         <translation>Choose a competence to see the levels of its scale.</translation>
     </message>
@@ -991,10 +1007,6 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Krav</source>
         <translation>Required</translation>
-    </message>
-    <message>
-        <source>Gap</source>
-        <translation>Gap</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1969,7 +1981,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Met</translation>
     </message>
     <message>
-        <source>Gap</source>
+        <source>Avvik</source>
         <translation>Gap</translation>
     </message>
     <message>
@@ -1991,6 +2003,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>ikke vurdert</source>
         <translation>not assessed</translation>
+    </message>
+    <message>
+        <source>Avvik i prosentpoeng av skalaen: krav minus nåværende nivå, når nivået er lavere enn kravet. Ikke vurdert teller som {zero} i avviket.</source>
+        <translation>Gap in percentage points of the scale: required minus current level, when the level is below the requirement. Not assessed counts as {zero} in the gap.</translation>
     </message>
 </context>
 <context>
@@ -2448,8 +2464,20 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Met</translation>
     </message>
     <message>
-        <source>Snittgap</source>
+        <source>Snittavvik</source>
         <translation>Mean gap</translation>
+    </message>
+    <message>
+        <source>Gjennomsnittlig avvik i prosentpoeng av skalaen blant dem med kravet (ikke vurdert teller som {zero})</source>
+        <translation>Mean gap in percentage points of the scale among those with the requirement (not assessed counts as {zero})</translation>
+    </message>
+    <message>
+        <source>Største avvik</source>
+        <translation>Largest gaps</translation>
+    </message>
+    <message>
+        <source>under {share}</source>
+        <translation>under {share}</translation>
     </message>
     <message>
         <source>Enhet</source>
@@ -2474,10 +2502,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Gyldig til</source>
         <translation>Valid until</translation>
-    </message>
-    <message>
-        <source>Største gap</source>
-        <translation>Largest gaps</translation>
     </message>
     <message>
         <source>Sårbare kompetanser</source>
@@ -2526,22 +2550,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Ingen kompetansekrav i utvalget ennå.</source>
         <translation>No competence requirements in the selection yet.</translation>
-    </message>
-    <message>
-        <source>100 %</source>
-        <translation>100 %</translation>
-    </message>
-    <message>
-        <source>75–99 %</source>
-        <translation>75–99 %</translation>
-    </message>
-    <message>
-        <source>50–74 %</source>
-        <translation>50–74 %</translation>
-    </message>
-    <message>
-        <source>under 50 %</source>
-        <translation>under 50 %</translation>
     </message>
     <message>
         <source>Ingen stillinger.</source>
@@ -3058,12 +3066,8 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Double-click or F2 to change the level</translation>
     </message>
     <message>
-        <source>Gap</source>
+        <source>Avvik</source>
         <translation>Gap</translation>
-    </message>
-    <message>
-        <source>Prosentpoeng under kravet</source>
-        <translation>Percentage points below the requirement</translation>
     </message>
     <message>
         <source>Status</source>
@@ -3126,7 +3130,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>History: choose a competence</translation>
     </message>
     <message>
-        <source>{met} av {total} krav oppfylt · {gaps} med gap · {na} ikke vurdert</source>
+        <source>{met} av {total} krav oppfylt · {gaps} med avvik · {na} ikke vurdert</source>
         <translation>{met} of {total} requirements met · {gaps} with a gap · {na} not assessed</translation>
     </message>
     <message>
@@ -3181,6 +3185,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
     <message>
         <source>{people} ansatte × {competences} kompetanser ({na} ikke vurdert).</source>
+        <extracomment>the language the export is written in: the UI&apos;s, when the user asked for it</extracomment>
         <translation>{people} employees × {competences} competences ({na} not assessed).</translation>
     </message>
     <message>
@@ -4294,10 +4299,6 @@ Do it now? It cannot be undone.</translation>
         <translation>Share met</translation>
     </message>
     <message>
-        <source>Snittgap (prosentpoeng)</source>
-        <translation>Mean gap (percentage points)</translation>
-    </message>
-    <message>
         <source>Antall ikke vurdert</source>
         <translation>Number not assessed</translation>
     </message>
@@ -4378,8 +4379,16 @@ Do it now? It cannot be undone.</translation>
         <translation>Everyone in the selection</translation>
     </message>
     <message>
+        <source>snittavvik {gap} prosentpoeng</source>
+        <translation>mean gap {gap} percentage points</translation>
+    </message>
+    <message>
         <source>Ingen i utvalget har kompetansekrav ennå. Gi rollene krav under Rammeverk og roller, og gi de ansatte roller i stillingene sine.</source>
         <translation>Nobody in the selection has competence requirements yet. Give the roles requirements under Frameworks and roles, and give the employees roles in their posts.</translation>
+    </message>
+    <message>
+        <source>Snittavvik (prosentpoeng)</source>
+        <translation>Mean gap (percentage points)</translation>
     </message>
     <message>
         <source>Per {date}</source>
@@ -4396,10 +4405,6 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>{na} ikke vurdert</source>
         <translation>{na} not assessed</translation>
-    </message>
-    <message>
-        <source>snittgap {gap} prosentpoeng</source>
-        <translation>mean gap {gap} percentage points</translation>
     </message>
     <message>
         <source>{count} sårbare kritiske kompetanser</source>
@@ -4464,7 +4469,7 @@ Do it now? It cannot be undone.</translation>
         <translation>{met} of {people} meet the requirement ({share})</translation>
     </message>
     <message>
-        <source>Snittgap: {gap} prosentpoeng</source>
+        <source>Snittavvik: {gap} prosentpoeng</source>
         <translation>Mean gap: {gap} percentage points</translation>
     </message>
     <message>

@@ -13,6 +13,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from competence.export import palette
 from competence.export.cells import safe_cell
 from competence.gap import CompetenceRef
+from competence.language import format_date, normalise_language, pick
+from competence.numbers import EXCEL_ONE_DECIMAL, EXCEL_POINTS, excel_percent_format
 
 THIN = Side(style="thin", color="A6A6A6")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -21,9 +23,28 @@ HEADER_FILL = PatternFill("solid", start_color=palette.HEADER[0], end_color=pale
 TITLE_FONT = Font(bold=True, size=14)
 WRAP_TOP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(horizontal="center", vertical="center")
-PERCENT = "0%"
-ONE_DECIMAL = "0.0"
-DATE = "DD.MM.YYYY"
+ONE_DECIMAL = EXCEL_ONE_DECIMAL
+#: the number format of a gap in percentage points (the value is rounded by round_points)
+POINTS = EXCEL_POINTS
+#: a line of the workbooks' 11 pt text, in points, when a row's height is set
+LINE_HEIGHT = 15.0
+#: A4 landscape less the side margins of :func:`print_setup`, in points
+LANDSCAPE_WIDTH = 842 - 2 * 0.4 * 72
+
+
+def percent_format(lang: str = "nb") -> str:
+    """A share of 0-1 as a whole percent: "51 %" (Norwegian) or "51%"."""
+    return excel_percent_format(lang)
+
+
+def date_format(lang: str = "nb") -> str:
+    return "DD/MM/YYYY" if normalise_language(lang) == "en" else "DD.MM.YYYY"
+
+
+def column_points(width: float) -> float:
+    """A column's printed width in points at 100 %, from its width in characters (7 px a
+    character of the default font, and the cell's padding)."""
+    return (width * 7 + 5) * 0.75
 
 
 def fill(hex_rgb: str) -> PatternFill:
@@ -55,28 +76,41 @@ def widths(ws: Worksheet, values: Sequence[float], *, start_col: int = 1) -> Non
 
 
 def competence_header(
-    ws: Worksheet, columns: Sequence[CompetenceRef], *, first_col: int, area_row: int, name_row: int
+    ws: Worksheet,
+    columns: Sequence[CompetenceRef],
+    *,
+    first_col: int,
+    area_row: int,
+    name_row: int,
+    lang: str = "nb",
+    breaks: Sequence[int] = (),
+    width: float = 4.6,
 ) -> None:
     """Two header rows over the competence columns: strategy areas (merged) above the competences.
 
-    Competence names are turned upright so that forty of them fit across a landscape page.
+    Competence names are turned upright so that forty of them fit across a landscape page. An area
+    that a page break (``breaks``: the first column of each new page) cuts in two gets its name on
+    both sides, so every printed page says which area its columns belong to.
     """
     groups: list[tuple[int, int, CompetenceRef]] = []
+    page_starts = set(breaks)
+    colour_of: dict[int, int] = {}
     for i, ref in enumerate(columns):
         col = first_col + i
-        if groups and groups[-1][2].area_id == ref.area_id:
+        if groups and groups[-1][2].area_id == ref.area_id and col not in page_starts:
             groups[-1] = (groups[-1][0], col, groups[-1][2])
         else:
             groups.append((col, col, ref))
-        cell = safe_cell(ws.cell(row=name_row, column=col), ref.label)
+        colour_of.setdefault(ref.area_id, len(colour_of))
+        cell = safe_cell(ws.cell(row=name_row, column=col), ref.display_label(lang))
         cell.font = Font(bold=True, size=9)
         cell.alignment = Alignment(text_rotation=90, wrap_text=True, horizontal="center", vertical="bottom")
         cell.border = BOX
-    for n, (start, end, ref) in enumerate(groups):
-        colour = fill(palette.AREA_FILLS[n % len(palette.AREA_FILLS)])
-        area_text = area_label(ref, end - start + 1)
+    for start, end, ref in groups:
+        colour = fill(palette.AREA_FILLS[colour_of[ref.area_id] % len(palette.AREA_FILLS)])
+        area_text = area_label(ref, end - start + 1, lang, width=width)
         cell = safe_cell(ws.cell(row=area_row, column=start), area_text)
-        cell.font = Font(bold=True, size=8)
+        cell.font = Font(bold=True, size=9)
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
         for col in range(start, end + 1):
             ws.cell(row=area_row, column=col).fill = colour
@@ -86,12 +120,13 @@ def competence_header(
             ws.merge_cells(start_row=area_row, start_column=start, end_row=area_row, end_column=end)
 
 
-def area_label(ref: CompetenceRef, columns: int) -> str:
+def area_label(ref: CompetenceRef, columns: int, lang: str = "nb", *, width: float = 4.6) -> str:
     """The area's name where the merged header has room for it, else its code (section number)."""
-    per_line = int(columns * 4.6 * 1.3)  # 8 pt text in columns 4.6 wide
-    longest_word = max((len(w) for w in ref.area_name.split()), default=0)
-    if not ref.area_code or (longest_word <= per_line and len(ref.area_name) <= per_line * 3):
-        return ref.area_name
+    name = ref.area_display(lang)
+    per_line = int(columns * width * 1.15)  # 9 pt text in columns ``width`` wide
+    longest_word = max((len(w) for w in name.split()), default=0)
+    if not ref.area_code or (longest_word <= per_line and len(name) <= per_line * 3):
+        return name
     return ref.area_code
 
 
@@ -108,8 +143,11 @@ def print_setup(
     on: dt.date,
     landscape: bool = True,
     title_rows: str | None = None,
+    lang: str = "nb",
 ) -> None:
-    """A4, fit to the page width, repeated header rows, footer with municipality, unit and date."""
+    """A4, fit to the page width, repeated header rows, footer with municipality, unit and date.
+
+    The footer keeps its size when a sheet is printed smaller (it would shrink with the sheet)."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
@@ -121,25 +159,44 @@ def print_setup(
     ws.page_margins.bottom = 0.6
     if title_rows:
         ws.print_title_rows = title_rows
+    ws.HeaderFooter.scaleWithDoc = False
     ws.oddFooter.left.text = footer_text(municipality)
     ws.oddFooter.left.size = 8
-    ws.oddFooter.center.text = footer_text(f"{scope_label} · {on:%d.%m.%Y}")
+    ws.oddFooter.center.text = footer_text(f"{scope_label} · {format_date(on, lang)}")
     ws.oddFooter.center.size = 8
-    ws.oddFooter.right.text = "Side &P av &N"
+    ws.oddFooter.right.text = pick(lang, "Side &P av &N", "Page &P of &N")
     ws.oddFooter.right.size = 8
 
 
-def fit_row(ws: Worksheet, row: int, texts: Sequence[tuple[str, float]], *, points: float = 13.0) -> None:
-    """Give a row the height its wrapped texts need (spreadsheets do not grow rows openpyxl wrote).
+def text_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes wrapped in a column ``width`` characters wide: words are
+    kept whole, as a spreadsheet wraps them (a little room is kept for wide letters)."""
+    per_line = max(int(width * 0.95) - 1, 1)
+    lines = 0
+    for part in str(text).split("\n"):
+        used, count = 0, 1
+        for word in part.split():
+            need = len(word) if used == 0 else used + 1 + len(word)
+            if need <= per_line:
+                used = need
+                continue
+            count += 1 + (len(word) - 1) // per_line
+            used = len(word) % per_line or per_line
+        lines += count
+    return max(lines, 1)
+
+
+def fit_row(
+    ws: Worksheet, row: int, texts: Sequence[tuple[str, float]], *, points: float = LINE_HEIGHT
+) -> None:
+    """Give a row the height its wrapped texts need (spreadsheets do not grow rows openpyxl wrote,
+    and a wrapped cell in a row of one line's height is printed over the next row).
 
     ``texts``: (text, column width in characters) of the row's wrapped cells.
     """
-    lines = 1
-    for text, width in texts:
-        per_line = max(int(width * 1.1), 1)
-        lines = max(lines, sum(max(1, -(-len(part) // per_line)) for part in str(text).split("\n")))
+    lines = max((text_lines(text, width) for text, width in texts if text), default=1)
     if lines > 1:
-        ws.row_dimensions[row].height = lines * points
+        ws.row_dimensions[row].height = lines * points + 2
 
 
 def set_cells(ws: Worksheet, row: int, values: Sequence[Any], formats: Sequence[str | None]) -> None:
