@@ -38,7 +38,7 @@ from db.session import Database, open_database
 from ui.context import AppContext
 from ui.errors import error_message, install_excepthook, show_bug
 from ui.first_start import IMPORT_PAGE, FirstStartDialog, open_roster_import
-from ui.i18n import install_language
+from ui.i18n import fmt_percent, install_language
 from ui.main_window import MainWindow
 from ui.preferences import APPLICATION, ORGANISATION, Preferences
 from ui.privacy.notices import check_at_start
@@ -145,7 +145,7 @@ class Startup(QObject):
         if message:
             text = f"{text} {message}"
         if total > 0:
-            text += f" ({done * 100 // total} %)"
+            text += f" ({fmt_percent(done * 100 // total, 0)})"
         self.splash.message(text)
 
     def _failed(self, exc: BaseException) -> None:

@@ -18,6 +18,9 @@ from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTran
 from competence import language, numbers
 
 LANGUAGES = ("nb", "en")
+#: Each language named in itself, as a language chooser shows them: never translated, so a user
+#: who cannot read the current language still finds their own.
+LANGUAGE_NAMES = {"nb": "Norsk (bokmål)", "en": "English"}
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 QM_BASENAME = "kompetanseregister"
 #: Qt's translation of its own widgets (file dialogs, standard buttons, context menus).

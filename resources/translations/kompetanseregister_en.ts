@@ -335,6 +335,10 @@
         <translation>Size</translation>
     </message>
     <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
         <source>Fil</source>
         <translation>File</translation>
     </message>
@@ -754,6 +758,10 @@ The previous contents are in {safety}.</translation>
         <translation>Address of the PostgreSQL server</translation>
     </message>
     <message>
+        <source>postgresql://bruker@server/kompetanse</source>
+        <translation>postgresql://user@server/kompetanse</translation>
+    </message>
+    <message>
         <source>&amp;Test tilkoblingen</source>
         <translation>&amp;Test the connection</translation>
     </message>
@@ -1170,10 +1178,6 @@ The previous contents are in {safety}.</translation>
         <translation>Manager: {name}</translation>
     </message>
     <message>
-        <source>Stillingsprosent i alt: {pct} %</source>
-        <translation>Total FTE: {pct} %</translation>
-    </message>
-    <message>
         <source>Sluttet {date}</source>
         <translation>Left {date}</translation>
     </message>
@@ -1204,6 +1208,10 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Lag utviklingsplanen som PDF til medarbeidersamtalen (Ctrl+P)</source>
         <translation>Make the development plan as a PDF for the appraisal talk (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Stillingsprosent i alt: {pct}</source>
+        <translation>Total FTE: {pct}</translation>
     </message>
     <message>
         <source>Lagre utviklingsplanen for {name}</source>
@@ -2164,7 +2172,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>About Kompetanseregister</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Kompetanseregister {version}&lt;/h3&gt;&lt;p&gt;Kompetanse, utviklingsmål og gapanalyse for kommuner, knyttet til arbeidsgiverstrategien.&lt;/p&gt;&lt;p&gt;Database: {location}&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Kompetanseregister {version}&lt;/h3&gt;&lt;p&gt;Kompetanse, utviklingsmål og avviksanalyse for kommuner, knyttet til arbeidsgiverstrategien.&lt;/p&gt;&lt;p&gt;Database: {location}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kompetanseregister {version}&lt;/h3&gt;&lt;p&gt;Competences, learning goals and gap analysis for municipalities, tied to the employer strategy.&lt;/p&gt;&lt;p&gt;Database: {location}&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2381,6 +2389,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
 </context>
 <context>
     <name>OptionalAmount</name>
+    <message>
+        <source> kr</source>
+        <translation> NOK</translation>
+    </message>
     <message>
         <source>ikke oppgitt</source>
         <translation>not given</translation>
@@ -2782,7 +2794,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>competence matrix</translation>
     </message>
     <message>
-        <source>gaprapport</source>
+        <source>avviksrapport</source>
         <translation>gap report</translation>
     </message>
     <message>
@@ -4343,10 +4355,6 @@ Do it now? It cannot be undone.</translation>
         <translation>The competences pooled per strategy area. Enter or a double-click shows the area&apos;s competences for the unit.</translation>
     </message>
     <message>
-        <source>Gapanalyse</source>
-        <translation>Gap analysis</translation>
-    </message>
-    <message>
         <source>&amp;Kompetansekart</source>
         <translation>&amp;Competence map</translation>
     </message>
@@ -4367,10 +4375,6 @@ Do it now? It cannot be undone.</translation>
         <translation>Not computed</translation>
     </message>
     <message>
-        <source>Beregner gapanalysen…</source>
-        <translation>Computing the gap analysis…</translation>
-    </message>
-    <message>
         <source>Beregner utviklingen…</source>
         <translation>Computing the trend…</translation>
     </message>
@@ -4389,6 +4393,14 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>Snittavvik (prosentpoeng)</source>
         <translation>Mean gap (percentage points)</translation>
+    </message>
+    <message>
+        <source>Avviksanalyse</source>
+        <translation>Gap analysis</translation>
+    </message>
+    <message>
+        <source>Beregner avviksanalysen…</source>
+        <translation>Computing the gap analysis…</translation>
     </message>
     <message>
         <source>Per {date}</source>

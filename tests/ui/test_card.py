@@ -76,7 +76,7 @@ def test_add_edit_end_and_delete_a_position(
         ("Assistent", 20.0),
         ("Stilling aase", 80.0),
     ]
-    assert "Stillingsprosent i alt: 100 %" in card.info.text()
+    assert "Stillingsprosent i alt: 100\u00a0%" in card.info.text()
 
     row = next(i for i, p in enumerate(card.positions.model.rows) if p.title == "Assistent")
     card.positions.select_row(row)

@@ -67,7 +67,7 @@ class DatabaseBox(QGroupBox):
         path_row.addWidget(self.browse)
         self.url = QLineEdit()
         self.url.setAccessibleName(self.tr("Adresse til PostgreSQL-serveren"))
-        self.url.setPlaceholderText("postgresql://bruker@server/kompetanse")
+        self.url.setPlaceholderText(self.tr("postgresql://bruker@server/kompetanse"))
         self.test_button = QPushButton(self.tr("&Test tilkoblingen"))
         self.use_button = QPushButton(self.tr("Bruk ved neste oppstart"))
         self.result = QLabel()

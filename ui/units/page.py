@@ -31,7 +31,7 @@ from competence.gap import TrendPoint
 from competence.progress import CancelToken, Progress
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.i18n import current_language, fmt_date, fmt_int, fmt_points, fmt_share, to_qdate
+from ui.i18n import current_language, fmt_date, fmt_int, fmt_percent, fmt_points, fmt_share, to_qdate
 from ui.pages.base import Page
 from ui.units.colours import Legend
 from ui.units.data import UnitsData, load_trend, load_units
@@ -146,7 +146,7 @@ class UnitsPage(Page):
         self.area_model = HeatmapModel(self)
         self.areas = HeatmapView(self.tr("Strategiområder per enhet"))
         self.areas.setModel(self.area_model)
-        self.areas.header.setDefaultSectionSize(self.fontMetrics().horizontalAdvance("100 %") * 2)
+        self.areas.header.setDefaultSectionSize(self.fontMetrics().horizontalAdvance(fmt_percent(100, 0)) * 2)
         area_tab = QWidget()
         area_layout = QVBoxLayout(area_tab)
         area_hint = QLabel(

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -157,7 +157,7 @@ def export_gap_report(
             share_col=5,
         )
         shortfall_sheet = wb.create_sheet(t("Avvik per ansatt", "Gaps per employee"))
-        _shortfall_layout(shortfall_sheet, scope, reg.municipality, t)
+        shortfall_widths = _shortfall_layout(shortfall_sheet, scope, reg.municipality, t, len(missing))
         _table(
             wb.create_sheet(t("Sårbarhet", "Vulnerability")),
             scope,
@@ -254,7 +254,7 @@ def export_gap_report(
                     t("Kostnad (kr)", "Cost (NOK)"),
                     t("Forfalt", "Overdue"),
                 ],
-                [10, 24, 24, 40, 14, 28, 16, 11, 11, 11, 8, 11, 8],
+                [11, 22, 20, 34, 16, 24, 14, 11, 11, 10, 7, 9, 8],
                 [None, None, None, None, None, None, None, date, date, None, "0.0", "#,##0", None],
                 frozenset({1, 2, 3, 4, 5, 6, 9}),
             ),
@@ -279,7 +279,9 @@ def export_gap_report(
             t,
         )
         refs = {c.id: c for c in heat.competences}
-        rows = _shortfall_rows(missing, people, refs, _ShortfallStyles.of(shortfall_sheet), t)
+        rows = _shortfall_rows(
+            missing, people, refs, _ShortfallStyles.of(shortfall_sheet), shortfall_widths, t
+        )
         last = SHORTFALL_FIRST_ROW + max(len(missing), 1) - 1
         save_with_rows(wb, shortfall_sheet, path, rows, last_cell=f"{SHORTFALL_LAST_COL}{last}")
         result = GapReportResult(
@@ -416,7 +418,7 @@ def _summary_sheet(
     ]
     for text in notes:
         cell = safe_cell(ws.cell(row=row, column=1), text)
-        cell.font = Font(italic=True, color="595959")
+        cell.font = styles.font(italic=True, color="595959")
         cell.alignment = styles.WRAP_TOP
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
         styles.fit_row(ws, row, [(text, 80)])
@@ -442,18 +444,15 @@ def _table(
     """A titled table with frozen header, filter, print setup and colours where they help; each
     row as tall as its wrapped text."""
     first = styles.title(ws, spec.title, f"{scope.label} · {format_date(scope.at, t.lang)}")
+    widths = styles.header_widths(spec.headers, spec.widths)
     styles.header_row(ws, first, spec.headers)
-    styles.fit_row(ws, first, list(zip(spec.headers, spec.widths, strict=True)))
+    styles.fit_row(ws, first, list(zip(spec.headers, widths, strict=True)), bold=True)
     for i, values in enumerate(rows, start=first + 1):
         styles.set_cells(ws, i, list(values), list(spec.formats))
         styles.fit_row(
             ws,
             i,
-            [
-                (str(values[c]), spec.widths[c])
-                for c in spec.wrapping
-                if isinstance(values[c], str) and values[c]
-            ],
+            [(str(values[c]), widths[c]) for c in spec.wrapping if isinstance(values[c], str) and values[c]],
         )
         if share_col is not None:
             share = values[share_col - 1]
@@ -463,11 +462,11 @@ def _table(
             colours = palette.GAP if values[status_col - 1] == status_bad else palette.NEAR
             ws.cell(row=i, column=status_col).fill = styles.fill(colours[0])
     if not rows:
-        safe_cell(ws.cell(row=first + 1, column=1), t("Ingen.", "None.")).font = Font(italic=True)
+        safe_cell(ws.cell(row=first + 1, column=1), t("Ingen.", "None.")).font = styles.font(italic=True)
     last = get_column_letter(len(spec.headers))
     ws.freeze_panes = ws.cell(row=first + 1, column=1).coordinate
     ws.auto_filter.ref = f"A{first}:{last}{first + max(len(rows), 1)}"
-    styles.widths(ws, spec.widths)
+    styles.widths(ws, widths)
     styles.print_setup(
         ws,
         municipality=municipality,
@@ -476,16 +475,18 @@ def _table(
         title_rows=f"{first}:{first}",
         lang=t.lang,
     )
+    styles.keep_readable(ws, styles.fitted_scale(widths, styles.LANDSCAPE_WIDTH))
 
 
 # --- each person's gaps: a long list, streamed into its sheet -----------------------------------
 SHORTFALL_HEADER_ROW = 4
 SHORTFALL_FIRST_ROW = SHORTFALL_HEADER_ROW + 1
-SHORTFALL_WIDTHS = (10, 26, 28, 38, 30, 10, 10, 12, 13)
+SHORTFALL_WIDTHS = (11, 24, 26, 36, 28, 9, 9, 12, 12)
 SHORTFALL_LAST_COL = get_column_letter(len(SHORTFALL_WIDTHS))
 
 
-def _shortfall_layout(ws: Worksheet, scope: Scope, municipality: str, t: _Words) -> None:
+def _shortfall_layout(ws: Worksheet, scope: Scope, municipality: str, t: _Words, rows: int) -> list[float]:
+    """The sheet of each person's gaps without its rows; returns its column widths."""
     first = styles.title(
         ws,
         t(
@@ -506,11 +507,12 @@ def _shortfall_layout(ws: Worksheet, scope: Scope, municipality: str, t: _Words)
         t("Avvik (prosentpoeng)", "Gap (percentage points)"),
         t("Status", "Status"),
     ]
+    widths = styles.header_widths(headers, SHORTFALL_WIDTHS)
     styles.header_row(ws, first, headers)
-    styles.fit_row(ws, first, list(zip(headers, SHORTFALL_WIDTHS, strict=True)))
-    styles.widths(ws, SHORTFALL_WIDTHS)
-    ws.freeze_panes = ws.cell(row=SHORTFALL_FIRST_ROW, column=3).coordinate
-    ws.auto_filter.ref = f"A{first}:{SHORTFALL_LAST_COL}{first}"
+    styles.fit_row(ws, first, list(zip(headers, widths, strict=True)), bold=True)
+    styles.widths(ws, widths)
+    ws.freeze_panes = f"C{SHORTFALL_FIRST_ROW}"  # (no ws.cell(): the rows of this sheet are streamed)
+    ws.auto_filter.ref = f"A{first}:{SHORTFALL_LAST_COL}{first + max(rows, 1)}"
     styles.print_setup(
         ws,
         municipality=municipality,
@@ -519,6 +521,8 @@ def _shortfall_layout(ws: Worksheet, scope: Scope, municipality: str, t: _Words)
         title_rows=f"{first}:{first}",
         lang=t.lang,
     )
+    styles.keep_readable(ws, styles.fitted_scale(widths, styles.LANDSCAPE_WIDTH))
+    return widths
 
 
 @dataclass(frozen=True)
@@ -533,8 +537,9 @@ class _ShortfallStyles:
     def of(cls, ws: Worksheet) -> _ShortfallStyles:
         """The rows' styles, registered through a prototype cell (removed again) before saving."""
         proto = ws.cell(row=SHORTFALL_FIRST_ROW, column=1)
-        proto.alignment = Alignment(vertical="top")  # a style of its own (the default one is not indexed)
+        proto.alignment = styles.WRAP_TOP  # (a style of its own: the default one is not indexed)
         text = style_id(proto)
+        proto.alignment = Alignment(vertical="top")
         proto.number_format = "0"
         integer = style_id(proto)
         proto.number_format = styles.POINTS
@@ -553,10 +558,11 @@ def _shortfall_rows(
     people: Sequence[Person],
     refs: dict[int, gap.CompetenceRef],
     st: _ShortfallStyles,
+    widths: Sequence[float],
     t: _Words,
 ) -> Iterator[str]:
     """The rows as XML text: people in the order of the other sheets (unit, then name), each
-    person's competences in framework order; one line each, so a row never wraps."""
+    person's competences in framework order; each row as tall as its wrapped text."""
     lang = t.lang
     order = {p.id: i for i, p in enumerate(people)}
     by_id = {p.id: p for p in people}
@@ -577,8 +583,17 @@ def _shortfall_rows(
         competence, area = labels[m.competence_id]
         no = identifier_value(person.employee_no)
         word, style = status[m.status]
+        height = styles.row_height(
+            [
+                (person.sort_name, widths[1]),
+                (person.units, widths[2]),
+                (competence, widths[3]),
+                (area, widths[4]),
+            ]
+        )
+        tall = f' ht="{height}" customHeight="1"' if height else ""
         parts = [
-            f'<row r="{r}">',
+            f'<row r="{r}"{tall}>',
             number_cell(f"A{r}", no, st.integer) if isinstance(no, int) else text_cell(f"A{r}", no, st.text),
             text_cell(f"B{r}", person.sort_name, st.text),
             text_cell(f"C{r}", person.units, st.text),

@@ -52,11 +52,17 @@ ROLE_COL = "D"
 COMP_WIDTH = 4.6
 #: widths of the person columns: name and employee number (repeated on every printed page), unit
 #: and role (at most), FTE
-NAME_WIDTH, NO_WIDTH, MAX_TEXT_WIDTH, FTE_WIDTH = 28, 10, 30, 8
+NAME_WIDTH, NO_WIDTH, MAX_TEXT_WIDTH, FTE_WIDTH = 28, 12, 30, 10
+#: the competence names stand upright in row 2: 9 pt bold, about this many points a character
+NAME_POINTS_PER_CHAR = 5.2
 #: printed at this size (%), the smallest text (the 9 pt competence names) is 7.2 pt on paper
 PRINT_SCALE = 80
 #: share of the page kept free, for the difference between this estimate and a spreadsheet's
-PAGE_SAFETY = 0.94
+PAGE_SAFETY = 0.97
+#: the role sheet's columns: role, people
+ROLES_WIDTHS = (40, 9)
+#: the legend sheet's columns: example, meaning (level name), the competences on a scale
+LEGEND_WIDTHS = (9, 56, 44)
 
 
 def sheet_name(name: str, lang: str) -> str:
@@ -121,7 +127,7 @@ def write_matrix(
     last_row = HEADER_ROWS + max(len(grid.people), 1)
     last_col = get_column_letter(max(FIRST_COMP_COL - 1 + len(grid.columns), FIRST_COMP_COL - 1))
     roles_sheet = wb.create_sheet(sheet_name(ROLES_SHEET, lang))
-    role_rows = _roles_sheet(roles_sheet, grid, lang)
+    role_rows = _roles_sheet(roles_sheet, grid, municipality, lang)
     _matrix_layout(ws, grid, last_row, last_col, (roles_sheet.title, role_rows), municipality, lang)
     _legend_sheet(wb.create_sheet(sheet_name(LEGEND_SHEET, lang), 1), grid, municipality, lang)
     counter = _Counter()
@@ -151,7 +157,7 @@ def _matrix_layout(
         scope=grid.scope.label
     )
     title = safe_cell(ws.cell(row=1, column=1), title_text)
-    title.font = Font(bold=True, size=12)
+    title.font = styles.font(bold=True, size=12)
     # wrapped inside the name column: the title is repeated with that column on every printed
     # page, and a title running into the next columns would be cut off there
     title.alignment = Alignment(wrap_text=True, vertical="top")
@@ -162,12 +168,13 @@ def _matrix_layout(
             date=format_date(grid.scope.at, lang), mark=mark
         ),
     )
-    note.font = Font(italic=True, size=9, color="595959")
+    note.font = styles.font(italic=True, size=9, color="595959")
     note.alignment = Alignment(vertical="top")
     unit_width = min(max(max((len(p.units) for p in grid.people), default=10), 12), MAX_TEXT_WIDTH)
     role_width = min(max(max((len(p.role_key) for p in grid.people), default=10), 12), MAX_TEXT_WIDTH)
     person_widths = [NAME_WIDTH, NO_WIDTH, unit_width, role_width, FTE_WIDTH]
-    breaks = page_breaks(grid.columns, person_widths)
+    comp_widths = competence_widths(grid.columns, lang)
+    breaks = page_breaks(grid.columns, comp_widths, person_widths)
     styles.competence_header(
         ws,
         grid.columns,
@@ -176,14 +183,14 @@ def _matrix_layout(
         name_row=2,
         lang=lang,
         breaks=breaks,
-        width=COMP_WIDTH,
+        widths=comp_widths,
     )
     styles.widths(ws, person_widths)
-    for i in range(len(grid.columns)):
-        ws.column_dimensions[get_column_letter(FIRST_COMP_COL + i)].width = COMP_WIDTH
-    title_lines = styles.text_lines(title_text, NAME_WIDTH * 11 / 12 / 1.1)
+    for i, width in enumerate(comp_widths):
+        ws.column_dimensions[get_column_letter(FIRST_COMP_COL + i)].width = width
+    title_lines = styles.text_lines(title_text, NAME_WIDTH * 11 / 12, bold=True)
     ws.row_dimensions[1].height = max(48, title_lines * 15.5 + 4)
-    ws.row_dimensions[2].height = 150
+    ws.row_dimensions[2].height = names_height(grid.columns, comp_widths, lang)
     ws.freeze_panes = "C3"
     ws.auto_filter.ref = f"A2:{last_col}{last_row}"
     styles.print_setup(
@@ -195,37 +202,72 @@ def _matrix_layout(
         lang=lang,
     )
     _print_by_area(ws, breaks)
+    styles.keep_readable(ws, PRINT_SCALE / 100)
     if grid.columns:
         _conditional_colours(ws, last_row, last_col, roles, mark)
 
 
-def page_breaks(columns: Sequence[CompetenceRef], person_widths: Sequence[float]) -> list[int]:
-    """Where the printed matrix starts a new page (the sheet's column numbers): at strategy-area
-    boundaries, packing as many whole areas on a page as fit at :data:`PRINT_SCALE` on A4
-    landscape; an area wider than a page is split. The first page also holds the person columns,
-    later pages repeat name and employee number."""
-    room = styles.LANDSCAPE_WIDTH * PAGE_SAFETY * 100 / PRINT_SCALE
-    column = styles.column_points(COMP_WIDTH)
-    first_free = room - sum(styles.column_points(w) for w in person_widths)
-    later_free = room - styles.column_points(NAME_WIDTH) - styles.column_points(NO_WIDTH)
-    per_first, per_later = max(int(first_free // column), 1), max(int(later_free // column), 1)
+def competence_widths(columns: Sequence[CompetenceRef], lang: str) -> list[float]:
+    """Each competence column's width: :data:`COMP_WIDTH`, wider where an area without a code
+    would not have room for its name above its columns."""
+    widths = [COMP_WIDTH] * len(columns)
+    for area in _areas(columns):
+        ref = columns[area[0]]
+        if ref.area_code:
+            continue  # the code stands in for a name without room
+        width = styles.area_width(ref.area_display(lang), len(area), COMP_WIDTH)
+        for i in area:
+            widths[i] = width
+    return widths
+
+
+def names_height(columns: Sequence[CompetenceRef], widths: Sequence[float], lang: str) -> float:
+    """The height of the row of upright competence names: the longest name in as many lines as
+    its column holds side by side, so that no name runs into the next column."""
+    height = 150.0
+    for ref, width in zip(columns, widths, strict=True):
+        lines = max(int((styles.column_points(width) - 6) // 11), 1)
+        height = max(height, len(ref.display_label(lang)) * NAME_POINTS_PER_CHAR / lines + 14)
+    return min(height, 300.0)
+
+
+def _areas(columns: Sequence[CompetenceRef]) -> list[list[int]]:
+    """The column indexes of each strategy area, in order."""
     areas: list[list[int]] = []
     for i, ref in enumerate(columns):
         if areas and columns[areas[-1][0]].area_id == ref.area_id:
             areas[-1].append(i)
         else:
             areas.append([i])
+    return areas
+
+
+def page_breaks(
+    columns: Sequence[CompetenceRef],
+    widths: Sequence[float],
+    person_widths: Sequence[float],
+    first_col: int = FIRST_COMP_COL,
+) -> list[int]:
+    """Where the printed matrix starts a new page (the sheet's column numbers): at strategy-area
+    boundaries, packing as many whole areas on a page as fit at :data:`PRINT_SCALE` on A4
+    landscape; an area wider than a page is split. The first page also holds the person columns
+    (``person_widths``, competences from ``first_col`` on), later pages repeat the first two."""
+    room = styles.LANDSCAPE_WIDTH * PAGE_SAFETY * 100 / PRINT_SCALE
+    first_free = room - sum(styles.column_points(w) for w in person_widths)
+    later_free = room - sum(styles.column_points(w) for w in person_widths[:2])
+    points = [styles.column_points(w) for w in widths]
     breaks: list[int] = []
-    capacity, used = per_first, 0
-    for area in areas:
-        if used and used + len(area) > capacity:
-            breaks.append(FIRST_COMP_COL + area[0])  # the area starts a page of its own
-            capacity, used = per_later, 0
+    free, used = first_free, 0.0
+    for area in _areas(columns):
+        size = sum(points[i] for i in area)
+        if used and used + size > free:
+            breaks.append(first_col + area[0])  # the area starts a page of its own
+            free, used = later_free, 0.0
         for i in area:
-            if used == capacity:  # an area wider than a whole page goes on over the next
-                breaks.append(FIRST_COMP_COL + i)
-                capacity, used = per_later, 0
-            used += 1
+            if used and used + points[i] > free:  # an area wider than a whole page goes on over the next
+                breaks.append(first_col + i)
+                free, used = later_free, 0.0
+            used += points[i]
     return breaks
 
 
@@ -288,7 +330,7 @@ class _RowStyles:
     def of(cls, ws: Worksheet) -> _RowStyles:
         """Register the data rows' styles through a prototype cell (removed again): before saving."""
         proto = ws.cell(row=HEADER_ROWS + 1, column=1)
-        proto.font = Font(size=10)
+        proto.font = styles.font(size=10)
         text = style_id(proto)
         proto.number_format = "0"
         integer = style_id(proto)
@@ -297,7 +339,7 @@ class _RowStyles:
         proto.number_format = "General"
         proto.alignment = Alignment(horizontal="center")
         level = style_id(proto)
-        proto.font = Font(size=9, italic=True, color=palette.NOT_ASSESSED[1])
+        proto.font = styles.font(size=9, italic=True, color=palette.NOT_ASSESSED[1])
         mark = style_id(proto)
         del ws._cells[(HEADER_ROWS + 1, 1)]
         return cls(text, integer, fte, level, mark)
@@ -341,7 +383,7 @@ def _row_xml(
         yield "".join(parts)
 
 
-def _roles_sheet(ws: Worksheet, grid: Grid, lang: str) -> int:
+def _roles_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> int:
     """Role (combination) × competence → required level; returns how many role rows there are."""
     t = _Words(lang)
     safe_cell(
@@ -355,16 +397,16 @@ def _roles_sheet(ws: Worksheet, grid: Grid, lang: str) -> int:
     for i, ref in enumerate(grid.columns):
         col = ROLES_FIRST_COMP_COL + i
         cell = safe_cell(ws.cell(row=2, column=col), ref.display_label(lang))
-        cell.font = Font(bold=True, size=9)
+        cell.font = styles.font(bold=True, size=9)
         cell.alignment = Alignment(text_rotation=90, wrap_text=True, horizontal="center", vertical="bottom")
         top = ws.cell(row=ROLES_TOP_ROW, column=col, value=grid.top_level(ref))
-        top.font = Font(italic=True, color="595959")
+        top.font = styles.font(italic=True, color="595959")
         top.alignment = styles.CENTER
         ws.column_dimensions[get_column_letter(col)].width = COMP_WIDTH
     label = safe_cell(
         ws.cell(row=ROLES_TOP_ROW, column=1), t("Skalaens høyeste nivå", "Top level of the scale")
     )
-    label.font = Font(italic=True, color="595959")
+    label.font = styles.font(italic=True, color="595959")
     counts: dict[str, int] = {}
     for person in grid.people:
         if person.roles:
@@ -379,9 +421,21 @@ def _roles_sheet(ws: Worksheet, grid: Grid, lang: str) -> int:
             if level is not None:
                 ws.cell(row=row, column=ROLES_FIRST_COMP_COL + i, value=level).alignment = styles.CENTER
         row += 1
-    ws.row_dimensions[2].height = 150
-    styles.widths(ws, [40, 9])
+    ws.row_dimensions[2].height = names_height(grid.columns, [COMP_WIDTH] * len(grid.columns), lang)
+    styles.widths(ws, ROLES_WIDTHS)
     ws.freeze_panes = ws.cell(row=ROLES_FIRST_ROW, column=ROLES_FIRST_COMP_COL).coordinate
+    styles.print_setup(
+        ws,
+        municipality=municipality,
+        scope_label=grid.scope.label,
+        on=grid.scope.at,
+        title_rows="1:3",
+        lang=lang,
+    )
+    _print_by_area(
+        ws, page_breaks(grid.columns, [COMP_WIDTH] * len(grid.columns), ROLES_WIDTHS, ROLES_FIRST_COMP_COL)
+    )
+    styles.keep_readable(ws, PRINT_SCALE / 100)
     return row - ROLES_FIRST_ROW
 
 
@@ -444,9 +498,9 @@ def _legend_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> No
         cell.alignment = styles.CENTER
         if colours:
             cell.fill = styles.fill(colours[0])
-            cell.font = Font(color=colours[1])
+            cell.font = styles.font(color=colours[1])
         safe_cell(ws.cell(row=row, column=2), text).alignment = styles.WRAP_TOP
-        styles.fit_row(ws, row, [(text, 70)])
+        styles.fit_row(ws, row, [(text, LEGEND_WIDTHS[1])])
     row += 2
     notes = [
         t(
@@ -476,7 +530,7 @@ def _legend_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> No
     ]
     for text in notes:
         safe_cell(ws.cell(row=row, column=2), text).alignment = styles.WRAP_TOP
-        styles.fit_row(ws, row, [(text, 70)])
+        styles.fit_row(ws, row, [(text, LEGEND_WIDTHS[1])])
         row += 1
     row += 1
     styles.header_row(
@@ -496,14 +550,14 @@ def _legend_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> No
         names = ", ".join(labels)
         first = True
         for ordinal, name in grid.scales.get(scale_id, ()):
-            ws.cell(row=row, column=1, value=ordinal).alignment = styles.CENTER
+            ws.cell(row=row, column=1, value=ordinal).alignment = styles.CENTER_TOP
             safe_cell(ws.cell(row=row, column=2), name)
             if first:
                 safe_cell(ws.cell(row=row, column=3), names).alignment = styles.WRAP_TOP
-                styles.fit_row(ws, row, [(names, 60)])
+                styles.fit_row(ws, row, [(names, LEGEND_WIDTHS[2])])
                 first = False
             row += 1
-    styles.widths(ws, [10, 70, 60])
+    styles.widths(ws, LEGEND_WIDTHS)
     styles.print_setup(
         ws,
         municipality=municipality,
@@ -512,3 +566,4 @@ def _legend_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> No
         landscape=False,
         lang=lang,
     )
+    styles.keep_readable(ws, styles.fitted_scale(LEGEND_WIDTHS, styles.PORTRAIT_WIDTH))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, Protection
+from openpyxl.styles import Alignment, Protection
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -30,6 +30,8 @@ from competence.settings import get_settings, register_identity
 from competence.uow import UnitOfWork
 
 REQUIRED_FILL = "FFF7E0"
+#: width of a level column ("3 – Kan selvstendig" shrinks to fit)
+LEVEL_WIDTH = 16
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,7 @@ def _levels_sheet(ws: Worksheet, grid: Grid, lang: str) -> dict[int, str]:
     for col, scale_id in enumerate(sorted({c.scale_id for c in grid.columns}), start=1):
         levels = grid.scales.get(scale_id, ())
         heading = pick(lang, "Skala {id}", "Scale {id}").format(id=scale_id)
-        safe_cell(ws.cell(row=1, column=col), heading).font = Font(bold=True)
+        safe_cell(ws.cell(row=1, column=col), heading).font = styles.font(bold=True)
         for i, label in enumerate(tl.level_labels(levels), start=2):
             safe_cell(ws.cell(row=i, column=col), label)
         letter = get_column_letter(col)
@@ -113,11 +115,17 @@ def _assessment_sheet(
         ws.cell(row=1, column=2),
         t("Kartlegging · {scope}", "Assessment · {scope}").format(scope=grid.scope.label),
     )
-    title.font = Font(bold=True, size=12)
+    title.font = styles.font(bold=True, size=12)
     headers = tl.PERSON_HEADERS_EN if lang == "en" else tl.PERSON_HEADERS
     styles.header_row(ws, tl.HEADER_ROW, [t("ansatt-id", "employee id"), *headers])
     styles.competence_header(
-        ws, grid.columns, first_col=first, area_row=tl.AREA_ROW, name_row=tl.HEADER_ROW, lang=lang
+        ws,
+        grid.columns,
+        first_col=first,
+        area_row=tl.AREA_ROW,
+        name_row=tl.HEADER_ROW,
+        lang=lang,
+        widths=[LEVEL_WIDTH] * len(grid.columns),
     )
     safe_cell(ws.cell(row=tl.ID_ROW, column=tl.ID_COL), t("kompetanse-id", "competence id"))
     for i, ref in enumerate(grid.columns):
@@ -141,7 +149,7 @@ def _assessment_sheet(
             cell.protection = editable
             cell.border = styles.BOX
             cell.alignment = Alignment(shrink_to_fit=True, vertical="center")
-            cell.font = Font(size=9)
+            cell.font = styles.font(size=9)
             if row.required[i] is not None:
                 cell.fill = required_fill
     for i, ref in enumerate(grid.columns):
@@ -162,7 +170,7 @@ def _assessment_sheet(
         )
         dv.add(f"{letter}{tl.FIRST_ROW}:{letter}{last_row}")
         ws.add_data_validation(dv)
-        ws.column_dimensions[letter].width = 16
+        ws.column_dimensions[letter].width = LEVEL_WIDTH
     styles.widths(ws, [6, 26, 10, 22], start_col=1)
     ws.row_dimensions[tl.AREA_ROW].height = 48
     ws.row_dimensions[tl.HEADER_ROW].height = 150
@@ -238,7 +246,7 @@ def _guide_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> Non
         styles.fit_row(ws, row, [(text, 90)])
         row += 1
     row += 1
-    safe_cell(ws.cell(row=row, column=2), t("Fargeforklaring", "Colours")).font = Font(bold=True)
+    safe_cell(ws.cell(row=row, column=2), t("Fargeforklaring", "Colours")).font = styles.font(bold=True)
     row += 1
     ws.cell(row=row, column=1).fill = styles.fill(REQUIRED_FILL)
     safe_cell(ws.cell(row=row, column=2), t("Rollen krever kompetansen", "The role requires the competence"))

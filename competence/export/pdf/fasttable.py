@@ -24,6 +24,8 @@ from competence.export.pdf.fonts import BOLD, REGULAR
 _HEADER = colors.HexColor(f"#{palette.HEADER[0]}")
 _SECTION = colors.HexColor(f"#{palette.SUBHEADER[0]}")
 _RULE = colors.HexColor("#B7B7B7")
+#: the fewest letters of a broken word carried to the next line
+MIN_PIECE = 3
 
 
 def fit_lines(text: str, font: str, size: float, room: float) -> list[str]:
@@ -36,6 +38,8 @@ def fit_lines(text: str, font: str, size: float, room: float) -> list[str]:
             cut = len(line) - 1
             while cut > 1 and stringWidth(line[:cut] + "-", font, size) > room:
                 cut -= 1
+            if len(line) - cut < MIN_PIECE <= cut - MIN_PIECE:  # no lone letter on the next line
+                cut -= MIN_PIECE - (len(line) - cut)
             lines.append(line[:cut] + "-")
             line = line[cut:]
         lines.append(line)

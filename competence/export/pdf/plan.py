@@ -222,7 +222,7 @@ def _profile(data: PlanData) -> list[Flowable]:
         height=78 * mm,
         lang=lang,
     )
-    side_widths = [theme.FRAME_WIDTH * 0.42 - 41 * mm, 13 * mm, 13 * mm, 15 * mm]
+    side_widths = [theme.FRAME_WIDTH * 0.42 - 42 * mm, 16 * mm, 13 * mm, 13 * mm]
     area_rows = [
         (t("Strategiområde", "Strategy area"), t("Krav", "Required"), t("Nå", "Now"), t("Oppfylt", "Met"))
     ] + [

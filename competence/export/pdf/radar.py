@@ -4,8 +4,8 @@ graphics shapes (lighter than the SpiderChart widget: a plan is drawn in a few m
 The colours are the card's (:mod:`competence.export.palette`): the requirement orange, the current
 level blue. With fewer than three areas a radar has no shape, so the same figures are drawn as
 paired bars. When the areas' names would run into each other round the chart (a unit requiring
-competences from many strategy areas), the axes carry numbers instead, and the table beside the
-chart gives each number its name (:attr:`AreaChart.keys`).
+competences from many strategy areas), the axes carry letters instead, and the table beside the
+chart gives each letter its name (:attr:`AreaChart.keys`).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ LABEL_MARGIN = 2
 
 @dataclass(frozen=True)
 class AreaChart:
-    """The chart, and the key each area got on it ("1", "2", …) when its axes are numbered
+    """The chart, and the key each area got on it ("A", "B", …) when its axes are lettered
     instead of named (empty when the names are on the chart)."""
 
     drawing: Drawing
@@ -48,7 +48,7 @@ class AreaChart:
 
     def key_label(self, index: int, label: str) -> str:
         """A table row's label with the chart's key in front, when the chart uses keys."""
-        return f"{self.keys[index]} {label}" if self.keys else label
+        return f"{self.keys[index]} · {label}" if self.keys else label
 
 
 def area_chart(
@@ -139,11 +139,43 @@ def _radar(
     height: float,
     lang: str,
 ) -> AreaChart:
-    d = Drawing(width, height)
-    n = len(labels)
     legend_h = 14
-    radius = min(width * 0.26, (height - legend_h) * 0.34)
-    cx, cy = width / 2, legend_h + (height - legend_h) / 2
+    named = _radar_drawing(labels, required, current, width, height, lang, legend_h, keys=False)
+    if named is not None:
+        return AreaChart(named)
+    # letters on the axes take little room beside the chart: it can be larger
+    keys = tuple(axis_key(i) for i in range(len(labels)))
+    numbered = _radar_drawing(keys, required, current, width, height, lang, legend_h, keys=True)
+    assert numbered is not None
+    return AreaChart(numbered, keys)
+
+
+def axis_key(index: int) -> str:
+    """ "A", "B", … "Z", "AA", …: letters, so a key is never taken for an area's own code (1, §6)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _radar_drawing(
+    labels: Sequence[str],
+    required: Sequence[float],
+    current: Sequence[float],
+    width: float,
+    height: float,
+    lang: str,
+    legend_h: float,
+    *,
+    keys: bool,
+) -> Drawing | None:
+    """The chart with ``labels`` on its axes; None when they do not fit (and ``keys`` is False)."""
+    n = len(labels)
+    room = height - legend_h
+    radius = min(width * 0.36, room * 0.42) if keys else min(width * 0.26, room * 0.34)
+    cx, cy = width / 2, legend_h + room / 2
 
     # half a step off the vertical: no label sits at the very top, where the first and the last
     # would crowd each other
@@ -154,6 +186,11 @@ def _radar(
         r = radius * max(min(value, 100.0), 0.0) / 100.0
         return cx + r * math.cos(angle), cy + r * math.sin(angle)
 
+    label_width = max(width / 2 - radius - 14, 40)
+    placed = _place(labels, point, cx, cy, radius, label_width)
+    if not keys and not _fits(placed, width, height, legend_h, label_width):
+        return None
+    d = Drawing(width, height)
     for ring in (25, 50, 75, 100):
         pts = [c for i in range(n) for c in point(i, ring)]
         d.add(Polygon(pts, strokeColor=GRID, strokeWidth=0.5, fillColor=None))
@@ -161,26 +198,23 @@ def _radar(
         x, y = point(i, 100)
         d.add(Line(cx, cy, x, y, strokeColor=GRID, strokeWidth=0.5))
     for ring in (50, 100):
-        x, y = point(0, ring)
+        # on the vertical, between the first and the last axis, just inside the ring: clear of the
+        # axes' labels, which stand outside it
+        top = cy + radius * ring / 100 * math.cos(math.pi / n)
         d.add(
             String(
-                x + 2,
-                y - LABEL_SIZE - 1,
+                cx,
+                top - LABEL_SIZE - 1,
                 format_percent(ring, 0, lang),
                 fontName=REGULAR,
                 fontSize=LABEL_SIZE,
                 fillColor=RING_TEXT,
+                textAnchor="middle",
             )
         )
     for values, colour, opacity in ((required, REQUIRED, 0.15), (current, CURRENT, 0.22)):
         pts = [c for i, v in enumerate(values) for c in point(i, v)]
         d.add(Polygon(pts, strokeColor=colour, strokeWidth=1.4, fillColor=colour, fillOpacity=opacity))
-    label_width = max(width / 2 - radius - 14, 40)
-    placed = _place(labels, point, cx, cy, radius, label_width)
-    keys: tuple[str, ...] = ()
-    if not _fits(placed, width, height, legend_h, label_width):
-        keys = tuple(str(i + 1) for i in range(n))
-        placed = _place(keys, point, cx, cy, radius, label_width)
     for label in placed:
         for k, line in enumerate(label.lines):
             d.add(
@@ -195,7 +229,7 @@ def _radar(
                 )
             )
     _legend(d, width / 2 - 28 * mm, 0, lang)
-    return AreaChart(d, keys)
+    return d
 
 
 def _bars(

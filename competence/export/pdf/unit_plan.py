@@ -196,7 +196,7 @@ def _areas(areas: Sequence[gap.AreaScore], t: _Words) -> list[Flowable]:
         lang=lang,
     )
     out.append(chart.drawing)
-    widths = [70 * mm, 16 * mm, 16 * mm, 20 * mm, 24 * mm, theme.FRAME_WIDTH - 146 * mm]
+    widths = [66 * mm, 18 * mm, 16 * mm, 18 * mm, 24 * mm, theme.FRAME_WIDTH - 142 * mm]
     rows = [
         [
             t("Strategiområde", "Strategy area"),
@@ -253,7 +253,7 @@ def _heatmap(heat: gap.Heatmap, t: _Words) -> list[Flowable]:
     groups = [units[i : i + UNITS_PER_TABLE] for i in range(0, len(units), UNITS_PER_TABLE)] or [[]]
     name_w = 62 * mm
     critical = t(" (kritisk)", " (critical)")
-    not_assessed = t("{count} ikke vurd.", "{count} not ass.")
+    not_assessed = t("{count} ikke vurd.", "{count} not assessed")
     for group in groups:
         col_w = (theme.FRAME_WIDTH - name_w) / (len(group) + 1)
         header = [
@@ -362,7 +362,7 @@ def _activities(goals: Sequence[GoalRow], t: _Words) -> list[Flowable]:
             )
         )
         return out
-    widths = [32 * mm, 46 * mm, 26 * mm, 18 * mm, 16 * mm, 12 * mm, theme.FRAME_WIDTH - 150 * mm]
+    widths = [32 * mm, 44 * mm, 26 * mm, 20 * mm, 16 * mm, 12 * mm, theme.FRAME_WIDTH - 150 * mm]
     cost_header = t("Kostnad (kr)", "Cost (NOK)")
     rows = [
         [
