@@ -21,7 +21,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from competence.export import palette
-from competence.export.pdf.fonts import REGULAR
+from competence.export.pdf.fonts import REGULAR, register_fonts
 from competence.language import pick
 from competence.numbers import format_percent
 
@@ -61,6 +61,7 @@ def area_chart(
     lang: str = "nb",
 ) -> AreaChart:
     """Required and current (0-100 %) per area, as a radar chart or, below three areas, as bars."""
+    register_fonts()  # the labels are measured in the report's font
     if len(labels) >= 3:
         return _radar(labels, required, current, width, height, lang)
     return AreaChart(_bars(labels, required, current, width, lang))
