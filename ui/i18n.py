@@ -136,6 +136,12 @@ def fmt_percent(value: float | None, decimals: int = 1) -> str:
     return numbers.format_percent(value, decimals, current_language())
 
 
+def progress_format() -> str:
+    """A progress bar's text (Qt's ``%p`` is the percentage): "40 %" in Norwegian, "40%" in
+    English, as every other percentage; Qt's own "%p%" would write "40%" in both."""
+    return "%p" + numbers.percent_sign(current_language())
+
+
 def fmt_share(share: float) -> str:
     """A share of 0-1 as a whole percent (the share meeting a requirement)."""
     return numbers.format_share(share, current_language())

@@ -7,22 +7,26 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from competence import assessments
 from competence.export.excel.gap_report import export_gap_report
 from competence.export.pdf.plan import export_plan
 from competence.gap import employee_profile
+from competence.progress import CancelToken, Progress
 from competence.search import competence_levels
 from competence.uow import UnitOfWork
 from tests.export.conftest import TODAY, ExportRegister, build_register
 from ui.card.profile import ProfileTab
 from ui.units.drill import DrillPanel, load_cell_people
+from ui.worker import TaskRunner
 
 #: Per's information security: required 6 of 8 (75 %), assessed 5 of 8 (62.5 %): 12.5 points
 GAP_TEXT = "12,5"
@@ -102,3 +106,23 @@ def test_the_unit_of_the_gap_is_explained_on_the_card(
     assert "prosentpoeng" in explained
     assert "prosentpoeng" in tab.unit_note.text()
     assert not tab.unit_note.isHidden()
+
+
+def test_the_progress_dialog_writes_its_percentage_as_every_other(qtbot: QtBot) -> None:
+    """Qt's progress bar writes "40%" whatever the language; the app's reads "40 %" in Norwegian."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    release = threading.Event()
+
+    def job(progress: Progress, cancel: CancelToken) -> None:
+        progress(40, 100, "")
+        release.wait(5)
+
+    task = TaskRunner().run(job, parent=parent, label="Arbeider", delay_ms=10)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in parent.findChildren(QProgressDialog)), timeout=5000)
+    bar = next(d for d in parent.findChildren(QProgressDialog) if d.isVisible()).findChild(QProgressBar)
+    qtbot.waitUntil(lambda: bar.value() == 40, timeout=5000)
+    assert bar.text() == "40\u00a0%"
+    release.set()
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass

@@ -467,12 +467,19 @@ def _table(
     ws.freeze_panes = ws.cell(row=first + 1, column=1).coordinate
     ws.auto_filter.ref = f"A{first}:{last}{first + max(len(rows), 1)}"
     styles.widths(ws, widths)
+    _print_table(ws, scope, municipality, first, widths, t)
+
+
+def _print_table(
+    ws: Worksheet, scope: Scope, municipality: str, header_row: int, widths: Sequence[float], t: _Words
+) -> None:
+    """Landscape, the header row on every page, the footer readable at the sheet's printed size."""
     styles.print_setup(
         ws,
         municipality=municipality,
         scope_label=scope.label,
         on=scope.at,
-        title_rows=f"{first}:{first}",
+        title_rows=f"{header_row}:{header_row}",
         lang=t.lang,
     )
     styles.keep_readable(ws, styles.fitted_scale(widths, styles.LANDSCAPE_WIDTH))
@@ -513,15 +520,7 @@ def _shortfall_layout(ws: Worksheet, scope: Scope, municipality: str, t: _Words,
     styles.widths(ws, widths)
     ws.freeze_panes = f"C{SHORTFALL_FIRST_ROW}"  # (no ws.cell(): the rows of this sheet are streamed)
     ws.auto_filter.ref = f"A{first}:{SHORTFALL_LAST_COL}{first + max(rows, 1)}"
-    styles.print_setup(
-        ws,
-        municipality=municipality,
-        scope_label=scope.label,
-        on=scope.at,
-        title_rows=f"{first}:{first}",
-        lang=t.lang,
-    )
-    styles.keep_readable(ws, styles.fitted_scale(widths, styles.LANDSCAPE_WIDTH))
+    _print_table(ws, scope, municipality, first, widths, t)
     return widths
 
 
