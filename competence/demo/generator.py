@@ -117,7 +117,6 @@ def generate_demo(
         uow.commit()
     current = get_settings(uow)
     save_settings(uow, replace(current, municipality=MUNICIPALITY))
-    report(98, 100, "Teller opp")
     counts.update(gap_figures(uow, run.today))
     report(100, 100, "Ferdig")
     return DemoSummary(

@@ -203,10 +203,10 @@ def print_setup(
     ws.page_margins.bottom = 0.6
     if title_rows:
         ws.print_title_rows = title_rows
-    set_footer(ws, municipality, f"{scope_label} · {format_date(on, lang)}", lang, size=8)
+    page_footer(ws, municipality, f"{scope_label} · {format_date(on, lang)}", lang, size=8)
 
 
-def set_footer(ws: Worksheet, left: str, centre: str, lang: str, *, size: float) -> None:
+def page_footer(ws: Worksheet, left: str, centre: str, lang: str, *, size: float) -> None:
     """Footer: municipality, what and when, "Side x av y". Spreadsheets shrink the footer with a
     sheet printed smaller; :func:`keep_readable` gives it the size that prints at 7 pt or more."""
     ws.oddFooter.left.text = footer_text(left)
