@@ -10,6 +10,7 @@ from sqlalchemy import select
 from competence import audit
 from competence.clock import today
 from competence.errors import ValidationError
+from competence.language import pick_name
 from competence.lookup import check_version, get_or_fail
 from competence.scales import level_for
 from competence.uow import UnitOfWork
@@ -77,6 +78,14 @@ class GoalView:
     result: str | None
     appraisal_id: int | None
     version: int
+    competence_name_en: str | None = None
+    area_name_en: str | None = None
+
+    def aim(self, lang: str) -> str:
+        """What the goal is about: its competence, else its strategy area, in ``lang``."""
+        if self.competence_name:
+            return pick_name(lang, self.competence_name, self.competence_name_en)
+        return pick_name(lang, self.area_name, self.area_name_en) if self.area_name else ""
 
     def overdue(self, on: dt.date | None = None) -> bool:
         return (
@@ -208,7 +217,15 @@ def goals_of(uow: UnitOfWork, employee_id: int) -> list[GoalView]:
 
 def _goal_views(uow: UnitOfWork, employee_id: int, goal_id: int | None = None) -> list[GoalView]:
     stmt = (
-        select(LearningGoal, Competence.name, Area.name, ScaleLevel.ordinal, ScaleLevel.name)
+        select(
+            LearningGoal,
+            Competence.name,
+            Area.name,
+            ScaleLevel.ordinal,
+            ScaleLevel.name,
+            Competence.name_en,
+            Area.name_en,
+        )
         .outerjoin(Competence, Competence.id == LearningGoal.competence_id)
         .outerjoin(Area, Area.id == LearningGoal.area_id)
         .outerjoin(ScaleLevel, ScaleLevel.id == LearningGoal.target_level_id)
@@ -237,6 +254,8 @@ def _goal_views(uow: UnitOfWork, employee_id: int, goal_id: int | None = None) -
             g.result,
             g.appraisal_id,
             g.version,
+            c_name_en,
+            a_name_en,
         )
-        for g, c_name, a_name, lv_ord, lv_name in uow.session.execute(stmt)
+        for g, c_name, a_name, lv_ord, lv_name, c_name_en, a_name_en in uow.session.execute(stmt)
     ]

@@ -15,6 +15,7 @@ from sqlalchemy import func, or_, select
 
 from competence.clock import today
 from competence.employees import EmployeeRow, list_employees
+from competence.language import pick_name
 from competence.scales import LevelView, levels_of_scale
 from competence.uow import UnitOfWork
 from db.models import Area, Assessment, Certificate, Competence, Employee, Framework, ScaleLevel
@@ -34,15 +35,31 @@ class CompetenceOption:
     area_id: int
     area_name: str
     levels: tuple[LevelView, ...]
+    framework_name_en: str | None = None
+    area_name_en: str | None = None
 
     def label(self, lang: str = "nb") -> str:
-        name = self.name_en if lang.startswith("en") and self.name_en else self.name
+        name = pick_name(lang, self.name, self.name_en)
         return f"{self.code} {name}" if self.code else name
+
+    def framework_display(self, lang: str) -> str:
+        return pick_name(lang, self.framework_name, self.framework_name_en)
+
+    def area_display(self, lang: str) -> str:
+        return pick_name(lang, self.area_name, self.area_name_en)
 
     @property
     def search_text(self) -> str:
-        """What a typed filter matches: code, both names, framework and area."""
-        parts = (self.code, self.name, self.name_en, self.framework_name, self.area_name)
+        """What a typed filter matches: code, names, framework and area in both languages."""
+        parts = (
+            self.code,
+            self.name,
+            self.name_en,
+            self.framework_name,
+            self.framework_name_en,
+            self.area_name,
+            self.area_name_en,
+        )
         return " ".join(p for p in parts if p).casefold()
 
 
@@ -51,7 +68,7 @@ def competence_options(uow: UnitOfWork, *, kind: str | None = None) -> list[Comp
     with uow:
         s = uow.session
         stmt = (
-            select(Competence, Framework.name, Area.name)
+            select(Competence, Framework.name, Area.name, Framework.name_en, Area.name_en)
             .join(Framework, Framework.id == Competence.framework_id)
             .join(Area, Area.id == Competence.area_id)
             .order_by(Framework.name, Area.sort_order, Area.id, Competence.sort_order, Competence.id)
@@ -59,7 +76,7 @@ def competence_options(uow: UnitOfWork, *, kind: str | None = None) -> list[Comp
         if kind is not None:
             stmt = stmt.where(Competence.kind == kind)
         rows = s.execute(stmt).all()
-        scale_ids = sorted({c.scale_id for c, _, _ in rows})
+        scale_ids = sorted({row[0].scale_id for row in rows})
         levels: dict[int, list[LevelView]] = {sid: [] for sid in scale_ids}
         if scale_ids:
             level_stmt = (
@@ -81,8 +98,10 @@ def competence_options(uow: UnitOfWork, *, kind: str | None = None) -> list[Comp
                 c.area_id,
                 area_name,
                 tuple(levels.get(c.scale_id, ())),
+                fw_name_en,
+                area_name_en,
             )
-            for c, fw_name, area_name in rows
+            for c, fw_name, area_name, fw_name_en, area_name_en in rows
         ]
 
 

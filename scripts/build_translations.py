@@ -1,15 +1,12 @@
 """Update the translation source and build the compiled translation.
 
     python scripts/build_translations.py          # lupdate ui/ -> .ts, then lrelease .ts -> .qm
+                                                  # (and qtbase_nb.ts -> .qm, Qt's own widgets)
     python scripts/build_translations.py --check  # fail if a UI string lacks an English translation
 
 Bokmål is the source language of every string in ``ui/``; ``resources/translations/
 kompetanseregister_en.ts`` holds the English translations (edit it with Qt Linguist,
 ``pyside6-linguist``, or by hand) and the ``.qm`` built from it is committed and loaded at start.
-
-``qtbase_nb.ts`` is the bokmål for Qt's own words the app shows (standard buttons such as Ja/Nei,
-the text fields' context menu, the file dialog): Qt ships a translation for nynorsk but none for
-bokmål. It is written by hand and only compiled here.
 """
 
 from __future__ import annotations
@@ -25,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "translations" / "kompetanseregister_en.ts"
 QM = TS.with_suffix(".qm")
+#: Bokmål for Qt's own widgets (file dialogs, standard buttons, context menus): Qt ships no
+#: ``qtbase_nb``. Written by hand from Qt's English source texts; only lrelease'd here.
 QT_TS = ROOT / "resources" / "translations" / "qtbase_nb.ts"
 QT_QM = QT_TS.with_suffix(".qm")
 
@@ -91,7 +90,7 @@ def check() -> int:
         scratch = Path(tmp) / TS.name
         shutil.copy(TS, scratch)
         lupdate(scratch)
-        missing = untranslated(scratch)
+        missing = untranslated(scratch) + untranslated(QT_TS)
     for line in missing:
         print(f"mangler oversettelse: {line}")
     return 1 if missing else 0
@@ -108,10 +107,13 @@ def main() -> int:
     lupdate(TS)
     lrelease(TS, QM)
     lrelease(QT_TS, QT_QM)
-    missing = untranslated(TS)
+    missing = untranslated(TS) + untranslated(QT_TS)
     for line in missing:
         print(f"mangler oversettelse: {line}")
-    print(f"{TS.relative_to(ROOT)}: {len(missing)} uten oversettelse; {QM.relative_to(ROOT)} bygget")
+    print(
+        f"{TS.relative_to(ROOT)}: {len(missing)} uten oversettelse; "
+        f"{QM.relative_to(ROOT)} og {QT_QM.relative_to(ROOT)} bygget"
+    )
     return 0
 
 

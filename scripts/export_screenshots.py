@@ -1,6 +1,9 @@
 """Regenerate docs/screenshots/export-*.png: the first page of each export, made from a demo register.
 
-    .venv/bin/python scripts/export_screenshots.py [--employees 150]
+    .venv/bin/python scripts/export_screenshots.py [--employees 150] [--lang en] [--out FOLDER]
+
+``--lang en`` makes the English exports (files named ``export-*-en.png``); ``--out`` writes the
+pictures into another folder (to look at them without touching the committed ones).
 
 Workbooks are printed through LibreOffice headless (as a user printing them would see them), PDFs
 are rendered directly; both with pdftoppm at 80 dpi. Today is pinned so the pictures are stable.
@@ -39,8 +42,8 @@ def busiest_unit(uow: object) -> tuple[str, str]:
     return chosen.number, people[0].employee_no
 
 
-def first_page_png(pdf: Path, name: str) -> Path:
-    target = OUT / name
+def first_page_png(pdf: Path, name: str, out: Path = OUT, page: int = 1) -> Path:
+    target = out / name
     subprocess.run(
         [
             "pdftoppm",
@@ -48,9 +51,9 @@ def first_page_png(pdf: Path, name: str) -> Path:
             "-r",
             "80",
             "-f",
-            "1",
+            str(page),
             "-l",
-            "1",
+            str(page),
             "-singlefile",
             str(pdf),
             str(target.with_suffix("")),
@@ -84,7 +87,11 @@ def workbook_pdf(workbook: Path, folder: Path) -> Path:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--employees", type=int, default=150)
+    parser.add_argument("--lang", choices=("nb", "en"), default="nb", help="the exports' language")
+    parser.add_argument("--out", type=Path, default=OUT, help="folder for the pictures")
     args = parser.parse_args()
+    lang, out = args.lang, args.out
+    suffix = "" if lang == "nb" else f"-{lang}"
     from competence.demo import generate_demo
     from competence.export.excel.gap_report import export_gap_report
     from competence.export.excel.matrix import export_matrix
@@ -94,7 +101,7 @@ def main() -> int:
     from competence.uow import UnitOfWork
     from db.session import open_database
 
-    OUT.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="kompetanse-screens-") as tmp:
         folder = Path(tmp)
         os.environ["KOMPETANSE_DATA_DIR"] = str(folder / "data")
@@ -104,16 +111,24 @@ def main() -> int:
             uow = UnitOfWork(database, actor="skjermbilder")
             unit, person = busiest_unit(uow)
             books = {
-                "export-matrix.png": export_matrix(uow, folder / "matrise.xlsx", unit_number=unit).path,
-                "export-gap-report.png": export_gap_report(uow, folder / "avvik.xlsx", unit_number=unit).path,
-                "export-template.png": export_template(uow, folder / "mal.xlsx", unit_number=unit).path,
+                "export-matrix": export_matrix(
+                    uow, folder / "matrise.xlsx", unit_number=unit, lang=lang
+                ).path,
+                "export-gap-report": export_gap_report(
+                    uow, folder / "avvik.xlsx", unit_number=unit, lang=lang
+                ).path,
+                "export-template": export_template(
+                    uow, folder / "mal.xlsx", unit_number=unit, lang=lang
+                ).path,
             }
             for name, book in books.items():
-                print(first_page_png(workbook_pdf(book, folder), name))
-            print(first_page_png(export_plan(uow, person, folder / "plan.pdf").path, "export-plan.png"))
-            print(
-                first_page_png(export_unit_plan(uow, unit, folder / "enhet.pdf").path, "export-unit-plan.png")
-            )
+                print(first_page_png(workbook_pdf(book, folder), f"{name}{suffix}.png", out))
+            plan = export_plan(uow, person, folder / "plan.pdf", lang=lang).path
+            print(first_page_png(plan, f"export-plan{suffix}.png", out))
+            unit_plan = export_unit_plan(uow, unit, folder / "enhet.pdf", lang=lang).path
+            print(first_page_png(unit_plan, f"export-unit-plan{suffix}.png", out))
+            # the unit plan's heatmap, on its second page
+            print(first_page_png(unit_plan, f"export-unit-plan-heatmap{suffix}.png", out, page=2))
         finally:
             database.dispose()
     return 0

@@ -9,7 +9,8 @@ what="${1:-app}"
 app_pkgs=(python3-venv python3-dev libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4
   libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libfontconfig1
   libdbus-1-3 fonts-dejavu-core)
-test_pkgs=(postgresql poppler-utils xvfb xauth)
+# fonts-crosextra-carlito: Calibri's metrics, so workbooks print in LibreOffice as they do in Excel
+test_pkgs=(postgresql poppler-utils xvfb xauth fonts-crosextra-carlito)
 # Any LibreOffice with Calc serves the tests; the -nogui flavour is the smallest.
 command -v soffice >/dev/null 2>&1 || test_pkgs+=(libreoffice-calc-nogui)
 pkgs=("${app_pkgs[@]}")

@@ -184,3 +184,19 @@ def test_builtin_files_are_in_canonical_form(path: Path) -> None:
     """The shipped files read exactly as the exporter writes them, so exports diff cleanly."""
     spec = next(s for s in builtin_specs() if f"{s.key}.json" == path.name)
     assert path.read_text(encoding="utf-8") == to_json_text(spec)
+
+
+@pytest.mark.parametrize("spec", builtin_specs(), ids=lambda s: s.key)
+def test_every_name_a_user_sees_has_an_english_twin(spec: FrameworkSpec) -> None:
+    """In English the app shows the English names (radar, heatmap, Oversikt, exports); a built-in
+    framework with a name missing would put Norwegian into the English app."""
+    missing = [f"framework {spec.key}"] if not spec.name_en else []
+    for scale in spec.scales:
+        missing += [f"scale {scale.key}"] if not scale.name_en else []
+        missing += [f"level {scale.key}/{lv.ordinal}" for lv in scale.levels if not lv.name_en]
+    for area in spec.areas:
+        missing += [f"area {area.key}"] if not area.name_en else []
+        for comp in area.competences:  # sub-competences too: they name their parent
+            missing += [f"competence {comp.key}"] if not comp.name_en else []
+            missing += [f"description {comp.key}"] if comp.description and not comp.description_en else []
+    assert not missing, missing

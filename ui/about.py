@@ -133,9 +133,8 @@ class AboutDialog(QDialog):
     def facts_text(self) -> str:
         lines = [f"Kompetanseregister {__version__}"]
         lines += [f"{label}: {value}" for label, value in self.facts[1:]]
-        lines.append(
-            f"{self.tr('Registeret er skrevet av')}: {self.versions_label.text()}".replace("\n", "; ")
-        )
+        written_by = self.tr("Registeret er skrevet av: {versions}")
+        lines.append(written_by.format(versions=self.versions_label.text().replace("\n", "; ")))
         return "\n".join(lines)
 
     def copy_facts(self) -> None:

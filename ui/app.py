@@ -61,7 +61,7 @@ from db.session import Database, open_database
 from ui.context import AppContext
 from ui.errors import error_message, install_excepthook, set_damage_handler, show_bug, show_error
 from ui.first_start import IMPORT_PAGE, FirstStartDialog, open_roster_import
-from ui.i18n import TRANSLATIONS_DIR, install_language, qt_qm_path
+from ui.i18n import TRANSLATIONS_DIR, fmt_percent, install_language, qt_qm_path
 from ui.main_window import MainWindow
 from ui.preferences import APPLICATION, ORGANISATION, Preferences
 from ui.privacy.notices import check_at_start
@@ -254,7 +254,7 @@ class Startup(QObject):
         if message:
             text = f"{text} {message}"
         if total > 0:
-            text += f" ({done * 100 // total} %)"
+            text += f" ({fmt_percent(done * 100 // total, 0)})"
         self.splash.message(text)
 
     def _failed(self, exc: BaseException) -> None:

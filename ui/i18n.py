@@ -1,29 +1,36 @@
 """Language and locale: which translation is loaded, and how dates and numbers are written.
 
 Bokmål is the source language of every UI string; English comes from
-``resources/translations/kompetanseregister_en.qm``. Qt's own words (standard buttons, context
-menus, the file dialog) follow the same language: Qt's ``qtbase_en.qm`` for English, and for bokmål,
-which Qt does not ship, the app's ``resources/translations/qtbase_nb.qm``. Dates are dd.mm.yyyy and
-decimals use a comma in Norwegian (``QLocale``), whatever the operating system's locale says.
+``resources/translations/kompetanseregister_en.qm``. Qt's own widgets (file dialogs, standard
+buttons) speak the same language through Qt's ``qtbase`` translation. Dates are dd.mm.yyyy and
+decimals use a comma in Norwegian, whatever the operating system's locale says: numbers are written
+by :mod:`competence.numbers`, the same rules as the exports.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QTranslator
 
+from competence import language, numbers
+
 LANGUAGES = ("nb", "en")
+#: Each language named in itself, as a language chooser shows them: never translated, so a user
+#: who cannot read the current language still finds their own.
+LANGUAGE_NAMES = {"nb": "Norsk (bokmål)", "en": "English"}
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 QM_BASENAME = "kompetanseregister"
+#: Qt's translation of its own widgets (file dialogs, standard buttons, context menus).
+QT_BASENAME = "qtbase"
 
-_DATE_FORMATS = {"nb": "dd.MM.yyyy", "en": "dd/MM/yyyy"}
+log = logging.getLogger("kompetanseregister.ui")
 
 
 def normalise_language(value: object) -> str:
-    text = str(value or "").strip().lower()
-    return "en" if text.startswith("en") else "nb"
+    return language.normalise_language(value)
 
 
 def locale_for(lang: str) -> QLocale:
@@ -36,17 +43,36 @@ def qm_path(lang: str) -> Path:
     return TRANSLATIONS_DIR / f"{QM_BASENAME}_{lang}.qm"
 
 
-def qt_translations_dir() -> Path:
-    """Qt's own translations: in the PySide6 package, or in the bundle when frozen."""
-    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+def qt_translation_dirs() -> list[Path]:
+    """Where Qt's own translations (file dialogs, standard buttons, context menus) are looked for:
+    Qt's translations folder as Qt itself reports it (inside PySide6, or inside the bundle when the
+    app is packaged), then ``resources/translations``, which holds a bokmål ``qtbase_nb`` because
+    Qt ships none (only nynorsk)."""
+    folders = []
+    reported = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if reported:
+        folders.append(Path(reported))
+    folders.append(TRANSLATIONS_DIR)
+    return [folder for folder in folders if folder.is_dir()]
 
 
 def qt_qm_path(lang: str) -> Path | None:
-    """The translation of Qt's own words for ``lang``: the app's own first, then Qt's."""
-    for folder in (TRANSLATIONS_DIR, qt_translations_dir()):
-        path = folder / f"qtbase_{lang}.qm"
+    """The file of Qt's own words in ``lang`` that :func:`install_language` loads, if any."""
+    for folder in qt_translation_dirs():
+        path = folder / f"{QT_BASENAME}_{lang}.qm"
         if path.is_file():
             return path
+    return None
+
+
+def _qt_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
+    """Qt's own strings in ``lang`` from the first folder that has them; None (and a line in the
+    log) when none has: the app still runs, with Qt's English buttons."""
+    for folder in qt_translation_dirs():
+        translator = QTranslator(app)
+        if translator.load(f"{QT_BASENAME}_{lang}", str(folder)):
+            return translator
+    log.info("Fant ingen Qt-oversettelse for %s i %s", lang, qt_translation_dirs())
     return None
 
 
@@ -54,8 +80,8 @@ _installed: list[QTranslator] = []
 
 
 def install_language(app: QCoreApplication, lang: str) -> QTranslator | None:
-    """Set the default locale, load the translation of Qt's own words and, for English, the app's
-    translation (replacing those loaded before).
+    """Set the default locale, load Qt's own translation of its dialogs and buttons, and for
+    English the app's translation (replacing whatever was loaded before).
 
     Returns the app's translator, or None for bokmål (the source language needs none).
     """
@@ -63,12 +89,10 @@ def install_language(app: QCoreApplication, lang: str) -> QTranslator | None:
     QLocale.setDefault(locale_for(lang))
     while _installed:
         app.removeTranslator(_installed.pop())
-    qt_qm = qt_qm_path(lang)
-    if qt_qm is not None:
-        qt_translator = QTranslator(app)
-        if qt_translator.load(str(qt_qm)):
-            app.installTranslator(qt_translator)
-            _installed.append(qt_translator)
+    qt = _qt_translator(app, lang)
+    if qt is not None:
+        app.installTranslator(qt)
+        _installed.append(qt)
     if lang == "nb":
         return None
     translator = QTranslator(app)
@@ -80,7 +104,7 @@ def install_language(app: QCoreApplication, lang: str) -> QTranslator | None:
 
 
 def date_format(lang: str) -> str:
-    return _DATE_FORMATS[normalise_language(lang)]
+    return language.date_pattern(lang)
 
 
 def current_language() -> str:
@@ -98,29 +122,43 @@ def from_qdate(day: QDate) -> dt.date:
 
 def fmt_date(day: dt.date | None) -> str:
     """dd.mm.yyyy in Norwegian (dd/mm/yyyy in English); empty for no date."""
-    if day is None:
-        return ""
-    return to_qdate(day).toString(date_format(current_language()))
+    return language.format_date(day, current_language())
 
 
 def fmt_number(value: float | None, decimals: int = 1) -> str:
-    """A number in the UI locale (decimal comma in Norwegian), trailing ",0" dropped."""
+    """A number in the UI language (decimal comma in Norwegian), trailing ",0" dropped; the rule
+    of :mod:`competence.numbers`, shared with the exports."""
     if value is None:
         return ""
-    if decimals and float(value).is_integer():
-        decimals = 0
-    return QLocale().toString(float(value), "f", decimals)
+    return numbers.format_number(value, decimals, current_language())
 
 
 def fmt_int(value: int) -> str:
-    """An integer with the locale's digit grouping (50 000)."""
-    return QLocale().toString(int(value))
+    """An integer with the language's digit grouping (50 000)."""
+    return numbers.format_int(value, current_language())
 
 
 def fmt_percent(value: float | None, decimals: int = 1) -> str:
+    """A value in percent (0-100): ``62,5 %`` in Norwegian, ``62.5%`` in English."""
     if value is None:
         return ""
-    return f"{fmt_number(value, decimals)}\u00a0%"
+    return numbers.format_percent(value, decimals, current_language())
+
+
+def progress_format() -> str:
+    """A progress bar's text (Qt's ``%p`` is the percentage): "40 %" in Norwegian, "40%" in
+    English, as every other percentage; Qt's own "%p%" would write "40%" in both."""
+    return "%p" + numbers.percent_sign(current_language())
+
+
+def fmt_share(share: float) -> str:
+    """A share of 0-1 as a whole percent (the share meeting a requirement)."""
+    return numbers.format_share(share, current_language())
+
+
+def fmt_points(gap: float) -> str:
+    """A gap in percentage points, rounded as in the exports (12,5; 13)."""
+    return numbers.format_points(gap, current_language())
 
 
 def pick(pair: tuple[str, str], lang: str | None = None) -> str:

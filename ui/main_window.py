@@ -53,7 +53,8 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(spec.title())
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             if position <= 9:
-                item.setToolTip(f"Ctrl+{position}")
+                shortcut = QKeySequence(f"Ctrl+{position}")  # Qt names the keys in the UI language
+                item.setToolTip(shortcut.toString(QKeySequence.SequenceFormat.NativeText))
             item.setSizeHint(QSize(0, self.fontMetrics().height() * 2))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._row_changed)

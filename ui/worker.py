@@ -16,12 +16,13 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 from shiboken6 import Shiboken
 
 from competence.progress import CancelToken, Progress
 from db.errors import LocalizedError
 from ui.errors import show_error
+from ui.i18n import progress_format
 
 log = logging.getLogger("kompetanseregister.ui")
 T = TypeVar("T")
@@ -161,6 +162,9 @@ class DelayedProgress(QObject):
         if self.parent_widget is not None and not Shiboken.isValid(self.parent_widget):
             return
         dialog = QProgressDialog(self.parent_widget)
+        bar = QProgressBar(dialog)
+        bar.setFormat(progress_format())
+        dialog.setBar(bar)
         dialog.setWindowTitle(self.tr("Arbeider…"))
         dialog.setLabelText(self.label)
         dialog.setMinimumDuration(0)

@@ -10,6 +10,7 @@ from competence.cli.context import CliContext
 from competence.cli.lang import h
 from competence.demo import DemoSummary, generate_demo
 from competence.demo.generator import MAX_EMPLOYEES, MIN_EMPLOYEES
+from competence.numbers import format_percent
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -92,7 +93,8 @@ class _Progress:
         percent = 100 * done // total if total else 0
         if percent != self.shown:
             self.shown = percent
-            self.ctx.err.write(f"\r{percent:3d} % {message[:60]:<60}")
+            shown = format_percent(percent, 0, self.ctx.lang)
+            self.ctx.err.write(f"\r{shown:>5} {message[:60]:<60}")
             self.ctx.err.flush()
 
     def finish(self) -> None:

@@ -134,7 +134,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run_matrix(ctx: CliContext) -> int:
-    r = export_matrix(ctx.uow(), ctx.args.out, unit_number=ctx.args.unit, subunits=ctx.args.subunits)
+    r = export_matrix(
+        ctx.uow(), ctx.args.out, unit_number=ctx.args.unit, subunits=ctx.args.subunits, lang=ctx.lang
+    )
     ctx.print(
         ctx.t(
             f"Kompetansematrise skrevet til {r.path}: {r.people} ansatte × {r.competences} kompetanser "
@@ -148,7 +150,7 @@ def run_matrix(ctx: CliContext) -> int:
 
 def run_gap(ctx: CliContext) -> int:
     r = export_gap_report(
-        ctx.uow(), ctx.args.out, unit_number=ctx.args.unit, subunits=not ctx.args.no_subunits
+        ctx.uow(), ctx.args.out, unit_number=ctx.args.unit, subunits=not ctx.args.no_subunits, lang=ctx.lang
     )
     ctx.print(
         ctx.t(
@@ -162,7 +164,9 @@ def run_gap(ctx: CliContext) -> int:
 
 
 def run_template(ctx: CliContext) -> int:
-    r = export_template(ctx.uow(), ctx.args.out, unit_number=ctx.args.unit, subunits=ctx.args.subunits)
+    r = export_template(
+        ctx.uow(), ctx.args.out, unit_number=ctx.args.unit, subunits=ctx.args.subunits, lang=ctx.lang
+    )
     ctx.print(
         ctx.t(
             f"Vurderingsmal skrevet til {r.path}: {r.people} ansatte × {r.competences} kompetanser.",
@@ -178,13 +182,13 @@ def run_import(ctx: CliContext) -> int:
         ctx.print_json(r.as_dict(ctx.lang))
         return 0
     for change in r.changed:
-        old = "ikke vurdert" if change.old_level is None else str(change.old_level)
+        old = ctx.t("ikke vurdert", "not assessed") if change.old_level is None else str(change.old_level)
         ctx.print(
             ctx.t(
                 f"Ark {change.cell}: {change.name} ({change.employee_no}), {change.competence}: "
                 f"{old} → {change.new_label}",
-                f"Sheet {change.cell}: {change.name} ({change.employee_no}), {change.competence}: "
-                f"{old} → {change.new_label}",
+                f"Sheet {change.cell}: {change.name} ({change.employee_no}), "
+                f"{change.competence_name('en')}: {old} → {change.new_label}",
             )
         )
     for refusal in r.refused:
@@ -209,7 +213,7 @@ def run_import(ctx: CliContext) -> int:
 
 def run_plan(ctx: CliContext) -> int:
     talk_on = parse_date(ctx.args.talk_date) if ctx.args.talk_date else None
-    r = export_plan(ctx.uow(), ctx.args.employee_no, ctx.args.out, talk_on=talk_on)
+    r = export_plan(ctx.uow(), ctx.args.employee_no, ctx.args.out, talk_on=talk_on, lang=ctx.lang)
     ctx.print(
         ctx.t(
             f"Utviklingsplan for ansatt {r.employee_no} skrevet til {r.path} ({r.pages} sider).",
@@ -235,6 +239,7 @@ def run_plans(ctx: CliContext) -> int:
         subunits=ctx.args.subunits,
         talk_on=talk_on,
         progress=progress,
+        lang=ctx.lang,
     )
     ctx.print(
         ctx.t(
@@ -250,7 +255,9 @@ def run_plans(ctx: CliContext) -> int:
 
 
 def run_unit_plan(ctx: CliContext) -> int:
-    r = export_unit_plan(ctx.uow(), ctx.args.unit, ctx.args.out, subunits=not ctx.args.no_subunits)
+    r = export_unit_plan(
+        ctx.uow(), ctx.args.unit, ctx.args.out, subunits=not ctx.args.no_subunits, lang=ctx.lang
+    )
     ctx.print(
         ctx.t(
             f"Kompetanseplan skrevet til {r.path} ({r.pages} sider, {r.people} ansatte, "

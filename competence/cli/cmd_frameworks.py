@@ -16,6 +16,7 @@ from competence.frameworks import ensure_builtin_frameworks
 from competence.frameworks.queries import FrameworkTree, framework_tree, list_frameworks
 from competence.frameworks.results import LoadResult
 from competence.frameworks.transfer import export_framework, import_framework_file
+from competence.numbers import format_percent
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -166,8 +167,7 @@ def run_show(ctx: CliContext) -> int:
 
 
 def _percent(ctx: CliContext, value: float) -> str:
-    text = f"{value:g} %"
-    return text if ctx.english else text.replace(".", ",")
+    return format_percent(value, 2, ctx.lang)
 
 
 def _tree_json(tree: FrameworkTree) -> dict[str, Any]:

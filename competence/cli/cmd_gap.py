@@ -11,7 +11,9 @@ from competence.cli.context import CliContext
 from competence.cli.lang import h
 from competence.cli.options import no_subunits_option, unit_option
 from competence.errors import ValidationError
+from competence.language import format_date
 from competence.lookup import unit_by_number
+from competence.numbers import format_int, format_points, format_share
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -19,7 +21,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "gap-report",
         parents=[common],
         help=h(
-            "gapanalyse for en enhet eller hele kommunen (tekst eller JSON)",
+            "avviksanalyse for en enhet eller hele kommunen (tekst eller JSON)",
             "gap analysis for a unit or the whole municipality (text or JSON)",
         ),
     )
@@ -180,23 +182,40 @@ def report_json(report: gap.GapReport, english: bool = False) -> dict[str, Any]:
 
 
 def print_text(ctx: CliContext, report: gap.GapReport) -> None:
+    """The report as text in the user's language, numbers written as the app writes them
+    (:mod:`competence.numbers`)."""
     s = report.summary
-    t = ctx.t
-    ctx.print(t(f"Gapanalyse per {s.at:%d.%m.%Y}", f"Gap analysis as of {s.at:%d.%m.%Y}"))
+    t, lang = ctx.t, ctx.lang
+
+    def n(value: int) -> str:
+        return format_int(value, lang)
+
+    ctx.print(t("Avviksanalyse per {date}", "Gap analysis as of {date}").format(date=format_date(s.at, lang)))
     ctx.print(
         t(
-            f"  {s.people} personer, {s.requirements} krav, {_pct(s.share_met):g} % oppfylt, "
-            f"{s.not_assessed} ikke vurdert, gjennomsnittlig avvik {s.mean_gap:.1f} prosentpoeng",
-            f"  {s.people} people, {s.requirements} requirements, {_pct(s.share_met):g} % met, "
-            f"{s.not_assessed} not assessed, mean gap {s.mean_gap:.1f} percentage points",
+            "  {people} personer, {requirements} krav, {share} oppfylt, {na} ikke vurdert, "
+            "gjennomsnittlig avvik {gap} prosentpoeng",
+            "  {people} people, {requirements} requirements, {share} met, {na} not assessed, "
+            "mean gap {gap} percentage points",
+        ).format(
+            people=n(s.people),
+            requirements=n(s.requirements),
+            share=format_share(s.share_met, lang),
+            na=n(s.not_assessed),
+            gap=format_points(s.mean_gap, lang),
         )
     )
     ctx.print(
         t(
-            f"  {s.vulnerable} sårbare kompetanser, {s.expiring} sertifikater utløper snart, "
-            f"{s.expired} utløpt, {s.overdue_goals} utviklingsmål på overtid",
-            f"  {s.vulnerable} vulnerable competences, {s.expiring} certificates expiring soon, "
-            f"{s.expired} expired, {s.overdue_goals} overdue learning goals",
+            "  {vulnerable} sårbare kompetanser, {expiring} sertifikater utløper snart, {expired} utløpt, "
+            "{overdue} utviklingsmål på overtid",
+            "  {vulnerable} vulnerable competences, {expiring} certificates expiring soon, "
+            "{expired} expired, {overdue} overdue learning goals",
+        ).format(
+            vulnerable=n(s.vulnerable),
+            expiring=n(s.expiring),
+            expired=n(s.expired),
+            overdue=n(s.overdue_goals),
         )
     )
     if report.areas:
@@ -205,13 +224,15 @@ def print_text(ctx: CliContext, report: gap.GapReport) -> None:
             t("Strategiområder (andel oppfylt, ikke vurdert):", "Strategy areas (share met, not assessed):")
         )
         for a in report.areas:
-            label = f"{a.area_code} {a.area_name}" if a.area_code else a.area_name
-            ctx.print(f"  {_pct(a.share_met):5.1f} %  {a.not_assessed:6d}  {a.framework_name}: {label}")
+            share = format_share(a.share_met, lang)
+            ctx.print(f"  {share:>6}  {a.not_assessed:6d}  {a.framework_display(lang)}: {a.label(lang)}")
     if s.largest_gaps:
         ctx.print()
-        ctx.print(t("Største avvik:", "Largest gaps:"))
+        ctx.print(t("Største avvik (prosentpoeng):", "Largest gaps (percentage points):"))
         for g in s.largest_gaps:
-            ctx.print(f"  {g.mean_gap:5.1f}  {g.competence.label} ({g.people})")
+            ctx.print(
+                f"  {format_points(g.mean_gap, lang):>5}  {g.competence.display_label(lang)} ({g.people})"
+            )
     if report.vulnerabilities:
         ctx.print()
         ctx.print(
@@ -219,9 +240,9 @@ def print_text(ctx: CliContext, report: gap.GapReport) -> None:
         )
         for v in report.vulnerabilities:
             holders = ", ".join(v.holders) if v.holders else t("ingen", "nobody")
-            ctx.print(f"  {v.unit.number} {v.unit.name}: {v.competence.label} ({holders})")
+            ctx.print(f"  {v.unit.number} {v.unit.name}: {v.competence.display_label(lang)} ({holders})")
     if report.certificates:
         ctx.print()
         ctx.print(t("Sertifikater som utløper eller er utløpt:", "Certificates expiring or expired:"))
         for c in report.certificates:
-            ctx.print(f"  {c.valid_until:%d.%m.%Y}  {c.employee_no} {c.name}: {c.certificate}")
+            ctx.print(f"  {format_date(c.valid_until, lang)}  {c.employee_no} {c.name}: {c.certificate}")

@@ -94,8 +94,6 @@ class ChunkRows:
     appraisals: list[Row] = field(default_factory=list)
     #: Goal rows and the index in ``appraisals`` of the talk that agreed them (or None).
     goals: list[tuple[Row, int | None]] = field(default_factory=list)
-    #: Required skills of active employees never assessed ("ikke vurdert").
-    not_assessed: int = 0
 
 
 #: One assessment before it becomes a row: (date, index of the level, source, assessor, note).
@@ -129,8 +127,6 @@ class HistoryMaker:
         for comp, entries in histories.items():
             if entries:
                 self._emit(who.employee_id, comp, entries, out)
-            elif who.left is None:
-                out.not_assessed += 1
 
     def _assessments(self, who: Subject, end: dt.date) -> dict[CompetenceRef, list[_Entry]]:
         rng = self.rng

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from competence.export.scope import Person
 from competence.goals import ACTIVITY_LABELS, STATUS_LABELS
+from competence.language import normalise_language, pick_name
 from db.models import Area, Competence, LearningGoal, ScaleLevel
 
 OPEN_STATUSES = ("planlagt", "pagar")
@@ -36,15 +37,31 @@ class GoalRow:
 
 
 def goals_of_people(
-    session: Session, people: Sequence[Person], at: dt.date, *, statuses: Sequence[str] | None = None
+    session: Session,
+    people: Sequence[Person],
+    at: dt.date,
+    *,
+    statuses: Sequence[str] | None = None,
+    lang: str = "nb",
 ) -> list[GoalRow]:
-    """The learning goals of ``people`` (by due date), optionally only those with ``statuses``."""
+    """The learning goals of ``people`` (by due date), optionally only those with ``statuses``;
+    activity, status and names in ``lang``."""
+    english = normalise_language(lang) == "en"
     by_id = {p.id: p for p in people}
     result: list[GoalRow] = []
     ids = list(by_id)
     for start in range(0, len(ids), 1000):
         stmt = (
-            select(LearningGoal, Competence.name, Area.name, ScaleLevel.ordinal, ScaleLevel.name)
+            select(
+                LearningGoal,
+                Competence.name,
+                Area.name,
+                ScaleLevel.ordinal,
+                ScaleLevel.name,
+                Competence.name_en,
+                Area.name_en,
+                ScaleLevel.name_en,
+            )
             .outerjoin(Competence, Competence.id == LearningGoal.competence_id)
             .outerjoin(Area, Area.id == LearningGoal.area_id)
             .outerjoin(ScaleLevel, ScaleLevel.id == LearningGoal.target_level_id)
@@ -52,21 +69,24 @@ def goals_of_people(
         )
         if statuses is not None:
             stmt = stmt.where(LearningGoal.status.in_(statuses))
-        for goal, comp_name, area_name, level_no, level_name in session.execute(stmt):
+        for goal, comp_name, area_name, level_no, level_name, comp_en, area_en, level_en in session.execute(
+            stmt
+        ):
             person = by_id[goal.employee_id]
+            level = f"{level_no} {pick_name(lang, level_name, level_en)}" if level_name else None
             result.append(
                 GoalRow(
                     person.employee_no,
                     person.full_name,
                     person.units,
                     goal.description,
-                    ACTIVITY_LABELS.get(goal.activity_type, (goal.activity_type,))[0],
-                    comp_name,
-                    area_name,
-                    f"{level_no} {level_name}" if level_name else None,
+                    ACTIVITY_LABELS.get(goal.activity_type, (goal.activity_type,) * 2)[english],
+                    pick_name(lang, comp_name, comp_en) if comp_name else None,
+                    pick_name(lang, area_name, area_en) if area_name else None,
+                    level,
                     goal.start_on,
                     goal.due_on,
-                    STATUS_LABELS.get(goal.status, (goal.status,))[0],
+                    STATUS_LABELS.get(goal.status, (goal.status,) * 2)[english],
                     goal.status,
                     goal.hours,
                     goal.cost_nok,

@@ -12,5 +12,7 @@ HEADER = ("1F4E78", "FFFFFF")
 SUBHEADER = ("DDEBF7", "1F2937")
 #: alternating fills of strategy-area groups in header rows
 AREA_FILLS = ("BDD7EE", "E2EFDA", "FCE4D6", "EDE2F6", "FFF2CC", "D9E1F2")
-REQUIRED_LINE = "1F4E78"
-CURRENT_LINE = "C0504D"
+#: the radar chart's two lines, on the card and in the PDF plans alike: the requirement orange,
+#: the current level blue (apart in greyscale too: the orange prints lighter)
+REQUIRED_LINE = "CC6600"
+CURRENT_LINE = "1F77B4"

@@ -20,6 +20,7 @@ from competence import audit
 from competence.clock import today
 from competence.gap import CompetenceRef
 from competence.gap.queries import competence_refs, sorted_refs
+from competence.language import normalise_language, pick
 from competence.lookup import unit_by_number
 from competence.units import subtree_select, unit_tree
 from db.models import Employee, Position, Requirement, Role, ScaleLevel
@@ -36,12 +37,14 @@ class Scope:
     unit_name: str
     subunits: bool
     at: dt.date
+    #: the language of the label (the export's)
+    lang: str = "nb"
 
     @property
     def label(self) -> str:
         if self.unit_id is None:
-            return WHOLE_MUNICIPALITY[0]
-        suffix = " med underenheter" if self.subunits else ""
+            return pick(self.lang, *WHOLE_MUNICIPALITY)
+        suffix = pick(self.lang, " med underenheter", " with sub-units") if self.subunits else ""
         return f"{self.unit_number} {self.unit_name}{suffix}"
 
     def unit_ids(self) -> Select[tuple[int]] | None:
@@ -57,14 +60,21 @@ class Scope:
 
 
 def resolve_scope(
-    session: Session, unit_number: str | None, *, subunits: bool = True, at: dt.date | None = None
+    session: Session,
+    unit_number: str | None,
+    *,
+    subunits: bool = True,
+    at: dt.date | None = None,
+    lang: str = "nb",
 ) -> Scope:
-    """The scope for a unit number as the user typed it (``None``: the whole municipality)."""
+    """The scope for a unit number as the user typed it (``None``: the whole municipality); its
+    label in ``lang``."""
     on = at or today()
+    lang = normalise_language(lang)
     if unit_number is None:
-        return Scope(None, None, WHOLE_MUNICIPALITY[0], True, on)
+        return Scope(None, None, pick(lang, *WHOLE_MUNICIPALITY), True, on, lang)
     unit = unit_by_number(session, unit_number)
-    return Scope(unit.id, unit.number, unit.name, subunits, on)
+    return Scope(unit.id, unit.number, unit.name, subunits, on, lang)
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from competence.frameworks.spec import (
     SourceSpec,
 )
 from competence.identifiers import clean_text
+from competence.numbers import format_percent
 from competence.scales import default_percent
 from db.models import COMPETENCE_KINDS
 
@@ -474,11 +475,13 @@ def _levels(value: object, scale_place: Place) -> tuple[LevelSpec, ...]:
         )
     for lower, higher in itertools.pairwise(levels):
         if higher.percent <= lower.percent:
+            high_nb, low_nb = format_percent(higher.percent, 2, "nb"), format_percent(lower.percent, 2, "nb")
+            high_en, low_en = format_percent(higher.percent, 2, "en"), format_percent(lower.percent, 2, "en")
             raise place.error(
-                f"prosentene må øke med nivået (nivå {higher.ordinal} har {higher.percent:g} %, "
-                f"nivå {lower.ordinal} har {lower.percent:g} %).",
+                f"prosentene må øke med nivået (nivå {higher.ordinal} har {high_nb}, "
+                f"nivå {lower.ordinal} har {low_nb}).",
                 f"the percentages must increase with the level (level {higher.ordinal} has "
-                f"{higher.percent:g} %, level {lower.ordinal} has {lower.percent:g} %).",
+                f"{high_en}, level {lower.ordinal} has {low_en}).",
             )
     return tuple(levels)
 

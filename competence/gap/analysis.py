@@ -42,6 +42,7 @@ from competence.gap.results import (
     HeatCell,
     Heatmap,
     PersonCell,
+    PersonShortfall,
     TrendPoint,
     Vulnerability,
 )
@@ -206,6 +207,26 @@ def cell_people(
         return sorted(result, key=lambda p: (-p.gap, p.status != "not_assessed", p.name))
 
 
+def shortfalls(
+    uow: UnitOfWork, *, unit_id: int | None = None, subunits: bool = True, at: dt.date | None = None
+) -> list[PersonShortfall]:
+    """Every requirement not met by someone in the selection (each person and competence once),
+    with the gap as the heatmap and the profile count it. One query; unordered."""
+    on = on_date(at)
+    _check_unit(uow, unit_id)
+    sel = Selection(on, unit_id, subunits)
+    scored = scored_pairs(sel, per_unit=False)
+    stmt = select(scored.c.employee_id, scored.c.competence_id, scored.c.req, scored.c.cur).where(
+        ~holds(scored)
+    )
+    with uow:
+        rows = uow.session.execute(stmt, sel.params())
+        return [
+            PersonShortfall(emp_id, comp_id, float(req), None if cur is None else float(cur))
+            for emp_id, comp_id, req, cur in rows
+        ]
+
+
 def _current_levels_many(
     session: Session, employee_ids: list[int], comp: Competence, at: dt.date
 ) -> dict[int, tuple[int, str, dt.date]]:
@@ -269,6 +290,8 @@ def area_coverage_in(
                 sum(c.met for c in cells),
                 sum(c.not_assessed for c in cells),
                 sum(c.mean_gap * c.people for c in cells) / n,
+                ref.area_name_en,
+                ref.framework_name_en,
             )
         )
     return sorted(scores, key=lambda a: (a.framework_name, order.get(a.area_id, 0), a.area_name))

@@ -29,18 +29,18 @@ def employee_profile_in(session: Session, employee_id: int, *, at: dt.date | Non
     on = on_date(at)
     emp = get_or_fail(session, Employee, employee_id, "ansatt", "Employee")
     reqs = session.execute(_requirements_stmt(), {"employee_id": employee_id, "at": on}).all()
-    strongest: dict[int, tuple[int, str, float, bool]] = {}
-    for comp_id, ordinal, name, percent, mandatory in reqs:
+    strongest: dict[int, tuple[int, str, float, bool, str | None]] = {}
+    for comp_id, ordinal, name, percent, mandatory, name_en in reqs:
         held = strongest.get(comp_id)
         if held is None or percent > held[2]:
-            strongest[comp_id] = (ordinal, name, percent, mandatory or (held[3] if held else False))
+            strongest[comp_id] = (ordinal, name, percent, mandatory or (held[3] if held else False), name_en)
         elif mandatory and not held[3]:
-            strongest[comp_id] = (*held[:3], True)
+            strongest[comp_id] = (held[0], held[1], held[2], True, held[4])
     refs = competence_refs(session, list(strongest))
     current = _current_levels(session, employee_id, list(strongest), on, refs)
     items = []
     for ref in refs.values():
-        ordinal, name, percent, mandatory = strongest[ref.id]
+        ordinal, name, percent, mandatory, name_en = strongest[ref.id]
         cur = current.get(ref.id)
         items.append(
             ProfileItem(
@@ -53,6 +53,8 @@ def employee_profile_in(session: Session, employee_id: int, *, at: dt.date | Non
                 cur[1] if cur else None,
                 cur[2] if cur else None,
                 cur[3] if cur else None,
+                name_en,
+                cur[4] if cur else None,
             )
         )
     return EmployeeProfile(emp.id, emp.employee_no, emp.full_name, on, tuple(items), _area_scores(items))
@@ -71,6 +73,7 @@ def _requirements_stmt() -> Executable:
             req_level.name,
             req_level.percent,
             Requirement.mandatory,
+            req_level.name_en,
         )
         .join(Position, Position.role_id == Requirement.role_id)
         .join(req_level, req_level.id == Requirement.level_id)
@@ -87,6 +90,7 @@ def _assessments_stmt() -> Executable:
             ScaleLevel.name,
             ScaleLevel.percent,
             Assessment.assessed_on,
+            ScaleLevel.name_en,
         )
         .join(ScaleLevel, ScaleLevel.id == Assessment.level_id)
         .where(
@@ -113,18 +117,19 @@ def _certificates_stmt() -> Executable:
 
 def _current_levels(
     session: Session, employee_id: int, comp_ids: list[int], at: dt.date, refs: Mapping[int, CompetenceRef]
-) -> dict[int, tuple[int | None, str | None, float, dt.date | None]]:
-    """competence → (level ordinal, level name, percent, date) for one person on a date."""
+) -> dict[int, tuple[int | None, str | None, float, dt.date | None, str | None]]:
+    """competence → (level ordinal, level name, percent, date, English level name) for one person
+    on a date."""
     if not comp_ids:
         return {}
-    result: dict[int, tuple[int | None, str | None, float, dt.date | None]] = {}
+    result: dict[int, tuple[int | None, str | None, float, dt.date | None, str | None]] = {}
     skill_ids = [c for c in comp_ids if refs[c].kind != "certificate"]
     if skill_ids:
         rows = session.execute(
             _assessments_stmt(), {"employee_id": employee_id, "competence_ids": skill_ids, "at": at}
         )
-        for comp_id, ordinal, name, percent, on in rows:
-            result[comp_id] = (ordinal, name, percent, on)  # ascending: the last one wins
+        for comp_id, ordinal, name, percent, on, name_en in rows:
+            result[comp_id] = (ordinal, name, percent, on, name_en)  # ascending: the last one wins
     cert_ids = [c for c in comp_ids if refs[c].kind == "certificate"]
     if cert_ids:
         certs = session.execute(
@@ -140,23 +145,24 @@ def _current_levels(
                 continue
             low, high = top_levels[refs[cert_comp].scale_id]
             level = high if valid else low
-            result[cert_comp] = (level[0], level[1], 100.0 if valid else 0.0, completed)
+            result[cert_comp] = (level[0], level[1], 100.0 if valid else 0.0, completed, level[2])
     return result
 
 
-def _certificate_levels(
-    session: Session, scale_ids: set[int]
-) -> dict[int, tuple[tuple[int, str], tuple[int, str]]]:
-    """Per certificate scale: its lowest and highest level (ordinal, name)."""
-    out: dict[int, tuple[tuple[int, str], tuple[int, str]]] = {}
+_Level = tuple[int, str, str | None]
+
+
+def _certificate_levels(session: Session, scale_ids: set[int]) -> dict[int, tuple[_Level, _Level]]:
+    """Per certificate scale: its lowest and highest level (ordinal, name, English name)."""
+    out: dict[int, tuple[_Level, _Level]] = {}
     rows = session.execute(
-        select(ScaleLevel.scale_id, ScaleLevel.ordinal, ScaleLevel.name)
+        select(ScaleLevel.scale_id, ScaleLevel.ordinal, ScaleLevel.name, ScaleLevel.name_en)
         .where(ScaleLevel.scale_id.in_(scale_ids))
         .order_by(ScaleLevel.scale_id, ScaleLevel.ordinal)
     )
-    for scale_id, ordinal, name in rows:
-        low, _ = out.get(scale_id, ((ordinal, name), (ordinal, name)))
-        out[scale_id] = (low, (ordinal, name))
+    for scale_id, ordinal, name, name_en in rows:
+        low, _ = out.get(scale_id, ((ordinal, name, name_en), (ordinal, name, name_en)))
+        out[scale_id] = (low, (ordinal, name, name_en))
     return out
 
 
@@ -180,6 +186,8 @@ def _area_scores(items: Sequence[ProfileItem]) -> tuple[AreaScore, ...]:
                 sum(1 for i in group if i.status == "met"),
                 sum(1 for i in group if i.status == "not_assessed"),
                 sum(i.gap for i in group) / n,
+                ref.area_name_en,
+                ref.framework_name_en,
             )
         )
     return tuple(scores)

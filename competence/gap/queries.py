@@ -372,6 +372,8 @@ def _refs_stmt(limited: bool) -> Executable:
             Competence.scale_id,
             Area.sort_order,
             Competence.sort_order,
+            Area.name_en,
+            Framework.name_en,
         )
         .join(Area, Area.id == Competence.area_id)
         .join(Framework, Framework.id == Competence.framework_id)
@@ -388,11 +390,11 @@ def competence_refs(session: Session, ids: Sequence[int] | None = None) -> dict[
     refs = [
         CompetenceRef(
             c_id, code, name, name_en, a_id, a_code, a_name, fw_id, fw_key, fw_name, kind, critical, scale_id,
-            a_order, c_order,
+            a_order, c_order, a_name_en, fw_name_en,
         )
         for (
             c_id, code, name, name_en, a_id, a_code, a_name, fw_id, fw_key, fw_name, kind, critical, scale_id,
-            a_order, c_order,
+            a_order, c_order, a_name_en, fw_name_en,
         ) in rows
     ]  # fmt: skip
     return {ref.id: ref for ref in sorted_refs(refs)}

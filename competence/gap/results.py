@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from competence.language import coded, pick_name
+
 Status = Literal["met", "gap", "not_assessed"]
 
 
@@ -47,10 +49,30 @@ class CompetenceRef:
     #: position of the area in its framework and of the competence in its area (for sorting)
     area_order: int = 0
     order: int = 0
+    area_name_en: str | None = None
+    framework_name_en: str | None = None
 
     @property
     def label(self) -> str:
         return f"{self.code} {self.name}" if self.code else self.name
+
+    def display_name(self, lang: str) -> str:
+        """The competence's name in ``lang`` (the Norwegian one where the framework has no other)."""
+        return pick_name(lang, self.name, self.name_en)
+
+    def display_label(self, lang: str) -> str:
+        """ "4.2 Protecting personal data and privacy": code and name in ``lang``."""
+        return f"{self.code} {self.display_name(lang)}" if self.code else self.display_name(lang)
+
+    def area_display(self, lang: str) -> str:
+        return pick_name(lang, self.area_name, self.area_name_en)
+
+    def area_label(self, lang: str) -> str:
+        """ "§13 HMS": the area's code and name in ``lang``."""
+        return coded(self.area_code, self.area_display(lang))
+
+    def framework_display(self, lang: str) -> str:
+        return pick_name(lang, self.framework_name, self.framework_name_en)
 
 
 @dataclass(frozen=True)
@@ -66,10 +88,25 @@ class ProfileItem(Shortfall):
     current_level_name: str | None
     current_percent: float | None
     assessed_on: dt.date | None
+    required_level_name_en: str | None = None
+    current_level_name_en: str | None = None
 
     @property
     def not_assessed(self) -> bool:
         return self.current_percent is None
+
+    def required_level_label(self, lang: str) -> str:
+        """ "3 Kan selvstendig" / "3 Independent": the required level in ``lang``."""
+        return (
+            f"{self.required_level} {pick_name(lang, self.required_level_name, self.required_level_name_en)}"
+        )
+
+    def current_level_label(self, lang: str) -> str:
+        """The current level in ``lang``; empty when not assessed."""
+        if self.current_level is None:
+            return ""
+        name = pick_name(lang, self.current_level_name or "", self.current_level_name_en)
+        return f"{self.current_level} {name}".strip()
 
 
 @dataclass(frozen=True)
@@ -86,10 +123,22 @@ class AreaScore:
     met: int
     not_assessed: int
     mean_gap: float
+    area_name_en: str | None = None
+    framework_name_en: str | None = None
 
     @property
     def share_met(self) -> float:
         return self.met / self.items if self.items else 0.0
+
+    def display_name(self, lang: str) -> str:
+        return pick_name(lang, self.area_name, self.area_name_en)
+
+    def label(self, lang: str) -> str:
+        """ "§13 HMS": code and name in ``lang``."""
+        return coded(self.area_code, self.display_name(lang))
+
+    def framework_display(self, lang: str) -> str:
+        return pick_name(lang, self.framework_name, self.framework_name_en)
 
 
 @dataclass(frozen=True)
@@ -171,6 +220,16 @@ class PersonCell(Shortfall):
     current_level: int | None
     current_level_name: str | None
     assessed_on: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonShortfall(Shortfall):
+    """A requirement one person does not meet (a gap, or not assessed): the gap report's list."""
+
+    employee_id: int
+    competence_id: int
+    required_percent: float
+    current_percent: float | None
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,10 @@
         <translation>(could not be read)</translation>
     </message>
     <message>
+        <source>Registeret er skrevet av: {versions}</source>
+        <translation>The register was written by: {versions}</translation>
+    </message>
+    <message>
         <source>Kopiert</source>
         <translation>Copied</translation>
     </message>
@@ -302,6 +306,14 @@
     <message>
         <source>Slett</source>
         <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Medarbeidersamtale {date}</source>
+        <translation>Appraisal talk {date}</translation>
+    </message>
+    <message>
+        <source>Leder:</source>
+        <translation>Manager:</translation>
     </message>
     <message>
         <source>Avtalt</source>
@@ -515,6 +527,10 @@
     <message>
         <source>Størrelse</source>
         <translation>Size</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
     </message>
     <message>
         <source>Fil</source>
@@ -936,6 +952,10 @@ The previous contents are in {safety}.</translation>
         <translation>Address of the PostgreSQL server</translation>
     </message>
     <message>
+        <source>postgresql://server/kompetanse</source>
+        <translation>postgresql://server/kompetanse</translation>
+    </message>
+    <message>
         <source>Kryptering</source>
         <translation>Encryption</translation>
     </message>
@@ -1052,6 +1072,10 @@ The previous contents are in {safety}.</translation>
         <translation>The levels of the scale</translation>
     </message>
     <message>
+        <source>Velg et rammeverk i listen.</source>
+        <translation>Choose a framework in the list.</translation>
+    </message>
+    <message>
         <source>Eier:</source>
         <translation>Owner:</translation>
     </message>
@@ -1140,6 +1164,10 @@ The previous contents are in {safety}.</translation>
         <translation>Under:</translation>
     </message>
     <message>
+        <source>Fra strategien</source>
+        <translation>From the strategy</translation>
+    </message>
+    <message>
         <source>Velg en kompetanse for å se nivåene i skalaen.</source>
         <translation>Choose a competence to see the levels of its scale.</translation>
     </message>
@@ -1193,10 +1221,6 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Krav</source>
         <translation>Required</translation>
-    </message>
-    <message>
-        <source>Gap</source>
-        <translation>Gap</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1360,10 +1384,6 @@ The previous contents are in {safety}.</translation>
         <translation>Manager: {name}</translation>
     </message>
     <message>
-        <source>Stillingsprosent i alt: {pct} %</source>
-        <translation>Total FTE: {pct} %</translation>
-    </message>
-    <message>
         <source>Sluttet {date}</source>
         <translation>Left {date}</translation>
     </message>
@@ -1394,6 +1414,10 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Lag utviklingsplanen som PDF til medarbeidersamtalen (Ctrl+P)</source>
         <translation>Make the development plan as a PDF for the appraisal talk (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Stillingsprosent i alt: {pct}</source>
+        <translation>Total FTE: {pct}</translation>
     </message>
     <message>
         <source>Lagre utviklingsplanen for {name}</source>
@@ -2242,7 +2266,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Met</translation>
     </message>
     <message>
-        <source>Gap</source>
+        <source>Avvik</source>
         <translation>Gap</translation>
     </message>
     <message>
@@ -2264,6 +2288,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>ikke vurdert</source>
         <translation>not assessed</translation>
+    </message>
+    <message>
+        <source>Avvik i prosentpoeng av skalaen: krav minus nåværende nivå, når nivået er lavere enn kravet. Ikke vurdert teller som {zero} i avviket.</source>
+        <translation>Gap in percentage points of the scale: required minus current level, when the level is below the requirement. Not assessed counts as {zero} in the gap.</translation>
     </message>
 </context>
 <context>
@@ -2741,6 +2769,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
 <context>
     <name>OptionalAmount</name>
     <message>
+        <source> kr</source>
+        <translation> NOK</translation>
+    </message>
+    <message>
         <source>ikke oppgitt</source>
         <translation>not given</translation>
     </message>
@@ -2823,8 +2855,20 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Met</translation>
     </message>
     <message>
-        <source>Snittgap</source>
+        <source>Snittavvik</source>
         <translation>Mean gap</translation>
+    </message>
+    <message>
+        <source>Gjennomsnittlig avvik i prosentpoeng av skalaen blant dem med kravet (ikke vurdert teller som {zero})</source>
+        <translation>Mean gap in percentage points of the scale among those with the requirement (not assessed counts as {zero})</translation>
+    </message>
+    <message>
+        <source>Største avvik</source>
+        <translation>Largest gaps</translation>
+    </message>
+    <message>
+        <source>under {share}</source>
+        <translation>under {share}</translation>
     </message>
     <message>
         <source>Enhet</source>
@@ -2849,10 +2893,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Gyldig til</source>
         <translation>Valid until</translation>
-    </message>
-    <message>
-        <source>Største gap</source>
-        <translation>Largest gaps</translation>
     </message>
     <message>
         <source>Sårbare kompetanser</source>
@@ -2901,22 +2941,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Ingen kompetansekrav i utvalget ennå.</source>
         <translation>No competence requirements in the selection yet.</translation>
-    </message>
-    <message>
-        <source>100 %</source>
-        <translation>100 %</translation>
-    </message>
-    <message>
-        <source>75–99 %</source>
-        <translation>75–99 %</translation>
-    </message>
-    <message>
-        <source>50–74 %</source>
-        <translation>50–74 %</translation>
-    </message>
-    <message>
-        <source>under 50 %</source>
-        <translation>under 50 %</translation>
     </message>
     <message>
         <source>Ingen stillinger.</source>
@@ -3153,7 +3177,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>competence matrix</translation>
     </message>
     <message>
-        <source>gaprapport</source>
+        <source>avviksrapport</source>
         <translation>gap report</translation>
     </message>
     <message>
@@ -3437,12 +3461,8 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Double-click or F2 to change the level</translation>
     </message>
     <message>
-        <source>Gap</source>
+        <source>Avvik</source>
         <translation>Gap</translation>
-    </message>
-    <message>
-        <source>Prosentpoeng under kravet</source>
-        <translation>Percentage points below the requirement</translation>
     </message>
     <message>
         <source>Status</source>
@@ -3505,7 +3525,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>History: choose a competence</translation>
     </message>
     <message>
-        <source>{met} av {total} krav oppfylt · {gaps} med gap · {na} ikke vurdert</source>
+        <source>{met} av {total} krav oppfylt · {gaps} med avvik · {na} ikke vurdert</source>
         <translation>{met} of {total} requirements met · {gaps} with a gap · {na} not assessed</translation>
     </message>
     <message>
@@ -3560,6 +3580,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
     <message>
         <source>{people} ansatte × {competences} kompetanser ({na} ikke vurdert).</source>
+        <extracomment>the language the export is written in: the UI&apos;s, when the user asked for it</extracomment>
         <translation>{people} employees × {competences} competences ({na} not assessed).</translation>
     </message>
     <message>
@@ -4712,10 +4733,6 @@ Do it now? It cannot be undone.</translation>
         <translation>Share met</translation>
     </message>
     <message>
-        <source>Snittgap (prosentpoeng)</source>
-        <translation>Mean gap (percentage points)</translation>
-    </message>
-    <message>
         <source>Antall ikke vurdert</source>
         <translation>Number not assessed</translation>
     </message>
@@ -4760,8 +4777,8 @@ Do it now? It cannot be undone.</translation>
         <translation>The competences pooled per strategy area. Enter or a double-click shows the area&apos;s competences for the unit.</translation>
     </message>
     <message>
-        <source>Gapanalyse</source>
-        <translation>Gap analysis</translation>
+        <source>snittavvik {gap} prosentpoeng</source>
+        <translation>mean gap {gap} percentage points</translation>
     </message>
     <message>
         <source>&amp;Kompetansekart</source>
@@ -4784,10 +4801,6 @@ Do it now? It cannot be undone.</translation>
         <translation>Not computed</translation>
     </message>
     <message>
-        <source>Beregner gapanalysen…</source>
-        <translation>Computing the gap analysis…</translation>
-    </message>
-    <message>
         <source>Beregner utviklingen…</source>
         <translation>Computing the trend…</translation>
     </message>
@@ -4798,6 +4811,18 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>Ingen i utvalget har kompetansekrav ennå. Gi rollene krav under Rammeverk og roller, og gi de ansatte roller i stillingene sine.</source>
         <translation>Nobody in the selection has competence requirements yet. Give the roles requirements under Frameworks and roles, and give the employees roles in their posts.</translation>
+    </message>
+    <message>
+        <source>Snittavvik (prosentpoeng)</source>
+        <translation>Mean gap (percentage points)</translation>
+    </message>
+    <message>
+        <source>Avviksanalyse</source>
+        <translation>Gap analysis</translation>
+    </message>
+    <message>
+        <source>Beregner avviksanalysen…</source>
+        <translation>Computing the gap analysis…</translation>
     </message>
     <message>
         <source>Per {date}</source>
@@ -4814,10 +4839,6 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>{na} ikke vurdert</source>
         <translation>{na} not assessed</translation>
-    </message>
-    <message>
-        <source>snittgap {gap} prosentpoeng</source>
-        <translation>mean gap {gap} percentage points</translation>
     </message>
     <message>
         <source>{count} sårbare kritiske kompetanser</source>
@@ -4882,7 +4903,7 @@ Do it now? It cannot be undone.</translation>
         <translation>{met} of {people} meet the requirement ({share})</translation>
     </message>
     <message>
-        <source>Snittgap: {gap} prosentpoeng</source>
+        <source>Snittavvik: {gap} prosentpoeng</source>
         <translation>Mean gap: {gap} percentage points</translation>
     </message>
     <message>

@@ -27,6 +27,7 @@ def test_gap_report_of_a_unit(uow: UnitOfWork, register: ExportRegister, tmp_pat
         "Sammendrag",
         "Enheter og områder",
         "Strategiområder",
+        "Avvik per ansatt",
         "Sårbarhet",
         "Sertifikater",
         "Utviklingsmål",
@@ -40,7 +41,11 @@ def test_gap_report_of_a_unit(uow: UnitOfWork, register: ExportRegister, tmp_pat
     row = units[(10, "§15 Digital transformasjon")]
     assert row[3:] == (4, 0.5, 25.0, 1, 1)
     assert units[(11, "§13 HMS")][3:] == (2, 0.0, 75.0, 1, 1)
-    assert wb["Enheter og områder"].cell(row=5, column=5).number_format == "0%"
+    assert wb["Enheter og områder"].cell(row=5, column=5).number_format == "0\\ %"  # shows "50 %"
+    gaps = {(r[1], r[3]): r for r in _table(out, "Avvik per ansatt")}
+    assert gaps[("Ærlig, Per", "dig-1 Digitale verktøy")][5:] == (75.0, 50.0, 25.0, "Avvik")
+    assert gaps[("Ærlig, Per", "dig-2 Informasjonssikkerhet")][5:] == (75.0, None, 75.0, "Ikke vurdert")
+    assert not any(r[1] == "Ødegård, Åse" and r[3].startswith("dig") for r in gaps.values())
     vulnerable = _table(out, "Sårbarhet")
     assert ("Hjemmetjenesten Øst", "hms-1 Risikovurdering", 0, "ingen") in {
         (r[1], r[2], r[5], r[6]) for r in vulnerable

@@ -43,19 +43,33 @@ def make_mini_framework(uow: UnitOfWork) -> MiniFramework:
         s.add(fw)
         s.flush()
         digital = Area(
-            framework_id=fw.id, key="digital", code="§15", name="Digital transformasjon", sort_order=1
+            framework_id=fw.id,
+            key="digital",
+            code="§15",
+            name="Digital transformasjon",
+            name_en="Digital transformation",
+            sort_order=1,
         )
-        hms = Area(framework_id=fw.id, key="hms", code="§13", name="HMS", sort_order=2)
+        hms = Area(framework_id=fw.id, key="hms", code="§13", name="HMS", name_en="HSE", sort_order=2)
         s.add_all([digital, hms])
         s.flush()
         specs = [
-            ("dig-1", digital, s4, "Digitale verktøy", False, "skill", None),
-            ("dig-2", digital, s8, "Informasjonssikkerhet", True, "skill", None),
-            ("hms-1", hms, s4, "Risikovurdering", True, "skill", None),
-            ("hms-cert", hms, cert_scale, "HMS-opplæring for ledere", True, "certificate", 36),
+            ("dig-1", digital, s4, "Digitale verktøy", "Digital tools", False, "skill", None),
+            ("dig-2", digital, s8, "Informasjonssikkerhet", "Information security", True, "skill", None),
+            ("hms-1", hms, s4, "Risikovurdering", "Risk assessment", True, "skill", None),
+            (
+                "hms-cert",
+                hms,
+                cert_scale,
+                "HMS-opplæring for ledere",
+                "HSE training for managers",
+                True,
+                "certificate",
+                36,
+            ),
         ]
         comps: dict[str, int] = {}
-        for i, (key, area, scale, name, critical, kind, months) in enumerate(specs):
+        for i, (key, area, scale, name, name_en, critical, kind, months) in enumerate(specs):
             c = Competence(
                 framework_id=fw.id,
                 area_id=area.id,
@@ -63,6 +77,7 @@ def make_mini_framework(uow: UnitOfWork) -> MiniFramework:
                 key=key,
                 code=key,
                 name=name,
+                name_en=name_en,
                 critical=critical,
                 kind=kind,
                 validity_months=months,

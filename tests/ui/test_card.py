@@ -76,7 +76,7 @@ def test_add_edit_end_and_delete_a_position(
         ("Assistent", 20.0),
         ("Stilling aase", 80.0),
     ]
-    assert "Stillingsprosent i alt: 100 %" in card.info.text()
+    assert "Stillingsprosent i alt: 100\u00a0%" in card.info.text()
 
     row = next(i for i, p in enumerate(card.positions.model.rows) if p.title == "Assistent")
     card.positions.select_row(row)
@@ -299,7 +299,7 @@ def test_profile_shows_current_required_gap_and_not_assessed(card: EmployeeCard,
     assert texts[dig1][2:6] == ["3 Nivå 3", "ikke vurdert", "75", "Ikke vurdert"]
     # dig-2: required 5 of 8, current 6 of 8: met
     assert texts[dig2][2:6] == ["5 Nivå 5", "6 Nivå 6", "", "Oppfylt"]
-    assert card.profile.summary.text() == "1 av 2 krav oppfylt · 0 med gap · 1 ikke vurdert"
+    assert card.profile.summary.text() == "1 av 2 krav oppfylt · 0 med avvik · 1 ikke vurdert"
     assert [p.label for p in card.profile.radar.points] == ["§15 Digital transformasjon"]
 
 
@@ -328,7 +328,7 @@ def test_level_edited_in_place_is_a_new_leader_assessment(
         dt.date(2025, 3, 1),
     )
     row = _profile_row(card, dig1)
-    assert card.profile.model.data(card.profile.model.index(row, 5)) == "Gap"
+    assert card.profile.model.data(card.profile.model.index(row, 5)) == "Avvik"
 
 
 def test_self_assessment_with_date_and_note_and_history(

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from competence.identifiers import collation_key
 from ui.i18n import fmt_date, fmt_int, fmt_number, fmt_percent, install_language, qm_path
-from ui.preferences import role_label
+from ui.preferences import Preferences, role_label
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "build_translations.py"
@@ -56,6 +58,7 @@ def test_norwegian_formats() -> None:
     assert fmt_number(62.5) == "62,5"
     assert fmt_number(100.0) == "100"
     assert fmt_percent(62.5) == "62,5\u00a0%"
+    assert fmt_percent(51, 0) == "51\u00a0%"
     assert fmt_int(50000).replace("\u00a0", " ") == "50 000"
 
 
@@ -77,40 +80,90 @@ def test_widget_text_in_english(qapp: QApplication, qtbot: QtBot) -> None:
         install_language(qapp, "nb")
 
 
-def test_the_committed_qt_bokmal_qm_is_built_from_the_ts(tmp_path: Path) -> None:
+def _read_modal_then(act: Callable[[QWidget], None]) -> QTimer:
+    """A timer that, once a modal dialog is up, hands it to ``act`` (inside its event loop)."""
+    timer = QTimer()
+    timer.setInterval(30)
+
+    def check() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            timer.stop()
+            act(dialog)
+
+    timer.timeout.connect(check)
+    timer.start()
+    return timer
+
+
+def test_qt_file_dialog_and_standard_buttons_speak_bokmal(qapp: QApplication, prefs: Preferences) -> None:
+    """Qt ships no bokmål for its own widgets; the app brings it (resources/translations/qtbase_nb)."""
+    from ui.reports.files import ask_save_path
+
+    seen: dict[str, list[str]] = {}
+
+    def read_and_cancel(dialog: QWidget) -> None:
+        seen["labels"] = [label.text() for label in dialog.findChildren(QLabel)]
+        seen["buttons"] = [button.text() for button in dialog.findChildren(QPushButton)]
+        buttons = dialog.findChild(QDialogButtonBox)
+        assert buttons is not None
+        QTest.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+
+    timer = _read_modal_then(read_and_cancel)
+    assert ask_save_path(None, prefs, "Lagre rapporten", "rapport.xlsx", "Excel (*.xlsx)") is None
+    timer.stop()
+    assert "Fil&navn:" in seen["labels"] and "Fil&type:" in seen["labels"]
+    assert "&Lagre" in seen["buttons"] and "Avbryt" in seen["buttons"]
+
+    def answer_no(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        seen["question"] = sorted(b.text() for b in dialog.buttons())
+        QTest.mouseClick(dialog.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+
+    timer = _read_modal_then(answer_no)
+    assert QMessageBox.question(None, "Slette?", "Slette samtalen?") == QMessageBox.StandardButton.No
+    timer.stop()
+    assert seen["question"] == ["&Ja", "&Nei"]
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    assert sorted(b.text() for b in box.buttons()) == ["Avbryt", "OK"]
+
+
+def test_english_gets_qts_own_english(qapp: QApplication) -> None:
+    install_language(qapp, "en")
+    try:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Save)
+        assert sorted(b.text() for b in box.buttons()) == ["Cancel", "Save"]
+    finally:
+        install_language(qapp, "nb")
+
+
+def test_qt_translations_are_looked_for_where_qt_says_then_in_the_apps_resources(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A packaged app reports its own translations folder; when it holds no bokmål, the app's
+    copy is used; when neither is there, Qt's English buttons and no failure."""
+    from PySide6.QtCore import QLibraryInfo
+
+    from ui import i18n
+
+    reported = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    assert i18n.qt_translation_dirs()[0] == Path(reported)
+    assert i18n.qt_translation_dirs()[-1] == i18n.TRANSLATIONS_DIR
+    monkeypatch.setattr(QLibraryInfo, "path", lambda _which: str(tmp_path / "not-there"))
+    install_language(qapp, "nb")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.buttons()[0].text() == "Avbryt"
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", tmp_path)
+    install_language(qapp, "nb")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert box.buttons()[0].text() == "Cancel"
+
+
+def test_the_committed_qtbase_qm_is_built_from_its_ts(tmp_path: Path) -> None:
     script = _script()
     rebuilt = tmp_path / "qtbase_nb.qm"
     script.lrelease(script.QT_TS, rebuilt)
     assert rebuilt.read_bytes() == script.QT_QM.read_bytes(), "run scripts/build_translations.py"
-
-
-def _question_buttons(qapp: QApplication) -> list[str]:
-    """The buttons of a real question box, read while it is open, then answered with Escape."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QMessageBox
-
-    texts: list[str] = []
-
-    def read_and_close() -> None:
-        box = next(w for w in qapp.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
-        texts.extend(b.text() for b in box.buttons())
-        QTest.keyClick(box, Qt.Key.Key_Escape)
-
-    QTimer.singleShot(0, read_and_close)
-    QMessageBox.question(None, "Spørsmål", "Slette?")
-    return sorted(texts)
-
-
-def test_qts_own_buttons_follow_the_language(qapp: QApplication) -> None:
-    """Standard buttons are Qt's words: bokmål from the app's qtbase_nb, English from Qt's."""
-    assert _question_buttons(qapp) == ["&Ja", "&Nei"]
-    install_language(qapp, "en")
-    try:
-        assert _question_buttons(qapp) == ["&No", "&Yes"]
-    finally:
-        install_language(qapp, "nb")
-    assert _question_buttons(qapp) == ["&Ja", "&Nei"]
 
 
 def test_context_menu_of_a_text_field_in_bokmal(qapp: QApplication, qtbot: QtBot) -> None:

@@ -82,9 +82,10 @@ def test_heatmap_of_the_whole_municipality(page: UnitsPage, qtmodeltester: Model
 
 
 def test_the_cells_can_show_the_mean_gap_or_the_count_not_assessed(page: UnitsPage) -> None:
-    page.mode.setCurrentIndex(page.mode.findText("Snittgap (prosentpoeng)"))
+    page.mode.setCurrentIndex(page.mode.findText("Snittavvik (prosentpoeng)"))
     texts = grid(page)
-    assert texts[("110 Hjemmetjenesten", "dig-2 Informasjonssikkerhet")] == "6"
+    # a mean of 6.25 points: one decimal, half up (competence.numbers), as in the exports
+    assert texts[("110 Hjemmetjenesten", "dig-2 Informasjonssikkerhet")] == "6,3"
     assert texts[("200 Fjordvik skole", "dig-1 Digitale verktøy")] == "i.v."  # never shown as a gap
     page.mode.setCurrentIndex(page.mode.findText("Antall ikke vurdert"))
     texts = grid(page)

@@ -160,9 +160,13 @@ class AppraisalsTab(RecordTable[AppraisalView]):
             self.details.setPlainText("")
             return
         goal_text = {g.id: g.description.splitlines()[0] if g.description else "" for g in self.goals}
+        # the texts are translated first and put into the HTML afterwards: pyside6-lupdate does not
+        # see a tr() call inside an f-string, so such a text would never reach the translation
+        heading = self.tr("Medarbeidersamtale {date}").format(date=fmt_date(appraisal.held_on))
+        leader = self.tr("Leder:")
         parts = [
-            f"<h3>{self.tr('Medarbeidersamtale {date}').format(date=fmt_date(appraisal.held_on))}</h3>",
-            f"<p><b>{self.tr('Leder:')}</b> {_html(appraisal.leader_name or '')}</p>",
+            f"<h3>{_html(heading)}</h3>",
+            f"<p><b>{_html(leader)}</b> {_html(appraisal.leader_name or '')}</p>",
         ]
         for title, text in (
             (self.tr("Sammendrag"), appraisal.summary),
@@ -170,10 +174,11 @@ class AppraisalsTab(RecordTable[AppraisalView]):
             (self.tr("Notater"), appraisal.notes),
         ):
             if text:
-                parts.append(f"<p><b>{title}</b><br>{_html(text)}</p>")
+                parts.append(f"<p><b>{_html(title)}</b><br>{_html(text)}</p>")
         if appraisal.goal_ids:
+            agreed_goals = self.tr("Avtalte mål")
             items = "".join(f"<li>{_html(goal_text.get(i, str(i)))}</li>" for i in appraisal.goal_ids)
-            parts.append(f"<p><b>{self.tr('Avtalte mål')}</b></p><ul>{items}</ul>")
+            parts.append(f"<p><b>{_html(agreed_goals)}</b></p><ul>{items}</ul>")
         self.details.setHtml("".join(parts))
 
     def add(self) -> None:

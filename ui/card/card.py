@@ -41,7 +41,7 @@ from ui.card.profile import ProfileTab
 from ui.context import AppContext
 from ui.employees.dialogs import EditEmployeeDialog
 from ui.errors import attempt
-from ui.i18n import fmt_date, fmt_number
+from ui.i18n import fmt_date, fmt_percent
 from ui.widgets.dates import date_edit, date_of
 from ui.widgets.forms import FormDialog
 
@@ -218,7 +218,7 @@ class EmployeeCard(QWidget):
         if e.manager_name:
             parts.append(self.tr("Leder: {name}").format(name=e.manager_name))
         if e.active_positions:
-            parts.append(self.tr("Stillingsprosent i alt: {pct} %").format(pct=fmt_number(e.fte_total)))
+            parts.append(self.tr("Stillingsprosent i alt: {pct}").format(pct=fmt_percent(e.fte_total)))
         self.info.setText(" · ".join(parts))
         if e.left_on is not None:
             self.status.setText(self.tr("Sluttet {date}").format(date=fmt_date(e.left_on)))

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,7 +32,7 @@ from competence.units import UnitView
 from competence.uow import UnitOfWork
 from db.session import Database
 from ui.errors import attempt
-from ui.i18n import current_language
+from ui.i18n import current_language, fmt_percent
 from ui.widgets.tables import Column, RowTableModel
 
 R = TypeVar("R")
@@ -42,6 +42,15 @@ def level_text(levels: Sequence[LevelView], ordinal: int, name: str | None) -> s
     """ "3 Kan selvstendig", in English when the UI is (the services give the bokmål name)."""
     level = next((lv for lv in levels if lv.ordinal == ordinal), None)
     return level.label(current_language()) if level is not None else f"{ordinal} {name or ''}".strip()
+
+
+def gap_explanation() -> str:
+    """What the number in the "Avvik" column means (the same words as under the plan's table)."""
+    return QCoreApplication.translate(
+        "Kompetanseprofil",
+        "Avvik i prosentpoeng av skalaen: krav minus nåværende nivå, når nivået er lavere enn kravet. "
+        "Ikke vurdert teller som {zero} i avviket.",
+    ).format(zero=fmt_percent(0, 0))
 
 
 @dataclass(frozen=True)

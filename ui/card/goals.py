@@ -33,11 +33,11 @@ from ui.widgets.tables import Column
 OVERDUE = QColor(253, 226, 226)
 
 
-def areas_of(options: Sequence[CompetenceOption]) -> list[tuple[int, str]]:
-    """The strategy areas the competences belong to, as (id, "framework › area")."""
+def areas_of(options: Sequence[CompetenceOption], lang: str) -> list[tuple[int, str]]:
+    """The strategy areas the competences belong to, as (id, "framework › area") in ``lang``."""
     seen: dict[int, str] = {}
     for option in options:
-        seen.setdefault(option.area_id, f"{option.framework_name} › {option.area_name}")
+        seen.setdefault(option.area_id, f"{option.framework_display(lang)} › {option.area_display(lang)}")
     return list(seen.items())
 
 
@@ -67,7 +67,7 @@ class GoalDialog(FormDialog):
         )
         self.area = QComboBox()
         self.area.addItem(self.tr("(ingen)"), None)
-        for area_id, label in areas_of(competences):
+        for area_id, label in areas_of(competences, lang):
             self.area.addItem(label, area_id)
         self.target = QComboBox()
         self.start = OptionalDate(self.tr("Fra"), goal.start_on if goal else None)
@@ -154,7 +154,7 @@ class GoalsTab(RecordTable[GoalView]):
                 self.tr("Aktivitet"),
                 lambda g: pick(ACTIVITY_LABELS.get(g.activity_type, (g.activity_type,) * 2), lang),
             ),
-            Column(self.tr("Kompetanse / område"), lambda g: g.competence_name or g.area_name or ""),
+            Column(self.tr("Kompetanse / område"), lambda g: g.aim(lang)),
             Column(self.tr("Målnivå"), self._target_text, lambda g: g.target_level),
             Column(
                 self.tr("Frist"),

@@ -35,10 +35,10 @@ from competence.gap import EmployeeProfile, ProfileItem
 from competence.scales import LevelView
 from competence.uow import UnitOfWork
 from db.session import Database
-from ui.card.common import level_text
+from ui.card.common import gap_explanation, level_text
 from ui.card.radar import RadarChart, RadarPoint
 from ui.errors import attempt, show_error
-from ui.i18n import current_language, fmt_date, fmt_number, pick, to_qdate
+from ui.i18n import current_language, fmt_date, fmt_points, pick, to_qdate
 from ui.widgets.dates import date_edit, date_of
 from ui.widgets.forms import FormDialog
 from ui.widgets.tables import ROW_ROLE, Column, RowTableModel
@@ -50,15 +50,13 @@ CURRENT_COLUMN = 3
 
 
 def competence_name(item: ProfileItem, lang: str) -> str:
-    ref = item.competence
-    name = ref.name_en if lang == "en" and ref.name_en else ref.name
-    return f"{ref.code} {name}" if ref.code else name
+    return item.competence.display_label(lang)
 
 
 def status_text(item: ProfileItem) -> str:
     texts = {
         "met": QCoreApplication.translate("Kompetanseprofil", "Oppfylt"),
-        "gap": QCoreApplication.translate("Kompetanseprofil", "Gap"),
+        "gap": QCoreApplication.translate("Kompetanseprofil", "Avvik"),
         "not_assessed": QCoreApplication.translate("Kompetanseprofil", "Ikke vurdert"),
     }
     return texts[item.status]
@@ -151,7 +149,9 @@ class AssessDialog(FormDialog):
         source: str = "leader",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(self.tr("Vurder «{name}»").format(name=item.competence.label), parent)
+        super().__init__(
+            self.tr("Vurder «{name}»").format(name=item.competence.display_label(current_language())), parent
+        )
         self.database, self.actor, self.employee_id, self.item = database, actor, employee_id, item
         lang = current_language()
         self.level = QComboBox()
@@ -207,7 +207,7 @@ class ProfileTab(QWidget):
         self.employee_id = 0
         self.profile: EmployeeProfile | None = None
         self.levels: Mapping[int, Sequence[LevelView]] = {}
-        lang = current_language()
+        self.lang = lang = current_language()
 
         def required(i: ProfileItem) -> str:
             if i.competence.kind == "certificate":
@@ -221,12 +221,14 @@ class ProfileTab(QWidget):
             Column(
                 self.tr("Kompetanse"),
                 lambda i: competence_name(i, lang),
-                tooltip=lambda i: f"{i.competence.framework_name} › {i.competence.area_name}",
+                tooltip=lambda i: (
+                    f"{i.competence.framework_display(lang)} › {i.competence.area_display(lang)}"
+                ),
             ),
             Column(
                 self.tr("Område"),
-                lambda i: i.competence.area_code or i.competence.area_name,
-                tooltip=lambda i: i.competence.area_name,
+                lambda i: i.competence.area_code or i.competence.area_display(lang),
+                tooltip=lambda i: i.competence.area_display(lang),
             ),
             Column(self.tr("Krav"), required, lambda i: i.required_percent),
             Column(
@@ -240,11 +242,12 @@ class ProfileTab(QWidget):
                 ),
             ),
             Column(
-                self.tr("Gap"),
-                lambda i: fmt_number(i.gap, 0) if i.gap else "",
+                self.tr("Avvik"),
+                lambda i: fmt_points(i.gap) if i.gap else "",
                 lambda i: i.gap,
                 align_right=True,
-                tooltip=lambda i: self.tr("Prosentpoeng under kravet"),
+                tooltip=lambda i: gap_explanation(),
+                header_tooltip=gap_explanation(),
             ),
             Column(
                 self.tr("Status"),
@@ -283,6 +286,9 @@ class ProfileTab(QWidget):
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.unit_note = QLabel(gap_explanation())
+        self.unit_note.setWordWrap(True)
+        self.unit_note.setEnabled(False)  # drawn muted: an explanation, not a figure
         self.as_leader = QRadioButton(self.tr("som &leder"))
         self.as_self = QRadioButton(self.tr("som &egenvurdering"))
         self.as_leader.setChecked(True)
@@ -341,6 +347,7 @@ class ProfileTab(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(source_row)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.unit_note)
         layout.addLayout(button_row)
 
         self.assess_button.clicked.connect(self.assess)
@@ -356,18 +363,11 @@ class ProfileTab(QWidget):
         self.employee_id, self.profile, self.levels = employee_id, profile, levels
         self.model.set_rows(profile.items)
         self.radar.set_points(
-            [
-                RadarPoint(
-                    f"{a.area_code} {a.area_name}" if a.area_code else a.area_name,
-                    a.required_mean,
-                    a.current_mean,
-                )
-                for a in profile.areas
-            ]
+            [RadarPoint(a.label(self.lang), a.required_mean, a.current_mean) for a in profile.areas]
         )
         if profile.items:
             self.summary.setText(
-                self.tr("{met} av {total} krav oppfylt · {gaps} med gap · {na} ikke vurdert").format(
+                self.tr("{met} av {total} krav oppfylt · {gaps} med avvik · {na} ikke vurdert").format(
                     met=profile.met, total=len(profile.items), gaps=profile.gaps, na=profile.not_assessed
                 )
             )
@@ -402,7 +402,9 @@ class ProfileTab(QWidget):
             self.history_model.set_rows([])
             self.history_label.setText(self.tr("Historikk: velg en kompetanse"))
             return
-        self.history_label.setText(self.tr("Historikk for {name}").format(name=item.competence.label))
+        self.history_label.setText(
+            self.tr("Historikk for {name}").format(name=item.competence.display_label(self.lang))
+        )
         try:
             rows = history(UnitOfWork(self.database, self.actor), self.employee_id, item.competence.id)
         except Exception as exc:

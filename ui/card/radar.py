@@ -11,10 +11,12 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from competence.export import palette
 from ui.i18n import fmt_percent
 
-REQUIRED_COLOUR = QColor(204, 102, 0)
-CURRENT_COLOUR = QColor(31, 119, 180)
+# the colours of the printed plan's radar (competence.export.palette), so screen and paper agree
+REQUIRED_COLOUR = QColor(f"#{palette.REQUIRED_LINE}")
+CURRENT_COLOUR = QColor(f"#{palette.CURRENT_LINE}")
 GRID_COLOUR = QColor(200, 200, 200)
 
 

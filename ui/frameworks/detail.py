@@ -108,7 +108,8 @@ class DetailPanel(QWidget):
 
     # --- what is shown ------------------------------------------------------------------------
     def show_nothing(self) -> None:
-        self.text.setHtml(f"<p>{escape(self.tr('Velg et rammeverk i listen.'))}</p>")
+        prompt = self.tr("Velg et rammeverk i listen.")
+        self.text.setHtml(f"<p>{escape(prompt)}</p>")
         self._show_scale(None)
 
     def show_framework(self, tree: FrameworkTree) -> None:
@@ -190,7 +191,8 @@ class DetailPanel(QWidget):
             _para(description),
         ]
         if comp.source_quote or comp.source_ref:
-            parts.append(f"<h3>{escape(self.tr('Fra strategien'))}</h3>")
+            heading = self.tr("Fra strategien")
+            parts.append(f"<h3>{escape(heading)}</h3>")
             if comp.source_quote:
                 parts.append(
                     "<blockquote style='margin-left:12px'><i>«"

@@ -200,12 +200,8 @@ class RolesTab(QWidget):
         self.requirements: RecordTable[RequirementView] = RecordTable(db, actor)
         self.requirements.set_columns(
             [
-                Column(
-                    self.tr("Kompetanse"),
-                    self._competence_text,
-                    tooltip=lambda r: f"{r.framework_name} › {r.area_name}",
-                ),
-                Column(self.tr("Rammeverk"), lambda r: short_framework_name(r.framework_name)),
+                Column(self.tr("Kompetanse"), self._competence_text, tooltip=self._where_text),
+                Column(self.tr("Rammeverk"), lambda r: short_framework_name(self._framework_text(r))),
                 Column(self.tr("Krav"), self._level_text, lambda r: r.percent),
                 Column(
                     self.tr("Prosent"),
@@ -256,6 +252,18 @@ class RolesTab(QWidget):
         if option is not None:
             return option.label(current_language())
         return f"{r.competence_code} {r.competence_name}" if r.competence_code else r.competence_name
+
+    def _framework_text(self, r: RequirementView) -> str:
+        option = self.options.get(r.competence_id)
+        return option.framework_display(current_language()) if option is not None else r.framework_name
+
+    def _where_text(self, r: RequirementView) -> str:
+        """ "framework › area", in the UI language where the option is loaded."""
+        option = self.options.get(r.competence_id)
+        if option is None:
+            return f"{r.framework_name} › {r.area_name}"
+        lang = current_language()
+        return f"{option.framework_display(lang)} › {option.area_display(lang)}"
 
     def _level_text(self, r: RequirementView) -> str:
         option = self.options.get(r.competence_id)

@@ -73,7 +73,7 @@ def result_text(result: TemplateImportResult) -> str:
     if result.changed:
         lines += ["", translate("Vurderingsmal", "Nye vurderinger:")]
         lines += [
-            f"{c.cell}: {c.name} ({c.employee_no}), {c.competence}: {_old(c)} → {c.new_label}"
+            f"{c.cell}: {c.name} ({c.employee_no}), {c.competence_name(lang)}: {_old(c)} → {c.new_label}"
             for c in result.changed
         ]
     if result.refused:
@@ -96,7 +96,7 @@ class ResultView(QWidget):
                 Column(self.tr("Celle"), lambda c: c.cell),
                 Column(self.tr("Ansattnr."), lambda c: c.employee_no),
                 Column(self.tr("Navn"), lambda c: c.name),
-                Column(self.tr("Kompetanse"), lambda c: c.competence),
+                Column(self.tr("Kompetanse"), lambda c: c.competence_name(current_language())),
                 Column(self.tr("Før"), _old, lambda c: c.old_level),
                 Column(self.tr("Nytt nivå"), lambda c: c.new_label, lambda c: c.new_level),
             ],

@@ -28,7 +28,7 @@ from competence.progress import CancelToken, Progress
 from competence.settings import get_settings
 from competence.units import UnitView, list_units
 from ui.context import AppContext
-from ui.i18n import fmt_date, fmt_int, fmt_number, fmt_percent
+from ui.i18n import current_language, fmt_date, fmt_int, fmt_number, fmt_percent, fmt_points, fmt_share
 from ui.pages.base import Page
 from ui.widgets.charts import Bar, BarChart
 from ui.widgets.tables import ROW_ROLE, Column, RowTableModel
@@ -143,27 +143,34 @@ class OverviewPage(Page):
         self.fte_box = fte_box
         self.areas_box = areas_box
 
+        lang = current_language()
         gap_columns: list[Column[CompetenceGapRank]] = [
             Column(
-                self.tr("Kompetanse"), lambda g: g.competence.label, tooltip=lambda g: g.competence.area_name
+                self.tr("Kompetanse"),
+                lambda g: g.competence.display_label(lang),
+                tooltip=lambda g: g.competence.area_label(lang),
             ),
             Column(self.tr("Med krav"), lambda g: fmt_int(g.people), lambda g: g.people, align_right=True),
             Column(
                 self.tr("Oppfylt"),
-                lambda g: fmt_percent(g.share_met * 100, 0),
+                lambda g: fmt_share(g.share_met),
                 lambda g: g.share_met,
                 align_right=True,
             ),
             Column(
-                self.tr("Snittgap"),
-                lambda g: fmt_number(g.mean_gap, 0),
+                self.tr("Snittavvik"),
+                lambda g: fmt_points(g.mean_gap),
                 lambda g: g.mean_gap,
                 align_right=True,
+                header_tooltip=self.tr(
+                    "Gjennomsnittlig avvik i prosentpoeng av skalaen blant dem med kravet "
+                    "(ikke vurdert teller som {zero})"
+                ).format(zero=fmt_percent(0, 0)),
             ),
         ]
         vuln_columns: list[Column[Vulnerability]] = [
             Column(self.tr("Enhet"), lambda v: v.unit.name),
-            Column(self.tr("Kompetanse"), lambda v: v.competence.label),
+            Column(self.tr("Kompetanse"), lambda v: v.competence.display_label(lang)),
             Column(
                 self.tr("Innehavere"),
                 lambda v: ", ".join(v.holders) or self.tr("ingen"),
@@ -184,13 +191,13 @@ class OverviewPage(Page):
         self.gaps_model: RowTableModel[CompetenceGapRank] = RowTableModel(gap_columns, parent=self)
         self.vuln_model: RowTableModel[Vulnerability] = RowTableModel(vuln_columns, parent=self)
         self.cert_model: RowTableModel[CertificateAlert] = RowTableModel(cert_columns, parent=self)
-        self.gaps_view = _table(self.tr("Største gap"))
+        self.gaps_view = _table(self.tr("Største avvik"))
         self.vuln_view = _table(self.tr("Sårbare kompetanser"))
         self.cert_view = _table(self.tr("Sertifikater som utløper"))
         self.cert_view.setToolTip(self.tr("Enter eller dobbeltklikk åpner ansattkortet"))
         boxes = []
         for title, view, model, stretch in (
-            (self.tr("Største gap"), self.gaps_view, self.gaps_model, 0),
+            (self.tr("Største avvik"), self.gaps_view, self.gaps_model, 0),
             (self.tr("Sårbare kompetanser (én eller ingen har dem)"), self.vuln_view, self.vuln_model, 1),
             (self.tr("Sertifikater som utløper eller er utløpt"), self.cert_view, self.cert_model, 2),
         ):
@@ -275,7 +282,7 @@ class OverviewPage(Page):
         self.as_of.setText(self.tr("Per {date}").format(date=fmt_date(s.at)))
         self.people.set(fmt_int(s.people))
         self.share_met.set(
-            fmt_percent(s.share_met * 100, 0) if s.requirements else "–",
+            fmt_share(s.share_met) if s.requirements else "–",
             tooltip=self.tr("{met} av {total} krav").format(
                 met=fmt_int(s.met), total=fmt_int(s.requirements)
             ),
@@ -294,18 +301,19 @@ class OverviewPage(Page):
         self.overdue.set(fmt_int(s.overdue_goals), warn=s.overdue_goals > 0)
         bars: list[Bar] = []
         framework = None
+        lang = current_language()
         for a in report.areas:  # grouped by framework: area codes like "1" recur in several
             if a.framework_name != framework:
                 framework = a.framework_name
-                bars.append(Bar(framework, heading=True))
+                bars.append(Bar(a.framework_display(lang), heading=True))
             bars.append(
                 Bar(
-                    f"{a.area_code} {a.area_name}" if a.area_code else a.area_name,
+                    a.label(lang),
                     a.share_met * 100,
-                    fmt_percent(a.share_met * 100, 0),
+                    fmt_share(a.share_met),
                     self.tr("{area} ({framework}): {met} av {items} krav oppfylt, {na} ikke vurdert").format(
-                        area=a.area_name,
-                        framework=a.framework_name,
+                        area=a.display_name(lang),
+                        framework=a.framework_display(lang),
                         met=a.met,
                         items=a.items,
                         na=a.not_assessed,
@@ -314,10 +322,10 @@ class OverviewPage(Page):
             )
         self.areas.set_bars(bars, maximum=100.0, empty_text=self.tr("Ingen kompetansekrav i utvalget ennå."))
         labels = {
-            "100": self.tr("100 %"),
-            "75-99": self.tr("75–99 %"),
-            "50-74": self.tr("50–74 %"),
-            "<50": self.tr("under 50 %"),
+            "100": fmt_percent(100, 0),
+            "75-99": f"{fmt_number(75, 0)}–{fmt_percent(99, 0)}",
+            "50-74": f"{fmt_number(50, 0)}–{fmt_percent(74, 0)}",
+            "<50": self.tr("under {share}").format(share=fmt_percent(50, 0)),
         }
         self.fte.set_bars(
             [

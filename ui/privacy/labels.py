@@ -65,7 +65,7 @@ ENTITIES = {
     "competence": QT_TRANSLATE_NOOP("Personvern", "kompetanse"),
     "scale": QT_TRANSLATE_NOOP("Personvern", "nivåskala"),
     "matrix": QT_TRANSLATE_NOOP("Personvern", "kompetansematrise"),
-    "gap_report": QT_TRANSLATE_NOOP("Personvern", "gaprapport"),
+    "gap_report": QT_TRANSLATE_NOOP("Personvern", "avviksrapport"),
     "unit_plan": QT_TRANSLATE_NOOP("Personvern", "enhetsplan"),
     "development_plan": QT_TRANSLATE_NOOP("Personvern", "utviklingsplan"),
     "development_plans": QT_TRANSLATE_NOOP("Personvern", "utviklingsplaner for en enhet"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from competence.clock import today
 from competence.progress import CancelToken, Progress
 from competence.uow import UnitOfWork
 from db.session import Database
-from ui.i18n import fmt_int
+from ui.i18n import current_language, fmt_int
 from ui.reports.files import dated_file_name, file_error, safe_file_name, write_into_place
 
 CONTEXT = "Rapporter"
@@ -52,6 +52,8 @@ class ExportRequest:
     person_name: str = ""
     talk_on: dt.date | None = None
     combined: bool = False
+    #: the language the export is written in: the UI's, when the user asked for it
+    lang: str = field(default_factory=current_language)
 
     @property
     def unit(self) -> str:
@@ -150,25 +152,25 @@ class ExportKind:
 def _matrix(uow: UnitOfWork, r: ExportRequest, path: Path, progress: Progress, cancel: CancelToken) -> Any:
     from competence.export.excel.matrix import export_matrix
 
-    return export_matrix(uow, path, unit_number=r.unit_number, subunits=r.subunits)
+    return export_matrix(uow, path, unit_number=r.unit_number, subunits=r.subunits, lang=r.lang)
 
 
 def _gap(uow: UnitOfWork, r: ExportRequest, path: Path, progress: Progress, cancel: CancelToken) -> Any:
     from competence.export.excel.gap_report import export_gap_report
 
-    return export_gap_report(uow, path, unit_number=r.unit_number, subunits=r.subunits)
+    return export_gap_report(uow, path, unit_number=r.unit_number, subunits=r.subunits, lang=r.lang)
 
 
 def _template(uow: UnitOfWork, r: ExportRequest, path: Path, progress: Progress, cancel: CancelToken) -> Any:
     from competence.export.excel.template import export_template
 
-    return export_template(uow, path, unit_number=r.unit, subunits=r.subunits)
+    return export_template(uow, path, unit_number=r.unit, subunits=r.subunits, lang=r.lang)
 
 
 def _plan(uow: UnitOfWork, r: ExportRequest, path: Path, progress: Progress, cancel: CancelToken) -> Any:
     from competence.export.pdf.plan import export_plan
 
-    return export_plan(uow, r.employee, path, talk_on=r.talk_on)
+    return export_plan(uow, r.employee, path, talk_on=r.talk_on, lang=r.lang)
 
 
 def _plans(uow: UnitOfWork, r: ExportRequest, folder: Path, progress: Progress, cancel: CancelToken) -> Any:
@@ -184,13 +186,14 @@ def _plans(uow: UnitOfWork, r: ExportRequest, folder: Path, progress: Progress, 
         talk_on=r.talk_on,
         progress=progress,
         cancel=cancel,
+        lang=r.lang,
     )
 
 
 def _unit_plan(uow: UnitOfWork, r: ExportRequest, path: Path, progress: Progress, cancel: CancelToken) -> Any:
     from competence.export.pdf.unit_plan import export_unit_plan
 
-    return export_unit_plan(uow, r.unit, path, subunits=r.subunits)
+    return export_unit_plan(uow, r.unit, path, subunits=r.subunits, lang=r.lang)
 
 
 # --- what the user is told (UI thread) ----------------------------------------------------------

@@ -54,7 +54,7 @@ class BackupsBox(QGroupBox):
             ),
             Column(
                 self.tr("Størrelse"),
-                lambda b: f"{fmt_number(b.size / 1e6, 1)} MB",
+                lambda b: self.tr("{size} MB").format(size=fmt_number(b.size / 1e6, 1)),
                 lambda b: b.size,
                 align_right=True,
             ),

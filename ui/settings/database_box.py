@@ -77,7 +77,7 @@ class DatabaseBox(QGroupBox):
         path_row.addWidget(self.browse)
         self.url = QLineEdit()
         self.url.setAccessibleName(self.tr("Adresse til PostgreSQL-serveren"))
-        self.url.setPlaceholderText("postgresql://server/kompetanse")
+        self.url.setPlaceholderText(self.tr("postgresql://server/kompetanse"))
         self.ssl = QComboBox()
         self.ssl.setAccessibleName(self.tr("Kryptering"))
         for mode in SSL_MODES:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QWidget
 
+from ui.i18n import LANGUAGE_NAMES
 from ui.preferences import USER_ROLES, Preferences, role_label
 
 
@@ -21,8 +22,8 @@ class UserBox(QGroupBox):
         self.role.setCurrentIndex(max(self.role.findData(preferences.user_role), 0))
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Språk"))
-        self.language.addItem("Norsk (bokmål)", "nb")
-        self.language.addItem("English", "en")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
         self.language.setCurrentIndex(max(self.language.findData(preferences.language), 0))
         self.language_note = QLabel()
         self.language_note.setWordWrap(True)

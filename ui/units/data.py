@@ -90,19 +90,16 @@ class UnitsData:
     areas: HeatTable
 
 
-def area_label(code: str | None, name: str) -> str:
-    return f"{code} {name}" if code else name
-
-
 def competence_table(report: GapReport, lang: str) -> HeatTable:
+    """Names in the UI language: the frameworks carry English names beside the Norwegian."""
     heat = report.heatmap
     columns = tuple(
         HeatColumn(
             c.id,
             c.code,
-            c.name_en if lang == "en" and c.name_en else c.name,
-            area_label(c.area_code, c.area_name),
-            f"{c.framework_name} › {area_label(c.area_code, c.area_name)}",
+            c.display_name(lang),
+            c.area_label(lang),
+            f"{c.framework_display(lang)} › {c.area_label(lang)}",
             c.critical,
         )
         for c in heat.competences
@@ -112,7 +109,7 @@ def competence_table(report: GapReport, lang: str) -> HeatTable:
     return HeatTable(heat.units, columns, cells)
 
 
-def area_table(report: GapReport) -> HeatTable:
+def area_table(report: GapReport, lang: str) -> HeatTable:
     """The strategy view: the same cells pooled per strategy area, each unit a row."""
     heat = report.heatmap
     area_of = {c.id: c.area_id for c in heat.competences}
@@ -132,7 +129,9 @@ def area_table(report: GapReport) -> HeatTable:
     for a in report.areas:  # the total row counts each person once, as the report does
         cells[(TOTAL_ROW, a.area_id)] = Figures(a.items, a.met, a.not_assessed, a.mean_gap)
     columns = tuple(
-        HeatColumn(a.area_id, a.area_code, a.area_name, a.framework_name, a.framework_name)
+        HeatColumn(
+            a.area_id, a.area_code, a.display_name(lang), a.framework_display(lang), a.framework_display(lang)
+        )
         for a in report.areas
     )
     return HeatTable(heat.units, columns, cells)
@@ -155,7 +154,7 @@ def load_units(uow: UnitOfWork, unit_id: int | None, subunits: bool, at: dt.date
         subunits,
         report.heatmap.at,
         competence_table(report, lang),
-        area_table(report),
+        area_table(report, lang),
     )
 
 

@@ -24,8 +24,8 @@ from competence.gap import PersonCell, cell_people
 from competence.scales import LevelView
 from competence.search import competence_levels
 from competence.uow import UnitOfWork
-from ui.card.common import level_text
-from ui.i18n import current_language, fmt_date, fmt_number
+from ui.card.common import gap_explanation, level_text
+from ui.i18n import current_language, fmt_date, fmt_number, fmt_points
 from ui.units.colours import GAP, MET, NOT_ASSESSED
 from ui.widgets.tables import ROW_ROLE, Column, RowTableModel
 
@@ -113,11 +113,13 @@ class DrillPanel(QGroupBox):
             Column(self.tr("Nåværende nivå"), self._current, key="current"),
             Column(self.tr("Krav"), self._required, lambda p: p.required_percent, key="required"),
             Column(
-                self.tr("Gap"),
-                lambda p: fmt_number(p.gap, 0) if p.status != "not_assessed" else "",
+                self.tr("Avvik"),
+                lambda p: fmt_points(p.gap) if p.gap else "",
                 lambda p: p.gap,
                 align_right=True,
                 key="gap",
+                tooltip=lambda p: gap_explanation(),
+                header_tooltip=gap_explanation(),
             ),
             Column(
                 self.tr("Status"),

@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QFont
 
 from competence.gap import UnitRef
-from ui.i18n import fmt_int, fmt_number, fmt_percent
+from ui.i18n import fmt_int, fmt_points, fmt_share
 from ui.units.colours import colours_of
 from ui.units.data import TOTAL_ROW, Figures, HeatColumn, HeatTable, row_keys
 
@@ -47,8 +47,8 @@ def cell_text(figures: Figures | None, mode: Mode) -> str:
     if figures.none_assessed:
         return translate("Varmekart", "i.v.")
     if mode is Mode.GAP:
-        return fmt_number(figures.mean_gap, 0)
-    return fmt_percent(figures.share_met * 100, 0)
+        return fmt_points(figures.mean_gap)
+    return fmt_share(figures.share_met)
 
 
 def figures_text(figures: Figures) -> str:
@@ -57,14 +57,14 @@ def figures_text(figures: Figures) -> str:
         translate("Varmekart", "{met} av {people} oppfyller kravet ({share})").format(
             met=fmt_int(figures.met),
             people=fmt_int(figures.people),
-            share=fmt_percent(figures.share_met * 100, 0),
+            share=fmt_share(figures.share_met),
         ),
-        translate("Varmekart", "Snittgap: {gap} prosentpoeng").format(gap=fmt_number(figures.mean_gap, 1)),
+        translate("Varmekart", "Snittavvik: {gap} prosentpoeng").format(gap=fmt_points(figures.mean_gap)),
     ]
     if figures.not_assessed:
         lines.append(
             translate("Varmekart", "Ikke vurdert: {count} ({share})").format(
-                count=fmt_int(figures.not_assessed), share=fmt_percent(figures.share_not_assessed * 100, 0)
+                count=fmt_int(figures.not_assessed), share=fmt_share(figures.share_not_assessed)
             )
         )
     return "\n".join(lines)

@@ -31,7 +31,7 @@ from competence.gap import TrendPoint
 from competence.progress import CancelToken, Progress
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.i18n import current_language, fmt_date, fmt_int, fmt_percent, to_qdate
+from ui.i18n import current_language, fmt_date, fmt_int, fmt_percent, fmt_points, fmt_share, to_qdate
 from ui.pages.base import Page
 from ui.units.colours import Legend
 from ui.units.data import UnitsData, load_trend, load_units
@@ -75,7 +75,7 @@ class UnitsPage(Page):
         self.mode = QComboBox()
         self.mode.setAccessibleName(self.tr("Tall i cellene"))
         self.mode.addItem(self.tr("Andel oppfylt"), Mode.SHARE.value)
-        self.mode.addItem(self.tr("Snittgap (prosentpoeng)"), Mode.GAP.value)
+        self.mode.addItem(self.tr("Snittavvik (prosentpoeng)"), Mode.GAP.value)
         self.mode.addItem(self.tr("Antall ikke vurdert"), Mode.NOT_ASSESSED.value)
         self.as_of = QLabel()
         top = QHBoxLayout()
@@ -146,7 +146,7 @@ class UnitsPage(Page):
         self.area_model = HeatmapModel(self)
         self.areas = HeatmapView(self.tr("Strategiområder per enhet"))
         self.areas.setModel(self.area_model)
-        self.areas.header.setDefaultSectionSize(self.fontMetrics().horizontalAdvance("100 %") * 2)
+        self.areas.header.setDefaultSectionSize(self.fontMetrics().horizontalAdvance(fmt_percent(100, 0)) * 2)
         area_tab = QWidget()
         area_layout = QVBoxLayout(area_tab)
         area_hint = QLabel(
@@ -164,7 +164,7 @@ class UnitsPage(Page):
         self.vulnerable = VulnerabilityTab()
 
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("Gapanalyse"))
+        self.tabs.setAccessibleName(self.tr("Avviksanalyse"))
         self.tabs.addTab(heat_tab, self.tr("&Kompetansekart"))
         self.tabs.addTab(area_tab, self.tr("S&trategiområder"))
         self.tabs.addTab(self.vulnerable, self.tr("Sår&barhet"))
@@ -264,7 +264,7 @@ class UnitsPage(Page):
             on_done=done,
             on_error=failed,
             parent=self,
-            label=self.tr("Beregner gapanalysen…"),
+            label=self.tr("Beregner avviksanalysen…"),
             cancellable=True,
         )
 
@@ -317,10 +317,10 @@ class UnitsPage(Page):
         parts = [
             self.tr("{people} ansatte").format(people=fmt_int(s.people)),
             self.tr("{share} av {total} krav oppfylt").format(
-                share=fmt_percent(s.share_met * 100, 0), total=fmt_int(s.requirements)
+                share=fmt_share(s.share_met), total=fmt_int(s.requirements)
             ),
             self.tr("{na} ikke vurdert").format(na=fmt_int(s.not_assessed)),
-            self.tr("snittgap {gap} prosentpoeng").format(gap=fmt_int(round(s.mean_gap))),
+            self.tr("snittavvik {gap} prosentpoeng").format(gap=fmt_points(s.mean_gap)),
             self.tr("{count} sårbare kritiske kompetanser").format(count=fmt_int(s.vulnerable)),
         ]
         if data.at != today():

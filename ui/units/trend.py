@@ -69,7 +69,7 @@ class TrendChart(QWidget):
     # --- geometry -----------------------------------------------------------------------------
     def _plot(self) -> QRectF:
         metrics = self.fontMetrics()
-        left = metrics.horizontalAdvance("100 %") + 8
+        left = metrics.horizontalAdvance(fmt_percent(100, 0)) + 8
         return QRectF(
             left, metrics.height() / 2 + 2, self.width() - left - 10, self.height() - metrics.height() * 2
         )

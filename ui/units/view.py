@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from competence.export import palette
+from ui.i18n import fmt_percent
 from ui.units.colours import STRIP, STRIP_TRACK, colours_of
 from ui.units.model import CRITICAL_ROLE, GROUP_ROLE, HeatmapModel, cell_text
 
@@ -64,7 +65,7 @@ class HeatDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         metrics = option.fontMetrics
-        return QSize(metrics.horizontalAdvance("100 %") + 12, metrics.height() + 10)
+        return QSize(metrics.horizontalAdvance(fmt_percent(100, 0)) + 12, metrics.height() + 10)
 
 
 class GroupedHeader(QHeaderView):
@@ -184,7 +185,7 @@ class HeatmapView(QTableView):
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         metrics = self.fontMetrics()
-        self.header.setDefaultSectionSize(metrics.horizontalAdvance("100 %") + 14)
+        self.header.setDefaultSectionSize(metrics.horizontalAdvance(fmt_percent(100, 0)) + 14)
         rows = self.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(metrics.height() + 10)

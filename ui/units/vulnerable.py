@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from competence.gap import Vulnerability
-from ui.i18n import fmt_int
+from ui.i18n import current_language, fmt_int
 from ui.units.colours import GAP, NEAR
 from ui.widgets.tables import ROW_ROLE, Column, RowTableModel
 
@@ -21,13 +21,14 @@ class VulnerabilityTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        lang = current_language()
         columns: list[Column[Vulnerability]] = [
             Column(self.tr("Enhet"), lambda v: f"{v.unit.number} {v.unit.name}", key="unit"),
-            Column(self.tr("Kompetanse"), lambda v: v.competence.label, key="competence"),
+            Column(self.tr("Kompetanse"), lambda v: v.competence.display_label(lang), key="competence"),
             Column(
                 self.tr("Strategiområde"),
-                lambda v: v.competence.area_name,
-                tooltip=lambda v: v.competence.framework_name,
+                lambda v: v.competence.area_label(lang),
+                tooltip=lambda v: v.competence.framework_display(lang),
                 key="area",
             ),
             Column(

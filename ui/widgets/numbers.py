@@ -30,7 +30,7 @@ class OptionalAmount(QSpinBox):
         self.setRange(-1, 100_000_000)
         self.setSingleStep(500)
         self.setGroupSeparatorShown(True)
-        self.setSuffix(" kr")
+        self.setSuffix(self.tr(" kr"))
         self.setSpecialValueText(self.tr("ikke oppgitt"))
         self.set_optional(value)
 

@@ -155,11 +155,11 @@ class CompetencePicker(_IdCombo):
             if self.none_text is not None:
                 self.addItem(self.none_text, None)
             for option in options:
-                label = f"{option.label(lang)} · {short_framework_name(option.framework_name)}"
+                label = f"{option.label(lang)} · {short_framework_name(option.framework_display(lang))}"
                 self.addItem(label, option.id)
                 self.setItemData(
                     self.count() - 1,
-                    f"{option.framework_name} › {option.area_name}",
+                    f"{option.framework_display(lang)} › {option.area_display(lang)}",
                     Qt.ItemDataRole.ToolTipRole,
                 )
                 items.append((label, option.search_text))

@@ -51,6 +51,8 @@ class Column(Generic[R]):
     foreground: Callable[[R], QColor | None] | None = None
     #: A stable name for code that refers to a column (the title is translated).
     key: str = ""
+    #: What the column header's tooltip explains (a unit, a definition).
+    header_tooltip: str | None = None
 
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
@@ -110,9 +112,12 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns)
+        if role == Qt.ItemDataRole.ToolTipRole and horizontal:
+            return self.columns[section].header_tooltip
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+        if horizontal:
             return self.columns[section].title
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)

@@ -22,6 +22,7 @@ from competence.export.scope import (
     required_levels,
 )
 from competence.gap import CompetenceRef
+from competence.language import pick_name
 from db.models import Assessment, Certificate, ScaleLevel
 
 CHUNK = 1000
@@ -63,19 +64,22 @@ class GridRow:
     required: list[int | None]
 
 
-def plan_grid(session: Session, scope: Scope, *, kinds: Sequence[str] = ("skill", "certificate")) -> Grid:
+def plan_grid(
+    session: Session, scope: Scope, *, kinds: Sequence[str] = ("skill", "certificate"), lang: str = "nb"
+) -> Grid:
+    """The grid of a scope; the scales' level names in ``lang``."""
     people = people_in(session, scope)
     levels = required_levels(session, {r for p in people for r in p.role_ids})
     columns = competence_columns(session, levels, kinds=kinds)
     scales: dict[int, list[tuple[int, str]]] = {}
     scale_ids = sorted({c.scale_id for c in columns})
     if scale_ids:
-        for scale_id, ordinal, name in session.execute(
-            select(ScaleLevel.scale_id, ScaleLevel.ordinal, ScaleLevel.name)
+        for scale_id, ordinal, name, name_en in session.execute(
+            select(ScaleLevel.scale_id, ScaleLevel.ordinal, ScaleLevel.name, ScaleLevel.name_en)
             .where(ScaleLevel.scale_id.in_(scale_ids))
             .order_by(ScaleLevel.scale_id, ScaleLevel.ordinal)
         ):
-            scales.setdefault(scale_id, []).append((ordinal, name))
+            scales.setdefault(scale_id, []).append((ordinal, pick_name(lang, name, name_en)))
     return Grid(scope, people, columns, levels, {k: tuple(v) for k, v in scales.items()})
 
 

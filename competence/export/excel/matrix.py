@@ -14,7 +14,7 @@ Sheets:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy.orm import Session
 
@@ -39,16 +40,47 @@ from competence.export.excel.splice import (
     text_style,
 )
 from competence.export.scope import Scope, record_export, resolve_scope
+from competence.gap import CompetenceRef
+from competence.language import format_date, normalise_language, pick
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
 
 NOT_ASSESSED_MARK = "iv"
+NOT_ASSESSED_MARK_EN = "na"
 SHEET = "Kompetansematrise"
 LEGEND_SHEET = "Forklaring"
 ROLES_SHEET = "Rollekrav"
+#: sheet names in English
+SHEETS_EN = {SHEET: "Competence matrix", LEGEND_SHEET: "Legend", ROLES_SHEET: "Role requirements"}
 PERSON_HEADERS = ("Navn", "Ansattnr", "Enhet", "Rolle", "Stilling %")
+PERSON_HEADERS_EN = ("Name", "Employee no.", "Unit", "Role", "FTE %")
 FIRST_COMP_COL = len(PERSON_HEADERS) + 1
 ROLE_COL = "D"
+#: width of a competence column, in characters
+COMP_WIDTH = 4.6
+#: widths of the person columns: name and employee number (repeated on every printed page), unit
+#: and role (at most), FTE
+NAME_WIDTH, NO_WIDTH, MAX_TEXT_WIDTH, FTE_WIDTH = 28, 12, 30, 10
+#: the competence names stand upright in row 2: 9 pt bold, about this many points a character
+NAME_POINTS_PER_CHAR = 5.2
+#: printed at this size (%), the smallest text (the 9 pt competence names) is 7.2 pt on paper
+PRINT_SCALE = 80
+#: share of the page kept free, for the difference between this estimate and a spreadsheet's
+PAGE_SAFETY = 0.97
+#: the role sheet's columns: role, people
+ROLES_WIDTHS = (40, 9)
+#: the legend sheet's columns: example, meaning (level name), the competences on a scale
+LEGEND_WIDTHS = (9, 56, 44)
+
+
+def sheet_name(name: str, lang: str) -> str:
+    return SHEETS_EN[name] if normalise_language(lang) == "en" else name
+
+
+def not_assessed_mark(lang: str) -> str:
+    return NOT_ASSESSED_MARK_EN if normalise_language(lang) == "en" else NOT_ASSESSED_MARK
+
+
 #: Rollekrav: role, people, then the competences; row 3 holds each scale's top level
 ROLES_FIRST_COMP_COL = 3
 ROLES_TOP_ROW = 3
@@ -65,14 +97,20 @@ class MatrixResult:
 
 
 def export_matrix(
-    uow: UnitOfWork, path: Path, *, unit_number: str | None = None, subunits: bool = True
+    uow: UnitOfWork,
+    path: Path,
+    *,
+    unit_number: str | None = None,
+    subunits: bool = True,
+    lang: str = "nb",
 ) -> MatrixResult:
-    """Write the matrix of a unit (with sub-units unless ``subunits`` is False) or of everyone."""
+    """Write the matrix of a unit (with sub-units unless ``subunits`` is False) or of everyone,
+    in ``lang``."""
     municipality = get_settings(uow).municipality
     with uow:
         s = uow.session
-        scope = resolve_scope(s, unit_number, subunits=subunits)
-        result = write_matrix(s, path, scope, municipality=municipality)
+        scope = resolve_scope(s, unit_number, subunits=subunits, lang=lang)
+        result = write_matrix(s, path, scope, municipality=municipality, lang=lang)
         record_export(
             s,
             uow.actor,
@@ -86,18 +124,22 @@ def export_matrix(
         return result
 
 
-def write_matrix(session: Session, path: Path, scope: Scope, *, municipality: str) -> MatrixResult:
-    grid = plan_grid(session, scope)
+def write_matrix(
+    session: Session, path: Path, scope: Scope, *, municipality: str, lang: str = "nb"
+) -> MatrixResult:
+    lang = normalise_language(lang)
+    grid = plan_grid(session, scope, lang=lang)
     wb = Workbook()
     ws = wb.active
-    ws.title = SHEET
+    ws.title = sheet_name(SHEET, lang)
     last_row = HEADER_ROWS + max(len(grid.people), 1)
     last_col = get_column_letter(max(FIRST_COMP_COL - 1 + len(grid.columns), FIRST_COMP_COL - 1))
-    role_rows = _roles_sheet(wb.create_sheet(ROLES_SHEET), grid)
-    _matrix_layout(ws, grid, last_row, last_col, role_rows, municipality)
-    _legend_sheet(wb.create_sheet(LEGEND_SHEET, 1), grid, municipality)
+    roles_sheet = wb.create_sheet(sheet_name(ROLES_SHEET, lang))
+    role_rows = _roles_sheet(roles_sheet, grid, municipality, lang)
+    _matrix_layout(ws, grid, last_row, last_col, (roles_sheet.title, role_rows), municipality, lang)
+    _legend_sheet(wb.create_sheet(sheet_name(LEGEND_SHEET, lang), 1), grid, municipality, lang)
     counter = _Counter()
-    rows = _row_xml(grid, grid_rows(session, grid), _RowStyles.of(ws), counter)
+    rows = _row_xml(grid, grid_rows(session, grid), _RowStyles.of(ws), counter, not_assessed_mark(lang))
     save_with_rows(wb, ws, path, rows, last_cell=f"{last_col}{last_row}")
     return MatrixResult(path, len(grid.people), len(grid.columns), counter.not_assessed)
 
@@ -107,46 +149,172 @@ class _Counter:
 
 
 def _matrix_layout(
-    ws: Worksheet, grid: Grid, last_row: int, last_col: str, role_rows: int, municipality: str
+    ws: Worksheet,
+    grid: Grid,
+    last_row: int,
+    last_col: str,
+    roles: tuple[str, int],
+    municipality: str,
+    lang: str,
 ) -> None:
-    styles.header_row(ws, 2, PERSON_HEADERS)
-    title = safe_cell(ws.cell(row=1, column=1), f"Kompetansematrise · {grid.scope.label}")
-    title.font = Font(bold=True, size=12)
-    note = safe_cell(
-        ws.cell(row=1, column=3), f"{grid.scope.at:%d.%m.%Y} · {NOT_ASSESSED_MARK} = ikke vurdert"
+    """The matrix sheet without its data rows; ``roles``: the role sheet's name and row count."""
+    t = _Words(lang)
+    headers = PERSON_HEADERS_EN if lang == "en" else PERSON_HEADERS
+    styles.header_row(ws, 2, headers)
+    title_text = t("Kompetansematrise · {scope}", "Competence matrix · {scope}").format(
+        scope=grid.scope.label
     )
-    note.font = Font(italic=True, size=9, color="595959")
-    styles.competence_header(ws, grid.columns, first_col=FIRST_COMP_COL, area_row=1, name_row=2)
-    unit_width = max((len(p.units) for p in grid.people), default=10)
-    role_width = max((len(p.role_key) for p in grid.people), default=10)
-    styles.widths(ws, [28, 10, min(max(unit_width, 12), 40), min(max(role_width, 12), 40), 8])
-    for i in range(len(grid.columns)):
-        ws.column_dimensions[get_column_letter(FIRST_COMP_COL + i)].width = 4.6
-    ws.row_dimensions[1].height = 48
-    ws.row_dimensions[2].height = 150
+    title = safe_cell(ws.cell(row=1, column=1), title_text)
+    title.font = styles.font(bold=True, size=12)
+    # wrapped inside the name column: the title is repeated with that column on every printed
+    # page, and a title running into the next columns would be cut off there
+    title.alignment = Alignment(wrap_text=True, vertical="top")
+    mark = not_assessed_mark(lang)
+    note = safe_cell(
+        ws.cell(row=1, column=3),
+        t("{date} · {mark} = ikke vurdert", "{date} · {mark} = not assessed").format(
+            date=format_date(grid.scope.at, lang), mark=mark
+        ),
+    )
+    note.font = styles.font(italic=True, size=9, color="595959")
+    note.alignment = Alignment(vertical="top")
+    unit_width = min(max(max((len(p.units) for p in grid.people), default=10), 12), MAX_TEXT_WIDTH)
+    role_width = min(max(max((len(p.role_key) for p in grid.people), default=10), 12), MAX_TEXT_WIDTH)
+    person_widths = [NAME_WIDTH, NO_WIDTH, unit_width, role_width, FTE_WIDTH]
+    comp_widths = competence_widths(grid.columns, lang)
+    breaks = page_breaks(grid.columns, comp_widths, person_widths)
+    styles.competence_header(
+        ws,
+        grid.columns,
+        first_col=FIRST_COMP_COL,
+        area_row=1,
+        name_row=2,
+        lang=lang,
+        breaks=breaks,
+        widths=comp_widths,
+    )
+    styles.widths(ws, person_widths)
+    for i, width in enumerate(comp_widths):
+        ws.column_dimensions[get_column_letter(FIRST_COMP_COL + i)].width = width
+    title_lines = styles.text_lines(title_text, NAME_WIDTH * 11 / 12, bold=True)
+    ws.row_dimensions[1].height = max(48, title_lines * 15.5 + 4)
+    ws.row_dimensions[2].height = names_height(grid.columns, comp_widths, lang)
     ws.freeze_panes = "C3"
     ws.auto_filter.ref = f"A2:{last_col}{last_row}"
     styles.print_setup(
-        ws, municipality=municipality, scope_label=grid.scope.label, on=grid.scope.at, title_rows="1:2"
+        ws,
+        municipality=municipality,
+        scope_label=grid.scope.label,
+        on=grid.scope.at,
+        title_rows="1:2",
+        lang=lang,
     )
+    _print_by_area(ws, breaks)
+    styles.keep_readable(ws, PRINT_SCALE / 100)
     if grid.columns:
-        _conditional_colours(ws, grid, last_row, last_col, role_rows)
+        _conditional_colours(ws, last_row, last_col, roles, mark)
 
 
-def _conditional_colours(ws: Worksheet, grid: Grid, last_row: int, last_col: str, role_rows: int) -> None:
+def competence_widths(columns: Sequence[CompetenceRef], lang: str) -> list[float]:
+    """Each competence column's width: :data:`COMP_WIDTH`, wider where an area without a code
+    would not have room for its name above its columns."""
+    widths = [COMP_WIDTH] * len(columns)
+    for area in _areas(columns):
+        ref = columns[area[0]]
+        if ref.area_code:
+            continue  # the code stands in for a name without room
+        width = styles.area_width(ref.area_display(lang), len(area), COMP_WIDTH)
+        for i in area:
+            widths[i] = width
+    return widths
+
+
+def names_height(columns: Sequence[CompetenceRef], widths: Sequence[float], lang: str) -> float:
+    """The height of the row of upright competence names: the longest name in as many lines as
+    its column holds side by side, so that no name runs into the next column."""
+    height = 150.0
+    for ref, width in zip(columns, widths, strict=True):
+        lines = max(int((styles.column_points(width) - 6) // 11), 1)
+        height = max(height, len(ref.display_label(lang)) * NAME_POINTS_PER_CHAR / lines + 14)
+    return min(height, 300.0)
+
+
+def _areas(columns: Sequence[CompetenceRef]) -> list[list[int]]:
+    """The column indexes of each strategy area, in order."""
+    areas: list[list[int]] = []
+    for i, ref in enumerate(columns):
+        if areas and columns[areas[-1][0]].area_id == ref.area_id:
+            areas[-1].append(i)
+        else:
+            areas.append([i])
+    return areas
+
+
+def page_breaks(
+    columns: Sequence[CompetenceRef],
+    widths: Sequence[float],
+    person_widths: Sequence[float],
+    first_col: int = FIRST_COMP_COL,
+) -> list[int]:
+    """Where the printed matrix starts a new page (the sheet's column numbers): at strategy-area
+    boundaries, packing as many whole areas on a page as fit at :data:`PRINT_SCALE` on A4
+    landscape; an area wider than a page is split. The first page also holds the person columns
+    (``person_widths``, competences from ``first_col`` on), later pages repeat the first two."""
+    room = styles.LANDSCAPE_WIDTH * PAGE_SAFETY * 100 / PRINT_SCALE
+    first_free = room - sum(styles.column_points(w) for w in person_widths)
+    later_free = room - sum(styles.column_points(w) for w in person_widths[:2])
+    points = [styles.column_points(w) for w in widths]
+    breaks: list[int] = []
+    free, used = first_free, 0.0
+    for area in _areas(columns):
+        size = sum(points[i] for i in area)
+        if used and used + size > free:
+            breaks.append(first_col + area[0])  # the area starts a page of its own
+            free, used = later_free, 0.0
+        for i in area:
+            if used and used + points[i] > free:  # an area wider than a whole page goes on over the next
+                breaks.append(first_col + i)
+                free, used = later_free, 0.0
+            used += points[i]
+    return breaks
+
+
+def _print_by_area(ws: Worksheet, breaks: Sequence[int]) -> None:
+    """Printed at a fixed size, page by page at the area boundaries, name and employee number
+    repeated on each page (instead of one page wide at whatever size that takes: 47 competences
+    printed at 4 pt)."""
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.page_setup.scale = PRINT_SCALE
+    ws.print_title_cols = "A:B"
+    for column in breaks:
+        ws.col_breaks.append(Break(id=column - 1))
+
+
+class _Words:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, nb: str, en: str) -> str:
+        return pick(self.lang, nb, en)
+
+
+def _conditional_colours(
+    ws: Worksheet, last_row: int, last_col: str, roles: tuple[str, int], mark: str
+) -> None:
     """Colour each level cell by comparing it with the requirement of the role in its row."""
+    roles_sheet, role_rows = roles
     first = get_column_letter(FIRST_COMP_COL)
     cell = f"{first}3"
     roles_col = get_column_letter(ROLES_FIRST_COMP_COL)
     end = ROLES_FIRST_ROW + max(role_rows, 1) - 1
     req = (
-        f"IFERROR(INDEX('{ROLES_SHEET}'!{roles_col}${ROLES_FIRST_ROW}:{roles_col}${end},"
-        f"MATCH(${ROLE_COL}3,'{ROLES_SHEET}'!$A${ROLES_FIRST_ROW}:$A${end},0)),0)"
+        f"IFERROR(INDEX('{roles_sheet}'!{roles_col}${ROLES_FIRST_ROW}:{roles_col}${end},"
+        f"MATCH(${ROLE_COL}3,'{roles_sheet}'!$A${ROLES_FIRST_ROW}:$A${end},0)),0)"
     )
-    top = f"'{ROLES_SHEET}'!{roles_col}${ROLES_TOP_ROW}"
+    top = f"'{roles_sheet}'!{roles_col}${ROLES_TOP_ROW}"
     target = f"{first}3:{last_col}{last_row}"
     rules = [
-        (f'{cell}="{NOT_ASSESSED_MARK}"', palette.NOT_ASSESSED),
+        (f'{cell}="{mark}"', palette.NOT_ASSESSED),
         (f"AND(ISNUMBER({cell}),{req}>0,{cell}>={req})", palette.MET),
         (f"AND(ISNUMBER({cell}),{req}>0,{req}-{cell}<={top}/4)", palette.NEAR),
         (f"AND(ISNUMBER({cell}),{req}>0)", palette.GAP),
@@ -170,7 +338,7 @@ class _RowStyles:
     def of(cls, ws: Worksheet) -> _RowStyles:
         """Register the data rows' styles through a prototype cell (removed again): before saving."""
         proto = ws.cell(row=HEADER_ROWS + 1, column=1)
-        proto.font = Font(size=10)
+        proto.font = styles.font(size=10)
         text = text_style(proto)
         proto.number_format = "0"
         integer = style_id(proto)
@@ -179,13 +347,15 @@ class _RowStyles:
         proto.number_format = "General"
         proto.alignment = Alignment(horizontal="center")
         level = style_id(proto)
-        proto.font = Font(size=9, italic=True, color=palette.NOT_ASSESSED[1])
+        proto.font = styles.font(size=9, italic=True, color=palette.NOT_ASSESSED[1])
         mark = style_id(proto)
         del ws._cells[(HEADER_ROWS + 1, 1)]
         return cls(text, integer, fte, level, mark)
 
 
-def _row_xml(grid: Grid, rows: Iterator[GridRow], st: _RowStyles, counter: _Counter) -> Iterator[str]:
+def _row_xml(
+    grid: Grid, rows: Iterator[GridRow], st: _RowStyles, counter: _Counter, mark: str
+) -> Iterator[str]:
     """The data rows as XML text."""
     s_text, s_int, s_fte, s_level, s_mark = st.text, st.integer, st.fte, st.level, st.mark
     letters = column_letters(FIRST_COMP_COL - 1 + len(grid.columns))
@@ -193,7 +363,7 @@ def _row_xml(grid: Grid, rows: Iterator[GridRow], st: _RowStyles, counter: _Coun
     # made once: three string joins a cell instead of formatting three million cells
     heads = [f'<c r="{letter}' for letter in letters[FIRST_COMP_COL - 1 :]]
     tails: dict[int, str] = {}
-    mark_tail = f'" s="{s_mark}" t="inlineStr"><is><t>{NOT_ASSESSED_MARK}</t></is></c>'
+    mark_tail = f'" s="{s_mark}" t="inlineStr"><is><t>{mark}</t></is></c>'
     r = HEADER_ROWS
     for row in rows:
         r += 1
@@ -221,23 +391,30 @@ def _row_xml(grid: Grid, rows: Iterator[GridRow], st: _RowStyles, counter: _Coun
         yield "".join(parts)
 
 
-def _roles_sheet(ws: Worksheet, grid: Grid) -> int:
+def _roles_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> int:
     """Role (combination) × competence → required level; returns how many role rows there are."""
+    t = _Words(lang)
     safe_cell(
-        ws.cell(row=1, column=1), "Krav per rolle (nivå på kompetansens skala)"
+        ws.cell(row=1, column=1),
+        t(
+            "Krav per rolle (nivå på kompetansens skala)",
+            "Requirements per role (level on the competence's scale)",
+        ),
     ).font = styles.TITLE_FONT
-    styles.header_row(ws, 2, ["Rolle", "Ansatte"])
+    styles.header_row(ws, 2, [t("Rolle", "Role"), t("Ansatte", "Employees")])
     for i, ref in enumerate(grid.columns):
         col = ROLES_FIRST_COMP_COL + i
-        cell = safe_cell(ws.cell(row=2, column=col), ref.label)
-        cell.font = Font(bold=True, size=9)
+        cell = safe_cell(ws.cell(row=2, column=col), ref.display_label(lang))
+        cell.font = styles.font(bold=True, size=9)
         cell.alignment = Alignment(text_rotation=90, wrap_text=True, horizontal="center", vertical="bottom")
         top = ws.cell(row=ROLES_TOP_ROW, column=col, value=grid.top_level(ref))
-        top.font = Font(italic=True, color="595959")
+        top.font = styles.font(italic=True, color="595959")
         top.alignment = styles.CENTER
-        ws.column_dimensions[get_column_letter(col)].width = 4.6
-    label = safe_cell(ws.cell(row=ROLES_TOP_ROW, column=1), "Skalaens høyeste nivå")
-    label.font = Font(italic=True, color="595959")
+        ws.column_dimensions[get_column_letter(col)].width = COMP_WIDTH
+    label = safe_cell(
+        ws.cell(row=ROLES_TOP_ROW, column=1), t("Skalaens høyeste nivå", "Top level of the scale")
+    )
+    label.font = styles.font(italic=True, color="595959")
     counts: dict[str, int] = {}
     for person in grid.people:
         if person.roles:
@@ -252,70 +429,149 @@ def _roles_sheet(ws: Worksheet, grid: Grid) -> int:
             if level is not None:
                 ws.cell(row=row, column=ROLES_FIRST_COMP_COL + i, value=level).alignment = styles.CENTER
         row += 1
-    ws.row_dimensions[2].height = 150
-    styles.widths(ws, [40, 9])
+    ws.row_dimensions[2].height = names_height(grid.columns, [COMP_WIDTH] * len(grid.columns), lang)
+    styles.widths(ws, ROLES_WIDTHS)
     ws.freeze_panes = ws.cell(row=ROLES_FIRST_ROW, column=ROLES_FIRST_COMP_COL).coordinate
+    styles.print_setup(
+        ws,
+        municipality=municipality,
+        scope_label=grid.scope.label,
+        on=grid.scope.at,
+        title_rows="1:3",
+        lang=lang,
+    )
+    _print_by_area(
+        ws, page_breaks(grid.columns, [COMP_WIDTH] * len(grid.columns), ROLES_WIDTHS, ROLES_FIRST_COMP_COL)
+    )
+    styles.keep_readable(ws, PRINT_SCALE / 100)
     return row - ROLES_FIRST_ROW
 
 
-def _legend_sheet(ws: Worksheet, grid: Grid, municipality: str) -> None:
-    row = styles.title(ws, "Forklaring", f"{grid.scope.label} · {grid.scope.at:%d.%m.%Y}")
+def _legend_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> None:
+    t = _Words(lang)
+    mark = not_assessed_mark(lang)
+    row = styles.title(
+        ws, t("Forklaring", "Legend"), f"{grid.scope.label} · {format_date(grid.scope.at, lang)}"
+    )
     explanations: list[tuple[tuple[str, str] | None, CellValue, str]] = [
-        (palette.MET, 3, "Kravet er oppfylt: nivået er minst det rollen krever."),
+        (
+            palette.MET,
+            3,
+            t(
+                "Kravet er oppfylt: nivået er minst det rollen krever.",
+                "The requirement is met: the level is at least what the role requires.",
+            ),
+        ),
         (
             palette.NEAR,
             2,
-            "Litt under kravet: inntil en firedel av skalaen (ett nivå på en skala 1-4, to nivåer på 1-8).",
+            t(
+                "Litt under kravet: inntil en firedel av skalaen "
+                "(ett nivå på en skala 1-4, to nivåer på 1-8).",
+                "Just below the requirement: up to a quarter of the scale "
+                "(one level on a 1-4 scale, two on 1-8).",
+            ),
         ),
-        (palette.GAP, 1, "Under kravet med mer enn en firedel av skalaen."),
+        (
+            palette.GAP,
+            1,
+            t(
+                "Under kravet med mer enn en firedel av skalaen.",
+                "Below the requirement by more than a quarter of the scale.",
+            ),
+        ),
         (
             palette.NOT_ASSESSED,
-            NOT_ASSESSED_MARK,
-            "Ikke vurdert: rollen krever kompetansen, men ingen vurdering er registrert "
-            "(for kurs og sertifikater: ikke dokumentert). Teller som 0 i avviket.",
+            mark,
+            t(
+                "Ikke vurdert: rollen krever kompetansen, men ingen vurdering er registrert "
+                "(for kurs og sertifikater: ikke dokumentert). Teller som 0 i avviket.",
+                "Not assessed: the role requires the competence, but no assessment is recorded "
+                "(for courses and certificates: not documented). Counts as 0 in the gap.",
+            ),
         ),
-        (None, "", "Tom celle: kompetansen kreves ikke av personens rolle og er ikke vurdert."),
+        (
+            None,
+            "",
+            t(
+                "Tom celle: kompetansen kreves ikke av personens rolle og er ikke vurdert.",
+                "Empty cell: the person's role does not require the competence and it is not assessed.",
+            ),
+        ),
     ]
-    styles.header_row(ws, row, ["Eksempel", "Betydning"])
+    styles.header_row(ws, row, [t("Eksempel", "Example"), t("Betydning", "Meaning")])
     for colours, sample, text in explanations:
         row += 1
         cell = safe_cell(ws.cell(row=row, column=1), sample)
         cell.alignment = styles.CENTER
         if colours:
             cell.fill = styles.fill(colours[0])
-            cell.font = Font(color=colours[1])
+            cell.font = styles.font(color=colours[1])
         safe_cell(ws.cell(row=row, column=2), text).alignment = styles.WRAP_TOP
-        styles.fit_row(ws, row, [(text, 70)])
+        styles.fit_row(ws, row, [(text, LEGEND_WIDTHS[1])])
     row += 2
     notes = [
-        "Tallet i en celle er personens nåværende nivå (nyeste vurdering) på kompetansens skala.",
-        "Fargene sammenligner hver celle med kravet til rollen i kolonnen Rolle, slått opp i arket "
-        "Rollekrav. Endrer du et nivå eller en rolle i arket, følger fargene med.",
-        "Har en person flere roller, gjelder det høyeste kravet blant dem.",
-        "Kurs og sertifikater: høyeste nivå = gyldig, laveste nivå = utløpt.",
+        t(
+            "Tallet i en celle er personens nåværende nivå (nyeste vurdering) på kompetansens skala.",
+            "The number in a cell is the person's current level (newest assessment) "
+            "on the competence's scale.",
+        ),
+        t(
+            "Fargene sammenligner hver celle med kravet til rollen i kolonnen Rolle, slått opp i arket "
+            "Rollekrav. Endrer du et nivå eller en rolle i arket, følger fargene med.",
+            "The colours compare each cell with the requirement of the role in the Role column, looked up "
+            "in the sheet Role requirements. Change a level or a role in the sheet, and the colours follow.",
+        ),
+        t(
+            "Har en person flere roller, gjelder det høyeste kravet blant dem.",
+            "A person with several roles has the highest requirement among them.",
+        ),
+        t(
+            "Kurs og sertifikater: høyeste nivå = gyldig, laveste nivå = utløpt.",
+            "Courses and certificates: highest level = valid, lowest level = expired.",
+        ),
+        t(
+            "Utskrift: ett strategiområde (eller flere små) per side, med navn og ansattnummer på hver side.",
+            "Printing: one strategy area (or several small ones) per page, with name and employee number "
+            "on every page.",
+        ),
     ]
     for text in notes:
         safe_cell(ws.cell(row=row, column=2), text).alignment = styles.WRAP_TOP
-        styles.fit_row(ws, row, [(text, 70)])
+        styles.fit_row(ws, row, [(text, LEGEND_WIDTHS[1])])
         row += 1
     row += 1
-    styles.header_row(ws, row, ["Nivå", "Navn på nivået", "Kompetanser med denne skalaen"])
+    styles.header_row(
+        ws,
+        row,
+        [
+            t("Nivå", "Level"),
+            t("Navn på nivået", "Name of the level"),
+            t("Kompetanser med denne skalaen", "Competences on this scale"),
+        ],
+    )
     by_scale: dict[int, list[str]] = {}
     for ref in grid.columns:
-        by_scale.setdefault(ref.scale_id, []).append(ref.label)
+        by_scale.setdefault(ref.scale_id, []).append(ref.display_label(lang))
     for scale_id, labels in by_scale.items():
         row += 1
         names = ", ".join(labels)
         first = True
         for ordinal, name in grid.scales.get(scale_id, ()):
-            ws.cell(row=row, column=1, value=ordinal).alignment = styles.CENTER
+            ws.cell(row=row, column=1, value=ordinal).alignment = styles.CENTER_TOP
             safe_cell(ws.cell(row=row, column=2), name)
             if first:
                 safe_cell(ws.cell(row=row, column=3), names).alignment = styles.WRAP_TOP
-                styles.fit_row(ws, row, [(names, 60)])
+                styles.fit_row(ws, row, [(names, LEGEND_WIDTHS[2])])
                 first = False
             row += 1
-    styles.widths(ws, [10, 70, 60])
+    styles.widths(ws, LEGEND_WIDTHS)
     styles.print_setup(
-        ws, municipality=municipality, scope_label=grid.scope.label, on=grid.scope.at, landscape=False
+        ws,
+        municipality=municipality,
+        scope_label=grid.scope.label,
+        on=grid.scope.at,
+        landscape=False,
+        lang=lang,
     )
+    styles.keep_readable(ws, styles.fitted_scale(LEGEND_WIDTHS, styles.PORTRAIT_WIDTH))

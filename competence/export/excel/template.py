@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, Protection
+from openpyxl.styles import Alignment, Protection
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -25,10 +25,13 @@ from competence.export.excel import template_layout as tl
 from competence.export.excel.grid import Grid, GridRow, grid_rows, plan_grid
 from competence.export.scope import record_export, resolve_scope
 from competence.files import private_output
+from competence.language import format_date, normalise_language, pick
 from competence.settings import get_settings, register_identity
 from competence.uow import UnitOfWork
 
 REQUIRED_FILL = "FFF7E0"
+#: width of a level column ("3 – Kan selvstendig" shrinks to fit)
+LEVEL_WIDTH = 16
 
 
 @dataclass(frozen=True)
@@ -39,15 +42,17 @@ class TemplateResult:
 
 
 def export_template(
-    uow: UnitOfWork, path: Path, *, unit_number: str, subunits: bool = False
+    uow: UnitOfWork, path: Path, *, unit_number: str, subunits: bool = False, lang: str = "nb"
 ) -> TemplateResult:
-    """Write the assessment template for a unit (only its own people unless ``subunits``)."""
+    """Write the assessment template for a unit (only its own people unless ``subunits``), in
+    ``lang``: sheet names, texts and level names (the import reads either language)."""
     municipality = get_settings(uow).municipality
+    lang = normalise_language(lang)
     with uow:
         s = uow.session
-        scope = resolve_scope(s, unit_number, subunits=subunits)
+        scope = resolve_scope(s, unit_number, subunits=subunits, lang=lang)
         identity = register_identity(s)
-        grid = plan_grid(s, scope, kinds=("skill",))
+        grid = plan_grid(s, scope, kinds=("skill",), lang=lang)
         rows = list(grid_rows(s, grid))
         layout = tl.TemplateLayout(
             identity.register_id,
@@ -57,13 +62,14 @@ def export_template(
             tuple(r.person.id for r in rows),
             tuple(c.id for c in grid.columns),
             tuple(tuple(r.current) for r in rows),
+            tl.sheet_name(tl.SHEET, lang),
         )
         wb = Workbook()
         ws = wb.active
-        ws.title = tl.SHEET
-        level_ranges = _levels_sheet(wb.create_sheet(tl.LEVELS_SHEET), grid)
-        _guide_sheet(wb.create_sheet(tl.GUIDE_SHEET), grid, municipality)
-        _assessment_sheet(ws, grid, rows, level_ranges, municipality)
+        ws.title = layout.sheet
+        level_ranges = _levels_sheet(wb.create_sheet(tl.sheet_name(tl.LEVELS_SHEET, lang)), grid, lang)
+        _guide_sheet(wb.create_sheet(tl.sheet_name(tl.GUIDE_SHEET, lang)), grid, municipality, lang)
+        _assessment_sheet(ws, grid, rows, level_ranges, municipality, lang)
         _meta_sheet(wb.create_sheet(tl.META_SHEET), layout, identity.secret)
         wb.security = WorkbookProtection(lockStructure=True)
         wb.active = 0
@@ -76,16 +82,17 @@ def export_template(
         return TemplateResult(path, len(rows), len(grid.columns))
 
 
-def _levels_sheet(ws: Worksheet, grid: Grid) -> dict[int, str]:
+def _levels_sheet(ws: Worksheet, grid: Grid, lang: str) -> dict[int, str]:
     """One column per scale with its level labels; returns scale id → the range a dropdown lists."""
     ranges: dict[int, str] = {}
     for col, scale_id in enumerate(sorted({c.scale_id for c in grid.columns}), start=1):
         levels = grid.scales.get(scale_id, ())
-        safe_cell(ws.cell(row=1, column=col), f"Skala {scale_id}").font = Font(bold=True)
+        heading = pick(lang, "Skala {id}", "Scale {id}").format(id=scale_id)
+        safe_cell(ws.cell(row=1, column=col), heading).font = styles.font(bold=True)
         for i, label in enumerate(tl.level_labels(levels), start=2):
             safe_cell(ws.cell(row=i, column=col), label)
         letter = get_column_letter(col)
-        ranges[scale_id] = f"{quote_sheetname(tl.LEVELS_SHEET)}!${letter}$2:${letter}${len(levels) + 1}"
+        ranges[scale_id] = f"{quote_sheetname(ws.title)}!${letter}$2:${letter}${len(levels) + 1}"
         ws.column_dimensions[letter].width = 40
     ws.sheet_state = "hidden"
     ws.protection.sheet = True
@@ -93,14 +100,34 @@ def _levels_sheet(ws: Worksheet, grid: Grid) -> dict[int, str]:
 
 
 def _assessment_sheet(
-    ws: Worksheet, grid: Grid, rows: list[GridRow], level_ranges: dict[int, str], municipality: str
+    ws: Worksheet,
+    grid: Grid,
+    rows: list[GridRow],
+    level_ranges: dict[int, str],
+    municipality: str,
+    lang: str,
 ) -> None:
+    def t(nb: str, en: str) -> str:
+        return pick(lang, nb, en)
+
     first, last_row = tl.FIRST_COMP_COL, tl.FIRST_ROW + max(len(rows), 1) - 1
-    title = safe_cell(ws.cell(row=1, column=2), f"Kartlegging · {grid.scope.label}")
-    title.font = Font(bold=True, size=12)
-    styles.header_row(ws, tl.HEADER_ROW, ["ansatt-id", *tl.PERSON_HEADERS])
-    styles.competence_header(ws, grid.columns, first_col=first, area_row=tl.AREA_ROW, name_row=tl.HEADER_ROW)
-    safe_cell(ws.cell(row=tl.ID_ROW, column=tl.ID_COL), "kompetanse-id")
+    title = safe_cell(
+        ws.cell(row=1, column=2),
+        t("Kartlegging · {scope}", "Assessment · {scope}").format(scope=grid.scope.label),
+    )
+    title.font = styles.font(bold=True, size=12)
+    headers = tl.PERSON_HEADERS_EN if lang == "en" else tl.PERSON_HEADERS
+    styles.header_row(ws, tl.HEADER_ROW, [t("ansatt-id", "employee id"), *headers])
+    styles.competence_header(
+        ws,
+        grid.columns,
+        first_col=first,
+        area_row=tl.AREA_ROW,
+        name_row=tl.HEADER_ROW,
+        lang=lang,
+        widths=[LEVEL_WIDTH] * len(grid.columns),
+    )
+    safe_cell(ws.cell(row=tl.ID_ROW, column=tl.ID_COL), t("kompetanse-id", "competence id"))
     for i, ref in enumerate(grid.columns):
         ws.cell(row=tl.ID_ROW, column=first + i, value=ref.id)
     ws.row_dimensions[tl.ID_ROW].hidden = True
@@ -122,7 +149,7 @@ def _assessment_sheet(
             cell.protection = editable
             cell.border = styles.BOX
             cell.alignment = Alignment(shrink_to_fit=True, vertical="center")
-            cell.font = Font(size=9)
+            cell.font = styles.font(size=9)
             if row.required[i] is not None:
                 cell.fill = required_fill
     for i, ref in enumerate(grid.columns):
@@ -132,15 +159,18 @@ def _assessment_sheet(
             formula1=f"={level_ranges[ref.scale_id]}",
             allow_blank=True,
             showErrorMessage=True,
-            errorTitle="Ugyldig nivå",
-            error="Velg et nivå fra listen (pilen i cellen).",
-            promptTitle=ref.name[:32],
-            prompt="Velg nivået fra listen.",
+            errorTitle=t("Ugyldig nivå", "Invalid level"),
+            error=t(
+                "Velg et nivå fra listen (pilen i cellen).",
+                "Choose a level from the list (the arrow in the cell).",
+            ),
+            promptTitle=ref.display_name(lang)[:32],
+            prompt=t("Velg nivået fra listen.", "Choose the level from the list."),
             showInputMessage=False,
         )
         dv.add(f"{letter}{tl.FIRST_ROW}:{letter}{last_row}")
         ws.add_data_validation(dv)
-        ws.column_dimensions[letter].width = 16
+        ws.column_dimensions[letter].width = LEVEL_WIDTH
     styles.widths(ws, [6, 26, 10, 22], start_col=1)
     ws.row_dimensions[tl.AREA_ROW].height = 48
     ws.row_dimensions[tl.HEADER_ROW].height = 150
@@ -154,6 +184,7 @@ def _assessment_sheet(
         scope_label=grid.scope.label,
         on=grid.scope.at,
         title_rows=f"{tl.AREA_ROW}:{tl.HEADER_ROW}",
+        lang=lang,
     )
     # the level texts are long: printed across pages at a readable size, names repeated on each
     ws.sheet_properties.pageSetUpPr.fitToPage = False
@@ -161,19 +192,53 @@ def _assessment_sheet(
     ws.print_title_cols = "B:D"
 
 
-def _guide_sheet(ws: Worksheet, grid: Grid, municipality: str) -> None:
-    row = styles.title(ws, "Slik fyller du ut malen", f"{grid.scope.label} · laget {grid.scope.at:%d.%m.%Y}")
+def _guide_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> None:
+    def t(nb: str, en: str) -> str:
+        return pick(lang, nb, en)
+
+    sheet = tl.sheet_name(tl.SHEET, lang)
+    row = styles.title(
+        ws,
+        t("Slik fyller du ut malen", "How to fill in the template"),
+        t("{scope} · laget {date}", "{scope} · made {date}").format(
+            scope=grid.scope.label, date=format_date(grid.scope.at, lang)
+        ),
+    )
     steps = [
-        "Gå til arket Vurdering. Hver rad er en ansatt, hver kolonne en kompetanse.",
-        "Klikk i en celle og velg nivået fra listen (pilen til høyre i cellen). Du kan også skrive "
-        "bare tallet, for eksempel 3.",
-        "Gule celler er kompetanser som personens rolle krever. Tomme celler er ikke vurdert.",
-        "Endre bare de cellene du har vurdert nå. Uendrede celler blir ikke registrert på nytt.",
-        "En vurdering kan ikke slettes fra malen: en celle du tømmer, blir stående som før.",
-        "Lagre filen og les den inn i Kompetanseregister (Vurderinger → Les inn mal, eller "
-        "kommandoen import-assessments). Du ser hva som endres før noe lagres.",
-        "Ikke kopier rader eller kolonner til en annen mal, og ikke endre oppsettet: malen kjenner "
-        "igjen sine egne ansatte og kompetanser, og en endret mal blir avvist.",
+        t(
+            "Gå til arket {sheet}. Hver rad er en ansatt, hver kolonne en kompetanse.",
+            "Go to the sheet {sheet}. Each row is an employee, each column a competence.",
+        ).format(sheet=sheet),
+        t(
+            "Klikk i en celle og velg nivået fra listen (pilen til høyre i cellen). Du kan også skrive "
+            "bare tallet, for eksempel 3.",
+            "Click a cell and choose the level from the list (the arrow at the right of the cell). You can "
+            "also type just the number, for example 3.",
+        ),
+        t(
+            "Gule celler er kompetanser som personens rolle krever. Tomme celler er ikke vurdert.",
+            "Yellow cells are competences the person's role requires. Empty cells are not assessed.",
+        ),
+        t(
+            "Endre bare de cellene du har vurdert nå. Uendrede celler blir ikke registrert på nytt.",
+            "Change only the cells you have assessed now. Unchanged cells are not recorded again.",
+        ),
+        t(
+            "En vurdering kan ikke slettes fra malen: en celle du tømmer, blir stående som før.",
+            "An assessment cannot be deleted from the template: a cell you empty stays as it was.",
+        ),
+        t(
+            "Lagre filen og les den inn i Kompetanseregister (Vurderinger → Les inn mal, eller "
+            "kommandoen import-assessments). Du ser hva som endres før noe lagres.",
+            "Save the file and read it into Kompetanseregister (Assessments → Read template, or the "
+            "command import-assessments). You see what changes before anything is saved.",
+        ),
+        t(
+            "Ikke kopier rader eller kolonner til en annen mal, og ikke endre oppsettet: malen kjenner "
+            "igjen sine egne ansatte og kompetanser, og en endret mal blir avvist.",
+            "Do not copy rows or columns into another template, and do not change its layout: the "
+            "template knows its own employees and competences, and a changed template is refused.",
+        ),
     ]
     for i, text in enumerate(steps, start=1):
         ws.cell(row=row, column=1, value=i).alignment = styles.WRAP_TOP
@@ -181,13 +246,18 @@ def _guide_sheet(ws: Worksheet, grid: Grid, municipality: str) -> None:
         styles.fit_row(ws, row, [(text, 90)])
         row += 1
     row += 1
-    safe_cell(ws.cell(row=row, column=2), "Fargeforklaring").font = Font(bold=True)
+    safe_cell(ws.cell(row=row, column=2), t("Fargeforklaring", "Colours")).font = styles.font(bold=True)
     row += 1
     ws.cell(row=row, column=1).fill = styles.fill(REQUIRED_FILL)
-    safe_cell(ws.cell(row=row, column=2), "Rollen krever kompetansen")
+    safe_cell(ws.cell(row=row, column=2), t("Rollen krever kompetansen", "The role requires the competence"))
     styles.widths(ws, [6, 100])
     styles.print_setup(
-        ws, municipality=municipality, scope_label=grid.scope.label, on=grid.scope.at, landscape=False
+        ws,
+        municipality=municipality,
+        scope_label=grid.scope.label,
+        on=grid.scope.at,
+        landscape=False,
+        lang=lang,
     )
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hmac
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ from competence.clock import now, today
 from competence.errors import ValidationError
 from competence.export.excel import template_layout as tl
 from competence.identifiers import clean_text
+from competence.language import pick_name
 from competence.roster.guard import check_file
 from competence.roster.limits import DEFAULT_LIMITS
 from competence.settings import register_identity
@@ -55,6 +56,11 @@ class CellChange:
     old_level: int | None
     new_level: int
     new_label: str
+    #: the competence's English name, where its framework has one
+    competence_en: str | None = None
+
+    def competence_name(self, lang: str) -> str:
+        return pick_name(lang, self.competence, self.competence_en)
 
 
 @dataclass(frozen=True)
@@ -183,13 +189,15 @@ def _unreadable(name: str) -> ValidationError:
     )
 
 
-def _cell_ref(row: int, col: int) -> str:
-    return f"{tl.SHEET}!{get_column_letter(col)}{row}"
+def _cell_ref(sheet: str, row: int, col: int) -> str:
+    return f"{sheet}!{get_column_letter(col)}{row}"
 
 
 def _verified_layout(session: Session, wb: Any, file_name: str) -> tuple[tl.TemplateLayout, Any]:
     """The template's layout when it is this register's and unchanged; otherwise a clear refusal."""
-    if tl.META_SHEET not in wb.sheetnames or tl.SHEET not in wb.sheetnames:
+    # the levels sheet is called "Vurdering" in a Norwegian template, "Assessment" in an English one
+    sheet = next((n for n in (tl.SHEET, tl.SHEETS_EN[tl.SHEET]) if n in wb.sheetnames), None)
+    if tl.META_SHEET not in wb.sheetnames or sheet is None:
         raise _foreign(
             f"Filen {file_name} er ikke en vurderingsmal fra Kompetanseregister. Lag en mal med "
             "«Eksporter vurderingsmal» (export-template) og fyll ut den.",
@@ -216,7 +224,7 @@ def _verified_layout(session: Session, wb: Any, file_name: str) -> tuple[tl.Temp
             f"The template {file_name} was made in another competence register and cannot be read here.",
             "foreign_register",
         )
-    ws = wb[tl.SHEET]
+    ws = wb[sheet]
     competence_ids: list[int] = []
     col = tl.FIRST_COMP_COL
     while (comp_id := _int_or_none(ws.cell(row=tl.ID_ROW, column=col).value)) is not None:
@@ -242,6 +250,7 @@ def _verified_layout(session: Session, wb: Any, file_name: str) -> tuple[tl.Temp
         tuple(employee_ids),
         tuple(competence_ids),
         tuple(baseline),
+        sheet,
     )
     if not hmac.compare_digest(layout.digest(identity.secret), str(values.get("digest") or "")):
         raise _foreign(
@@ -261,6 +270,15 @@ def _int_or_none(value: object) -> int | None:
 @dataclass
 class _Scale:
     levels: dict[int, str]
+    #: the levels' English names, which an English template shows
+    levels_en: dict[int, str] = field(default_factory=dict)
+
+    def label_name(self, ordinal: int, english: bool) -> str:
+        """The level's name as the template shows it (English in an English template)."""
+        return (self.levels_en.get(ordinal) if english else None) or self.levels[ordinal]
+
+    def names(self, ordinal: int) -> set[str]:
+        return {n.casefold() for n in (self.levels.get(ordinal), self.levels_en.get(ordinal)) if n}
 
     def parse(self, value: object) -> int | None:
         """The ordinal a cell means, or None when it is not a level of this scale."""
@@ -276,10 +294,10 @@ class _Scale:
         if match:
             ordinal = int(match.group(1))
             rest = (match.group(2) or "").strip()
-            if ordinal in self.levels and (not rest or rest.casefold() == self.levels[ordinal].casefold()):
+            if ordinal in self.levels and (not rest or rest.casefold() in self.names(ordinal)):
                 return ordinal
             return None
-        by_name = [o for o, n in self.levels.items() if n.casefold() == text.casefold()]
+        by_name = [o for o in self.levels if text.casefold() in self.names(o)]
         return by_name[0] if len(by_name) == 1 else None
 
     def span(self) -> str:
@@ -302,12 +320,15 @@ def _compare(session: Session, ws: Any, layout: tl.TemplateLayout, file_name: st
         c.id: c for c in session.scalars(select(Competence).where(Competence.id.in_(layout.competence_ids)))
     }
     scales: dict[int, _Scale] = {}
-    for scale_id, ordinal, name in session.execute(
-        select(ScaleLevel.scale_id, ScaleLevel.ordinal, ScaleLevel.name).where(
+    for scale_id, ordinal, name, name_en in session.execute(
+        select(ScaleLevel.scale_id, ScaleLevel.ordinal, ScaleLevel.name, ScaleLevel.name_en).where(
             ScaleLevel.scale_id.in_({c.scale_id for c in comps.values()})
         )
     ):
-        scales.setdefault(scale_id, _Scale({})).levels[ordinal] = name
+        known = scales.setdefault(scale_id, _Scale({}))
+        known.levels[ordinal] = name
+        if name_en:
+            known.levels_en[ordinal] = name_en
     people = {e.id: e for e in session.scalars(select(Employee).where(Employee.id.in_(layout.employee_ids)))}
     level_ord = dict(session.execute(select(ScaleLevel.id, ScaleLevel.ordinal)).all())
     current: dict[tuple[int, int], int] = {}
@@ -319,6 +340,7 @@ def _compare(session: Session, ws: Any, layout: tl.TemplateLayout, file_name: st
         )
     ):
         current[(emp_id, comp_id)] = level_ord[level_id]
+    english_template = layout.sheet == tl.SHEETS_EN[tl.SHEET]
     changed: list[CellChange] = []
     refused: list[CellRefusal] = []
     unchanged = already = 0
@@ -329,7 +351,7 @@ def _compare(session: Session, ws: Any, layout: tl.TemplateLayout, file_name: st
         for j, comp_id in enumerate(layout.competence_ids):
             col = tl.FIRST_COMP_COL + j
             cell = ws.cell(row=row, column=col)
-            ref = _cell_ref(row, col)
+            ref = _cell_ref(layout.sheet, row, col)
             before = layout.baseline[i][j]
             value = cell.value
             if cell.data_type == "f":
@@ -423,7 +445,8 @@ def _compare(session: Session, ws: Any, layout: tl.TemplateLayout, file_name: st
                     comp.name,
                     before,
                     level,
-                    tl.level_label(level, scale.levels[level]),
+                    tl.level_label(level, scale.label_name(level, english_template)),
+                    comp.name_en,
                 )
             )
     return _Comparison(file_name, layout.unit_number, tuple(changed), tuple(refused), unchanged, already)

@@ -20,6 +20,8 @@ FORMAT_VERSION = 1
 SHEET = "Vurdering"
 LEVELS_SHEET = "Nivåer"
 GUIDE_SHEET = "Veiledning"
+#: the sheets' names in an English template (the hidden meta sheet has one name)
+SHEETS_EN = {SHEET: "Assessment", LEVELS_SHEET: "Levels", GUIDE_SHEET: "Guide"}
 META_SHEET = "_kompetanseregister"
 AREA_ROW = 1
 HEADER_ROW = 2
@@ -27,6 +29,7 @@ ID_ROW = 3
 FIRST_ROW = 4
 ID_COL = 1
 PERSON_HEADERS = ("Navn", "Ansattnr", "Rolle")
+PERSON_HEADERS_EN = ("Name", "Employee no.", "Role")
 FIRST_COMP_COL = ID_COL + len(PERSON_HEADERS) + 1
 #: meta sheet: key/value pairs in rows 1.., the baseline grid from this row on
 META_GRID_ROW = 20
@@ -43,6 +46,8 @@ class TemplateLayout:
     competence_ids: tuple[int, ...]
     #: level ordinal per row and column when the template was made; None: not assessed
     baseline: tuple[tuple[int | None, ...], ...]
+    #: the name of the sheet the levels are filled in on (the template's language decides it)
+    sheet: str = SHEET
 
     def digest(self, secret: bytes) -> str:
         payload = json.dumps(
@@ -53,7 +58,7 @@ class TemplateLayout:
                 "unit": self.unit_number,
                 "subunits": self.subunits,
                 "made_on": self.made_on,
-                "sheet": SHEET,
+                "sheet": self.sheet,
                 "first_row": FIRST_ROW,
                 "first_col": FIRST_COMP_COL,
                 "employees": list(self.employee_ids),
@@ -64,6 +69,11 @@ class TemplateLayout:
             sort_keys=True,
         )
         return hmac.new(secret, payload.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def sheet_name(name: str, lang: str) -> str:
+    """A sheet's name in the template's language."""
+    return SHEETS_EN[name] if lang == "en" else name
 
 
 def level_label(ordinal: int, name: str) -> str:

@@ -34,6 +34,7 @@ from competence.export.pdf.plan import plan_info, render_plans
 from competence.export.pdf.plan_data import load_plan
 from competence.export.scope import Person, Scope, people_in, record_export, resolve_scope
 from competence.files import write_private_bytes
+from competence.language import pick
 from competence.progress import Cancelled, CancelToken, Progress, no_progress
 from competence.settings import RegisterSettings, get_settings
 from competence.uow import UnitOfWork
@@ -67,11 +68,14 @@ class _Job:
     staging: str
     file: str
     people: tuple[tuple[int, str], ...]  # (employee id, file name)
+    lang: str = "nb"
 
 
-def file_name_for(employee_no: str, last_name: str, first_name: str) -> str:
-    """ "Utviklingsplan 1001 Ødegård Åse.pdf", with characters file systems refuse taken out."""
-    raw = f"Utviklingsplan {employee_no} {last_name} {first_name}".strip()
+def file_name_for(employee_no: str, last_name: str, first_name: str, lang: str = "nb") -> str:
+    """ "Utviklingsplan 1001 Ødegård Åse.pdf" ("Development plan …" in English), with characters
+    file systems refuse taken out."""
+    word = pick(lang, "Utviklingsplan", "Development plan")
+    raw = f"{word} {employee_no} {last_name} {first_name}".strip()
     clean = re.sub(r"\s+", " ", _UNSAFE.sub(" ", raw)).strip(" .")
     return f"{clean[:150]}.pdf"
 
@@ -87,10 +91,11 @@ def export_plans(
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
     workers: int | None = None,
+    lang: str = "nb",
 ) -> BatchResult:
     """Plans for the people of a unit (and its sub-units with ``subunits``) into ``out_dir``."""
     with uow:
-        scope = resolve_scope(uow.session, unit_number, subunits=subunits)
+        scope = resolve_scope(uow.session, unit_number, subunits=subunits, lang=lang)
         people = people_in(uow.session, scope)
     return export_plans_of(
         uow,
@@ -103,6 +108,7 @@ def export_plans(
         progress=progress,
         cancel=cancel,
         workers=workers,
+        lang=lang,
     )
 
 
@@ -118,8 +124,10 @@ def export_plans_of(
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
     workers: int | None = None,
+    lang: str = "nb",
 ) -> BatchResult:
-    """Plans for ``people`` (a selection from the employee list, or a unit's people), in their order."""
+    """Plans for ``people`` (a selection from the employee list, or a unit's people), in their
+    order, in ``lang``."""
     if not people:
         raise ValidationError(
             "Det er ingen ansatte å lage utviklingsplaner for (enheten har ingen aktive stillinger).",
@@ -127,7 +135,7 @@ def export_plans_of(
             field="unit",
         )
     settings = get_settings(uow)
-    names = [file_name_for(p.employee_no, p.last_name, p.first_name) for p in people]
+    names = [file_name_for(p.employee_no, p.last_name, p.first_name, lang) for p in people]
     ensure_private_dir(out_dir, enforce=False)  # a folder made for the plans is owner-only, like them
     staging = Path(tempfile.mkdtemp(prefix=".utviklingsplaner-", dir=out_dir))
     try:
@@ -140,6 +148,7 @@ def export_plans_of(
             progress,
             cancel or CancelToken(),
             workers,
+            lang,
         )
         if cancel is not None:
             cancel.raise_if_cancelled()
@@ -157,9 +166,15 @@ def export_plans_of(
                 ],
                 combined,
                 DocInfo(
-                    f"Utviklingsplaner – {label}" if label else "Utviklingsplaner",
+                    f"{pick(lang, 'Utviklingsplaner', 'Development plans')} – {label}"
+                    if label
+                    else pick(lang, "Utviklingsplaner", "Development plans"),
                     settings.municipality,
-                    f"Individuelle utviklingsplaner, {len(files)} ansatte",
+                    pick(
+                        lang,
+                        "Individuelle utviklingsplaner, {count} ansatte",
+                        "Individual development plans, {count} employees",
+                    ).format(count=len(files)),
                 ),
             )
         pages = sum(chunk.pages for chunk in chunks)
@@ -197,9 +212,16 @@ def _draw_all(
     progress: Progress,
     cancel: CancelToken,
     workers: int | None,
+    lang: str = "nb",
 ) -> list[_Chunk]:
     total = len(people)
-    progress(0, total, f"0 av {total} planer")
+
+    def counted(done: int) -> str:
+        return pick(lang, "{done} av {total} planer", "{done} of {total} plans").format(
+            done=done, total=total
+        )
+
+    progress(0, total, counted(0))
     count = workers or min(os.cpu_count() or 1, 8)
     in_process = count <= 1 or (workers is None and total < IN_PROCESS_BELOW)
     size = CHUNK if not in_process else max(1, min(CHUNK, IN_PROCESS_BELOW))
@@ -211,6 +233,7 @@ def _draw_all(
             str(staging),
             f"del-{i:05d}.pdf",
             tuple(people[i : i + size]),
+            lang,
         )
         for i in range(0, total, size)
     ]
@@ -221,7 +244,7 @@ def _draw_all(
             cancel.raise_if_cancelled()
             chunks.append(_draw(database, job))
             done += len(job.people)
-            progress(done, total, f"{done} av {total} planer")
+            progress(done, total, counted(done))
         return chunks
     results: dict[str, _Chunk] = {}
     context = _process_context()
@@ -240,7 +263,7 @@ def _draw_all(
                     chunk = future.result()
                     results[chunk.file] = chunk
                     done += len(chunk.starts)
-                    progress(done, total, f"{done} av {total} planer")
+                    progress(done, total, counted(done))
                 if cancel.cancelled:
                     raise Cancelled()
         except BaseException:
@@ -270,7 +293,8 @@ def _draw(database: Database, job: _Job) -> _Chunk:
     session = database.session_factory()
     try:
         plans = [
-            load_plan(session, employee_id, settings, talk_on=job.talk_on) for employee_id, _ in job.people
+            load_plan(session, employee_id, settings, talk_on=job.talk_on, lang=job.lang)
+            for employee_id, _ in job.people
         ]
     finally:
         session.rollback()

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
@@ -23,6 +24,26 @@ from competence.export.pdf.fonts import BOLD, REGULAR
 _HEADER = colors.HexColor(f"#{palette.HEADER[0]}")
 _SECTION = colors.HexColor(f"#{palette.SUBHEADER[0]}")
 _RULE = colors.HexColor("#B7B7B7")
+#: the fewest letters of a broken word carried to the next line
+MIN_PIECE = 3
+
+
+def fit_lines(text: str, font: str, size: float, room: float) -> list[str]:
+    """``text`` in lines no wider than ``room`` points: broken between words, and a word longer
+    than a whole line ("Videreutdanning" in a narrow column) broken inside with a hyphen, so that
+    nothing runs into the next column."""
+    lines: list[str] = []
+    for line in simpleSplit(text, font, size, room):
+        while stringWidth(line, font, size) > room and len(line) > 1:
+            cut = len(line) - 1
+            while cut > 1 and stringWidth(line[:cut] + "-", font, size) > room:
+                cut -= 1
+            if len(line) - cut < MIN_PIECE <= cut - MIN_PIECE:  # no lone letter on the next line
+                cut -= MIN_PIECE - (len(line) - cut)
+            lines.append(line[:cut] + "-")
+            line = line[cut:]
+        lines.append(line)
+    return lines
 
 
 @dataclass(frozen=True)
@@ -72,8 +93,41 @@ class FastTable(Flowable):  # type: ignore[misc]
         self.backgrounds = backgrounds or {}
         self.bold_rows = set(bold_rows)
         self.look = look or TableLook()
+        self.header, self.rows = self._fitted(self.header, self.rows)
         self._heights = [self._row_height(r) for r in self.rows]
         self._header_height = self._row_height(self.header) if self.header is not None else 0.0
+
+    def _fitted(
+        self, header: list[str] | None, rows: list[Sequence[str] | Section]
+    ) -> tuple[list[str] | None, list[Sequence[str] | Section]]:
+        """Every cell's lines within its column: a line the caller did not break (or broke for a
+        wider column) is broken here, so text never runs into the next cell. Cheap when the lines
+        fit: one measurement a line."""
+        look = self.look
+        rooms = [w - 2 * look.pad_x for w in self.widths]
+
+        def fit(value: str, room: float, font: str) -> str:
+            if not value or all(
+                stringWidth(line, font, look.font_size) <= room for line in value.split("\n")
+            ):
+                return value
+            return "\n".join(
+                part
+                for line in value.split("\n")
+                for part in (fit_lines(line, font, look.font_size, room) or [""])
+            )
+
+        def fit_cells(row: Sequence[str], bold: bool) -> list[str]:
+            return [
+                fit(cell, rooms[c], BOLD if bold or c in look.bold_columns else REGULAR)
+                for c, cell in enumerate(row)
+            ]
+
+        fitted_header = fit_cells(header, True) if header is not None else None
+        fitted: list[Sequence[str] | Section] = [
+            r if isinstance(r, Section) else fit_cells(r, i in self.bold_rows) for i, r in enumerate(rows)
+        ]
+        return fitted_header, fitted
 
     def _row_height(self, row: Sequence[str] | Section) -> float:
         look = self.look

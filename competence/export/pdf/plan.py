@@ -33,12 +33,24 @@ from competence.export.pdf.radar import area_chart
 from competence.export.scope import record_export
 from competence.files import write_private_bytes
 from competence.gap import ProfileItem
+from competence.language import pick
 from competence.lookup import employee_by_no
+from competence.numbers import format_percent, format_points, format_share
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
 
 TITLE = "Individuell utviklingsplan"
-_STATUS = {"met": ("Oppfylt", theme.MET_BG), "gap": ("Avvik", theme.GAP_BG)}
+TITLE_EN = "Individual development plan"
+#: status of a requirement: (bokmål, English), the colour of its cell
+_STATUS = {
+    "met": (("Oppfylt", "Met"), theme.MET_BG),
+    "gap": (("Avvik", "Gap"), theme.GAP_BG),
+    "not_assessed": (("Ikke vurdert", "Not assessed"), theme.NOT_ASSESSED_BG),
+}
+
+
+def title(lang: str) -> str:
+    return pick(lang, TITLE, TITLE_EN)
 
 
 @dataclass(frozen=True)
@@ -49,14 +61,14 @@ class PlanResult:
 
 
 def export_plan(
-    uow: UnitOfWork, employee_no: str, path: Path, *, talk_on: dt.date | None = None
+    uow: UnitOfWork, employee_no: str, path: Path, *, talk_on: dt.date | None = None, lang: str = "nb"
 ) -> PlanResult:
-    """Write one person's plan to ``path``."""
+    """Write one person's plan to ``path``, in ``lang`` (``"nb"`` or ``"en"``)."""
     settings = get_settings(uow)
     with uow:
         s = uow.session
         emp = employee_by_no(s, employee_no)
-        data = load_plan(s, emp.id, settings, talk_on=talk_on)
+        data = load_plan(s, emp.id, settings, talk_on=talk_on, lang=lang)
         pdf, pages = render_plan(data)
         write_private_bytes(path, pdf)
         record_export(s, uow.actor, "development_plan", None, employee_no=emp.employee_no, pages=pages)
@@ -66,11 +78,15 @@ def export_plan(
 
 def plan_info(data: PlanData) -> DocInfo:
     """The document metadata of one person's plan."""
+    lang = data.lang
     return DocInfo(
-        f"{TITLE} – {data.employee.full_name}",
+        f"{title(lang)} – {data.employee.full_name}",
         data.municipality,
-        f"Medarbeidersamtale {theme.norwegian_date(data.talk_on)}: "
-        "kompetanseprofil, utviklingsmål og avtaler",
+        pick(
+            lang,
+            "Medarbeidersamtale {date}: kompetanseprofil, utviklingsmål og avtaler",
+            "Appraisal talk {date}: competence profile, learning goals and agreements",
+        ).format(date=theme.date_text(data.talk_on, lang)),
     )
 
 
@@ -88,24 +104,33 @@ def render_plans(plans: Sequence[PlanData]) -> tuple[bytes, list[tuple[int, int]
     """
     register_fonts()
     buffer = io.BytesIO()
-    doc = theme.document(buffer, plan_info(plans[0]), plans[0].municipality, theme.logo_reader(plans[0].logo))
+    lang = plans[0].lang
+    doc = theme.document(
+        buffer, plan_info(plans[0]), plans[0].municipality, theme.logo_reader(plans[0].logo), lang
+    )
     story: list[Flowable] = []
     for index, data in enumerate(plans):
         if index:
             story += [NextPageTemplate("first"), PageBreak()]
         story.append(theme.PlanStart(index))
         story += plan_story(data)
-    footers = [f"{p.employee.full_name} · {TITLE} · {p.municipality}" for p in plans]
-    doc.build(story, canvasmaker=theme.numbered_canvas(footers))
+    footers = [f"{p.employee.full_name} · {title(p.lang)} · {p.municipality}" for p in plans]
+    doc.build(story, canvasmaker=theme.numbered_canvas(footers, lang))
     return buffer.getvalue(), list(doc.canv.segments)
 
 
 def plan_story(data: PlanData) -> list[Flowable]:
+    lang = data.lang
     story: list[Flowable] = [
         NextPageTemplate("later"),
         Spacer(1, 6 * mm),
-        Paragraph(TITLE, theme.TITLE),
-        Paragraph(f"Medarbeidersamtale {theme.norwegian_date(data.talk_on)}", theme.SUBTITLE),
+        Paragraph(title(lang), theme.TITLE),
+        Paragraph(
+            pick(lang, "Medarbeidersamtale {date}", "Appraisal talk {date}").format(
+                date=theme.date_text(data.talk_on, lang)
+            ),
+            theme.SUBTITLE,
+        ),
         Spacer(1, 4 * mm),
         _facts(data),
     ]
@@ -120,17 +145,22 @@ def plan_story(data: PlanData) -> list[Flowable]:
 def _facts(data: PlanData) -> Table:
     e = data.employee
     prev = data.previous_talk
+    lang = data.lang
+
+    def t(nb: str, en: str) -> str:
+        return pick(lang, nb, en)
+
     rows = [
-        ("Ansatt", e.full_name, "Ansattnr", e.employee_no),
-        ("Enhet", data.units or "–", "Stilling", f"{theme.number(e.fte_total, 0)} %"),
-        ("Rolle", data.roles or "–", "Stillingstittel", data.titles or "–"),
+        (t("Ansatt", "Employee"), e.full_name, t("Ansattnr", "Employee no."), e.employee_no),
+        (t("Enhet", "Unit"), data.units or "–", t("Stilling", "FTE"), format_percent(e.fte_total, 0, lang)),
+        (t("Rolle", "Role"), data.roles or "–", t("Stillingstittel", "Job title"), data.titles or "–"),
         (
-            "Dato for samtalen",
-            theme.norwegian_date(data.talk_on),
-            "Forrige samtale",
-            theme.norwegian_date(prev.held_on) if prev else "Ingen registrert",
+            t("Dato for samtalen", "Date of the talk"),
+            theme.date_text(data.talk_on, lang),
+            t("Forrige samtale", "Previous talk"),
+            theme.date_text(prev.held_on, lang) if prev else t("Ingen registrert", "None recorded"),
         ),
-        ("Leder", data.leader_name or "–", "", ""),
+        (t("Leder", "Manager"), data.leader_name or "–", "", ""),
     ]
     widths = [37 * mm, 64 * mm, 31 * mm, theme.FRAME_WIDTH - 132 * mm]
     cells = [
@@ -140,77 +170,102 @@ def _facts(data: PlanData) -> Table:
     return theme.facts(cells, widths)
 
 
-def _level(ordinal: int | None, name: str | None) -> str:
-    if ordinal is None:
-        return ""
-    return f"{ordinal} {name}" if name else str(ordinal)
-
-
-def _status(item: ProfileItem) -> tuple[str, Any]:
-    if item.status == "not_assessed":
-        return "Ikke vurdert", theme.NOT_ASSESSED_BG
-    label, colour = _STATUS[item.status]
+def _status(item: ProfileItem, lang: str) -> tuple[str, Any]:
+    (nb, en), colour = _STATUS[item.status]
     if item.status == "gap" and item.gap <= 25:
         colour = theme.NEAR_BG
-    return label, colour
+    return pick(lang, nb, en), colour
 
 
 def _profile(data: PlanData) -> list[Flowable]:
+    lang = data.lang
+
+    def t(nb: str, en: str) -> str:
+        return pick(lang, nb, en)
+
     profile = data.profile
     items = profile.items
-    out: list[Flowable] = [Paragraph("Kompetanseprofil", theme.H2)]
+    out: list[Flowable] = [Paragraph(t("Kompetanseprofil", "Competence profile"), theme.H2)]
     if not items:
-        out.append(Paragraph("Rollen har ingen registrerte kompetansekrav.", theme.NOTE))
+        out.append(
+            Paragraph(
+                t("Rollen har ingen registrerte kompetansekrav.", "The role has no competence requirements."),
+                theme.NOTE,
+            )
+        )
         return out
-    share = f"{profile.coverage * 100:.0f} %"
     out.append(
         Paragraph(
-            f"Krav oppfylt: <b>{profile.met} av {len(items)}</b> ({share}) · avvik: <b>{profile.gaps}</b> · "
-            f"ikke vurdert: <b>{profile.not_assessed}</b>",
+            t(
+                "Krav oppfylt: <b>{met} av {total}</b> ({share}) · avvik: <b>{gaps}</b> · "
+                "ikke vurdert: <b>{na}</b>",
+                "Requirements met: <b>{met} of {total}</b> ({share}) · gaps: <b>{gaps}</b> · "
+                "not assessed: <b>{na}</b>",
+            ).format(
+                met=profile.met,
+                total=len(items),
+                share=format_share(profile.coverage, lang),
+                gaps=profile.gaps,
+                na=profile.not_assessed,
+            ),
             theme.BODY,
         )
     )
     out.append(Spacer(1, 2 * mm))
     areas = profile.areas
-    labels = [f"{a.area_code} {a.area_name}" if a.area_code else a.area_name for a in areas]
+    labels = [a.label(lang) for a in areas]
     chart = area_chart(
         labels,
         [a.required_mean for a in areas],
         [a.current_mean for a in areas],
         width=theme.FRAME_WIDTH * 0.58,
         height=78 * mm,
+        lang=lang,
     )
-    area_rows = [("Strategiområde", "Krav", "Nå", "Oppfylt")] + [
+    side_widths = [theme.FRAME_WIDTH * 0.42 - 42 * mm, 16 * mm, 13 * mm, 13 * mm]
+    area_rows = [
+        (t("Strategiområde", "Strategy area"), t("Krav", "Required"), t("Nå", "Now"), t("Oppfylt", "Met"))
+    ] + [
         (
-            theme.wrap(label, 33 * mm),
-            f"{a.required_mean:.0f} %",
-            f"{a.current_mean:.0f} %",
+            theme.wrap(chart.key_label(i, label), side_widths[0]),
+            format_percent(a.required_mean, 0, lang),
+            format_percent(a.current_mean, 0, lang),
             f"{a.met}/{a.items}",
         )
-        for label, a in zip(labels, areas, strict=True)
+        for i, (label, a) in enumerate(zip(labels, areas, strict=True))
     ]
-    side = theme.table(area_rows, [33 * mm, 13 * mm, 13 * mm, 15 * mm], right=(1, 2, 3))
+    side = theme.table(area_rows, side_widths, right=(1, 2, 3))
     layout = Table(
-        [[chart, side]],
+        [[chart.drawing, side]],
         colWidths=[theme.FRAME_WIDTH * 0.58, theme.FRAME_WIDTH * 0.42],
         style=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("FONT", (0, 0), (-1, -1), REGULAR, 8)],
     )
     out.append(layout)
     out.append(Spacer(1, 3 * mm))
     widths = [50 * mm, 36 * mm, 30 * mm, 30 * mm, 13 * mm, theme.FRAME_WIDTH - 159 * mm]
-    rows: list[list[str]] = [["Kompetanse", "Strategiområde", "Nåværende nivå", "Krav", "Avvik", "Status"]]
+    rows: list[list[str]] = [
+        [
+            t("Kompetanse", "Competence"),
+            t("Strategiområde", "Strategy area"),
+            t("Nåværende nivå", "Current level"),
+            t("Krav", "Required"),
+            t("Avvik", "Gap"),
+            t("Status", "Status"),
+        ]
+    ]
     bg: dict[tuple[int, int], Any] = {}
+    critical = t(" (kritisk)", " (critical)")
     for i, item in enumerate(items, start=1):
-        label, colour = _status(item)
+        label, colour = _status(item, lang)
         ref = item.competence
-        name = ref.label + (" (kritisk)" if ref.critical else "")
+        name = ref.display_label(lang) + (critical if ref.critical else "")
         rows.append(
             [
                 theme.wrap(name, widths[0]),
-                theme.wrap(f"{ref.area_code} {ref.area_name}" if ref.area_code else ref.area_name, widths[1]),
-                theme.wrap(_level(item.current_level, item.current_level_name) or "–", widths[2]),
-                theme.wrap(_level(item.required_level, item.required_level_name), widths[3]),
-                f"{item.gap:.0f}" if item.gap > 0 else "",
+                theme.wrap(ref.area_label(lang), widths[1]),
+                theme.wrap(item.current_level_label(lang) or "–", widths[2]),
+                theme.wrap(item.required_level_label(lang), widths[3]),
+                format_points(item.gap, lang) if item.gap > 0 else "",
                 label,
             ]
         )
@@ -218,8 +273,12 @@ def _profile(data: PlanData) -> list[Flowable]:
     out.append(theme.table(rows, widths, backgrounds=bg, right=(4,)))
     out.append(
         Paragraph(
-            "Avvik i prosentpoeng av skalaen (krav minus nåværende nivå). Ikke vurdert teller som 0 % i "
-            "avviket. Kurs og sertifikater: høyeste nivå = gyldig.",
+            t(
+                "Avvik i prosentpoeng av skalaen (krav minus nåværende nivå). Ikke vurdert teller som {zero} "
+                "i avviket. Kurs og sertifikater: høyeste nivå = gyldig.",
+                "Gap in percentage points of the scale (required minus current level). Not assessed counts "
+                "as {zero} in the gap. Courses and certificates: highest level = valid.",
+            ).format(zero=format_percent(0, 0, lang)),
             theme.SMALL,
         )
     )
@@ -227,13 +286,33 @@ def _profile(data: PlanData) -> list[Flowable]:
 
 
 def _goals(data: PlanData) -> list[Flowable]:
-    out: list[Flowable] = [CondPageBreak(30 * mm), Paragraph("Utviklingsmål og tiltak", theme.H2)]
+    lang = data.lang
+
+    def t(nb: str, en: str) -> str:
+        return pick(lang, nb, en)
+
+    out: list[Flowable] = [
+        CondPageBreak(30 * mm),
+        Paragraph(t("Utviklingsmål og tiltak", "Learning goals and measures"), theme.H2),
+    ]
     if not data.goals:
-        out.append(Paragraph("Ingen utviklingsmål er registrert.", theme.NOTE))
+        out.append(
+            Paragraph(t("Ingen utviklingsmål er registrert.", "No learning goals are recorded."), theme.NOTE)
+        )
         return out
-    widths = [58 * mm, 24 * mm, 34 * mm, 22 * mm, 19 * mm, theme.FRAME_WIDTH - 157 * mm]
-    rows = [["Mål / aktivitet", "Type", "Kompetanse", "Målnivå", "Frist", "Status"]]
+    widths = [58 * mm, 26 * mm, 34 * mm, 22 * mm, 19 * mm, theme.FRAME_WIDTH - 159 * mm]
+    rows = [
+        [
+            t("Mål / aktivitet", "Goal / activity"),
+            t("Type", "Type"),
+            t("Kompetanse", "Competence"),
+            t("Målnivå", "Target level"),
+            t("Frist", "Due"),
+            t("Status", "Status"),
+        ]
+    ]
     bg: dict[tuple[int, int], Any] = {}
+    overdue = t(" (forfalt)", " (overdue)")
     for i, g in enumerate(data.goals, start=1):
         rows.append(
             [
@@ -241,8 +320,8 @@ def _goals(data: PlanData) -> list[Flowable]:
                 theme.wrap(g.activity, widths[1]),
                 theme.wrap(g.competence or g.area or "", widths[2]),
                 theme.wrap(g.target_level or "", widths[3]),
-                theme.norwegian_date(g.due_on),
-                theme.wrap(g.status + (" (forfalt)" if g.overdue else ""), widths[5]),
+                theme.date_text(g.due_on, lang),
+                theme.wrap(g.status + (overdue if g.overdue else ""), widths[5]),
             ]
         )
         if g.overdue:
@@ -252,22 +331,46 @@ def _goals(data: PlanData) -> list[Flowable]:
 
 
 def _certificates(data: PlanData) -> list[Flowable]:
-    out: list[Flowable] = [CondPageBreak(25 * mm), Paragraph("Kurs og sertifikater", theme.H2)]
+    lang = data.lang
+
+    def t(nb: str, en: str) -> str:
+        return pick(lang, nb, en)
+
+    out: list[Flowable] = [
+        CondPageBreak(25 * mm),
+        Paragraph(t("Kurs og sertifikater", "Courses and certificates"), theme.H2),
+    ]
     if not data.certificates:
-        out.append(Paragraph("Ingen kurs eller sertifikater er registrert.", theme.NOTE))
+        out.append(
+            Paragraph(
+                t("Ingen kurs eller sertifikater er registrert.", "No courses or certificates are recorded."),
+                theme.NOTE,
+            )
+        )
         return out
     widths = [80 * mm, 28 * mm, 28 * mm, theme.FRAME_WIDTH - 136 * mm]
-    rows = [["Kurs / sertifikat", "Fullført", "Gyldig til", "Status"]]
+    rows = [
+        [
+            t("Kurs / sertifikat", "Course / certificate"),
+            t("Fullført", "Completed"),
+            t("Gyldig til", "Valid until"),
+            t("Status", "Status"),
+        ]
+    ]
     bg: dict[tuple[int, int], Any] = {}
-    labels = {"gyldig": "Gyldig", "utloper": "Utløper snart", "utlopt": "Utløpt"}
+    labels = {
+        "gyldig": t("Gyldig", "Valid"),
+        "utloper": t("Utløper snart", "Expires soon"),
+        "utlopt": t("Utløpt", "Expired"),
+    }
     colours = {"gyldig": theme.MET_BG, "utloper": theme.NEAR_BG, "utlopt": theme.GAP_BG}
     for i, c in enumerate(data.certificates, start=1):
         status = c.status(data.talk_on, data.expiry_window_days)
         rows.append(
             [
                 theme.wrap(c.name, widths[0]),
-                theme.norwegian_date(c.completed_on),
-                theme.norwegian_date(c.valid_until) or "Uten utløp",
+                theme.date_text(c.completed_on, lang),
+                theme.date_text(c.valid_until, lang) or t("Uten utløp", "No expiry"),
                 labels[status],
             ]
         )
@@ -276,17 +379,25 @@ def _certificates(data: PlanData) -> list[Flowable]:
     return out
 
 
-def _talk_text(talk: TalkView) -> list[tuple[str, str]]:
+def _talk_text(talk: TalkView, lang: str) -> list[tuple[str, str]]:
     return [
         (label, text)
-        for label, text in (("Oppsummering", talk.summary), ("Avtalt", talk.agreed), ("Notater", talk.notes))
+        for label, text in (
+            (pick(lang, "Oppsummering", "Summary"), talk.summary),
+            (pick(lang, "Avtalt", "Agreed"), talk.agreed),
+            (pick(lang, "Notater", "Notes"), talk.notes),
+        )
         if text
     ]
 
 
 def _notes(data: PlanData) -> list[Flowable]:
-    out: list[Flowable] = [CondPageBreak(45 * mm), Paragraph("Notater fra samtalen", theme.H2)]
-    written = _talk_text(data.talk) if data.talk else []
+    lang = data.lang
+    out: list[Flowable] = [
+        CondPageBreak(45 * mm),
+        Paragraph(pick(lang, "Notater fra samtalen", "Notes from the talk"), theme.H2),
+    ]
+    written = _talk_text(data.talk, lang) if data.talk else []
     for label, text in written:
         out.append(Paragraph(f"<b>{_escape(label)}:</b> {_escape(text)}", theme.BODY))
         out.append(Spacer(1, 1.5 * mm))
@@ -298,19 +409,26 @@ def _notes(data: PlanData) -> list[Flowable]:
 
 
 def _signatures(data: PlanData) -> list[Flowable]:
+    lang = data.lang
+
+    def t(nb: str, en: str) -> str:
+        return pick(lang, nb, en)
+
     half = theme.FRAME_WIDTH / 2 - 5 * mm
     rows = [
         ["", "", ""],
-        ["Sted og dato", "", "Sted og dato"],
+        [t("Sted og dato", "Place and date"), "", t("Sted og dato", "Place and date")],
         ["", "", ""],
         [
-            f"Underskrift ansatt: {data.employee.full_name}",
+            t("Underskrift ansatt: {name}", "Employee's signature: {name}").format(
+                name=data.employee.full_name
+            ),
             "",
-            f"Underskrift leder: {data.leader_name or ''}",
+            t("Underskrift leder: {name}", "Manager's signature: {name}").format(name=data.leader_name or ""),
         ],
     ]
-    t = Table(rows, colWidths=[half, 10 * mm, half], rowHeights=[10 * mm, 6 * mm, 12 * mm, 6 * mm])
-    t.setStyle(
+    tbl = Table(rows, colWidths=[half, 10 * mm, half], rowHeights=[10 * mm, 6 * mm, 12 * mm, 6 * mm])
+    tbl.setStyle(
         [
             ("FONT", (0, 0), (-1, -1), REGULAR, 8),
             ("TEXTCOLOR", (0, 0), (-1, -1), theme.MUTED),
@@ -322,7 +440,7 @@ def _signatures(data: PlanData) -> list[Flowable]:
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ]
     )
-    return [Spacer(1, 4 * mm), KeepTogether([Paragraph("Underskrifter", theme.H2), t])]
+    return [Spacer(1, 4 * mm), KeepTogether([Paragraph(t("Underskrifter", "Signatures"), theme.H2), tbl])]
 
 
 def _escape(text: str) -> str:

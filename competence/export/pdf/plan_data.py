@@ -19,6 +19,7 @@ from competence.employees import EmployeeDetail, employee_detail
 from competence.export.activities import GoalRow, goals_of_people
 from competence.export.scope import Person
 from competence.gap import EmployeeProfile, employee_profile_in
+from competence.language import normalise_language
 from competence.settings import RegisterSettings
 from db.models import Appraisal, Certificate, OrgUnit
 
@@ -45,6 +46,8 @@ class PlanData:
     goals: tuple[GoalRow, ...]
     certificates: tuple[CertificateView, ...]
     expiry_window_days: int
+    #: the language the plan is written in: "nb" or "en"
+    lang: str = "nb"
 
     @property
     def units(self) -> str:
@@ -60,7 +63,12 @@ class PlanData:
 
 
 def load_plan(
-    session: Session, employee_id: int, settings: RegisterSettings, *, talk_on: dt.date | None = None
+    session: Session,
+    employee_id: int,
+    settings: RegisterSettings,
+    *,
+    talk_on: dt.date | None = None,
+    lang: str = "nb",
 ) -> PlanData:
     """The plan of one person for a talk on ``talk_on`` (default today).
 
@@ -82,7 +90,7 @@ def load_plan(
         (),
         detail.fte_total,
     )
-    goals = goals_of_people(session, [person], on)
+    goals = goals_of_people(session, [person], on, lang=lang)
     certs = tuple(
         certificate_view(c)
         for c in session.scalars(
@@ -115,6 +123,7 @@ def load_plan(
         tuple(goals),
         certs,
         settings.expiry_window_days,
+        normalise_language(lang),
     )
 
 

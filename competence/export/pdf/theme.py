@@ -11,15 +11,17 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from competence.export import palette
 from competence.export.pdf.concat import DocInfo
-from competence.export.pdf.fasttable import FastTable, Section, TableLook
+from competence.export.pdf.fasttable import FastTable, Section, TableLook, fit_lines
 from competence.export.pdf.fonts import BOLD, ITALIC, REGULAR
+from competence.language import format_date, normalise_language, pick
+from competence.numbers import format_number
 
 PAGE = A4
 MARGIN = 16 * mm
@@ -57,7 +59,7 @@ def wrap(text: str | None, width: float, *, bold: bool = False, size: float = TA
     font, room = BOLD if bold else REGULAR, width - 2 * CELL_PAD
     if "\n" not in text and stringWidth(text, font, size) <= room:
         return text  # most cells: one measurement instead of one per word
-    return "\n".join(simpleSplit(text, font, size, room))
+    return "\n".join(fit_lines(text, font, size, room))
 
 
 def table(
@@ -106,14 +108,18 @@ def facts(rows: Sequence[Sequence[str]], widths: Sequence[float]) -> FastTable:
     )
 
 
+def date_text(day: dt.date | None, lang: str = "nb") -> str:
+    """A date as the app writes it in ``lang`` (dd.mm.yyyy)."""
+    return format_date(day, lang)
+
+
 def norwegian_date(day: dt.date | None) -> str:
-    return f"{day:%d.%m.%Y}" if day else ""
+    return format_date(day, "nb")
 
 
-def number(value: float, decimals: int = 0) -> str:
-    """Norwegian number: space as thousands separator, comma as decimal mark."""
-    text = f"{value:,.{decimals}f}".replace(",", " ").replace(".", ",")
-    return text
+def number(value: float, decimals: int = 0, lang: str = "nb") -> str:
+    """A number as the app writes it (:mod:`competence.numbers`): ``12 500``, ``12,5``."""
+    return format_number(value, decimals, lang)
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
@@ -139,7 +145,7 @@ class PlanStart(Flowable):  # type: ignore[misc]
         self.canv.segment_starts.append((self.canv.getPageNumber(), self.index))
 
 
-def numbered_canvas(footers: list[str]) -> Callable[..., Canvas]:
+def numbered_canvas(footers: list[str], lang: str = "nb") -> Callable[..., Canvas]:
     """A canvas class that writes the footer and "Side x av y" on every page when the document is
     finished (the page count is known only then).
 
@@ -189,14 +195,18 @@ def numbered_canvas(footers: list[str]) -> Callable[..., Canvas]:
             self.setFont(REGULAR, 7.5)
             self.setFillColor(MUTED)
             self.drawString(MARGIN, y, fit_text(footer, REGULAR, 7.5, FRAME_WIDTH - 25 * mm))
-            self.drawRightString(PAGE[0] - MARGIN, y, f"Side {page} av {total}")
+            self.drawRightString(
+                PAGE[0] - MARGIN,
+                y,
+                pick(lang, "Side {page} av {total}", "Page {page} of {total}").format(page=page, total=total),
+            )
             self.restoreState()
 
     return NumberedCanvas
 
 
 def document(
-    buffer: io.BytesIO, info: DocInfo, municipality: str, logo: ImageReader | None
+    buffer: io.BytesIO, info: DocInfo, municipality: str, logo: ImageReader | None, lang: str = "nb"
 ) -> BaseDocTemplate:
     """An A4 report: metadata, one frame, a first page with the letterhead and plain later pages
     (a story switches with ``NextPageTemplate("later")``)."""
@@ -211,7 +221,7 @@ def document(
         author=info.author,
         subject=info.subject,
         creator="Kompetanseregister",
-        lang="nb-NO",
+        lang="en-GB" if normalise_language(lang) == "en" else "nb-NO",
         initialFontName=REGULAR,
     )
     frame = Frame(MARGIN, MARGIN, FRAME_WIDTH, PAGE[1] - 2 * MARGIN, id="body")

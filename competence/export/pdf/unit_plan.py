@@ -30,10 +30,13 @@ from competence.export.pdf.fonts import register_fonts
 from competence.export.pdf.radar import area_chart
 from competence.export.scope import Scope, people_in, record_export, resolve_scope
 from competence.files import write_private_bytes
+from competence.language import normalise_language, pick
+from competence.numbers import format_int, format_percent, format_points, format_share
 from competence.settings import RegisterSettings, get_settings
 from competence.uow import UnitOfWork
 
 TITLE = "Kompetanseplan for enheten"
+TITLE_EN = "Unit competence plan"
 UNITS_PER_TABLE = 6
 
 
@@ -46,11 +49,11 @@ class UnitPlanResult:
 
 
 def export_unit_plan(
-    uow: UnitOfWork, unit_number: str, path: Path, *, subunits: bool = True
+    uow: UnitOfWork, unit_number: str, path: Path, *, subunits: bool = True, lang: str = "nb"
 ) -> UnitPlanResult:
     settings = get_settings(uow)
     with uow:
-        scope = resolve_scope(uow.session, unit_number, subunits=subunits)
+        scope = resolve_scope(uow.session, unit_number, subunits=subunits, lang=lang)
     report = gap.gap_report(
         uow,
         unit_id=scope.unit_id,
@@ -60,8 +63,8 @@ def export_unit_plan(
     )
     with uow:
         s = uow.session
-        goals = goals_of_people(s, people_in(s, scope), scope.at, statuses=OPEN_STATUSES)
-        pdf, pages = render_unit_plan(scope, report, goals, settings)
+        goals = goals_of_people(s, people_in(s, scope), scope.at, statuses=OPEN_STATUSES, lang=lang)
+        pdf, pages = render_unit_plan(scope, report, goals, settings, lang=lang)
         write_private_bytes(path, pdf)
         record_export(
             s, uow.actor, "unit_plan", scope, pages=pages, people=report.summary.people, activities=len(goals)
@@ -70,32 +73,53 @@ def export_unit_plan(
         return UnitPlanResult(path, pages, report.summary.people, len(goals))
 
 
+class _Words:
+    """The plan's texts in one language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = normalise_language(lang)
+
+    def __call__(self, nb: str, en: str) -> str:
+        return pick(self.lang, nb, en)
+
+
 def render_unit_plan(
-    scope: Scope, report: gap.GapReport, goals: Sequence[GoalRow], settings: RegisterSettings
+    scope: Scope,
+    report: gap.GapReport,
+    goals: Sequence[GoalRow],
+    settings: RegisterSettings,
+    *,
+    lang: str = "nb",
 ) -> tuple[bytes, int]:
+    t = _Words(lang)
     register_fonts()
     buffer = io.BytesIO()
+    title = t(TITLE, TITLE_EN)
     info = DocInfo(
-        f"{TITLE} – {scope.label}",
+        f"{title} – {scope.label}",
         settings.municipality,
-        f"Kompetanseplan {theme.norwegian_date(scope.at)}: dekning, avvik, sårbarhet og tiltak",
+        t(
+            "Kompetanseplan {date}: dekning, avvik, sårbarhet og tiltak",
+            "Competence plan {date}: coverage, gaps, vulnerability and measures",
+        ).format(date=theme.date_text(scope.at, t.lang)),
     )
-    doc = theme.document(buffer, info, settings.municipality, theme.logo_reader(settings.logo_bytes))
+    doc = theme.document(buffer, info, settings.municipality, theme.logo_reader(settings.logo_bytes), t.lang)
     story: list[Flowable] = [
         NextPageTemplate("later"),
         Spacer(1, 6 * mm),
-        Paragraph(TITLE, theme.TITLE),
-        Paragraph(f"{_escape(scope.label)} · {theme.norwegian_date(scope.at)}", theme.SUBTITLE),
+        Paragraph(title, theme.TITLE),
+        Paragraph(f"{_escape(scope.label)} · {theme.date_text(scope.at, t.lang)}", theme.SUBTITLE),
         Spacer(1, 4 * mm),
-        _key_figures(report.summary, goals),
+        _key_figures(report.summary, goals, t),
     ]
-    story += _areas(report.areas)
-    story += _heatmap(report.heatmap)
-    story += _vulnerable(report.vulnerabilities)
-    story += _activities(goals)
-    story += _certificates(report.certificates, settings.expiry_window_days)
+    story += _areas(report.areas, t)
+    story += _heatmap(report.heatmap, t)
+    story += _vulnerable(report.vulnerabilities, t)
+    story += _activities(goals, t)
+    story += _certificates(report.certificates, settings.expiry_window_days, t)
     doc.build(
-        story, canvasmaker=theme.numbered_canvas([f"{TITLE} · {scope.label} · {settings.municipality}"])
+        story,
+        canvasmaker=theme.numbered_canvas([f"{title} · {scope.label} · {settings.municipality}"], t.lang),
     )
     return buffer.getvalue(), doc.page
 
@@ -108,84 +132,134 @@ def _share_colour(share: float) -> Any:
     return theme.MET_BG if share >= 0.9 else theme.NEAR_BG if share >= 0.6 else theme.GAP_BG
 
 
-def _key_figures(figures: gap.GapSummary, goals: Sequence[GoalRow]) -> Table:
+def _key_figures(figures: gap.GapSummary, goals: Sequence[GoalRow], t: _Words) -> Table:
+    lang = t.lang
     hours = sum(g.hours or 0 for g in goals)
     cost = sum(g.cost_nok or 0 for g in goals)
     cells = [
-        ("Ansatte", str(figures.people)),
-        ("Krav oppfylt", f"{figures.share_met * 100:.0f} % ({figures.met} av {figures.requirements})"),
-        ("Snittavvik", f"{figures.mean_gap:.1f} prosentpoeng".replace(".", ",")),
-        ("Ikke vurdert", str(figures.not_assessed)),
-        ("Sårbare kompetanser", str(figures.vulnerable)),
-        ("Sertifikater", f"{figures.expiring} utløper, {figures.expired} utløpt"),
-        ("Planlagte tiltak", f"{len(goals)} ({theme.number(hours, 0)} timer)"),
-        ("Kostnad for tiltak", f"{theme.number(cost, 0)} kr"),
+        (t("Ansatte", "Employees"), format_int(figures.people, lang)),
+        (
+            t("Krav oppfylt", "Requirements met"),
+            t("{share} ({met} av {total})", "{share} ({met} of {total})").format(
+                share=format_share(figures.share_met, lang),
+                met=format_int(figures.met, lang),
+                total=format_int(figures.requirements, lang),
+            ),
+        ),
+        (
+            t("Snittavvik", "Mean gap"),
+            t("{gap} prosentpoeng", "{gap} percentage points").format(
+                gap=format_points(figures.mean_gap, lang)
+            ),
+        ),
+        (t("Ikke vurdert", "Not assessed"), format_int(figures.not_assessed, lang)),
+        (t("Sårbare kompetanser", "Vulnerable competences"), format_int(figures.vulnerable, lang)),
+        (
+            t("Sertifikater", "Certificates"),
+            t("{expiring} utløper, {expired} utløpt", "{expiring} expiring, {expired} expired").format(
+                expiring=format_int(figures.expiring, lang), expired=format_int(figures.expired, lang)
+            ),
+        ),
+        (
+            t("Planlagte tiltak", "Planned measures"),
+            t("{count} ({hours} timer)", "{count} ({hours} hours)").format(
+                count=format_int(len(goals), lang), hours=format_int(hours, lang)
+            ),
+        ),
+        (
+            t("Kostnad for tiltak", "Cost of measures"),
+            t("{cost} kr", "NOK {cost}").format(cost=format_int(cost, lang)),
+        ),
     ]
     rows = [[cells[i][0], cells[i][1], cells[i + 1][0], cells[i + 1][1]] for i in range(0, len(cells), 2)]
     w = theme.FRAME_WIDTH
     return theme.facts(rows, [w * 0.25, w * 0.25, w * 0.25, w * 0.25])
 
 
-def _area_label(code: str | None, name: str) -> str:
-    return f"{code} {name}" if code and not name.startswith(code) else name
-
-
-def _areas(areas: Sequence[gap.AreaScore]) -> list[Flowable]:
-    out: list[Flowable] = [Paragraph("Strategiområder", theme.H2)]
+def _areas(areas: Sequence[gap.AreaScore], t: _Words) -> list[Flowable]:
+    lang = t.lang
+    out: list[Flowable] = [Paragraph(t("Strategiområder", "Strategy areas"), theme.H2)]
     if not areas:
-        out.append(Paragraph("Ingen kompetansekrav i enheten.", theme.NOTE))
-        return out
-    labels = [_area_label(a.area_code, a.area_name) for a in areas]
-    out.append(
-        area_chart(
-            labels,
-            [a.required_mean for a in areas],
-            [a.current_mean for a in areas],
-            width=theme.FRAME_WIDTH,
-            height=80 * mm,
+        out.append(
+            Paragraph(
+                t("Ingen kompetansekrav i enheten.", "No competence requirements in the unit."), theme.NOTE
+            )
         )
+        return out
+    labels = [a.label(lang) for a in areas]
+    chart = area_chart(
+        labels,
+        [a.required_mean for a in areas],
+        [a.current_mean for a in areas],
+        width=theme.FRAME_WIDTH,
+        height=80 * mm,
+        lang=lang,
     )
-    widths = [70 * mm, 16 * mm, 16 * mm, 20 * mm, 24 * mm, theme.FRAME_WIDTH - 146 * mm]
-    rows = [["Strategiområde", "Krav", "Oppfylt", "Andel", "Snittavvik", "Ikke vurdert"]]
+    out.append(chart.drawing)
+    widths = [66 * mm, 18 * mm, 16 * mm, 18 * mm, 24 * mm, theme.FRAME_WIDTH - 142 * mm]
+    rows = [
+        [
+            t("Strategiområde", "Strategy area"),
+            t("Krav", "Required"),
+            t("Oppfylt", "Met"),
+            t("Andel", "Share"),
+            t("Snittavvik", "Mean gap"),
+            t("Ikke vurdert", "Not assessed"),
+        ]
+    ]
     bg: dict[tuple[int, int], Any] = {}
     for i, (label, a) in enumerate(zip(labels, areas, strict=True), start=1):
         rows.append(
             [
-                theme.wrap(label, widths[0]),
-                str(a.items),
-                str(a.met),
-                f"{a.share_met * 100:.0f} %",
-                f"{a.mean_gap:.1f}".replace(".", ","),
-                str(a.not_assessed),
+                theme.wrap(chart.key_label(i - 1, label), widths[0]),
+                format_int(a.items, lang),
+                format_int(a.met, lang),
+                format_share(a.share_met, lang),
+                format_points(a.mean_gap, lang),
+                format_int(a.not_assessed, lang),
             ]
         )
         bg[(3, i)] = _share_colour(a.share_met)
     out.append(theme.table(rows, widths, backgrounds=bg, right=(1, 2, 3, 4, 5)))
     out.append(
         Paragraph(
-            "Snittavvik i prosentpoeng av skalaen; hver person og kompetanse telles én gang.", theme.SMALL
+            t(
+                "Snittavvik i prosentpoeng av skalaen; hver person og kompetanse telles én gang.",
+                "Mean gap in percentage points of the scale; each person and competence counted once.",
+            ),
+            theme.SMALL,
         )
     )
     return out
 
 
-def _heatmap(heat: gap.Heatmap) -> list[Flowable]:
+def _heatmap(heat: gap.Heatmap, t: _Words) -> list[Flowable]:
+    lang = t.lang
     out: list[Flowable] = [
         CondPageBreak(60 * mm),
-        Paragraph("Kompetansekart: andel som oppfyller kravet", theme.H2),
+        Paragraph(
+            t("Kompetansekart: andel som oppfyller kravet", "Competence map: share meeting the requirement"),
+            theme.H2,
+        ),
     ]
     if not heat.competences:
-        out.append(Paragraph("Ingen kompetansekrav i enheten.", theme.NOTE))
+        out.append(
+            Paragraph(
+                t("Ingen kompetansekrav i enheten.", "No competence requirements in the unit."), theme.NOTE
+            )
+        )
         return out
     units = [u for u in heat.units if any((u.id, c.id) in heat.cells for c in heat.competences)]
     groups = [units[i : i + UNITS_PER_TABLE] for i in range(0, len(units), UNITS_PER_TABLE)] or [[]]
     name_w = 62 * mm
+    critical = t(" (kritisk)", " (critical)")
+    not_assessed = t("{count} ikke vurd.", "{count} not assessed")
     for group in groups:
         col_w = (theme.FRAME_WIDTH - name_w) / (len(group) + 1)
         header = [
-            "Kompetanse",
+            t("Kompetanse", "Competence"),
             *(theme.wrap(f"{u.number} {u.name}", col_w, bold=True) for u in group),
-            "Totalt",
+            t("Totalt", "Total"),
         ]
         rows: list[Sequence[str] | Section] = [header]
         bg: dict[tuple[int, int], Any] = {}
@@ -193,17 +267,17 @@ def _heatmap(heat: gap.Heatmap) -> list[Flowable]:
         for comp in heat.competences:
             if comp.area_id != area:
                 area = comp.area_id
-                rows.append(Section(_area_label(comp.area_code, comp.area_name)))
-            row = [theme.wrap(comp.label + (" (kritisk)" if comp.critical else ""), name_w)]
+                rows.append(Section(comp.area_label(lang)))
+            row = [theme.wrap(comp.display_label(lang) + (critical if comp.critical else ""), name_w)]
             r = len(rows)
             cells = [heat.cell(u.id, comp.id) for u in group] + [heat.totals.get(comp.id)]
             for k, cell in enumerate(cells, start=1):
                 if cell is None or cell.people == 0:
                     row.append("–")
                     continue
-                text = f"{cell.share_met * 100:.0f} %"
+                text = format_share(cell.share_met, lang)
                 if cell.not_assessed:
-                    text += f"\n{cell.not_assessed} ikke vurd."
+                    text += "\n" + theme.wrap(not_assessed.format(count=cell.not_assessed), col_w)
                 row.append(text)
                 bg[(k, r)] = _share_colour(cell.share_met)
             rows.append(row)
@@ -215,30 +289,58 @@ def _heatmap(heat: gap.Heatmap) -> list[Flowable]:
         out.append(Spacer(1, 3 * mm))
     out.append(
         Paragraph(
-            "Grønn: minst 90 % oppfyller kravet · gul: 60-89 % · rød: under 60 %. "
-            "Ikke vurdert teller som ikke oppfylt.",
+            t(
+                "Grønn: minst {high} oppfyller kravet · gul: {low}–{below} · rød: under {low}. "
+                "Ikke vurdert teller som ikke oppfylt.",
+                "Green: at least {high} meet the requirement · yellow: {low}–{below} · red: below {low}. "
+                "Not assessed counts as not met.",
+            ).format(
+                high=format_percent(90, 0, lang),
+                low=format_percent(60, 0, lang),
+                below=format_percent(89, 0, lang),
+            ),
             theme.SMALL,
         )
     )
     return out
 
 
-def _vulnerable(vulnerable: Sequence[gap.Vulnerability]) -> list[Flowable]:
-    out: list[Flowable] = [CondPageBreak(30 * mm), Paragraph("Sårbare kompetanser", theme.H2)]
+def _vulnerable(vulnerable: Sequence[gap.Vulnerability], t: _Words) -> list[Flowable]:
+    lang = t.lang
+    out: list[Flowable] = [
+        CondPageBreak(30 * mm),
+        Paragraph(t("Sårbare kompetanser", "Vulnerable competences"), theme.H2),
+    ]
     if not vulnerable:
-        out.append(Paragraph("Ingen kritiske kompetanser står på én person eller ingen.", theme.NOTE))
+        out.append(
+            Paragraph(
+                t(
+                    "Ingen kritiske kompetanser står på én person eller ingen.",
+                    "No critical competence rests on one person or nobody.",
+                ),
+                theme.NOTE,
+            )
+        )
         return out
     widths = [40 * mm, 56 * mm, 20 * mm, 18 * mm, theme.FRAME_WIDTH - 134 * mm]
-    rows = [["Enhet", "Kompetanse", "Med krav", "Har den", "Hvem"]]
+    rows = [
+        [
+            t("Enhet", "Unit"),
+            t("Kompetanse", "Competence"),
+            t("Med krav", "Required of"),
+            t("Har den", "Hold it"),
+            t("Hvem", "Who"),
+        ]
+    ]
     bg: dict[tuple[int, int], Any] = {}
     for i, v in enumerate(vulnerable, start=1):
         rows.append(
             [
                 theme.wrap(f"{v.unit.number} {v.unit.name}", widths[0]),
-                theme.wrap(v.competence.label, widths[1]),
-                str(v.people_required),
-                str(v.holder_count),
-                theme.wrap(", ".join(v.holders) or "ingen", widths[4]),
+                theme.wrap(v.competence.display_label(lang), widths[1]),
+                format_int(v.people_required, lang),
+                format_int(v.holder_count, lang),
+                theme.wrap(", ".join(v.holders) or t("ingen", "nobody"), widths[4]),
             ]
         )
         bg[(3, i)] = theme.GAP_BG if v.holder_count == 0 else theme.NEAR_BG
@@ -246,13 +348,33 @@ def _vulnerable(vulnerable: Sequence[gap.Vulnerability]) -> list[Flowable]:
     return out
 
 
-def _activities(goals: Sequence[GoalRow]) -> list[Flowable]:
-    out: list[Flowable] = [CondPageBreak(30 * mm), Paragraph("Planlagte læringsaktiviteter", theme.H2)]
+def _activities(goals: Sequence[GoalRow], t: _Words) -> list[Flowable]:
+    lang = t.lang
+    out: list[Flowable] = [
+        CondPageBreak(30 * mm),
+        Paragraph(t("Planlagte læringsaktiviteter", "Planned learning activities"), theme.H2),
+    ]
     if not goals:
-        out.append(Paragraph("Ingen planlagte eller pågående utviklingsmål.", theme.NOTE))
+        out.append(
+            Paragraph(
+                t("Ingen planlagte eller pågående utviklingsmål.", "No planned or ongoing learning goals."),
+                theme.NOTE,
+            )
+        )
         return out
-    widths = [32 * mm, 50 * mm, 22 * mm, 18 * mm, 16 * mm, 12 * mm, theme.FRAME_WIDTH - 150 * mm]
-    rows = [["Ansatt", "Aktivitet", "Type", "Frist", "Status", "Timer", "Kostnad (kr)"]]
+    widths = [32 * mm, 44 * mm, 26 * mm, 20 * mm, 16 * mm, 12 * mm, theme.FRAME_WIDTH - 150 * mm]
+    cost_header = t("Kostnad (kr)", "Cost (NOK)")
+    rows = [
+        [
+            t("Ansatt", "Employee"),
+            t("Aktivitet", "Activity"),
+            t("Type", "Type"),
+            t("Frist", "Due"),
+            t("Status", "Status"),
+            t("Timer", "Hours"),
+            cost_header,
+        ]
+    ]
     bg: dict[tuple[int, int], Any] = {}
     for i, g in enumerate(goals, start=1):
         rows.append(
@@ -260,17 +382,19 @@ def _activities(goals: Sequence[GoalRow]) -> list[Flowable]:
                 theme.wrap(g.name, widths[0]),
                 theme.wrap(g.description + (f" ({g.competence})" if g.competence else ""), widths[1]),
                 theme.wrap(g.activity, widths[2]),
-                theme.norwegian_date(g.due_on),
-                g.status,
-                theme.number(g.hours, 0) if g.hours is not None else "",
-                theme.number(g.cost_nok, 0) if g.cost_nok is not None else "",
+                theme.date_text(g.due_on, lang),
+                theme.wrap(g.status, widths[4]),
+                format_int(g.hours, lang) if g.hours is not None else "",
+                format_int(g.cost_nok, lang) if g.cost_nok is not None else "",
             ]
         )
         if g.overdue:
             bg[(3, i)] = theme.GAP_BG
     total_hours = sum(g.hours or 0 for g in goals)
     total_cost = sum(g.cost_nok or 0 for g in goals)
-    rows.append(["Sum", "", "", "", "", theme.number(total_hours, 0), theme.number(total_cost, 0)])
+    rows.append(
+        [t("Sum", "Total"), "", "", "", "", format_int(total_hours, lang), format_int(total_cost, lang)]
+    )
     out.append(theme.table(rows, widths, backgrounds=bg, right=(5, 6), bold_rows=(len(rows) - 1,)))
     by_type: dict[str, list[float]] = {}
     for g in goals:
@@ -279,24 +403,41 @@ def _activities(goals: Sequence[GoalRow]) -> list[Flowable]:
         acc[1] += g.hours or 0
         acc[2] += g.cost_nok or 0
     out.append(Spacer(1, 3 * mm))
-    type_rows = [["Type aktivitet", "Antall", "Timer", "Kostnad (kr)"]] + [
-        [name, str(int(n)), theme.number(h, 0), theme.number(c, 0)]
+    type_rows = [
+        [t("Type aktivitet", "Type of activity"), t("Antall", "Count"), t("Timer", "Hours"), cost_header]
+    ] + [
+        [name, format_int(n, lang), format_int(h, lang), format_int(c, lang)]
         for name, (n, h, c) in sorted(by_type.items())
     ]
     out.append(theme.table(type_rows, [60 * mm, 20 * mm, 20 * mm, 30 * mm], right=(1, 2, 3)))
     return out
 
 
-def _certificates(alerts: Sequence[gap.CertificateAlert], window: int) -> list[Flowable]:
+def _certificates(alerts: Sequence[gap.CertificateAlert], window: int, t: _Words) -> list[Flowable]:
+    lang = t.lang
     out: list[Flowable] = [
         CondPageBreak(30 * mm),
-        Paragraph(f"Sertifikater som utløper innen {window} dager eller er utløpt", theme.H2),
+        Paragraph(
+            t(
+                "Sertifikater som utløper innen {days} dager eller er utløpt",
+                "Certificates expiring within {days} days or expired",
+            ).format(days=window),
+            theme.H2,
+        ),
     ]
     if not alerts:
-        out.append(Paragraph("Ingen.", theme.NOTE))
+        out.append(Paragraph(t("Ingen.", "None."), theme.NOTE))
         return out
     widths = [40 * mm, 48 * mm, 50 * mm, 20 * mm, theme.FRAME_WIDTH - 158 * mm]
-    rows = [["Ansatt", "Enhet", "Kurs / sertifikat", "Gyldig til", "Status"]]
+    rows = [
+        [
+            t("Ansatt", "Employee"),
+            t("Enhet", "Unit"),
+            t("Kurs / sertifikat", "Course / certificate"),
+            t("Gyldig til", "Valid until"),
+            t("Status", "Status"),
+        ]
+    ]
     bg: dict[tuple[int, int], Any] = {}
     for i, a in enumerate(alerts, start=1):
         rows.append(
@@ -304,8 +445,10 @@ def _certificates(alerts: Sequence[gap.CertificateAlert], window: int) -> list[F
                 theme.wrap(a.name, widths[0]),
                 theme.wrap(a.units, widths[1]),
                 theme.wrap(a.certificate, widths[2]),
-                theme.norwegian_date(a.valid_until),
-                "Utløpt" if a.status == "utlopt" else f"{a.days_left} dager",
+                theme.date_text(a.valid_until, lang),
+                t("Utløpt", "Expired")
+                if a.status == "utlopt"
+                else t("{days} dager", "{days} days").format(days=a.days_left),
             ]
         )
         bg[(4, i)] = theme.GAP_BG if a.status == "utlopt" else theme.NEAR_BG
