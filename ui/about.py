@@ -48,7 +48,7 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         title = QLabel(
             self.tr(
-                "<h3>Kompetanseregister {version}</h3><p>Kompetanse, utviklingsmål og gapanalyse for "
+                "<h3>Kompetanseregister {version}</h3><p>Kompetanse, utviklingsmål og avviksanalyse for "
                 "kommuner, knyttet til arbeidsgiverstrategien.</p>"
             ).format(version=__version__)
         )

@@ -8,7 +8,7 @@
         <translation>About Kompetanseregister</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Kompetanseregister {version}&lt;/h3&gt;&lt;p&gt;Kompetanse, utviklingsmål og gapanalyse for kommuner, knyttet til arbeidsgiverstrategien.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Kompetanseregister {version}&lt;/h3&gt;&lt;p&gt;Kompetanse, utviklingsmål og avviksanalyse for kommuner, knyttet til arbeidsgiverstrategien.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Kompetanseregister {version}&lt;/h3&gt;&lt;p&gt;Competences, learning goals and gap analysis for municipalities, tied to the employer strategy.&lt;/p&gt;</translation>
     </message>
     <message>
