@@ -211,10 +211,6 @@
         <translation>all</translation>
     </message>
     <message>
-        <source>Fra og med</source>
-        <translation>From</translation>
-    </message>
-    <message>
         <source>&amp;Vis</source>
         <translation>&amp;Show</translation>
     </message>
@@ -225,6 +221,14 @@
     <message>
         <source>&amp;Ansattnr.:</source>
         <translation>&amp;Employee no.:</translation>
+    </message>
+    <message>
+        <source>&amp;Fra og med:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>Fra og med dato</source>
+        <translation>From date</translation>
     </message>
     <message>
         <source>Tidspunkt</source>
@@ -421,6 +425,13 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>CalendarPopup</name>
+    <message>
+        <source>Kalender</source>
+        <translation>Calendar</translation>
+    </message>
+</context>
+<context>
     <name>CertificateDialog</name>
     <message>
         <source>Endre kurs/sertifikat</source>
@@ -441,10 +452,6 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Tomt: navnet på kurset over</source>
         <translation>Empty: the name of the course above</translation>
-    </message>
-    <message>
-        <source>Utløper</source>
-        <translation>Expires</translation>
     </message>
     <message>
         <source>Tomt: regnes ut fra kursets gyldighet, eller gyldig uten utløp</source>
@@ -585,8 +592,8 @@ The previous contents are in {safety}.</translation>
         <translation>Scale:</translation>
     </message>
     <message>
-        <source> måneder</source>
-        <translation> months</translation>
+        <source>måneder</source>
+        <translation>months</translation>
     </message>
     <message>
         <source>ingen utløpstid</source>
@@ -804,6 +811,45 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Programmet bruker {location} fra neste oppstart.</source>
         <translation>The program uses {location} from the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>dd.mm.åååå</source>
+        <translation>dd.mm.yyyy</translation>
+    </message>
+    <message>
+        <source>{pattern} (valgfri)</source>
+        <translation>{pattern} (optional)</translation>
+    </message>
+    <message>
+        <source>Velg i kalenderen (Alt+Pil ned)</source>
+        <translation>Pick from the calendar (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>Åpne kalenderen</source>
+        <translation>Open the calendar</translation>
+    </message>
+    <message>
+        <source>Fyll inn en dato.</source>
+        <translation>Enter a date.</translation>
+    </message>
+    <message>
+        <source>«{text}» er ikke en dato. Skriv dag, måned og år, for eksempel {example}.</source>
+        <translation>“{text}” is not a date. Type day, month and year, for example {example}.</translation>
+    </message>
+    <message>
+        <source>Datoen kan ikke være etter i dag ({today}).</source>
+        <translation>The date cannot be after today ({today}).</translation>
+    </message>
+    <message>
+        <source>Datoen kan ikke være etter {latest}.</source>
+        <translation>The date cannot be after {latest}.</translation>
+    </message>
+    <message>
+        <source>Datoen kan ikke være før {earliest}.</source>
+        <translation>The date cannot be before {earliest}.</translation>
     </message>
 </context>
 <context>
@@ -1371,6 +1417,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>FormDialog</name>
     <message>
         <source>Feilmelding</source>
+        <extracomment>Widgets whose inner parts (a combo box&apos;s line edit, a view&apos;s viewport) are not fields of their own.</extracomment>
         <translation>Error message</translation>
     </message>
     <message>
@@ -1380,6 +1427,26 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Avbryt</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Rett opp feltet som er merket med rødt, så kan du lagre.</source>
+        <translation>Correct the field marked in red, then you can save.</translation>
+    </message>
+    <message>
+        <source>Forkaste endringene?</source>
+        <translation>Discard your changes?</translation>
+    </message>
+    <message>
+        <source>Du har fylt inn noe som ikke er lagret. Vil du forkaste det?</source>
+        <translation>You have entered something that is not saved. Do you want to discard it?</translation>
+    </message>
+    <message>
+        <source>&amp;Forkast</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <source>Fortsett å &amp;redigere</source>
+        <translation>Keep &amp;editing</translation>
     </message>
 </context>
 <context>
@@ -1599,12 +1666,8 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>(none)</translation>
     </message>
     <message>
-        <source>Fra</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <source>Frist</source>
-        <translation>Due</translation>
+        <source>timer</source>
+        <translation>hours</translation>
     </message>
     <message>
         <source>Beskrivelse:</source>
@@ -2304,10 +2367,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>New employee</translation>
     </message>
     <message>
-        <source>Fra</source>
-        <translation>From</translation>
-    </message>
-    <message>
         <source>Ansattnummer:</source>
         <translation>Employee number:</translation>
     </message>
@@ -2364,17 +2423,38 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
 </context>
 <context>
-    <name>OptionalAmount</name>
+    <name>NumberField</name>
     <message>
         <source>ikke oppgitt</source>
         <translation>not given</translation>
     </message>
-</context>
-<context>
-    <name>OptionalHours</name>
     <message>
-        <source>ikke oppgitt</source>
-        <translation>not given</translation>
+        <source>Skriv et helt tall.</source>
+        <translation>Type a whole number.</translation>
+    </message>
+    <message>
+        <source>Høyst {n} desimal(er).</source>
+        <translation>At most {n} decimal(s).</translation>
+    </message>
+    <message>
+        <source>«{text}» er ikke et tall. Skriv for eksempel {example}.</source>
+        <translation>“{text}” is not a number. Type, for example, {example}.</translation>
+    </message>
+    <message>
+        <source>Fyll inn et tall.</source>
+        <translation>Enter a number.</translation>
+    </message>
+    <message>
+        <source>Kan ikke være negativt.</source>
+        <translation>Cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Kan ikke være mindre enn {minimum}.</source>
+        <translation>Cannot be less than {minimum}.</translation>
+    </message>
+    <message>
+        <source>Kan ikke være mer enn {maximum}.</source>
+        <translation>Cannot be more than {maximum}.</translation>
     </message>
 </context>
 <context>
@@ -2853,14 +2933,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>New position</translation>
     </message>
     <message>
-        <source>Fra</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <source>Til</source>
-        <translation>To</translation>
-    </message>
-    <message>
         <source>Enhet:</source>
         <translation>Unit:</translation>
     </message>
@@ -3287,10 +3359,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Remove logo</translation>
     </message>
     <message>
-        <source> måneder</source>
-        <translation> months</translation>
-    </message>
-    <message>
         <source>anonymiseres</source>
         <translation>anonymised</translation>
     </message>
@@ -3299,12 +3367,16 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>erased completely</translation>
     </message>
     <message>
-        <source> dager</source>
-        <translation> days</translation>
+        <source>måneder</source>
+        <translation>months</translation>
     </message>
     <message>
-        <source> timer</source>
-        <translation> hours</translation>
+        <source>dager</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>timer</source>
+        <translation>hours</translation>
     </message>
     <message>
         <source>Lagre innstillingene for registeret</source>
@@ -3373,6 +3445,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Bilder (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Rett opp feltet som er merket, så lagres innstillingene.</source>
+        <translation>Correct the field that is marked, then the settings are saved.</translation>
     </message>
     <message>
         <source>Lagret.</source>

@@ -42,7 +42,7 @@ from ui.context import AppContext
 from ui.employees.dialogs import EditEmployeeDialog
 from ui.errors import attempt
 from ui.i18n import fmt_date, fmt_number
-from ui.widgets.dates import date_edit, date_of
+from ui.widgets.date_edit import DateEdit
 from ui.widgets.forms import FormDialog
 
 
@@ -77,7 +77,7 @@ class MarkLeftDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("Registrer at {name} har sluttet").format(name=employee.full_name), parent)
         self.database, self.actor, self.employee = database, actor, employee
-        self.left_on = date_edit(today())
+        self.left_on = DateEdit(today())
         self.add_row(self.tr("Sluttdato:"), self.left_on, "left_on")
         note = QLabel(
             self.tr(
@@ -92,7 +92,7 @@ class MarkLeftDialog(FormDialog):
         return mark_left(
             UnitOfWork(self.database, self.actor),
             self.employee.id,
-            date_of(self.left_on),
+            self.left_on.required_date(),
             expected_version=self.employee.version,
         )
 

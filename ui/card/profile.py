@@ -38,8 +38,8 @@ from db.session import Database
 from ui.card.common import level_text
 from ui.card.radar import RadarChart, RadarPoint
 from ui.errors import attempt, show_error
-from ui.i18n import current_language, fmt_date, fmt_number, pick, to_qdate
-from ui.widgets.dates import date_edit, date_of
+from ui.i18n import current_language, fmt_date, fmt_number, pick
+from ui.widgets.date_edit import DateEdit
 from ui.widgets.forms import FormDialog
 from ui.widgets.tables import ROW_ROLE, Column, RowTableModel
 
@@ -163,8 +163,7 @@ class AssessDialog(FormDialog):
         for key in ("leader", "self", "course"):
             self.source.addItem(pick(SOURCE_LABELS[key], lang), key)
         self.source.setCurrentIndex(max(self.source.findData(source), 0))
-        self.assessed_on = date_edit(today())
-        self.assessed_on.setMaximumDate(to_qdate(today()))
+        self.assessed_on = DateEdit(today(), latest=today())
         self.assessor = QLineEdit(actor or "")
         self.assessor.setMaxLength(200)
         self.note = QPlainTextEdit()
@@ -188,7 +187,7 @@ class AssessDialog(FormDialog):
                 employee_id=self.employee_id,
                 competence_id=self.item.competence.id,
                 level=int(self.level.currentData()),
-                assessed_on=date_of(self.assessed_on),
+                assessed_on=self.assessed_on.required_date(),
                 source=str(self.source.currentData()),
                 assessor=self.assessor.text() or None,
                 note=self.note.toPlainText() or None,

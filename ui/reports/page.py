@@ -40,7 +40,7 @@ from ui.pages.base import Page
 from ui.reports.files import ask_folder, ask_save_path, excel_filter, open_path, pdf_filter
 from ui.reports.kinds import KINDS, ExportKind, ExportRequest, UnitNeed, Written
 from ui.reports.run import run_export
-from ui.widgets.dates import date_edit, date_of
+from ui.widgets.date_edit import DateEdit
 from ui.widgets.pickers import PersonPicker, UnitPicker
 from ui.worker import Task
 
@@ -97,7 +97,7 @@ class ReportsPage(Page):
         self.person.setAccessibleName(self.tr("Ansatt"))
         self.person.setMinimumContentsLength(40)
         self.person.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.talk_on = date_edit(today())
+        self.talk_on = DateEdit(today())
         self.talk_on.setAccessibleName(self.tr("Dato for samtalen"))
         self.combined = QCheckBox(self.tr("Lag også én &samlet PDF med alle planene"))
         self.combined.setChecked(True)
@@ -250,7 +250,7 @@ class ReportsPage(Page):
             subunits=self.subunits.isChecked() or unit_number is None,
             employee_no=employee_no,
             person_name=person_name,
-            talk_on=date_of(self.talk_on) if kind.talk_date else None,
+            talk_on=self.talk_on.required_date() if kind.talk_date else None,
             combined=kind.batch and self.combined.isChecked(),
         )
 

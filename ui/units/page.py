@@ -31,7 +31,7 @@ from competence.gap import TrendPoint
 from competence.progress import CancelToken, Progress
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.i18n import current_language, fmt_date, fmt_int, fmt_percent, to_qdate
+from ui.i18n import current_language, fmt_date, fmt_int, fmt_percent
 from ui.pages.base import Page
 from ui.units.colours import Legend
 from ui.units.data import UnitsData, load_trend, load_units
@@ -40,7 +40,7 @@ from ui.units.model import HeatmapModel, Mode
 from ui.units.trend import TrendChart
 from ui.units.view import HeatmapView
 from ui.units.vulnerable import VulnerabilityTab
-from ui.widgets.dates import date_edit, date_of
+from ui.widgets.date_edit import DateEdit
 from ui.widgets.pickers import UnitPicker
 from ui.worker import Task
 
@@ -67,8 +67,7 @@ class UnitsPage(Page):
         self.unit.setMinimumContentsLength(28)
         self.subunits = QCheckBox(self.tr("Med &underenheter"))
         self.subunits.setChecked(self._stored_subunits())
-        self.at = date_edit(today())
-        self.at.setMaximumDate(to_qdate(today()))
+        self.at = DateEdit(today(), latest=today())
         self.at.setAccessibleName(self.tr("Per dato"))
         self.at.setToolTip(self.tr("Vis tallene slik de var på en tidligere dato"))
         self.today_button = QPushButton(self.tr("&I dag"))
@@ -185,7 +184,7 @@ class UnitsPage(Page):
         self.cell_timer.timeout.connect(self.load_cell)
         self.unit.currentIndexChanged.connect(self._selection_changed)
         self.subunits.toggled.connect(self._selection_changed)
-        self.at.dateChanged.connect(lambda _date: self.date_timer.start())
+        self.at.date_committed.connect(lambda _date: self.date_timer.start())
         self.today_button.clicked.connect(lambda: self.show_date(today()))
         self.mode.currentIndexChanged.connect(self._mode_chosen)
         self.trend.date_chosen.connect(self.show_date)
@@ -213,11 +212,11 @@ class UnitsPage(Page):
         return self.unit.selected_id() if self.unit.has_choice() else None
 
     def selected_date(self) -> dt.date:
-        return date_of(self.at)
+        return self.at.date() or today()
 
     def show_date(self, day: dt.date) -> None:
         """Show the figures as they were on ``day`` (today: as they are)."""
-        self.at.setDate(to_qdate(min(day, today())))
+        self.at.set_date(min(day, today()))
         self.date_timer.stop()
         self.refresh()
 
