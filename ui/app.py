@@ -191,7 +191,8 @@ class Startup(QObject):
     def _opened(self, opened: Opened) -> None:
         database = opened.database
         self.ctx = AppContext(database, self.preferences, demo=self.demo, parent=self)
-        self.window = MainWindow(self.ctx)
+        window = self.window = MainWindow(self.ctx)
+        window.closed.connect(lambda: self._window_closed(window))
         if self.args.report_ready:
             self._report_when_ready(self.window)
         self.window.show()
@@ -264,6 +265,13 @@ class Startup(QObject):
         else:
             self.preferences.remember_started_empty(ctx.database.url)
 
+    def _window_closed(self, window: MainWindow) -> None:
+        """The user closed the main window: the app ends. (Not when the window was closed to make
+        way for another register: the app does not end on its last window closing, since between
+        the two there is only the splash, which Qt does not count as a window.)"""
+        if window is self.window:
+            QApplication.quit()
+
     def switch_to_demo(self) -> None:
         """Open the demo database in place of the (empty) register, which stays as it is."""
         window, ctx = self.window, self.ctx
@@ -295,6 +303,9 @@ def main(argv: Sequence[str]) -> int:
     # crisp at 125 % and 150 % display scaling (Windows laptops): no rounding of the scale factor
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(list(argv))
+    # the app ends when its main window is closed (Startup._window_closed), not when the last
+    # window closes: switching to the demo closes the window before the next one is open
+    app.setQuitOnLastWindowClosed(False)
     preferences = Preferences()
     install_language(app, preferences.language)
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -24,6 +24,9 @@ from ui.preferences import role_label
 
 
 class MainWindow(QMainWindow):
+    #: The user closed the window (and nothing in the background kept it open).
+    closed = Signal()
+
     def __init__(self, ctx: AppContext, specs: list[PageSpec] | None = None) -> None:
         super().__init__()
         self.ctx = ctx
@@ -257,3 +260,4 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         event.accept()
+        self.closed.emit()

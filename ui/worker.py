@@ -74,15 +74,24 @@ class Task(QObject, Generic[T]):
         if done < total and now - self._last_report < _PROGRESS_INTERVAL_S:
             return
         self._last_report = now
-        self._relay.progressed.emit(int(done), int(total), message)
+        try:
+            self._relay.progressed.emit(int(done), int(total), message)
+        except RuntimeError:  # the application ended while the job ran
+            return
 
     def execute(self) -> None:
         try:
             result = self.fn(self.report, self.cancel_token)
         except BaseException as exc:  # handed to the UI thread, which decides what the user sees
-            self._relay.failed.emit(exc)
+            self._hand_over("failed", exc)
         else:
-            self._relay.succeeded.emit(result)
+            self._hand_over("succeeded", result)
+
+    def _hand_over(self, signal: str, value: object) -> None:
+        try:
+            getattr(self._relay, signal).emit(value)
+        except RuntimeError:  # the application ended while the job ran: nobody left to tell
+            log.info("Et arbeid i bakgrunnen ble ferdig etter at programmet ble avsluttet")
 
     # --- UI thread --------------------------------------------------------------------------
     def cancel(self) -> None:
