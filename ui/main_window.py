@@ -21,6 +21,8 @@ from ui.context import AppContext
 from ui.pages import PageSpec, discover_pages
 from ui.pages.base import Page
 from ui.preferences import role_label
+from ui.widgets.flow import ElidedLabel
+from ui.widgets.screen import fit_when_shown, room_for_window
 
 
 class MainWindow(QMainWindow):
@@ -43,7 +45,6 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Navigasjon"))
         self.nav.setObjectName("navigation")
-        self.nav.setMinimumWidth(120)
         self.nav.setMaximumWidth(240)
         self.stack = QStackedWidget()
         for position, spec in enumerate(self.specs, start=1):
@@ -54,6 +55,11 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(0, self.fontMetrics().height() * 2))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._row_changed)
+        # as wide as the longest screen name (in either language), never cut
+        widest = max(
+            (self.nav.fontMetrics().horizontalAdvance(spec.title()) for spec in self.specs), default=80
+        )
+        self.nav.setMinimumWidth(min(widest + 28, 240))
 
         self.splitter = QSplitter()
         self.splitter.addWidget(self.nav)
@@ -71,10 +77,13 @@ class MainWindow(QMainWindow):
         ctx.tasks.busy_changed.connect(self.busy.setVisible)
         ctx.preferences_changed.connect(self.update_role)
 
-        self.resize(1240, 800)
+        # 1240x800 where there is room; on a small laptop the screen less its task bar. A size
+        # remembered from a larger screen is fitted into this one when the window is shown.
+        self.resize(QSize(1240, 800).boundedTo(room_for_window(self)))
         geometry = ctx.preferences.window_geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        fit_when_shown(self)
         state = ctx.preferences.window_state()
         if state is not None:
             self.restoreState(state)
@@ -143,8 +152,10 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         location = self.ctx.database.location
         kind = self.tr("fil") if self.ctx.database.is_sqlite else self.tr("server")
-        self.db_label = QLabel(self.tr("Database ({kind}): {location}").format(kind=kind, location=location))
-        self.db_label.setToolTip(location)
+        # a long path (a network drive) is shortened in the middle rather than widening the window
+        self.db_label = ElidedLabel(
+            self.tr("Database ({kind}): {location}").format(kind=kind, location=location)
+        )
         self.db_label.setAccessibleName(self.tr("Database i bruk"))
         self.role_label = QLabel()
         self.role_label.setAccessibleName(self.tr("Din rolle"))

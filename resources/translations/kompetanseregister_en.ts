@@ -2072,6 +2072,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>Legend</name>
     <message>
         <source>minst {share} oppfyller kravet</source>
+        <extracomment>The bar under the name of a critical competence in the heatmap&apos;s header.</extracomment>
         <translation>at least {share} meet the requirement</translation>
     </message>
     <message>
@@ -2095,6 +2096,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>empty: nobody has the requirement</translation>
     </message>
     <message>
+        <source>rød strek under navnet: kritisk kompetanse</source>
+        <translation>red bar under the name: critical competence</translation>
+    </message>
+    <message>
         <source>Fargeforklaring</source>
         <translation>Colour legend</translation>
     </message>
@@ -2111,6 +2116,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>MainWindow</name>
     <message>
         <source>Kompetanseregister</source>
+        <extracomment>The user closed the window (and nothing in the background kept it open).</extracomment>
         <translation>Kompetanseregister</translation>
     </message>
     <message>

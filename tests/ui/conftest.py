@@ -3,6 +3,8 @@ register, and the start-up controller. Helpers the tests share are in :mod:`test
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +24,18 @@ from ui.preferences import Preferences
 
 #: Qt warnings of the headless "offscreen" platform itself, not of the app.
 OFFSCREEN_NOISE = ("This plugin does not support",)
+#: The screen the UI tests run on: 1024x768, the smallest a municipal laptop has.
+SCREEN_CONFIG = Path(__file__).with_name("screen-1024x768.json")
+
+
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    """On the headless platform, the test application gets a 1024x768 screen (the platform's
+    default is 800x800), so windows and dialogs are tested against the screen a small laptop has."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform == "offscreen":
+        return [sys.argv[0], "-platform", f"offscreen:configfile={SCREEN_CONFIG}"]
+    return [sys.argv[0]]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

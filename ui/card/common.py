@@ -33,7 +33,7 @@ from competence.uow import UnitOfWork
 from db.session import Database
 from ui.errors import attempt
 from ui.i18n import current_language
-from ui.widgets.tables import Column, RowTableModel
+from ui.widgets.tables import Column, ColumnFitter, RowTableModel
 
 R = TypeVar("R")
 
@@ -75,6 +75,7 @@ class RecordTable(QWidget, Generic[R]):
         super().__init__(parent)
         self.database, self.actor = database, actor
         self.model: RowTableModel[R] = RowTableModel([], parent=self)
+        self.fitter: ColumnFitter | None = None
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -109,10 +110,7 @@ class RecordTable(QWidget, Generic[R]):
         self.model.endResetModel()
         self.view.setAccessibleName(accessible_name)
         if stretch is not None:
-            header = self.view.horizontalHeader()
-            header.setStretchLastSection(False)
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+            self.fitter = ColumnFitter(self.view, stretch)
 
     def add_detail(self, widget: QWidget) -> None:
         """A panel under the table showing more of the selected row."""

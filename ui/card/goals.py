@@ -177,6 +177,9 @@ class GoalsTab(RecordTable[GoalView]):
             ),
         ]
         self.set_columns(columns, self.tr("Utviklingsmål"), stretch=0)
+        if self.fitter is not None:  # hours, cost and the kind of activity give way on a narrow screen
+            self.fitter.cap = 170
+            self.fitter.optional = [6, 7, 1]
         self.employee_id = 0
         self.competences: Sequence[CompetenceOption] = ()
         self.new_button = self.add_button(self.tr("Nytt mål…"), self.add)

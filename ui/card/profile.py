@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -40,8 +39,10 @@ from ui.card.radar import RadarChart, RadarPoint
 from ui.errors import attempt, show_error
 from ui.i18n import current_language, fmt_date, fmt_number, pick
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.flow import ElidedLabel
 from ui.widgets.forms import FormDialog
-from ui.widgets.tables import ROW_ROLE, Column, RowTableModel
+from ui.widgets.screen import share_when_shown
+from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, RowTableModel
 
 MET = QColor(212, 237, 218)
 GAP = QColor(248, 215, 218)
@@ -272,13 +273,11 @@ class ProfileTab(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # long names are elided
-        for column in (2, CURRENT_COLUMN):  # level names can be long: a fixed start, elided, resizable
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, 130)
+        # the names take the room; the area is a code (its name in the tooltip), level names are
+        # cut where long: so the table needs no sideways scrolling
+        self.fitter = ColumnFitter(self.view, 0, cap=120, stretch_min=150)
+        self.fitter.caps[1] = self.fontMetrics().horizontalAdvance("Område") + 16
+        self.fitter.optional = [6, 1]  # the date is in the history, the area in the tooltip
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -302,7 +301,16 @@ class ProfileTab(QWidget):
 
         self.radar = RadarChart()
         history_columns: list[Column[AssessmentView]] = [
-            Column(self.tr("Dato"), lambda a: fmt_date(a.assessed_on), lambda a: a.assessed_on),
+            Column(
+                self.tr("Dato"),
+                lambda a: fmt_date(a.assessed_on),
+                lambda a: a.assessed_on,
+                tooltip=lambda a: " · ".join(
+                    part
+                    for part in (pick(SOURCE_LABELS.get(a.source, (a.source, a.source)), lang), a.assessor)
+                    if part
+                ),
+            ),
             Column(
                 self.tr("Nivå"),
                 lambda a: level_text(self.levels.get(a.competence_id, ()), a.level_ordinal, a.level_name),
@@ -317,9 +325,12 @@ class ProfileTab(QWidget):
         self.history.setModel(self.history_model)
         self.history.setAccessibleName(self.tr("Vurderingshistorikk"))
         self.history.verticalHeader().hide()
-        self.history.horizontalHeader().setStretchLastSection(True)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history_label = QLabel(self.tr("Historikk: velg en kompetanse"))
+        self.history_fitter = ColumnFitter(self.history, 4, cap=170, stretch_min=80)
+        self.history_fitter.optional = [3, 2]  # on a narrow screen in the date's tooltip
+        # a long competence name is cut, never widening the pane (that moved the splitter and
+        # scrolled the table sideways each time a row was chosen)
+        self.history_label = ElidedLabel(self.tr("Historikk: velg en kompetanse"))
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.radar)
@@ -334,7 +345,8 @@ class ProfileTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([900, 400])
+        share_when_shown(splitter, (66, 34))
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
@@ -408,7 +420,6 @@ class ProfileTab(QWidget):
             show_error(self, exc)
             return
         self.history_model.set_rows(rows)
-        self.history.resizeColumnsToContents()
 
     # --- actions -----------------------------------------------------------------------------
     @property

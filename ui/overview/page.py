@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QScrollArea,
     QTableView,
@@ -31,7 +30,7 @@ from ui.context import AppContext
 from ui.i18n import fmt_date, fmt_int, fmt_number, fmt_percent
 from ui.pages.base import Page
 from ui.widgets.charts import Bar, BarChart
-from ui.widgets.tables import ROW_ROLE, Column, RowTableModel
+from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, RowTableModel
 
 WARN = QColor(248, 215, 218)
 FTE_BANDS = ("100", "75-99", "50-74", "<50")
@@ -189,16 +188,14 @@ class OverviewPage(Page):
         self.cert_view = _table(self.tr("Sertifikater som utløper"))
         self.cert_view.setToolTip(self.tr("Enter eller dobbeltklikk åpner ansattkortet"))
         boxes = []
+        self.fitters: list[ColumnFitter] = []
         for title, view, model, stretch in (
             (self.tr("Største gap"), self.gaps_view, self.gaps_model, 0),
             (self.tr("Sårbare kompetanser (én eller ingen har dem)"), self.vuln_view, self.vuln_model, 1),
             (self.tr("Sertifikater som utløper eller er utløpt"), self.cert_view, self.cert_model, 2),
         ):
             view.setModel(model)
-            header = view.horizontalHeader()
-            header.setStretchLastSection(False)
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+            self.fitters.append(ColumnFitter(view, stretch, cap=140, stretch_min=120))
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(view)
             boxes.append(box)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -27,7 +26,7 @@ from competence.uow import UnitOfWork
 from ui.card.common import level_text
 from ui.i18n import current_language, fmt_date, fmt_number
 from ui.units.colours import GAP, MET, NOT_ASSESSED
-from ui.widgets.tables import ROW_ROLE, Column, RowTableModel
+from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, RowTableModel
 
 GAP_COLUMN = 4
 
@@ -82,9 +81,8 @@ class DrillPanel(QGroupBox):
         self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.fitter = ColumnFitter(self.view, 0, cap=200)
+        self.fitter.optional = [1]  # the employee number is on the card Enter opens
         self.open_button = QPushButton(self.tr("Åpne &ansattkortet"))
         self.open_button.setEnabled(False)
         buttons = QHBoxLayout()

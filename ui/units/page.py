@@ -41,6 +41,7 @@ from ui.units.trend import TrendChart
 from ui.units.view import HeatmapView
 from ui.units.vulnerable import VulnerabilityTab
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.flow import FlowLayout, group
 from ui.widgets.pickers import UnitPicker
 from ui.worker import Task
 
@@ -64,7 +65,7 @@ class UnitsPage(Page):
         # the selection --------------------------------------------------------------------------
         self.unit = UnitPicker(whole_text=self.tr("Hele kommunen"))
         self.unit.setAccessibleName(self.tr("Enhet"))
-        self.unit.setMinimumContentsLength(28)
+        self.unit.setMinimumContentsLength(22)
         self.subunits = QCheckBox(self.tr("Med &underenheter"))
         self.subunits.setChecked(self._stored_subunits())
         self.at = DateEdit(today(), latest=today())
@@ -77,20 +78,17 @@ class UnitsPage(Page):
         self.mode.addItem(self.tr("Snittgap (prosentpoeng)"), Mode.GAP.value)
         self.mode.addItem(self.tr("Antall ikke vurdert"), Mode.NOT_ASSESSED.value)
         self.as_of = QLabel()
-        top = QHBoxLayout()
-        for text, widget in (
-            (self.tr("&Enhet:"), self.unit),
-            (None, self.subunits),
-            (self.tr("Per &dato:"), self.at),
-            (None, self.today_button),
-            (self.tr("Ce&llene viser:"), self.mode),
+        # the choices wrap onto a second line in a narrow window
+        top_bar = QWidget()
+        top = FlowLayout(top_bar, spacing=12)
+        for text, widgets in (
+            (self.tr("&Enhet:"), (self.unit, self.subunits)),
+            (self.tr("Per &dato:"), (self.at, self.today_button)),
+            (self.tr("Ce&llene viser:"), (self.mode,)),
         ):
-            if text:
-                label = QLabel(text)
-                label.setBuddy(widget)
-                top.addWidget(label)
-            top.addWidget(widget)
-        top.addStretch(1)
+            label = QLabel(text)
+            label.setBuddy(widgets[0])
+            top.addWidget(group(label, *widgets))
         top.addWidget(self.as_of)
 
         # key figures and the trend ---------------------------------------------------------------
@@ -137,7 +135,8 @@ class UnitsPage(Page):
         self.splitter = splitter
         heat_tab = QWidget()
         heat_layout = QVBoxLayout(heat_tab)
-        heat_layout.addWidget(Legend())
+        self.legend = Legend(critical=True)
+        heat_layout.addWidget(self.legend)
         heat_layout.addWidget(self.empty)
         heat_layout.addWidget(splitter, 1)
 
@@ -169,7 +168,7 @@ class UnitsPage(Page):
         self.tabs.addTab(self.vulnerable, self.tr("Sår&barhet"))
 
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(top_bar)
         layout.addLayout(figures)
         layout.addWidget(self.tabs, 1)
 

@@ -10,9 +10,9 @@ every screen and dialog against 1024x768).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QScrollArea, QSplitter, QWidget
 
 #: Room kept free for the window frame and title bar, which the geometry of a widget leaves out.
 FRAME_ALLOWANCE = QSize(16, 40)
@@ -90,3 +90,31 @@ class FittingScrollArea(QScrollArea):
         width = inner.minimumSizeHint().width() if inner is not None else 0
         width += 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
         return QSize(width, self.fontMetrics().height() * 6)
+
+
+class _ShareOnShow(QObject):
+    """Gives a splitter's parts their shares of its width (or height) the first time it has one."""
+
+    def __init__(self, splitter: QSplitter, weights: tuple[int, ...]) -> None:
+        super().__init__(splitter)
+        self.splitter, self.weights = splitter, weights
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.splitter and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            splitter = self.splitter
+            length = (
+                splitter.width() if splitter.orientation() == Qt.Orientation.Horizontal else splitter.height()
+            )
+            if length > 0 and splitter.isVisible():
+                splitter.removeEventFilter(self)
+                total = sum(self.weights)
+                splitter.setSizes([length * weight // total for weight in self.weights])
+                self.deleteLater()
+        return False
+
+
+def share_when_shown(splitter: QSplitter, weights: tuple[int, ...]) -> None:
+    """Split ``splitter`` by ``weights`` (e.g. 62:38) of the room it really has when first shown,
+    rather than by fixed pixel sizes meant for a large screen (on a small one, fixed sizes squeezed
+    the last part to a sliver)."""
+    splitter.installEventFilter(_ShareOnShow(splitter, weights))
