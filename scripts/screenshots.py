@@ -328,8 +328,10 @@ def main() -> int:
     from ui.i18n import install_language
     from ui.main_window import MainWindow
     from ui.preferences import Preferences
+    from ui.style import install_style
 
     app = QApplication([sys.argv[0]])
+    install_style(app)
     install_language(app, lang)
     database = open_database(f"sqlite:///{workdir / 'demo.db'}")
     ensure_builtin_frameworks(UnitOfWork(database))

@@ -43,6 +43,7 @@ from ui.main_window import MainWindow
 from ui.preferences import APPLICATION, ORGANISATION, Preferences
 from ui.privacy.notices import check_at_start
 from ui.splash import Splash
+from ui.style import install_style
 from ui.worker import TaskRunner
 
 log = logging.getLogger("kompetanseregister.ui")
@@ -306,6 +307,7 @@ def main(argv: Sequence[str]) -> int:
     # the app ends when its main window is closed (Startup._window_closed), not when the last
     # window closes: switching to the demo closes the window before the next one is open
     app.setQuitOnLastWindowClosed(False)
+    install_style(app)  # a focus frame one can see
     preferences = Preferences()
     install_language(app, preferences.language)
     try:

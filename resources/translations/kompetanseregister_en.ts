@@ -264,7 +264,7 @@
     </message>
     <message>
         <source>&amp;Eksporter…</source>
-        <translation>&amp;Export…</translation>
+        <translation>E&amp;xport…</translation>
     </message>
     <message>
         <source>Alle hendelser som passer til filteret, som CSV (Excel) eller JSON</source>
@@ -344,11 +344,11 @@
     </message>
     <message>
         <source>&amp;Gjenopprett valgt kopi…</source>
-        <translation>&amp;Restore selected backup…</translation>
+        <translation>Restore selected &amp;backup…</translation>
     </message>
     <message>
-        <source>Gjenopprett fra &amp;fil…</source>
-        <translation>Restore from &amp;file…</translation>
+        <source>Gjenopprett fr&amp;a fil…</source>
+        <translation>Restore from fil&amp;e…</translation>
     </message>
     <message>
         <source>Sikkerhetskopi lagret: {path}</source>
@@ -734,7 +734,7 @@ The previous contents are in {safety}.</translation>
     </message>
     <message>
         <source>&amp;Lokal fil på denne maskinen</source>
-        <translation>&amp;Local file on this computer</translation>
+        <translation>Lo&amp;cal file on this computer</translation>
     </message>
     <message>
         <source>Delt &amp;PostgreSQL-server</source>
@@ -1152,16 +1152,12 @@ The previous contents are in {safety}.</translation>
         <translation>Everything the register holds on the person, as PDF or JSON</translation>
     </message>
     <message>
-        <source>&amp;Slett personen (personvern)…</source>
-        <translation>&amp;Erase the person (data protection)…</translation>
-    </message>
-    <message>
         <source>Slett personen og alle spor etter vedkommende</source>
         <translation>Erase the person and every trace of them</translation>
     </message>
     <message>
         <source>Perso&amp;nvern</source>
-        <translation>Data prote&amp;ction</translation>
+        <translation>&amp;Data protection</translation>
     </message>
     <message>
         <source>Personvern: innsyn og sletting</source>
@@ -1233,11 +1229,15 @@ The previous contents are in {safety}.</translation>
     </message>
     <message>
         <source>Skriv ut utviklings&amp;plan…</source>
-        <translation>Print development &amp;plan…</translation>
+        <translation>Print development pla&amp;n…</translation>
     </message>
     <message>
         <source>Lag utviklingsplanen som PDF til medarbeidersamtalen (Ctrl+P)</source>
         <translation>Make the development plan as a PDF for the appraisal talk (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Slett pe&amp;rsonen (personvern)…</source>
+        <translation>Erase the perso&amp;n (data protection)…</translation>
     </message>
     <message>
         <source>Lagre utviklingsplanen for {name}</source>
@@ -1281,6 +1281,10 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Søk i ansattlisten</source>
         <translation>Search the employee list</translation>
+    </message>
+    <message>
+        <source>Pil ned eller Enter går til listen</source>
+        <translation>Down arrow or Enter goes to the list</translation>
     </message>
     <message>
         <source>Antall viste ansatte</source>
@@ -1357,8 +1361,8 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>&amp;Slett personen</source>
-        <translation>&amp;Erase the person</translation>
+        <source>Slett pers&amp;onen</source>
+        <translation>Erase the perso&amp;n</translation>
     </message>
 </context>
 <context>
@@ -1378,7 +1382,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
     <message>
         <source>&amp;Bla gjennom…</source>
-        <translation>&amp;Browse…</translation>
+        <translation>B&amp;rowse…</translation>
     </message>
     <message>
         <source>&amp;Fil:</source>
@@ -1441,8 +1445,8 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>You have entered something that is not saved. Do you want to discard it?</translation>
     </message>
     <message>
-        <source>&amp;Forkast</source>
-        <translation>&amp;Discard</translation>
+        <source>For&amp;kast</source>
+        <translation>Disc&amp;ard</translation>
     </message>
     <message>
         <source>Fortsett å &amp;redigere</source>
@@ -1508,7 +1512,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>FrameworksPage</name>
     <message>
         <source>&amp;Rammeverk</source>
-        <translation>&amp;Frameworks</translation>
+        <translation>F&amp;rameworks</translation>
     </message>
     <message>
         <source>R&amp;oller og krav</source>
@@ -1612,7 +1616,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
     <message>
         <source>Niv&amp;ånavn…</source>
-        <translation>Le&amp;vel names…</translation>
+        <translation>Leve&amp;l names…</translation>
     </message>
     <message>
         <source>Innebygd</source>
@@ -3085,7 +3089,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
     <message>
         <source>Vis og &amp;utfør…</source>
-        <translation>Show and a&amp;pply…</translation>
+        <translation>Show and &amp;apply…</translation>
     </message>
     <message>
         <source>Vis og utfør oppbevaringsregelen</source>
@@ -3157,18 +3161,18 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
     <message>
         <source>som &amp;leder</source>
-        <translation>as &amp;leader</translation>
+        <translation>as leade&amp;r</translation>
     </message>
     <message>
         <source>som &amp;egenvurdering</source>
         <translation>as &amp;self-assessment</translation>
     </message>
     <message>
-        <source>&amp;Vurder med dato og merknad…</source>
-        <translation>&amp;Assess with date and note…</translation>
+        <source>Vu&amp;rder med dato og merknad…</source>
+        <translation>Assess with date and no&amp;te…</translation>
     </message>
     <message>
-        <source>Nytt &amp;mål for kompetansen…</source>
+        <source>Nytt mål for kompe&amp;tansen…</source>
         <translation>New &amp;goal for the competence…</translation>
     </message>
     <message>
@@ -3654,8 +3658,8 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Done</translation>
     </message>
     <message>
-        <source>&amp;Velg mappe og lag planene…</source>
-        <translation>&amp;Choose a folder and make the plans…</translation>
+        <source>Velg mappe &amp;og lag planene…</source>
+        <translation>Choose a folder and ma&amp;ke the plans…</translation>
     </message>
     <message>
         <source>Hele kommunen</source>
@@ -3817,6 +3821,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>The retention period, and whether people are anonymised or erased, is set under Settings. Backups taken before the run still hold these people until they are rotated out.</translation>
     </message>
     <message>
+        <source>Utfør</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
         <source>Lukk</source>
         <translation>Close</translation>
     </message>
@@ -3829,12 +3837,12 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>&lt;b&gt;{text}&lt;/b&gt; (left on {date} or before).</translation>
     </message>
     <message>
-        <source>&amp;Slett {people} nå</source>
-        <translation>&amp;Erase {people} now</translation>
+        <source>Slett {people} &amp;nå</source>
+        <translation>Erase {people} &amp;now</translation>
     </message>
     <message>
-        <source>&amp;Anonymiser {people} nå</source>
-        <translation>&amp;Anonymise {people} now</translation>
+        <source>Anonymiser {people} &amp;nå</source>
+        <translation>Anonymise {people} &amp;now</translation>
     </message>
     <message>
         <source>{text}.
@@ -4527,8 +4535,8 @@ Do it now? It cannot be undone.</translation>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <source>S&amp;pråk:</source>
-        <translation>&amp;Language:</translation>
+        <source>Spr&amp;åk:</source>
+        <translation>Lan&amp;guage:</translation>
     </message>
     <message>
         <source>Språket endres neste gang du starter programmet. / The language changes at the next start.</source>

@@ -1,6 +1,7 @@
 """Every screen and every dialog of the app, for the tests that walk them all: that each fits a
 1024x768 screen, that no window has two shortcuts on one letter, that every input has a name a
-screen reader can read out (test_small_screens.py, test_keyboard.py).
+screen reader can read out (test_small_screens.py, test_keyboard.py); and what a window offers the
+keyboard (its Alt+letters) and a screen reader (the names of its inputs).
 
 :func:`screens` shows each screen of a real main window in turn (and the employee card with each of
 its tabs); :func:`dialogs` makes each dialog with data from the small test register.
@@ -8,10 +9,30 @@ its tabs); :func:`dialogs` makes each dialog with data from the small test regis
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QCalendarWidget,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMenuBar,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollBar,
+    QTabBar,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from competence.employees import get_employee, list_employees
@@ -26,6 +47,7 @@ from tests.ui.support import Register, wait_idle
 from ui.context import AppContext
 from ui.employees.page import EmployeesPage
 from ui.main_window import MainWindow
+from ui.reports.page import ReportsPage
 
 
 @dataclass(frozen=True)
@@ -37,7 +59,8 @@ class Shown:
 
 
 def screens(window: MainWindow, qtbot: QtBot, register: Register) -> Iterator[Shown]:
-    """Show each screen of ``window`` in turn; the employee card with each tab after Ansatte."""
+    """Show each screen of ``window`` in turn, each tab of its tabs and each report of Rapporter;
+    the employee card with each of its tabs after Ansatte."""
     ctx = window.ctx
     for spec in window.specs:
         page = window.page(spec.key)
@@ -45,6 +68,18 @@ def screens(window: MainWindow, qtbot: QtBot, register: Register) -> Iterator[Sh
             window.show_page(spec.key)
         wait_idle(qtbot, ctx)
         yield Shown(spec.key, window)
+        for tabs in page.findChildren(QTabWidget):
+            if tabs.isVisibleTo(page) and not isinstance(page, EmployeesPage):
+                for index in range(1, tabs.count()):
+                    tabs.setCurrentIndex(index)
+                    wait_idle(qtbot, ctx)
+                    yield Shown(f"{spec.key}/{index}", window)
+                tabs.setCurrentIndex(0)
+        if isinstance(page, ReportsPage):
+            for row in range(1, page.kinds.count()):
+                page.kinds.setCurrentRow(row)
+                yield Shown(f"{spec.key}/{row}", window)
+            page.kinds.setCurrentRow(0)
         if isinstance(page, EmployeesPage):
             with qtbot.waitSignal(page.card.loaded, timeout=10_000):
                 page.open_employee(register.people["aase"])
@@ -151,3 +186,100 @@ def dialogs(
     )
     yield "Velkommen", lambda: FirstStartDialog(can_import=True, parent=parent)
     yield "Feilrapport", bug
+
+
+# --- what a window offers the keyboard and a screen reader ----------------------------------------
+_MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter after a single & (Alt+letter), lower case; None without one."""
+    found = _MNEMONIC.search(text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+def shown_in(window: QWidget) -> list[QWidget]:
+    """The widgets of ``window`` a user can see now (not on a hidden page, tab or row)."""
+    return [w for w in window.findChildren(QWidget) if w.isVisibleTo(window) and w.window() is window]
+
+
+def mnemonics_of(window: QWidget) -> list[tuple[str, str]]:
+    """(letter, text) for every Alt+letter a user can press in ``window`` as it shows now: buttons,
+    labels with a buddy, group boxes, tabs, the menu bar's menus."""
+    found: list[tuple[str, str]] = []
+
+    def add(text: str) -> None:
+        letter = mnemonic(text)
+        if letter is not None:
+            found.append((letter, text))
+
+    for widget in shown_in(window):
+        if isinstance(widget, QAbstractButton) or (isinstance(widget, QLabel) and widget.buddy() is not None):
+            add(widget.text())
+        elif isinstance(widget, QGroupBox):
+            add(widget.title())
+        elif isinstance(widget, QTabBar):
+            for index in range(widget.count()):
+                add(widget.tabText(index))
+        elif isinstance(widget, QMenuBar):
+            for action in widget.actions():
+                add(action.text())
+    return found
+
+
+def menus_of(window: QWidget) -> list[QMenu]:
+    """The menus ``window`` opens: the menu bar's and those of its buttons (shown or not)."""
+    menus = []
+    for bar in window.findChildren(QMenuBar):
+        menus += [a.menu() for a in bar.actions() if a.menu() is not None]
+    for button in window.findChildren(QPushButton):
+        if button.menu() is not None:
+            menus.append(button.menu())
+    return menus
+
+
+def duplicates(found: list[tuple[str, str]]) -> dict[str, list[str]]:
+    by_letter: dict[str, list[str]] = {}
+    for letter, text in found:
+        by_letter.setdefault(letter, []).append(text)
+    return {letter: texts for letter, texts in by_letter.items() if len(texts) > 1}
+
+
+_NAMED_BY_TEXT = (QAbstractButton,)
+_INPUTS = (
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QPlainTextEdit,
+    QTextEdit,
+    QAbstractItemView,
+    QAbstractSlider,
+)
+_INNER = (QComboBox, QAbstractSpinBox, QAbstractItemView, QCalendarWidget)
+
+
+def inputs_without_a_name(window: QWidget) -> list[str]:
+    """The inputs in ``window`` a screen reader could not name: no accessible name, no label that
+    is their buddy (a button's or check box's own text names it)."""
+    buddies = {id(label.buddy()) for label in window.findChildren(QLabel) if label.buddy() is not None}
+    nameless = []
+    for widget in shown_in(window):
+        if not isinstance(widget, _INPUTS + _NAMED_BY_TEXT) or isinstance(widget, QScrollBar):
+            continue
+        parent = widget.parentWidget()
+        inner = False
+        while parent is not None and parent is not window:
+            if isinstance(parent, _INNER):
+                inner = True
+            parent = parent.parentWidget()
+        if inner:
+            continue
+        if isinstance(widget, _NAMED_BY_TEXT) and widget.text().replace("&", "").strip():
+            continue
+        if widget.accessibleName().strip() or id(widget) in buddies:
+            continue
+        kind = type(widget).__name__
+        nameless.append(
+            f"{kind} {widget.objectName() or ''} {getattr(widget, 'text', lambda: '')()!r}".strip()
+        )
+    return nameless

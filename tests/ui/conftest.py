@@ -21,6 +21,7 @@ from ui.context import AppContext
 from ui.employees.page import EmployeesPage
 from ui.i18n import install_language
 from ui.preferences import Preferences
+from ui.style import install_style
 
 #: Qt warnings of the headless "offscreen" platform itself, not of the app.
 OFFSCREEN_NOISE = ("This plugin does not support",)
@@ -48,9 +49,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(autouse=True)
 def _isolated_qsettings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
-    """QSettings of every test live in its own folder; the bokmål locale is the default."""
+    """QSettings of every test live in its own folder; the bokmål locale is the default; the
+    application has the style the app gives it (ui/app.py)."""
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
     install_language(qapp, "nb")
+    install_style(qapp)
     yield
 
 

@@ -142,7 +142,7 @@ class EmployeeCard(QWidget):
         self.innsyn_action = QAction(self.tr("&Eksporter alt om personen (innsyn)…"), self)
         self.innsyn_action.setToolTip(self.tr("Alt registeret har om personen, som PDF eller JSON"))
         self.innsyn_action.triggered.connect(self.export_everything)
-        self.erase_action = QAction(self.tr("&Slett personen (personvern)…"), self)
+        self.erase_action = QAction(self.tr("Slett pe&rsonen (personvern)…"), self)
         self.erase_action.setToolTip(self.tr("Slett personen og alle spor etter vedkommende"))
         self.erase_action.triggered.connect(self.erase_person)
         privacy_menu = QMenu(self)

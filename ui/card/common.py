@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +32,7 @@ from competence.uow import UnitOfWork
 from db.session import Database
 from ui.errors import attempt
 from ui.i18n import current_language
-from ui.widgets.tables import Column, ColumnFitter, RowTableModel
+from ui.widgets.tables import Column, ColumnFitter, DataTable, RowTableModel
 
 R = TypeVar("R")
 
@@ -76,7 +75,7 @@ class RecordTable(QWidget, Generic[R]):
         self.database, self.actor = database, actor
         self.model: RowTableModel[R] = RowTableModel([], parent=self)
         self.fitter: ColumnFitter | None = None
-        self.view = QTableView()
+        self.view = DataTable()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +41,7 @@ from ui.widgets.date_edit import DateEdit
 from ui.widgets.flow import ElidedLabel
 from ui.widgets.forms import FormDialog
 from ui.widgets.screen import share_when_shown
-from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, RowTableModel
+from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTableModel
 
 MET = QColor(212, 237, 218)
 GAP = QColor(248, 215, 218)
@@ -256,7 +255,7 @@ class ProfileTab(QWidget):
         ]
         self.model = ProfileModel(columns, self)
         self.model.on_level_chosen = self.record_in_place
-        self.view = QTableView()
+        self.view = DataTable()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Kompetanseprofil"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -287,8 +286,8 @@ class ProfileTab(QWidget):
         group = QButtonGroup(self)
         group.addButton(self.as_leader)
         group.addButton(self.as_self)
-        self.assess_button = QPushButton(self.tr("&Vurder med dato og merknad…"))
-        self.goal_button = QPushButton(self.tr("Nytt &mål for kompetansen…"))
+        self.assess_button = QPushButton(self.tr("Vu&rder med dato og merknad…"))
+        self.goal_button = QPushButton(self.tr("Nytt mål for kompe&tansen…"))
         source_row = QHBoxLayout()
         source_row.addWidget(QLabel(self.tr("Nivå endret i tabellen registreres")))
         source_row.addWidget(self.as_leader)
@@ -321,7 +320,7 @@ class ProfileTab(QWidget):
             Column(self.tr("Merknad"), lambda a: a.note or "", tooltip=lambda a: a.note),
         ]
         self.history_model: RowTableModel[AssessmentView] = RowTableModel(history_columns, parent=self)
-        self.history = QTableView()
+        self.history = DataTable()
         self.history.setModel(self.history_model)
         self.history.setAccessibleName(self.tr("Vurderingshistorikk"))
         self.history.verticalHeader().hide()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +34,7 @@ from ui.widgets.flow import FlowLayout
 from ui.widgets.forms import FormDialog
 from ui.widgets.pickers import short_framework_name
 from ui.widgets.screen import share_when_shown
-from ui.widgets.tables import Column, ColumnFitter, RowTableModel
+from ui.widgets.tables import Column, ColumnFitter, DataTable, RowTableModel
 
 
 def remember_splitter(
@@ -99,7 +98,7 @@ class FrameworksTab(QWidget):
             ],
             parent=self,
         )
-        self.list = QTableView()
+        self.list = DataTable()
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Rammeverk i registeret"))
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

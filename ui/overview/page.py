@@ -30,7 +30,7 @@ from ui.context import AppContext
 from ui.i18n import fmt_date, fmt_int, fmt_number, fmt_percent
 from ui.pages.base import Page
 from ui.widgets.charts import Bar, BarChart
-from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, RowTableModel
+from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTableModel
 
 WARN = QColor(248, 215, 218)
 FTE_BANDS = ("100", "75-99", "50-74", "<50")
@@ -81,7 +81,7 @@ class KeyFigure(QFrame):
 
 
 def _table(name: str) -> QTableView:
-    view = QTableView()
+    view = DataTable()
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

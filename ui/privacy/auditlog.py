@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +40,7 @@ from ui.i18n import fmt_date, fmt_int
 from ui.privacy.labels import action_label, entity_label
 from ui.reports.files import ask_save_path, file_error, open_path, safe_file_name
 from ui.widgets.date_edit import DateEdit
-from ui.widgets.tables import Column, RowTableModel
+from ui.widgets.tables import Column, DataTable, RowTableModel
 
 # How many events the list shows at most (the newest); the export has no such limit.
 SHOWN = 1000
@@ -142,7 +141,7 @@ class AuditLogDialog(QDialog):
             ),
         ]
         self.model: RowTableModel[AuditEntry] = RowTableModel(columns, parent=self)
-        self.table = QTableView()
+        self.table = DataTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Hendelser i revisjonsloggen"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

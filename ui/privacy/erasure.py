@@ -113,7 +113,7 @@ class ErasureDialog(QDialog):
         layout.addWidget(self.confirmation)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
-        self.erase_button = QPushButton(self.tr("&Slett personen"))
+        self.erase_button = QPushButton(self.tr("Slett pers&onen"))
         self.erase_button.setEnabled(False)
         self.erase_button.setAutoDefault(False)
         self.buttons.addButton(self.erase_button, QDialogButtonBox.ButtonRole.DestructiveRole)

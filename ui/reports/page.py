@@ -213,7 +213,7 @@ class ReportsPage(Page):
         self.form.setRowVisible(self.combined, kind.batch)
         self.subunits.setChecked(kind.subunits_default)
         self.create_button.setText(
-            self.tr("&Velg mappe og lag planene…") if kind.batch else self.tr("&Lag rapport…")
+            self.tr("Velg mappe &og lag planene…") if kind.batch else self.tr("&Lag rapport…")
         )
         self._fill_units(kind)
         self.error.hide()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,7 +25,7 @@ from competence.uow import UnitOfWork
 from ui.card.common import level_text
 from ui.i18n import current_language, fmt_date, fmt_number
 from ui.units.colours import GAP, MET, NOT_ASSESSED
-from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, RowTableModel
+from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTableModel
 
 GAP_COLUMN = 4
 
@@ -69,7 +68,7 @@ class DrillPanel(QGroupBox):
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model: RowTableModel[PersonCell] = RowTableModel(self._columns(), parent=self)
-        self.view = QTableView()
+        self.view = DataTable()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Personene bak cellen"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from competence.gap import Vulnerability
 from ui.i18n import fmt_int
 from ui.units.colours import GAP, NEAR
-from ui.widgets.tables import ROW_ROLE, Column, RowTableModel
+from ui.widgets.tables import ROW_ROLE, Column, DataTable, RowTableModel
 
 
 class VulnerabilityTab(QWidget):
@@ -46,7 +46,7 @@ class VulnerabilityTab(QWidget):
             ),
         ]
         self.model: RowTableModel[Vulnerability] = RowTableModel(columns, parent=self)
-        self.view = QTableView()
+        self.view = DataTable()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Sårbare kompetanser"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

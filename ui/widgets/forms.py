@@ -213,7 +213,7 @@ class FormDialog(QDialog):
             self.tr("Du har fylt inn noe som ikke er lagret. Vil du forkaste det?"),
             parent=self,
         )
-        discard = box.addButton(self.tr("&Forkast"), QMessageBox.ButtonRole.DestructiveRole)
+        discard = box.addButton(self.tr("For&kast"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(self.tr("Fortsett å &redigere"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)

@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     QTimer,
 )
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHeaderView, QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 from shiboken6 import Shiboken
 
 from competence.identifiers import collation_key
@@ -222,3 +222,12 @@ class ColumnFitter(QObject):
         rest = max(room - sum(w for c, w in widths.items() if c not in hidden), self.stretch_min)
         if 0 <= self.stretch < count:
             header.resizeSection(self.stretch, rest)
+
+
+class DataTable(QTableView):
+    """The app's table: arrow keys move between cells, Tab and Shift+Tab leave the table for the
+    next control (Qt's tables keep Tab for themselves, so keyboard users were stuck in them)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabKeyNavigation(False)
