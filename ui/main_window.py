@@ -55,6 +55,9 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(0, self.fontMetrics().height() * 2))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._row_changed)
+        # a click (or Enter) on a screen's name goes to its start, also when it is shown already
+        self.nav.itemClicked.connect(lambda item: self.navigate(str(item.data(Qt.ItemDataRole.UserRole))))
+        self.nav.itemActivated.connect(lambda item: self.navigate(str(item.data(Qt.ItemDataRole.UserRole))))
         # as wide as the longest screen name (in either language), never cut
         widest = max(
             (self.nav.fontMetrics().horizontalAdvance(spec.title()) for spec in self.specs), default=80
@@ -115,7 +118,7 @@ class MainWindow(QMainWindow):
             action = QAction(spec.title(), self)
             if position <= 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{position}"))
-            action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
+            action.triggered.connect(lambda _checked=False, key=spec.key: self.navigate(key))
             view_menu.addAction(action)
         view_menu.addSeparator()
         search = QAction(self.tr("&Søk"), self)
@@ -198,6 +201,13 @@ class MainWindow(QMainWindow):
                 else:
                     self.nav.setCurrentRow(row)
                 return
+
+    def navigate(self, key: str) -> None:
+        """The user chose a screen in the navigation or the Vis menu: show it at its start."""
+        self.show_page(key)
+        page = self.pages.get(key)
+        if page is not None:
+            page.show_start()
 
     def _row_changed(self, row: int) -> None:
         if row < 0:

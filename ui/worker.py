@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from shiboken6 import Shiboken
 
 from competence.progress import CancelToken, Progress
@@ -188,9 +188,18 @@ class DelayedProgress(QObject):
 
     @Slot()
     def _cancel(self) -> None:
+        """Avbryt pressed: tell the job, and say so at once. (QProgressDialog hides itself on
+        cancel; it is shown again, busy, with its button off, until the job has stopped.)"""
         self.task.cancel()
-        if self.dialog is not None:
-            self.dialog.setLabelText(self.tr("Avbryter…"))
+        dialog = self.dialog
+        if dialog is None or self.task.done:
+            return
+        dialog.setLabelText(self.tr("Avbryter…"))
+        dialog.setRange(0, 0)
+        button = next(iter(dialog.findChildren(QPushButton)), None)
+        if button is not None:
+            button.setEnabled(False)
+        dialog.show()
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, message: str) -> None:

@@ -4334,6 +4334,7 @@ Do it now? It cannot be undone.</translation>
     <name>UnitPicker</name>
     <message>
         <source>Skriv eller velg enhet</source>
+        <extracomment>Item data role: how deep a unit lies in the tree (its list item is indented by that much).</extracomment>
         <translation>Type or choose a unit</translation>
     </message>
 </context>

@@ -128,7 +128,9 @@ class AppraisalsTab(RecordTable[AppraisalView]):
             ),
             Column(self.tr("Sammendrag"), lambda a: (a.summary or "").splitlines()[0] if a.summary else ""),
         ]
-        self.set_columns(columns, self.tr("Medarbeidersamtaler"), stretch=3)
+        self.set_columns(
+            columns, self.tr("Medarbeidersamtaler"), stretch=3, sort=(0, Qt.SortOrder.DescendingOrder)
+        )
         self.employee_id = 0
         self.goals: Sequence[GoalView] = ()
         self.leader_name: str | None = None

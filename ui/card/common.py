@@ -101,13 +101,21 @@ class RecordTable(QWidget, Generic[R]):
         self.view.activated.connect(lambda _index: self._default_action and self._default_action())
 
     def set_columns(
-        self, columns: Sequence[Column[R]], accessible_name: str, *, stretch: int | None = None
+        self,
+        columns: Sequence[Column[R]],
+        accessible_name: str,
+        *,
+        stretch: int | None = None,
+        sort: tuple[int, Qt.SortOrder] | None = None,
     ) -> None:
-        """The table's columns; ``stretch`` names the one that takes the spare width (a description)."""
+        """The table's columns; ``stretch`` names the one that takes the spare width (a description);
+        ``sort`` the order the rows come in from the service (shown by the header), else none."""
         self.model.beginResetModel()
         self.model.columns = list(columns)
         self.model.endResetModel()
         self.view.setAccessibleName(accessible_name)
+        column, order = sort if sort is not None else (-1, Qt.SortOrder.AscendingOrder)
+        self.view.horizontalHeader().setSortIndicator(column, order)
         if stretch is not None:
             self.fitter = ColumnFitter(self.view, stretch)
 
@@ -135,6 +143,11 @@ class RecordTable(QWidget, Generic[R]):
     def set_rows(self, rows: Sequence[R]) -> None:
         selected = self.selected()
         self.model.set_rows(rows)
+        header = self.view.horizontalHeader()
+        if header.sortIndicatorSection() >= 0:
+            # the rows come in the service's order: keep the order the user chose (a new appraisal
+            # among the others by its date, not first)
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         if self.view.horizontalHeader().stretchLastSection():
             self.view.resizeColumnsToContents()
         if selected is not None:

@@ -237,6 +237,9 @@ class EmployeesPage(Page):
             return
         self._load_list()
 
+    def show_start(self) -> None:
+        self.show_list()
+
     def focus_search(self) -> bool:
         self.show_list()
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -30,6 +30,7 @@ from ui.context import AppContext
 from ui.i18n import fmt_date, fmt_int, fmt_number, fmt_percent
 from ui.pages.base import Page
 from ui.widgets.charts import Bar, BarChart
+from ui.widgets.pickers import TreeIndentDelegate, add_unit
 from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTableModel
 
 WARN = QColor(248, 215, 218)
@@ -100,6 +101,7 @@ class OverviewPage(Page):
         self.data: OverviewData | None = None
         self._generation = 0
         self.unit = QComboBox()
+        self.unit.setItemDelegate(TreeIndentDelegate(self.unit))
         self.unit.setAccessibleName(self.tr("Enhet for oversikten"))
         self.unit.setMinimumContentsLength(30)
         self.unit.addItem(self.tr("Hele kommunen"), None)
@@ -261,7 +263,7 @@ class OverviewPage(Page):
             self.unit.clear()
             self.unit.addItem(self.tr("Hele kommunen"), None)
             for unit in units:
-                self.unit.addItem("\u2003" * unit.depth + unit.label, unit.id)
+                add_unit(self.unit, unit)
             self.unit.setCurrentIndex(max(self.unit.findData(chosen), 0) if chosen is not None else 0)
 
     def show_data(self, data: OverviewData) -> None:

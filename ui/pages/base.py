@@ -41,6 +41,10 @@ class Page(QWidget):
     def reload(self) -> None:
         raise NotImplementedError
 
+    def show_start(self) -> None:
+        """The screen was chosen in the navigation (or with Ctrl+number): show its starting point
+        (Ansatte: the list, also when a card was open)."""
+
     def focus_search(self) -> bool:
         """Ctrl+F: put the cursor in the page's search field; False when the page has none."""
         return False

@@ -217,6 +217,8 @@ class ReportsPage(Page):
         )
         self._fill_units(kind)
         self.error.hide()
+        # what the last export wrote belongs to that report, not to the one chosen now
+        self.result_box.hide()
 
     def _fill_units(self, kind: ExportKind) -> None:
         whole = self.tr("Hele kommunen") if kind.unit is UnitNeed.OPTIONAL else None
