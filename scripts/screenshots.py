@@ -414,6 +414,14 @@ def main() -> int:
     wait_for(window.page("settings").loaded, lambda: window.page("settings").refresh())
     save(window, "innstillinger")
 
+    window.show_page("units")  # F1 on Enheter, then the link to how the gap is computed
+    window.open_help()
+    guide = window.help_window
+    save(guide, "hjelp-enheter")
+    guide.show_topic("gap")
+    save(guide, "hjelp-gapet")
+    guide.close()
+
     window.close()
     ctx.tasks.shutdown()
     database.dispose()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
@@ -24,6 +26,9 @@ from ui.preferences import role_label
 from ui.widgets.flow import ElidedLabel
 from ui.widgets.screen import fit_when_shown, room_for_window
 
+if TYPE_CHECKING:
+    from ui.help import HelpWindow
+
 
 class MainWindow(QMainWindow):
     #: The user closed the window (and nothing in the background kept it open).
@@ -41,6 +46,8 @@ class MainWindow(QMainWindow):
         self._spec_by_key = {spec.key: spec for spec in self.specs}
         #: The screens made so far: each is made the first time it is shown (a faster start).
         self.pages: dict[str, Page] = {}
+        #: The user guide, once opened (F1).
+        self.help_window: HelpWindow | None = None
 
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Navigasjon"))
@@ -134,6 +141,15 @@ class MainWindow(QMainWindow):
         self.addActions([backup, quit_action, search, refresh])
 
         help_menu = bar.addMenu(self.tr("&Hjelp"))
+        guide = QAction(self.tr("&Brukerveiledning"), self)
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        if guide.shortcut().isEmpty():
+            guide.setShortcut(QKeySequence("F1"))
+        guide.setToolTip(self.tr("Hjelp til skjermbildet du står i (F1)"))
+        guide.triggered.connect(self.open_help)
+        help_menu.addAction(guide)
+        self.addAction(guide)
+        help_menu.addSeparator()
         logs = QAction(self.tr("Åpne &loggmappen"), self)
         logs.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir()))))
         help_menu.addAction(logs)
@@ -141,6 +157,15 @@ class MainWindow(QMainWindow):
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    def open_help(self) -> None:
+        """F1: the user guide, at the part about the screen in front."""
+        from ui.help import HelpWindow  # not needed at start
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        page = self.current_page()
+        self.help_window.show_topic(page.help_topic() if page is not None else "start")
 
     def open_audit_log(self) -> None:
         """Fil → Revisjonslogg: who did what when (loaded on first use: not needed at start)."""

@@ -1790,6 +1790,22 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Brukerveiledning – Kompetanseregister</source>
+        <extracomment>The guide&apos;s topics in the order of its table of contents. The keys of the screens are those of their pages (ui/pages/page_*.py); &quot;card&quot; is the employee card.</extracomment>
+        <translation>User guide – Kompetanseregister</translation>
+    </message>
+    <message>
+        <source>Innhold</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>Hjelpetekst</source>
+        <translation>Help text</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
         <source>Personalliste fra HR-systemet</source>
@@ -2129,7 +2145,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
     <message>
         <source>Navigasjon</source>
-        <extracomment>The screens made so far: each is made the first time it is shown (a faster start).</extracomment>
+        <extracomment>The screens made so far: each is made the first time it is shown (a faster start). The user guide, once opened (F1).</extracomment>
         <translation>Navigation</translation>
     </message>
     <message>
@@ -2163,6 +2179,14 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>&amp;Hjelp</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Brukerveiledning</source>
+        <translation>&amp;User guide</translation>
+    </message>
+    <message>
+        <source>Hjelp til skjermbildet du står i (F1)</source>
+        <translation>Help on the screen you are in (F1)</translation>
     </message>
     <message>
         <source>Åpne &amp;loggmappen</source>

@@ -92,6 +92,11 @@ def screens(window: MainWindow, qtbot: QtBot, register: Register) -> Iterator[Sh
             wait_idle(qtbot, ctx)
 
 
+def help_at(window: QWidget, topic: str) -> QWidget:
+    window.show_topic(topic)  # type: ignore[attr-defined]
+    return window
+
+
 def dialogs(
     ctx: AppContext, register: Register, parent: QWidget
 ) -> Iterator[tuple[str, Callable[[], QWidget]]]:
@@ -113,6 +118,7 @@ def dialogs(
         ScaleDialog,
     )
     from ui.frameworks.roles import RequirementDialog, RoleDialog
+    from ui.help import HelpWindow
     from ui.importing.roster_wizard import RosterWizard
     from ui.importing.template_wizard import TemplateWizard
     from ui.privacy.auditlog import AuditLogDialog
@@ -186,6 +192,7 @@ def dialogs(
     )
     yield "Velkommen", lambda: FirstStartDialog(can_import=True, parent=parent)
     yield "Feilrapport", bug
+    yield "Brukerveiledning", lambda: help_at(HelpWindow(parent), "gap")
 
 
 # --- what a window offers the keyboard and a screen reader ----------------------------------------

@@ -240,6 +240,9 @@ class EmployeesPage(Page):
     def show_start(self) -> None:
         self.show_list()
 
+    def help_topic(self) -> str:
+        return "card" if self._card_shown() else "employees"
+
     def focus_search(self) -> bool:
         self.show_list()
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
