@@ -140,8 +140,8 @@ class DateEdit(InlineField):
         width = max(
             metrics.horizontalAdvance("00.00.00000"), metrics.horizontalAdvance(self.line.placeholderText())
         )
-        self.line.setMinimumWidth(width + 16)
-        self.line.setMaximumWidth(width + 16)
+        self.line.setMinimumWidth(width + 24)
+        self.line.setMaximumWidth(width + 24)
         self.calendar_button = QToolButton()
         self.calendar_button.setText("▾")
         self.calendar_button.setToolTip(self.tr("Velg i kalenderen (Alt+Pil ned)"))
