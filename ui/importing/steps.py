@@ -32,6 +32,7 @@ from competence.progress import Cancelled
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.importing.files import choose_open_file, choose_save_file
+from ui.widgets.screen import fit_when_shown
 from ui.worker import Job, Task
 
 
@@ -155,6 +156,7 @@ class StepWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Avbryt"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Ferdig"))
         self.resize(900, 640)
+        fit_when_shown(self)  # inside the screen, also a small one
 
     def add_pages(self, *pages: QWizardPage) -> None:
         """The pages in order; their ids are their positions (the modules' ``*_PAGE`` constants)."""

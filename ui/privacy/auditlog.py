@@ -40,6 +40,7 @@ from ui.i18n import fmt_date, fmt_int
 from ui.privacy.labels import action_label, entity_label
 from ui.reports.files import ask_save_path, file_error, open_path, safe_file_name
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.screen import fit_when_shown
 from ui.widgets.tables import Column, DataTable, RowTableModel
 
 # How many events the list shows at most (the newest); the export has no such limit.
@@ -177,6 +178,7 @@ class AuditLogDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.resize(980, 560)
+        fit_when_shown(self)  # inside the screen, also a small one
 
         self.show_button.clicked.connect(self.load)
         self.action.currentIndexChanged.connect(self.load)

@@ -32,6 +32,7 @@ from competence.settings import get_settings
 from competence.uow import UnitOfWork
 from ui.context import AppContext
 from ui.privacy.labels import role_label, table_label
+from ui.widgets.screen import fit_when_shown
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ class ErasureDialog(QDialog):
         self.confirmation.textChanged.connect(self._update)
         self.confirmation.setFocus()
         self.setMinimumWidth(520)
+        fit_when_shown(self)  # inside the screen, also a small one
 
     def confirmed(self) -> bool:
         typed = canonical_number(self.confirmation.text())

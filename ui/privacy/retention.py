@@ -32,6 +32,7 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import fmt_date
 from ui.privacy.labels import people_text, retention_action_text, retention_due_text
+from ui.widgets.screen import fit_when_shown
 from ui.widgets.tables import Column, DataTable, RowTableModel
 
 
@@ -135,6 +136,7 @@ class RetentionDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
         self.resize(760, 460)
+        fit_when_shown(self)  # inside the screen, also a small one
 
     def load(self) -> None:
         database, actor = self.ctx.database, self.ctx.actor
