@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSlider,
     QAbstractSpinBox,
-    QCalendarWidget,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -48,6 +47,7 @@ from ui.context import AppContext
 from ui.employees.page import EmployeesPage
 from ui.main_window import MainWindow
 from ui.reports.page import ReportsPage
+from ui.widgets.forms import inner_part
 
 
 @dataclass(frozen=True)
@@ -262,7 +262,6 @@ _INPUTS = (
     QAbstractItemView,
     QAbstractSlider,
 )
-_INNER = (QComboBox, QAbstractSpinBox, QAbstractItemView, QCalendarWidget)
 
 
 def inputs_without_a_name(window: QWidget) -> list[str]:
@@ -273,13 +272,7 @@ def inputs_without_a_name(window: QWidget) -> list[str]:
     for widget in shown_in(window):
         if not isinstance(widget, _INPUTS + _NAMED_BY_TEXT) or isinstance(widget, QScrollBar):
             continue
-        parent = widget.parentWidget()
-        inner = False
-        while parent is not None and parent is not window:
-            if isinstance(parent, _INNER):
-                inner = True
-            parent = parent.parentWidget()
-        if inner:
+        if inner_part(widget, window):
             continue
         if isinstance(widget, _NAMED_BY_TEXT) and widget.text().replace("&", "").strip():
             continue

@@ -20,6 +20,7 @@ from ui.app import Startup, parse_args
 from ui.context import AppContext
 from ui.employees.page import EmployeesPage
 from ui.i18n import install_language
+from ui.main_window import MainWindow
 from ui.preferences import Preferences
 from ui.style import install_style
 
@@ -86,6 +87,28 @@ def startup(qapp: QApplication, prefs: Preferences, qtbot: QtBot) -> Iterator[St
         controller.window.close()
     if controller.ctx is not None:
         controller.ctx.database.dispose()
+
+
+@pytest.fixture(params=["nb", "en"])
+def lang(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """Each test that asks for ``lang`` runs in bokmål and in English."""
+    install_language(qapp, request.param)
+    yield request.param
+    install_language(qapp, "nb")
+
+
+@pytest.fixture
+def window(
+    lang: str, ctx: AppContext, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[MainWindow]:
+    """The main window on the test register, in ``lang``, shown (today is 01.03.2025)."""
+    monkeypatch.setenv("KOMPETANSE_TODAY", "2025-03-01")
+    main = MainWindow(ctx)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    wait_idle(qtbot, ctx)
 
 
 @pytest.fixture

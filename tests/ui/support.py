@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 import pytest
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
@@ -34,6 +34,9 @@ from competence.uow import UnitOfWork
 from tests.support.factories import MiniFramework, make_mini_framework
 from ui.context import AppContext
 from ui.pages.base import Page
+
+if TYPE_CHECKING:
+    from ui.card.card import EmployeeCard
 
 PageT = TypeVar("PageT", bound=Page)
 
@@ -211,3 +214,20 @@ def click_tab(tabs: QTabWidget, page: QWidget) -> None:
     bar = tabs.tabBar()
     QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(tabs.indexOf(page)).center())
     assert tabs.currentWidget() is page
+
+
+def show_card(
+    qtbot: QtBot, ctx: AppContext, employee_id: int, size: tuple[int, int] = (1100, 700)
+) -> EmployeeCard:
+    """An employee card on its own, shown and loaded; it reloads after every change (through the
+    context's data_changed), as on the employee screen."""
+    from ui.card.card import EmployeeCard
+
+    card = EmployeeCard(ctx)
+    qtbot.addWidget(card)
+    card.resize(*size)
+    card.show()
+    with qtbot.waitSignal(card.loaded, timeout=10_000):
+        card.show_employee(employee_id)
+    ctx.data_changed.connect(card.reload)
+    return card

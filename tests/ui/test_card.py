@@ -16,7 +16,7 @@ from competence.certificates import certificates_of
 from competence.employees import get_employee
 from competence.goals import goals_of
 from competence.uow import UnitOfWork
-from tests.ui.support import Register, run_dialog, wait_idle
+from tests.ui.support import Register, run_dialog, show_card, wait_idle
 from ui.card.appraisals import AppraisalDialog
 from ui.card.card import EmployeeCard, MarkLeftDialog
 from ui.card.certificates import CertificateDialog
@@ -31,14 +31,7 @@ def card(
     ctx: AppContext, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[EmployeeCard]:
     monkeypatch.setenv("KOMPETANSE_TODAY", "2025-03-01")
-    widget = EmployeeCard(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    with qtbot.waitSignal(widget.loaded, timeout=10_000):
-        widget.show_employee(register.people["aase"])
-    # the card reloads itself after every change (through the context's data_changed)
-    ctx.data_changed.connect(widget.reload)
+    widget = show_card(qtbot, ctx, register.people["aase"])
     yield widget
     wait_idle(qtbot, ctx)
 

@@ -4,7 +4,6 @@ the UI language; every topic is there in bokmål and English, and its links lead
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,15 +15,7 @@ from tests.ui.support import Register, wait_idle
 from ui.context import AppContext
 from ui.employees.page import EmployeesPage
 from ui.help import KEYS, TOPICS, HelpWindow
-from ui.i18n import install_language
 from ui.main_window import MainWindow
-
-
-@pytest.fixture(params=["nb", "en"])
-def lang(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    install_language(qapp, request.param)
-    yield request.param
-    install_language(qapp, "nb")
 
 
 def back_to(window: MainWindow, qtbot: QtBot) -> None:

@@ -14,7 +14,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QApplication,
     QDialog,
     QLineEdit,
     QMessageBox,
@@ -37,34 +36,21 @@ from tests.ui.catalogue import (
     screens,
     shown_in,
 )
-from tests.ui.support import Register, button_named, click, click_tab, field_named, wait_idle, when_open
-from ui.card.card import EmployeeCard
+from tests.ui.support import (
+    Register,
+    button_named,
+    click,
+    click_tab,
+    field_named,
+    show_card,
+    wait_idle,
+    when_open,
+)
 from ui.context import AppContext
 from ui.employees.page import EmployeesPage
-from ui.i18n import install_language
 from ui.main_window import MainWindow
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.forms import FormDialog
-
-
-@pytest.fixture(params=["nb", "en"])
-def lang(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    install_language(qapp, request.param)
-    yield request.param
-    install_language(qapp, "nb")
-
-
-@pytest.fixture
-def window(
-    lang: str, ctx: AppContext, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[MainWindow]:
-    monkeypatch.setenv("KOMPETANSE_TODAY", "2025-03-01")
-    main = MainWindow(ctx)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    wait_idle(qtbot, ctx)
 
 
 def all_dialogs(ctx: AppContext, register: Register, qtbot: QtBot) -> Iterator[tuple[str, QWidget]]:
@@ -241,12 +227,7 @@ def test_a_dialog_opens_in_its_first_field_and_space_does_not_save(
     lang: str, ctx: AppContext, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("KOMPETANSE_TODAY", "2025-03-01")
-    card = EmployeeCard(ctx)
-    qtbot.addWidget(card)
-    card.show()
-    with qtbot.waitSignal(card.loaded, timeout=10_000):
-        card.show_employee(register.people["aase"])
-    ctx.data_changed.connect(card.reload)  # as the employee screen does
+    card = show_card(qtbot, ctx, register.people["aase"])
     click_tab(card.tabs, card.goals)
     seen: dict[str, object] = {}
 
@@ -286,11 +267,7 @@ def test_escape_on_a_changed_dialog_asks_first(
         "en": ("Summary", "Keep editing", "Discard"),
     }
     summary, keep, discard = words[lang]
-    card = EmployeeCard(ctx)
-    qtbot.addWidget(card)
-    card.show()
-    with qtbot.waitSignal(card.loaded, timeout=10_000):
-        card.show_employee(register.people["aase"])
+    card = show_card(qtbot, ctx, register.people["aase"])
     click_tab(card.tabs, card.appraisals)
     seen: dict[str, object] = {}
 

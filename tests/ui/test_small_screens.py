@@ -18,7 +18,6 @@ from pytestqt.qtbot import QtBot
 from tests.ui.catalogue import dialogs, screens
 from tests.ui.support import Register, wait_idle
 from ui.context import AppContext
-from ui.i18n import install_language
 from ui.main_window import MainWindow
 
 SMALL = QSize(1024, 768)
@@ -36,30 +35,15 @@ def room_for_window() -> QSize:
     return available_geometry().size() - FRAME
 
 
-@pytest.fixture(params=["nb", "en"])
-def lang(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    """The language, and the 10 pt text of a typical desktop (the headless platform's is 9 pt)."""
+@pytest.fixture(autouse=True)
+def _desktop_text(qapp: QApplication) -> Iterator[None]:
+    """The 10 pt text of a typical desktop (the headless platform's is 9 pt)."""
     font = qapp.font()
     larger = QFont(font)
     larger.setPointSizeF(10)
     qapp.setFont(larger)
-    install_language(qapp, request.param)
-    yield request.param
-    install_language(qapp, "nb")
+    yield
     qapp.setFont(font)
-
-
-@pytest.fixture
-def window(
-    lang: str, ctx: AppContext, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[MainWindow]:
-    monkeypatch.setenv("KOMPETANSE_TODAY", "2025-03-01")
-    main = MainWindow(ctx)
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    yield main
-    wait_idle(qtbot, ctx)
 
 
 def fits(size: QSize, room: QSize) -> bool:

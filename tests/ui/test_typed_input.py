@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from competence.appraisals import appraisals_of
@@ -26,13 +26,13 @@ from tests.ui.support import (
     click_tab,
     field_named,
     retype,
+    show_card,
     shown,
     wait_idle,
     when_open,
 )
 from ui.card.card import EmployeeCard
 from ui.context import AppContext
-from ui.i18n import install_language
 from ui.units.page import UnitsPage
 
 #: What the user reads on the screen, in each language.
@@ -60,25 +60,12 @@ WORDS = {
 }
 
 
-@pytest.fixture(params=["nb", "en"])
-def lang(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    install_language(qapp, request.param)
-    yield request.param
-    install_language(qapp, "nb")
-
-
 @pytest.fixture
 def card(
     lang: str, ctx: AppContext, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[EmployeeCard]:
     monkeypatch.setenv("KOMPETANSE_TODAY", "2025-03-01")
-    widget = EmployeeCard(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    widget.show()
-    with qtbot.waitSignal(widget.loaded, timeout=10_000):
-        widget.show_employee(register.people["aase"])
-    ctx.data_changed.connect(widget.reload)
+    widget = show_card(qtbot, ctx, register.people["aase"], (1000, 700))
     yield widget
     wait_idle(qtbot, ctx)
 

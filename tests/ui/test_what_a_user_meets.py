@@ -24,6 +24,7 @@ from tests.ui.support import (
     click_tab,
     field_named,
     retype,
+    show_card,
     shown,
     wait_idle,
     when_open,
@@ -41,13 +42,7 @@ def card(
     ctx: AppContext, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[EmployeeCard]:
     monkeypatch.setenv("KOMPETANSE_TODAY", "2025-03-01")
-    widget = EmployeeCard(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(840, 620)  # the room a card has in a 1024x768 window
-    widget.show()
-    with qtbot.waitSignal(widget.loaded, timeout=10_000):
-        widget.show_employee(register.people["aase"])
-    ctx.data_changed.connect(widget.reload)  # as the employee screen does
+    widget = show_card(qtbot, ctx, register.people["aase"], (840, 620))  # a card's room at 1024x768
     yield widget
     wait_idle(qtbot, ctx)
 

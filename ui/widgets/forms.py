@@ -50,23 +50,26 @@ log = logging.getLogger("kompetanseregister.ui")
 _COMPOUND = (QComboBox, QAbstractSpinBox, QAbstractItemView, QCalendarWidget)
 
 
+def inner_part(widget: QWidget, root: QWidget) -> bool:
+    """Whether ``widget`` is part of a compound widget under ``root`` (a combo box's line edit, a
+    table's viewport or corner button), not a field of its own."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not root:
+        if isinstance(parent, _COMPOUND):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
 def focusable_fields(root: QWidget) -> list[QWidget]:
     """The widgets under ``root`` that take focus by Tab, in creation order, without the inner
     parts of compound widgets."""
-    found = []
-    for widget in root.findChildren(QWidget):
-        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus != Qt.FocusPolicy.TabFocus:
-            continue
-        parent = widget.parentWidget()
-        inner = False
-        while parent is not None and parent is not root:
-            if isinstance(parent, _COMPOUND):
-                inner = True
-                break
-            parent = parent.parentWidget()
-        if not inner:
-            found.append(widget)
-    return found
+    return [
+        widget
+        for widget in root.findChildren(QWidget)
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+        and not inner_part(widget, root)
+    ]
 
 
 def form_state(root: QWidget) -> tuple[Any, ...]:
