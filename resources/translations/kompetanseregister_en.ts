@@ -3694,6 +3694,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>whole municipality</translation>
     </message>
     <message>
+        <source>Rett opp feltet som er merket med rødt.</source>
+        <translation>Correct the field marked in red.</translation>
+    </message>
+    <message>
         <source>Velg mappen planene skal lagres i</source>
         <translation>Choose the folder for the plans</translation>
     </message>

@@ -365,3 +365,20 @@ def test_choosing_another_report_clears_the_last_ones_result(
     qtbot.mouseClick(page.kinds.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert page.title.text() == "Kompetansematrise (Excel)"
     assert not page.result_box.isVisible()  # "Ferdig" with the plan's file was the other report's
+
+
+def test_a_talk_date_that_is_not_a_date_is_refused_at_the_field(
+    page: ReportsPage, register: Register, dialogs: Dialogs, tmp_path: Path, qtbot: QtBot
+) -> None:
+    choose(page, "plan")
+    page.person.setFocus()
+    qtbot.keyClicks(page.person.lineEdit(), "Ødegård")
+    page.person.select_id(register.people["aase"])
+    page.talk_on.line.selectAll()
+    qtbot.keyClicks(page.talk_on.line, "31.02.2025")
+    dialogs.answer = tmp_path / "plan.pdf"
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert page.talk_on.message.isVisible() and "31.02.2025" in page.talk_on.message.text()
+    assert page.error.text() == "Rett opp feltet som er merket med rødt."
+    assert dialogs.suggested == ""  # the file dialog never opened
+    assert not (tmp_path / "plan.pdf").exists()

@@ -41,6 +41,7 @@ from ui.reports.files import ask_folder, ask_save_path, excel_filter, open_path,
 from ui.reports.kinds import KINDS, ExportKind, ExportRequest, UnitNeed, Written
 from ui.reports.run import run_export
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.fields import refuse_if_invalid
 from ui.widgets.pickers import PersonPicker, UnitPicker
 from ui.worker import Task
 
@@ -155,7 +156,7 @@ class ReportsPage(Page):
         right.addLayout(buttons)
         right.addWidget(self.result_box)
         right.addStretch(1)
-        form_side = QWidget()
+        form_side = self.form_side = QWidget()
         form_side.setLayout(right)
         form_side.setMaximumWidth(820)
         layout = QHBoxLayout(self)
@@ -267,6 +268,10 @@ class ReportsPage(Page):
     # --- running -----------------------------------------------------------------------------
     def make_report(self) -> None:
         kind = self.current_kind()
+        if refuse_if_invalid(self.form_side):
+            self.error.setText(self.tr("Rett opp feltet som er merket med rødt."))
+            self.error.show()
+            return
         try:
             request = self.request(kind)
         except ValidationError as exc:

@@ -18,7 +18,7 @@ import logging
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -205,20 +205,29 @@ class FormDialog(QDialog):
 
     def reject(self) -> None:
         """Escape, Avbryt or the window's close button: a changed dialog asks first."""
-        if self.is_changed() and not self.confirm_discard():
+        if self.is_changed() and not confirm_discard(self):
             return
         super().reject()
 
-    def confirm_discard(self) -> bool:
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            self.tr("Forkaste endringene?"),
-            self.tr("Du har fylt inn noe som ikke er lagret. Vil du forkaste det?"),
-            parent=self,
-        )
-        discard = box.addButton(self.tr("For&kast"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("Fortsett å &redigere"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.exec()
-        return box.clickedButton() is discard
+
+def confirm_discard(parent: QWidget) -> bool:
+    """Ask before what the user filled in is thrown away; True to throw it away. Enter and Escape
+    keep it (the safe answer is the default)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        QCoreApplication.translate("FormDialog", "Forkaste endringene?"),
+        QCoreApplication.translate(
+            "FormDialog", "Du har fylt inn noe som ikke er lagret. Vil du forkaste det?"
+        ),
+        parent=parent,
+    )
+    discard = box.addButton(
+        QCoreApplication.translate("FormDialog", "For&kast"), QMessageBox.ButtonRole.DestructiveRole
+    )
+    keep = box.addButton(
+        QCoreApplication.translate("FormDialog", "Fortsett å &redigere"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is discard
