@@ -108,3 +108,18 @@ def test_every_dialog_fits_and_opens_on_the_screen(
         dialog.deleteLater()
         wait_idle(qtbot, ctx)
     assert not problems, "\n".join(problems)
+
+
+def test_a_window_remembered_from_a_larger_screen_opens_inside_this_one(
+    ctx: AppContext, register: Register, qtbot: QtBot
+) -> None:
+    big = MainWindow(ctx)
+    qtbot.addWidget(big)
+    big.setGeometry(300, 200, 1600, 1000)  # as it was on the office's large screen
+    ctx.preferences.save_window(big.saveGeometry(), big.saveState())
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert inside(window.frameGeometry(), available_geometry())
+    wait_idle(qtbot, ctx)
