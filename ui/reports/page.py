@@ -73,12 +73,13 @@ class ReportsPage(Page):
         self.kinds = QListWidget()
         self.kinds.setAccessibleName(self.tr("Rapporter"))
         self.kinds.setMaximumWidth(380)
-        self.kinds.setMinimumWidth(240)
+        self.kinds.setMinimumWidth(200)
+        self.kinds.setWordWrap(True)  # a long title takes two lines in a narrow window, not "…"
         for kind in KINDS:
             item = QListWidgetItem(kind.title())
             item.setData(KIND_ROLE, kind.key)
             item.setToolTip(kind.description())
-            item.setSizeHint(QSize(0, round(self.fontMetrics().height() * 2.2)))
+            item.setSizeHint(QSize(0, round(self.fontMetrics().height() * 2.6)))
             self.kinds.addItem(item)
 
         self.title = QLabel()
