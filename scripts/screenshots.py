@@ -1,15 +1,24 @@
 """Save a PNG of each screen of the app, running on a demo municipality, to docs/screenshots/.
 
-    python scripts/screenshots.py [--out docs/screenshots] [--employees 300] [--lang nb|en]
+    python scripts/screenshots.py [--out docs/screenshots] [--employees 300]
+    python scripts/screenshots.py --lang en --size 1024x768 --out /tmp/skjermbilder
 
-Runs headless (Qt's offscreen platform) unless a display is set, e.g. under ``xvfb-run``. The demo
-data and the date are fixed, so the pictures change only when the app does.
+Without ``--lang``/``--size`` it makes three sets, each in a process of its own: bokmål on a
+1440x900 screen into ``OUT/``, and bokmål and English on a 1024x768 screen (the smallest a
+municipal laptop has) into ``OUT/1024x768/`` and ``OUT/1024x768/en/``. The main window is maximised
+on a screen of that size, as on such a laptop.
+
+Runs headless (Qt's offscreen platform, given a screen of the size asked for) unless a display is
+set, e.g. under ``xvfb-run``, whose screen size then applies. The demo data and the date are fixed,
+so the pictures change only when the app does.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -20,7 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 TODAY = "2025-03-14"
-SIZE = (1440, 900)
+#: (language, screen size, folder under --out) of the sets made by default.
+SETS = (("nb", "1440x900", ""), ("nb", "1024x768", "1024x768"), ("en", "1024x768", "1024x768/en"))
 
 
 def parse_args() -> argparse.Namespace:
@@ -29,8 +39,50 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--employees", type=int, default=300)
-    parser.add_argument("--lang", choices=("nb", "en"), default="nb")
+    parser.add_argument("--lang", choices=("nb", "en"), help="one set, in this language")
+    parser.add_argument("--size", default=None, help="one set, on a screen of WIDTHxHEIGHT (1440x900)")
     return parser.parse_args()
+
+
+def screen_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    return int(width), int(height)
+
+
+def all_sets(args: argparse.Namespace) -> int:
+    """Each set in a child process (one QApplication, one screen size and language per process)."""
+    for lang, size, folder in SETS:
+        out = args.out / folder if folder else args.out
+        print(f"== {lang} {size} -> {out}", flush=True)
+        code = subprocess.call(
+            [
+                sys.executable,
+                __file__,
+                "--lang",
+                lang,
+                "--size",
+                size,
+                "--out",
+                str(out),
+                "--employees",
+                str(args.employees),
+            ]
+        )
+        if code:
+            return code
+    return 0
+
+
+def use_screen(width: int, height: int, workdir: Path) -> None:
+    """Headless, on a screen of this size (Qt's offscreen platform reads it from a file)."""
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        print(f"a display is set: its screen size applies, not {width}x{height}", file=sys.stderr)
+        return
+    config = workdir / "screen.json"
+    screen = {"name": "screen", "x": 0, "y": 0, "width": width, "height": height}
+    screen.update({"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1})
+    config.write_text(json.dumps({"screens": [screen]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
 def showcase_employee(ctx: object, page: object) -> int:
@@ -326,8 +378,7 @@ def shared_register_screens(
             prefs.language = lang
             ctx = AppContext(database, prefs)
             window = MainWindow(ctx)
-            window.resize(*SIZE)
-            window.show()
+            window.showMaximized()
             return window, ctx
 
         def idle(ctx: AppContext) -> None:
@@ -370,9 +421,12 @@ def shared_register_screens(
 
 def main() -> int:
     args = parse_args()
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.lang is None and args.size is None:
+        return all_sets(args)
+    lang = args.lang or "nb"
+    width, height = screen_size(args.size or "1440x900")
     workdir = Path(tempfile.mkdtemp(prefix="kompetanse-screens-"))
+    use_screen(width, height, workdir)
     os.environ["KOMPETANSE_DATA_DIR"] = str(workdir / "data")
     os.environ["KOMPETANSE_TODAY"] = TODAY
 
@@ -392,20 +446,21 @@ def main() -> int:
     from ui.i18n import install_language
     from ui.main_window import MainWindow
     from ui.preferences import Preferences
+    from ui.style import install_style
 
     app = QApplication([sys.argv[0]])
-    install_language(app, args.lang)
+    install_style(app)
+    install_language(app, lang)
     database = open_database(f"sqlite:///{workdir / 'demo.db'}")
     ensure_builtin_frameworks(UnitOfWork(database))
     record_program_version(UnitOfWork(database))
     generate_demo(database, employees=args.employees, seed=2019)
     take_backup(database, auto=True)  # so the backup list in Innstillinger is not empty
     prefs = Preferences(QSettings(str(workdir / "prefs.ini"), QSettings.Format.IniFormat))
-    prefs.language = args.lang
+    prefs.language = lang
     ctx = AppContext(database, prefs, actor="demo")
     window = MainWindow(ctx)
-    window.resize(*SIZE)
-    window.show()
+    window.showMaximized()
     args.out.mkdir(parents=True, exist_ok=True)
 
     def wait_for(signal: object, action: Callable[[], None], timeout_ms: int = 60_000) -> None:
@@ -486,6 +541,14 @@ def main() -> int:
     about.licence_table.selectRow(2)  # Qt
     save(about, "om-lisenser")
     about.close()
+
+    window.show_page("units")  # F1 on Enheter, then the link to how the gap is computed
+    window.open_help()
+    guide = window.help_window
+    save(guide, "hjelp-enheter")
+    guide.show_topic("gap")
+    save(guide, "hjelp-gapet")
+    guide.close()
 
     window.close()
     ctx.tasks.shutdown()

@@ -66,6 +66,7 @@ from ui.main_window import MainWindow
 from ui.preferences import APPLICATION, ORGANISATION, Preferences
 from ui.privacy.notices import check_at_start
 from ui.splash import Splash
+from ui.style import install_style
 from ui.worker import TaskRunner
 
 log = logging.getLogger("kompetanseregister.ui")
@@ -300,7 +301,8 @@ class Startup(QObject):
     def _opened(self, opened: Opened) -> None:
         database = opened.database
         self.ctx = AppContext(database, self.preferences, demo=self.demo, parent=self)
-        self.window = MainWindow(self.ctx)
+        window = self.window = MainWindow(self.ctx)
+        window.closed.connect(lambda: self._window_closed(window))
         if self.args.report_ready:
             self._report_when_ready(self.window)
         if self.args.smoke_test:
@@ -481,6 +483,13 @@ class Startup(QObject):
         else:
             self.preferences.remember_started_empty(ctx.database.url)
 
+    def _window_closed(self, window: MainWindow) -> None:
+        """The user closed the main window: the app ends. (Not when the window was closed to make
+        way for another register: the app does not end on its last window closing, since between
+        the two there is only the splash, which Qt does not count as a window.)"""
+        if window is self.window:
+            QApplication.quit()
+
     def switch_to_demo(self) -> None:
         """Open the demo database in place of the (empty) register, which stays as it is."""
         window, ctx = self.window, self.ctx
@@ -543,6 +552,10 @@ def main(argv: Sequence[str]) -> int:
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication(list(argv))
     app.setWindowIcon(QIcon(str(ICON)))
+    # the app ends when its main window is closed (Startup._window_closed), not when the last
+    # window closes: switching to the demo closes the window before the next one is open
+    app.setQuitOnLastWindowClosed(False)
+    install_style(app)  # a focus frame one can see
     preferences = Preferences()
     install_language(app, preferences.language)
     try:

@@ -35,6 +35,7 @@ from competence.logs import configure_logging
 from competence.progress import Cancelled
 from db.errors import DatabaseCorruptError, LocalizedError, raised_by_database
 from ui.i18n import current_language
+from ui.widgets.screen import fit_when_shown
 
 log = logging.getLogger("kompetanseregister.ui")
 
@@ -62,6 +63,7 @@ class BugDialog(QDialog):
 
     def __init__(self, report: str, log_path: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        fit_when_shown(self)  # inside the screen, also a small one
         self.setWindowTitle(self.tr("Uventet feil"))
         self.report = report
         layout = QVBoxLayout(self)

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ui.widgets.screen import fit_when_shown
+
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
@@ -46,6 +48,11 @@ class FirstStartDialog(QDialog):
             self.tr("Åpner en egen demodatabase med oppdiktede personer. Ditt eget register forblir tomt.")
         )
         self.empty_button = QPushButton(self.tr("&Start med et tomt register"))
+        # what the demo choice does, right under it (not under the last choice)
+        self.demo_note = QLabel(self.demo_button.toolTip())
+        self.demo_note.setWordWrap(True)
+        self.demo_note.setContentsMargins(12, 0, 0, 6)
+        self.demo_button.setAccessibleDescription(self.demo_note.text())
         for button, choice, available in (
             (self.import_button, "import", can_import),
             (self.demo_button, "demo", True),
@@ -54,10 +61,10 @@ class FirstStartDialog(QDialog):
             button.setVisible(available)
             button.clicked.connect(lambda _checked=False, c=choice: self._choose(c))
             layout.addWidget(button)
-        note = QLabel(self.demo_button.toolTip())
-        note.setWordWrap(True)
-        layout.addWidget(note)
+            if button is self.demo_button:
+                layout.addWidget(self.demo_note)
         (self.import_button if can_import else self.empty_button).setDefault(True)
+        fit_when_shown(self)
         self.resize(480, self.sizeHint().height())
 
     def _choose(self, choice: str) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -25,11 +26,19 @@ from ui.context import AppContext
 from ui.pages import PageSpec, discover_pages
 from ui.pages.base import Page
 from ui.preferences import role_label
+from ui.widgets.flow import ElidedLabel
+from ui.widgets.screen import fit_when_shown, room_for_window
+
+if TYPE_CHECKING:
+    from ui.help import HelpWindow
 
 log = logging.getLogger("kompetanseregister.ui")
 
 
 class MainWindow(QMainWindow):
+    #: The user closed the window (and nothing in the background kept it open).
+    closed = Signal()
+
     def __init__(self, ctx: AppContext, specs: list[PageSpec] | None = None) -> None:
         super().__init__()
         self.ctx = ctx
@@ -42,11 +51,12 @@ class MainWindow(QMainWindow):
         self._spec_by_key = {spec.key: spec for spec in self.specs}
         #: The screens made so far: each is made the first time it is shown (a faster start).
         self.pages: dict[str, Page] = {}
+        #: The user guide, once opened (F1).
+        self.help_window: HelpWindow | None = None
 
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Navigasjon"))
         self.nav.setObjectName("navigation")
-        self.nav.setMinimumWidth(120)
         self.nav.setMaximumWidth(240)
         self.stack = QStackedWidget()
         for position, spec in enumerate(self.specs, start=1):
@@ -58,6 +68,14 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(0, self.fontMetrics().height() * 2))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._row_changed)
+        # a click (or Enter) on a screen's name goes to its start, also when it is shown already
+        self.nav.itemClicked.connect(lambda item: self.navigate(str(item.data(Qt.ItemDataRole.UserRole))))
+        self.nav.itemActivated.connect(lambda item: self.navigate(str(item.data(Qt.ItemDataRole.UserRole))))
+        # as wide as the longest screen name (in either language), never cut
+        widest = max(
+            (self.nav.fontMetrics().horizontalAdvance(spec.title()) for spec in self.specs), default=80
+        )
+        self.nav.setMinimumWidth(min(widest + 28, 240))
 
         self.splitter = QSplitter()
         self.splitter.addWidget(self.nav)
@@ -77,10 +95,13 @@ class MainWindow(QMainWindow):
         if not ctx.database.is_sqlite:  # an import or a changed account may change the reach
             ctx.data_changed.connect(self.update_role)
 
-        self.resize(1240, 800)
+        # 1240x800 where there is room; on a small laptop the screen less its task bar. A size
+        # remembered from a larger screen is fitted into this one when the window is shown.
+        self.resize(QSize(1240, 800).boundedTo(room_for_window(self)))
         geometry = ctx.preferences.window_geometry()
         if geometry is not None:
             self.restoreGeometry(geometry)
+        fit_when_shown(self)
         state = ctx.preferences.window_state()
         if state is not None:
             self.restoreState(state)
@@ -112,7 +133,7 @@ class MainWindow(QMainWindow):
             action = QAction(spec.title(), self)
             if position <= 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{position}"))
-            action.triggered.connect(lambda _checked=False, key=spec.key: self.show_page(key))
+            action.triggered.connect(lambda _checked=False, key=spec.key: self.navigate(key))
             view_menu.addAction(action)
         view_menu.addSeparator()
         search = QAction(self.tr("&Søk"), self)
@@ -128,6 +149,15 @@ class MainWindow(QMainWindow):
         self.addActions([backup, quit_action, search, refresh])
 
         help_menu = bar.addMenu(self.tr("&Hjelp"))
+        guide = QAction(self.tr("&Brukerveiledning"), self)
+        guide.setShortcut(QKeySequence.StandardKey.HelpContents)
+        if guide.shortcut().isEmpty():
+            guide.setShortcut(QKeySequence("F1"))
+        guide.setToolTip(self.tr("Hjelp til skjermbildet du står i (F1)"))
+        guide.triggered.connect(self.open_help)
+        help_menu.addAction(guide)
+        self.addAction(guide)
+        help_menu.addSeparator()
         logs = QAction(self.tr("Åpne &loggmappen"), self)
         logs.triggered.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_dir()))))
         help_menu.addAction(logs)
@@ -135,6 +165,15 @@ class MainWindow(QMainWindow):
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.about)
         help_menu.addAction(about)
+
+    def open_help(self) -> None:
+        """F1: the user guide, at the part about the screen in front."""
+        from ui.help import HelpWindow  # not needed at start
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        page = self.current_page()
+        self.help_window.show_topic(page.help_topic() if page is not None else "start")
 
     def open_audit_log(self) -> None:
         """Fil → Revisjonslogg: who did what when (loaded on first use: not needed at start)."""
@@ -149,8 +188,10 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         location = self.ctx.database.location
         kind = self.tr("fil") if self.ctx.database.is_sqlite else self.tr("server")
-        self.db_label = QLabel(self.tr("Database ({kind}): {location}").format(kind=kind, location=location))
-        self.db_label.setToolTip(location)
+        # a long path (a network drive) is shortened in the middle rather than widening the window
+        self.db_label = ElidedLabel(
+            self.tr("Database ({kind}): {location}").format(kind=kind, location=location)
+        )
         self.db_label.setAccessibleName(self.tr("Database i bruk"))
         self.role_label = QLabel()
         self.role_label.setAccessibleName(self.tr("Din rolle"))
@@ -217,6 +258,13 @@ class MainWindow(QMainWindow):
                     self.nav.setCurrentRow(row)
                 return
 
+    def navigate(self, key: str) -> None:
+        """The user chose a screen in the navigation or the Vis menu: show it at its start."""
+        self.show_page(key)
+        page = self.pages.get(key)
+        if page is not None:
+            page.show_start()
+
     def _row_changed(self, row: int) -> None:
         if row < 0:
             return
@@ -278,3 +326,4 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         event.accept()
+        self.closed.emit()

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QPushButton, QWidget
 from shiboken6 import Shiboken
 
 from competence.progress import CancelToken, Progress
@@ -75,15 +75,24 @@ class Task(QObject, Generic[T]):
         if done < total and now - self._last_report < _PROGRESS_INTERVAL_S:
             return
         self._last_report = now
-        self._relay.progressed.emit(int(done), int(total), message)
+        try:
+            self._relay.progressed.emit(int(done), int(total), message)
+        except RuntimeError:  # the application ended while the job ran
+            return
 
     def execute(self) -> None:
         try:
             result = self.fn(self.report, self.cancel_token)
         except BaseException as exc:  # handed to the UI thread, which decides what the user sees
-            self._relay.failed.emit(exc)
+            self._hand_over("failed", exc)
         else:
-            self._relay.succeeded.emit(result)
+            self._hand_over("succeeded", result)
+
+    def _hand_over(self, signal: str, value: object) -> None:
+        try:
+            getattr(self._relay, signal).emit(value)
+        except RuntimeError:  # the application ended while the job ran: nobody left to tell
+            log.info("Et arbeid i bakgrunnen ble ferdig etter at programmet ble avsluttet")
 
     # --- UI thread --------------------------------------------------------------------------
     def cancel(self) -> None:
@@ -183,9 +192,18 @@ class DelayedProgress(QObject):
 
     @Slot()
     def _cancel(self) -> None:
+        """Avbryt pressed: tell the job, and say so at once. (QProgressDialog hides itself on
+        cancel; it is shown again, busy, with its button off, until the job has stopped.)"""
         self.task.cancel()
-        if self.dialog is not None:
-            self.dialog.setLabelText(self.tr("Avbryter…"))
+        dialog = self.dialog
+        if dialog is None or self.task.done:
+            return
+        dialog.setLabelText(self.tr("Avbryter…"))
+        dialog.setRange(0, 0)
+        button = next(iter(dialog.findChildren(QPushButton)), None)
+        if button is not None:
+            button.setEnabled(False)
+        dialog.show()
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, message: str) -> None:

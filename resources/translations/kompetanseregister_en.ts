@@ -413,10 +413,6 @@
         <translation>all</translation>
     </message>
     <message>
-        <source>Fra og med</source>
-        <translation>From</translation>
-    </message>
-    <message>
         <source>&amp;Vis</source>
         <translation>&amp;Show</translation>
     </message>
@@ -427,6 +423,14 @@
     <message>
         <source>&amp;Ansattnr.:</source>
         <translation>&amp;Employee no.:</translation>
+    </message>
+    <message>
+        <source>&amp;Fra og med:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>Fra og med dato</source>
+        <translation>From date</translation>
     </message>
     <message>
         <source>Tidspunkt</source>
@@ -462,7 +466,7 @@
     </message>
     <message>
         <source>&amp;Eksporter…</source>
-        <translation>&amp;Export…</translation>
+        <translation>E&amp;xport…</translation>
     </message>
     <message>
         <source>Alle hendelser som passer til filteret, som CSV (Excel) eller JSON</source>
@@ -546,11 +550,11 @@
     </message>
     <message>
         <source>&amp;Gjenopprett valgt kopi…</source>
-        <translation>&amp;Restore selected backup…</translation>
+        <translation>Restore selected &amp;backup…</translation>
     </message>
     <message>
-        <source>Gjenopprett fra &amp;fil…</source>
-        <translation>Restore from &amp;file…</translation>
+        <source>Gjenopprett fr&amp;a fil…</source>
+        <translation>Restore from fil&amp;e…</translation>
     </message>
     <message>
         <source>Sikkerhetskopi lagret: {path}</source>
@@ -627,6 +631,13 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>CalendarPopup</name>
+    <message>
+        <source>Kalender</source>
+        <translation>Calendar</translation>
+    </message>
+</context>
+<context>
     <name>CertificateDialog</name>
     <message>
         <source>Endre kurs/sertifikat</source>
@@ -647,10 +658,6 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Tomt: navnet på kurset over</source>
         <translation>Empty: the name of the course above</translation>
-    </message>
-    <message>
-        <source>Utløper</source>
-        <translation>Expires</translation>
     </message>
     <message>
         <source>Tomt: regnes ut fra kursets gyldighet, eller gyldig uten utløp</source>
@@ -791,8 +798,8 @@ The previous contents are in {safety}.</translation>
         <translation>Scale:</translation>
     </message>
     <message>
-        <source> måneder</source>
-        <translation> months</translation>
+        <source>måneder</source>
+        <translation>months</translation>
     </message>
     <message>
         <source>ingen utløpstid</source>
@@ -933,7 +940,7 @@ The previous contents are in {safety}.</translation>
     </message>
     <message>
         <source>&amp;Lokal fil på denne maskinen</source>
-        <translation>&amp;Local file on this computer</translation>
+        <translation>Lo&amp;cal file on this computer</translation>
     </message>
     <message>
         <source>Delt &amp;PostgreSQL-server</source>
@@ -980,10 +987,6 @@ The previous contents are in {safety}.</translation>
         <translation>Address:</translation>
     </message>
     <message>
-        <source>&amp;Kryptering:</source>
-        <translation>&amp;Encryption:</translation>
-    </message>
-    <message>
         <source>Velg databasefil</source>
         <translation>Choose database file</translation>
     </message>
@@ -1024,8 +1027,51 @@ The previous contents are in {safety}.</translation>
         <translation>Testing the connection…</translation>
     </message>
     <message>
+        <source>Kr&amp;yptering:</source>
+        <translation>Encr&amp;yption:</translation>
+    </message>
+    <message>
         <source>Programmet bruker {location} fra neste oppstart.</source>
         <translation>The program uses {location} from the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>dd.mm.åååå</source>
+        <translation>dd.mm.yyyy</translation>
+    </message>
+    <message>
+        <source>{pattern} (valgfri)</source>
+        <translation>{pattern} (optional)</translation>
+    </message>
+    <message>
+        <source>Velg i kalenderen (Alt+Pil ned)</source>
+        <translation>Pick from the calendar (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>Åpne kalenderen</source>
+        <translation>Open the calendar</translation>
+    </message>
+    <message>
+        <source>Fyll inn en dato.</source>
+        <translation>Enter a date.</translation>
+    </message>
+    <message>
+        <source>«{text}» er ikke en dato. Skriv dag, måned og år, for eksempel {example}.</source>
+        <translation>“{text}” is not a date. Type day, month and year, for example {example}.</translation>
+    </message>
+    <message>
+        <source>Datoen kan ikke være etter i dag ({today}).</source>
+        <translation>The date cannot be after today ({today}).</translation>
+    </message>
+    <message>
+        <source>Datoen kan ikke være etter {latest}.</source>
+        <translation>The date cannot be after {latest}.</translation>
+    </message>
+    <message>
+        <source>Datoen kan ikke være før {earliest}.</source>
+        <translation>The date cannot be before {earliest}.</translation>
     </message>
 </context>
 <context>
@@ -1332,16 +1378,12 @@ The previous contents are in {safety}.</translation>
         <translation>Everything the register holds on the person, as PDF or JSON</translation>
     </message>
     <message>
-        <source>&amp;Slett personen (personvern)…</source>
-        <translation>&amp;Erase the person (data protection)…</translation>
-    </message>
-    <message>
         <source>Slett personen og alle spor etter vedkommende</source>
         <translation>Erase the person and every trace of them</translation>
     </message>
     <message>
         <source>Perso&amp;nvern</source>
-        <translation>Data prote&amp;ction</translation>
+        <translation>&amp;Data protection</translation>
     </message>
     <message>
         <source>Personvern: innsyn og sletting</source>
@@ -1409,11 +1451,15 @@ The previous contents are in {safety}.</translation>
     </message>
     <message>
         <source>Skriv ut utviklings&amp;plan…</source>
-        <translation>Print development &amp;plan…</translation>
+        <translation>Print development pla&amp;n…</translation>
     </message>
     <message>
         <source>Lag utviklingsplanen som PDF til medarbeidersamtalen (Ctrl+P)</source>
         <translation>Make the development plan as a PDF for the appraisal talk (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Slett pe&amp;rsonen (personvern)…</source>
+        <translation>Erase the perso&amp;n (data protection)…</translation>
     </message>
     <message>
         <source>Stillingsprosent i alt: {pct}</source>
@@ -1461,6 +1507,10 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Søk i ansattlisten</source>
         <translation>Search the employee list</translation>
+    </message>
+    <message>
+        <source>Pil ned eller Enter går til listen</source>
+        <translation>Down arrow or Enter goes to the list</translation>
     </message>
     <message>
         <source>Antall viste ansatte</source>
@@ -1537,8 +1587,8 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>&amp;Slett personen</source>
-        <translation>&amp;Erase the person</translation>
+        <source>Slett pers&amp;onen</source>
+        <translation>Erase the perso&amp;n</translation>
     </message>
 </context>
 <context>
@@ -1558,7 +1608,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
     <message>
         <source>&amp;Bla gjennom…</source>
-        <translation>&amp;Browse…</translation>
+        <translation>B&amp;rowse…</translation>
     </message>
     <message>
         <source>&amp;Fil:</source>
@@ -1597,6 +1647,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>FormDialog</name>
     <message>
         <source>Feilmelding</source>
+        <extracomment>Widgets whose inner parts (a combo box&apos;s line edit, a view&apos;s viewport) are not fields of their own.</extracomment>
         <translation>Error message</translation>
     </message>
     <message>
@@ -1606,6 +1657,26 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Avbryt</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Rett opp feltet som er merket med rødt, så kan du lagre.</source>
+        <translation>Correct the field marked in red, then you can save.</translation>
+    </message>
+    <message>
+        <source>Forkaste endringene?</source>
+        <translation>Discard your changes?</translation>
+    </message>
+    <message>
+        <source>Du har fylt inn noe som ikke er lagret. Vil du forkaste det?</source>
+        <translation>You have entered something that is not saved. Do you want to discard it?</translation>
+    </message>
+    <message>
+        <source>For&amp;kast</source>
+        <translation>Disc&amp;ard</translation>
+    </message>
+    <message>
+        <source>Fortsett å &amp;redigere</source>
+        <translation>Keep &amp;editing</translation>
     </message>
 </context>
 <context>
@@ -1667,7 +1738,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>FrameworksPage</name>
     <message>
         <source>&amp;Rammeverk</source>
-        <translation>&amp;Frameworks</translation>
+        <translation>F&amp;rameworks</translation>
     </message>
     <message>
         <source>R&amp;oller og krav</source>
@@ -1771,7 +1842,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
     <message>
         <source>Niv&amp;ånavn…</source>
-        <translation>Le&amp;vel names…</translation>
+        <translation>Leve&amp;l names…</translation>
     </message>
     <message>
         <source>Innebygd</source>
@@ -1825,12 +1896,8 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>(none)</translation>
     </message>
     <message>
-        <source>Fra</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <source>Frist</source>
-        <translation>Due</translation>
+        <source>timer</source>
+        <translation>hours</translation>
     </message>
     <message>
         <source>Beskrivelse:</source>
@@ -2017,6 +2084,22 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Gir tilgang…</source>
         <translation>Giving access…</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Brukerveiledning – Kompetanseregister</source>
+        <extracomment>The guide&apos;s topics in the order of its table of contents. The keys of the screens are those of their pages (ui/pages/page_*.py); &quot;card&quot; is the employee card.</extracomment>
+        <translation>User guide – Kompetanseregister</translation>
+    </message>
+    <message>
+        <source>Innhold</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>Hjelpetekst</source>
+        <translation>Help text</translation>
     </message>
 </context>
 <context>
@@ -2333,6 +2416,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>Legend</name>
     <message>
         <source>minst {share} oppfyller kravet</source>
+        <extracomment>The bar under the name of a critical competence in the heatmap&apos;s header.</extracomment>
         <translation>at least {share} meet the requirement</translation>
     </message>
     <message>
@@ -2354,6 +2438,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>tom: ingen har kravet</source>
         <translation>empty: nobody has the requirement</translation>
+    </message>
+    <message>
+        <source>rød strek under navnet: kritisk kompetanse</source>
+        <translation>red bar under the name: critical competence</translation>
     </message>
     <message>
         <source>Fargeforklaring</source>
@@ -2451,6 +2539,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>MainWindow</name>
     <message>
         <source>Kompetanseregister</source>
+        <extracomment>The user closed the window (and nothing in the background kept it open).</extracomment>
         <translation>Kompetanseregister</translation>
     </message>
     <message>
@@ -2459,7 +2548,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
     <message>
         <source>Navigasjon</source>
-        <extracomment>The screens made so far: each is made the first time it is shown (a faster start).</extracomment>
+        <extracomment>The screens made so far: each is made the first time it is shown (a faster start). The user guide, once opened (F1).</extracomment>
         <translation>Navigation</translation>
     </message>
     <message>
@@ -2493,6 +2582,14 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>&amp;Hjelp</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Brukerveiledning</source>
+        <translation>&amp;User guide</translation>
+    </message>
+    <message>
+        <source>Hjelp til skjermbildet du står i (F1)</source>
+        <translation>Help on the screen you are in (F1)</translation>
     </message>
     <message>
         <source>Åpne &amp;loggmappen</source>
@@ -2707,10 +2804,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>New employee</translation>
     </message>
     <message>
-        <source>Fra</source>
-        <translation>From</translation>
-    </message>
-    <message>
         <source>Ansattnummer:</source>
         <translation>Employee number:</translation>
     </message>
@@ -2767,21 +2860,38 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
 </context>
 <context>
-    <name>OptionalAmount</name>
-    <message>
-        <source> kr</source>
-        <translation> NOK</translation>
-    </message>
+    <name>NumberField</name>
     <message>
         <source>ikke oppgitt</source>
         <translation>not given</translation>
     </message>
-</context>
-<context>
-    <name>OptionalHours</name>
     <message>
-        <source>ikke oppgitt</source>
-        <translation>not given</translation>
+        <source>Skriv et helt tall.</source>
+        <translation>Type a whole number.</translation>
+    </message>
+    <message>
+        <source>Høyst {n} desimal(er).</source>
+        <translation>At most {n} decimal(s).</translation>
+    </message>
+    <message>
+        <source>«{text}» er ikke et tall. Skriv for eksempel {example}.</source>
+        <translation>“{text}” is not a number. Type, for example, {example}.</translation>
+    </message>
+    <message>
+        <source>Fyll inn et tall.</source>
+        <translation>Enter a number.</translation>
+    </message>
+    <message>
+        <source>Kan ikke være negativt.</source>
+        <translation>Cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Kan ikke være mindre enn {minimum}.</source>
+        <translation>Cannot be less than {minimum}.</translation>
+    </message>
+    <message>
+        <source>Kan ikke være mer enn {maximum}.</source>
+        <translation>Cannot be more than {maximum}.</translation>
     </message>
 </context>
 <context>
@@ -3256,14 +3366,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>New position</translation>
     </message>
     <message>
-        <source>Fra</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <source>Til</source>
-        <translation>To</translation>
-    </message>
-    <message>
         <source>Enhet:</source>
         <translation>Unit:</translation>
     </message>
@@ -3410,7 +3512,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
     <message>
         <source>Vis og &amp;utfør…</source>
-        <translation>Show and a&amp;pply…</translation>
+        <translation>Show and &amp;apply…</translation>
     </message>
     <message>
         <source>Vis og utfør oppbevaringsregelen</source>
@@ -3478,18 +3580,18 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
     <message>
         <source>som &amp;leder</source>
-        <translation>as &amp;leader</translation>
+        <translation>as leade&amp;r</translation>
     </message>
     <message>
         <source>som &amp;egenvurdering</source>
         <translation>as &amp;self-assessment</translation>
     </message>
     <message>
-        <source>&amp;Vurder med dato og merknad…</source>
-        <translation>&amp;Assess with date and note…</translation>
+        <source>Vu&amp;rder med dato og merknad…</source>
+        <translation>Assess with date and no&amp;te…</translation>
     </message>
     <message>
-        <source>Nytt &amp;mål for kompetansen…</source>
+        <source>Nytt mål for kompe&amp;tansen…</source>
         <translation>New &amp;goal for the competence…</translation>
     </message>
     <message>
@@ -3687,10 +3789,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Remove logo</translation>
     </message>
     <message>
-        <source> måneder</source>
-        <translation> months</translation>
-    </message>
-    <message>
         <source>anonymiseres</source>
         <translation>anonymised</translation>
     </message>
@@ -3699,12 +3797,16 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>erased completely</translation>
     </message>
     <message>
-        <source> dager</source>
-        <translation> days</translation>
+        <source>måneder</source>
+        <translation>months</translation>
     </message>
     <message>
-        <source> timer</source>
-        <translation> hours</translation>
+        <source>dager</source>
+        <translation>days</translation>
+    </message>
+    <message>
+        <source>timer</source>
+        <translation>hours</translation>
     </message>
     <message>
         <source>Lagre innstillingene for registeret</source>
@@ -3773,6 +3875,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Bilder (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Rett opp feltet som er merket, så lagres innstillingene.</source>
+        <translation>Correct the field that is marked, then the settings are saved.</translation>
     </message>
     <message>
         <source>Lagret.</source>
@@ -3972,8 +4078,8 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Done</translation>
     </message>
     <message>
-        <source>&amp;Velg mappe og lag planene…</source>
-        <translation>&amp;Choose a folder and make the plans…</translation>
+        <source>Velg mappe &amp;og lag planene…</source>
+        <translation>Choose a folder and ma&amp;ke the plans…</translation>
     </message>
     <message>
         <source>Hele kommunen</source>
@@ -3982,6 +4088,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>hele kommunen</source>
         <translation>whole municipality</translation>
+    </message>
+    <message>
+        <source>Rett opp feltet som er merket med rødt.</source>
+        <translation>Correct the field marked in red.</translation>
     </message>
     <message>
         <source>Velg mappen planene skal lagres i</source>
@@ -4135,6 +4245,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>The retention period, and whether people are anonymised or erased, is set under Settings. Backups taken before the run still hold these people until they are rotated out.</translation>
     </message>
     <message>
+        <source>Utfør</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
         <source>Lukk</source>
         <translation>Close</translation>
     </message>
@@ -4147,12 +4261,12 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>&lt;b&gt;{text}&lt;/b&gt; (left on {date} or before).</translation>
     </message>
     <message>
-        <source>&amp;Slett {people} nå</source>
-        <translation>&amp;Erase {people} now</translation>
+        <source>Slett {people} &amp;nå</source>
+        <translation>Erase {people} &amp;now</translation>
     </message>
     <message>
-        <source>&amp;Anonymiser {people} nå</source>
-        <translation>&amp;Anonymise {people} now</translation>
+        <source>Anonymiser {people} &amp;nå</source>
+        <translation>Anonymise {people} &amp;now</translation>
     </message>
     <message>
         <source>{text}.
@@ -4683,6 +4797,7 @@ Do it now? It cannot be undone.</translation>
     <name>UnitPicker</name>
     <message>
         <source>Skriv eller velg enhet</source>
+        <extracomment>Item data role: how deep a unit lies in the tree (its list item is indented by that much).</extracomment>
         <translation>Type or choose a unit</translation>
     </message>
 </context>
@@ -4884,8 +4999,8 @@ Do it now? It cannot be undone.</translation>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <source>S&amp;pråk:</source>
-        <translation>&amp;Language:</translation>
+        <source>Spr&amp;åk:</source>
+        <translation>Lan&amp;guage:</translation>
     </message>
     <message>
         <source>Språket endres neste gang du starter programmet. / The language changes at the next start.</source>

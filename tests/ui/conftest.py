@@ -3,6 +3,8 @@ register, and the start-up controller. Helpers the tests share are in :mod:`test
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,10 +21,24 @@ from ui.context import AppContext
 from ui.employees.page import EmployeesPage
 from ui.errors import set_damage_handler
 from ui.i18n import install_language
+from ui.main_window import MainWindow
 from ui.preferences import Preferences
+from ui.style import install_style
 
 #: Qt warnings of the headless "offscreen" platform itself, not of the app.
 OFFSCREEN_NOISE = ("This plugin does not support",)
+#: The screen the UI tests run on: 1024x768, the smallest a municipal laptop has.
+SCREEN_CONFIG = Path(__file__).with_name("screen-1024x768.json")
+
+
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    """On the headless platform, the test application gets a 1024x768 screen (the platform's
+    default is 800x800), so windows and dialogs are tested against the screen a small laptop has."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform == "offscreen":
+        return [sys.argv[0], "-platform", f"offscreen:configfile={SCREEN_CONFIG}"]
+    return [sys.argv[0]]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -35,9 +51,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(autouse=True)
 def _isolated_qsettings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
-    """QSettings of every test live in its own folder; the bokmål locale is the default."""
+    """QSettings of every test live in its own folder; the bokmål locale is the default; the
+    application has the style the app gives it (ui/app.py)."""
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
     install_language(qapp, "nb")
+    install_style(qapp)
     yield
 
 
@@ -71,6 +89,28 @@ def startup(qapp: QApplication, prefs: Preferences, qtbot: QtBot) -> Iterator[St
         controller.window.close()
     if controller.ctx is not None:
         controller.ctx.database.dispose()
+
+
+@pytest.fixture(params=["nb", "en"])
+def lang(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """Each test that asks for ``lang`` runs in bokmål and in English."""
+    install_language(qapp, request.param)
+    yield request.param
+    install_language(qapp, "nb")
+
+
+@pytest.fixture
+def window(
+    lang: str, ctx: AppContext, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[MainWindow]:
+    """The main window on the test register, in ``lang``, shown (today is 01.03.2025)."""
+    monkeypatch.setenv("KOMPETANSE_TODAY", "2025-03-01")
+    main = MainWindow(ctx)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    wait_idle(qtbot, ctx)
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from competence.certificates import certificates_of
 from competence.employees import get_employee
 from competence.goals import goals_of
 from competence.uow import UnitOfWork
-from tests.ui.support import Register, run_dialog, wait_idle
+from tests.ui.support import Register, run_dialog, show_card, wait_idle
 from ui.card.appraisals import AppraisalDialog
 from ui.card.card import EmployeeCard, MarkLeftDialog
 from ui.card.certificates import CertificateDialog
@@ -24,7 +24,6 @@ from ui.card.goals import GoalDialog
 from ui.card.positions import EndPositionDialog, PositionDialog
 from ui.context import AppContext
 from ui.employees.dialogs import EditEmployeeDialog
-from ui.i18n import to_qdate
 
 
 @pytest.fixture
@@ -32,14 +31,7 @@ def card(
     ctx: AppContext, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[EmployeeCard]:
     monkeypatch.setenv("KOMPETANSE_TODAY", "2025-03-01")
-    widget = EmployeeCard(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    with qtbot.waitSignal(widget.loaded, timeout=10_000):
-        widget.show_employee(register.people["aase"])
-    # the card reloads itself after every change (through the context's data_changed)
-    ctx.data_changed.connect(widget.reload)
+    widget = show_card(qtbot, ctx, register.people["aase"])
     yield widget
     wait_idle(qtbot, ctx)
 
@@ -96,7 +88,7 @@ def test_add_edit_end_and_delete_a_position(
 
     def end(dialog: QDialog) -> None:
         assert isinstance(dialog, EndPositionDialog)
-        dialog.end.setDate(to_qdate(dt.date(2025, 2, 28)))
+        dialog.end.set_date(dt.date(2025, 2, 28))
 
     run_dialog(monkeypatch, EndPositionDialog, end)
     reloaded(qtbot, card, card.positions.end_button.click)
@@ -133,7 +125,7 @@ def test_learning_goal_linked_to_a_competence_then_status_changed(
         dialog.competence.setCurrentIndex(dialog.competence.findData(dig2))
         assert not dialog.area.isEnabled()  # the competence decides the area
         dialog.target.setCurrentIndex(dialog.target.findData(7))
-        dialog.due.set_value(dt.date(2025, 6, 30))
+        dialog.due.set_date(dt.date(2025, 6, 30))
         dialog.hours.setValue(7.5)
         dialog.cost.setValue(2500)
 
@@ -198,7 +190,7 @@ def test_certificate_expiry_follows_the_course_validity(
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, CertificateDialog)
         dialog.course.setCurrentIndex(dialog.course.findData(register.fw.competence_ids["hms-cert"]))
-        dialog.completed.setDate(to_qdate(dt.date(2022, 4, 1)))
+        dialog.completed.set_date(dt.date(2022, 4, 1))
         qtbot.keyClicks(dialog.issuer, "Bedriftshelsetjenesten")
 
     run_dialog(monkeypatch, CertificateDialog, fill)
@@ -223,7 +215,7 @@ def test_appraisal_records_the_agreed_goals(
 
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, AppraisalDialog)
-        dialog.held_on.setDate(to_qdate(dt.date(2025, 2, 10)))
+        dialog.held_on.set_date(dt.date(2025, 2, 10))
         qtbot.keyClicks(dialog.leader, "Nina Leder")
         qtbot.keyClicks(dialog.summary, "God samtale.")
         qtbot.keyClicks(dialog.agreed, "Veiledning i vår.")
@@ -247,7 +239,7 @@ def test_mark_left_and_active_again(
 ) -> None:
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, MarkLeftDialog)
-        dialog.left_on.setDate(to_qdate(dt.date(2025, 2, 28)))
+        dialog.left_on.set_date(dt.date(2025, 2, 28))
 
     run_dialog(monkeypatch, MarkLeftDialog, fill)
     reloaded(qtbot, card, card.left_button.click)
@@ -346,7 +338,7 @@ def test_self_assessment_with_date_and_note_and_history(
         assert isinstance(dialog, AssessDialog)
         assert dialog.source.currentData() == "self"
         dialog.level.setCurrentIndex(dialog.level.findData(8))
-        dialog.assessed_on.setDate(to_qdate(dt.date(2025, 2, 1)))
+        dialog.assessed_on.set_date(dt.date(2025, 2, 1))
         qtbot.keyClicks(dialog.note, "Etter kurs i personvern")
 
     run_dialog(monkeypatch, AssessDialog, fill)
@@ -366,8 +358,12 @@ def test_assessment_needs_a_level_and_cannot_be_dated_ahead(
     item = card.profile.model.rows[0]
     dialog = AssessDialog(ctx.database, ctx.actor, register.people["aase"], item, [])
     qtbot.addWidget(dialog)
-    dialog.assessed_on.setDate(to_qdate(dt.date(2025, 12, 24)))
-    assert dialog.assessed_on.date() == to_qdate(dt.date(2025, 3, 1))  # today at the latest
+    dialog.assessed_on.line.selectAll()
+    qtbot.keyClicks(dialog.assessed_on.line, "24.12.2025")
+    dialog.accept()  # a date after today is refused with a message at the field, never moved to today
+    assert dialog.assessed_on.message.text() == "Datoen kan ikke være etter i dag (01.03.2025)."
+    assert dialog.assessed_on.text() == "24.12.2025"
+    dialog.assessed_on.set_date(dt.date(2025, 3, 1))
     dialog.accept()
     assert dialog.error_text == "Velg et nivå."
     assert history(uow(ctx), register.people["aase"], item.competence.id) == []

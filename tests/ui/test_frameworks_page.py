@@ -339,7 +339,7 @@ def test_the_screen_in_english(ctx: AppContext, register: Register, qtbot: QtBot
     try:
         page = shown(qtbot, FrameworksPage(ctx), (1300, 800))
         tab = page.frameworks
-        assert [page.tabs.tabText(i) for i in range(2)] == ["&Frameworks", "R&oles and requirements"]
+        assert [page.tabs.tabText(i) for i in range(2)] == ["F&rameworks", "R&oles and requirements"]
         assert tab.banner.text().startswith("Built-in framework: it comes with the program")
         assert tab.model.data(tab.model.index(0, 1)) == "Built in"
         assert tab.tree_data is not None

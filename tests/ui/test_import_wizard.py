@@ -22,7 +22,7 @@ from competence.employees import list_employees
 from competence.import_history import list_import_runs
 from competence.uow import UnitOfWork
 from db.models import Employee, ImportMapping, OrgUnit, Position
-from tests.ui.support import Register, message_boxes, shown, wait_idle
+from tests.ui.support import Register, button_named, click, message_boxes, shown, wait_idle, when_open
 from ui.context import AppContext
 from ui.importing import roster_wizard
 from ui.importing.page import ImportPage
@@ -350,7 +350,14 @@ def test_cancelling_the_import_writes_nothing(
     assert wizard.preview_page.status.text() == "Avbrutt. Ingenting ble endret."
     assert numbers(ctx) == BEFORE
     assert list_import_runs(uow(ctx))[0].status == "cancelled"
+    # halfway through, Avbryt asks before the columns chosen are thrown away
+    kept = when_open(QMessageBox, lambda box: click(button_named(box, "Fortsett å redigere")))
     wizard.button(QWizard.WizardButton.CancelButton).click()
+    kept.get()
+    assert wizard.isVisible() and wizard.currentId() == PREVIEW_PAGE
+    discarded = when_open(QMessageBox, lambda box: click(button_named(box, "Forkast")))
+    wizard.button(QWizard.WizardButton.CancelButton).click()
+    discarded.get()
     assert not wizard.isVisible()
 
 

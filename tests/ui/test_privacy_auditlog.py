@@ -12,7 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.modeltest import ModelTester
@@ -22,7 +22,6 @@ from competence import audit
 from competence.uow import UnitOfWork
 from tests.ui.support import Register, shown, visible, wait_idle
 from ui.context import AppContext
-from ui.i18n import to_qdate
 from ui.privacy.auditlog import AuditLogDialog
 from ui.settings.page import SettingsPage
 
@@ -85,8 +84,8 @@ def test_filters_by_action_employee_number_and_date(
     assert shown_events(dialog)
     assert {number for _action, number in shown_events(dialog)} == {"1001"}
 
-    dialog.since.check.setChecked(True)
-    dialog.since.edit.setDate(to_qdate(dt.date.today() + dt.timedelta(days=1)))
+    qtbot.keyClicks(dialog.since.line, (dt.date.today() + dt.timedelta(days=1)).strftime("%d.%m.%Y"))
+    qtbot.keyClick(dialog.since.line, Qt.Key.Key_Return)
     wait_idle(qtbot, ctx)
     assert shown_events(dialog) == []
     assert dialog.count.text() == "0 hendelser"

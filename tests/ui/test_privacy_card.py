@@ -167,5 +167,5 @@ def test_the_card_offers_both_actions_in_its_privacy_menu(card_page: EmployeesPa
     menu = card.privacy_button.menu()
     assert menu is not None
     texts = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert texts == ["&Eksporter alt om personen (innsyn)…", "&Slett personen (personvern)…"]
+    assert texts == ["&Eksporter alt om personen (innsyn)…", "Slett pe&rsonen (personvern)…"]
     assert card.privacy_button.accessibleName() == "Personvern: innsyn og sletting"

@@ -77,7 +77,7 @@ def test_start_shows_who_is_due_and_the_run_anonymises_them(
     qtbot.waitUntil(lambda: dialog.due is not None, timeout=10_000)
     rows = [(p.employee_no, p.name, p.left_on.isoformat()) for p in dialog.model.rows]
     assert rows == [("1005", "Lise Aas", "2024-01-31")]
-    assert dialog.apply_button.text() == "&Anonymiser 1 person nå"
+    assert dialog.apply_button.text() == "Anonymiser 1 person &nå"
     assert "tilfeldig kode" in dialog.explanation.text()
 
     asked: list[str] = []
@@ -157,7 +157,7 @@ def test_innstillinger_shows_the_retention_rule_and_erases_when_so_set(
     box.retention_button.click()
     dialog = next(d for d in visible(RetentionDialog) if isinstance(d, RetentionDialog))
     qtbot.waitUntil(lambda: dialog.due is not None, timeout=10_000)
-    assert dialog.apply_button.text() == "&Slett 1 person nå"
+    assert dialog.apply_button.text() == "Slett 1 person &nå"
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(dialog.applied, timeout=10_000):
         dialog.apply_button.click()

@@ -3,9 +3,11 @@ buttons caught; the files are read back to check what they hold."""
 
 from __future__ import annotations
 
+import multiprocessing
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -308,3 +310,75 @@ def test_the_screens_do_not_load_the_export_libraries_at_start() -> None:
         "sys.exit(sorted(m for m in ('openpyxl', 'reportlab') if m in sys.modules) != [])"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_cancelling_a_batch_of_plans_shows_at_once_and_stops_the_workers_within_a_second(
+    ctx: AppContext, dialogs: Dialogs, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A whole municipality's plans are drawn in worker processes; Avbryt says "Avbryter…" at once
+    and the workers are stopped mid-chunk (they used to finish their chunks first: ~10 s)."""
+    from competence.demo import generate_demo
+    from competence.frameworks import ensure_builtin_frameworks
+
+    monkeypatch.setenv("KOMPETANSE_TODAY", "2025-03-01")
+    ensure_builtin_frameworks(ctx.uow())
+    generate_demo(ctx.database, employees=300, seed=7)
+    page = shown(qtbot, ReportsPage(ctx), (1000, 700))
+    choose(page, "plans")
+    top = next(u for u in page.choices.units if u.depth == 0)
+    page.unit.select_id(top.id)
+    page.subunits.setChecked(True)
+    dialogs.answer = tmp_path / "planer"
+    dialogs.answer.mkdir()
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: bool(visible(QProgressDialog)) and bool(multiprocessing.active_children()), timeout=20_000
+    )
+    progress = visible(QProgressDialog)[0]
+    assert isinstance(progress, QProgressDialog)
+    qtbot.waitUntil(lambda: progress.value() > 0, timeout=20_000)  # the workers are mid-batch
+    cancel = next(b for b in progress.findChildren(QPushButton) if b.text() == "Avbryt")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    clicked = time.monotonic()
+    assert progress.isVisible() and progress.labelText() == "Avbryter…"  # at once, not a vanished dialog
+    qtbot.waitUntil(page.result_box.isVisible, timeout=5_000)
+    assert time.monotonic() - clicked < 1.0, f"stopped after {time.monotonic() - clicked:.1f} s"
+    assert page.result_box.title() == "Avbrutt"
+    assert multiprocessing.active_children() == []  # the worker processes were stopped
+    assert list((tmp_path / "planer").iterdir()) == []
+    assert page.create_button.isEnabled()
+    wait_idle(qtbot, ctx)
+
+
+def test_choosing_another_report_clears_the_last_ones_result(
+    page: ReportsPage, register: Register, dialogs: Dialogs, tmp_path: Path, qtbot: QtBot
+) -> None:
+    choose(page, "unit_plan")
+    page.unit.setCurrentIndex(page.unit.findData(register.units["home"]))
+    dialogs.answer = tmp_path / "kompetanseplan.pdf"
+    export(page, qtbot)
+    assert page.result_box.isVisible() and page.result_box.title() == "Ferdig"
+    row = next(
+        i for i in range(page.kinds.count()) if page.kinds.item(i).text() == "Kompetansematrise (Excel)"
+    )
+    where = page.kinds.visualItemRect(page.kinds.item(row)).center()
+    qtbot.mouseClick(page.kinds.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert page.title.text() == "Kompetansematrise (Excel)"
+    assert not page.result_box.isVisible()  # "Ferdig" with the plan's file was the other report's
+
+
+def test_a_talk_date_that_is_not_a_date_is_refused_at_the_field(
+    page: ReportsPage, register: Register, dialogs: Dialogs, tmp_path: Path, qtbot: QtBot
+) -> None:
+    choose(page, "plan")
+    page.person.setFocus()
+    qtbot.keyClicks(page.person.lineEdit(), "Ødegård")
+    page.person.select_id(register.people["aase"])
+    page.talk_on.line.selectAll()
+    qtbot.keyClicks(page.talk_on.line, "31.02.2025")
+    dialogs.answer = tmp_path / "plan.pdf"
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    assert page.talk_on.message.isVisible() and "31.02.2025" in page.talk_on.message.text()
+    assert page.error.text() == "Rett opp feltet som er merket med rødt."
+    assert dialogs.suggested == ""  # the file dialog never opened
+    assert not (tmp_path / "plan.pdf").exists()

@@ -15,7 +15,6 @@ from competence.assessments import NewAssessment, record_assessment
 from competence.uow import UnitOfWork
 from tests.ui.support import Register, shown, wait_idle
 from ui.context import AppContext
-from ui.i18n import to_qdate
 from ui.units.data import TOTAL_ROW, Figures, quarter_ends
 from ui.units.model import FIGURES_ROLE, GROUP_ROLE
 from ui.units.page import UnitsPage
@@ -140,7 +139,7 @@ def test_drill_down_to_the_people_and_open_a_card(
 
 def test_an_earlier_date_shows_the_figures_then(page: UnitsPage, qtbot: QtBot) -> None:
     # the assessments are dated 01.03.2024: a month before, nobody was assessed
-    reloaded(qtbot, page, lambda: page.at.setDate(to_qdate(dt.date(2024, 2, 1))))
+    reloaded(qtbot, page, lambda: page.show_date(dt.date(2024, 2, 1)))
     assert grid(page)[("110 Hjemmetjenesten", "dig-2 Informasjonssikkerhet")] == "i.v."
     assert page.as_of.text() == "Per 01.02.2024"
     assert "tallene gjelder 01.02.2024" in page.summary.text()

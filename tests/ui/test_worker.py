@@ -6,8 +6,8 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from competence.errors import ValidationError
@@ -62,16 +62,52 @@ def test_user_error_is_shown_as_a_message_by_default(qtbot: QtBot) -> None:
         box.close()
 
 
-def test_quick_job_never_shows_a_progress_dialog(qtbot: QtBot) -> None:
+class ShownDialogs(QObject):
+    """Records every progress dialog that is shown, however briefly (a dialog that flashes up and
+    is closed again by the time the test looks would otherwise go unseen)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QProgressDialog):
+            self.shown.append(watched.labelText())
+        return False
+
+
+def test_quick_job_never_shows_a_progress_dialog(qtbot: QtBot, qapp: QApplication) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
+    parent.show()
     runner = TaskRunner()
-    task = runner.run(lambda p, c: 42, parent=parent, label="Rask jobb", delay_ms=400)
-    with qtbot.waitSignal(task.finished, timeout=5000):
-        pass
-    qtbot.wait(500)
-    assert not [w for w in parent.findChildren(QProgressDialog) if w.isVisible()]
+    spy = ShownDialogs()
+    qapp.installEventFilter(spy)
+    try:
+
+        def quick(progress: Progress, cancel: CancelToken) -> int:
+            time.sleep(0.15)  # well under the delay, but long enough for a dialog to appear at once
+            return 42
+
+        task = runner.run(quick, parent=parent, label="Rask jobb", delay_ms=400)
+        with qtbot.waitSignal(task.finished, timeout=5000):
+            pass
+        qtbot.wait(500)  # past the delay too
+    finally:
+        qapp.removeEventFilter(spy)
+    assert spy.shown == []
     assert task.result == 42
+
+    # the same job with no delay does show its dialog: the check above can see one
+    spy = ShownDialogs()
+    qapp.installEventFilter(spy)
+    try:
+        task = runner.run(quick, parent=parent, label="Uten forsinkelse", delay_ms=0)
+        with qtbot.waitSignal(task.finished, timeout=5000):
+            pass
+    finally:
+        qapp.removeEventFilter(spy)
+    assert spy.shown == ["Uten forsinkelse"]
 
 
 def test_slow_job_shows_progress_and_cancel_reaches_the_job(qtbot: QtBot) -> None:

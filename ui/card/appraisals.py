@@ -29,7 +29,7 @@ from competence.uow import UnitOfWork
 from db.session import Database
 from ui.card.common import RecordTable
 from ui.i18n import fmt_date
-from ui.widgets.dates import date_edit, date_of
+from ui.widgets.date_edit import DateEdit
 from ui.widgets.forms import FormDialog
 from ui.widgets.tables import Column
 
@@ -56,7 +56,7 @@ class AppraisalDialog(FormDialog):
         title = self.tr("Endre medarbeidersamtale") if appraisal else self.tr("Ny medarbeidersamtale")
         super().__init__(title, parent)
         self.database, self.actor, self.employee_id, self.appraisal = database, actor, employee_id, appraisal
-        self.held_on = date_edit(appraisal.held_on if appraisal else today())
+        self.held_on = DateEdit(appraisal.held_on if appraisal else today())
         self.leader = QLineEdit((appraisal.leader_name if appraisal else leader_name) or "")
         self.leader.setMaxLength(200)
         self.summary = _text_box(appraisal.summary if appraisal else None, 70)
@@ -96,7 +96,7 @@ class AppraisalDialog(FormDialog):
 
     def appraisal_input(self) -> AppraisalInput:
         return AppraisalInput(
-            held_on=date_of(self.held_on),
+            held_on=self.held_on.required_date(),
             leader_id=self.appraisal.leader_id if self.appraisal else None,
             leader_name=self.leader.text() or None,
             summary=self.summary.toPlainText() or None,
@@ -128,7 +128,9 @@ class AppraisalsTab(RecordTable[AppraisalView]):
             ),
             Column(self.tr("Sammendrag"), lambda a: (a.summary or "").splitlines()[0] if a.summary else ""),
         ]
-        self.set_columns(columns, self.tr("Medarbeidersamtaler"), stretch=3)
+        self.set_columns(
+            columns, self.tr("Medarbeidersamtaler"), stretch=3, sort=(0, Qt.SortOrder.DescendingOrder)
+        )
         self.employee_id = 0
         self.goals: Sequence[GoalView] = ()
         self.leader_name: str | None = None

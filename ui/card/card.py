@@ -42,7 +42,7 @@ from ui.context import AppContext
 from ui.employees.dialogs import EditEmployeeDialog
 from ui.errors import attempt
 from ui.i18n import fmt_date, fmt_percent
-from ui.widgets.dates import date_edit, date_of
+from ui.widgets.date_edit import DateEdit
 from ui.widgets.forms import FormDialog
 
 
@@ -77,7 +77,7 @@ class MarkLeftDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("Registrer at {name} har sluttet").format(name=employee.full_name), parent)
         self.database, self.actor, self.employee = database, actor, employee
-        self.left_on = date_edit(today())
+        self.left_on = DateEdit(today())
         self.add_row(self.tr("Sluttdato:"), self.left_on, "left_on")
         note = QLabel(
             self.tr(
@@ -92,7 +92,7 @@ class MarkLeftDialog(FormDialog):
         return mark_left(
             UnitOfWork(self.database, self.actor),
             self.employee.id,
-            date_of(self.left_on),
+            self.left_on.required_date(),
             expected_version=self.employee.version,
         )
 
@@ -142,7 +142,7 @@ class EmployeeCard(QWidget):
         self.innsyn_action = QAction(self.tr("&Eksporter alt om personen (innsyn)…"), self)
         self.innsyn_action.setToolTip(self.tr("Alt registeret har om personen, som PDF eller JSON"))
         self.innsyn_action.triggered.connect(self.export_everything)
-        self.erase_action = QAction(self.tr("&Slett personen (personvern)…"), self)
+        self.erase_action = QAction(self.tr("Slett pe&rsonen (personvern)…"), self)
         self.erase_action.setToolTip(self.tr("Slett personen og alle spor etter vedkommende"))
         self.erase_action.triggered.connect(self.erase_person)
         privacy_menu = QMenu(self)

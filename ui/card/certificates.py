@@ -20,7 +20,7 @@ from competence.uow import UnitOfWork
 from db.session import Database
 from ui.card.common import RecordTable
 from ui.i18n import fmt_date
-from ui.widgets.dates import OptionalDate, date_edit, date_of
+from ui.widgets.date_edit import DateEdit
 from ui.widgets.forms import FormDialog
 from ui.widgets.pickers import CompetencePicker
 from ui.widgets.tables import Column
@@ -54,8 +54,8 @@ class CertificateDialog(FormDialog):
         self.name.setPlaceholderText(self.tr("Tomt: navnet på kurset over"))
         self.issuer = QLineEdit(certificate.issuer or "" if certificate else "")
         self.issuer.setMaxLength(200)
-        self.completed = date_edit(certificate.completed_on if certificate else today())
-        self.valid_until = OptionalDate(self.tr("Utløper"), certificate.valid_until if certificate else None)
+        self.completed = DateEdit(certificate.completed_on if certificate else today())
+        self.valid_until = DateEdit(certificate.valid_until if certificate else None, optional=True)
         self.valid_until.setToolTip(self.tr("Tomt: regnes ut fra kursets gyldighet, eller gyldig uten utløp"))
         self.note = QPlainTextEdit(certificate.note or "" if certificate else "")
         self.note.setTabChangesFocus(True)
@@ -73,7 +73,7 @@ class CertificateDialog(FormDialog):
     def certificate_input(self) -> CertificateInput:
         return CertificateInput(
             name=self.name.text(),
-            completed_on=date_of(self.completed),
+            completed_on=self.completed.required_date(),
             valid_until=self.valid_until.value(),
             competence_id=self.course.selected_id(),
             issuer=self.issuer.text() or None,

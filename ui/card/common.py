@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +32,7 @@ from competence.uow import UnitOfWork
 from db.session import Database
 from ui.errors import attempt
 from ui.i18n import current_language, fmt_percent
-from ui.widgets.tables import Column, RowTableModel
+from ui.widgets.tables import Column, ColumnFitter, DataTable, RowTableModel
 
 R = TypeVar("R")
 
@@ -84,7 +83,8 @@ class RecordTable(QWidget, Generic[R]):
         super().__init__(parent)
         self.database, self.actor = database, actor
         self.model: RowTableModel[R] = RowTableModel([], parent=self)
-        self.view = QTableView()
+        self.fitter: ColumnFitter | None = None
+        self.view = DataTable()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -110,18 +110,23 @@ class RecordTable(QWidget, Generic[R]):
         self.view.activated.connect(lambda _index: self._default_action and self._default_action())
 
     def set_columns(
-        self, columns: Sequence[Column[R]], accessible_name: str, *, stretch: int | None = None
+        self,
+        columns: Sequence[Column[R]],
+        accessible_name: str,
+        *,
+        stretch: int | None = None,
+        sort: tuple[int, Qt.SortOrder] | None = None,
     ) -> None:
-        """The table's columns; ``stretch`` names the one that takes the spare width (a description)."""
+        """The table's columns; ``stretch`` names the one that takes the spare width (a description);
+        ``sort`` the order the rows come in from the service (shown by the header), else none."""
         self.model.beginResetModel()
         self.model.columns = list(columns)
         self.model.endResetModel()
         self.view.setAccessibleName(accessible_name)
+        column, order = sort if sort is not None else (-1, Qt.SortOrder.AscendingOrder)
+        self.view.horizontalHeader().setSortIndicator(column, order)
         if stretch is not None:
-            header = self.view.horizontalHeader()
-            header.setStretchLastSection(False)
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+            self.fitter = ColumnFitter(self.view, stretch)
 
     def add_detail(self, widget: QWidget) -> None:
         """A panel under the table showing more of the selected row."""
@@ -147,6 +152,11 @@ class RecordTable(QWidget, Generic[R]):
     def set_rows(self, rows: Sequence[R]) -> None:
         selected = self.selected()
         self.model.set_rows(rows)
+        header = self.view.horizontalHeader()
+        if header.sortIndicatorSection() >= 0:
+            # the rows come in the service's order: keep the order the user chose (a new appraisal
+            # among the others by its date, not first)
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         if self.view.horizontalHeader().stretchLastSection():
             self.view.resizeColumnsToContents()
         if selected is not None:

@@ -24,9 +24,9 @@ from db.session import Database
 from ui.card.common import RecordTable, level_text
 from ui.errors import attempt
 from ui.i18n import current_language, fmt_date, fmt_int, fmt_number, pick
-from ui.widgets.dates import OptionalDate
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.fields import NumberField
 from ui.widgets.forms import FormDialog
-from ui.widgets.numbers import OptionalAmount, OptionalHours
 from ui.widgets.pickers import CompetencePicker
 from ui.widgets.tables import Column
 
@@ -70,13 +70,17 @@ class GoalDialog(FormDialog):
         for area_id, label in areas_of(competences, lang):
             self.area.addItem(label, area_id)
         self.target = QComboBox()
-        self.start = OptionalDate(self.tr("Fra"), goal.start_on if goal else None)
-        self.due = OptionalDate(self.tr("Frist"), goal.due_on if goal else None)
+        self.start = DateEdit(goal.start_on if goal else None, optional=True)
+        self.due = DateEdit(goal.due_on if goal else None, optional=True)
         self.status = QComboBox()
         for key in GOAL_STATUSES:
             self.status.addItem(pick(STATUS_LABELS[key], lang), key)
-        self.hours = OptionalHours(goal.hours if goal else None)
-        self.cost = OptionalAmount(goal.cost_nok if goal else None)
+        self.hours = NumberField(
+            goal.hours if goal else None, maximum=10_000, decimals=1, unit=self.tr("timer"), optional=True
+        )
+        self.cost = NumberField(
+            goal.cost_nok if goal else None, maximum=100_000_000, unit="kr", optional=True, step=500
+        )
         self.result_text = QPlainTextEdit(goal.result or "" if goal else "")
         self.result_text.setTabChangesFocus(True)
         self.result_text.setFixedHeight(56)
@@ -127,8 +131,8 @@ class GoalDialog(FormDialog):
             start_on=self.start.value(),
             due_on=self.due.value(),
             status=str(self.status.currentData()),
-            hours=self.hours.optional_value(),
-            cost_nok=self.cost.optional_value(),
+            hours=self.hours.value(),
+            cost_nok=self.cost.value(),
             result=self.result_text.toPlainText() or None,
             appraisal_id=self.goal.appraisal_id if self.goal else None,
         )
@@ -173,6 +177,9 @@ class GoalsTab(RecordTable[GoalView]):
             ),
         ]
         self.set_columns(columns, self.tr("Utviklingsmål"), stretch=0)
+        if self.fitter is not None:  # hours, cost and the kind of activity give way on a narrow screen
+            self.fitter.cap = 170
+            self.fitter.optional = [6, 7, 1]
         self.employee_id = 0
         self.competences: Sequence[CompetenceOption] = ()
         self.new_button = self.add_button(self.tr("Nytt mål…"), self.add)

@@ -21,9 +21,9 @@ from competence.units import UnitView
 from competence.uow import UnitOfWork
 from db.session import Database
 from ui.card.common import RecordTable
-from ui.employees.dialogs import fte_spin
+from ui.employees.dialogs import fte_field
 from ui.i18n import fmt_date, fmt_number
-from ui.widgets.dates import OptionalDate, date_edit, date_of
+from ui.widgets.date_edit import DateEdit
 from ui.widgets.forms import FormDialog
 from ui.widgets.pickers import RolePicker, UnitPicker, manager_picker
 from ui.widgets.tables import Column
@@ -48,9 +48,9 @@ class PositionDialog(FormDialog):
         self.title = QLineEdit(position.title if position else "")
         self.title.setMaxLength(200)
         self.role = RolePicker(roles)
-        self.fte = fte_spin(position.fte_percent if position else 100.0)
-        self.start = OptionalDate(self.tr("Fra"), position.start_date if position else None)
-        self.end = OptionalDate(self.tr("Til"), position.end_date if position else None)
+        self.fte = fte_field(position.fte_percent if position else 100.0)
+        self.start = DateEdit(position.start_date if position else None, optional=True)
+        self.end = DateEdit(position.end_date if position else None, optional=True)
         if position is not None:
             self.unit.select_id(position.unit_id)
             self.role.select_id(position.role_id)
@@ -75,7 +75,7 @@ class PositionDialog(FormDialog):
             unit_id=unit_id,
             title=self.title.text(),
             role_id=self.role.selected_id(),
-            fte_percent=self.fte.value(),
+            fte_percent=float(self.fte.value() or 0),
             start_date=self.start.value(),
             end_date=self.end.value(),
             manager_id=self.manager.checked_id("manager_id"),
@@ -98,7 +98,7 @@ class EndPositionDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("Avslutt stilling"), parent)
         self.database, self.actor, self.position = database, actor, position
-        self.end = date_edit(today())
+        self.end = DateEdit(today())
         self.add_row(self.tr("Siste dag:"), self.end, "end_date")
 
     def submit(self) -> PositionView:
@@ -109,7 +109,7 @@ class EndPositionDialog(FormDialog):
             role_id=p.role_id,
             fte_percent=p.fte_percent,
             start_date=p.start_date,
-            end_date=date_of(self.end),
+            end_date=self.end.required_date(),
             manager_id=p.manager_id,
         )
         return update_position(UnitOfWork(self.database, self.actor), p.id, data, expected_version=p.version)

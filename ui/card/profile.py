@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,10 +36,12 @@ from db.session import Database
 from ui.card.common import gap_explanation, level_text
 from ui.card.radar import RadarChart, RadarPoint
 from ui.errors import attempt, show_error
-from ui.i18n import current_language, fmt_date, fmt_points, pick, to_qdate
-from ui.widgets.dates import date_edit, date_of
+from ui.i18n import current_language, fmt_date, fmt_points, pick
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.flow import ElidedLabel
 from ui.widgets.forms import FormDialog
-from ui.widgets.tables import ROW_ROLE, Column, RowTableModel
+from ui.widgets.screen import share_when_shown
+from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTableModel
 
 MET = QColor(212, 237, 218)
 GAP = QColor(248, 215, 218)
@@ -163,8 +163,7 @@ class AssessDialog(FormDialog):
         for key in ("leader", "self", "course"):
             self.source.addItem(pick(SOURCE_LABELS[key], lang), key)
         self.source.setCurrentIndex(max(self.source.findData(source), 0))
-        self.assessed_on = date_edit(today())
-        self.assessed_on.setMaximumDate(to_qdate(today()))
+        self.assessed_on = DateEdit(today(), latest=today())
         self.assessor = QLineEdit(actor or "")
         self.assessor.setMaxLength(200)
         self.note = QPlainTextEdit()
@@ -188,7 +187,7 @@ class AssessDialog(FormDialog):
                 employee_id=self.employee_id,
                 competence_id=self.item.competence.id,
                 level=int(self.level.currentData()),
-                assessed_on=date_of(self.assessed_on),
+                assessed_on=self.assessed_on.required_date(),
                 source=str(self.source.currentData()),
                 assessor=self.assessor.text() or None,
                 note=self.note.toPlainText() or None,
@@ -259,7 +258,7 @@ class ProfileTab(QWidget):
         ]
         self.model = ProfileModel(columns, self)
         self.model.on_level_chosen = self.record_in_place
-        self.view = QTableView()
+        self.view = DataTable()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Kompetanseprofil"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -276,13 +275,11 @@ class ProfileTab(QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # long names are elided
-        for column in (2, CURRENT_COLUMN):  # level names can be long: a fixed start, elided, resizable
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, 130)
+        # the names take the room; the area is a code (its name in the tooltip), level names are
+        # cut where long: so the table needs no sideways scrolling
+        self.fitter = ColumnFitter(self.view, 0, cap=120, stretch_min=150)
+        self.fitter.caps[1] = self.fontMetrics().horizontalAdvance("Område") + 16
+        self.fitter.optional = [6, 1]  # the date is in the history, the area in the tooltip
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -295,8 +292,8 @@ class ProfileTab(QWidget):
         group = QButtonGroup(self)
         group.addButton(self.as_leader)
         group.addButton(self.as_self)
-        self.assess_button = QPushButton(self.tr("&Vurder med dato og merknad…"))
-        self.goal_button = QPushButton(self.tr("Nytt &mål for kompetansen…"))
+        self.assess_button = QPushButton(self.tr("Vu&rder med dato og merknad…"))
+        self.goal_button = QPushButton(self.tr("Nytt mål for kompe&tansen…"))
         source_row = QHBoxLayout()
         source_row.addWidget(QLabel(self.tr("Nivå endret i tabellen registreres")))
         source_row.addWidget(self.as_leader)
@@ -309,7 +306,16 @@ class ProfileTab(QWidget):
 
         self.radar = RadarChart()
         history_columns: list[Column[AssessmentView]] = [
-            Column(self.tr("Dato"), lambda a: fmt_date(a.assessed_on), lambda a: a.assessed_on),
+            Column(
+                self.tr("Dato"),
+                lambda a: fmt_date(a.assessed_on),
+                lambda a: a.assessed_on,
+                tooltip=lambda a: " · ".join(
+                    part
+                    for part in (pick(SOURCE_LABELS.get(a.source, (a.source, a.source)), lang), a.assessor)
+                    if part
+                ),
+            ),
             Column(
                 self.tr("Nivå"),
                 lambda a: level_text(self.levels.get(a.competence_id, ()), a.level_ordinal, a.level_name),
@@ -320,13 +326,16 @@ class ProfileTab(QWidget):
             Column(self.tr("Merknad"), lambda a: a.note or "", tooltip=lambda a: a.note),
         ]
         self.history_model: RowTableModel[AssessmentView] = RowTableModel(history_columns, parent=self)
-        self.history = QTableView()
+        self.history = DataTable()
         self.history.setModel(self.history_model)
         self.history.setAccessibleName(self.tr("Vurderingshistorikk"))
         self.history.verticalHeader().hide()
-        self.history.horizontalHeader().setStretchLastSection(True)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history_label = QLabel(self.tr("Historikk: velg en kompetanse"))
+        self.history_fitter = ColumnFitter(self.history, 4, cap=170, stretch_min=80)
+        self.history_fitter.optional = [3, 2]  # on a narrow screen in the date's tooltip
+        # a long competence name is cut, never widening the pane (that moved the splitter and
+        # scrolled the table sideways each time a row was chosen)
+        self.history_label = ElidedLabel(self.tr("Historikk: velg en kompetanse"))
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.radar)
@@ -341,7 +350,8 @@ class ProfileTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([900, 400])
+        share_when_shown(splitter, (66, 34))
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
@@ -411,7 +421,6 @@ class ProfileTab(QWidget):
             show_error(self, exc)
             return
         self.history_model.set_rows(rows)
-        self.history.resizeColumnsToContents()
 
     # --- actions -----------------------------------------------------------------------------
     @property

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from competence.employees import (
     EmployeeDetail,
@@ -19,19 +19,15 @@ from competence.roles import RoleView
 from competence.units import UnitView
 from competence.uow import UnitOfWork
 from db.session import Database
-from ui.widgets.dates import OptionalDate
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.fields import NumberField
 from ui.widgets.forms import FormDialog
 from ui.widgets.pickers import RolePicker, UnitPicker, manager_picker
 
 
-def fte_spin(value: float = 100.0) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    spin.setRange(0.0, 100.0)
-    spin.setDecimals(1)
-    spin.setSingleStep(5.0)
-    spin.setSuffix("\u00a0%")
-    spin.setValue(value)
-    return spin
+def fte_field(value: float = 100.0) -> NumberField:
+    """Stillingsprosent: 0 to 100, one decimal (62,5)."""
+    return NumberField(value, minimum=0, maximum=100, decimals=1, unit="%", step=5)
 
 
 class NewEmployeeDialog(FormDialog):
@@ -56,8 +52,8 @@ class NewEmployeeDialog(FormDialog):
         self.title = QLineEdit()
         self.title.setMaxLength(200)
         self.role = RolePicker(roles)
-        self.fte = fte_spin()
-        self.start = OptionalDate(self.tr("Fra"))
+        self.fte = fte_field()
+        self.start = DateEdit(optional=True)
         self.add_row(self.tr("Ansattnummer:"), self.number, "employee_no")
         self.add_row(self.tr("Fornavn:"), self.first_name, "first_name")
         self.add_row(self.tr("Etternavn:"), self.last_name, "last_name")
@@ -98,7 +94,7 @@ class NewEmployeeDialog(FormDialog):
                     unit_id=unit_id,
                     title=self.title.text(),
                     role_id=self.role.selected_id(),
-                    fte_percent=self.fte.value(),
+                    fte_percent=float(self.fte.value() or 0),
                     start_date=self.start.value(),
                 ),
             )

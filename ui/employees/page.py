@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +41,7 @@ from ui.employees.model import (
 )
 from ui.i18n import fmt_int
 from ui.pages.base import Page
+from ui.widgets.tables import DataTable
 
 _DEFAULT_WIDTHS = {
     "employee_no": 80,
@@ -110,13 +111,15 @@ class EmployeesPage(Page):
         )
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Søk i ansattlisten"))
+        self.search.setToolTip(self.tr("Pil ned eller Enter går til listen"))
+        self.search.installEventFilter(self)
         self.count = QLabel()
         self.count.setAccessibleName(self.tr("Antall viste ansatte"))
         self.new_button = QPushButton(self.tr("&Ny ansatt…"))
         self.model = EmployeeTableModel(self)
         self.proxy = EmployeeFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
+        self.table = DataTable()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName(self.tr("Ansatte"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -184,6 +187,29 @@ class EmployeesPage(Page):
         self.new_button.clicked.connect(self.new_employee)
         self._update_count()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down or Enter in the search field go on into the list (to the first match)."""
+        onwards = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in onwards
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.into_list()
+            return True
+        return super().eventFilter(watched, event)
+
+    def into_list(self) -> None:
+        """Put the keyboard in the list, on the current person or else the first one shown."""
+        if self.proxy.rowCount() == 0:
+            return
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.proxy.index(0, NAME_COLUMN))
+            self.table.selectRow(0)
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
+
     @property
     def card(self) -> EmployeeCard:
         """The employee card, made the first time someone is opened."""
@@ -210,6 +236,12 @@ class EmployeesPage(Page):
             self._list_stale = True
             return
         self._load_list()
+
+    def show_start(self) -> None:
+        self.show_list()
+
+    def help_topic(self) -> str:
+        return "card" if self._card_shown() else "employees"
 
     def focus_search(self) -> bool:
         self.show_list()

@@ -11,13 +11,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,16 +30,23 @@ from ui.frameworks.dialogs import AreaDialog, CompetenceDialog, CopyDialog, Edit
 from ui.frameworks.files import FrameworkFiles
 from ui.frameworks.tree import FrameworkTreeWidget, Key
 from ui.i18n import current_language, fmt_int
+from ui.widgets.flow import FlowLayout
 from ui.widgets.forms import FormDialog
 from ui.widgets.pickers import short_framework_name
-from ui.widgets.tables import Column, RowTableModel
+from ui.widgets.screen import share_when_shown
+from ui.widgets.tables import Column, ColumnFitter, DataTable, RowTableModel
 
 
-def remember_splitter(ctx: AppContext, splitter: QSplitter, name: str) -> None:
-    """Restore the splitter's sizes from the user's preferences and save them when moved."""
+def remember_splitter(
+    ctx: AppContext, splitter: QSplitter, name: str, weights: tuple[int, ...] | None = None
+) -> None:
+    """Restore the splitter's sizes from the user's preferences (or share its room by ``weights``
+    the first time) and save them when moved."""
     state = ctx.preferences.splitter_state(name)
     if state is not None:
         splitter.restoreState(state)
+    elif weights is not None:
+        share_when_shown(splitter, weights)
     splitter.splitterMoved.connect(lambda *_: ctx.preferences.save_splitter_state(name, splitter.saveState()))
 
 
@@ -93,7 +98,7 @@ class FrameworksTab(QWidget):
             ],
             parent=self,
         )
-        self.list = QTableView()
+        self.list = DataTable()
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Rammeverk i registeret"))
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -101,9 +106,8 @@ class FrameworksTab(QWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.verticalHeader().hide()
         self.list.setWordWrap(False)
-        header = self.list.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.list_fitter = ColumnFitter(self.list, 0, cap=120, stretch_min=110)
+        self.list_fitter.optional = [1]  # built-in or a copy: the banner over the tree says so too
         self.list.selectionModel().currentRowChanged.connect(self._row_changed)
         list_label = QLabel(self.tr("Rammeverk i re&gisteret:"))
         list_label.setBuddy(self.list)
@@ -161,7 +165,8 @@ class FrameworksTab(QWidget):
         self.scale_button = _button(
             self.tr("Niv&ånavn…"), self.edit_scale, self.tr("Endre navnene på nivåene i skalaen")
         )
-        tree_buttons = QHBoxLayout()
+        tree_buttons_box = QWidget()
+        tree_buttons = FlowLayout(tree_buttons_box, spacing=6)  # wraps in a narrow window
         for button in (
             self.add_area_button,
             self.add_competence_button,
@@ -170,16 +175,16 @@ class FrameworksTab(QWidget):
             self.scale_button,
         ):
             tree_buttons.addWidget(button)
-        tree_buttons.addStretch(1)
         tree_side = QWidget()
         ts = QVBoxLayout(tree_side)
         ts.setContentsMargins(0, 0, 0, 0)
         ts.addWidget(self.banner)
         ts.addLayout(search_row)
         ts.addWidget(self.tree, 1)
-        ts.addLayout(tree_buttons)
+        ts.addWidget(tree_buttons_box)
 
         self.detail = DetailPanel()
+        self.detail.setMinimumWidth(self.fontMetrics().averageCharWidth() * 24)
         self.detail.show_nothing()
 
         self.splitter = QSplitter()
@@ -189,8 +194,7 @@ class FrameworksTab(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([330, 500, 430])
-        remember_splitter(ctx, self.splitter, "frameworks")
+        remember_splitter(ctx, self.splitter, "frameworks", (26, 42, 32))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)

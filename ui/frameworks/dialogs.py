@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
     QWidget,
 )
 
@@ -41,6 +40,7 @@ from db.session import Database
 from ui.frameworks.detail import scale_name
 from ui.frameworks.tree import kind_label
 from ui.i18n import current_language, fmt_percent
+from ui.widgets.fields import NumberField
 from ui.widgets.forms import FormDialog
 
 
@@ -208,11 +208,14 @@ class CompetenceDialog(_FrameworkDialog):
         wanted = c.scale_id if c else tree.framework.default_scale_id
         self.scale.setCurrentIndex(max(self.scale.findData(wanted), 0))
         self.add_row(self.tr("Skala:"), self.scale, "scale_id")
-        self.validity = QSpinBox()
-        self.validity.setRange(0, 600)
-        self.validity.setSuffix(self.tr(" måneder"))
-        self.validity.setSpecialValueText(self.tr("ingen utløpstid"))
-        self.validity.setValue((c.validity_months or 0) if c else 0)
+        self.validity = NumberField(
+            (c.validity_months or None) if c else None,
+            minimum=1,
+            maximum=600,
+            unit=self.tr("måneder"),
+            optional=True,
+        )
+        self.validity.line.setPlaceholderText(self.tr("ingen utløpstid"))
         self.add_row(self.tr("Gyldighet:"), self.validity, "validity_months")
         self.parent_competence = QComboBox()
         self.parent_competence.addItem(self.tr("(ingen)"), None)
@@ -250,7 +253,7 @@ class CompetenceDialog(_FrameworkDialog):
             source_quote=self.quote.toPlainText() or None,
             source_ref=self.source_ref.text() or None,
             scale_id=self.scale.currentData(),
-            validity_months=self.validity.value() or None,
+            validity_months=self.validity.value(),
             parent_id=int(parent_id) if parent_id is not None else None,
         )
 

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -42,7 +41,7 @@ from ui.i18n import current_language, fmt_int, fmt_number
 from ui.importing.mapping import MappingGrid, required_names
 from ui.importing.roster_report import ReportView, report_text
 from ui.importing.steps import FilePage, ReportPage, Step, StepPage, StepWizard
-from ui.widgets.tables import Column, RowTableModel
+from ui.widgets.tables import Column, DataTable, RowTableModel
 
 FILE_PAGE, SHEET_PAGE, MAPPING_PAGE, PREVIEW_PAGE, REPORT_PAGE = range(5)
 SPREADSHEETS = "*.xlsx *.xlsm *.xls *.ods"
@@ -124,7 +123,7 @@ class SheetPage(StepPage):
             ],
             parent=self,
         )
-        self.table = QTableView()
+        self.table = DataTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Arkene i arbeidsboken"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

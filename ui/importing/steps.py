@@ -33,6 +33,8 @@ from competence.progress import Cancelled
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.importing.files import choose_open_file, choose_save_file
+from ui.widgets.forms import confirm_discard
+from ui.widgets.screen import fit_when_shown
 from ui.worker import Job, Task
 
 
@@ -156,6 +158,7 @@ class StepWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Avbryt"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Ferdig"))
         self.resize(900, 640)
+        fit_when_shown(self)  # inside the screen, also a small one
 
     def add_pages(self, *pages: QWizardPage) -> None:
         """The pages in order; their ids are their positions (the modules' ``*_PAGE`` constants)."""
@@ -172,6 +175,9 @@ class StepWizard(QWizard):
         page = self.currentPage()
         if isinstance(page, StepPage) and page.cancel_running():
             return  # the job stops (nothing is written); the user may then close the wizard
+        midway = self.currentId() != self.startId() and self.nextId() != -1
+        if midway and not confirm_discard(self):
+            return  # Escape halfway through (a file read, columns chosen) asks first
         super().reject()
 
 

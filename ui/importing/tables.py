@@ -5,10 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from ui.widgets.tables import DataTable
+
 
 def report_table(model: QAbstractItemModel, name: str) -> QTableView:
     """A read-only, sortable table with fixed row heights (a report may list 50,000 people)."""
-    view = QTableView()
+    view = DataTable()
     view.setModel(model)
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QScrollArea,
     QTableView,
@@ -31,7 +30,8 @@ from ui.context import AppContext
 from ui.i18n import current_language, fmt_date, fmt_int, fmt_number, fmt_percent, fmt_points, fmt_share
 from ui.pages.base import Page
 from ui.widgets.charts import Bar, BarChart
-from ui.widgets.tables import ROW_ROLE, Column, RowTableModel
+from ui.widgets.pickers import TreeIndentDelegate, add_unit
+from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTableModel
 
 WARN = QColor(248, 215, 218)
 FTE_BANDS = ("100", "75-99", "50-74", "<50")
@@ -82,7 +82,7 @@ class KeyFigure(QFrame):
 
 
 def _table(name: str) -> QTableView:
-    view = QTableView()
+    view = DataTable()
     view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -101,6 +101,7 @@ class OverviewPage(Page):
         self.data: OverviewData | None = None
         self._generation = 0
         self.unit = QComboBox()
+        self.unit.setItemDelegate(TreeIndentDelegate(self.unit))
         self.unit.setAccessibleName(self.tr("Enhet for oversikten"))
         self.unit.setMinimumContentsLength(30)
         self.unit.addItem(self.tr("Hele kommunen"), None)
@@ -196,16 +197,14 @@ class OverviewPage(Page):
         self.cert_view = _table(self.tr("Sertifikater som utløper"))
         self.cert_view.setToolTip(self.tr("Enter eller dobbeltklikk åpner ansattkortet"))
         boxes = []
+        self.fitters: list[ColumnFitter] = []
         for title, view, model, stretch in (
             (self.tr("Største avvik"), self.gaps_view, self.gaps_model, 0),
             (self.tr("Sårbare kompetanser (én eller ingen har dem)"), self.vuln_view, self.vuln_model, 1),
             (self.tr("Sertifikater som utløper eller er utløpt"), self.cert_view, self.cert_model, 2),
         ):
             view.setModel(model)
-            header = view.horizontalHeader()
-            header.setStretchLastSection(False)
-            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+            self.fitters.append(ColumnFitter(view, stretch, cap=140, stretch_min=120))
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(view)
             boxes.append(box)
@@ -271,7 +270,7 @@ class OverviewPage(Page):
             self.unit.clear()
             self.unit.addItem(self.tr("Hele kommunen"), None)
             for unit in units:
-                self.unit.addItem("\u2003" * unit.depth + unit.label, unit.id)
+                add_unit(self.unit, unit)
             self.unit.setCurrentIndex(max(self.unit.findData(chosen), 0) if chosen is not None else 0)
 
     def show_data(self, data: OverviewData) -> None:

@@ -41,6 +41,15 @@ class Page(QWidget):
     def reload(self) -> None:
         raise NotImplementedError
 
+    def help_topic(self) -> str:
+        """The part of the user guide F1 opens on this screen (ui/help.py): by default the
+        screen's own, named by its key."""
+        return self.objectName().removeprefix("page_")
+
+    def show_start(self) -> None:
+        """The screen was chosen in the navigation (or with Ctrl+number): show its starting point
+        (Ansatte: the list, also when a card was open)."""
+
     def focus_search(self) -> bool:
         """Ctrl+F: put the cursor in the page's search field; False when the page has none."""
         return False

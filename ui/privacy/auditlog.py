@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,8 +39,9 @@ from ui.context import AppContext
 from ui.i18n import fmt_date, fmt_int
 from ui.privacy.labels import action_label, entity_label
 from ui.reports.files import ask_save_path, file_error, open_path, safe_file_name
-from ui.widgets.dates import OptionalDate
-from ui.widgets.tables import Column, RowTableModel
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.screen import fit_when_shown
+from ui.widgets.tables import Column, DataTable, RowTableModel
 
 # How many events the list shows at most (the newest); the export has no such limit.
 SHOWN = 1000
@@ -109,7 +109,7 @@ class AuditLogDialog(QDialog):
         self.employee.setPlaceholderText(self.tr("alle"))
         self.employee.setClearButtonEnabled(True)
         self.employee.setMaximumWidth(160)
-        self.since = OptionalDate(self.tr("Fra og med"), None)
+        self.since = DateEdit(None, optional=True)
         self.show_button = QPushButton(self.tr("&Vis"))
         self.show_button.setDefault(True)
         filters = QHBoxLayout()
@@ -121,6 +121,10 @@ class AuditLogDialog(QDialog):
         filters.addWidget(self.action)
         filters.addWidget(employee_label)
         filters.addWidget(self.employee)
+        since_label = QLabel(self.tr("&Fra og med:"))
+        since_label.setBuddy(self.since)
+        self.since.setAccessibleName(self.tr("Fra og med dato"))
+        filters.addWidget(since_label)
         filters.addWidget(self.since)
         filters.addWidget(self.show_button)
         filters.addStretch(1)
@@ -138,7 +142,7 @@ class AuditLogDialog(QDialog):
             ),
         ]
         self.model: RowTableModel[AuditEntry] = RowTableModel(columns, parent=self)
-        self.table = QTableView()
+        self.table = DataTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Hendelser i revisjonsloggen"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -174,11 +178,12 @@ class AuditLogDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.resize(980, 560)
+        fit_when_shown(self)  # inside the screen, also a small one
 
         self.show_button.clicked.connect(self.load)
         self.action.currentIndexChanged.connect(self.load)
         self.employee.returnPressed.connect(self.load)
-        self.since.changed.connect(self.load)
+        self.since.committed.connect(self.load)
         self.export_button.clicked.connect(self.export)
 
     def current_filter(self) -> AuditFilter:
@@ -191,6 +196,8 @@ class AuditLogDialog(QDialog):
 
     def load(self) -> None:
         """Fetch the newest matching events on a worker (a later request wins over an earlier one)."""
+        if not self.since.check():
+            return  # the message is under the date; nothing is fetched for a date that is not one
         self._generation += 1
         generation, chosen, uow = self._generation, self.current_filter(), self.ctx.uow()
         self.count.setText(self.tr("Laster…"))
@@ -213,6 +220,9 @@ class AuditLogDialog(QDialog):
         self.count.setText(text)
 
     def export(self) -> None:
+        if not self.since.check():
+            self.since.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         target = ask_save_path(
             self,
             self.ctx.preferences,

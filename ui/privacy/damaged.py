@@ -28,6 +28,7 @@ from db.engine import backup_dir_for
 from db.errors import DatabaseCorruptError
 from ui.errors import show_error
 from ui.i18n import fmt_date
+from ui.widgets.screen import fit_when_shown
 from ui.worker import TaskRunner
 
 log = logging.getLogger("kompetanseregister.ui")
@@ -43,6 +44,7 @@ class DamagedDatabaseDialog(QDialog):
         self, error: DatabaseCorruptError, url: str, tasks: TaskRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        fit_when_shown(self)  # inside the screen, also a small one
         self.url = url
         self.tasks = tasks
         self.folder = backup_dir_for(url, create=False)

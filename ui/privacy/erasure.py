@@ -33,6 +33,7 @@ from competence.settings import get_settings
 from competence.uow import UnitOfWork
 from ui.context import AppContext
 from ui.privacy.labels import role_label, table_label
+from ui.widgets.screen import fit_when_shown
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ class ErasureDialog(QDialog):
         layout.addWidget(self.confirmation)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Avbryt"))
-        self.erase_button = QPushButton(self.tr("&Slett personen"))
+        self.erase_button = QPushButton(self.tr("Slett pers&onen"))
         self.erase_button.setEnabled(False)
         self.erase_button.setAutoDefault(False)
         self.buttons.addButton(self.erase_button, QDialogButtonBox.ButtonRole.DestructiveRole)
@@ -124,6 +125,7 @@ class ErasureDialog(QDialog):
         self.confirmation.textChanged.connect(self._update)
         self.confirmation.setFocus()
         self.setMinimumWidth(520)
+        fit_when_shown(self)  # inside the screen, also a small one
 
     def confirmed(self) -> bool:
         typed = canonical_number(self.confirmation.text())

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +32,8 @@ from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import fmt_date
 from ui.privacy.labels import people_text, retention_action_text, retention_due_text
-from ui.widgets.tables import Column, RowTableModel
+from ui.widgets.screen import fit_when_shown
+from ui.widgets.tables import Column, DataTable, RowTableModel
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ class RetentionDialog(QDialog):
             Column(self.tr("Sluttet"), lambda p: fmt_date(p.left_on), lambda p: p.left_on),
         ]
         self.model: RowTableModel[DuePerson] = RowTableModel(columns, parent=self)
-        self.table = QTableView()
+        self.table = DataTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Personer som har passert oppbevaringstiden"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -121,7 +121,7 @@ class RetentionDialog(QDialog):
             )
         )
         self.note.setWordWrap(True)
-        self.apply_button = QPushButton()
+        self.apply_button = QPushButton(self.tr("Utfør"))  # named for what it does once loaded
         self.apply_button.setEnabled(False)
         self.apply_button.setAutoDefault(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -136,6 +136,7 @@ class RetentionDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
         self.resize(760, 460)
+        fit_when_shown(self)  # inside the screen, also a small one
 
     def load(self) -> None:
         database, actor = self.ctx.database, self.ctx.actor
@@ -164,10 +165,10 @@ class RetentionDialog(QDialog):
             )
         self.explanation.setText(retention_action_text(summary.action))
         if summary.action == "erase":
-            self.apply_button.setText(self.tr("&Slett {people} nå").format(people=people_text(summary.count)))
+            self.apply_button.setText(self.tr("Slett {people} &nå").format(people=people_text(summary.count)))
         else:
             self.apply_button.setText(
-                self.tr("&Anonymiser {people} nå").format(people=people_text(summary.count))
+                self.tr("Anonymiser {people} &nå").format(people=people_text(summary.count))
             )
         self.apply_button.setEnabled(summary.count > 0)
 

@@ -40,7 +40,8 @@ from ui.pages.base import Page
 from ui.reports.files import ask_folder, ask_save_path, excel_filter, open_path, pdf_filter
 from ui.reports.kinds import KINDS, ExportKind, ExportRequest, UnitNeed, Written
 from ui.reports.run import run_export
-from ui.widgets.dates import date_edit, date_of
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.fields import refuse_if_invalid
 from ui.widgets.pickers import PersonPicker, UnitPicker
 from ui.worker import Task
 
@@ -72,12 +73,13 @@ class ReportsPage(Page):
         self.kinds = QListWidget()
         self.kinds.setAccessibleName(self.tr("Rapporter"))
         self.kinds.setMaximumWidth(380)
-        self.kinds.setMinimumWidth(240)
+        self.kinds.setMinimumWidth(200)
+        self.kinds.setWordWrap(True)  # a long title takes two lines in a narrow window, not "…"
         for kind in KINDS:
             item = QListWidgetItem(kind.title())
             item.setData(KIND_ROLE, kind.key)
             item.setToolTip(kind.description())
-            item.setSizeHint(QSize(0, round(self.fontMetrics().height() * 2.2)))
+            item.setSizeHint(QSize(0, round(self.fontMetrics().height() * 2.6)))
             self.kinds.addItem(item)
 
         self.title = QLabel()
@@ -97,7 +99,7 @@ class ReportsPage(Page):
         self.person.setAccessibleName(self.tr("Ansatt"))
         self.person.setMinimumContentsLength(40)
         self.person.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.talk_on = date_edit(today())
+        self.talk_on = DateEdit(today())
         self.talk_on.setAccessibleName(self.tr("Dato for samtalen"))
         self.combined = QCheckBox(self.tr("Lag også én &samlet PDF med alle planene"))
         self.combined.setChecked(True)
@@ -155,7 +157,7 @@ class ReportsPage(Page):
         right.addLayout(buttons)
         right.addWidget(self.result_box)
         right.addStretch(1)
-        form_side = QWidget()
+        form_side = self.form_side = QWidget()
         form_side.setLayout(right)
         form_side.setMaximumWidth(820)
         layout = QHBoxLayout(self)
@@ -213,10 +215,12 @@ class ReportsPage(Page):
         self.form.setRowVisible(self.combined, kind.batch)
         self.subunits.setChecked(kind.subunits_default)
         self.create_button.setText(
-            self.tr("&Velg mappe og lag planene…") if kind.batch else self.tr("&Lag rapport…")
+            self.tr("Velg mappe &og lag planene…") if kind.batch else self.tr("&Lag rapport…")
         )
         self._fill_units(kind)
         self.error.hide()
+        # what the last export wrote belongs to that report, not to the one chosen now
+        self.result_box.hide()
 
     def _fill_units(self, kind: ExportKind) -> None:
         whole = self.tr("Hele kommunen") if kind.unit is UnitNeed.OPTIONAL else None
@@ -250,7 +254,7 @@ class ReportsPage(Page):
             subunits=self.subunits.isChecked() or unit_number is None,
             employee_no=employee_no,
             person_name=person_name,
-            talk_on=date_of(self.talk_on) if kind.talk_date else None,
+            talk_on=self.talk_on.required_date() if kind.talk_date else None,
             combined=kind.batch and self.combined.isChecked(),
         )
 
@@ -265,6 +269,10 @@ class ReportsPage(Page):
     # --- running -----------------------------------------------------------------------------
     def make_report(self) -> None:
         kind = self.current_kind()
+        if refuse_if_invalid(self.form_side):
+            self.error.setText(self.tr("Rett opp feltet som er merket med rødt."))
+            self.error.show()
+            return
         try:
             request = self.request(kind)
         except ValidationError as exc:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +28,7 @@ from competence.backups import (
 from competence.progress import CancelToken, Progress
 from ui.context import AppContext
 from ui.i18n import fmt_date, fmt_number
-from ui.widgets.tables import Column, RowTableModel
+from ui.widgets.tables import Column, DataTable, RowTableModel
 
 
 def _when(b: BackupFile) -> str:
@@ -61,7 +60,7 @@ class BackupsBox(QGroupBox):
             Column(self.tr("Fil"), lambda b: b.path.name),
         ]
         self.model: RowTableModel[BackupFile] = RowTableModel(columns, parent=self)
-        self.table = QTableView()
+        self.table = DataTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Sikkerhetskopier"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -73,7 +72,7 @@ class BackupsBox(QGroupBox):
         self.folder_label.setWordWrap(True)
         self.backup_button = QPushButton(self.tr("Ta sikkerhetskopi &nå"))
         self.restore_button = QPushButton(self.tr("&Gjenopprett valgt kopi…"))
-        self.restore_file_button = QPushButton(self.tr("Gjenopprett fra &fil…"))
+        self.restore_file_button = QPushButton(self.tr("Gjenopprett fr&a fil…"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.backup_button)
         buttons.addWidget(self.restore_button)

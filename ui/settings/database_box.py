@@ -97,7 +97,7 @@ class DatabaseBox(QGroupBox):
         form.addRow(self.tr("Fil:"), path_row)
         form.addRow(self.server)
         form.addRow(self.tr("Adresse:"), self.url)
-        form.addRow(self.tr("&Kryptering:"), self.ssl)
+        form.addRow(self.tr("Kr&yptering:"), self.ssl)
         form.addRow(buttons)
         form.addRow(self.result)
         chosen = ctx.preferences.database_url or ctx.database.url

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QWidget,
 )
 
@@ -27,13 +26,11 @@ from competence.settings import MAX_LOGO_BYTES, RegisterSettings, save_settings
 from competence.uow import UnitOfWork
 from db.errors import LocalizedError
 from ui.errors import error_message, show_error
+from ui.widgets.fields import NumberField, refuse_if_invalid
 
 
-def _spin(minimum: int, maximum: int, suffix: str) -> QSpinBox:
-    spin = QSpinBox()
-    spin.setRange(minimum, maximum)
-    spin.setSuffix(suffix)
-    return spin
+def _whole(minimum: int, maximum: int, unit: str) -> NumberField:
+    return NumberField(minimum, minimum=minimum, maximum=maximum, unit=unit)
 
 
 class RegisterBox(QGroupBox):
@@ -57,13 +54,13 @@ class RegisterBox(QGroupBox):
         logo_row.addWidget(self.choose_logo)
         logo_row.addWidget(self.remove_logo)
         logo_row.addStretch(1)
-        self.retention = _spin(1, 120, self.tr(" måneder"))
+        self.retention = _whole(1, 120, self.tr("måneder"))
         self.retention_action = QComboBox()
         self.retention_action.addItem(self.tr("anonymiseres"), "anonymise")
         self.retention_action.addItem(self.tr("slettes helt"), "erase")
-        self.expiry = _spin(1, 730, self.tr(" dager"))
-        self.interval = _spin(1, 24 * 30, self.tr(" timer"))
-        self.keep = _spin(1, 1000, "")
+        self.expiry = _whole(1, 730, self.tr("dager"))
+        self.interval = _whole(1, 24 * 30, self.tr("timer"))
+        self.keep = _whole(1, 1000, "")
         self.save_button = QPushButton(self.tr("Lagre innstillingene for registeret"))
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -166,14 +163,18 @@ class RegisterBox(QGroupBox):
             self.current,
             municipality=self.municipality.text(),
             logo_png_b64=self.logo_b64,
-            retention_months=self.retention.value(),
+            retention_months=int(self.retention.value() or 0),
             retention_action=str(self.retention_action.currentData()),
-            expiry_window_days=self.expiry.value(),
-            backup_interval_hours=self.interval.value(),
-            backups_to_keep=self.keep.value(),
+            expiry_window_days=int(self.expiry.value() or 0),
+            backup_interval_hours=int(self.interval.value() or 0),
+            backups_to_keep=int(self.keep.value() or 0),
         )
 
     def save(self) -> bool:
+        if refuse_if_invalid(self):
+            self.status.setStyleSheet("color: #b00020;")
+            self.status.setText(self.tr("Rett opp feltet som er merket, så lagres innstillingene."))
+            return False
         try:
             saved = save_settings(self.uow_factory(), self.edited())
         except LocalizedError as exc:

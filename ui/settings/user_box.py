@@ -30,7 +30,7 @@ class UserBox(QGroupBox):
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow(self.tr("&Rolle:"), self.role)
-        form.addRow(self.tr("S&pråk:"), self.language)
+        form.addRow(self.tr("Spr&åk:"), self.language)
         form.addRow("", self.language_note)
         self.role.currentIndexChanged.connect(self._role_chosen)
         self.language.currentIndexChanged.connect(self._language_chosen)

@@ -6,17 +6,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from competence.export import palette
 from ui.i18n import fmt_percent
 from ui.units.data import Figures
+from ui.widgets.flow import FlowLayout, group
 
 MET_FROM = 0.9
 NEAR_FROM = 0.6
 # the strip at the bottom of a cell: the share of its requirements not assessed yet
 STRIP = QColor(90, 90, 90)
 STRIP_TRACK = QColor(255, 255, 255, 150)
+#: The bar under the name of a critical competence in the heatmap's header.
+CRITICAL_MARK = QColor(166, 27, 27)
 
 
 def _pair(colours: tuple[str, str]) -> tuple[QColor, QColor]:
@@ -42,11 +45,19 @@ def colours_of(figures: Figures) -> tuple[QColor, QColor]:
 
 
 class Swatch(QWidget):
-    """A small coloured square (optionally with the not-assessed strip) for the legend."""
+    """A small coloured square for the legend, optionally with the not-assessed strip, or with the
+    red bar that marks a critical competence under its name in the heatmap's header."""
 
-    def __init__(self, fill: QColor | None, *, strip: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        fill: QColor | None,
+        *,
+        strip: bool = False,
+        critical: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.fill, self.strip = fill, strip
+        self.fill, self.strip, self.critical = fill, strip, critical
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
@@ -60,44 +71,48 @@ class Swatch(QWidget):
         if self.strip:
             band = max(3, rect.height() // 5)
             painter.fillRect(rect.left(), rect.bottom() - band + 1, rect.width() // 2, band, STRIP)
+        if self.critical:
+            painter.fillRect(rect.left() + 1, rect.bottom() - 3, rect.width() - 1, 3, CRITICAL_MARK)
         painter.setPen(self.palette().mid().color())
         painter.drawRect(rect)
         painter.end()
 
 
 class Legend(QWidget):
-    """What the colours, the grey strip and an empty cell mean."""
+    """What the colours, the grey strip, an empty cell and (``critical``) the red bar under a
+    column's name mean. Its entries wrap onto more lines in a narrow window."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, critical: bool = False) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        entries = [
+        layout = FlowLayout(self, spacing=14)
+        entries: list[tuple[QColor | None, str, str]] = [
             (
                 MET,
-                False,
+                "",
                 self.tr("minst {share} oppfyller kravet").format(share=fmt_percent(MET_FROM * 100, 0)),
             ),
             (
                 NEAR,
-                False,
+                "",
                 self.tr("{low}–{high}").format(
                     low=fmt_percent(NEAR_FROM * 100, 0), high=fmt_percent(MET_FROM * 100 - 1, 0)
                 ),
             ),
-            (GAP, False, self.tr("under {share}").format(share=fmt_percent(NEAR_FROM * 100, 0))),
-            (NOT_ASSESSED, False, self.tr("ingen er vurdert (i.v.)")),
-            (MET, True, self.tr("stripe: andel ikke vurdert")),
-            (None, False, self.tr("tom: ingen har kravet")),
+            (GAP, "", self.tr("under {share}").format(share=fmt_percent(NEAR_FROM * 100, 0))),
+            (NOT_ASSESSED, "", self.tr("ingen er vurdert (i.v.)")),
+            (MET, "strip", self.tr("stripe: andel ikke vurdert")),
+            (None, "", self.tr("tom: ingen har kravet")),
         ]
+        if critical:
+            entries.append((None, "critical", self.tr("rød strek under navnet: kritisk kompetanse")))
         described = []
-        for fill, strip, text in entries:
-            layout.addWidget(Swatch(fill, strip=strip))
+        self.entries: list[QLabel] = []
+        for fill, mark, text in entries:
             label = QLabel(text)
             label.setTextFormat(Qt.TextFormat.PlainText)
-            layout.addWidget(label)
-            layout.addSpacing(10)
+            swatch = Swatch(fill, strip=mark == "strip", critical=mark == "critical")
+            layout.addWidget(group(swatch, label))
+            self.entries.append(label)
             described.append(text)
-        layout.addStretch(1)
         self.setAccessibleName(self.tr("Fargeforklaring"))
         self.setAccessibleDescription("; ".join(described))

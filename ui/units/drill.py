@@ -12,10 +12,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +25,7 @@ from competence.uow import UnitOfWork
 from ui.card.common import gap_explanation, level_text
 from ui.i18n import current_language, fmt_date, fmt_number, fmt_points
 from ui.units.colours import GAP, MET, NOT_ASSESSED
-from ui.widgets.tables import ROW_ROLE, Column, RowTableModel
+from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTableModel
 
 GAP_COLUMN = 4
 
@@ -70,7 +68,7 @@ class DrillPanel(QGroupBox):
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model: RowTableModel[PersonCell] = RowTableModel(self._columns(), parent=self)
-        self.view = QTableView()
+        self.view = DataTable()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Personene bak cellen"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -82,9 +80,8 @@ class DrillPanel(QGroupBox):
         self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().hide()
         self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.fitter = ColumnFitter(self.view, 0, cap=200)
+        self.fitter.optional = [1]  # the employee number is on the card Enter opens
         self.open_button = QPushButton(self.tr("Åpne &ansattkortet"))
         self.open_button.setEnabled(False)
         buttons = QHBoxLayout()

@@ -31,7 +31,7 @@ from competence.gap import TrendPoint
 from competence.progress import CancelToken, Progress
 from ui.context import AppContext
 from ui.errors import show_error
-from ui.i18n import current_language, fmt_date, fmt_int, fmt_percent, fmt_points, fmt_share, to_qdate
+from ui.i18n import current_language, fmt_date, fmt_int, fmt_percent, fmt_points, fmt_share
 from ui.pages.base import Page
 from ui.units.colours import Legend
 from ui.units.data import UnitsData, load_trend, load_units
@@ -40,7 +40,8 @@ from ui.units.model import HeatmapModel, Mode
 from ui.units.trend import TrendChart
 from ui.units.view import HeatmapView
 from ui.units.vulnerable import VulnerabilityTab
-from ui.widgets.dates import date_edit, date_of
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.flow import FlowLayout, group
 from ui.widgets.pickers import UnitPicker
 from ui.worker import Task
 
@@ -64,11 +65,10 @@ class UnitsPage(Page):
         # the selection --------------------------------------------------------------------------
         self.unit = UnitPicker(whole_text=self.tr("Hele kommunen"))
         self.unit.setAccessibleName(self.tr("Enhet"))
-        self.unit.setMinimumContentsLength(28)
+        self.unit.setMinimumContentsLength(22)
         self.subunits = QCheckBox(self.tr("Med &underenheter"))
         self.subunits.setChecked(self._stored_subunits())
-        self.at = date_edit(today())
-        self.at.setMaximumDate(to_qdate(today()))
+        self.at = DateEdit(today(), latest=today())
         self.at.setAccessibleName(self.tr("Per dato"))
         self.at.setToolTip(self.tr("Vis tallene slik de var på en tidligere dato"))
         self.today_button = QPushButton(self.tr("&I dag"))
@@ -78,20 +78,17 @@ class UnitsPage(Page):
         self.mode.addItem(self.tr("Snittavvik (prosentpoeng)"), Mode.GAP.value)
         self.mode.addItem(self.tr("Antall ikke vurdert"), Mode.NOT_ASSESSED.value)
         self.as_of = QLabel()
-        top = QHBoxLayout()
-        for text, widget in (
-            (self.tr("&Enhet:"), self.unit),
-            (None, self.subunits),
-            (self.tr("Per &dato:"), self.at),
-            (None, self.today_button),
-            (self.tr("Ce&llene viser:"), self.mode),
+        # the choices wrap onto a second line in a narrow window
+        top_bar = QWidget()
+        top = FlowLayout(top_bar, spacing=12)
+        for text, widgets in (
+            (self.tr("&Enhet:"), (self.unit, self.subunits)),
+            (self.tr("Per &dato:"), (self.at, self.today_button)),
+            (self.tr("Ce&llene viser:"), (self.mode,)),
         ):
-            if text:
-                label = QLabel(text)
-                label.setBuddy(widget)
-                top.addWidget(label)
-            top.addWidget(widget)
-        top.addStretch(1)
+            label = QLabel(text)
+            label.setBuddy(widgets[0])
+            top.addWidget(group(label, *widgets))
         top.addWidget(self.as_of)
 
         # key figures and the trend ---------------------------------------------------------------
@@ -138,7 +135,8 @@ class UnitsPage(Page):
         self.splitter = splitter
         heat_tab = QWidget()
         heat_layout = QVBoxLayout(heat_tab)
-        heat_layout.addWidget(Legend())
+        self.legend = Legend(critical=True)
+        heat_layout.addWidget(self.legend)
         heat_layout.addWidget(self.empty)
         heat_layout.addWidget(splitter, 1)
 
@@ -170,7 +168,7 @@ class UnitsPage(Page):
         self.tabs.addTab(self.vulnerable, self.tr("Sår&barhet"))
 
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(top_bar)
         layout.addLayout(figures)
         layout.addWidget(self.tabs, 1)
 
@@ -185,7 +183,7 @@ class UnitsPage(Page):
         self.cell_timer.timeout.connect(self.load_cell)
         self.unit.currentIndexChanged.connect(self._selection_changed)
         self.subunits.toggled.connect(self._selection_changed)
-        self.at.dateChanged.connect(lambda _date: self.date_timer.start())
+        self.at.date_committed.connect(lambda _date: self.date_timer.start())
         self.today_button.clicked.connect(lambda: self.show_date(today()))
         self.mode.currentIndexChanged.connect(self._mode_chosen)
         self.trend.date_chosen.connect(self.show_date)
@@ -213,11 +211,11 @@ class UnitsPage(Page):
         return self.unit.selected_id() if self.unit.has_choice() else None
 
     def selected_date(self) -> dt.date:
-        return date_of(self.at)
+        return self.at.date() or today()
 
     def show_date(self, day: dt.date) -> None:
         """Show the figures as they were on ``day`` (today: as they are)."""
-        self.at.setDate(to_qdate(min(day, today())))
+        self.at.set_date(min(day, today()))
         self.date_timer.stop()
         self.refresh()
 

@@ -19,12 +19,11 @@ from PySide6.QtWidgets import (
 
 from competence.export import palette
 from ui.i18n import fmt_percent
-from ui.units.colours import STRIP, STRIP_TRACK, colours_of
+from ui.units.colours import CRITICAL_MARK, STRIP, STRIP_TRACK, colours_of
 from ui.units.model import CRITICAL_ROLE, GROUP_ROLE, HeatmapModel, cell_text
 
 Index = QModelIndex | QPersistentModelIndex
 GROUP_FILLS = tuple(QColor(f"#{c}") for c in palette.AREA_FILLS)
-CRITICAL_MARK = QColor(166, 27, 27)
 
 
 class HeatDelegate(QStyledItemDelegate):

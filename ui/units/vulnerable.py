@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QVBoxLayout, QWidget
 
 from competence.gap import Vulnerability
 from ui.i18n import current_language, fmt_int
 from ui.units.colours import GAP, NEAR
-from ui.widgets.tables import ROW_ROLE, Column, RowTableModel
+from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTableModel
 
 
 class VulnerabilityTab(QWidget):
@@ -47,7 +47,7 @@ class VulnerabilityTab(QWidget):
             ),
         ]
         self.model: RowTableModel[Vulnerability] = RowTableModel(columns, parent=self)
-        self.view = QTableView()
+        self.view = DataTable()
         self.view.setModel(self.model)
         self.view.setAccessibleName(self.tr("Sårbare kompetanser"))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -60,8 +60,8 @@ class VulnerabilityTab(QWidget):
         self.view.setTabKeyNavigation(False)
         self.view.setWordWrap(False)
         self.view.verticalHeader().hide()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # the holders take the room left; the rest as wide as their text up to a limit
+        self.fitter = ColumnFitter(self.view, len(columns) - 1, cap=240, stretch_min=120)
         hint = QLabel(
             self.tr(
                 "Kritiske kompetanser som en enhet krever, og som bare én eller ingen av dens ansatte har "

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, QStringListModel, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    QStringListModel,
+    Qt,
+)
+from PySide6.QtWidgets import QComboBox, QCompleter, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from competence.employees import EmployeeRow
 from competence.errors import ValidationError
@@ -44,15 +51,41 @@ class _IdCombo(QComboBox):
             self.setCurrentIndex(index)
 
 
+#: Item data role: how deep a unit lies in the tree (its list item is indented by that much).
+DEPTH_ROLE = Qt.ItemDataRole.UserRole + 20
+
+
+class TreeIndentDelegate(QStyledItemDelegate):
+    """Indents each item of a drop-down list by its depth in the unit tree. Only the open list is
+    indented: the closed box shows the chosen unit's name as it is (the indentation used to be
+    part of the text, so a closed box showed a sub-unit pushed to the right)."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        depth = index.data(DEPTH_ROLE)
+        if isinstance(depth, int) and depth > 0:
+            option.text = "\u2003" * depth + option.text
+
+
+def add_unit(combo: QComboBox, unit: UnitView) -> None:
+    """Add ``unit`` to ``combo`` (which has a :class:`TreeIndentDelegate`): its label, its depth."""
+    combo.addItem(unit.label, unit.id)
+    combo.setItemData(combo.count() - 1, unit.depth, DEPTH_ROLE)
+    combo.setItemData(combo.count() - 1, unit.label, Qt.ItemDataRole.ToolTipRole)
+
+
 class UnitPicker(_IdCombo):
-    """Units in tree order, indented; type to search by number or name. With ``whole_text`` the
-    first choice is the whole municipality (id None)."""
+    """Units in tree order, indented in the open list; type to search by number or name. With
+    ``whole_text`` the first choice is the whole municipality (id None)."""
 
     def __init__(
         self, units: Sequence[UnitView] = (), parent: QWidget | None = None, *, whole_text: str | None = None
     ) -> None:
         super().__init__(parent)
         _searchable(self)
+        self.setItemDelegate(TreeIndentDelegate(self))
         self.lineEdit().setPlaceholderText(self.tr("Skriv eller velg enhet"))
         self.set_units(units, whole_text=whole_text)
 
@@ -65,8 +98,7 @@ class UnitPicker(_IdCombo):
                 self.addItem(whole_text, None)
             for unit in units:
                 if unit.closed_on is None:
-                    self.addItem("\u2003" * unit.depth + unit.label, unit.id)
-                    self.setItemData(self.count() - 1, unit.label, Qt.ItemDataRole.ToolTipRole)
+                    add_unit(self, unit)
             index = self.findData(previous) if isinstance(previous, int) and previous >= 0 else -1
             self.setCurrentIndex(index if index >= 0 or whole_text is None else 0)
 

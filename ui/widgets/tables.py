@@ -11,8 +11,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
+from shiboken6 import Shiboken
 
 from competence.identifiers import collation_key
 
@@ -146,3 +156,83 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 def _sortable(value: Any) -> Any:
     """Strings sort in Norwegian alphabetical order without regard to case."""
     return collation_key(value) if isinstance(value, str) else value
+
+
+class ColumnFitter(QObject):
+    """Widths for a small table that should not need a horizontal scroll bar: every column as wide as
+    its contents but at most ``cap`` pixels (longer text is cut with "…", the tooltip has it all), and
+    the ``stretch`` column (a name, a description) gets the rest, never less than ``stretch_min``.
+
+    When even that is too wide, the ``optional`` columns (what is also shown elsewhere, e.g. in a
+    tooltip or a detail pane) are hidden, the first listed first, and shown again when there is room.
+
+    Recomputed when the rows change and when the table is resized; a user can still drag a column
+    wider (until the next change). Qt's own ResizeToContents has no upper limit, so one long level
+    name made the table scroll sideways and squeezed the names to a few letters.
+    """
+
+    def __init__(self, view: QTableView, stretch: int, *, cap: int = 220, stretch_min: int = 160) -> None:
+        super().__init__(view)
+        self.view, self.stretch, self.cap, self.stretch_min = view, stretch, cap, stretch_min
+        #: Columns with a cap of their own (a code column stays narrow).
+        self.caps: dict[int, int] = {}
+        #: Columns hidden, in this order, when the table is too narrow for all.
+        self.optional: list[int] = []
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._pending = False
+        model = view.model()
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved):
+            signal.connect(self.schedule)
+        view.installEventFilter(self)
+        self.schedule()
+
+    def schedule(self, *_args: object) -> None:
+        """Fit on the next turn of the event loop (several changes in a row fit once)."""
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self.fit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.schedule()
+        return False
+
+    def fit(self) -> None:
+        self._pending = False
+        if not Shiboken.isValid(self.view):
+            return
+        header = self.view.horizontalHeader()
+        count = header.count()
+        if count == 0:
+            return
+        widths = {}
+        for column in range(count):
+            if column == self.stretch:
+                continue
+            wanted = max(self.view.sizeHintForColumn(column), header.sectionSizeHint(column))
+            widths[column] = min(wanted, self.caps.get(column, self.cap))
+        room = self.view.viewport().width()
+        hidden = set()
+        for column in self.optional:
+            if sum(w for c, w in widths.items() if c not in hidden) + self.stretch_min <= room:
+                break
+            hidden.add(column)
+        for column, width in widths.items():
+            header.setSectionHidden(column, column in hidden)
+            if column not in hidden:
+                header.resizeSection(column, width)
+        rest = max(room - sum(w for c, w in widths.items() if c not in hidden), self.stretch_min)
+        if 0 <= self.stretch < count:
+            header.resizeSection(self.stretch, rest)
+
+
+class DataTable(QTableView):
+    """The app's table: arrow keys move between cells, Tab and Shift+Tab leave the table for the
+    next control (Qt's tables keep Tab for themselves, so keyboard users were stuck in them)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabKeyNavigation(False)
