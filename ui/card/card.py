@@ -43,6 +43,7 @@ from ui.employees.dialogs import EditEmployeeDialog
 from ui.errors import attempt
 from ui.i18n import fmt_date, fmt_percent
 from ui.widgets.date_edit import DateEdit
+from ui.widgets.flow import ElidedLabel, FlowLayout
 from ui.widgets.forms import FormDialog
 
 
@@ -121,7 +122,7 @@ class EmployeeCard(QWidget):
         self.back.clicked.connect(self.back_requested)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self, activated=self.back_requested.emit)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.back_requested.emit)
-        self.name = QLabel()
+        self.name = ElidedLabel()
         font = QFont(self.name.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
@@ -153,16 +154,18 @@ class EmployeeCard(QWidget):
         self.privacy_button.setAccessibleName(self.tr("Personvern: innsyn og sletting"))
         self.privacy_button.setMenu(privacy_menu)
 
+        # the name (cut with "…" when long) and the status on a line of their own, the actions on a
+        # line that wraps: a long name or a "Sluttet" status never widens the window
         header = QHBoxLayout()
         header.addWidget(self.back)
         header.addSpacing(12)
-        header.addWidget(self.name)
+        header.addWidget(self.name, 1)
         header.addWidget(self.status)
-        header.addStretch(1)
-        header.addWidget(self.print_button)
-        header.addWidget(self.edit_button)
-        header.addWidget(self.left_button)
-        header.addWidget(self.privacy_button)
+        actions_bar = QWidget()
+        actions = FlowLayout(actions_bar, spacing=6)
+        actions.setContentsMargins(0, 0, 0, 0)
+        for button in (self.print_button, self.edit_button, self.left_button, self.privacy_button):
+            actions.addWidget(button)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Ansattkort"))
@@ -182,6 +185,7 @@ class EmployeeCard(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(actions_bar)
         layout.addWidget(self.info)
         layout.addWidget(self.tabs, 1)
 
