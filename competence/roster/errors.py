@@ -41,3 +41,21 @@ class FileChangedError(LocalizedError):
 
 def refused(code: str, message_nb: str, message_en: str) -> RosterFileError:
     return RosterFileError(message_nb, message_en, code=code)
+
+
+def damaged(file_name: str) -> RosterFileError:
+    return refused(
+        "damaged",
+        f"Filen {file_name} er skadet eller ufullstendig og kan ikke leses. "
+        "Åpne den i Excel eller LibreOffice, lagre på nytt og prøv igjen.",
+        f"The file {file_name} is damaged or incomplete and cannot be read. "
+        "Open it in Excel or LibreOffice, save it again and retry.",
+    )
+
+
+def password_protected(file_name: str) -> RosterFileError:
+    return refused(
+        "password_protected",
+        f"Filen {file_name} er passordbeskyttet. Fjern passordet i Excel og prøv igjen.",
+        f"The file {file_name} is password protected. Remove the password in Excel and retry.",
+    )

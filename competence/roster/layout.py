@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from competence.roster import cells
+from competence.roster.book import Book, Cell, SheetRows
 from competence.roster.errors import MappingUsageError, RosterMappingError
 from competence.roster.headers import (
     HeaderData,
@@ -24,7 +25,6 @@ from competence.roster.headers import (
 )
 from competence.roster.model import ColumnInfo, FieldMatch, ImportWarning, SheetSummary
 from competence.roster.nationalid import cell_holds_national_id
-from competence.roster.reader import Cell, SheetRows, Workbook
 
 #: How far down a sheet the header row is looked for.
 HEADER_SEARCH_ROWS = 30
@@ -89,7 +89,7 @@ class Layout:
         return self.header_row + 1
 
 
-def choose_sheet(book: Workbook, requested: str | None, *, guess: bool = False) -> Layout:
+def choose_sheet(book: Book, requested: str | None, *, guess: bool = False) -> Layout:
     """The sheet ``requested``, or the one whose header row names the most register fields.
 
     When no sheet has such a header row the file is refused, unless ``guess``: then the visible

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from competence.roster import cells
+from competence.roster.book import Cell
 from competence.roster.headers import is_totals_label
 from competence.roster.layout import Layout
 from competence.roster.model import FieldMatch, ImportWarning, RowIssue
 from competence.roster.nationalid import cell_holds_national_id
-from competence.roster.reader import Cell
 from competence.validation import FORMULA_PREFIXES
 
 _MAX_NUMBER = 40

@@ -25,10 +25,9 @@ from competence.clock import now, today
 from competence.progress import CancelToken, Progress, no_progress
 from competence.roster.apply import apply_plan
 from competence.roster.errors import FileChangedError
-from competence.roster.guard import CheckedFile, check_file
+from competence.roster.guard import CheckedFile
 from competence.roster.layout import (
     Layout,
-    choose_sheet,
     describe_columns,
     layout_key,
     missing_error,
@@ -36,6 +35,7 @@ from competence.roster.layout import (
     resolve_mapping,
 )
 from competence.roster.limits import DEFAULT_LIMITS, Limits
+from competence.roster.loading import load_roster
 from competence.roster.mappings import load_mapping, mapping_to_store, store_mapping
 from competence.roster.model import (
     ColumnInfo,
@@ -47,7 +47,6 @@ from competence.roster.model import (
 )
 from competence.roster.parse import ParsedRoster, parse_roster
 from competence.roster.plan import Plan, load_state, make_plan
-from competence.roster.reader import Workbook
 from competence.uow import UnitOfWork
 from db.models import ImportRun
 
@@ -108,13 +107,12 @@ def _prepare(
 ) -> _Prepared:
     if steps:
         steps.at(0, "Kontrollerer filen", "Checking the file")
-    checked = check_file(Path(path), limits)
+    loaded = load_roster(Path(path), options.sheet, limits, guess=guess_sheet)
+    checked, layout = loaded.checked, loaded.layout
     if options.expected_sha256 and checked.sha256 != options.expected_sha256:
         raise FileChangedError(checked.file_name)
     if steps:
-        steps.at(10, "Leser regnearket", "Reading the spreadsheet")
-    with Workbook(checked) as book:
-        layout = choose_sheet(book, options.sheet, guess=guess_sheet)
+        steps.at(20, "Leser regnearket", "Reading the spreadsheet")
     columns, headers = describe_columns(layout)
     key = layout_key(headers)
     with uow:

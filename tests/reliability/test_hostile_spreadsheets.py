@@ -83,7 +83,7 @@ def _renamed(folder: Path, name: str, content: str | None = None) -> Path:
     return path
 
 
-WEB_PAGE = "<html><table><tr><td>Ansattnr</td></tr><tr><td>1</td></tr></table></html>"
+WEB_PAGE = "<html><body><p>Eksporten feilet. Kontakt brukerstøtte.</p></body></html>"
 HOSTILE = {
     "zip bomb": (_zip_bomb, "zip"),
     "zip directory lying about sizes": (_lying_directory, "zip"),
@@ -93,7 +93,7 @@ HOSTILE = {
     "200 MB file": (_two_hundred_megabytes, "200 MB"),
     "xlsx named .xls": (lambda f: _renamed(f, "liste.xls"), "filendelse"),
     "csv named .xlsx": (lambda f: _renamed(f, "liste.xlsx", "Ansattnr;Navn\n1;Aas, Anne\n"), "CSV"),
-    "web page named .xls": (lambda f: _renamed(f, "eksport.xls", WEB_PAGE), "HTML"),
+    "web page without a table named .xls": (lambda f: _renamed(f, "eksport.xls", WEB_PAGE), "HTML"),
 }  # fmt: skip
 
 

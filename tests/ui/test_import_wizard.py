@@ -300,7 +300,7 @@ def test_a_required_column_must_be_chosen(page: ImportPage, qtbot: QtBot, tmp_pa
 @pytest.mark.parametrize(
     ("content", "message_start"),
     [
-        (b"Ansattnr;Navn\n1001;Aase\n", "Filen ansatte.xlsx er ikke et ekte regneark, men en tekstfil"),
+        (b"Ansattnr;Navn\n1001;Aase\n", "Filen ansatte.xlsx har feil filendelse: innholdet er en tekstfil"),
         (b"", "Filen ansatte.xlsx er tom"),
     ],
 )
