@@ -147,9 +147,9 @@ def _refuse_partial_header(probes: Mapping[str, SheetRows], data: HeaderData) ->
     field ("Name" alone), say which required column is missing rather than that none was known."""
     best: tuple[int, str, int, dict[str, None]] | None = None
     for name, probe in probes.items():
-        for index, row in enumerate(probe.rows[:HEADER_SEARCH_ROWS]):
+        for index, cells_of_row in enumerate(probe.rows[:HEADER_SEARCH_ROWS]):
             fields: dict[str, None] = {}
-            for value in row:
+            for value in cells_of_row:
                 if isinstance(value, str) and len(value) <= _SHORT_HEADER:
                     match = match_header(value, data)
                     if match is not None and match.confidence >= 0.75:
@@ -158,7 +158,7 @@ def _refuse_partial_header(probes: Mapping[str, SheetRows], data: HeaderData) ->
                 best = (len(fields), name, probe.first_row + index, fields)
     if best is None:
         return
-    _, sheet, row, fields = best
+    _, sheet, header_row, fields = best
     missing = [group for group in data.required if not set(group) & fields.keys()]
     if not missing:
         return
@@ -167,10 +167,10 @@ def _refuse_partial_header(probes: Mapping[str, SheetRows], data: HeaderData) ->
     missing_nb = " og ".join(" eller ".join(data.field(f).label_nb for f in group) for group in missing)
     missing_en = " and ".join(" or ".join(data.field(f).label_en for f in group) for group in missing)
     raise RosterMappingError(
-        f"Fant ikke kolonnen for {missing_nb}: arket «{sheet}» har overskrifter på rad {row} med bare "
-        f"{found_nb}. Velg arket og kolonnen selv (--sheet, --map FELT=KOLONNE).",
-        f"Could not find the column for {missing_en}: the sheet '{sheet}' has headers on row {row} with only "
-        f"{found_en}. Choose the sheet and the column yourself (--sheet, --map FIELD=COLUMN).",
+        f"Fant ikke kolonnen for {missing_nb}: arket «{sheet}» har overskrifter på rad {header_row} med "
+        f"bare {found_nb}. Velg arket og kolonnen selv (--sheet, --map FELT=KOLONNE).",
+        f"Could not find the column for {missing_en}: the sheet '{sheet}' has headers on row {header_row} "
+        f"with only {found_en}. Choose the sheet and the column yourself (--sheet, --map FIELD=COLUMN).",
         code="mapping_incomplete",
     )
 
