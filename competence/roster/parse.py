@@ -225,9 +225,10 @@ class _Parser:
     def run(self) -> ParsedRoster:
         columns = self.columns
         for i in range(columns.count):
-            if not columns.filled[i]:
-                continue
             number = self.first + i
+            if not columns.filled[i]:
+                self.ignored.append(number)  # blank, in every column that is read
+                continue
             try:
                 self.row(i, number)
             except _Reject as exc:
