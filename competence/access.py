@@ -48,7 +48,7 @@ def list_accounts(uow: UnitOfWork) -> list[AccountView]:
     with uow:
         _require_shared(uow.session)
         rows = uow.session.execute(
-            select(RegisterAccount, Employee.employee_no)
+            select(RegisterAccount, Employee.shown_no)
             .outerjoin(Employee, Employee.id == RegisterAccount.employee_id)
             .order_by(RegisterAccount.login)
         ).all()

@@ -1,8 +1,10 @@
-"""``import-roster FILE``: import an HR roster (ansattliste) from xlsx, xlsm, xls or ods.
+"""``import-roster FILE``: import an HR roster (ansattliste) from xlsx, xlsm, xls, ods, CSV/TSV, an
+HTML table or Excel 2003 XML.
 
 Exit codes: 0 the import (or the dry run) ran, rejected rows included; 1 the file was refused
-(not a spreadsheet, crafted, no roster in it, a required column missing); 2 usage (a bad --map or
---sheet).
+(not a spreadsheet, crafted, no roster in it, a required column missing, or a full roster that
+would mark more than a fifth of the active people as left without ``--accept-leavers``); 2 usage
+(a bad --map or --sheet).
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "import-roster",
         parents=[common],
-        help="les inn en ansattliste (xlsx, xlsm, xls, ods) fra HR-systemet",
+        help="les inn en ansattliste (xlsx, xlsm, xls, ods, csv, html, xml) fra HR-systemet",
         description="Les inn en ansattliste. Kolonnene gjenkjennes automatisk; en kolonnekobling som er "
         "brukt én gang, huskes for filer med samme oppsett.",
     )
@@ -60,6 +62,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help="listen gjelder bare noen enheter/personer: ingen andre markeres som sluttet",
     )
+    p.add_argument(
+        "--accept-leavers",
+        action="store_true",
+        help="bekreft at mer enn en femtedel av de aktive kan markeres som sluttet (ellers avvises importen)",
+    )
     p.add_argument("--json", action="store_true", help="skriv rapporten som JSON")
     p.add_argument("--no-remember", action="store_true", help="ikke husk kolonnekoblingen til neste gang")
     p.set_defaults(handler=run_import_roster)
@@ -73,6 +80,7 @@ def run_import_roster(ctx: CliContext) -> int:
         partial=args.partial,
         remember_mapping=not args.no_remember,
         lang=ctx.lang,
+        accept_leavers=args.accept_leavers,
     )
     path = args.file.expanduser()
     try:

@@ -18,7 +18,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from competence.roster.errors import FileChangedError, MappingUsageError, RosterFileError, RosterMappingError
+from competence.roster.errors import (
+    FileChangedError,
+    LeaversNotConfirmedError,
+    MappingUsageError,
+    RosterFileError,
+    RosterMappingError,
+)
 from competence.roster.limits import DEFAULT_LIMITS, Limits
 from competence.roster.model import (
     ColumnInfo,
@@ -66,6 +72,7 @@ __all__ = [
     "ImportReport",
     "ImportWarning",
     "Leaver",
+    "LeaversNotConfirmedError",
     "Limits",
     "MappingUsageError",
     "PersonOutcome",

@@ -22,7 +22,7 @@ from competence.clock import now
 from competence.progress import CancelToken
 from competence.roster.bulk import execute_many, fetch
 from competence.roster.parse import PersonRecord, _Keep
-from competence.roster.plan import Plan
+from competence.roster.plan import Plan, PositionDetails
 from db.models import Employee, OrgUnit, Position
 
 BATCH = 5_000
@@ -123,10 +123,12 @@ def apply_plan(
             [
                 {
                     "employee_no": p.employee_no,
+                    "employee_no_display": p.written_no if p.written_no != p.employee_no else None,
                     "first_name": p.first_name,
                     "last_name": p.last_name,
                     "email": None if isinstance(p.email, _Keep) else p.email,
                     "manager_id": ids.get(plan.new_person_managers.get(p.employee_no, "")),
+                    "desired_fte": None if isinstance(p.desired_fte, _Keep) else p.desired_fte,
                     "created_at": stamp,
                     "updated_at": stamp,
                     "version": 1,
@@ -153,6 +155,8 @@ def apply_plan(
                 email=None,
                 manager_id=None,
                 left_on=None,
+                employee_no_display=None,
+                desired_fte=None,
                 updated_at=None,
             ),
             [
@@ -163,6 +167,8 @@ def apply_plan(
                     "b_email": c.email,
                     "b_manager_id": manager_id(c.manager_no, c.manager_id),
                     "b_left_on": None,
+                    "b_employee_no_display": c.employee_no_display,
+                    "b_desired_fte": c.desired_fte,
                     "b_updated_at": stamp,
                 }
                 for c in plan.changed_persons
@@ -187,7 +193,7 @@ def apply_plan(
             _employee,
             _update_by_id(_employee, left_on=None, updated_at=None),
             [
-                {"b_id": leaver.employee_id, "b_left_on": today, "b_updated_at": stamp}
+                {"b_id": leaver.employee_id, "b_left_on": leaver.left_on or today, "b_updated_at": stamp}
                 for leaver in plan.leavers
             ],
         )
@@ -205,7 +211,8 @@ def apply_plan(
                     "manager_id": ids.get(p.manager_no) if p.manager_no is not None else None,
                     "fte_percent": p.fte,
                     "start_date": p.start_date,
-                    "end_date": None,
+                    "end_date": p.end_date,
+                    **p.details._asdict(),
                     "version": 1,
                 }
                 for p in plan.new_positions
@@ -215,7 +222,14 @@ def apply_plan(
         writer.run(
             _position,
             _update_by_id(
-                _position, title=None, fte_percent=None, start_date=None, manager_id=None, role_id=None
+                _position,
+                title=None,
+                fte_percent=None,
+                start_date=None,
+                end_date=None,
+                manager_id=None,
+                role_id=None,
+                **dict.fromkeys(PositionDetails._fields),
             ),
             [
                 {
@@ -223,8 +237,10 @@ def apply_plan(
                     "b_title": c.title,
                     "b_fte_percent": c.fte,
                     "b_start_date": c.start_date,
+                    "b_end_date": c.end_date,
                     "b_manager_id": manager_id(c.manager_no, c.manager_id),
                     "b_role_id": c.role_id,
+                    **{f"b_{name}": value for name, value in c.details._asdict().items()},
                 }
                 for c in plan.changed_positions
             ],
@@ -233,5 +249,5 @@ def apply_plan(
         writer.run(
             _position,
             _update_by_id(_position, end_date=None),
-            [{"b_id": position_id, "b_end_date": today} for position_id in plan.ended_positions],
+            [{"b_id": position_id, "b_end_date": last_day} for position_id, last_day in plan.ended_positions],
         )

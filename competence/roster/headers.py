@@ -6,8 +6,9 @@ A header is reduced to a key: Unicode-normalised, case-folded, Norwegian letters
 "ANSATTNR" and "Ansatt\u00a0nr" are one key. A header matches a field
 
 * exactly (confidence 1.0): its key is a synonym's key;
-* partly (0.6-0.9): a run of its words is a synonym ("Stilling (hoved)", "Ansattnr HR"), unless one of
-  its words makes it about someone else ("Leders navn" is not the employee's name);
+* partly (0.6-0.9): a run of its words is a synonym ("Stilling (hoved)", "Ansattnr HR"), preferably
+  one it starts with, unless one of its words makes it about someone else ("Leders navn" is not the
+  employee's name);
 * by a typo (0.75): one letter off a synonym of six letters or more.
 """
 
@@ -145,18 +146,15 @@ def match_header(text: object, data: HeaderData | None = None) -> HeaderMatch | 
         if key in spec.synonyms:
             return HeaderMatch(spec.key, 1.0)
     qualified = any(w in data.qualifiers for w in words)
-    best: HeaderMatch | None = None
     runs = _runs_in(words, data.synonym_keys, data.longest_key) if len(words) > 1 else []
-    for size, _start, run in sorted(runs, key=lambda r: (-r[0], r[1])):  # longest, then leftmost
+    # the header's first words name the column ("Stilling (hovedstilling)" is a job title), then
+    # the longest run
+    for size, _start, run in sorted(runs, key=lambda r: (r[1] > 0, -len(r[2]), r[1])):
         if size == len(words):
             continue  # the whole header, already compared above
         for spec in data.fields:
             if run in spec.synonyms and (not qualified or spec.key in data.qualified_fields):
-                confidence = round(0.6 + 0.3 * len(run) / len(key), 2)
-                if best is None or confidence > best.confidence:
-                    best = HeaderMatch(spec.key, confidence)
-    if best is not None:
-        return best
+                return HeaderMatch(spec.key, round(0.6 + 0.3 * len(run) / len(key), 2))
     if len(key) >= 6 and not qualified:
         for spec in data.fields:
             if any(len(s) >= 6 and _one_edit_apart(key, s) for s in spec.synonyms):

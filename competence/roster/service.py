@@ -24,7 +24,7 @@ from competence import audit
 from competence.clock import now, today
 from competence.progress import CancelToken, Progress, no_progress
 from competence.roster.apply import apply_plan
-from competence.roster.errors import FileChangedError
+from competence.roster.errors import FileChangedError, LeaversNotConfirmedError
 from competence.roster.guard import CheckedFile
 from competence.roster.layout import (
     Layout,
@@ -188,7 +188,7 @@ def _report(
         persons=len(roster.persons),
         positions=roster.position_count,
         created=len(plan.new_persons),
-        updated=len(roster.persons) - len(plan.new_persons) - plan.unchanged_persons,
+        updated=sum(1 for outcome in plan.outcomes if outcome.outcome == "updated"),
         unchanged=plan.unchanged_persons,
         left=len(plan.leavers),
         returned=plan.returned,
@@ -205,6 +205,18 @@ def _report(
         mapping=tuple(prepared.matches),
         run_id=run_id,
         people=tuple(plan.outcomes),
+        ignored_columns=_ignored_columns(prepared),
+        confirm_leavers=plan.confirm_leavers,
+        active=plan.active,
+        left_before=plan.left_before,
+    )
+
+
+def _ignored_columns(prepared: _Prepared) -> tuple[tuple[str, str], ...]:
+    """The columns no field reads (refused ones are reported as warnings instead)."""
+    read = {m.column for m in prepared.matches if m.column is not None}
+    return tuple(
+        (c.letter, c.header) for c in prepared.columns if c.index not in read and not c.refused and c.header
     )
 
 
@@ -283,6 +295,7 @@ def _import(
     with uow:
         session = uow.session
         plan = make_plan(roster, load_state(session, day), partial=options.partial, today=day)
+        _confirmed(plan, options)
         total = max(plan.writes, 1)
         steps.at(50, "Skriver til registeret", "Writing to the register")
 
@@ -324,6 +337,16 @@ def _import(
         steps.at(99, "Lagrer", "Saving")
         uow.commit()
     return report
+
+
+def _confirmed(plan: Plan, options: ImportOptions) -> None:
+    """Refuse a full roster that would mark too many as left, unless the user confirmed that many."""
+    accepted = options.accept_leavers
+    if not plan.confirm_leavers or accepted is True:
+        return
+    count = len(plan.leavers)
+    if accepted is False or accepted != count:
+        raise LeaversNotConfirmedError(count, plan.active)
 
 
 def _record_failure(
