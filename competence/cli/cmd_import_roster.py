@@ -118,10 +118,19 @@ def _print_report(ctx: CliContext, report: ImportReport) -> None:
     for match in report.mapping:
         if match.column is not None:
             ctx.print(f"  {match.label(ctx.lang)} ← {match.letter} «{match.header}»")
+    if report.ignored_columns:
+        columns = ", ".join(f"{letter} «{header}»" for letter, header in report.ignored_columns)
+        ctx.print(t(f"Kolonner som ikke leses inn: {columns}.", f"Columns not read: {columns}."))
     if report.dry_run:
         ctx.print(t("Forhåndsvisning: ingenting er lagret.", "Preview: nothing was saved."))
     else:
         ctx.print(t(f"Importert (kjøring {report.run_id}).", f"Imported (run {report.run_id})."))
+    ctx.print(
+        t(
+            f"Tomme rader og summer hoppet over: {len(report.ignored_rows)}.",
+            f"Blank and totals rows skipped: {len(report.ignored_rows)}.",
+        )
+    )
     ctx.print(
         t(
             f"Personer: {report.persons} (nye {report.created}, endret {report.updated}, uendret "
@@ -159,4 +168,10 @@ def _print_report(ctx: CliContext, report: ImportReport) -> None:
         )
         ctx.print(heading)
         for leaver in report.leavers:
-            ctx.print(f"  {leaver.employee_no} {leaver.name}")
+            day = f"{leaver.left_on:%d.%m.%Y}" if leaver.left_on else ""
+            why = (
+                t("alle stillingene har passert sluttdato", "every position has passed its end date")
+                if leaver.reason == "positions_ended"
+                else t("står ikke i filen", "not in the file")
+            )
+            ctx.print(f"  {leaver.employee_no} {leaver.name} ({day}, {why})")
