@@ -35,7 +35,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any, Generic, NoReturn, TypeVar
 
 from competence.roster.errors import MappingUsageError, RosterFileError, RosterMappingError, refused
 from competence.roster.limits import Limits
@@ -97,50 +97,78 @@ class _Unpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not expected from the reader")
 
 
+class Pending(Generic[T]):
+    """A call running in a child process: :meth:`result` waits for it, :meth:`close` stops it."""
+
+    def __init__(self, fn: Callable[..., T], args: tuple[Any, ...], limits: Limits, file_name: str) -> None:
+        self.limits = limits
+        self.file_name = file_name
+        request = pickle.dumps(
+            (fn.__module__, fn.__qualname__, args, limits), protocol=pickle.HIGHEST_PROTOCOL
+        )
+        self.started = time.perf_counter()
+        self.child = subprocess.Popen(
+            child_command(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # no console window from the app
+        )
+        self._request: bytes | None = request
+        self._done = False
+
+    def close(self) -> None:
+        """Stop the child if it still runs (the caller gave up waiting)."""
+        if not self._done:
+            self._done = True
+            self.child.kill()
+            self.child.communicate()
+
+    def result(self) -> T:
+        """The call's result, its refusal re-raised, or a refusal saying why the child did not answer."""
+        child, limits = self.child, self.limits
+        remaining = max(limits.reader_seconds - (time.perf_counter() - self.started), 0.01)
+        try:
+            out, err = child.communicate(self._request, timeout=remaining)
+        except subprocess.TimeoutExpired:
+            self.close()
+            raise _too_slow(self.file_name, limits) from None
+        except BaseException:
+            self.close()
+            raise
+        self._done = True
+        seconds = time.perf_counter() - self.started
+        if child.returncode != 0 or not out:
+            _last.run = ChildRun(seconds, None)
+            _dead_child(self.file_name, child.returncode, err, limits)
+        try:
+            status, payload, peak_kb = _Unpickler(io.BytesIO(out)).load()
+        except Exception:
+            _last.run = ChildRun(seconds, None)
+            _dead_child(self.file_name, child.returncode, err, limits)
+        _last.run = ChildRun(seconds, peak_kb / 1024 if peak_kb else None)
+        log.debug("reader child: %s in %.2f s, peak %s kB", status, seconds, peak_kb)
+        if status == "ok":
+            return payload  # type: ignore[no-any-return]
+        if status == "refused":
+            class_name, message_nb, message_en, code = payload
+            raise _ERRORS.get(class_name, RosterFileError)(message_nb, message_en, code=code)
+        if status == "memory":
+            raise _too_much_memory(self.file_name, limits)
+        log.warning("the reader failed on a file: %s", payload)
+        raise _crashed(self.file_name)
+
+
+def start_isolated(fn: Callable[..., T], *args: Any, limits: Limits, file_name: str) -> Pending[T]:
+    """Start ``fn(*args)`` in a child process and return at once; ``fn`` must be a module-level
+    function. The caller may do other work meanwhile, then take :meth:`Pending.result`."""
+    return Pending(fn, args, limits, file_name)
+
+
 def run_isolated(fn: Callable[..., T], *args: Any, limits: Limits, file_name: str) -> T:
-    """``fn(*args)`` in a child process; its result, its refusal re-raised, or a refusal of
-    ``file_name`` saying why the child did not answer. ``fn`` must be a module-level function."""
-    request = pickle.dumps((fn.__module__, fn.__qualname__, args, limits), protocol=pickle.HIGHEST_PROTOCOL)
-    flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # no console window from the desktop app
-    started = time.perf_counter()
-    child = subprocess.Popen(
-        child_command(),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        creationflags=flags,
-    )
-    try:
-        out, err = child.communicate(request, timeout=limits.reader_seconds)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        child.communicate()
-        raise _too_slow(file_name, limits) from None
-    except BaseException:
-        child.kill()
-        child.communicate()
-        raise
-    seconds = time.perf_counter() - started
-    if child.returncode != 0 or not out:
-        _last.run = ChildRun(seconds, None)
-        _dead_child(file_name, child.returncode, err, limits)
-    try:
-        answer = _Unpickler(io.BytesIO(out)).load()
-    except Exception:
-        _last.run = ChildRun(seconds, None)
-        _dead_child(file_name, child.returncode, err, limits)
-    status, payload, peak_kb = answer
-    _last.run = ChildRun(seconds, peak_kb / 1024 if peak_kb else None)
-    log.debug("reader child: %s in %.2f s, peak %s kB", status, seconds, peak_kb)
-    if status == "ok":
-        return payload  # type: ignore[no-any-return]
-    if status == "refused":
-        class_name, message_nb, message_en, code = payload
-        raise _ERRORS.get(class_name, RosterFileError)(message_nb, message_en, code=code)
-    if status == "memory":
-        raise _too_much_memory(file_name, limits)
-    log.warning("the reader failed on a file: %s", payload)
-    raise _crashed(file_name)
+    """``fn(*args)`` in a child process: its result, its refusal re-raised, or a refusal of
+    ``file_name`` saying why the child did not answer."""
+    return start_isolated(fn, *args, limits=limits, file_name=file_name).result()
 
 
 def _dead_child(file_name: str, returncode: int, err: bytes, limits: Limits) -> NoReturn:

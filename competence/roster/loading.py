@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from competence.roster.guard import CheckedFile, check_file
-from competence.roster.isolation import run_isolated
+from competence.roster.isolation import Pending, run_isolated, start_isolated
 from competence.roster.layout import Layout, choose_sheet
 from competence.roster.limits import Limits
 
@@ -34,3 +34,8 @@ def load_here(path: Path, sheet: str | None, guess: bool, limits: Limits) -> Loa
 def load_roster(path: Path, sheet: str | None, limits: Limits, *, guess: bool = False) -> Loaded:
     """:func:`load_here` in a child process of its own: no file can take this process down."""
     return run_isolated(load_here, path, sheet, guess, limits, limits=limits, file_name=path.name)
+
+
+def start_loading(path: Path, sheet: str | None, limits: Limits, *, guess: bool = False) -> Pending[Loaded]:
+    """:func:`load_roster` started, not waited for: the caller reads the register meanwhile."""
+    return start_isolated(load_here, path, sheet, guess, limits, limits=limits, file_name=path.name)

@@ -202,6 +202,7 @@ class _Columns:
             return cells.identifier_column(raw[key]) if key in raw else None
 
         self.employee_no = numbers("employee_no") or [None] * self.count
+        self.written_no = texts("employee_no") or [""] * self.count
         self.name, self.first_name, self.last_name = texts("name"), texts("first_name"), texts("last_name")
         self.email = texts("email")
         self.unit_no, self.unit_name = numbers("unit_no"), texts("unit_name")
@@ -215,6 +216,10 @@ class _Columns:
         self.main_position = _each(raw, "main_position", cells.yes_no)
         self.position_code = _each(raw, "position_code", _position_code)
         self.styrk_code = _each(raw, "styrk_code", _styrk_code)
+        self.has_details = any(
+            c is not None
+            for c in (self.employment_type, self.main_position, self.position_code, self.styrk_code)
+        )
         self.has_positions = self.unit_no is not None or self.unit_name is not None
         self.split = cells.split_name_column(self.name) if self.name is not None else None
 
@@ -315,8 +320,8 @@ class _Parser:
         person = self.accept(
             employee_no, first_name, last_name, self.email(i, number, employee_no), position, number
         )
-        if not person.written_no and "employee_no" in columns.raw:
-            person.written_no = cells.written_number(columns.raw["employee_no"][i])[:_MAX_NUMBER]
+        if not person.written_no:
+            person.written_no = columns.written_no[i][:_MAX_NUMBER]
         person.end_dates.append(end_date)
         self.desired_fte(person, i, number)
 
@@ -347,7 +352,9 @@ class _Parser:
         return person
 
     def end_date(self, i: int) -> dt.date | None:
-        end = self.columns.end[i] if self.columns.end is not None else None
+        if self.columns.end is None:
+            return None
+        end = self.columns.end[i]
         if isinstance(end, cells.CellError):
             raise _Reject(end.reason, end.message_nb, end.message_en)
         start = self.columns.start[i] if self.columns.start is not None else None
@@ -500,22 +507,20 @@ class _Parser:
         role = columns.role[i] if columns.role is not None else ""
         if role.startswith(FORMULA_PREFIXES):
             role = ""
-        detail = self.detail
-        return PositionRecord(
-            number,
-            unit_no,
-            unit_name,
-            title,
-            fte,
-            start,
-            manager_no,
-            role,
-            end_date,
-            detail(columns.employment_type, i, number, employee_no, "Ansettelsesform", "Employment type"),
-            detail(columns.main_position, i, number, employee_no, "Hovedstilling", "Main position"),
-            detail(columns.position_code, i, number, employee_no, "Stillingskode", "Position code"),
-            detail(columns.styrk_code, i, number, employee_no, "STYRK-kode", "STYRK code"),
-        )
+        record = PositionRecord(number, unit_no, unit_name, title, fte, start, manager_no, role, end_date)
+        if columns.has_details:
+            detail = self.detail
+            record.employment_type = detail(
+                columns.employment_type, i, number, employee_no, "Ansettelsesform", "Employment type"
+            )
+            record.main_position = detail(
+                columns.main_position, i, number, employee_no, "Hovedstilling", "Main position"
+            )
+            record.position_code = detail(
+                columns.position_code, i, number, employee_no, "Stillingskode", "Position code"
+            )
+            record.styrk_code = detail(columns.styrk_code, i, number, employee_no, "STYRK-kode", "STYRK code")
+        return record
 
 
 def _check_names(first: str, last: str, written: str) -> None:

@@ -242,6 +242,7 @@ class _Planner:
         self.plan = Plan()
         self.mapped = roster.mapped
         self.has_positions = bool({"unit_no", "unit_name"} & roster.mapped)
+        self.has_details = bool(set(_DETAILS) & roster.mapped)
         self.warned_manager_rows: set[int] = set()
 
     # -- units ---------------------------------------------------------------------------------
@@ -319,6 +320,8 @@ class _Planner:
 
     def ended_on(self, person: PersonRecord) -> dt.date | None:
         """The last day of a person every one of whose rows in the roster has a past end date."""
+        if "end_date" not in self.mapped:
+            return None
         ends = [p.end_date for p in person.positions] if self.has_positions else person.end_dates
         if not ends or any(end is None or end >= self.today for end in ends):
             return None
@@ -420,6 +423,8 @@ class _Planner:
 
     def details(self, record: PositionRecord, pos: _Pos | None) -> PositionDetails:
         """The position's details from the roster; a detail it does not give stays as it is."""
+        if not self.has_details:
+            return _NO_DETAILS if pos is None else _held_details(pos)
         values = []
         for name in _DETAILS:
             given = getattr(record, name)
@@ -509,7 +514,7 @@ class _Planner:
             and end == pos.end_date
             and not manager_changed
             and role == pos.role_id
-            and details == (pos.employment_type, pos.main_position, pos.position_code, pos.styrk_code)
+            and details == _held_details(pos)
         ):
             self.plan.unchanged_positions += 1
             return False
@@ -567,6 +572,13 @@ class _Planner:
         as left is likely cut short: the import must be confirmed (docs/import.md)."""
         gone = len(self.plan.leavers)
         return not self.partial and gone > MANY_LEAVERS_MIN and gone > MANY_LEAVERS_SHARE * self.active()
+
+
+_NO_DETAILS = PositionDetails()
+
+
+def _held_details(pos: _Pos) -> PositionDetails:
+    return PositionDetails(pos.employment_type, pos.main_position, pos.position_code, pos.styrk_code)
 
 
 def _open_after(pos: _Pos, day: dt.date) -> bool:

@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from competence import audit
 from competence.clock import now, today
 from competence.progress import CancelToken, Progress, no_progress
@@ -35,7 +37,7 @@ from competence.roster.layout import (
     resolve_mapping,
 )
 from competence.roster.limits import DEFAULT_LIMITS, Limits
-from competence.roster.loading import load_roster
+from competence.roster.loading import Loaded, load_roster, start_loading
 from competence.roster.mappings import load_mapping, mapping_to_store, store_mapping
 from competence.roster.model import (
     ColumnInfo,
@@ -46,7 +48,7 @@ from competence.roster.model import (
     RosterInspection,
 )
 from competence.roster.parse import ParsedRoster, parse_roster
-from competence.roster.plan import Plan, load_state, make_plan
+from competence.roster.plan import Plan, RegisterState, load_state, make_plan
 from competence.uow import UnitOfWork
 from db.models import ImportRun
 
@@ -97,26 +99,35 @@ class _Steps:
 
 
 def _prepare(
-    uow: UnitOfWork,
-    path: Path,
-    options: ImportOptions,
-    limits: Limits,
-    steps: _Steps | None = None,
-    *,
-    guess_sheet: bool = False,
+    uow: UnitOfWork, path: Path, options: ImportOptions, limits: Limits, *, guess_sheet: bool = False
 ) -> _Prepared:
-    if steps:
-        steps.at(0, "Kontrollerer filen", "Checking the file")
     loaded = load_roster(Path(path), options.sheet, limits, guess=guess_sheet)
+    with uow:
+        return _prepared(uow.session, loaded, options)
+
+
+def _read_with_state(
+    session: Session, path: Path, options: ImportOptions, limits: Limits, day: dt.date
+) -> tuple[_Prepared, RegisterState]:
+    """The file read in the reader's child process while this one reads the register (in the
+    caller's transaction, which the import then writes in)."""
+    reading = start_loading(Path(path), options.sheet, limits)
+    try:
+        state = load_state(session, day)
+        loaded = reading.result()
+    finally:
+        reading.close()
+    return _prepared(session, loaded, options), state
+
+
+def _prepared(session: Session, loaded: Loaded, options: ImportOptions) -> _Prepared:
+    """The file's columns and their mapping: detected, remembered for this layout, or chosen."""
     checked, layout = loaded.checked, loaded.layout
     if options.expected_sha256 and checked.sha256 != options.expected_sha256:
         raise FileChangedError(checked.file_name)
-    if steps:
-        steps.at(20, "Leser regnearket", "Reading the spreadsheet")
     columns, headers = describe_columns(layout)
     key = layout_key(headers)
-    with uow:
-        saved = load_mapping(uow.session, key)
+    saved = load_mapping(session, key)
     matches, missing, saved_used = resolve_mapping(columns, saved=saved, overrides=options.mapping)
     return _Prepared(
         checked, layout, columns, key, matches, missing, saved_used, refused_column_warnings(columns)
@@ -225,11 +236,11 @@ def preview_import(
 ) -> ImportReport:
     """A dry run: the full report of what an import would do. Writes nothing."""
     options = options or ImportOptions()
-    with _collector_paused():
-        prepared = _prepare(uow, path, options, limits)
+    day = today()
+    with _collector_paused(), uow:
+        prepared, state = _read_with_state(uow.session, path, options, limits, day)
         roster = _parse(prepared)
-        with uow:
-            plan = make_plan(roster, load_state(uow.session, today()), partial=options.partial, today=today())
+        plan = make_plan(roster, state, partial=options.partial, today=day)
         return _report(prepared, roster, plan, options, dry_run=True)
 
 
@@ -287,14 +298,16 @@ class _Attempt:
 def _import(
     uow: UnitOfWork, path: Path, options: ImportOptions, limits: Limits, steps: _Steps, attempt: _Attempt
 ) -> ImportReport:
-    prepared = attempt.prepared = _prepare(uow, path, options, limits, steps)
-    steps.at(25, "Kontrollerer radene", "Checking the rows")
-    roster = _parse(prepared)
-    steps.at(40, "Sammenligner med registeret", "Comparing with the register")
+    steps.at(0, "Kontrollerer filen", "Checking the file")
     day = today()
     with uow:
         session = uow.session
-        plan = make_plan(roster, load_state(session, day), partial=options.partial, today=day)
+        prepared, state = _read_with_state(session, path, options, limits, day)
+        attempt.prepared = prepared
+        steps.at(25, "Kontrollerer radene", "Checking the rows")
+        roster = _parse(prepared)
+        steps.at(40, "Sammenligner med registeret", "Comparing with the register")
+        plan = make_plan(roster, state, partial=options.partial, today=day)
         _confirmed(plan, options)
         total = max(plan.writes, 1)
         steps.at(50, "Skriver til registeret", "Writing to the register")
