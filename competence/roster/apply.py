@@ -26,6 +26,7 @@ from competence.roster.plan import Plan, PositionDetails
 from db.models import Employee, OrgUnit, Position
 
 BATCH = 5_000
+_NO_DETAILS = PositionDetails()
 _unit: Table = OrgUnit.__table__  # type: ignore[assignment]
 _employee: Table = Employee.__table__  # type: ignore[assignment]
 _position: Table = Position.__table__  # type: ignore[assignment]
@@ -117,25 +118,32 @@ def apply_plan(
         if not level:
             continue
         newest = max(ids.values(), default=0)
-        writer.run(
-            _employee,
-            insert(_employee).inline(),
-            [
-                {
-                    "employee_no": p.employee_no,
-                    "employee_no_display": p.written_no if p.written_no != p.employee_no else None,
-                    "first_name": p.first_name,
-                    "last_name": p.last_name,
-                    "email": None if isinstance(p.email, _Keep) else p.email,
-                    "manager_id": ids.get(plan.new_person_managers.get(p.employee_no, "")),
-                    "desired_fte": None if isinstance(p.desired_fte, _Keep) else p.desired_fte,
-                    "created_at": stamp,
-                    "updated_at": stamp,
-                    "version": 1,
-                }
-                for p in level
-            ],
-        )
+        rows: list[dict[str, Any]] = [
+            {
+                "employee_no": p.employee_no,
+                "first_name": p.first_name,
+                "last_name": p.last_name,
+                "email": None if isinstance(p.email, _Keep) else p.email,
+                "manager_id": ids.get(plan.new_person_managers.get(p.employee_no, "")),
+                "created_at": stamp,
+                "updated_at": stamp,
+                "version": 1,
+            }
+            for p in level
+        ]
+        extras = [
+            {
+                "employee_no_display": p.written_no if p.written_no != p.employee_no else None,
+                "desired_fte": None if isinstance(p.desired_fte, _Keep) else p.desired_fte,
+            }
+            for p in level
+        ]
+        if any(
+            extra["employee_no_display"] is not None or extra["desired_fte"] is not None for extra in extras
+        ):
+            for row, extra in zip(rows, extras, strict=True):
+                row.update(extra)  # columns mostly empty are left out of the statement otherwise
+        writer.run(_employee, insert(_employee).inline(), rows)
         ids.update(
             fetch(session, select(_employee.c.employee_no, _employee.c.id).where(_employee.c.id > newest))
         )
@@ -199,25 +207,24 @@ def apply_plan(
         )
     units: dict[str, int] = dict(fetch(session, select(_unit.c.number, _unit.c.id)))
     if plan.new_positions:
-        writer.run(
-            _position,
-            insert(_position).inline(),
-            [
-                {
-                    "employee_id": ids[p.employee_no],
-                    "unit_id": units[p.unit_number],
-                    "title": p.title,
-                    "role_id": p.role_id,
-                    "manager_id": ids.get(p.manager_no) if p.manager_no is not None else None,
-                    "fte_percent": p.fte,
-                    "start_date": p.start_date,
-                    "end_date": p.end_date,
-                    **p.details._asdict(),
-                    "version": 1,
-                }
-                for p in plan.new_positions
-            ],
-        )
+        positions: list[dict[str, Any]] = [
+            {
+                "employee_id": ids[p.employee_no],
+                "unit_id": units[p.unit_number],
+                "title": p.title,
+                "role_id": p.role_id,
+                "manager_id": ids.get(p.manager_no) if p.manager_no is not None else None,
+                "fte_percent": p.fte,
+                "start_date": p.start_date,
+                "end_date": p.end_date,
+                "version": 1,
+            }
+            for p in plan.new_positions
+        ]
+        if any(p.details != _NO_DETAILS for p in plan.new_positions):
+            for row, p in zip(positions, plan.new_positions, strict=True):
+                row.update(p.details._asdict())
+        writer.run(_position, insert(_position).inline(), positions)
     if plan.changed_positions:
         writer.run(
             _position,

@@ -382,8 +382,3 @@ def code(value: object, lengths: tuple[int, ...], label_nb: str, label_en: str) 
             f"{label_en} '{shown}' is not {allowed_en} digits.",
         )
     return digits
-
-
-def written_number(value: object) -> str:
-    """An identifier as the cell shows it ("015837" stays as it is; 15837.0 is "15837")."""
-    return text(value)

@@ -202,7 +202,6 @@ class _Columns:
             return cells.identifier_column(raw[key]) if key in raw else None
 
         self.employee_no = numbers("employee_no") or [None] * self.count
-        self.written_no = texts("employee_no") or [""] * self.count
         self.name, self.first_name, self.last_name = texts("name"), texts("first_name"), texts("last_name")
         self.email = texts("email")
         self.unit_no, self.unit_name = numbers("unit_no"), texts("unit_name")
@@ -321,7 +320,8 @@ class _Parser:
             employee_no, first_name, last_name, self.email(i, number, employee_no), position, number
         )
         if not person.written_no:
-            person.written_no = columns.written_no[i][:_MAX_NUMBER]
+            raw_no = columns.raw["employee_no"][i]  # a number cell is written as its canonical form
+            person.written_no = cells.clean(raw_no)[:_MAX_NUMBER] if type(raw_no) is str else employee_no
         person.end_dates.append(end_date)
         self.desired_fte(person, i, number)
 
