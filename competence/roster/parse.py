@@ -1,4 +1,4 @@
-"""Checking every row of the roster and turning it into people and positions (issue 3, point 4).
+"""Checking every row of the roster and turning it into people and positions (docs/import.md, "Rows").
 
 A row is *ignored* when it is blank or a totals row ("Sum", "Antall: 301", a row of formula results
 with neither number nor name), *rejected* with a reason when it cannot be taken as it stands, and

@@ -45,7 +45,7 @@ from ui.importing.steps import FilePage, ReportPage, Step, StepPage, StepWizard
 from ui.widgets.tables import Column, RowTableModel
 
 FILE_PAGE, SHEET_PAGE, MAPPING_PAGE, PREVIEW_PAGE, REPORT_PAGE = range(5)
-#: Every file the import reads (docs/import.md, "Formats"): workbooks, and the text exports of HR systems.
+# Every file the import reads (docs/import.md, "Formats"): workbooks, and the text exports of HR systems.
 SPREADSHEETS = "*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt *.html *.htm *.xml"
 
 
