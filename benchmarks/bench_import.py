@@ -177,11 +177,11 @@ def _peak_memory(command: list[str]) -> tuple[float, float]:
 
 def _read(roster: Path, isolated: bool) -> int:
     from competence.roster.limits import DEFAULT_LIMITS
-    from competence.roster.loading import load_here, load_roster
+    from competence.roster.loading import read_here, read_roster
 
     if isolated:
-        return len(load_roster(roster, None, DEFAULT_LIMITS).layout.sheet.rows)
-    return len(load_here(roster, None, False, DEFAULT_LIMITS).layout.sheet.rows)
+        return len(read_roster(roster, None, DEFAULT_LIMITS).layout.sheet.rows)
+    return len(read_here(roster, None, False, DEFAULT_LIMITS).layout.sheet.rows)
 
 
 def corpus() -> Path | None:

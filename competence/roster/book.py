@@ -13,7 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from types import TracebackType
+from typing import Protocol, Self
 
 from competence.roster.extent import Extent, check_extent
 from competence.roster.limits import Limits
@@ -34,6 +35,21 @@ class SheetRows:
     first_row: int
     first_column: int
     rows: list[list[Cell]]
+
+
+class Closing:
+    """A resource used as a context manager: leaving the ``with`` block closes it."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
 
 
 class Book(Protocol):

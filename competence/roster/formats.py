@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from competence.roster import delimited, htmltables, ooxml, opendocument, spreadsheetml, xls
 from competence.roster.book import Book
@@ -21,7 +22,7 @@ from competence.roster.reader import read_with_calamine
 
 Recognise = Callable[[Probe], bool]
 Check = Callable[[Probe, Limits], None]
-Read = Callable[..., Book]
+Read = Callable[[Path, Limits], Book]
 
 
 @dataclass(frozen=True)

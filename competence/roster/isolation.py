@@ -159,16 +159,16 @@ class Pending(Generic[T]):
         raise _crashed(self.file_name)
 
 
-def start_isolated(fn: Callable[..., T], *args: Any, limits: Limits, file_name: str) -> Pending[T]:
+def start_in_child(fn: Callable[..., T], *args: Any, limits: Limits, file_name: str) -> Pending[T]:
     """Start ``fn(*args)`` in a child process and return at once; ``fn`` must be a module-level
     function. The caller may do other work meanwhile, then take :meth:`Pending.result`."""
     return Pending(fn, args, limits, file_name)
 
 
-def run_isolated(fn: Callable[..., T], *args: Any, limits: Limits, file_name: str) -> T:
+def call_in_child(fn: Callable[..., T], *args: Any, limits: Limits, file_name: str) -> T:
     """``fn(*args)`` in a child process: its result, its refusal re-raised, or a refusal of
     ``file_name`` saying why the child did not answer."""
-    return start_isolated(fn, *args, limits=limits, file_name=file_name).result()
+    return start_in_child(fn, *args, limits=limits, file_name=file_name).result()
 
 
 def _dead_child(file_name: str, returncode: int, err: bytes, limits: Limits) -> NoReturn:
@@ -177,7 +177,7 @@ def _dead_child(file_name: str, returncode: int, err: bytes, limits: Limits) -> 
     log.warning("the reader child ended without an answer (exit %s)", returncode)
     if "memory allocation of" in said or "MemoryError" in said:
         raise _too_much_memory(file_name, limits)
-    if returncode in (-getattr(signal, "SIGXCPU", 24), -signal.SIGKILL):
+    if returncode in (-getattr(signal, "SIGXCPU", 24), -getattr(signal, "SIGKILL", 9)):  # POSIX only
         raise _too_slow(file_name, limits)
     raise _crashed(file_name)
 

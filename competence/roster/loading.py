@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from competence.roster.guard import CheckedFile, check_file
-from competence.roster.isolation import Pending, run_isolated, start_isolated
+from competence.roster.isolation import Pending, call_in_child, start_in_child
 from competence.roster.layout import Layout, choose_sheet
 from competence.roster.limits import Limits
 
@@ -18,7 +18,7 @@ class Loaded:
     layout: Layout
 
 
-def load_here(path: Path, sheet: str | None, guess: bool, limits: Limits) -> Loaded:
+def read_here(path: Path, sheet: str | None, guess: bool, limits: Limits) -> Loaded:
     """Check the file, read it with its format's reader and find the roster sheet, in this process."""
     checked = check_file(path, limits)
     read = checked.format.read
@@ -31,11 +31,11 @@ def load_here(path: Path, sheet: str | None, guess: bool, limits: Limits) -> Loa
     return Loaded(checked, layout)
 
 
-def load_roster(path: Path, sheet: str | None, limits: Limits, *, guess: bool = False) -> Loaded:
-    """:func:`load_here` in a child process of its own: no file can take this process down."""
-    return run_isolated(load_here, path, sheet, guess, limits, limits=limits, file_name=path.name)
+def read_roster(path: Path, sheet: str | None, limits: Limits, *, guess: bool = False) -> Loaded:
+    """:func:`read_here` in a child process of its own: no file can take this process down."""
+    return call_in_child(read_here, path, sheet, guess, limits, limits=limits, file_name=path.name)
 
 
-def start_loading(path: Path, sheet: str | None, limits: Limits, *, guess: bool = False) -> Pending[Loaded]:
-    """:func:`load_roster` started, not waited for: the caller reads the register meanwhile."""
-    return start_isolated(load_here, path, sheet, guess, limits, limits=limits, file_name=path.name)
+def start_reading(path: Path, sheet: str | None, limits: Limits, *, guess: bool = False) -> Pending[Loaded]:
+    """:func:`read_roster` started, not waited for: the caller reads the register meanwhile."""
+    return start_in_child(read_here, path, sheet, guess, limits, limits=limits, file_name=path.name)

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from types import TracebackType
-from typing import Self
 
+from competence.roster.book import Closing
 from competence.roster.cfb import MAGIC as CFB_MAGIC
 from competence.roster.cfb import CompoundFile, CompoundFileError
 from competence.roster.errors import damaged
@@ -23,7 +22,7 @@ from competence.roster.zipsafe import SafeZip
 HEAD_BYTES = 8192
 
 
-class Probe:
+class Probe(Closing):
     """One file under examination. Use as a context manager (an opened zip is closed on leaving)."""
 
     def __init__(self, path: Path, limits: Limits) -> None:
@@ -35,12 +34,7 @@ class Probe:
             self.head = fh.read(HEAD_BYTES)
         self._zip: SafeZip | None = None
 
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def close(self) -> None:
         if self._zip is not None:
             self._zip.close()
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 import contextlib
 import re
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Self, cast
+from typing import Any, cast
 
 from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum, SheetVisibleEnum
 
-from competence.roster.book import Cell, SheetMeta, SheetRows
+from competence.roster.book import Cell, Closing, SheetMeta, SheetRows
 from competence.roster.errors import RosterFileError, damaged, password_protected, refused
 from competence.roster.limits import Limits
 
@@ -39,7 +38,7 @@ def _parser_failed(file_name: str, exc: BaseException) -> RosterFileError:
     return damaged(file_name)
 
 
-class CalamineBook:
+class CalamineBook(Closing):
     """An open workbook. Use as a context manager; the file is closed on leaving."""
 
     def __init__(self, path: Path) -> None:
@@ -55,14 +54,6 @@ class CalamineBook:
             for i, m in enumerate(meta)
             if m.typ == SheetTypeEnum.WorkSheet
         ]
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         self._loaded.clear()

@@ -37,7 +37,7 @@ from competence.roster.layout import (
     resolve_mapping,
 )
 from competence.roster.limits import DEFAULT_LIMITS, Limits
-from competence.roster.loading import Loaded, load_roster, start_loading
+from competence.roster.loading import Loaded, read_roster, start_reading
 from competence.roster.mappings import load_mapping, mapping_to_store, store_mapping
 from competence.roster.model import (
     ColumnInfo,
@@ -101,7 +101,7 @@ class _Steps:
 def _prepare(
     uow: UnitOfWork, path: Path, options: ImportOptions, limits: Limits, *, guess_sheet: bool = False
 ) -> _Prepared:
-    loaded = load_roster(Path(path), options.sheet, limits, guess=guess_sheet)
+    loaded = read_roster(Path(path), options.sheet, limits, guess=guess_sheet)
     with uow:
         return _prepared(uow.session, loaded, options)
 
@@ -111,7 +111,7 @@ def _read_with_state(
 ) -> tuple[_Prepared, RegisterState]:
     """The file read in the reader's child process while this one reads the register (in the
     caller's transaction, which the import then writes in)."""
-    reading = start_loading(Path(path), options.sheet, limits)
+    reading = start_reading(Path(path), options.sheet, limits)
     try:
         state = load_state(session, day)
         loaded = reading.result()

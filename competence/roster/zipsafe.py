@@ -13,9 +13,9 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from types import TracebackType
-from typing import BinaryIO, Self
+from typing import BinaryIO
 
+from competence.roster.book import Closing
 from competence.roster.errors import RosterFileError, damaged, password_protected, refused
 from competence.roster.limits import Limits
 
@@ -34,7 +34,7 @@ def _bomb() -> RosterFileError:
     )
 
 
-class SafeZip:
+class SafeZip(Closing):
     """A zip file whose directory passed the checks; its members are read only through it.
 
     Opening refuses a zip whose directory alone shows a bomb, an encrypted member or an odd
@@ -53,14 +53,6 @@ class SafeZip:
         except BaseException:
             self._zip.close()
             raise
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         self._fh.close()

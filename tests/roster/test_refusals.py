@@ -57,16 +57,16 @@ def test_a_reader_that_aborts_becomes_a_refusal_and_this_process_lives_on(tmp_pa
     """The same file read with the guards skipped: python-calamine aborts its process ("memory
     allocation of 43808666256000 bytes failed"). It runs in the reader's child process, so here it
     is a refusal saying why, and the test process carries on."""
-    from competence.roster.isolation import run_isolated
+    from competence.roster.isolation import call_in_child
     from tests.roster.unguarded import read_without_guards
 
     path = write_xls(tmp_path / "krasj.xls", ROWS, dimensions=FOUR_BILLION_ROWS)
     with pytest.raises(RosterFileError) as info:
-        run_isolated(read_without_guards, path, limits=Limits(), file_name=path.name)
+        call_in_child(read_without_guards, path, limits=Limits(), file_name=path.name)
     assert info.value.code == "too_much_memory", info.value.message("en")
     assert "krasj.xls" in info.value.message("nb")
     fine = write_xls(tmp_path / "fin.xls", ROWS)
-    assert run_isolated(read_without_guards, fine, limits=Limits(), file_name=fine.name) == 3
+    assert call_in_child(read_without_guards, fine, limits=Limits(), file_name=fine.name) == 3
 
 
 @pytest.mark.parametrize(

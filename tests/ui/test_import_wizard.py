@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from competence.employees import list_employees
 from competence.import_history import list_import_runs
 from competence.uow import UnitOfWork
 from db.models import Employee, ImportMapping, OrgUnit, Position
-from tests.ui.support import Register, message_boxes, shown, wait_idle
+from tests.ui.support import message_boxes, wait_idle
 from ui.context import AppContext
 from ui.importing import roster_wizard
 from ui.importing.page import ImportPage
@@ -68,15 +68,8 @@ ROWS: list[list[Any]] = [
 
 
 @pytest.fixture
-def page(
-    ctx: AppContext, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[ImportPage]:
-    monkeypatch.setenv("KOMPETANSE_TODAY", "2025-03-01")
-    widget = shown(qtbot, ImportPage(ctx))
-    yield widget
-    wait_idle(qtbot, ctx)  # the wizard is the page's child: it goes with the page
-    for box in message_boxes():
-        box.close()
+def page(import_page: ImportPage) -> ImportPage:
+    return import_page
 
 
 def next_page(qtbot: QtBot, wizard: QWizard, expected: int) -> None:

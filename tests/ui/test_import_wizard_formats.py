@@ -6,7 +6,6 @@ person, on the real event loop."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ from competence.roster import ImportOptions, run_import
 from competence.uow import UnitOfWork
 from db.models import Employee, Position
 from tests.roster.builders import RosterSpec, simple_rows, write_roster
-from tests.ui.support import Register, message_boxes, shown, wait_idle
+from tests.ui.support import message_boxes, wait_idle
 from ui.context import AppContext
 from ui.importing.page import ImportPage
 from ui.importing.roster_wizard import (
@@ -35,15 +34,8 @@ from ui.importing.roster_wizard import (
 
 
 @pytest.fixture
-def page(
-    ctx: AppContext, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[ImportPage]:
-    monkeypatch.setenv("KOMPETANSE_TODAY", "2025-03-01")
-    widget = shown(qtbot, ImportPage(ctx))
-    yield widget
-    wait_idle(qtbot, ctx)
-    for box in message_boxes():
-        box.close()
+def page(import_page: ImportPage) -> ImportPage:
+    return import_page
 
 
 def click(button: QAbstractButton) -> None:
