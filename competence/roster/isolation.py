@@ -114,8 +114,13 @@ class Pending(Generic[T]):
             stderr=subprocess.PIPE,
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # no console window from the app
         )
-        self._request: bytes | None = request
         self._done = False
+        stdin, self.child.stdin = self.child.stdin, None  # the request goes now: the child works at once
+        assert stdin is not None
+        with contextlib.suppress(OSError):  # a child dead at start: result() says so
+            stdin.write(request)
+        with contextlib.suppress(OSError):
+            stdin.close()
 
     def close(self) -> None:
         """Stop the child if it still runs (the caller gave up waiting)."""
@@ -129,7 +134,7 @@ class Pending(Generic[T]):
         child, limits = self.child, self.limits
         remaining = max(limits.reader_seconds - (time.perf_counter() - self.started), 0.01)
         try:
-            out, err = child.communicate(self._request, timeout=remaining)
+            out, err = child.communicate(timeout=remaining)
         except subprocess.TimeoutExpired:
             self.close()
             raise _too_slow(self.file_name, limits) from None
