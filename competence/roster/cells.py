@@ -262,9 +262,13 @@ def split_name_column(written: Sequence[str]) -> tuple[list[str], list[str]]:
 
 
 def identifier_column(values: Sequence[object]) -> list[str | None]:
+    """:func:`identifier` per cell: number cells and text such as "4711" (as CSV files hold them)
+    decided inline."""
     return [
         str(int(v))
         if type(v) is float and v.is_integer() and v >= 0
+        else v
+        if type(v) is str and v.isdigit() and v.isascii() and v[0] != "0"
         else (None if v == "" else identifier(v))
         for v in values
     ]
@@ -277,6 +281,25 @@ def attempt(normalise: Callable[[object], T], value: object) -> T | CellError:
         return exc
 
 
+def _fte_text(value: str) -> float | None:
+    """ "80", "62,5 %", "0,8": the common spellings in a text file, read without the general
+    parser; None for anything else (which :func:`fte` then reads, or refuses)."""
+    number = value.strip()
+    explicit = number.endswith("%")
+    if explicit:
+        number = number[:-1].rstrip()
+    if not number.replace(",", "", 1).replace(".", "", 1).isdigit():
+        return None
+    try:
+        share = float(number.replace(",", "."))
+    except ValueError:
+        return None
+    if not explicit and 0 < share <= 1:
+        share *= 100
+    share = round(share, 4)
+    return share if 0 <= share <= 100 else None
+
+
 def fte_column(values: Sequence[object]) -> list[float | CellError | None]:
     """:func:`fte` per cell; a cell that fails holds its :class:`CellError`."""
     return [
@@ -284,16 +307,38 @@ def fte_column(values: Sequence[object]) -> list[float | CellError | None]:
         if (type(v) is float or type(v) is int) and 1 < v <= 100
         else round(v * 100, 4)
         if type(v) is float and 0 < v <= 1
-        else attempt(fte, v)
+        else _fte_cell(v)
         for v in values
     ]
+
+
+def _fte_cell(value: object) -> float | CellError | None:
+    found = _fte_text(value) if type(value) is str else None
+    return found if found is not None else attempt(fte, value)
+
+
+def _dmy_text(value: str) -> dt.date | None:
+    """ "15.01.2020", the usual spelling in a text file, read without the general parser; None for
+    anything else (which :func:`date` then reads, or refuses)."""
+    if len(value) != 10 or value[2] != "." or value[5] != "." or not value.replace(".", "").isdigit():
+        return None
+    try:
+        day = dt.date(int(value[6:]), int(value[3:5]), int(value[:2]))
+    except ValueError:
+        return None
+    return day if _FIRST_YEAR <= day.year <= _LAST_YEAR else None
 
 
 def date_column(values: Sequence[object]) -> list[dt.date | CellError | None]:
     """:func:`date` per cell; a cell that fails holds its :class:`CellError`."""
     return [
-        v if type(v) is dt.date and _FIRST_YEAR <= v.year <= _LAST_YEAR else attempt(date, v) for v in values
+        v if type(v) is dt.date and _FIRST_YEAR <= v.year <= _LAST_YEAR else _date_cell(v) for v in values
     ]
+
+
+def _date_cell(value: object) -> dt.date | CellError | None:
+    found = _dmy_text(value) if type(value) is str else None
+    return found if found is not None else attempt(date, value)
 
 
 # --------------------------------------------------------------------------------------------

@@ -320,8 +320,11 @@ class _Parser:
             employee_no, first_name, last_name, self.email(i, number, employee_no), position, number
         )
         if not person.written_no:
-            raw_no = columns.raw["employee_no"][i]  # a number cell is written as its canonical form
-            person.written_no = cells.clean(raw_no)[:_MAX_NUMBER] if type(raw_no) is str else employee_no
+            raw_no = columns.raw["employee_no"][i]
+            if type(raw_no) is str and raw_no != employee_no:  # "015837": as the roster writes it
+                person.written_no = cells.clean(raw_no)[:_MAX_NUMBER]
+            else:  # a number cell, or text already in canonical form
+                person.written_no = employee_no
         person.end_dates.append(end_date)
         self.desired_fte(person, i, number)
 
