@@ -506,7 +506,7 @@ class _Planner:
             current = self.state.number_of.get(pos.manager_id) if pos.manager_id else None
             manager_changed = manager != current
         role = self.role_id(record, pos.role_id)
-        details = self.details(record, pos)
+        details = self.details(record, pos) if self.has_details else None  # None: as they are
         if (
             record.title == pos.title
             and abs(fte - pos.fte) < 1e-9
@@ -514,12 +514,13 @@ class _Planner:
             and end == pos.end_date
             and not manager_changed
             and role == pos.role_id
-            and details == _held_details(pos)
+            and (details is None or details == _held_details(pos))
         ):
             self.plan.unchanged_positions += 1
             return False
+        kept = details if details is not None else _held_details(pos)
         self.plan.changed_positions.append(
-            PositionChange(pos.id, record.title, fte, start, manager, pos.manager_id, role, end, details)
+            PositionChange(pos.id, record.title, fte, start, manager, pos.manager_id, role, end, kept)
         )
         return True
 
