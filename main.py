@@ -7,6 +7,10 @@ import sys
 if __name__ == "__main__":
     import multiprocessing
 
+    from competence.roster.isolation import serve_if_child
+
+    serve_if_child(sys.argv)  # the roster reader's child process of the frozen app reads and exits
+
     # a worker process of the frozen app (PDF plans in batch) runs its job here and exits
     multiprocessing.freeze_support()
     from ui.preload import preload

@@ -1,8 +1,11 @@
-"""HR roster import (issue 3): generated rosters of 1,500 and 50,000 rows into an empty SQLite register.
+"""HR roster import: generated rosters of 1,500 and 50,000 rows into an empty SQLite register.
 
 Measured in one run: python-calamine alone reading the 50,000-row file (the floor), the full import
-(guards, reading, checking every row, comparing, writing, recording the run), the re-import of the
-unchanged file, and the peak memory of an import in a child process of its own.
+(guards, reading in the reader's child process, checking every row, comparing, writing, recording
+the run), the re-import of the unchanged file, the same roster as a CSV file, what the reader's
+child process costs over reading in the importing process, the peak memory of an import (the
+importing process and the reader's child), and every file of the peer corpus
+(../shared/peer-spreadsheets, when it is there): the slowest and the largest.
 
 The generated roster looks like an HR export: a cover sheet first and active, a title row, shared
 strings, percent-formatted FTE cells and text FTE, date cells, one person in ten on two rows,
@@ -11,13 +14,19 @@ managers five levels deep.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import json
 import random
 import shutil
+import subprocess
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from benchmarks.harness import Row, best_of, max_rss_mb_of_child
+from benchmarks.harness import Row, best_of
 
 TITLE = "Roster import (issue 3)"
 
@@ -26,36 +35,23 @@ _LAST = ["Hansen", "Olsen", "Berg", "Ødegård", "Lie", "Dahl", "Strand", "Hauge
 _TITLES = ["Sykepleier", "Helsefagarbeider", "Lærer", "Konsulent", "Assistent", "Fagarbeider", "Rådgiver"]
 
 
-def make_roster(path: Path, people: int) -> Path:
-    """Write a roster of ``people`` persons (about 10 % more rows) once; reuse it afterwards."""
-    if path.exists():
-        return path
-    import openpyxl
+HEADER = [
+    "Ansattnr",
+    "Navn",
+    "E-post",
+    "Enhetsnr",
+    "Enhet",
+    "Stilling",
+    "Stilling %",
+    "Startdato",
+    "Leder ansattnr",
+]
 
+
+def roster_rows(people: int) -> Iterator[list[Any]]:
+    """The rows of a roster of ``people`` persons (about 10 % more rows: some hold two posts)."""
     rng = random.Random(people)
-    book = openpyxl.Workbook()
-    cover = book.active
-    assert cover is not None
-    cover.title = "Forside"
-    cover["A1"] = "Ansattliste eksportert fra HR-systemet"
-    sheet = book.create_sheet("Ansatte")
-    sheet["A1"] = f"Benchkommune – ansattliste ({people} ansatte)"
-    sheet.append([])
-    sheet.append(
-        [
-            "Ansattnr",
-            "Navn",
-            "E-post",
-            "Enhetsnr",
-            "Enhet",
-            "Stilling",
-            "Stilling %",
-            "Startdato",
-            "Leder ansattnr",
-        ]
-    )
     numbers = [100_000 + i for i in range(people)]
-    row = 3
     for index, number in enumerate(numbers):
         # managers five levels deep: person i reports to person i // 8 (the first has none)
         manager = numbers[index // 8] if index else None
@@ -64,8 +60,7 @@ def make_roster(path: Path, people: int) -> Path:
         email = f"p{number}@benchkommune.no"
         for extra in range(2 if index % 10 == 0 else 1):
             fte: float | str = rng.choice([1.0, 0.8, 0.5, 0.625]) if extra == 0 else "20 %"
-            row += 1
-            values = [
+            yield [
                 number,
                 name,
                 email,
@@ -76,14 +71,50 @@ def make_roster(path: Path, people: int) -> Path:
                 dt.date(1990 + index % 34, 1 + index % 12, 1 + index % 28),
                 manager,
             ]
-            for column, value in enumerate(values, start=1):
-                if value is not None:
-                    sheet.cell(row=row, column=column, value=value)
-            if isinstance(fte, float):
-                sheet.cell(row=row, column=7).number_format = "0.0%"
-            sheet.cell(row=row, column=8).number_format = "DD.MM.YYYY"
+
+
+def make_roster(path: Path, people: int) -> Path:
+    """Write a roster of ``people`` persons once; reuse it afterwards."""
+    if path.exists():
+        return path
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    cover = book.active
+    assert cover is not None
+    cover.title = "Forside"
+    cover["A1"] = "Ansattliste eksportert fra HR-systemet"
+    sheet = book.create_sheet("Ansatte")
+    sheet["A1"] = f"Benchkommune – ansattliste ({people} ansatte)"
+    sheet.append([])
+    sheet.append(HEADER)
+    row = 3
+    for values in roster_rows(people):
+        row += 1
+        for column, value in enumerate(values, start=1):
+            if value is not None:
+                sheet.cell(row=row, column=column, value=value)
+        if isinstance(values[6], float):
+            sheet.cell(row=row, column=7).number_format = "0.0%"
+        sheet.cell(row=row, column=8).number_format = "DD.MM.YYYY"
     book.active = 0
     book.save(path)
+    return path
+
+
+def make_csv(path: Path, people: int) -> Path:
+    """The same roster as a Norwegian Excel writes CSV: semicolons, Windows-1252, decimal commas."""
+    if path.exists():
+        return path
+    with path.open("w", encoding="cp1252", newline="") as fh:
+        out = csv.writer(fh, delimiter=";")
+        out.writerow([f"Benchkommune – ansattliste ({people} ansatte)"])
+        out.writerow([])
+        out.writerow(HEADER)
+        for values in roster_rows(people):
+            fte = values[6]
+            shown = f"{fte * 100:g}".replace(".", ",") + " %" if isinstance(fte, float) else fte
+            out.writerow([*values[:6], shown, f"{values[7]:%d.%m.%Y}", values[8] or ""])
     return path
 
 
@@ -122,16 +153,86 @@ def _calamine_alone(roster: Path) -> int:
 
 
 _CHILD = """
-import sys
+import re, sys
 from pathlib import Path
 sys.path.insert(0, {root!r})
 from competence.roster import run_import
+from competence.roster.isolation import last_run
 from competence.uow import UnitOfWork
 from db.session import open_database
 database = open_database({url!r})
 report = run_import(UnitOfWork(database, actor="bench"), Path({roster!r}))
 assert report.created > 0
+own = int(re.search(r"VmHWM:\\s+(\\d+)", Path("/proc/self/status").read_text()).group(1)) / 1024
+print(own, last_run().peak_mb)
 """
+
+
+def _peak_memory(command: list[str]) -> tuple[float, float]:
+    """(the importing process's peak, the reader child's peak) in MB, each its own VmHWM."""
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    own, reader = done.stdout.split()
+    return float(own), float(reader)
+
+
+def _read(roster: Path, isolated: bool) -> int:
+    from competence.roster.limits import DEFAULT_LIMITS
+    from competence.roster.loading import read_here, read_roster
+
+    if isolated:
+        return len(read_roster(roster, None, DEFAULT_LIMITS).layout.sheet.rows)
+    return len(read_here(roster, None, False, DEFAULT_LIMITS).layout.sheet.rows)
+
+
+def corpus() -> Path | None:
+    root = Path(__file__).resolve().parent.parent
+    for folder in (root.parent, root.parent.parent):
+        files = folder / "shared" / "peer-spreadsheets" / "files"
+        if files.is_dir():
+            return files
+    return None
+
+
+def _peer_corpus(workdir: Path, template: Path, quick: bool) -> list[Row]:
+    """Every file of the peer corpus through import-roster --dry-run, in a worker process."""
+    files = corpus()
+    if files is None:
+        return [Row("peer corpus", 0.0, "files", note="not here: ../shared/peer-spreadsheets")]
+    paths = sorted(str(p) for p in files.iterdir() if p.is_file())[: 40 if quick else None]
+    url = _empty_database(template, workdir / "corpus.db")
+    root = Path(__file__).resolve().parent.parent
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.roster.corpus_worker", url, *paths],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    wall = time.perf_counter() - started
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    process_mb = next(a["process_peak_mb"] for a in answers if "process_peak_mb" in a)
+    files_only = [a for a in answers if "file" in a]
+    slowest = max(files_only, key=lambda a: a["seconds"])
+    largest = max(files_only, key=lambda a: a["reader_peak_mb"] or 0.0)
+    answered = sum(1 for a in files_only if a["exit"] in (0, 1))
+    return [
+        Row(
+            f"peer corpus: files answered (exit 0 or 1) of {len(files_only)}",
+            float(answered),
+            "files",
+            note=f"{wall:.0f} s for all, one process",
+        ),
+        Row("peer corpus: slowest file", slowest["seconds"], "s", 10.0, slowest["file"]),
+        Row(
+            "peer corpus: most memory of a file's reader (child RSS)",
+            largest["reader_peak_mb"] or 0.0,
+            "MB",
+            300.0,
+            largest["file"],
+        ),
+        Row("peer corpus: peak memory of the process answering them all", process_mb or 0.0, "MB", 300.0),
+    ]
 
 
 def run(workdir: Path, quick: bool) -> list[Row]:
@@ -139,17 +240,29 @@ def run(workdir: Path, quick: bool) -> list[Row]:
     small_n, big_n = (1_500, 5_000) if quick else (1_500, 50_000)
     small = make_roster(workdir / f"roster-{small_n}.xlsx", small_n)
     big = make_roster(workdir / f"roster-{big_n}.xlsx", big_n)
+    big_csv = make_csv(workdir / f"roster-{big_n}.csv", big_n)
     template = workdir / "empty-register.db"
     rows: list[Row] = []
 
-    # Memory first, while this process is small (a child's peak RSS includes its parent's at fork).
     url = _empty_database(template, workdir / "memory.db")
     child = _CHILD.format(root=str(root), url=url, roster=str(big))
-    _, rss = max_rss_mb_of_child([sys.executable, "-c", child])
-    rows.append(Row(f"peak memory, import of {big_n:,} people (child RSS)", rss, "MB", 400.0))
+    own, reader = _peak_memory([sys.executable, "-c", child])
+    rows.append(Row(f"peak memory, import of {big_n:,} people (importing process)", own, "MB", 400.0))
+    rows.append(Row(f"peak memory, import of {big_n:,} people (reader's child process)", reader, "MB", 400.0))
 
     calamine_s, count = best_of(lambda: _calamine_alone(big), repeat=3)
     rows.append(Row(f"python-calamine alone, {count:,} rows", calamine_s, "s", note="the floor"))
+
+    here_s, _ = best_of(lambda: _read(small, isolated=False), repeat=5)
+    child_s, _ = best_of(lambda: _read(small, isolated=True), repeat=5)
+    rows.append(
+        Row(
+            f"reading {small_n:,} people in the reader's child process, over reading in this one",
+            child_s - here_s,
+            "s",
+            note=f"{child_s:.3f} s vs {here_s:.3f} s",
+        )
+    )
 
     def fresh(roster: Path, name: str) -> tuple[int, int]:
         return _import(_empty_database(template, workdir / name), roster)
@@ -181,4 +294,15 @@ def run(workdir: Path, quick: bool) -> list[Row]:
             f"{changes} rows written" + (" (none, as required)" if changes == 0 else " (should be none)"),
         )
     )
+    csv_s, (created, _) = best_of(lambda: fresh(big_csv, "csv.db"), repeat=3)
+    rows.append(
+        Row(
+            f"import {big_n:,} people from a CSV file into an empty register",
+            csv_s,
+            "s",
+            3.0,
+            f"{created} created",
+        )
+    )
+    rows += _peer_corpus(workdir, template, quick)
     return rows

@@ -48,7 +48,7 @@ def list_accounts(uow: UnitOfWork) -> list[AccountView]:
     with uow:
         _require_shared(uow.session)
         rows = uow.session.execute(
-            select(RegisterAccount, Employee.employee_no, Employee.last_name, Employee.first_name)
+            select(RegisterAccount, Employee.shown_no, Employee.last_name, Employee.first_name)
             .outerjoin(Employee, Employee.id == RegisterAccount.employee_id)
             .order_by(RegisterAccount.login)
         ).all()

@@ -48,6 +48,7 @@ class EmployeeRow(NamedTuple):
     """
 
     id: int
+    #: As people see it: as the latest roster wrote it ("015837"), else canonical.
     employee_no: str
     first_name: str
     last_name: str
@@ -73,6 +74,7 @@ class EmployeeRow(NamedTuple):
 @dataclass(frozen=True)
 class EmployeeDetail:
     id: int
+    #: As people see it (:attr:`db.models.Employee.shown_no`); every lookup takes it as it is.
     employee_no: str
     first_name: str
     last_name: str
@@ -114,7 +116,7 @@ def list_employees(
         s = uow.session
         emp_stmt = select(
             Employee.id,
-            Employee.employee_no,
+            Employee.shown_no,
             Employee.first_name,
             Employee.last_name,
             Employee.email,
@@ -204,7 +206,7 @@ def employee_detail(session: Session, employee_id: int) -> EmployeeDetail:
     manager = session.get(Employee, emp.manager_id) if emp.manager_id else None
     return EmployeeDetail(
         emp.id,
-        emp.employee_no,
+        emp.shown_no,
         emp.first_name,
         emp.last_name,
         emp.email,

@@ -31,10 +31,13 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    func,
     text,
     true,
 )
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.elements import ColumnElement
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -52,6 +55,8 @@ GOAL_STATUSES = ("planlagt", "pagar", "fullfort", "avbrutt")
 ACTIVITY_TYPES = ("kurs", "e-laering", "hospitering", "veiledning", "videreutdanning", "laering-i-arbeid")
 #: Values of :attr:`Competence.kind`.
 COMPETENCE_KINDS = ("skill", "certificate")
+#: Values of :attr:`Position.employment_type` (ansettelsesform).
+EMPLOYMENT_TYPES = ("fast", "midlertidig", "vikar", "engasjement")
 
 
 def _utcnow() -> dt.datetime:
@@ -97,19 +102,24 @@ class Employee(Versioned, Base):
     """A person employed by the municipality.
 
     ``employee_no`` is canonical: digits with leading zeros dropped, or the trimmed text when it is
-    not numeric (see :func:`competence.identifiers.canonical_number`).
+    not numeric (see :func:`competence.identifiers.canonical_number`); people are matched on it.
+    ``employee_no_display`` is the number as the latest roster wrote it ("015837"), when that differs
+    from the canonical form: the app, the exports and innsyn show it (:attr:`shown_no`).
     """
 
     __tablename__ = "employee"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     employee_no: Mapped[str] = mapped_column(String(40), unique=True)
+    employee_no_display: Mapped[str | None] = mapped_column(String(40))
     first_name: Mapped[str] = mapped_column(String(120), default="")
     last_name: Mapped[str] = mapped_column(String(120), default="")
     email: Mapped[str | None] = mapped_column(String(254))
     manager_id: Mapped[int | None] = mapped_column(ForeignKey("employee.id", ondelete="SET NULL"), index=True)
     left_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
     anonymised_on: Mapped[dt.date | None] = mapped_column(Date)
+    #: Ønsket stillingsprosent: the FTE the person would like (involuntary part-time), 0-100.
+    desired_fte: Mapped[float | None] = mapped_column(Float)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow, onupdate=_utcnow)
 
@@ -121,12 +131,23 @@ class Employee(Versioned, Base):
     __mapper_args__ = {"version_id_col": Versioned.version}
     __table_args__ = (
         CheckConstraint("length(employee_no) > 0", name="employee_no_not_empty"),
+        CheckConstraint("desired_fte >= 0 AND desired_fte <= 100", name="desired_fte_range"),
         Index("ix_employee_last_first", "last_name", "first_name"),
     )
 
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
+
+    @hybrid_property
+    def shown_no(self) -> str:
+        """The employee number as people see it: as the latest roster wrote it, else canonical."""
+        return self.employee_no_display or self.employee_no
+
+    @shown_no.inplace.expression
+    @classmethod
+    def _shown_no_expression(cls) -> ColumnElement[str]:
+        return func.coalesce(cls.employee_no_display, cls.employee_no)
 
 
 class Position(Versioned, Base):
@@ -143,6 +164,14 @@ class Position(Versioned, Base):
     fte_percent: Mapped[float] = mapped_column(Float, default=100.0)
     start_date: Mapped[dt.date | None] = mapped_column(Date)
     end_date: Mapped[dt.date | None] = mapped_column(Date)
+    #: Ansettelsesform: one of :data:`EMPLOYMENT_TYPES`, None when the roster does not say.
+    employment_type: Mapped[str | None] = mapped_column(String(20))
+    #: Hovedstilling: the person's main position (None when the roster does not say).
+    main_position: Mapped[bool | None] = mapped_column(Boolean)
+    #: Stillingskode: the KS position code, four digits.
+    position_code: Mapped[str | None] = mapped_column(String(10))
+    #: STYRK-08 occupation code: four digits, or seven with the Norwegian extension.
+    styrk_code: Mapped[str | None] = mapped_column(String(10))
 
     employee: Mapped[Employee] = relationship(back_populates="positions", foreign_keys=[employee_id])
     unit: Mapped[OrgUnit] = relationship()
@@ -151,6 +180,9 @@ class Position(Versioned, Base):
     __mapper_args__ = {"version_id_col": Versioned.version}
     __table_args__ = (
         CheckConstraint("fte_percent >= 0 AND fte_percent <= 100", name="fte_range"),
+        CheckConstraint(
+            "employment_type IN ('fast', 'midlertidig', 'vikar', 'engasjement')", name="employment_type_known"
+        ),
         # the gap analysis groups a unit's people by (unit, employee) and reads their role
         Index("ix_position_unit_employee", "unit_id", "employee_id", "role_id"),
     )

@@ -109,8 +109,9 @@ def showcase_employee(ctx: object, page: object) -> int:
 
 def demo_roster(ctx: object, path: Path) -> Path:
     """The month's roster from HR for the demo municipality: everyone's positions as they are, with a
-    few changes (two new people, a changed FTE, one row HR got wrong, three who have left) and an
-    identity-number column the import refuses. Written with openpyxl the way HR systems export."""
+    few changes (two new people, a changed FTE, one row HR got wrong, three who have left), an
+    identity-number column the import refuses and a phone column it does not read. Written with
+    openpyxl the way HR systems export."""
     import openpyxl
 
     from competence.employees import get_employee, list_employees
@@ -132,6 +133,7 @@ def demo_roster(ctx: object, path: Path) -> Path:
         "Stilling",
         "Stilling %",
         "Leder ansattnr",
+        "Telefon",
     ]
     sheet.append(header)
     numbers = {p.id: p.employee_no for p in people}
@@ -150,12 +152,15 @@ def demo_roster(ctx: object, path: Path) -> Path:
                     position.title,
                     fte if i != 9 else 180,
                     int(manager) if manager and manager.isdigit() else manager,
+                    f"9{i:07d}",
                 ]
             )
     first = people[3]
     unit = get_employee(uow(), first.id).active_positions[0]
     for number, name in ((99001, "Haugen, Ingrid"), (99002, "Berntsen, Ola")):
-        sheet.append([number, name, None, unit.unit_number, unit.unit_name, "Helsefagarbeider", 75, None])
+        sheet.append(
+            [number, name, None, unit.unit_number, unit.unit_name, "Helsefagarbeider", 75, None, None]
+        )
     book.save(path)
     return path
 

@@ -84,6 +84,13 @@ result="$(run "$cli" export-matrix "$matrix" --db "$register" 2>&1)" || fail "ko
 [[ "$(head -c 2 "$matrix")" == "PK" ]] || fail "export-matrix skrev ingen arbeidsbok"
 ok "kompetanse export-matrix"
 
+# the roster is read in a child process of the frozen program (competence/roster/isolation.py)
+roster="$out/ansattliste æøå.csv"
+printf 'Ansattnr;Etternavn;Fornavn;Enhet;Stilling;Stillingsprosent\n90001;Ødegård;Åse;1000;Rådgiver;80\n' >"$roster"
+result="$(run "$cli" import-roster "$roster" --partial --json --db "$register" 2>&1)" || fail "kompetanse import-roster" "$result"
+[[ "$result" == *'"created": 1'* ]] || fail "import-roster la ikke til personen" "$result"
+ok "kompetanse import-roster (CSV, lest i en egen prosess av det pakkede programmet)"
+
 if command -v sqlite3 >/dev/null 2>&1; then
   old="$data/fra versjon 0.1.0.db"
   sqlite3 "$old" <"$root/tests/fixtures/register-0.1.0.sql"

@@ -34,6 +34,16 @@ def load_release_register(path: Path) -> Path:
     return path
 
 
+def columns(path: Path) -> dict[str, list[str]]:
+    """Each table's columns, in their order."""
+    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        tables = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {t: [row[1] for row in conn.execute(f'PRAGMA table_info("{t}")')] for t in tables}
+    finally:
+        conn.close()
+
+
 def snapshot(path: Path) -> Snapshot:
     """Every row of every table, in a stable order."""
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
@@ -84,9 +94,16 @@ def test_opens_migrates_with_a_backup_and_keeps_every_row(release_register: Path
     after = snapshot(release_register)
     assert snapshot(result.backup) == before  # the copy taken first is the register as it was
     assert after["alembic_version"] == [(migrate.HEAD,)]
+    columns_before, columns_after = columns(result.backup), columns(release_register)
     for table, rows in before.items():
         if table != "alembic_version":
-            assert after[table] == rows, f"{table} changed by the upgrade"
+            kept = [columns_after[table].index(c) for c in columns_before[table]]
+            added = [i for i, c in enumerate(columns_after[table]) if c not in columns_before[table]]
+            assert [tuple(row[i] for i in kept) for row in after[table]] == rows, (
+                f"{table} changed by the upgrade"
+            )
+            # a column a later schema added is empty in the rows the release wrote
+            assert all(row[i] is None for row in after[table] for i in added), f"{table}: a new column filled"
     assert set(after) - set(before) == {"program_version"}
 
 

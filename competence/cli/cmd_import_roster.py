@@ -1,8 +1,10 @@
-"""``import-roster FILE``: import an HR roster (ansattliste) from xlsx, xlsm, xls or ods.
+"""``import-roster FILE``: import an HR roster (ansattliste) from xlsx, xlsm, xls, ods, CSV/TSV, an
+HTML table or Excel 2003 XML.
 
 Exit codes: 0 the import (or the dry run) ran, rejected rows included; 1 the file was refused
-(not a spreadsheet, crafted, no roster in it, a required column missing); 2 usage (a bad --map or
---sheet).
+(not a spreadsheet, crafted, no roster in it, a required column missing, or a full roster that
+would mark more than a fifth of the active people as left without ``--accept-leavers``); 2 usage
+(a bad --map or --sheet).
 """
 
 from __future__ import annotations
@@ -44,8 +46,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         "import-roster",
         parents=[common],
         help=h(
-            "les inn en ansattliste (xlsx, xlsm, xls, ods) fra HR-systemet",
-            "import an employee roster (xlsx, xlsm, xls, ods) from the HR system",
+            "les inn en ansattliste (xlsx, xlsm, xls, ods, csv, html, xml) fra HR-systemet",
+            "import an employee roster (xlsx, xlsm, xls, ods, csv, html, xml) from the HR system",
         ),
         description=h(
             "Les inn en ansattliste. Kolonnene gjenkjennes automatisk; en kolonnekobling som er brukt én "
@@ -95,6 +97,15 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         ),
     )
     p.add_argument(
+        "--accept-leavers",
+        action="store_true",
+        help=h(
+            "bekreft at mer enn en femtedel av de aktive kan markeres som sluttet (ellers avvises importen)",
+            "confirm that more than a fifth of the active people may be marked as having left (otherwise "
+            "the import is refused)",
+        ),
+    )
+    p.add_argument(
         "--json", action="store_true", help=h("skriv rapporten som JSON", "write the report as JSON")
     )
     p.add_argument(
@@ -115,6 +126,7 @@ def run_import_roster(ctx: CliContext) -> int:
         partial=args.partial,
         remember_mapping=not args.no_remember,
         lang=ctx.lang,
+        accept_leavers=args.accept_leavers,
     )
     path = args.file.expanduser()
     try:
@@ -154,10 +166,19 @@ def _print_report(ctx: CliContext, report: ImportReport) -> None:
     for match in report.mapping:
         if match.column is not None:
             ctx.print(f"  {match.label(ctx.lang)} ← {match.letter} «{match.header}»")
+    if report.ignored_columns:
+        columns = ", ".join(f"{letter} «{header}»" for letter, header in report.ignored_columns)
+        ctx.print(t(f"Kolonner som ikke leses inn: {columns}.", f"Columns not read: {columns}."))
     if report.dry_run:
         ctx.print(t("Forhåndsvisning: ingenting er lagret.", "Preview: nothing was saved."))
     else:
         ctx.print(t(f"Importert (kjøring {report.run_id}).", f"Imported (run {report.run_id})."))
+    ctx.print(
+        t(
+            f"Tomme rader og summer hoppet over: {len(report.ignored_rows)}.",
+            f"Blank and totals rows skipped: {len(report.ignored_rows)}.",
+        )
+    )
     ctx.print(
         t(
             f"Personer: {report.persons} (nye {report.created}, endret {report.updated}, uendret "
@@ -195,4 +216,10 @@ def _print_report(ctx: CliContext, report: ImportReport) -> None:
         )
         ctx.print(heading)
         for leaver in report.leavers:
-            ctx.print(f"  {leaver.employee_no} {leaver.name}")
+            day = f"{leaver.left_on:%d.%m.%Y}" if leaver.left_on else ""
+            why = (
+                t("alle stillingene har passert sluttdato", "every position has passed its end date")
+                if leaver.reason == "positions_ended"
+                else t("står ikke i filen", "not in the file")
+            )
+            ctx.print(f"  {leaver.employee_no} {leaver.name} ({day}, {why})")

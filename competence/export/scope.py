@@ -133,7 +133,7 @@ def people_in(session: Session, scope: Scope) -> list[Person]:
     stmt = (
         select(
             Employee.id,
-            Employee.employee_no,
+            Employee.shown_no,
             Employee.first_name,
             Employee.last_name,
             Position.unit_id,

@@ -195,7 +195,7 @@ def cell_people(
             result.append(
                 PersonCell(
                     emp_id,
-                    emp.employee_no,
+                    emp.shown_no,
                     emp.full_name,
                     float(req),
                     None if cur is None else float(cur),

@@ -59,7 +59,7 @@ def certificate_alerts_in(
         newer.id != Certificate.id,
     )
     stmt = (
-        select(Certificate, Employee.employee_no, Employee.first_name, Employee.last_name)
+        select(Certificate, Employee.shown_no, Employee.first_name, Employee.last_name)
         .join(Employee, Employee.id == Certificate.employee_id)
         .where(
             Certificate.valid_until.is_not(None),

@@ -57,7 +57,7 @@ def employee_profile_in(session: Session, employee_id: int, *, at: dt.date | Non
                 cur[4] if cur else None,
             )
         )
-    return EmployeeProfile(emp.id, emp.employee_no, emp.full_name, on, tuple(items), _area_scores(items))
+    return EmployeeProfile(emp.id, emp.shown_no, emp.full_name, on, tuple(items), _area_scores(items))
 
 
 # The statements are built once (with bound parameters): building them costs more than running them.

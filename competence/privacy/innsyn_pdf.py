@@ -52,6 +52,12 @@ ROLES = {
 #: Column labels; a column added later is shown under its own name.
 LABELS = {
     "employee_no": "Ansattnummer",
+    "employee_no_canonical": "Ansattnummer uten innledende nuller (slik registeret kjenner igjen personen)",
+    "desired_fte": "Ønsket stillingsprosent",
+    "employment_type": "Ansettelsesform",
+    "main_position": "Hovedstilling",
+    "position_code": "Stillingskode",
+    "styrk_code": "STYRK-08",
     "first_name": "Fornavn",
     "last_name": "Etternavn",
     "email": "E-post",
@@ -225,6 +231,17 @@ def _log(events: Sequence[Mapping[str, Any]]) -> list[Flowable]:
     return [*out, theme.table(rows, [32 * mm, 30 * mm, 38 * mm, theme.FRAME_WIDTH - 100 * mm])]
 
 
+def _as_written(person: Mapping[str, Any]) -> dict[str, Any]:
+    """The person's number first as the HR system writes it ("015837"), then as the register
+    compares it, when the two differ."""
+    shown = dict(person)
+    written = shown.pop("employee_no_display", None)
+    if not written:
+        return shown
+    canonical = shown.pop("employee_no")
+    return {"employee_no": written, "employee_no_canonical": canonical, **shown}
+
+
 def render_pdf(data: Mapping[str, Any]) -> bytes:
     """The data of :func:`competence.privacy.innsyn.collect_person` as PDF bytes."""
     register_fonts()
@@ -247,7 +264,7 @@ def render_pdf(data: Mapping[str, Any]) -> bytes:
             "som er gjort med opplysningene dine. Det er det samme som ville blitt slettet om du ba om det.",
             theme.BODY,
         ),
-        *_records("Personopplysninger", [person]),
+        *_records("Personopplysninger", [_as_written(person)]),
     ]
     records = data["records"]
     order: list[str] = [t for t in SECTIONS if t in records] + sorted(t for t in records if t not in SECTIONS)

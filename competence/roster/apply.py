@@ -22,10 +22,11 @@ from competence.clock import now
 from competence.progress import CancelToken
 from competence.roster.bulk import execute_many, fetch
 from competence.roster.parse import PersonRecord, _Keep
-from competence.roster.plan import Plan
+from competence.roster.plan import Plan, PositionDetails
 from db.models import Employee, OrgUnit, Position
 
 BATCH = 5_000
+_NO_DETAILS = PositionDetails()
 _unit: Table = OrgUnit.__table__  # type: ignore[assignment]
 _employee: Table = Employee.__table__  # type: ignore[assignment]
 _position: Table = Position.__table__  # type: ignore[assignment]
@@ -117,23 +118,32 @@ def apply_plan(
         if not level:
             continue
         newest = max(ids.values(), default=0)
-        writer.run(
-            _employee,
-            insert(_employee).inline(),
-            [
-                {
-                    "employee_no": p.employee_no,
-                    "first_name": p.first_name,
-                    "last_name": p.last_name,
-                    "email": None if isinstance(p.email, _Keep) else p.email,
-                    "manager_id": ids.get(plan.new_person_managers.get(p.employee_no, "")),
-                    "created_at": stamp,
-                    "updated_at": stamp,
-                    "version": 1,
-                }
-                for p in level
-            ],
-        )
+        rows: list[dict[str, Any]] = [
+            {
+                "employee_no": p.employee_no,
+                "first_name": p.first_name,
+                "last_name": p.last_name,
+                "email": None if isinstance(p.email, _Keep) else p.email,
+                "manager_id": ids.get(plan.new_person_managers.get(p.employee_no, "")),
+                "created_at": stamp,
+                "updated_at": stamp,
+                "version": 1,
+            }
+            for p in level
+        ]
+        extras = [
+            {
+                "employee_no_display": p.written_no if p.written_no != p.employee_no else None,
+                "desired_fte": None if isinstance(p.desired_fte, _Keep) else p.desired_fte,
+            }
+            for p in level
+        ]
+        if any(
+            extra["employee_no_display"] is not None or extra["desired_fte"] is not None for extra in extras
+        ):
+            for row, extra in zip(rows, extras, strict=True):
+                row.update(extra)  # columns mostly empty are left out of the statement otherwise
+        writer.run(_employee, insert(_employee).inline(), rows)
         ids.update(
             fetch(session, select(_employee.c.employee_no, _employee.c.id).where(_employee.c.id > newest))
         )
@@ -153,6 +163,8 @@ def apply_plan(
                 email=None,
                 manager_id=None,
                 left_on=None,
+                employee_no_display=None,
+                desired_fte=None,
                 updated_at=None,
             ),
             [
@@ -163,6 +175,8 @@ def apply_plan(
                     "b_email": c.email,
                     "b_manager_id": manager_id(c.manager_no, c.manager_id),
                     "b_left_on": None,
+                    "b_employee_no_display": c.employee_no_display,
+                    "b_desired_fte": c.desired_fte,
                     "b_updated_at": stamp,
                 }
                 for c in plan.changed_persons
@@ -187,35 +201,42 @@ def apply_plan(
             _employee,
             _update_by_id(_employee, left_on=None, updated_at=None),
             [
-                {"b_id": leaver.employee_id, "b_left_on": today, "b_updated_at": stamp}
+                {"b_id": leaver.employee_id, "b_left_on": leaver.left_on or today, "b_updated_at": stamp}
                 for leaver in plan.leavers
             ],
         )
     units: dict[str, int] = dict(fetch(session, select(_unit.c.number, _unit.c.id)))
     if plan.new_positions:
-        writer.run(
-            _position,
-            insert(_position).inline(),
-            [
-                {
-                    "employee_id": ids[p.employee_no],
-                    "unit_id": units[p.unit_number],
-                    "title": p.title,
-                    "role_id": p.role_id,
-                    "manager_id": ids.get(p.manager_no) if p.manager_no is not None else None,
-                    "fte_percent": p.fte,
-                    "start_date": p.start_date,
-                    "end_date": None,
-                    "version": 1,
-                }
-                for p in plan.new_positions
-            ],
-        )
+        positions: list[dict[str, Any]] = [
+            {
+                "employee_id": ids[p.employee_no],
+                "unit_id": units[p.unit_number],
+                "title": p.title,
+                "role_id": p.role_id,
+                "manager_id": ids.get(p.manager_no) if p.manager_no is not None else None,
+                "fte_percent": p.fte,
+                "start_date": p.start_date,
+                "end_date": p.end_date,
+                "version": 1,
+            }
+            for p in plan.new_positions
+        ]
+        if any(p.details != _NO_DETAILS for p in plan.new_positions):
+            for row, p in zip(positions, plan.new_positions, strict=True):
+                row.update(p.details._asdict())
+        writer.run(_position, insert(_position).inline(), positions)
     if plan.changed_positions:
         writer.run(
             _position,
             _update_by_id(
-                _position, title=None, fte_percent=None, start_date=None, manager_id=None, role_id=None
+                _position,
+                title=None,
+                fte_percent=None,
+                start_date=None,
+                end_date=None,
+                manager_id=None,
+                role_id=None,
+                **dict.fromkeys(PositionDetails._fields),
             ),
             [
                 {
@@ -223,8 +244,10 @@ def apply_plan(
                     "b_title": c.title,
                     "b_fte_percent": c.fte,
                     "b_start_date": c.start_date,
+                    "b_end_date": c.end_date,
                     "b_manager_id": manager_id(c.manager_no, c.manager_id),
                     "b_role_id": c.role_id,
+                    **{f"b_{name}": value for name, value in c.details._asdict().items()},
                 }
                 for c in plan.changed_positions
             ],
@@ -233,5 +256,5 @@ def apply_plan(
         writer.run(
             _position,
             _update_by_id(_position, end_date=None),
-            [{"b_id": position_id, "b_end_date": today} for position_id in plan.ended_positions],
+            [{"b_id": position_id, "b_end_date": last_day} for position_id, last_day in plan.ended_positions],
         )

@@ -262,19 +262,42 @@ def split_name_column(written: Sequence[str]) -> tuple[list[str], list[str]]:
 
 
 def identifier_column(values: Sequence[object]) -> list[str | None]:
+    """:func:`identifier` per cell: number cells and text such as "4711" (as CSV files hold them)
+    decided inline."""
     return [
         str(int(v))
         if type(v) is float and v.is_integer() and v >= 0
+        else v
+        if type(v) is str and v.isdigit() and v.isascii() and v[0] != "0"
         else (None if v == "" else identifier(v))
         for v in values
     ]
 
 
-def _attempt(normalise: Callable[[object], T], value: object) -> T | CellError:
+def attempt(normalise: Callable[[object], T], value: object) -> T | CellError:
     try:
         return normalise(value)
     except CellError as exc:
         return exc
+
+
+def _fte_text(value: str) -> float | None:
+    """ "80", "62,5 %", "0,8": the common spellings in a text file, read without the general
+    parser; None for anything else (which :func:`fte` then reads, or refuses)."""
+    number = value.strip()
+    explicit = number.endswith("%")
+    if explicit:
+        number = number[:-1].rstrip()
+    if not number.replace(",", "", 1).replace(".", "", 1).isdigit():
+        return None
+    try:
+        share = float(number.replace(",", "."))
+    except ValueError:
+        return None
+    if not explicit and 0 < share <= 1:
+        share *= 100
+    share = round(share, 4)
+    return share if 0 <= share <= 100 else None
 
 
 def fte_column(values: Sequence[object]) -> list[float | CellError | None]:
@@ -284,13 +307,123 @@ def fte_column(values: Sequence[object]) -> list[float | CellError | None]:
         if (type(v) is float or type(v) is int) and 1 < v <= 100
         else round(v * 100, 4)
         if type(v) is float and 0 < v <= 1
-        else _attempt(fte, v)
+        else _fte_cell(v)
         for v in values
     ]
+
+
+def _fte_cell(value: object) -> float | CellError | None:
+    found = _fte_text(value) if type(value) is str else None
+    return found if found is not None else attempt(fte, value)
+
+
+def _dmy_text(value: str) -> dt.date | None:
+    """ "15.01.2020", the usual spelling in a text file, read without the general parser; None for
+    anything else (which :func:`date` then reads, or refuses)."""
+    if len(value) != 10 or value[2] != "." or value[5] != "." or not value.replace(".", "").isdigit():
+        return None
+    try:
+        day = dt.date(int(value[6:]), int(value[3:5]), int(value[:2]))
+    except ValueError:
+        return None
+    return day if _FIRST_YEAR <= day.year <= _LAST_YEAR else None
 
 
 def date_column(values: Sequence[object]) -> list[dt.date | CellError | None]:
     """:func:`date` per cell; a cell that fails holds its :class:`CellError`."""
     return [
-        v if type(v) is dt.date and _FIRST_YEAR <= v.year <= _LAST_YEAR else _attempt(date, v) for v in values
+        v if type(v) is dt.date and _FIRST_YEAR <= v.year <= _LAST_YEAR else _date_cell(v) for v in values
     ]
+
+
+def _date_cell(value: object) -> dt.date | CellError | None:
+    found = _dmy_text(value) if type(value) is str else None
+    return found if found is not None else attempt(date, value)
+
+
+# --------------------------------------------------------------------------------------------
+# Position details: employment type, main-position flag, codes
+# --------------------------------------------------------------------------------------------
+
+#: What HR systems write for each employment type (folded: lower case, no punctuation).
+_EMPLOYMENT_TYPES = {
+    "fast": ("fast", "fastansatt", "fast ansatt", "fast stilling", "fast ansettelse", "permanent", "f"),
+    "midlertidig": ("midlertidig", "midl", "midlertidig ansatt", "midlertidig stilling", "temporary", "m"),
+    "vikar": ("vikar", "vikariat", "vikariat stilling", "substitute", "v"),
+    "engasjement": (
+        "engasjement",
+        "prosjekt",
+        "prosjektstilling",
+        "fixed term",
+        "fixed-term",
+        "project",
+        "e",
+    ),
+}
+_EMPLOYMENT_TYPE_OF = {
+    spelling: kind for kind, spellings in _EMPLOYMENT_TYPES.items() for spelling in spellings
+}
+_YES = frozenset(
+    {"ja", "j", "yes", "y", "x", "1", "true", "sann", "hoved", "hovedstilling", "main", "primary"}
+)
+_NO = frozenset({"nei", "n", "no", "0", "false", "usann", "bi", "bistilling", "secondary"})
+_FOLD = re.compile(r"[\s.]+")
+_LEADING_CODE = re.compile(r"(\d[\d .]*\d|\d)(?:\s+\D.*)?")
+
+
+def _folded(value: object) -> str:
+    return _FOLD.sub(" ", text(value).casefold()).strip()
+
+
+def employment_type(value: object) -> str | None:
+    """fast, midlertidig, vikar or engasjement from what an HR system writes ("Fast ansatt",
+    "Vikariat", "Midl."); None for a blank."""
+    if is_blank(value):
+        return None
+    found = _EMPLOYMENT_TYPE_OF.get(_folded(value))
+    if found is None:
+        shown = _shown(value)
+        raise CellError(
+            "employment_type_unknown",
+            f"Ansettelsesformen «{shown}» er ikke kjent (fast, midlertidig, vikar eller engasjement).",
+            f"The employment type '{shown}' is not known (fast, midlertidig, vikar or engasjement).",
+        )
+    return found
+
+
+def yes_no(value: object) -> bool | None:
+    """Ja/Nei, J/N, X, 1/0, a boolean cell, "Hoved"/"Bi" → True/False; None for a blank."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        return value
+    folded = _folded(value)
+    if folded in _YES:
+        return True
+    if folded in _NO:
+        return False
+    shown = _shown(value)
+    raise CellError(
+        "main_position_invalid",
+        f"«{shown}» er verken ja eller nei.",
+        f"'{shown}' is neither yes nor no.",
+    )
+
+
+def code(value: object, lengths: tuple[int, ...], label_nb: str, label_en: str) -> str | None:
+    """A numeric code of one of ``lengths`` digits: 7174, "7174", "7174 Sykepleier", "2223.101"."""
+    if is_blank(value):
+        return None
+    written = str(int(value)) if isinstance(value, float) and value.is_integer() else text(value)
+    found = _LEADING_CODE.fullmatch(written)
+    digits = re.sub(r"[ .]", "", found.group(1)) if found else ""
+    if len(digits) not in lengths:
+        shown = _shown(value)
+        allowed = " eller ".join(str(n) for n in lengths)
+        allowed_en = " or ".join(str(n) for n in lengths)
+        raise CellError(
+            "code_invalid",
+            f"{label_nb} «{shown}» er ikke {allowed} siffer.",
+            f"{label_en} '{shown}' is not {allowed_en} digits.",
+        )
+    return digits

@@ -12,9 +12,12 @@ for everything else; ods is read by the tokenizer, row by row, honouring repeate
 
 from __future__ import annotations
 
+import codecs
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import NoReturn
 
 from competence.roster.errors import RosterFileError, refused
 from competence.roster.limits import Limits
@@ -30,14 +33,50 @@ class Extent:
         return self.rows * self.columns
 
 
-def xml_attack() -> RosterFileError:
+def xml_attack(encoding: str | None = None) -> RosterFileError:
+    if encoding is None:
+        return refused(
+            "xml_attack",
+            "Filen inneholder XML-konstruksjoner (DTD/entiteter) som regneark ikke bruker, men som brukes i "
+            "angrep. Den ble ikke lest.",
+            "The file holds XML constructs (a DTD or entities) that spreadsheets never use but attacks do. "
+            "It was not read.",
+        )
     return refused(
         "xml_attack",
-        "Filen inneholder XML-konstruksjoner (DTD/entiteter) som regneark ikke bruker, men som brukes i "
-        "angrep. Den ble ikke lest.",
-        "The file holds XML constructs (a DTD or entities) that spreadsheets never use but attacks do. "
-        "It was not read.",
+        f"Filen inneholder XML-konstruksjoner (DTD/entiteter) skjult i tegnkodingen {encoding}, et kjent "
+        "angrep på programmer som leser XML. Regneark bruker aldri dette. Den ble ikke lest.",
+        f"The file holds XML constructs (a DTD or entities) hidden in the {encoding} encoding, a known "
+        "attack on programs that read XML. Spreadsheets never use them. It was not read.",
     )
+
+
+def _unusual_encoding(encoding: str) -> RosterFileError:
+    return refused(
+        "unusual_encoding",
+        f"Filen inneholder XML i tegnkodingen {encoding}, som Excel og LibreOffice aldri skriver og som ikke "
+        "kan kontrolleres før den leses. Åpne filen i Excel eller LibreOffice, lagre den på nytt og prøv "
+        "igjen.",
+        f"The file holds XML in the {encoding} encoding, which Excel and LibreOffice never write and which "
+        "cannot be checked before it is read. Open the file in Excel or LibreOffice, save it again and "
+        "retry.",
+    )
+
+
+def _text_too_long() -> RosterFileError:
+    mb = _LONGEST_TEXT // 2**20
+    return refused(
+        "text_too_long",
+        f"Filen inneholder en sammenhengende tekst på over {mb} MB. Ingen ansattliste har det (en celle i "
+        "Excel rommer høyst 32 767 tegn); filen er skadet eller laget for å fylle minnet. Den ble ikke lest.",
+        f"The file holds an unbroken text of more than {mb} MB. No roster has that (an Excel cell holds at "
+        "most 32,767 characters); the file is damaged or made to fill the memory. It was not read.",
+    )
+
+
+def thousands(number: int) -> str:
+    """12 345 678 in bokmål (a space between thousands)."""
+    return f"{number:,}".replace(",", " ")
 
 
 def check_extent(extent: Extent, limits: Limits, sheet: str) -> None:
@@ -45,25 +84,25 @@ def check_extent(extent: Extent, limits: Limits, sheet: str) -> None:
     if extent.rows > limits.max_rows:
         raise refused(
             "too_many_rows",
-            f"Arket «{sheet}» strekker seg over {extent.rows:,} rader; grensen er {limits.max_rows:,}. "
-            "Slett tomme rader nederst i arket, lagre og prøv igjen.".replace(",", " "),
+            f"Arket «{sheet}» strekker seg over {thousands(extent.rows)} rader; grensen er "
+            f"{thousands(limits.max_rows)}. Slett tomme rader nederst i arket, lagre og prøv igjen.",
             f"The sheet '{sheet}' reaches {extent.rows:,} rows; the limit is {limits.max_rows:,}. "
             "Delete the empty rows at the bottom of the sheet, save and retry.",
         )
     if extent.columns > limits.max_columns:
         raise refused(
             "too_many_columns",
-            f"Arket «{sheet}» strekker seg over {extent.columns:,} kolonner; grensen er "
-            f"{limits.max_columns:,}. Slett tomme kolonner til høyre, lagre og prøv igjen.".replace(",", " "),
+            f"Arket «{sheet}» strekker seg over {thousands(extent.columns)} kolonner; grensen er "
+            f"{thousands(limits.max_columns)}. Slett tomme kolonner til høyre, lagre og prøv igjen.",
             f"The sheet '{sheet}' reaches {extent.columns:,} columns; the limit is {limits.max_columns:,}. "
             "Delete the empty columns on the right, save and retry.",
         )
     if extent.cells > limits.max_cells:
         raise refused(
             "too_many_cells",
-            f"Arket «{sheet}» spenner over {extent.rows:,} rader × {extent.columns:,} kolonner; det er "
-            f"flere celler enn grensen på {limits.max_cells:,}. Slett tomme rader og kolonner, lagre og "
-            "prøv igjen.".replace(",", " "),
+            f"Arket «{sheet}» spenner over {thousands(extent.rows)} rader × {thousands(extent.columns)} "
+            f"kolonner; det er flere celler enn grensen på {thousands(limits.max_cells)}. Slett tomme rader "
+            "og kolonner, lagre og prøv igjen.",
             f"The sheet '{sheet}' spans {extent.rows:,} rows × {extent.columns:,} columns, more cells than "
             f"the limit of {limits.max_cells:,}. Delete empty rows and columns, save and retry.",
         )
@@ -77,16 +116,97 @@ def column_number(letters: bytes | str) -> int:
     return number
 
 
-def _tags(chunks: Iterable[bytes]) -> Iterator[bytes]:
-    """Re-cut a byte stream so no chunk ends inside a tag; refuse any DTD on the way."""
+#: Longest run of bytes without a tag an XML member may hold (a cell's text, say).
+_LONGEST_TEXT = 16 * 1024 * 1024
+_BOMS = (
+    (b"\x00\x00\xfe\xff", "UTF-32BE"),
+    (b"\xff\xfe\x00\x00", "UTF-32LE"),
+    (b"\xfe\xff", "UTF-16BE"),
+    (b"\xff\xfe", "UTF-16LE"),
+)
+#: "<" or "<?" as each encoding writes it, without a byte order mark (the XML specification's appendix F).
+_SIGNATURES = (
+    (b"\x00\x00\x00<", "UTF-32BE"),
+    (b"<\x00\x00\x00", "UTF-32LE"),
+    (b"\x00<\x00?", "UTF-16BE"),
+    (b"<\x00?\x00", "UTF-16LE"),
+    (b"\x4c\x6f\xa7\x94", "EBCDIC"),
+)
+_DECLARED = re.compile(
+    rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]{0,200}?\bencoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']"""
+)
+_ASCII = bytes(range(128))
+#: "DOCTYPE" and "ENTITY" as the encodings used to hide them write the letters (UTF-7 and the
+#: like keep them as they are; UTF-16 and UTF-32 put zero bytes between them; EBCDIC recodes them).
+_HIDDEN_DTD = tuple(
+    form
+    for word in ("DOCTYPE", "ENTITY")
+    for form in (
+        word.encode("ascii"),
+        b"\x00".join(bytes([c]) for c in word.encode("ascii")),
+        b"\x00\x00\x00".join(bytes([c]) for c in word.encode("ascii")),
+        word.encode("cp500"),
+    )
+)
+
+
+def foreign_encoding(head: bytes) -> str | None:
+    """The encoding of an XML text that is not written the way ASCII is (UTF-16, UTF-7, EBCDIC...),
+    from its first bytes or its declaration; None for UTF-8 and its ASCII-compatible kin."""
+    for mark, encoding in (*_BOMS, *_SIGNATURES):
+        if head.startswith(mark):
+            return encoding
+    declared = _DECLARED.match(head)
+    if declared is None:
+        return None
+    name = declared.group(1).decode("ascii")
+    return None if _ascii_compatible(name) else name
+
+
+def xml_signature(head: bytes) -> str | None:
+    """The encoding of a text that starts as XML does in UTF-16, UTF-32 or EBCDIC without a byte order
+    mark (which a text file's sniffing does not read as text)."""
+    return next((encoding for mark, encoding in _SIGNATURES if head.startswith(mark)), None)
+
+
+def _ascii_compatible(name: str) -> bool:
+    """Whether the encoding writes ASCII as ASCII and nothing else as ASCII (UTF-7 writes "<" as
+    "+ADw-" and reads "+ADw-" as "<"; UTF-16 and EBCDIC write everything differently)."""
+    try:
+        codec = codecs.lookup(name).name
+        return _ASCII.decode(codec) == _ASCII.decode("ascii")
+    except (LookupError, UnicodeError):
+        return False
+
+
+def _refuse_foreign(encoding: str, chunks: Iterable[bytes]) -> NoReturn:
+    """An XML member in a foreign encoding is refused: as an attack when it hides a DTD."""
     carry = b""
     for chunk in chunks:
+        data = carry + chunk
+        if any(form in data for form in _HIDDEN_DTD):
+            raise xml_attack(encoding)
+        carry = data[-32:]
+    raise _unusual_encoding(encoding)
+
+
+def _tags(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """Re-cut a byte stream so no chunk ends inside a tag; refuse any DTD on the way."""
+    stream = iter(chunks)
+    carry = b""
+    first = True
+    for chunk in stream:
+        if first and chunk:
+            first = False
+            encoding = foreign_encoding(chunk[:512])
+            if encoding is not None:
+                _refuse_foreign(encoding, itertools.chain([chunk], stream))
         data = carry + chunk
         cut = data.rfind(b"<")
         if cut <= 0:
             carry = data
-            if len(carry) > 1 << 24:  # 16 MB without a single '<': not XML a spreadsheet writes
-                raise xml_attack()
+            if len(carry) > _LONGEST_TEXT:
+                raise _text_too_long()
             continue
         data, carry = data[:cut], data[cut:]
         if b"<!DOCTYPE" in data or b"<!ENTITY" in data:

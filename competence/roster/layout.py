@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from competence.roster import cells
+from competence.roster.book import Book, Cell, SheetRows
 from competence.roster.errors import MappingUsageError, RosterMappingError
 from competence.roster.headers import (
     HeaderData,
@@ -24,7 +25,6 @@ from competence.roster.headers import (
 )
 from competence.roster.model import ColumnInfo, FieldMatch, ImportWarning, SheetSummary
 from competence.roster.nationalid import cell_holds_national_id
-from competence.roster.reader import Cell, SheetRows, Workbook
 
 #: How far down a sheet the header row is looked for.
 HEADER_SEARCH_ROWS = 30
@@ -89,7 +89,7 @@ class Layout:
         return self.header_row + 1
 
 
-def choose_sheet(book: Workbook, requested: str | None, *, guess: bool = False) -> Layout:
+def choose_sheet(book: Book, requested: str | None, *, guess: bool = False) -> Layout:
     """The sheet ``requested``, or the one whose header row names the most register fields.
 
     When no sheet has such a header row the file is refused, unless ``guess``: then the visible
@@ -99,8 +99,9 @@ def choose_sheet(book: Workbook, requested: str | None, *, guess: bool = False) 
     data = header_data()
     summaries: list[SheetSummary] = []
     ranked: list[tuple[float, bool, int, str, int | None]] = []
+    probes: dict[str, SheetRows] = {}
     for meta in book.sheets:
-        probe = book.rows(meta.name, limit=HEADER_SEARCH_ROWS)
+        probe = probes[meta.name] = book.rows(meta.name, limit=HEADER_SEARCH_ROWS)
         index, score = find_header(probe.rows, data)
         header_row = probe.first_row + index if index is not None else None
         summaries.append(SheetSummary(meta.name, meta.visible, len(probe.rows), score, header_row))
@@ -121,6 +122,7 @@ def choose_sheet(book: Workbook, requested: str | None, *, guess: bool = False) 
             rows_in = {summary.name: summary.rows for summary in summaries}
             candidates = [max(ranked, key=lambda r: (r[1], rows_in[r[3]], r[2]))]
         if not candidates:
+            _refuse_partial_header(probes, data)
             raise RosterMappingError(
                 "Fant ingen ansattliste i filen: ingen ark har en overskriftsrad med kjente kolonner "
                 "(som Ansattnr og Navn). Velg arket og kolonnene selv (--sheet, --map).",
@@ -134,6 +136,43 @@ def choose_sheet(book: Workbook, requested: str | None, *, guess: bool = False) 
     if header_index is None:  # chosen by hand, or guessed, without a recognisable header row
         header_index = first_filled_row(sheet.rows)
     return Layout(sheet=sheet, header_index=header_index, summaries=tuple(summaries))
+
+
+#: A header cell is short; a longer text naming a field is a note, not a header.
+_SHORT_HEADER = 60
+
+
+def _refuse_partial_header(probes: Mapping[str, SheetRows], data: HeaderData) -> None:
+    """No sheet has a header row naming a person and a second field; but when a row names some
+    field ("Name" alone), say which required column is missing rather than that none was known."""
+    best: tuple[int, str, int, dict[str, None]] | None = None
+    for name, probe in probes.items():
+        for index, cells_of_row in enumerate(probe.rows[:HEADER_SEARCH_ROWS]):
+            fields: dict[str, None] = {}
+            for value in cells_of_row:
+                if isinstance(value, str) and len(value) <= _SHORT_HEADER:
+                    match = match_header(value, data)
+                    if match is not None and match.confidence >= 0.75:
+                        fields.setdefault(match.field)
+            if fields and (best is None or len(fields) > best[0]):
+                best = (len(fields), name, probe.first_row + index, fields)
+    if best is None:
+        return
+    _, sheet, header_row, fields = best
+    missing = [group for group in data.required if not set(group) & fields.keys()]
+    if not missing:
+        return
+    found_nb = ", ".join(data.field(f).label_nb for f in fields)
+    found_en = ", ".join(data.field(f).label_en for f in fields)
+    missing_nb = " og ".join(" eller ".join(data.field(f).label_nb for f in group) for group in missing)
+    missing_en = " and ".join(" or ".join(data.field(f).label_en for f in group) for group in missing)
+    raise RosterMappingError(
+        f"Fant ikke kolonnen for {missing_nb}: arket «{sheet}» har overskrifter på rad {header_row} med "
+        f"bare {found_nb}. Velg arket og kolonnen selv (--sheet, --map FELT=KOLONNE).",
+        f"Could not find the column for {missing_en}: the sheet '{sheet}' has headers on row {header_row} "
+        f"with only {found_en}. Choose the sheet and the column yourself (--sheet, --map FIELD=COLUMN).",
+        code="mapping_incomplete",
+    )
 
 
 def first_filled_row(rows: Sequence[Sequence[Cell]]) -> int:

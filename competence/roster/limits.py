@@ -27,6 +27,11 @@ class Limits:
     max_rows: int = 200_000
     max_columns: int = 1_000
     max_cells: int = 6_000_000
+    #: Memory (address space) the reader's child process may take; POSIX only
+    #: (competence/roster/isolation.py)...
+    reader_memory_bytes: int = 2 * 1024**3
+    #: ...and the time it may take, wall clock, before it is stopped and the file refused.
+    reader_seconds: float = 60.0
 
 
 DEFAULT_LIMITS = Limits()

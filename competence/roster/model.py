@@ -5,6 +5,7 @@ No ORM object, no session and no raw cell of a refused column ever appears here.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -88,11 +89,15 @@ class RowIssue:
 
 @dataclass(frozen=True)
 class Leaver:
-    """Someone in the register who is not in a full roster, and is (or would be) marked as left."""
+    """Someone in the register who is (or would be) marked as left: not in a full roster, or every
+    position of theirs in the roster has ended (a past Sluttdato)."""
 
     employee_id: int
     employee_no: str
     name: str
+    left_on: dt.date | None = None
+    #: "not_in_file" or "positions_ended".
+    reason: str = "not_in_file"
 
 
 @dataclass(frozen=True)
@@ -161,6 +166,10 @@ class ImportOptions:
     expected_sha256: str | None = None
     #: Remember the mapping for the next file with the same layout.
     remember_mapping: bool = True
+    #: A full roster that would mark more than a fifth of the active people (and more than five) as
+    #: left is refused unless confirmed: True accepts any number (``--accept-leavers``), a number
+    #: accepts exactly that many (the wizard names the count it asks about).
+    accept_leavers: bool | int = False
     #: Language of progress messages.
     lang: str = "nb"
 
@@ -201,6 +210,14 @@ class ImportReport:
     run_id: int | None = None
     #: Every accepted person with their outcome, in the order of the file.
     people: tuple[PersonOutcome, ...] = ()
+    #: (letter, header) of the columns the import does not read (data minimisation by allow-list).
+    ignored_columns: tuple[tuple[str, str], ...] = ()
+    #: So many would be marked as left that the import must be confirmed (``accept_leavers``).
+    confirm_leavers: bool = False
+    #: Active people in the register before the import.
+    active: int = 0
+    #: People in the file who had left before the register knew them: not added.
+    left_before: int = 0
 
     @property
     def changes(self) -> int:
@@ -243,7 +260,21 @@ class ImportReport:
                 {"row": r.row, "reason": r.reason, "message": r.message(lang)} for r in self.rejected
             ],
             "warnings": [{"code": w.code, "row": w.row, "message": w.message(lang)} for w in self.warnings],
-            "leavers": [{"employee_no": p.employee_no, "name": p.name} for p in self.leavers],
+            "leavers": [
+                {
+                    "employee_no": p.employee_no,
+                    "name": p.name,
+                    "left_on": p.left_on.isoformat() if p.left_on else None,
+                    "reason": p.reason,
+                }
+                for p in self.leavers
+            ],
+            "confirm_leavers": self.confirm_leavers,
+            "active_before": self.active,
+            "left_before": self.left_before,
+            "ignored_columns": [
+                {"column": letter, "header": header} for letter, header in self.ignored_columns
+            ],
             "mapping": {m.field: m.header or m.letter for m in self.mapping if m.column is not None},
             "import_run": self.run_id,
         }

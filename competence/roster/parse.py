@@ -1,4 +1,4 @@
-"""Checking every row of the roster and turning it into people and positions (issue 3, point 4).
+"""Checking every row of the roster and turning it into people and positions (docs/import.md, "Rows").
 
 A row is *ignored* when it is blank or a totals row ("Sum", "Antall: 301", a row of formula results
 with neither number nor name), *rejected* with a reason when it cannot be taken as it stands, and
@@ -16,18 +16,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import TypeVar
 
 from competence.roster import cells
+from competence.roster.book import Cell
 from competence.roster.headers import is_totals_label
 from competence.roster.layout import Layout
 from competence.roster.model import FieldMatch, ImportWarning, RowIssue
 from competence.roster.nationalid import cell_holds_national_id
-from competence.roster.reader import Cell
 from competence.validation import FORMULA_PREFIXES
 
+T = TypeVar("T")
 _MAX_NUMBER = 40
 _MAX_NAME = 120
 _MAX_TITLE = 200
@@ -59,6 +61,14 @@ class PositionRecord:
     start_date: dt.date | None
     manager_no: str | None
     role: str
+    #: The position's last day (Sluttdato); a past one means the position has ended.
+    end_date: dt.date | None = None
+    #: The position details below are KEEP when the roster does not give them (column not read, or a
+    #: value that could not be read): the register keeps what it has.
+    employment_type: str | _Keep | None = KEEP
+    main_position: bool | _Keep | None = KEEP
+    position_code: str | _Keep | None = KEEP
+    styrk_code: str | _Keep | None = KEEP
 
 
 @dataclass
@@ -71,6 +81,12 @@ class PersonRecord:
     positions: list[PositionRecord] = field(default_factory=list)
     #: False when some row of this person was rejected: the positions seen are then not all of them.
     complete: bool = True
+    #: The number as the roster writes it ("015837"); ``employee_no`` is its canonical form.
+    written_no: str = ""
+    #: Ønsket stillingsprosent, per person (KEEP when the roster does not give it).
+    desired_fte: float | _Keep | None = KEEP
+    #: Each row's end date, for a roster without units (and so without positions).
+    end_dates: list[dt.date | None] = field(default_factory=list)
 
     @property
     def full_name(self) -> str:
@@ -192,6 +208,17 @@ class _Columns:
         self.title, self.role, self.manager_no = texts("title"), texts("role"), numbers("manager_no")
         self.fte = cells.fte_column(raw["fte"]) if "fte" in raw else None
         self.start = cells.date_column(raw["start_date"]) if "start_date" in raw else None
+        self.end = cells.date_column(raw["end_date"]) if "end_date" in raw else None
+        self.desired = cells.fte_column(raw["desired_fte"]) if "desired_fte" in raw else None
+
+        self.employment_type = _each(raw, "employment_type", cells.employment_type)
+        self.main_position = _each(raw, "main_position", cells.yes_no)
+        self.position_code = _each(raw, "position_code", _position_code)
+        self.styrk_code = _each(raw, "styrk_code", _styrk_code)
+        self.has_details = any(
+            c is not None
+            for c in (self.employment_type, self.main_position, self.position_code, self.styrk_code)
+        )
         self.has_positions = self.unit_no is not None or self.unit_name is not None
         self.split = cells.split_name_column(self.name) if self.name is not None else None
 
@@ -205,6 +232,21 @@ class _Columns:
         if self.name is None or self.split is None:
             return "", "", ""
         return self.split[0][i], self.split[1][i], self.name[i]
+
+
+def _each(
+    raw: dict[str, list[Cell]], key: str, read: Callable[[object], T]
+) -> list[T | cells.CellError] | None:
+    """A column read cell by cell (a cell that fails holds its error); None when it is not read."""
+    return [cells.attempt(read, v) for v in raw[key]] if key in raw else None
+
+
+def _position_code(value: object) -> str | None:
+    return cells.code(value, (4,), "Stillingskoden", "The position code")
+
+
+def _styrk_code(value: object) -> str | None:
+    return cells.code(value, (4, 7), "STYRK-koden", "The STYRK code")
 
 
 class _Parser:
@@ -225,9 +267,10 @@ class _Parser:
     def run(self) -> ParsedRoster:
         columns = self.columns
         for i in range(columns.count):
-            if not columns.filled[i]:
-                continue
             number = self.first + i
+            if not columns.filled[i]:
+                self.ignored.append(number)  # blank, in every column that is read
+                continue
             try:
                 self.row(i, number)
             except _Reject as exc:
@@ -261,7 +304,8 @@ class _Parser:
             raise _too_long("Ansattnummeret", "The employee number", _MAX_NUMBER)
         try:
             _check_names(first_name, last_name, written)
-            position = self.position(i, number, employee_no) if columns.has_positions else None
+            end_date = self.end_date(i)
+            position = self.position(i, number, employee_no, end_date) if columns.has_positions else None
         except _Reject:
             self.known_but_rejected(employee_no)
             raise
@@ -272,7 +316,17 @@ class _Parser:
                 f"Ansattnr {employee_no} har bare ett navn; det er lagret som etternavn.",
                 f"Employee number {employee_no} has a single name; it was stored as the last name.",
             )
-        self.accept(employee_no, first_name, last_name, self.email(i, number, employee_no), position, number)
+        person = self.accept(
+            employee_no, first_name, last_name, self.email(i, number, employee_no), position, number
+        )
+        if not person.written_no:
+            raw_no = columns.raw["employee_no"][i]
+            if type(raw_no) is str and raw_no != employee_no:  # "015837": as the roster writes it
+                person.written_no = cells.clean(raw_no)[:_MAX_NUMBER]
+            else:  # a number cell, or text already in canonical form
+                person.written_no = employee_no
+        person.end_dates.append(end_date)
+        self.desired_fte(person, i, number)
 
     def known_but_rejected(self, employee_no: str) -> None:
         """A rejected row of a known person: they are in the roster (not left), their positions incomplete."""
@@ -287,7 +341,7 @@ class _Parser:
         email: str | _Keep | None,
         position: PositionRecord | None,
         number: int,
-    ) -> None:
+    ) -> PersonRecord:
         self.present.add(employee_no)
         self.names_of.setdefault(employee_no, set()).add((first_name.casefold(), last_name.casefold()))
         person = self.persons.get(employee_no)
@@ -298,6 +352,74 @@ class _Parser:
             person.email = email
         if position is not None:
             person.positions.append(position)
+        return person
+
+    def end_date(self, i: int) -> dt.date | None:
+        if self.columns.end is None:
+            return None
+        end = self.columns.end[i]
+        if isinstance(end, cells.CellError):
+            raise _Reject(end.reason, end.message_nb, end.message_en)
+        start = self.columns.start[i] if self.columns.start is not None else None
+        if end is not None and isinstance(start, dt.date) and end < start:
+            raise _Reject(
+                "date_order",
+                f"Sluttdatoen ({end:%d.%m.%Y}) er før startdatoen ({start:%d.%m.%Y}).",
+                f"The end date ({end:%d.%m.%Y}) is before the start date ({start:%d.%m.%Y}).",
+            )
+        return end
+
+    def desired_fte(self, person: PersonRecord, i: int, number: int) -> None:
+        """Ønsket stillingsprosent is the person's: rows that disagree keep the largest, with a warning."""
+        if self.columns.desired is None:
+            return
+        value = self.columns.desired[i]
+        if isinstance(value, cells.CellError):
+            self.warn(
+                "desired_fte_invalid",
+                number,
+                f"Ønsket stillingsprosent for ansattnr {person.employee_no}: {value.message_nb} Registeret "
+                "beholder det det har.",
+                f"Desired FTE of employee number {person.employee_no}: {value.message_en} The register keeps "
+                "what it has.",
+            )
+            return
+        current = person.desired_fte
+        if isinstance(current, _Keep) or current is None:
+            person.desired_fte = value
+        elif value is not None and value != current:
+            person.desired_fte = max(current, value)
+            self.warn(
+                "desired_fte_conflict",
+                number,
+                f"Ansattnr {person.employee_no} har ulik ønsket stillingsprosent på radene sine; den høyeste "
+                f"({person.desired_fte:g} %) er brukt.",
+                f"Employee number {person.employee_no} has different desired FTEs on their rows; the highest "
+                f"({person.desired_fte:g} %) was used.",
+            )
+
+    def detail(
+        self,
+        values: Sequence[T | cells.CellError] | None,
+        i: int,
+        number: int,
+        employee_no: str,
+        nb: str,
+        en: str,
+    ) -> T | _Keep:
+        """A position detail as the roster gives it, or KEEP (with a warning) when it cannot be read."""
+        if values is None:
+            return KEEP
+        value = values[i]
+        if isinstance(value, cells.CellError):
+            self.warn(
+                value.reason,
+                number,
+                f"{nb} for ansattnr {employee_no}: {value.message_nb} Registeret beholder det det har.",
+                f"{en} of employee number {employee_no}: {value.message_en} The register keeps what it has.",
+            )
+            return KEEP
+        return value
 
     def resolve_conflicts(self) -> None:
         for employee_no, names in self.names_of.items():
@@ -336,7 +458,7 @@ class _Parser:
         )
         return KEEP
 
-    def position(self, i: int, number: int, employee_no: str) -> PositionRecord:
+    def position(self, i: int, number: int, employee_no: str, end_date: dt.date | None) -> PositionRecord:
         columns = self.columns
         unit_no = columns.unit_no[i] if columns.unit_no is not None else None
         unit_name = columns.unit_name[i] if columns.unit_name is not None else ""
@@ -388,7 +510,20 @@ class _Parser:
         role = columns.role[i] if columns.role is not None else ""
         if role.startswith(FORMULA_PREFIXES):
             role = ""
-        return PositionRecord(number, unit_no, unit_name, title, fte, start, manager_no, role)
+        record = PositionRecord(number, unit_no, unit_name, title, fte, start, manager_no, role, end_date)
+        if columns.has_details:
+            detail = self.detail
+            record.employment_type = detail(
+                columns.employment_type, i, number, employee_no, "Ansettelsesform", "Employment type"
+            )
+            record.main_position = detail(
+                columns.main_position, i, number, employee_no, "Hovedstilling", "Main position"
+            )
+            record.position_code = detail(
+                columns.position_code, i, number, employee_no, "Stillingskode", "Position code"
+            )
+            record.styrk_code = detail(columns.styrk_code, i, number, employee_no, "STYRK-kode", "STYRK code")
+        return record
 
 
 def _check_names(first: str, last: str, written: str) -> None:

@@ -20,15 +20,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from competence import audit
 from competence.clock import now, today
 from competence.progress import CancelToken, Progress, no_progress
 from competence.roster.apply import apply_plan
-from competence.roster.errors import FileChangedError
-from competence.roster.guard import CheckedFile, check_file
+from competence.roster.errors import FileChangedError, LeaversNotConfirmedError
+from competence.roster.guard import CheckedFile
 from competence.roster.layout import (
     Layout,
-    choose_sheet,
     describe_columns,
     layout_key,
     missing_error,
@@ -36,6 +37,7 @@ from competence.roster.layout import (
     resolve_mapping,
 )
 from competence.roster.limits import DEFAULT_LIMITS, Limits
+from competence.roster.loading import Loaded, read_roster, start_reading
 from competence.roster.mappings import load_mapping, mapping_to_store, store_mapping
 from competence.roster.model import (
     ColumnInfo,
@@ -46,8 +48,7 @@ from competence.roster.model import (
     RosterInspection,
 )
 from competence.roster.parse import ParsedRoster, parse_roster
-from competence.roster.plan import Plan, load_state, make_plan
-from competence.roster.reader import Workbook
+from competence.roster.plan import Plan, RegisterState, load_state, make_plan
 from competence.uow import UnitOfWork
 from db.errors import STORAGE_FAULTS
 from db.models import ImportRun
@@ -99,27 +100,35 @@ class _Steps:
 
 
 def _prepare(
-    uow: UnitOfWork,
-    path: Path,
-    options: ImportOptions,
-    limits: Limits,
-    steps: _Steps | None = None,
-    *,
-    guess_sheet: bool = False,
+    uow: UnitOfWork, path: Path, options: ImportOptions, limits: Limits, *, guess_sheet: bool = False
 ) -> _Prepared:
-    if steps:
-        steps.at(0, "Kontrollerer filen", "Checking the file")
-    checked = check_file(Path(path), limits)
+    loaded = read_roster(Path(path), options.sheet, limits, guess=guess_sheet)
+    with uow:
+        return _prepared(uow.session, loaded, options)
+
+
+def _read_with_state(
+    session: Session, path: Path, options: ImportOptions, limits: Limits, day: dt.date
+) -> tuple[_Prepared, RegisterState]:
+    """The file read in the reader's child process while this one reads the register (in the
+    caller's transaction, which the import then writes in)."""
+    reading = start_reading(Path(path), options.sheet, limits)
+    try:
+        state = load_state(session, day)
+        loaded = reading.result()
+    finally:
+        reading.close()
+    return _prepared(session, loaded, options), state
+
+
+def _prepared(session: Session, loaded: Loaded, options: ImportOptions) -> _Prepared:
+    """The file's columns and their mapping: detected, remembered for this layout, or chosen."""
+    checked, layout = loaded.checked, loaded.layout
     if options.expected_sha256 and checked.sha256 != options.expected_sha256:
         raise FileChangedError(checked.file_name)
-    if steps:
-        steps.at(10, "Leser regnearket", "Reading the spreadsheet")
-    with Workbook(checked) as book:
-        layout = choose_sheet(book, options.sheet, guess=guess_sheet)
     columns, headers = describe_columns(layout)
     key = layout_key(headers)
-    with uow:
-        saved = load_mapping(uow.session, key)
+    saved = load_mapping(session, key)
     matches, missing, saved_used = resolve_mapping(columns, saved=saved, overrides=options.mapping)
     return _Prepared(
         checked, layout, columns, key, matches, missing, saved_used, refused_column_warnings(columns)
@@ -191,7 +200,7 @@ def _report(
         persons=len(roster.persons),
         positions=roster.position_count,
         created=len(plan.new_persons),
-        updated=len(roster.persons) - len(plan.new_persons) - plan.unchanged_persons,
+        updated=sum(1 for outcome in plan.outcomes if outcome.outcome == "updated"),
         unchanged=plan.unchanged_persons,
         left=len(plan.leavers),
         returned=plan.returned,
@@ -208,6 +217,18 @@ def _report(
         mapping=tuple(prepared.matches),
         run_id=run_id,
         people=tuple(plan.outcomes),
+        ignored_columns=_ignored_columns(prepared),
+        confirm_leavers=plan.confirm_leavers,
+        active=plan.active,
+        left_before=plan.left_before,
+    )
+
+
+def _ignored_columns(prepared: _Prepared) -> tuple[tuple[str, str], ...]:
+    """The columns no field reads (refused ones are reported as warnings instead)."""
+    read = {m.column for m in prepared.matches if m.column is not None}
+    return tuple(
+        (c.letter, c.header) for c in prepared.columns if c.index not in read and not c.refused and c.header
     )
 
 
@@ -216,11 +237,11 @@ def preview_import(
 ) -> ImportReport:
     """A dry run: the full report of what an import would do. Writes nothing."""
     options = options or ImportOptions()
-    with _collector_paused():
-        prepared = _prepare(uow, path, options, limits)
+    day = today()
+    with _collector_paused(), uow:
+        prepared, state = _read_with_state(uow.session, path, options, limits, day)
         roster = _parse(prepared)
-        with uow:
-            plan = make_plan(roster, load_state(uow.session, today()), partial=options.partial, today=today())
+        plan = make_plan(roster, state, partial=options.partial, today=day)
         return _report(prepared, roster, plan, options, dry_run=True)
 
 
@@ -278,14 +299,17 @@ class _Attempt:
 def _import(
     uow: UnitOfWork, path: Path, options: ImportOptions, limits: Limits, steps: _Steps, attempt: _Attempt
 ) -> ImportReport:
-    prepared = attempt.prepared = _prepare(uow, path, options, limits, steps)
-    steps.at(25, "Kontrollerer radene", "Checking the rows")
-    roster = _parse(prepared)
-    steps.at(40, "Sammenligner med registeret", "Comparing with the register")
+    steps.at(0, "Kontrollerer filen", "Checking the file")
     day = today()
     with uow:
         session = uow.session
-        plan = make_plan(roster, load_state(session, day), partial=options.partial, today=day)
+        prepared, state = _read_with_state(session, path, options, limits, day)
+        attempt.prepared = prepared
+        steps.at(25, "Kontrollerer radene", "Checking the rows")
+        roster = _parse(prepared)
+        steps.at(40, "Sammenligner med registeret", "Comparing with the register")
+        plan = make_plan(roster, state, partial=options.partial, today=day)
+        _confirmed(plan, options)
         total = max(plan.writes, 1)
         steps.at(50, "Skriver til registeret", "Writing to the register")
 
@@ -327,6 +351,16 @@ def _import(
         steps.at(99, "Lagrer", "Saving")
         uow.commit()
     return report
+
+
+def _confirmed(plan: Plan, options: ImportOptions) -> None:
+    """Refuse a full roster that would mark too many as left, unless the user confirmed that many."""
+    accepted = options.accept_leavers
+    if not plan.confirm_leavers or accepted is True:
+        return
+    count = len(plan.leavers)
+    if accepted is False or accepted != count:
+        raise LeaversNotConfirmedError(count, plan.active)
 
 
 def _record_failure(

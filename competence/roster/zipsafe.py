@@ -15,11 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from competence.roster.errors import RosterFileError, refused
+from competence.roster.book import Closing
+from competence.roster.errors import RosterFileError, damaged, password_protected, refused
 from competence.roster.limits import Limits
 
 _CHUNK = 1 << 20
 _LOCAL_HEADER = struct.Struct("<4sHHHHHIIIHH")
+#: XML members (and the like) every check reads: the rest (images, binaries) is never parsed.
+XML_SUFFIXES = (".xml", ".rels", ".vml")
 
 
 def _bomb() -> RosterFileError:
@@ -31,18 +34,49 @@ def _bomb() -> RosterFileError:
     )
 
 
-def damaged(file_name: str) -> RosterFileError:
-    return refused(
-        "damaged",
-        f"Filen {file_name} er skadet eller ufullstendig og kan ikke leses. "
-        "Åpne den i Excel eller LibreOffice, lagre på nytt og prøv igjen.",
-        f"The file {file_name} is damaged or incomplete and cannot be read. "
-        "Open it in Excel or LibreOffice, save it again and retry.",
-    )
+class SafeZip(Closing):
+    """A zip file whose directory passed the checks; its members are read only through it.
+
+    Opening refuses a zip whose directory alone shows a bomb, an encrypted member or an odd
+    compression. Use as a context manager.
+    """
+
+    def __init__(self, path: Path, file_name: str, limits: Limits) -> None:
+        self.file_name = file_name
+        try:
+            self._zip = zipfile.ZipFile(path)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+            raise damaged(file_name) from None
+        try:
+            self.members = {info.filename: info for info in _checked_members(self._zip, limits, file_name)}
+            self._fh = path.open("rb")
+        except BaseException:
+            self._zip.close()
+            raise
+
+    def close(self) -> None:
+        self._fh.close()
+        self._zip.close()
+
+    def __contains__(self, member: str) -> bool:
+        return member in self.members
+
+    def chunks(self, member: str) -> Iterator[bytes]:
+        """The member's bytes in chunks; refused when its content disagrees with the directory."""
+        return _iter_member(self._fh, self.members[member], self.file_name)
+
+    def read_small(self, member: str, limit: int = 16 * 1024 * 1024) -> bytes | None:
+        """A small member whole (a content-types list, a manifest); None when absent or too big."""
+        info = self.members.get(member)
+        if info is None or info.file_size > limit:
+            return None
+        return b"".join(self.chunks(member))
+
+    def xml_members(self) -> list[str]:
+        return [name for name in self.members if name.lower().endswith(XML_SUFFIXES)]
 
 
-def check_members(zf: zipfile.ZipFile, limits: Limits, file_name: str) -> list[zipfile.ZipInfo]:
-    """Refuse a zip whose directory alone shows a bomb, an encrypted member or odd compression."""
+def _checked_members(zf: zipfile.ZipFile, limits: Limits, file_name: str) -> list[zipfile.ZipInfo]:
     infos = zf.infolist()
     if len(infos) > limits.max_zip_members:
         raise refused(
@@ -55,11 +89,7 @@ def check_members(zf: zipfile.ZipFile, limits: Limits, file_name: str) -> list[z
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            raise refused(
-                "password_protected",
-                f"Filen {file_name} er passordbeskyttet. Fjern passordet i Excel og prøv igjen.",
-                f"The file {file_name} is password protected. Remove the password in Excel and retry.",
-            )
+            raise password_protected(file_name)
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise damaged(file_name)
         total += info.file_size
@@ -73,22 +103,21 @@ def check_members(zf: zipfile.ZipFile, limits: Limits, file_name: str) -> list[z
     return infos
 
 
-def iter_member(fh: BinaryIO, info: zipfile.ZipInfo, file_name: str) -> Iterator[bytes]:
-    """Yield the member's bytes in chunks; refuse when its content disagrees with the directory."""
-    fh.seek(info.header_offset)
-    header = fh.read(_LOCAL_HEADER.size)
+def _iter_member(stream: BinaryIO, info: zipfile.ZipInfo, file_name: str) -> Iterator[bytes]:
+    stream.seek(info.header_offset)
+    header = stream.read(_LOCAL_HEADER.size)
     if len(header) != _LOCAL_HEADER.size:
         raise damaged(file_name)
     fields = _LOCAL_HEADER.unpack(header)
     if fields[0] != b"PK\x03\x04":
         raise damaged(file_name)
-    fh.seek(info.header_offset + _LOCAL_HEADER.size + fields[9] + fields[10])
+    stream.seek(info.header_offset + _LOCAL_HEADER.size + fields[9] + fields[10])
     left_in = info.compress_size
     produced = 0
     crc = 0
     inflater = zlib.decompressobj(-zlib.MAX_WBITS) if info.compress_type == zipfile.ZIP_DEFLATED else None
     while left_in > 0:
-        raw = fh.read(min(_CHUNK, left_in))
+        raw = stream.read(min(_CHUNK, left_in))
         if not raw:
             raise damaged(file_name)
         left_in -= len(raw)
@@ -114,10 +143,3 @@ def iter_member(fh: BinaryIO, info: zipfile.ZipInfo, file_name: str) -> Iterator
         raise damaged(file_name)
     if produced != info.file_size or crc != info.CRC:
         raise damaged(file_name)
-
-
-def open_zip(path: Path, file_name: str) -> zipfile.ZipFile:
-    try:
-        return zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
-        raise damaged(file_name) from None

@@ -2255,6 +2255,30 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>positions</translation>
     </message>
     <message>
+        <source>ansattnummer slik HR-systemet skriver det</source>
+        <translation>employee number as the HR system writes it</translation>
+    </message>
+    <message>
+        <source>ønsket stillingsprosent</source>
+        <translation>desired FTE</translation>
+    </message>
+    <message>
+        <source>sluttet (alle stillinger har sluttdato)</source>
+        <translation>left (every position has an end date)</translation>
+    </message>
+    <message>
+        <source>alle stillingene har passert sluttdato</source>
+        <translation>every position has passed its end date</translation>
+    </message>
+    <message>
+        <source>står ikke i filen</source>
+        <translation>not in the file</translation>
+    </message>
+    <message>
+        <source>Kolonner som ikke leses inn: {columns}</source>
+        <translation>Columns not read: {columns}</translation>
+    </message>
+    <message>
         <source>Personer i filen: {persons} · nye: {created} · endret: {updated} · uendret: {unchanged} · markert som sluttet: {left}</source>
         <translation>People in the file: {persons} · new: {created} · changed: {updated} · unchanged: {unchanged} · marked as left: {left}</translation>
     </message>
@@ -3492,6 +3516,11 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>A &amp;partial roster (some units): nobody else is touched</translation>
     </message>
     <message>
+        <source>&amp;Ja, {count} av {active} aktive ansatte skal markeres som sluttet. (Så mange er uvanlig: er dette hele personallisten?)</source>
+        <extracomment>Shown when the import would mark so many as left that it must be confirmed, naming how many.</extracomment>
+        <translation>&amp;Yes, {count} of {active} active employees are to be marked as having left. (So many is unusual: is this the whole roster?)</translation>
+    </message>
+    <message>
         <source>Importerer personallisten…</source>
         <translation>Importing the roster…</translation>
     </message>
@@ -3951,6 +3980,14 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Warning</translation>
     </message>
     <message>
+        <source>Sluttet</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>Hvorfor</source>
+        <translation>Why</translation>
+    </message>
+    <message>
         <source>Vis personer</source>
         <translation>Show people</translation>
     </message>
@@ -3989,6 +4026,11 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Markeres som sluttet</source>
         <translation>To be marked as left</translation>
+    </message>
+    <message>
+        <source>Kolonner som ikke leses inn</source>
+        <extracomment>The columns the import does not read (only the register&apos;s own fields are: data minimisation).</extracomment>
+        <translation>Columns not read</translation>
     </message>
     <message>
         <source>Personer ({count})</source>
@@ -4468,16 +4510,16 @@ Do it now? It cannot be undone.</translation>
         <translation>Choose roster</translation>
     </message>
     <message>
-        <source>Regneark ({patterns});;Alle filer (*)</source>
-        <translation>Spreadsheets ({patterns});;All files (*)</translation>
-    </message>
-    <message>
         <source>Personalliste fra HR-systemet</source>
         <translation>Roster from the HR system</translation>
     </message>
     <message>
-        <source>Velg regnearket HR-systemet har eksportert (xlsx, xls eller ods).</source>
-        <translation>Choose the spreadsheet the HR system exported (xlsx, xls or ods).</translation>
+        <source>Personallister ({patterns});;Alle filer (*)</source>
+        <translation>Rosters ({patterns});;All files (*)</translation>
+    </message>
+    <message>
+        <source>Velg filen HR-systemet har eksportert: et regneark (xlsx, xls, ods), en CSV-fil eller en HTML- eller XML-eksport.</source>
+        <translation>Choose the file the HR system exported: a spreadsheet (xlsx, xls, ods), a CSV file or an HTML or XML export.</translation>
     </message>
     <message>
         <source>Programmet finner selv arket og kolonnene, viser hva som vil skje med hver person før noe lagres, og lagrer alt samlet eller ingenting. Kolonner med fødselsnumre leses aldri inn.</source>

@@ -48,7 +48,7 @@ def test_refusals_exit_with_1(uow: UnitOfWork, register: ExportRegister, tmp_pat
     assert code == 1 and "77" in err
     (tmp_path / "x.xlsx").write_text("ikke et regneark")
     code, _, err = _run(uow, "import-assessments", str(tmp_path / "x.xlsx"))
-    assert code == 1 and "ikke et ekte regneark" in err
+    assert code == 1 and "feil filendelse: innholdet er en tekstfil" in err
     code, _, _ = _run(uow, "export-template", str(tmp_path / "t.xlsx"))
     assert code == 2  # --unit is required
 

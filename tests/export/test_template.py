@@ -185,7 +185,7 @@ def test_files_that_are_not_templates_are_refused(
         codes[path.name] = err.value.code
     assert codes == {
         "vanlig.xlsx": "not_a_template",
-        "liste.xlsx": "not_a_spreadsheet",
+        "liste.xlsx": "wrong_extension",
         "bombe.xlsx": "zip_bomb",
         "finnes-ikke.xlsx": "not_found",
     }

@@ -105,7 +105,7 @@ def test_nothing_but_mapped_fields_reaches_any_file(
     files = [p for p in (*tmp_path.rglob("*"), *_isolated_data_dir.rglob("*")) if p.is_file() and p != roster]
     blob = b"".join(readable_bytes(p) for p in files) + out.getvalue().encode() + err.getvalue().encode()
     assert {p.name for p in files} >= {
-        "register.db", "kopi.db", "logg.csv", "logg.json", "4711.json", "innsyn-4711.pdf", "matrise.xlsx",
+        "register.db", "kopi.db", "logg.csv", "logg.json", "004711.json", "innsyn-4711.pdf", "matrise.xlsx",
         "avvik.xlsx", "mal.xlsx", "plan-4711.pdf", "alle.pdf", "enhet.pdf",
     }  # fmt: skip
     assert len([p for p in files if p.parent.name == "planer"]) >= 2
@@ -114,8 +114,8 @@ def test_nothing_but_mapped_fields_reaches_any_file(
     assert_no_national_ids(blob, "the database, the log folder, the exports or the output")
     leaked = [s for s in _sentinels() if s in blob]
     assert leaked == [], f"values of unmapped columns reached a file: {leaked}"
-    innsyn = json.loads((exports / "4711.json").read_text(encoding="utf-8"))
+    innsyn = json.loads((exports / "004711.json").read_text(encoding="utf-8"))  # as the roster writes it
     assert set(innsyn["person"]) == {
-        "id", "employee_no", "first_name", "last_name", "email", "manager_id", "manager_label", "left_on",
-        "anonymised_on", "created_at", "updated_at", "version",
+        "id", "employee_no", "employee_no_display", "first_name", "last_name", "email", "manager_id",
+        "manager_label", "left_on", "anonymised_on", "desired_fte", "created_at", "updated_at", "version",
     }  # fmt: skip

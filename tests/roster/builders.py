@@ -244,7 +244,7 @@ MESSY_REJECTED = {
     13: "formula",
     18: "national_id",
 }
-MESSY_IGNORED = [16, 17]
+MESSY_IGNORED = [15, 16, 17]
 
 
 def _forms(number: str) -> list[bytes]:

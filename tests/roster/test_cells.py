@@ -204,3 +204,36 @@ def test_normalisers_never_raise_anything_else(cell: object) -> None:
     for normalise in (cells.fte, cells.date):
         with contextlib.suppress(CellError):
             normalise(cell)
+
+
+TEXT_SPELLINGS = st.one_of(
+    st.from_regex(r"\A[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{2,4}\Z"),
+    st.from_regex(r"\A[0-9]{0,3}([.,][0-9]{0,3})?[ ]?%?\Z"),
+    st.from_regex(r"\A0*[0-9]{1,7}\Z"),
+    st.sampled_from(
+        ["31.02.2020", "15.01.2020", "01.01.1899", "62,5 %", "1", "1 %", "0,8", "100", "0", "1.5,3"]
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("column", "one"),
+    [
+        (cells.fte_column, cells.fte),
+        (cells.date_column, cells.date),
+        (cells.identifier_column, cells.identifier),
+    ],
+)
+@given(values=st.lists(TEXT_SPELLINGS, max_size=10))
+def test_text_spellings_read_in_a_column_as_cell_by_cell(
+    column: Callable[[list[object]], list[object]], one: Callable[[object], object], values: list[object]
+) -> None:
+    """CSV files give every cell as text: the columns' shortcuts for "15.01.2020", "62,5 %" and "4711"
+    read them exactly as the cell normalisers do, refusals included."""
+    for got, value in zip(column(values), values, strict=True):
+        try:
+            expected = one(value)
+        except CellError as exc:
+            assert isinstance(got, CellError) and got.reason == exc.reason
+            continue
+        assert got == expected, value

@@ -77,8 +77,8 @@ def test_refused_file_exits_1_with_a_json_error(tmp_path: Path, db_url: str) -> 
     fake.write_text("Ansattnr;Navn\n1;Aas\n", encoding="utf-8")
     code, out, err = run("import-roster", str(fake), "--json", "--db", db_url, "--lang", "en")
     assert code == 1
-    assert json.loads(out)["error"] == "not_a_spreadsheet"
-    assert err.startswith("Error: The file roster.xlsx is not a real spreadsheet")
+    assert json.loads(out)["error"] == "wrong_extension"
+    assert err.startswith("Error: The file roster.xlsx has the wrong extension: its content is a text file")
 
 
 def test_missing_column_exits_1_and_map_fixes_it(make_roster: Callable[..., Path], db_url: str) -> None:

@@ -148,18 +148,30 @@ def test_wrong_extensions_are_refused_with_what_the_file_is(tmp_path: Path) -> N
     renamed.write_bytes(real.read_bytes())
     error = refused(renamed, "wrong_extension")
     assert ".xlsx" in error.message("nb")
-    html = tmp_path / "export.xls"
-    html.write_text("<html><body><table><tr><td>Ansattnr</td></tr></table></body></html>", encoding="utf-8")
-    assert "HTML" in refused(html, "not_a_spreadsheet").message("en")
     csv = tmp_path / "roster.xlsx"
     csv.write_text("Ansattnr;Navn\n1;Aas, Anne\n", encoding="utf-8")
-    assert "CSV" in refused(csv, "not_a_spreadsheet").message("en")
+    error = refused(csv, "wrong_extension")
+    assert "CSV" in error.message("en") and ".csv" in error.message("en")
     noise = tmp_path / "noise.ods"
     noise.write_bytes(bytes(range(256)) * 8)
     refused(noise, "not_a_spreadsheet")
-    other = tmp_path / "roster.csv"
-    other.write_text("Ansattnr\n1\n", encoding="utf-8")
-    refused(other, "unsupported_extension")
+    other = tmp_path / "roster.pdf"
+    other.write_bytes(b"%PDF-1.7\n")
+    assert ".csv" in refused(other, "unsupported_extension").message("nb")
+
+
+def test_text_exports_named_like_spreadsheets_are_what_they_are(tmp_path: Path) -> None:
+    """HR systems save CSV, HTML tables and Excel 2003 XML under the name .xls: read as such."""
+    html = tmp_path / "export.xls"
+    html.write_text("<html><body><table><tr><td>Ansattnr</td></tr></table></body></html>", encoding="utf-8")
+    assert check_file(html).kind == "html"
+    text = tmp_path / "export2.xls"
+    text.write_text("Ansattnr;Navn\n1;Aas, Anne\n", encoding="utf-8")
+    assert check_file(text).kind == "csv"
+    xml = tmp_path / "export3.xls"
+    workbook = '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>'
+    xml.write_text(workbook, encoding="utf-8")
+    assert check_file(xml).kind == "xml2003"
 
 
 def test_oversized_empty_missing_and_damaged_files(tmp_path: Path) -> None:

@@ -114,3 +114,26 @@ def test_column_letters() -> None:
     assert [column_letter(i) for i in (0, 25, 26, 51, 701, 702, 16383)] == [
         "A", "Z", "AA", "AZ", "ZZ", "AAA", "XFD",
     ]  # fmt: skip
+
+
+def test_a_long_note_above_the_header_costs_memory_in_proportion_to_its_length() -> None:
+    """A cell of hundreds of words (an explanatory note above the header row, or the 4,500-word
+    cell of a crafted file) is matched without building every run of its words (which grows with
+    the square of the words: 10 million strings and gigabytes for 4,500 words)."""
+    import tracemalloc
+
+    words = [f"ord{i} stilling" if i % 50 == 0 else f"ord{i}" for i in range(400)]
+    note = " ".join(words)
+    match_header(note)  # the resource file is loaded outside the measurement
+    tracemalloc.start()
+    try:
+        match = match_header(note)
+        national = is_national_id_header(note)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 2 * 1024 * 1024, f"{peak / 1e6:.0f} MB for a cell of {len(note):,} characters"
+    assert match is not None and match.field == "title"  # a run inside it still names a field
+    assert not national
+    assert match_header(note.replace("stilling", "fødselsnr")) is None
+    assert is_national_id_header(note.replace("stilling", "fødselsnr"))

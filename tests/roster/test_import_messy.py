@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from competence.roster import ImportOptions, inspect_roster, preview_import, run_import
 from competence.uow import UnitOfWork
 from db.models import AuditEvent, Employee, ImportMapping, ImportRun, OrgUnit, Position
-from tests.roster.builders import MESSY_IGNORED, MESSY_REJECTED
+from tests.roster.builders import MESSY_IGNORED, MESSY_REJECTED, RosterSpec, simple_rows
 
 
 def _employee(uow: UnitOfWork, number: str) -> Employee:
@@ -199,7 +199,8 @@ def test_a_roster_with_unknown_headers_is_guessed_for_the_wizard_and_refused_wit
 ) -> None:
     """No sheet names the register's fields: the inspection guesses the sheet with the most rows
     and its first row with two or more filled cells (below the merged title) as the header, for a
-    person to map; the import itself, with nothing chosen, refuses the file as before."""
+    person to map; the import itself, with nothing chosen, refuses the file, naming the columns it
+    misses and the one it knows ("Andel")."""
     from competence.roster import RosterMappingError
     from tests.roster.builders import RosterSpec
 
@@ -222,8 +223,10 @@ def test_a_roster_with_unknown_headers_is_guessed_for_the_wizard_and_refused_wit
 
     with pytest.raises(RosterMappingError) as refused:
         preview_import(uow, path)
-    assert "Fant ingen ansattliste" in refused.value.message("nb")
-    assert "No roster found" in refused.value.message("en")
+    assert refused.value.code == "mapping_incomplete"
+    assert refused.value.message("nb").startswith("Fant ikke kolonnen for Ansattnummer og Navn")
+    assert "«Liste» har overskrifter på rad 3 med bare Stillingsprosent" in refused.value.message("nb")
+    assert refused.value.message("en").startswith("Could not find the column for Employee number")
 
     chosen = ImportOptions.build(
         {"employee_no": "Løpenr", "name": "Hvem", "unit_name": "Sted"}, sheet=inspection.sheet
@@ -245,3 +248,17 @@ def test_a_chosen_sheet_without_known_headers_uses_its_first_row_with_two_filled
     path = make_roster(RosterSpec(header=("Løpenr", "Hvem"), rows=[["1", "Aas, Anne"]], sheet="Liste"))
     assert inspect_roster(uow, path, ImportOptions(sheet="Liste")).header_row == 3
     assert inspect_roster(uow, path, ImportOptions(sheet="Forside")).header_row == 1
+
+
+def test_every_blank_and_totals_row_is_counted_as_skipped(
+    uow: UnitOfWork, make_roster: Callable[..., Path]
+) -> None:
+    """Four blank rows and a sum row are five rows skipped, each listed (the summary counts them)."""
+    rows = simple_rows(3)
+    spec = RosterSpec(
+        rows=[rows[0], [], [], rows[1], [], [], rows[2], [None, "Sum", None, None, None, None, 250]]
+    )
+    report = preview_import(uow, make_roster(spec))
+    assert report.persons == 3
+    assert report.ignored_rows == (5, 6, 8, 9, 11)
+    assert report.to_json()["ignored_rows"] == [5, 6, 8, 9, 11]

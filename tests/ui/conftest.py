@@ -15,12 +15,13 @@ from pytestqt.qtbot import QtBot
 
 from competence.uow import UnitOfWork
 from db.session import Database
-from tests.ui.support import Register, build_register, shown, wait_idle
+from tests.ui.support import Register, build_register, message_boxes, shown, wait_idle
 from ui.app import Startup, parse_args
 from ui.context import AppContext
 from ui.employees.page import EmployeesPage
 from ui.errors import set_damage_handler
 from ui.i18n import install_language
+from ui.importing.page import ImportPage
 from ui.main_window import MainWindow
 from ui.preferences import Preferences
 from ui.style import install_style
@@ -125,3 +126,17 @@ def card_page(
         page.open_employee(register.people["aase"])
     yield page
     wait_idle(qtbot, ctx)
+
+
+@pytest.fixture
+def import_page(
+    ctx: AppContext, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[ImportPage]:
+    """The Import screen on the test register (the wizards are its children); today is 01.03.2025.
+    Message boxes left open by a test are closed afterwards."""
+    monkeypatch.setenv("KOMPETANSE_TODAY", "2025-03-01")
+    widget = shown(qtbot, ImportPage(ctx))
+    yield widget
+    wait_idle(qtbot, ctx)  # the wizard is the page's child: it goes with the page
+    for box in message_boxes():
+        box.close()

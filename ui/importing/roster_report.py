@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from competence.roster import ImportReport, ImportWarning, Leaver, PersonOutcome, RowIssue
-from ui.i18n import current_language, fmt_int
+from ui.i18n import current_language, fmt_date, fmt_int
 from ui.importing.tables import report_table
 from ui.widgets.tables import Column, RowTableModel
 
@@ -39,8 +39,25 @@ def changes_label(changes: Sequence[str]) -> str:
         "manager": translate("Importrapport", "leder"),
         "returned": translate("Importrapport", "tilbake etter å ha sluttet"),
         "positions": translate("Importrapport", "stillinger"),
+        "employee_no": translate("Importrapport", "ansattnummer slik HR-systemet skriver det"),
+        "desired_fte": translate("Importrapport", "ønsket stillingsprosent"),
+        "left": translate("Importrapport", "sluttet (alle stillinger har sluttdato)"),
     }
     return ", ".join(labels.get(code, code) for code in changes)
+
+
+def leaver_reason(leaver: Leaver) -> str:
+    if leaver.reason == "positions_ended":
+        return translate("Importrapport", "alle stillingene har passert sluttdato")
+    return translate("Importrapport", "står ikke i filen")
+
+
+def ignored_label(report: ImportReport) -> str:
+    """The columns the import does not read, or "" when it reads them all."""
+    if not report.ignored_columns:
+        return ""
+    columns = ", ".join(f"{letter} «{header}»" for letter, header in report.ignored_columns)
+    return translate("Importrapport", "Kolonner som ikke leses inn: {columns}").format(columns=columns)
 
 
 def rows_label(rows: Sequence[int]) -> str:
@@ -138,6 +155,8 @@ class ReportView(QWidget):
             [
                 Column(self.tr("Ansattnr."), lambda p: p.employee_no),
                 Column(self.tr("Navn"), lambda p: p.name),
+                Column(self.tr("Sluttet"), lambda p: fmt_date(p.left_on), lambda p: p.left_on),
+                Column(self.tr("Hvorfor"), leaver_reason),
             ],
             parent=self,
         )
@@ -170,9 +189,15 @@ class ReportView(QWidget):
         self.tabs.addTab(self.rejected, "")
         self.tabs.addTab(self.warnings, "")
         self.tabs.addTab(self.leavers, "")
+        #: The columns the import does not read (only the register's own fields are: data minimisation).
+        self.ignored = QLabel()
+        self.ignored.setWordWrap(True)
+        self.ignored.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.ignored.setAccessibleName(self.tr("Kolonner som ikke leses inn"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
+        layout.addWidget(self.ignored)
         layout.addWidget(self.tabs, 1)
 
     def _outcome(self, person: PersonOutcome) -> str:
@@ -181,6 +206,8 @@ class ReportView(QWidget):
     def show_report(self, report: ImportReport) -> None:
         self.report = report
         self.summary.setText(summary(report))
+        self.ignored.setText(ignored_label(report))
+        self.ignored.setVisible(bool(report.ignored_columns))
         self._show_people()
         self.rejected_model.set_rows(report.rejected)
         self.warnings_model.set_rows(report.warnings)
@@ -191,7 +218,7 @@ class ReportView(QWidget):
         self.tabs.setTabText(2, self.tr("Advarsler ({count})").format(count=fmt_int(len(report.warnings))))
         leavers = self.tr("Markert som sluttet ({count})") if done else self.tr("Slutter ({count})")
         self.tabs.setTabText(3, leavers.format(count=fmt_int(len(report.leavers))))
-        self.tabs.setTabVisible(3, report.mode == "full")
+        self.tabs.setTabVisible(3, report.mode == "full" or bool(report.leavers))
         for table in (self.people, self.rejected, self.warnings, self.leavers):
             table.resizeColumnsToContents()
 
@@ -224,6 +251,8 @@ def report_text(report: ImportReport) -> str:
         "",
         summary(report),
     ]
+    if report.ignored_columns:
+        lines += ["", ignored_label(report)]
     if report.rejected:
         lines += ["", translate("Importrapport", "Avviste rader:")]
         lines += [row_text.format(row=r.row, message=r.message(lang)) for r in report.rejected]
@@ -238,7 +267,9 @@ def report_text(report: ImportReport) -> str:
             lines += ["", translate("Importrapport", "Markeres som sluttet:")]
         else:
             lines += ["", translate("Importrapport", "Markert som sluttet:")]
-        lines += [f"{p.employee_no} {p.name}" for p in report.leavers]
+        lines += [
+            f"{p.employee_no} {p.name} ({fmt_date(p.left_on)}, {leaver_reason(p)})" for p in report.leavers
+        ]
     changed = [p for p in report.people if p.outcome != "unchanged"]
     if changed:
         lines += ["", translate("Importrapport", "Nye og endrede personer:")]

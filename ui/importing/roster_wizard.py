@@ -44,7 +44,8 @@ from ui.importing.steps import FilePage, ReportPage, Step, StepPage, StepWizard
 from ui.widgets.tables import Column, DataTable, RowTableModel
 
 FILE_PAGE, SHEET_PAGE, MAPPING_PAGE, PREVIEW_PAGE, REPORT_PAGE = range(5)
-SPREADSHEETS = "*.xlsx *.xlsm *.xls *.ods"
+# Every file the import reads (docs/import.md, "Formats"): workbooks, and the text exports of HR systems.
+SPREADSHEETS = "*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt *.html *.htm *.xml"
 
 
 @dataclass
@@ -62,10 +63,15 @@ class RosterFilePage(FilePage):
     def __init__(self, wizard: RosterWizard) -> None:
         super().__init__(wizard.ctx, purpose="roster")
         self.dialog_title = self.tr("Velg personalliste")
-        self.filters = self.tr("Regneark ({patterns});;Alle filer (*)").format(patterns=SPREADSHEETS)
+        self.filters = self.tr("Personallister ({patterns});;Alle filer (*)").format(patterns=SPREADSHEETS)
         self.state = wizard.state
         self.setTitle(self.tr("Personalliste fra HR-systemet"))
-        self.setSubTitle(self.tr("Velg regnearket HR-systemet har eksportert (xlsx, xls eller ods)."))
+        self.setSubTitle(
+            self.tr(
+                "Velg filen HR-systemet har eksportert: et regneark (xlsx, xls, ods), en CSV-fil eller en "
+                "HTML- eller XML-eksport."
+            )
+        )
         self.intro.setText(
             self.tr(
                 "Programmet finner selv arket og kolonnene, viser hva som vil skje med hver person før noe "
@@ -318,10 +324,15 @@ class PreviewPage(StepPage):
         self.partial.toggled.connect(self._mode_changed)
         self._generation = 0
         self.view = ReportView()
+        #: Shown when the import would mark so many as left that it must be confirmed, naming how many.
+        self.confirm_leavers = QCheckBox()
+        self.confirm_leavers.setStyleSheet("QCheckBox { background: #fff4ce; padding: 6px; }")
+        self.confirm_leavers.toggled.connect(lambda _on: self.completeChanged.emit())
         layout = QVBoxLayout(self)
         layout.addWidget(self.full)
         layout.addWidget(self.partial)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.confirm_leavers)
         layout.addWidget(self.status)
 
     def initializePage(self) -> None:
@@ -334,8 +345,22 @@ class PreviewPage(StepPage):
         self.show_preview()
 
     def show_preview(self) -> None:
-        if self.state.preview is not None:
-            self.view.show_report(self.state.preview)
+        preview = self.state.preview
+        if preview is None:
+            return
+        self.view.show_report(preview)
+        self.confirm_leavers.setChecked(False)
+        self.confirm_leavers.setText(
+            self.tr(
+                "&Ja, {count} av {active} aktive ansatte skal markeres som sluttet. (Så mange er uvanlig: "
+                "er dette hele personallisten?)"
+            ).format(count=fmt_int(preview.left), active=fmt_int(preview.active))
+        )
+        self.confirm_leavers.setVisible(preview.confirm_leavers)
+
+    def ready(self) -> bool:
+        preview = self.state.preview
+        return preview is None or not preview.confirm_leavers or self.confirm_leavers.isChecked()
 
     def _mode_changed(self) -> None:
         self.state.options = replace(self.state.options, partial=self.partial.isChecked())
@@ -353,6 +378,9 @@ class PreviewPage(StepPage):
     def next_step(self) -> Step:
         path, options, ctx = self.state.path, self.state.options, self.ctx
         assert path is not None
+        preview = self.state.preview
+        if preview is not None and preview.confirm_leavers and self.confirm_leavers.isChecked():
+            options = replace(options, accept_leavers=preview.left)  # exactly the count the user confirmed
 
         def job(progress: Progress, cancel: CancelToken) -> ImportReport:
             return run_import(ctx.uow(), path, options, progress=progress, cancel=cancel)

@@ -73,7 +73,7 @@ def export_plan(
         write_private_bytes(path, pdf)
         record_export(s, uow.actor, "development_plan", None, employee_no=emp.employee_no, pages=pages)
         uow.commit()
-        return PlanResult(path, emp.employee_no, pages)
+        return PlanResult(path, emp.shown_no, pages)
 
 
 def plan_info(data: PlanData) -> DocInfo:
