@@ -124,8 +124,8 @@ class UnitsPage(Page):
         splitter.addWidget(self.heatmap)
         splitter.addWidget(self.drill)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([520, 300])
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([600, 200])
         state = ctx.preferences.splitter_state(SPLITTER_KEY)
         if state is not None:
             splitter.restoreState(state)
