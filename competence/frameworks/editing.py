@@ -43,7 +43,8 @@ from competence.identifiers import clean_text
 from competence.lookup import check_version, get_or_fail
 from competence.uow import UnitOfWork
 from competence.validation import limited_text
-from db.models import COMPETENCE_KINDS, Area, Competence, Framework, Scale, ScaleLevel
+from db.codes import CompetenceKind
+from db.models import Area, Competence, Framework, Scale, ScaleLevel
 
 
 class ReadOnlyFrameworkError(DomainError):
@@ -73,7 +74,7 @@ class CompetenceInput:
     code: str | None = None
     description: str | None = None
     description_en: str | None = None
-    kind: str = "skill"
+    kind: str = CompetenceKind.SKILL
     critical: bool = False
     source_quote: str | None = None
     source_ref: str | None = None
@@ -402,7 +403,7 @@ def _apply_competence(s: Session, comp: Competence, framework: Framework, data: 
         max_len=4000,
         multiline=True,
     )
-    if data.kind not in COMPETENCE_KINDS:
+    if CompetenceKind.known(data.kind) is None:
         raise ValidationError(
             f"Ukjent type «{data.kind}» (bruk «skill» eller «certificate»).",
             f"Unknown kind '{data.kind}' (use 'skill' or 'certificate').",

@@ -32,7 +32,7 @@ from competence.frameworks.spec import (
 from competence.identifiers import clean_text
 from competence.numbers import format_percent
 from competence.scales import default_percent
-from db.models import COMPETENCE_KINDS
+from db.codes import CompetenceKind
 
 #: Largest framework file accepted (the built-in ones are well under 100 kB).
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -602,8 +602,8 @@ def _competence(
         ctx.codes[code.casefold()] = where
     name = _text(obj, "name", where, max_len=300, required=True)
     assert name is not None
-    kind = _text(obj, "kind", where, max_len=20) or "skill"
-    if kind not in COMPETENCE_KINDS:
+    kind = _text(obj, "kind", where, max_len=20) or CompetenceKind.SKILL
+    if CompetenceKind.known(kind) is None:
         raise where.field("kind").error(
             f"«{kind}» er ikke en gyldig type (bruk «skill» eller «certificate»).",
             f"'{kind}' is not a valid kind (use 'skill' or 'certificate').",
