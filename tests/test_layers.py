@@ -1,4 +1,4 @@
-"""The layer contract (CONTRIBUTING.md, "Layers"), checked on every import statement of the code.
+"""The layer contract (CONTRIBUTING.md, "The layers"), checked on every import statement of the code.
 
 * ``competence/`` and ``db/`` never import Qt (PySide6, shiboken6) or ``ui/``: the services, the
   command line and the tests run without a screen.
