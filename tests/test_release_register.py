@@ -7,7 +7,6 @@ with the 0.1.0 code): the demo municipality at 60 people, a roster import and an
 from __future__ import annotations
 
 import io
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -18,47 +17,23 @@ from competence.program_versions import program_versions
 from competence.uow import UnitOfWork
 from db import migrate
 from db.session import open_database
-from tests.support.upgrades import row_differences, sqlite_snapshot
+from tests.support.upgrades import load_sqlite, row_differences, sqlite_snapshot
 
-FIXTURE = Path(__file__).parent / "fixtures" / "register-0.1.0.sql"
 RELEASE_REVISION = "0002"
-
-Snapshot = dict[str, list[tuple[object, ...]]]
 
 
 def load_release_register(path: Path) -> Path:
-    conn = sqlite3.connect(path)
-    try:
-        conn.executescript(FIXTURE.read_text(encoding="utf-8"))
-    finally:
-        conn.close()
-    return path
-
-
-def snapshot(path: Path) -> Snapshot:
-    """Every row of every table, in a stable order."""
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        tables = [
-            name
-            for (name,) in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                "ORDER BY name"
-            )
-        ]
-        found: Snapshot = {}
-        for table in tables:
-            columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
-            order = ", ".join(f'"{c}"' for c in columns)
-            found[table] = conn.execute(f'SELECT * FROM "{table}" ORDER BY {order}').fetchall()
-        return found
-    finally:
-        conn.close()
+    return load_sqlite(RELEASE_REVISION, path)
 
 
 @pytest.fixture
 def release_register(tmp_path: Path) -> Path:
     return load_release_register(tmp_path / "kompetanseregister.db")
+
+
+def snapshot(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, by primary key."""
+    return {table: content.rows for table, content in sqlite_snapshot(path).items()}
 
 
 def test_the_fixture_is_a_release_register_with_data(release_register: Path) -> None:
