@@ -21,7 +21,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from competence import audit
 from competence.errors import ConflictError, DomainError, ValidationError
 from competence.frameworks.builtin import builtin_scales
-from competence.frameworks.fields import COMPETENCE_TEXTS, copy_content
+from competence.frameworks.fields import COMPETENCE_TEXTS, fill_content
 from competence.frameworks.keys import slugify, unique_key
 from competence.frameworks.parse import KEY_PATTERN, MAX_VALIDITY_MONTHS, clean_multiline
 from competence.frameworks.queries import (
@@ -415,7 +415,7 @@ def _apply_competence(s: Session, comp: Competence, framework: Framework, data: 
             f"Validity must be between 1 and {MAX_VALIDITY_MONTHS} months.",
             field="validity_months",
         )
-    copy_content(
+    fill_content(
         comp, {**texts, "kind": data.kind, "critical": bool(data.critical), "validity_months": months}
     )
     _apply_scale(s, comp, framework, data.scale_id)

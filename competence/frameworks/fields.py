@@ -5,7 +5,7 @@ A competence travels through four shapes: a framework file (:class:`~competence.
 (:class:`~competence.frameworks.queries.CompetenceNode`) and what the editor sends
 (:class:`~competence.frameworks.editing.CompetenceInput`). The first and third are built on
 :class:`CompetenceContent`, and every copy between the shapes goes through :func:`content_of` and
-:func:`copy_content`, so a new field is added here (and to the model, with a migration) and
+:func:`fill_content`, so a new field is added here (and to the model, with a migration) and
 nowhere else. :data:`COMPETENCE_TEXTS` says how long each text may be and what it is called in a
 message; ``tests/frameworks/test_fields.py`` holds the table to the model's column lengths.
 """
@@ -71,7 +71,7 @@ def content_of(source: object) -> dict[str, Any]:
     return values
 
 
-def copy_content(target: object, source: object | Mapping[str, Any]) -> None:
+def fill_content(target: object, source: object | Mapping[str, Any]) -> None:
     """Set every content field of ``target`` (a model row) from ``source``."""
     values = source if isinstance(source, Mapping) else content_of(source)
     for name in COMPETENCE_FIELDS:

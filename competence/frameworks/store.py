@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from competence.errors import ConflictError
 from competence.frameworks.document import source_from_column, source_to_column
-from competence.frameworks.fields import content_of, copy_content
+from competence.frameworks.fields import content_of, fill_content
 from competence.frameworks.parse import scale_order
 from competence.frameworks.spec import AreaSpec, CompetenceSpec, FrameworkSpec, LevelSpec, ScaleSpec
 from db.models import (
@@ -394,7 +394,7 @@ def _set_competence(comp: Competence, spec: CompetenceSpec, area: Area, scale: S
     if comp.area is not area:
         comp.area = area
     comp.scale_id = scale.id
-    copy_content(comp, spec)
+    fill_content(comp, spec)
     comp.sort_order = index
 
 
