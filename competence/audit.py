@@ -15,27 +15,11 @@ from sqlalchemy.orm import Session
 
 from competence.clock import now
 from competence.uow import UnitOfWork
+from db.codes import AuditAction
 from db.models import AuditEvent
 
-#: The actions recorded. Anything else is a programming error.
-ACTIONS = frozenset(
-    {
-        "create",
-        "update",
-        "delete",
-        "assess",
-        "import",
-        "export",
-        "erase",
-        "anonymise",
-        "restore",
-        "backup",
-        "left",
-        "settings",
-        "framework",
-        "access",
-    }
-)
+#: The actions recorded (:class:`db.codes.AuditAction`). Anything else is a programming error.
+ACTIONS = frozenset(AuditAction)
 
 
 @dataclass(frozen=True)

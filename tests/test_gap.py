@@ -134,8 +134,8 @@ def test_vulnerabilities(uow: UnitOfWork, register: Register) -> None:
 def test_certificate_alerts(uow: UnitOfWork, register: Register) -> None:
     alerts = gap.certificate_alerts(uow)
     assert [(a.employee_no, a.certificate, a.status) for a in alerts] == [
-        ("2", "HMS-opplæring for ledere", "utlopt"),
-        ("3", "Førstehjelp", "utloper"),
+        ("2", "HMS-opplæring for ledere", "expired"),
+        ("3", "Førstehjelp", "expiring"),
     ]
     assert alerts[1].days_left == 30
     assert alerts[1].units == "Sentrum, Nord"

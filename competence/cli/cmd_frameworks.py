@@ -13,6 +13,7 @@ from typing import Any
 from competence.cli.context import CliContext
 from competence.cli.lang import h
 from competence.frameworks import ensure_builtin_frameworks
+from competence.frameworks.fields import content_of
 from competence.frameworks.queries import FrameworkTree, framework_tree, list_frameworks
 from competence.frameworks.results import LoadResult
 from competence.frameworks.transfer import export_framework, import_framework_file
@@ -206,19 +207,7 @@ def _tree_json(tree: FrameworkTree) -> dict[str, Any]:
                 "name": area.name,
                 "name_en": area.name_en,
                 "competences": [
-                    {
-                        "id": c.id,
-                        "key": c.key,
-                        "code": c.code,
-                        "name": c.name,
-                        "name_en": c.name_en,
-                        "kind": c.kind,
-                        "critical": c.critical,
-                        "scale": tree.scale(c.scale_id).key,
-                        "validity_months": c.validity_months,
-                        "source_quote": c.source_quote,
-                        "source_ref": c.source_ref,
-                    }
+                    {"id": c.id, "key": c.key, **content_of(c), "scale": tree.scale(c.scale_id).key}
                     for c in area.competences
                 ],
             }

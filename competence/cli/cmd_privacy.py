@@ -17,11 +17,19 @@ from competence.privacy.compaction import Compaction
 from competence.privacy.erasure import ErasureResult, erase_person
 from competence.privacy.innsyn import export_person
 from competence.privacy.retention import RetentionResult, apply_retention
+from db.codes import AuditAction
 
 EXIT_REFUSED = 1
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    _register_export_person(subparsers, common)
+    _register_erase_person(subparsers, common)
+    _register_apply_retention(subparsers, common)
+    _register_audit(subparsers, common)
+
+
+def _register_export_person(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "export-person",
         parents=[common],
@@ -44,6 +52,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p.set_defaults(handler=run_export_person)
 
+
+def _register_erase_person(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "erase-person",
         parents=[common],
@@ -65,6 +75,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p.set_defaults(handler=run_erase_person)
 
+
+def _register_apply_retention(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "apply-retention",
         parents=[common],
@@ -83,6 +95,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p.set_defaults(handler=run_apply_retention)
 
+
+def _register_audit(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "audit",
         parents=[common],
@@ -97,6 +111,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--action",
+        choices=AuditAction.codes(),
         help=h(
             "bare hendelser av denne typen (f.eks. erase, import, export)",
             "only events of this kind (e.g. erase, import, export)",

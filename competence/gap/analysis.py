@@ -48,6 +48,7 @@ from competence.gap.results import (
 )
 from competence.lookup import get_or_fail
 from competence.uow import UnitOfWork
+from db.codes import OPEN_GOAL_STATUSES, CertificateStatus
 from db.models import Area, Assessment, Competence, Employee, LearningGoal, OrgUnit, Position, ScaleLevel
 from db.session import Database
 
@@ -429,8 +430,8 @@ def _summary(
         sum(c.mean_gap * c.people for c in per_comp.values()) / requirements if requirements else 0.0,
         largest_gaps,
         vulnerable,
-        sum(1 for a in alerts if a.status == "utloper"),
-        sum(1 for a in alerts if a.status == "utlopt"),
+        sum(1 for a in alerts if a.status == CertificateStatus.EXPIRING),
+        sum(1 for a in alerts if a.status == CertificateStatus.EXPIRED),
         _overdue_goals(session, on, scope),
         fte_mix,
     )
@@ -456,7 +457,7 @@ def _overdue_goals(session: Session, on: dt.date, scope: Any) -> int:
         select(func.count())
         .select_from(LearningGoal)
         .join(Employee, Employee.id == LearningGoal.employee_id)
-        .where(LearningGoal.status.in_(("planlagt", "pagar")), LearningGoal.due_on < on, active_employee(on))
+        .where(LearningGoal.status.in_(OPEN_GOAL_STATUSES), LearningGoal.due_on < on, active_employee(on))
     )
     if scope is not None:
         stmt = stmt.where(

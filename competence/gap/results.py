@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from competence.language import coded, pick_name
+from db.codes import CertificateStatus
 
 Status = Literal["met", "gap", "not_assessed"]
 
@@ -256,8 +257,8 @@ class CertificateAlert:
     days_left: int
 
     @property
-    def status(self) -> Literal["utloper", "utlopt"]:
-        return "utlopt" if self.days_left < 0 else "utloper"
+    def status(self) -> CertificateStatus:
+        return CertificateStatus.EXPIRED if self.days_left < 0 else CertificateStatus.EXPIRING
 
 
 @dataclass(frozen=True)

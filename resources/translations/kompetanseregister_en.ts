@@ -691,18 +691,6 @@ The previous contents are in {safety}.</translation>
 <context>
     <name>CertificatesTab</name>
     <message>
-        <source>Utløpt</source>
-        <translation>Expired</translation>
-    </message>
-    <message>
-        <source>Utløper snart</source>
-        <translation>Expires soon</translation>
-    </message>
-    <message>
-        <source>Gyldig</source>
-        <translation>Valid</translation>
-    </message>
-    <message>
         <source>Kurs/sertifikat</source>
         <translation>Course/certificate</translation>
     </message>
@@ -1715,6 +1703,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>FrameworkTreeWidget</name>
     <message>
         <source>Område og kompetanse</source>
+        <extracomment>The (kind, id) behind an item: (&quot;area&quot;, 12) or (&quot;competence&quot;, 40). Lower-case text the filter matches.</extracomment>
         <translation>Area and competence</translation>
     </message>
     <message>
@@ -2164,30 +2153,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
 <context>
     <name>Importhistorikk</name>
     <message>
-        <source>Personalliste</source>
-        <translation>Roster</translation>
-    </message>
-    <message>
-        <source>Vurderingsmal</source>
-        <translation>Assessment template</translation>
-    </message>
-    <message>
-        <source>Rammeverk</source>
-        <translation>Framework</translation>
-    </message>
-    <message>
-        <source>Fullført</source>
-        <translation>Completed</translation>
-    </message>
-    <message>
-        <source>Avbrutt</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <source>Avvist</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
         <source>nye: {n}</source>
         <translation>new: {n}</translation>
     </message>
@@ -2399,18 +2364,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Avvik i prosentpoeng av skalaen: krav minus nåværende nivå, når nivået er lavere enn kravet. Ikke vurdert teller som {zero} i avviket.</source>
         <translation>Gap in percentage points of the scale: required minus current level, when the level is below the requirement. Not assessed counts as {zero} in the gap.</translation>
-    </message>
-</context>
-<context>
-    <name>Kompetansetype</name>
-    <message>
-        <source>Kurs/sertifikat</source>
-        <extracomment>The (kind, id) behind an item: (&quot;area&quot;, 12) or (&quot;competence&quot;, 40). Lower-case text the filter matches.</extracomment>
-        <translation>Course/certificate</translation>
-    </message>
-    <message>
-        <source>Ferdighet</source>
-        <translation>Skill</translation>
     </message>
 </context>
 <context>
@@ -3199,48 +3152,8 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Leader in others&apos; appraisal talks</translation>
     </message>
     <message>
-        <source>opprettet</source>
-        <translation>created</translation>
-    </message>
-    <message>
-        <source>endret</source>
-        <translation>changed</translation>
-    </message>
-    <message>
-        <source>slettet</source>
-        <translation>deleted</translation>
-    </message>
-    <message>
-        <source>vurdering</source>
-        <translation>assessment</translation>
-    </message>
-    <message>
         <source>import</source>
         <translation>import</translation>
-    </message>
-    <message>
-        <source>eksport</source>
-        <translation>export</translation>
-    </message>
-    <message>
-        <source>sletting (personvern)</source>
-        <translation>erasure (data protection)</translation>
-    </message>
-    <message>
-        <source>anonymisering</source>
-        <translation>anonymisation</translation>
-    </message>
-    <message>
-        <source>gjenoppretting</source>
-        <translation>restore</translation>
-    </message>
-    <message>
-        <source>sikkerhetskopi</source>
-        <translation>backup</translation>
-    </message>
-    <message>
-        <source>sluttet</source>
-        <translation>left</translation>
     </message>
     <message>
         <source>innstillinger</source>
@@ -3249,10 +3162,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>rammeverk</source>
         <translation>framework</translation>
-    </message>
-    <message>
-        <source>tilgang (felles register)</source>
-        <translation>access (shared register)</translation>
     </message>
     <message>
         <source>ansatt</source>
@@ -4814,14 +4723,6 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>Leder: {people}</source>
         <translation>Leader: {people}</translation>
-    </message>
-    <message>
-        <source>HR (hele kommunen)</source>
-        <translation>HR (the whole municipality)</translation>
-    </message>
-    <message>
-        <source>Enhetsleder</source>
-        <translation>Unit leader</translation>
     </message>
 </context>
 <context>

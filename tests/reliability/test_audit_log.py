@@ -427,7 +427,7 @@ SCENARIOS: dict[str, Scenario] = {
         ("delete", SUBJECT_NO),
     )[1],
     "competence.goals.add_goal": lambda c: (
-        goals.add_goal(c.uow, c.reg.subject_id, goals.GoalInput("Hospitering", "hospitering")),
+        goals.add_goal(c.uow, c.reg.subject_id, goals.GoalInput("Hospitering", "job_shadowing")),
         ("create", SUBJECT_NO),
     )[1],
     "competence.goals.update_goal": lambda c: (
@@ -435,7 +435,7 @@ SCENARIOS: dict[str, Scenario] = {
         ("update", SUBJECT_NO),
     )[1],
     "competence.goals.set_goal_status": lambda c: (
-        goals.set_goal_status(c.uow, _goal(c).id, "pagar", expected_version=_goal(c).version),
+        goals.set_goal_status(c.uow, _goal(c).id, "in_progress", expected_version=_goal(c).version),
         ("update", SUBJECT_NO),
     )[1],
     "competence.goals.delete_goal": lambda c: (

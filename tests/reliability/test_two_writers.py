@@ -153,7 +153,7 @@ EDITABLE: dict[str, Editable] = {
     "goal_status": Editable(
         _goal,
         lambda uow, o, label: goals.set_goal_status(
-            uow, o.id, ("pagar", "fullfort")[label], expected_version=o.version
+            uow, o.id, ("in_progress", "completed")[label], expected_version=o.version
         ),
         lambda uow, o: goals.goals_of(uow, o.employee_id)[0].status,
     ),

@@ -142,7 +142,7 @@ def dialogs(
     summary = next(f for f in list_frameworks(ctx.uow()) if f.key == "test-fw")
     tree = framework_tree(ctx.uow(), "test-fw")
     for text in ("Kurs i personvern", "Hospitering i HMS-arbeid", "Veiledning i nye rutiner"):
-        add_goal(ctx.uow(), aase, GoalInput(text, "kurs"))
+        add_goal(ctx.uow(), aase, GoalInput(text, "course"))
     goals = tuple(goals_of(ctx.uow(), aase))
     area = tree.areas[0]
 

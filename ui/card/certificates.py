@@ -17,9 +17,10 @@ from competence.certificates import (
 from competence.clock import today
 from competence.search import CompetenceOption
 from competence.uow import UnitOfWork
+from db.codes import CertificateStatus
 from db.session import Database
 from ui.card.common import RecordTable
-from ui.i18n import fmt_date
+from ui.i18n import current_language, fmt_date
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.forms import FormDialog
 from ui.widgets.pickers import CompetencePicker
@@ -27,6 +28,7 @@ from ui.widgets.tables import Column
 
 EXPIRED = QColor(253, 226, 226)
 EXPIRING = QColor(255, 243, 205)
+COLOURS = {CertificateStatus.EXPIRED: EXPIRED, CertificateStatus.EXPIRING: EXPIRING}
 
 
 class CertificateDialog(FormDialog):
@@ -95,16 +97,10 @@ class CertificatesTab(RecordTable[CertificateView]):
         self.window_days = 90
 
         def status_text(c: CertificateView) -> str:
-            status = c.status(today(), self.window_days)
-            if status == "utlopt":
-                return self.tr("Utløpt")
-            if status == "utloper":
-                return self.tr("Utløper snart")
-            return self.tr("Gyldig")
+            return c.status(today(), self.window_days).label(current_language())
 
         def colour(c: CertificateView) -> QColor | None:
-            status = c.status(today(), self.window_days)
-            return EXPIRED if status == "utlopt" else EXPIRING if status == "utloper" else None
+            return COLOURS.get(c.status(today(), self.window_days))
 
         columns: list[Column[CertificateView]] = [
             Column(self.tr("Kurs/sertifikat"), lambda c: c.name),

@@ -8,8 +8,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QMenu, QPlainTextEdit, QWidget
 
 from competence.goals import (
-    ACTIVITY_LABELS,
-    STATUS_LABELS,
     GoalInput,
     GoalView,
     add_goal,
@@ -19,11 +17,11 @@ from competence.goals import (
 )
 from competence.search import CompetenceOption
 from competence.uow import UnitOfWork
-from db.models import ACTIVITY_TYPES, GOAL_STATUSES
+from db.codes import ActivityType, GoalStatus
 from db.session import Database
 from ui.card.common import RecordTable, level_text
 from ui.errors import attempt
-from ui.i18n import current_language, fmt_date, fmt_int, fmt_number, pick
+from ui.i18n import current_language, fmt_date, fmt_int, fmt_number
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.fields import NumberField
 from ui.widgets.forms import FormDialog
@@ -60,8 +58,8 @@ class GoalDialog(FormDialog):
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(72)
         self.activity = QComboBox()
-        for key in ACTIVITY_TYPES:
-            self.activity.addItem(pick(ACTIVITY_LABELS[key], lang), key)
+        for activity in ActivityType.choices():
+            self.activity.addItem(activity.label(lang), activity.value)
         self.competence = CompetencePicker(
             [c for c in competences if c.kind == "skill"], none_text=self.tr("(ingen)")
         )
@@ -73,8 +71,8 @@ class GoalDialog(FormDialog):
         self.start = DateEdit(goal.start_on if goal else None, optional=True)
         self.due = DateEdit(goal.due_on if goal else None, optional=True)
         self.status = QComboBox()
-        for key in GOAL_STATUSES:
-            self.status.addItem(pick(STATUS_LABELS[key], lang), key)
+        for status in GoalStatus.choices():
+            self.status.addItem(status.label(lang), status.value)
         self.hours = NumberField(
             goal.hours if goal else None, maximum=10_000, decimals=1, unit=self.tr("timer"), optional=True
         )
@@ -156,7 +154,7 @@ class GoalsTab(RecordTable[GoalView]):
             Column(self.tr("Beskrivelse"), lambda g: g.description.splitlines()[0] if g.description else ""),
             Column(
                 self.tr("Aktivitet"),
-                lambda g: pick(ACTIVITY_LABELS.get(g.activity_type, (g.activity_type,) * 2), lang),
+                lambda g: ActivityType.label_of(g.activity_type, lang),
             ),
             Column(self.tr("Kompetanse / område"), lambda g: g.aim(lang)),
             Column(self.tr("Målnivå"), self._target_text, lambda g: g.target_level),
@@ -167,7 +165,7 @@ class GoalsTab(RecordTable[GoalView]):
                 background=overdue,
                 tooltip=lambda g: self.tr("Fristen er passert") if g.overdue() else None,
             ),
-            Column(self.tr("Status"), lambda g: pick(STATUS_LABELS.get(g.status, (g.status,) * 2), lang)),
+            Column(self.tr("Status"), lambda g: GoalStatus.label_of(g.status, lang)),
             Column(self.tr("Timer"), lambda g: fmt_number(g.hours), lambda g: g.hours, align_right=True),
             Column(
                 self.tr("Kostnad"),
@@ -186,10 +184,10 @@ class GoalsTab(RecordTable[GoalView]):
         self.edit_button = self.add_button(self.tr("Endre…"), self.edit, needs_row=True)
         self.status_button = self.add_button(self.tr("Sett status"), None, needs_row=True)
         menu = QMenu(self.status_button)
-        for key in GOAL_STATUSES:
-            action = menu.addAction(pick(STATUS_LABELS[key], lang))
-            action.setData(key)
-            action.triggered.connect(lambda _checked=False, k=key: self.set_status(k))
+        for status in GoalStatus.choices():
+            action = menu.addAction(status.label(lang))
+            action.setData(status.value)
+            action.triggered.connect(lambda _checked=False, k=status.value: self.set_status(k))
         self.status_button.setMenu(menu)
         self.delete_button = self.add_button(self.tr("Slett"), self.delete, needs_row=True)
 

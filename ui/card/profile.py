@@ -26,17 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from competence.assessments import SOURCE_LABELS, AssessmentView, NewAssessment, history, record_assessment
+from competence.assessments import AssessmentView, NewAssessment, history, record_assessment
 from competence.clock import today
 from competence.errors import ValidationError
 from competence.gap import EmployeeProfile, ProfileItem
 from competence.scales import LevelView
 from competence.uow import UnitOfWork
+from db.codes import MANUAL_SOURCES, AssessmentSource
 from db.session import Database
 from ui.card.common import gap_explanation, level_text
 from ui.card.radar import RadarChart, RadarPoint
 from ui.errors import attempt, show_error
-from ui.i18n import current_language, fmt_date, fmt_points, pick
+from ui.i18n import current_language, fmt_date, fmt_points
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.flow import ElidedLabel
 from ui.widgets.forms import FormDialog
@@ -146,7 +147,7 @@ class AssessDialog(FormDialog):
         item: ProfileItem,
         levels: Sequence[LevelView],
         *,
-        source: str = "leader",
+        source: str = AssessmentSource.LEADER,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
@@ -160,8 +161,8 @@ class AssessDialog(FormDialog):
         if item.current_level is not None:
             self.level.setCurrentIndex(max(self.level.findData(item.current_level), 0))
         self.source = QComboBox()
-        for key in ("leader", "self", "course"):
-            self.source.addItem(pick(SOURCE_LABELS[key], lang), key)
+        for choice in MANUAL_SOURCES:
+            self.source.addItem(choice.label(lang), choice.value)
         self.source.setCurrentIndex(max(self.source.findData(source), 0))
         self.assessed_on = DateEdit(today(), latest=today())
         self.assessor = QLineEdit(actor or "")
@@ -311,9 +312,7 @@ class ProfileTab(QWidget):
                 lambda a: fmt_date(a.assessed_on),
                 lambda a: a.assessed_on,
                 tooltip=lambda a: " · ".join(
-                    part
-                    for part in (pick(SOURCE_LABELS.get(a.source, (a.source, a.source)), lang), a.assessor)
-                    if part
+                    part for part in (AssessmentSource.label_of(a.source, lang), a.assessor) if part
                 ),
             ),
             Column(
@@ -321,7 +320,7 @@ class ProfileTab(QWidget):
                 lambda a: level_text(self.levels.get(a.competence_id, ()), a.level_ordinal, a.level_name),
                 lambda a: a.level_ordinal,
             ),
-            Column(self.tr("Kilde"), lambda a: pick(SOURCE_LABELS.get(a.source, (a.source, a.source)), lang)),
+            Column(self.tr("Kilde"), lambda a: AssessmentSource.label_of(a.source, lang)),
             Column(self.tr("Vurdert av"), lambda a: a.assessor or ""),
             Column(self.tr("Merknad"), lambda a: a.note or "", tooltip=lambda a: a.note),
         ]

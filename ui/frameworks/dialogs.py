@@ -36,9 +36,9 @@ from competence.frameworks.queries import (
     ScaleView,
 )
 from competence.uow import UnitOfWork
+from db.codes import CompetenceKind
 from db.session import Database
 from ui.frameworks.detail import scale_name
-from ui.frameworks.tree import kind_label
 from ui.i18n import current_language, fmt_percent
 from ui.widgets.fields import NumberField
 from ui.widgets.forms import FormDialog
@@ -192,9 +192,9 @@ class CompetenceDialog(_FrameworkDialog):
         self.name = self.add_row(self.tr("Navn:"), line(c.name if c else "", 300), "name")
         self.name_en = self.add_row(self.tr("Engelsk navn:"), line(c.name_en if c else "", 300), "name_en")
         self.kind = QComboBox()
-        for kind in ("skill", "certificate"):
-            self.kind.addItem(kind_label(kind), kind)
-        self.kind.setCurrentIndex(max(self.kind.findData(c.kind if c else "skill"), 0))
+        for kind in CompetenceKind.choices():
+            self.kind.addItem(kind.label(lang), kind.value)
+        self.kind.setCurrentIndex(max(self.kind.findData(c.kind if c else CompetenceKind.SKILL.value), 0))
         self.add_row(self.tr("Type:"), self.kind, "kind")
         self.critical = QCheckBox(self.tr("Kritisk: enheten er sårbar om bare én eller ingen har den"))
         self.critical.setChecked(bool(c and c.critical))

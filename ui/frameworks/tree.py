@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from competence.frameworks.queries import AreaNode, CompetenceNode, FrameworkTree
+from db.codes import CompetenceKind
 from ui.i18n import current_language
 
 #: The (kind, id) behind an item: ("area", 12) or ("competence", 40).
@@ -17,9 +18,7 @@ Key = tuple[str, int]
 
 
 def kind_label(kind: str) -> str:
-    if kind == "certificate":
-        return QCoreApplication.translate("Kompetansetype", "Kurs/sertifikat")
-    return QCoreApplication.translate("Kompetansetype", "Ferdighet")
+    return CompetenceKind.label_of(kind, current_language())
 
 
 class FrameworkTreeWidget(QTreeWidget):

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from competence.import_history import ImportRunView, list_import_runs
 from competence.progress import CancelToken, Progress
+from db.codes import ImportKind, ImportStatus
 from ui.context import AppContext
-from ui.i18n import fmt_date, fmt_int
+from ui.i18n import current_language, fmt_date, fmt_int
 from ui.importing.tables import report_table
 from ui.pages.base import Page
 from ui.widgets.tables import Column, RowTableModel
@@ -44,19 +45,11 @@ def when(run: ImportRunView) -> str:
 
 
 def kind_label(kind: str) -> str:
-    return {
-        "roster": translate("Importhistorikk", "Personalliste"),
-        "assessment_template": translate("Importhistorikk", "Vurderingsmal"),
-        "framework": translate("Importhistorikk", "Rammeverk"),
-    }.get(kind, kind)
+    return ImportKind.label_of(kind, current_language())
 
 
 def status_label(run: ImportRunView) -> str:
-    if run.succeeded:
-        return translate("Importhistorikk", "Fullført")
-    if run.status == "cancelled":
-        return translate("Importhistorikk", "Avbrutt")
-    return translate("Importhistorikk", "Avvist")
+    return ImportStatus.label_of(run.status, current_language())
 
 
 def counts_label(run: ImportRunView) -> str:

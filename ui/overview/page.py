@@ -26,6 +26,7 @@ from competence.gap import CertificateAlert, CompetenceGapRank, GapReport, Vulne
 from competence.progress import CancelToken, Progress
 from competence.settings import get_settings
 from competence.units import UnitView, list_units
+from db.codes import CertificateStatus
 from ui.context import AppContext
 from ui.i18n import current_language, fmt_date, fmt_int, fmt_number, fmt_percent, fmt_points, fmt_share
 from ui.pages.base import Page
@@ -186,7 +187,7 @@ class OverviewPage(Page):
                 self.tr("Gyldig til"),
                 lambda a: fmt_date(a.valid_until),
                 lambda a: a.valid_until,
-                background=lambda a: WARN if a.status == "utlopt" else None,
+                background=lambda a: WARN if a.status == CertificateStatus.EXPIRED else None,
             ),
         ]
         self.gaps_model: RowTableModel[CompetenceGapRank] = RowTableModel(gap_columns, parent=self)

@@ -40,6 +40,7 @@ from competence.access import (
 )
 from competence.employees import EmployeeRow, list_employees
 from competence.progress import CancelToken, Progress
+from db.codes import AccountKind
 from db.errors import LocalizedError
 from ui.access import account_kind, reach_text
 from ui.context import AppContext
@@ -266,7 +267,7 @@ class GrantDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        if account is not None and account.kind == "hr":
+        if account is not None and account.kind == AccountKind.HR:
             self.as_hr.setChecked(True)
         else:
             self.as_leader.setChecked(True)
@@ -286,9 +287,9 @@ class GrantDialog(QDialog):
         if not login:
             self._say(self.tr("Velg eller skriv innloggingen som skal få tilgang."))
             return
-        kind = "hr" if self.as_hr.isChecked() else "leader"
+        kind = AccountKind.HR if self.as_hr.isChecked() else AccountKind.LEADER
         number: str | None = None
-        if kind == "leader":
+        if kind == AccountKind.LEADER:
             try:
                 person = self.person.checked_id("employee_no")
             except LocalizedError as exc:

@@ -39,6 +39,7 @@ from competence.language import format_date, normalise_language, pick
 from competence.numbers import format_percent, round_points
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
+from db.codes import CertificateStatus
 
 
 @dataclass(frozen=True)
@@ -232,7 +233,7 @@ def export_gap_report(
                     a.certificate,
                     a.valid_until,
                     a.days_left,
-                    expired if a.status == "utlopt" else t("Utløper", "Expiring"),
+                    expired if a.status == CertificateStatus.EXPIRED else t("Utløper", "Expiring"),
                 ]
                 for a in alerts
             ],

@@ -40,6 +40,7 @@ from competence.roster.guard import check_file
 from competence.roster.limits import DEFAULT_LIMITS
 from competence.settings import register_identity
 from competence.uow import UnitOfWork
+from db.codes import AssessmentSource, ImportKind, ImportMode, ImportStatus
 from db.models import Assessment, Competence, Employee, ImportRun, ScaleLevel
 
 _LEADING_NUMBER = re.compile(r"^\s*(\d+)\s*(?:[–\-.:)]\s*(.*))?$")
@@ -141,7 +142,7 @@ def import_assessments(uow: UnitOfWork, path: Path, *, dry_run: bool = False) ->
                         c.competence_id,
                         c.new_level,
                         on,
-                        "leader",
+                        AssessmentSource.LEADER,
                         uow.actor,
                     )
                     for c in result.changed
@@ -156,12 +157,12 @@ def import_assessments(uow: UnitOfWork, path: Path, *, dry_run: bool = False) ->
             }
             s.add(
                 ImportRun(
-                    kind="assessment_template",
+                    kind=ImportKind.ASSESSMENT_TEMPLATE,
                     actor=uow.actor,
                     file_name=path.name[:500],
                     file_sha256=checked.sha256,
-                    mode="apply",
-                    status="applied",
+                    mode=ImportMode.APPLY,
+                    status=ImportStatus.OK,
                     counts=counts,
                     finished_at=now(),
                 )

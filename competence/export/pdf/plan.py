@@ -38,6 +38,7 @@ from competence.lookup import employee_by_no
 from competence.numbers import format_percent, format_points, format_share
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
+from db.codes import CertificateStatus
 
 TITLE = "Individuell utviklingsplan"
 TITLE_EN = "Individual development plan"
@@ -358,12 +359,11 @@ def _certificates(data: PlanData) -> list[Flowable]:
         ]
     ]
     bg: dict[tuple[int, int], Any] = {}
-    labels = {
-        "gyldig": t("Gyldig", "Valid"),
-        "utloper": t("Utløper snart", "Expires soon"),
-        "utlopt": t("Utløpt", "Expired"),
+    colours = {
+        CertificateStatus.VALID: theme.MET_BG,
+        CertificateStatus.EXPIRING: theme.NEAR_BG,
+        CertificateStatus.EXPIRED: theme.GAP_BG,
     }
-    colours = {"gyldig": theme.MET_BG, "utloper": theme.NEAR_BG, "utlopt": theme.GAP_BG}
     for i, c in enumerate(data.certificates, start=1):
         status = c.status(data.talk_on, data.expiry_window_days)
         rows.append(
@@ -371,7 +371,7 @@ def _certificates(data: PlanData) -> list[Flowable]:
                 theme.wrap(c.name, widths[0]),
                 theme.date_text(c.completed_on, lang),
                 theme.date_text(c.valid_until, lang) or t("Uten utløp", "No expiry"),
-                labels[status],
+                status.label(lang),
             ]
         )
         bg[(3, i)] = colours[status]

@@ -34,6 +34,7 @@ from competence.language import normalise_language, pick
 from competence.numbers import format_int, format_percent, format_points, format_share
 from competence.settings import RegisterSettings, get_settings
 from competence.uow import UnitOfWork
+from db.codes import CertificateStatus
 
 TITLE = "Kompetanseplan for enheten"
 TITLE_EN = "Unit competence plan"
@@ -447,10 +448,10 @@ def _certificates(alerts: Sequence[gap.CertificateAlert], window: int, t: _Words
                 theme.wrap(a.certificate, widths[2]),
                 theme.date_text(a.valid_until, lang),
                 t("Utløpt", "Expired")
-                if a.status == "utlopt"
+                if a.status == CertificateStatus.EXPIRED
                 else t("{days} dager", "{days} days").format(days=a.days_left),
             ]
         )
-        bg[(4, i)] = theme.GAP_BG if a.status == "utlopt" else theme.NEAR_BG
+        bg[(4, i)] = theme.GAP_BG if a.status == CertificateStatus.EXPIRED else theme.NEAR_BG
     out.append(theme.table(rows, widths, backgrounds=bg))
     return out
