@@ -92,3 +92,16 @@ TABLE_KINDS: dict[str, str] = {
     "audit_event": "audit",
     "program_version": "versions",
 }
+
+#: What the gap analysis reads (Oversikt, Enheter, the card's profile): a change of any of these
+#: can change its figures.
+GAP_INPUTS = Changes(
+    people=True,
+    units=True,
+    frameworks=True,
+    roles=True,
+    assessments=True,
+    certificates=True,
+    goals=True,
+    settings=True,
+)

@@ -133,9 +133,12 @@ class UnitOfWork:
         self._exit(exc)
 
     @contextmanager
-    def reading(self) -> Iterator[Self]:
-        """A block that reads from one snapshot and writes nothing (joins an open unit of work)."""
-        self._enter("read")
+    def reading(self, *, snapshot: str | None = None) -> Iterator[Self]:
+        """A block that reads from one snapshot and writes nothing (joins an open unit of work).
+
+        ``snapshot``: the id another transaction exported (:meth:`export_snapshot`), to read
+        exactly what it reads (PostgreSQL; ignored elsewhere, and when joining)."""
+        self._enter("read", snapshot)
         try:
             yield self
         except BaseException as exc:
@@ -154,18 +157,20 @@ class UnitOfWork:
             raise
         self._exit(None)
 
-    def _enter(self, mode: Mode) -> None:
+    def _enter(self, mode: Mode, snapshot: str | None = None) -> None:
         if self._session is not None:
             self._depth += 1  # join the action's transaction
             return
         watch_writes(self.database.engine)
         self._mode = mode
-        self._depth = 1
         self._commit_requested = self._doomed = False
         self._written = set()
-        self._session = self.database.session_factory(
+        session = self.database.session_factory(
             bind=_engine_for(self.database, mode), info={_WRITTEN: self._written}
         )
+        if snapshot is not None and self.database.dialect == "postgresql":
+            _read_snapshot(session, snapshot)
+        self._session, self._depth = session, 1
 
     def _exit(self, exc: BaseException | None) -> None:
         session = self._session
@@ -291,13 +296,18 @@ class UnitOfWork:
 def reader_session(database: Database, snapshot: str | None) -> Session:
     """A read-only session for a worker (a thread or a process): on PostgreSQL it reads the
     exported ``snapshot`` when one is given. Close it with ``rollback()`` and ``close()``."""
-    if snapshot is None or database.dialect != "postgresql":
-        return database.session_factory(bind=_engine_for(database, "read"))
+    session = database.session_factory(bind=_engine_for(database, "read"))
+    if snapshot is not None and database.dialect == "postgresql":
+        _read_snapshot(session, snapshot)
+    return session
+
+
+def _read_snapshot(session: Session, snapshot: str) -> None:
+    """Make the session's (REPEATABLE READ) transaction read the exported ``snapshot``: its first
+    statement, as PostgreSQL requires."""
     if _SNAPSHOT_ID.fullmatch(snapshot) is None:
         raise ValueError(f"not a snapshot id: {snapshot!r}")
-    session = database.session_factory(bind=_engine_for(database, "read"))
     session.execute(text(f"SET TRANSACTION SNAPSHOT '{snapshot}'"))
-    return session
 
 
 _option_engines: weakref.WeakKeyDictionary[Engine, dict[Mode, Engine]] = weakref.WeakKeyDictionary()

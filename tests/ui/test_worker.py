@@ -23,7 +23,7 @@ def test_result_arrives_on_the_ui_thread(qtbot: QtBot) -> None:
     def job(progress: Progress, cancel: CancelToken) -> int:
         return threading.get_ident()
 
-    task = runner.run(job, on_done=lambda worker: seen.append((worker, threading.get_ident())))
+    task = runner.run_detached(job, on_done=lambda worker: seen.append((worker, threading.get_ident())))
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass
     ((worker_thread, callback_thread),) = seen
@@ -39,7 +39,7 @@ def test_error_goes_to_on_error(qtbot: QtBot) -> None:
     def job(progress: Progress, cancel: CancelToken) -> None:
         raise ValidationError("Feil i data.", "Bad data.")
 
-    task = runner.run(job, on_error=errors.append)
+    task = runner.run_detached(job, on_error=errors.append)
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass
     assert isinstance(errors[0], ValidationError)
@@ -53,7 +53,7 @@ def test_user_error_is_shown_as_a_message_by_default(qtbot: QtBot) -> None:
     def job(progress: Progress, cancel: CancelToken) -> None:
         raise ValidationError("Ansattnummer må fylles ut.", "Employee number is required.")
 
-    task = runner.run(job, parent=parent)
+    task = runner.run_detached(job, parent=parent)
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass
     boxes = message_boxes()
@@ -89,7 +89,7 @@ def test_quick_job_never_shows_a_progress_dialog(qtbot: QtBot, qapp: QApplicatio
             time.sleep(0.15)  # well under the delay, but long enough for a dialog to appear at once
             return 42
 
-        task = runner.run(quick, parent=parent, label="Rask jobb", delay_ms=400)
+        task = runner.run_detached(quick, parent=parent, label="Rask jobb", delay_ms=400)
         with qtbot.waitSignal(task.finished, timeout=5000):
             pass
         qtbot.wait(500)  # past the delay too
@@ -102,7 +102,7 @@ def test_quick_job_never_shows_a_progress_dialog(qtbot: QtBot, qapp: QApplicatio
     spy = ShownDialogs()
     qapp.installEventFilter(spy)
     try:
-        task = runner.run(quick, parent=parent, label="Uten forsinkelse", delay_ms=0)
+        task = runner.run_detached(quick, parent=parent, label="Uten forsinkelse", delay_ms=0)
         with qtbot.waitSignal(task.finished, timeout=5000):
             pass
     finally:
@@ -126,7 +126,7 @@ def test_slow_job_shows_progress_and_cancel_reaches_the_job(qtbot: QtBot) -> Non
             time.sleep(0.01)
         return "ferdig"
 
-    task = runner.run(
+    task = runner.run_detached(
         job,
         on_done=outcome.append,
         on_error=lambda exc: outcome.append(type(exc).__name__),
@@ -158,7 +158,7 @@ def test_shutdown_cancels_and_waits(qtbot: QtBot) -> None:
         while not cancel.cancelled:
             time.sleep(0.01)
 
-    runner.run(job, on_error=lambda exc: None)
+    runner.run_detached(job, on_error=lambda exc: None)
     assert started.wait(5)
     assert runner.shutdown(timeout_ms=5000)
 
@@ -173,7 +173,9 @@ def test_result_for_a_closed_screen_is_dropped(qtbot: QtBot) -> None:
         release.wait(5)
         return 1
 
-    task = runner.run(job, on_done=called.append, on_error=called.append, parent=owner, label="Laster")
+    task = runner.run_detached(
+        job, on_done=called.append, on_error=called.append, parent=owner, label="Laster"
+    )
     owner.deleteLater()
     qtbot.wait(50)  # the widget is gone before the result comes
     release.set()

@@ -57,10 +57,9 @@ def export_innsyn(
     )
     if target is None:
         return None
-    database, actor = ctx.database, ctx.actor
 
-    def job(progress: Progress, cancel: CancelToken) -> PersonExport:
-        return write_innsyn(UnitOfWork(database, actor), employee_no, target, cancel)
+    def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> PersonExport:
+        return write_innsyn(uow, employee_no, target, cancel)
 
     def done(written: PersonExport) -> None:
         ctx.status_message.emit(

@@ -39,6 +39,7 @@ from competence.export.excel.splice import (
     text_cell,
     text_style,
 )
+from competence.export.results import MatrixResult
 from competence.export.scope import Scope, record_export, resolve_scope
 from competence.gap import CompetenceRef
 from competence.language import format_date, normalise_language, pick
@@ -88,14 +89,6 @@ ROLES_FIRST_ROW = 4
 HEADER_ROWS = 2
 
 
-@dataclass(frozen=True)
-class MatrixResult:
-    path: Path
-    people: int
-    competences: int
-    not_assessed: int
-
-
 def export_matrix(
     uow: UnitOfWork,
     path: Path,
@@ -106,9 +99,9 @@ def export_matrix(
 ) -> MatrixResult:
     """Write the matrix of a unit (with sub-units unless ``subunits`` is False) or of everyone,
     in ``lang``."""
-    municipality = get_settings(uow).municipality
-    with uow:
+    with uow.snapshot():
         s = uow.session
+        municipality = get_settings(uow).municipality
         scope = resolve_scope(s, unit_number, subunits=subunits, lang=lang)
         result = write_matrix(s, path, scope, municipality=municipality, lang=lang)
         record_export(

@@ -9,7 +9,6 @@ are protected. See :mod:`competence.export.excel.template_layout` for the hidden
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -23,6 +22,7 @@ from competence.export.cells import identifier_value, safe_cell
 from competence.export.excel import styles
 from competence.export.excel import template_layout as tl
 from competence.export.excel.grid import Grid, GridRow, grid_rows, plan_grid
+from competence.export.results import TemplateResult
 from competence.export.scope import record_export, resolve_scope
 from competence.files import private_output
 from competence.language import format_date, normalise_language, pick
@@ -34,22 +34,15 @@ REQUIRED_FILL = "FFF7E0"
 LEVEL_WIDTH = 16
 
 
-@dataclass(frozen=True)
-class TemplateResult:
-    path: Path
-    people: int
-    competences: int
-
-
 def export_template(
     uow: UnitOfWork, path: Path, *, unit_number: str, subunits: bool = False, lang: str = "nb"
 ) -> TemplateResult:
     """Write the assessment template for a unit (only its own people unless ``subunits``), in
     ``lang``: sheet names, texts and level names (the import reads either language)."""
-    municipality = get_settings(uow).municipality
     lang = normalise_language(lang)
-    with uow:
+    with uow.snapshot():
         s = uow.session
+        municipality = get_settings(uow).municipality
         scope = resolve_scope(s, unit_number, subunits=subunits, lang=lang)
         identity = register_identity(s)
         grid = plan_grid(s, scope, kinds=("skill",), lang=lang)

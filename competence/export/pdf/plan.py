@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ from competence.export.pdf.concat import DocInfo
 from competence.export.pdf.fonts import REGULAR, register_fonts
 from competence.export.pdf.plan_data import PlanData, TalkView, load_plan
 from competence.export.pdf.radar import area_chart
+from competence.export.results import PlanResult
 from competence.export.scope import record_export
 from competence.files import write_private_bytes
 from competence.gap import ProfileItem
@@ -53,22 +53,15 @@ def title(lang: str) -> str:
     return pick(lang, TITLE, TITLE_EN)
 
 
-@dataclass(frozen=True)
-class PlanResult:
-    path: Path
-    employee_no: str
-    pages: int
-
-
 def export_plan(
     uow: UnitOfWork, employee_no: str, path: Path, *, talk_on: dt.date | None = None, lang: str = "nb"
 ) -> PlanResult:
     """Write one person's plan to ``path``, in ``lang`` (``"nb"`` or ``"en"``)."""
-    settings = get_settings(uow)
-    with uow:
+    with uow.snapshot():
         s = uow.session
+        settings = get_settings(uow)
         emp = employee_by_no(s, employee_no)
-        data = load_plan(s, emp.id, settings, talk_on=talk_on, lang=lang)
+        data = load_plan(uow, emp.id, settings, talk_on=talk_on, lang=lang)
         pdf, pages = render_plan(data)
         write_private_bytes(path, pdf)
         record_export(s, uow.actor, "development_plan", None, employee_no=emp.employee_no, pages=pages)
