@@ -22,14 +22,15 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QPushButton, QWidget
 from shiboken6 import Shiboken
 
-from competence.changes import Changes
+from competence.changes import NOTHING, Changes
 from competence.progress import Cancelled, CancelToken, Progress
 from competence.uow import UnitOfWork
 from db.errors import LocalizedError
@@ -281,6 +282,8 @@ class TaskRunner(QObject):
         self._tasks: set[Task[Any]] = set()
         self._retired: list[Task[Any]] = []
         self._latest: dict[tuple[int, str], Task[Any]] = {}
+        self._held = 0
+        self._unpublished = NOTHING
 
     @property
     def running(self) -> int:
@@ -360,9 +363,26 @@ class TaskRunner(QObject):
 
     def publish(self, changes: Changes) -> None:
         """Tell the screens what changed (also a change made outside a unit of work: a restored
-        backup)."""
-        if changes:
-            self.changed.emit(changes)
+        backup); inside :meth:`holding`, when the block ends."""
+        if not changes:
+            return
+        if self._held:
+            self._unpublished = self._unpublished | changes
+            return
+        self.changed.emit(changes)
+
+    @contextmanager
+    def holding(self) -> Iterator[None]:
+        """Publish what changes inside the block when it ends: for a screen that opens an edit
+        dialog and, once it saved, notes what to select when the screens reload."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+            if not self._held:
+                changes, self._unpublished = self._unpublished, NOTHING
+                self.publish(changes)
 
     def forget(self, parent: QObject, latest: str) -> None:
         """Drop the result of the job ``parent`` started under ``latest``, if it is still running

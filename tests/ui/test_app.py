@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from competence import __version__
+from competence.actions.register import DEMO_EMPLOYEES
 from competence.backups import list_backups
 from competence.employees import create_employee
 from competence.search import competence_options, count_employees
@@ -20,7 +21,7 @@ from competence.uow import UnitOfWork
 from db.engine import backup_dir_for
 from db.session import open_database
 from tests.ui.support import uow_of
-from ui.app import DEMO_EMPLOYEES, Startup, demo_url, display_missing, parse_args, startup_url
+from ui.app import Startup, demo_url, display_missing, parse_args, startup_url
 from ui.first_start import FirstStartDialog
 from ui.preferences import Preferences
 

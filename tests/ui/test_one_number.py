@@ -55,7 +55,7 @@ def test_the_same_gap_reads_the_same_everywhere(
     dig2 = register.comp("dig-2")
 
     # the card
-    tab = ProfileTab(sqlite_uow.database, "testleder")
+    tab = ProfileTab(TaskRunner(database=sqlite_uow.database, actor="testleder"))
     qtbot.addWidget(tab)
     profile = employee_profile(sqlite_uow, register.per)
     tab.load(
@@ -100,7 +100,7 @@ def test_the_same_gap_reads_the_same_everywhere(
 def test_the_unit_of_the_gap_is_explained_on_the_card(
     sqlite_uow: UnitOfWork, per_with_a_half_point_gap: ExportRegister, qtbot: QtBot
 ) -> None:
-    tab = ProfileTab(sqlite_uow.database, "testleder")
+    tab = ProfileTab(TaskRunner(database=sqlite_uow.database, actor="testleder"))
     qtbot.addWidget(tab)
     column = _column(tab.model, "Avvik")
     explained = tab.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)

@@ -308,16 +308,18 @@ class FrameworksTab(QWidget):
     # --- edits --------------------------------------------------------------------------------
     def _run(self, dialog: FormDialog, key: Callable[[Any], Key | None]) -> None:
         """Open an edit dialog; when it saved, select ``key(what it saved)`` after the reload."""
-        if dialog.exec():
-            self.pending_key = key(dialog.result_value)
+        with self.ctx.tasks.holding():
+            if dialog.exec():
+                self.pending_key = key(dialog.result_value)
 
     def copy(self) -> None:
         fw = self.current_framework()
         if fw is None:
             return
         dialog = CopyDialog(self.ctx.tasks, fw, self)
-        if dialog.exec():
-            self.select_framework_after_reload(dialog.result_value.id)
+        with self.ctx.tasks.holding():
+            if dialog.exec():
+                self.select_framework_after_reload(dialog.result_value.id)
 
     def select_framework_after_reload(self, framework_id: int) -> None:
         self._wanted_framework = framework_id
@@ -407,8 +409,9 @@ class FrameworksTab(QWidget):
 
         if QMessageBox.question(self, self.tr("Fjern"), question) != QMessageBox.StandardButton.Yes:
             return
-        if attempt(self, action):
-            self.pending_key = after
+        with self.ctx.tasks.holding():
+            if attempt(self, action):
+                self.pending_key = after
 
     def edit_scale(self) -> None:
         scale = self.selected_scale()

@@ -311,8 +311,9 @@ class RolesTab(QWidget):
     # --- roles --------------------------------------------------------------------------------
     def new_role(self) -> None:
         dialog = RoleDialog(self.ctx.tasks, parent=self)
-        if dialog.exec():
-            self.select_after_reload = dialog.result_value.id
+        with self.ctx.tasks.holding():
+            if dialog.exec():
+                self.select_after_reload = dialog.result_value.id
 
     def edit_role(self) -> None:
         role = self.roles.selected()
