@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from competence import audit
+from competence.actions.privacy import export_audit_events
 from competence.cli.context import CliContext
 from competence.cli.lang import h
 from competence.identifiers import canonical_number
@@ -17,6 +18,7 @@ from competence.privacy.compaction import Compaction
 from competence.privacy.erasure import ErasureResult, erase_person
 from competence.privacy.innsyn import export_person
 from competence.privacy.retention import RetentionResult, apply_retention
+from competence.progress import CancelToken
 
 EXIT_REFUSED = 1
 
@@ -244,19 +246,22 @@ def run_apply_retention(ctx: CliContext) -> int:
 
 def run_audit(ctx: CliContext) -> int:
     since = dt.datetime.combine(ctx.args.since, dt.time()) if ctx.args.since else None
-    entries = audit.list_events(
-        ctx.uow(),
-        limit=max(1, ctx.args.limit),
-        action=ctx.args.action,
-        employee_no=canonical_number(ctx.args.employee) if ctx.args.employee else None,
-        since=since,
-    )
+    limit, action = max(1, ctx.args.limit), ctx.args.action
+    employee_no = canonical_number(ctx.args.employee) if ctx.args.employee else None
     if ctx.args.out is not None:
-        path = auditlog.export_audit_log(ctx.uow(), entries, ctx.args.out.expanduser().resolve())
-        ctx.print(
-            ctx.t(f"{len(entries)} hendelser skrevet til {path}", f"{len(entries)} events written to {path}")
+        path = ctx.args.out.expanduser().resolve()
+        count = export_audit_events(
+            ctx.uow(),
+            path,
+            limit=limit,
+            action=action,
+            employee_no=employee_no,
+            since=since,
+            cancel=CancelToken(),
         )
+        ctx.print(ctx.t(f"{count} hendelser skrevet til {path}", f"{count} events written to {path}"))
         return 0
+    entries = audit.list_events(ctx.uow(), limit=limit, action=action, employee_no=employee_no, since=since)
     if ctx.args.json:
         ctx.print_json([auditlog.entry_dict(e) for e in entries])
         return 0

@@ -396,7 +396,7 @@ UNIT_PLAN = Export(
 EXPORTS: tuple[Export[ExportResult], ...] = (MATRIX, GAP_REPORT, TEMPLATE, PLAN, PLANS, UNIT_PLAN)
 
 
-def export_by_key(key: str) -> Export[ExportResult]:
+def find_export(key: str) -> Export[ExportResult]:
     found = next((e for e in EXPORTS if e.key == key), None)
     if found is None:
         raise KeyError(key)

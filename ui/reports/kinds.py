@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from competence.clock import today
-from competence.export.registry import EXPORTS, PLAN, Export, ExportRequest, Output, UnitNeed, export_by_key
+from competence.export.registry import EXPORTS, PLAN, Export, ExportRequest, Output, UnitNeed, find_export
 from competence.export.results import BatchResult, ExportResult
 from competence.progress import CancelToken, Progress
 from competence.uow import UnitOfWork
 from ui.i18n import current_language
 from ui.reports.files import dated_file_name, file_error, safe_file_name, write_into_place
 
-__all__ = ["EXPORTS", "PLAN", "Choice", "Export", "UnitNeed", "Written", "export_by_key", "run"]
+__all__ = ["EXPORTS", "PLAN", "Choice", "Export", "UnitNeed", "Written", "find_export", "run"]
 
 
 @dataclass(frozen=True)
