@@ -10,8 +10,11 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from competence.changes import Changes
 from competence.errors import ValidationError
 from competence.progress import CancelToken, Progress
+from competence.uow import UnitOfWork
+from db.session import Database
 from tests.ui.support import message_boxes
 from ui.worker import TaskRunner
 
@@ -182,3 +185,56 @@ def test_result_for_a_closed_screen_is_dropped(qtbot: QtBot) -> None:
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass
     assert called == []
+
+
+def test_the_latest_request_of_a_screen_wins(qtbot: QtBot, sqlite_database: Database) -> None:
+    """Two loads of one screen under one name: the first is told to cancel and its result is
+    dropped even when it arrives last; another screen's load of the same name is left alone."""
+    runner = TaskRunner(database=sqlite_database)
+    screen, other = QWidget(), QWidget()
+    qtbot.addWidget(screen)
+    qtbot.addWidget(other)
+    release = threading.Event()
+    arrived: list[str] = []
+    cancelled: list[bool] = []
+
+    def slow(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> str:
+        release.wait(5)
+        cancelled.append(cancel.cancelled)
+        return "first"
+
+    first = runner.run(slow, on_done=arrived.append, parent=screen, latest="load")
+    elsewhere = runner.run(lambda u, p, c: "other", on_done=arrived.append, parent=other, latest="load")
+    second = runner.run(lambda u, p, c: "second", on_done=arrived.append, parent=screen, latest="load")
+    with qtbot.waitSignal(second.finished, timeout=5000):
+        pass
+    release.set()
+    for task in (first, elsewhere):
+        if not task.done:
+            with qtbot.waitSignal(task.finished, timeout=5000):
+                pass
+    assert sorted(arrived) == ["other", "second"]
+    assert cancelled == [True]
+
+
+def test_what_a_job_or_an_edit_committed_is_published(qtbot: QtBot, sqlite_database: Database) -> None:
+    from competence.employees import create_employee
+    from competence.units import create_unit
+
+    runner = TaskRunner(database=sqlite_database, actor="leder")
+    published: list[Changes] = []
+    runner.changed.connect(published.append)
+    task = runner.run(lambda uow, p, c: create_unit(uow, "1", "Sentrum"))
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert published == [Changes(units=True, audit=True)]
+    runner.now(lambda uow: create_employee(uow, "7", "Ada", "Ås"))
+    assert published[-1] == Changes(people=True, audit=True)
+    read = runner.run(lambda uow, p, c: None)
+    with qtbot.waitSignal(read.finished, timeout=5000):
+        pass
+    assert len(published) == 2  # a job that changed nothing publishes nothing
+    with runner.holding():
+        runner.now(lambda uow: create_employee(uow, "8", "Bo", "Ås"))
+        assert len(published) == 2  # held until the block ends
+    assert published[-1] == Changes(people=True, audit=True)
