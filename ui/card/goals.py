@@ -131,7 +131,7 @@ class GoalDialog(FormDialog):
             due_on=self.due.value(),
             status=str(self.status.currentData()),
             hours=self.hours.value(),
-            cost_nok=self.cost.value(),
+            cost_nok=self.cost.whole_value(),
             result=self.result_text.toPlainText() or None,
             appraisal_id=self.goal.appraisal_id if self.goal else None,
         )

@@ -252,7 +252,7 @@ class CompetenceDialog(_FrameworkDialog):
             source_quote=self.quote.toPlainText() or None,
             source_ref=self.source_ref.text() or None,
             scale_id=self.scale.currentData(),
-            validity_months=self.validity.value(),
+            validity_months=self.validity.whole_value(),
             parent_id=int(parent_id) if parent_id is not None else None,
         )
 

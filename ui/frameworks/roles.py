@@ -33,6 +33,7 @@ from ui.frameworks.dialogs import paragraph
 from ui.i18n import current_language, fmt_int, fmt_percent
 from ui.widgets.forms import FormDialog
 from ui.widgets.pickers import CompetencePicker, short_framework_name
+from ui.widgets.qt import line_edit
 from ui.widgets.tables import Column
 from ui.worker import TaskRunner
 
@@ -94,7 +95,7 @@ class RequirementDialog(FormDialog):
         self.tasks, self.role, self.requirement = tasks, role, requirement
         self.existing = {r.competence_id: r for r in existing}
         self.competence = CompetencePicker(options, none_text=self.tr("(velg kompetanse)"))
-        self.competence.lineEdit().setPlaceholderText(
+        line_edit(self.competence).setPlaceholderText(
             self.tr("Skriv kode eller navn, f.eks. «4.2» eller «HMS»")
         )
         self.add_row(self.tr("Kompetanse:"), self.competence, "competence_id")

@@ -32,13 +32,14 @@ from competence import audit
 from competence.actions.privacy import export_audit_events
 from competence.audit import AuditEntry
 from competence.clock import today
+from competence.files import file_error
 from competence.identifiers import canonical_number
 from competence.progress import CancelToken, Progress
 from competence.uow import UnitOfWork
 from ui.context import AppContext
 from ui.i18n import fmt_date, fmt_int
 from ui.privacy.labels import action_label, entity_label
-from ui.reports.files import ask_save_path, file_error, open_path, safe_file_name
+from ui.reports.files import ask_save_path, open_path, safe_file_name
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.screen import fit_when_shown
 from ui.widgets.tables import Column, DataTable, RowTableModel

@@ -14,10 +14,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from competence.clock import today
+from competence.files import file_error
 from competence.progress import CancelToken, Progress
 from competence.uow import UnitOfWork
 from ui.context import AppContext
-from ui.reports.files import ask_save_path, dated_file_name, file_error, open_path
+from ui.reports.files import ask_save_path, dated_file_name, open_path
 from ui.worker import Task
 
 if TYPE_CHECKING:

@@ -16,10 +16,11 @@ from pathlib import Path
 from competence.clock import today
 from competence.export.registry import EXPORTS, PLAN, Export, ExportRequest, Output, UnitNeed, find_export
 from competence.export.results import BatchResult, ExportResult
+from competence.files import file_error
 from competence.progress import CancelToken, Progress
 from competence.uow import UnitOfWork
 from ui.i18n import current_language
-from ui.reports.files import dated_file_name, file_error, safe_file_name, write_into_place
+from ui.reports.files import dated_file_name, safe_file_name, write_into_place
 
 __all__ = ["EXPORTS", "PLAN", "Choice", "Export", "UnitNeed", "Written", "find_export", "run"]
 

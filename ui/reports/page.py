@@ -46,6 +46,7 @@ from ui.reports.run import run_export
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.fields import refuse_if_invalid
 from ui.widgets.pickers import PersonPicker, UnitPicker
+from ui.widgets.qt import line_edit
 from ui.worker import Task
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -188,7 +189,7 @@ class ReportsPage(Page):
         kind = self.current_kind()
         target = self.person if kind.person else self.unit
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        target.lineEdit().selectAll()
+        line_edit(target).selectAll()
         return True
 
     # --- the form ----------------------------------------------------------------------------

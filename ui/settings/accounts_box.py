@@ -37,6 +37,7 @@ from ui.context import AppContext
 from ui.errors import error_message
 from ui.i18n import fmt_date
 from ui.widgets.pickers import PersonPicker
+from ui.widgets.qt import line_edit
 from ui.widgets.tables import Column, RowTableModel
 
 
@@ -190,7 +191,7 @@ class GrantDialog(QDialog):
         self.login.setAccessibleName(self.tr("Innlogging"))
         self.login.addItems(state.candidates)
         self.login.setCurrentIndex(-1)
-        self.login.lineEdit().setPlaceholderText(self.tr("innloggingen på databaseserveren"))
+        line_edit(self.login).setPlaceholderText(self.tr("innloggingen på databaseserveren"))
         if account is not None:
             self.login.setEditText(account.login)
             self.login.setEnabled(False)
