@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QMessageLogContext,
     QObject,
     Qt,
@@ -386,7 +387,7 @@ class Startup(QObject):
             if sys.stdout is not None:  # the Windows app has no console: the log has the line
                 print(line, flush=True)
             if not ok:
-                QApplication.instance().exit(3)  # type: ignore[union-attr]
+                QCoreApplication.exit(3)
                 return
             QTimer.singleShot(0, window.close)
 

@@ -86,39 +86,13 @@ def _pct(value: float) -> float:
 def report_json(report: gap.GapReport, english: bool = False) -> dict[str, Any]:
     """The report as plain JSON: ids, numbers and names; shares in percent, gaps in percentage points."""
     hm = report.heatmap
-    s = report.summary
 
     def name(ref: gap.CompetenceRef) -> str:
         return ref.name_en if english and ref.name_en else ref.name
 
-    def cell(c: gap.HeatCell) -> dict[str, Any]:
-        return {
-            "people": c.people,
-            "met": c.met,
-            "share_met": _pct(c.share_met),
-            "not_assessed": c.not_assessed,
-            "mean_gap": round(c.mean_gap, 2),
-        }
-
     return {
         "at": hm.at.isoformat(),
-        "summary": {
-            "people": s.people,
-            "requirements": s.requirements,
-            "met": s.met,
-            "share_met": _pct(s.share_met),
-            "not_assessed": s.not_assessed,
-            "mean_gap": round(s.mean_gap, 2),
-            "vulnerable": s.vulnerable,
-            "certificates_expiring": s.expiring,
-            "certificates_expired": s.expired,
-            "overdue_goals": s.overdue_goals,
-            "fte_mix": dict(s.fte_mix),
-            "largest_gaps": [
-                {"competence_id": g.competence.id, "mean_gap": round(g.mean_gap, 2), "people": g.people}
-                for g in s.largest_gaps
-            ],
-        },
+        "summary": _summary_json(report.summary),
         "units": [
             {"id": u.id, "number": u.number, "name": u.name, "parent_id": u.parent_id, "depth": u.depth}
             for u in hm.units
@@ -137,10 +111,47 @@ def report_json(report: gap.GapReport, english: bool = False) -> dict[str, Any]:
             for c in hm.competences
         ],
         "heatmap": [
-            {"unit_id": u_id, "competence_id": c_id, **cell(c)}
+            {"unit_id": u_id, "competence_id": c_id, **_cell_json(c)}
             for (u_id, c_id), c in sorted(hm.cells.items())
         ],
-        "totals": [{"competence_id": c_id, **cell(c)} for c_id, c in sorted(hm.totals.items())],
+        "totals": [{"competence_id": c_id, **_cell_json(c)} for c_id, c in sorted(hm.totals.items())],
+        **_findings_json(report),
+    }
+
+
+def _cell_json(c: gap.HeatCell) -> dict[str, Any]:
+    return {
+        "people": c.people,
+        "met": c.met,
+        "share_met": _pct(c.share_met),
+        "not_assessed": c.not_assessed,
+        "mean_gap": round(c.mean_gap, 2),
+    }
+
+
+def _summary_json(s: gap.GapSummary) -> dict[str, Any]:
+    return {
+        "people": s.people,
+        "requirements": s.requirements,
+        "met": s.met,
+        "share_met": _pct(s.share_met),
+        "not_assessed": s.not_assessed,
+        "mean_gap": round(s.mean_gap, 2),
+        "vulnerable": s.vulnerable,
+        "certificates_expiring": s.expiring,
+        "certificates_expired": s.expired,
+        "overdue_goals": s.overdue_goals,
+        "fte_mix": dict(s.fte_mix),
+        "largest_gaps": [
+            {"competence_id": g.competence.id, "mean_gap": round(g.mean_gap, 2), "people": g.people}
+            for g in s.largest_gaps
+        ],
+    }
+
+
+def _findings_json(report: gap.GapReport) -> dict[str, Any]:
+    """The strategy areas, the vulnerable competences and the certificates to renew."""
+    return {
         "areas": [
             {
                 "area_id": a.area_id,

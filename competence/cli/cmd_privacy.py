@@ -24,6 +24,12 @@ EXIT_REFUSED = 1
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    _person_commands(subparsers, common)
+    _retention_command(subparsers, common)
+    _audit_command(subparsers, common)
+
+
+def _person_commands(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "export-person",
         parents=[common],
@@ -67,6 +73,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p.set_defaults(handler=run_erase_person)
 
+
+def _retention_command(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "apply-retention",
         parents=[common],
@@ -85,6 +93,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p.set_defaults(handler=run_apply_retention)
 
+
+def _audit_command(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "audit",
         parents=[common],

@@ -430,7 +430,15 @@ def _summary_sheet(
         ws.cell(row=row, column=3, value=rank.share_met).number_format = percent
         ws.cell(row=row, column=4, value=rank.people)
         styles.fit_row(ws, row, [(label, 44)])
-    row += 2
+    _summary_notes(ws, row + 2, t)
+    styles.widths(ws, [44, 14, 14, 10])
+    styles.print_setup(
+        ws, municipality=municipality, scope_label=scope.label, on=scope.at, landscape=False, lang=lang
+    )
+
+
+def _summary_notes(ws: Worksheet, row: int, t: _Words) -> None:
+    """What the figures mean, a note a row from ``row``."""
     notes = [
         t(
             "Avvik = krevd nivå minus nåværende nivå i prosent av skalaen, når det er positivt "
@@ -441,7 +449,7 @@ def _summary_sheet(
         t(
             "Ikke vurdert teller som {zero} i avviket og i andelen oppfylt, og vises alltid for seg.",
             "Not assessed counts as {zero} in the gap and the share met, and is always shown on its own.",
-        ).format(zero=format_percent(0, 0, lang)),
+        ).format(zero=format_percent(0, 0, t.lang)),
         t(
             "Sårbar: en kritisk kompetanse som ingen eller bare én i enheten har på krevd nivå.",
             "Vulnerable: a critical competence that nobody or only one in the unit holds "
@@ -455,10 +463,6 @@ def _summary_sheet(
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
         styles.fit_row(ws, row, [(text, 80)])
         row += 1
-    styles.widths(ws, [44, 14, 14, 10])
-    styles.print_setup(
-        ws, municipality=municipality, scope_label=scope.label, on=scope.at, landscape=False, lang=lang
-    )
 
 
 def _table(

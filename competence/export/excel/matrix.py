@@ -441,11 +441,29 @@ def _roles_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> int
 
 
 def _legend_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> None:
+    """What the colours and numbers mean, how the sheet is read, and each scale's levels."""
     t = _Words(lang)
-    mark = not_assessed_mark(lang)
     row = styles.title(
         ws, t("Forklaring", "Legend"), f"{grid.scope.label} · {format_date(grid.scope.at, lang)}"
     )
+    row = _colours_explained(ws, row, t)
+    row = _reading_notes(ws, row + 2, t)
+    _scale_levels(ws, row + 1, grid, t)
+    styles.widths(ws, LEGEND_WIDTHS)
+    styles.print_setup(
+        ws,
+        municipality=municipality,
+        scope_label=grid.scope.label,
+        on=grid.scope.at,
+        landscape=False,
+        lang=lang,
+    )
+    styles.keep_readable(ws, styles.fitted_scale(LEGEND_WIDTHS, styles.PORTRAIT_WIDTH))
+
+
+def _colours_explained(ws: Worksheet, row: int, t: _Words) -> int:
+    """A sample cell of each colour with its meaning, from ``row``; returns the last row."""
+    mark = not_assessed_mark(t.lang)
     explanations: list[tuple[tuple[str, str] | None, CellValue, str]] = [
         (
             palette.MET,
@@ -502,7 +520,11 @@ def _legend_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> No
             cell.font = styles.font(color=colours[1])
         safe_cell(ws.cell(row=row, column=2), text).alignment = styles.WRAP_TOP
         styles.fit_row(ws, row, [(text, LEGEND_WIDTHS[1])])
-    row += 2
+    return row
+
+
+def _reading_notes(ws: Worksheet, row: int, t: _Words) -> int:
+    """How the sheet is read, one note a row from ``row``; returns the row after them."""
     notes = [
         t(
             "Tallet i en celle er personens nåværende nivå (nyeste vurdering) på kompetansens skala.",
@@ -533,7 +555,12 @@ def _legend_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> No
         safe_cell(ws.cell(row=row, column=2), text).alignment = styles.WRAP_TOP
         styles.fit_row(ws, row, [(text, LEGEND_WIDTHS[1])])
         row += 1
-    row += 1
+    return row
+
+
+def _scale_levels(ws: Worksheet, row: int, grid: Grid, t: _Words) -> None:
+    """Each scale's levels and the competences on it, from ``row``."""
+    lang = t.lang
     styles.header_row(
         ws,
         row,
@@ -558,13 +585,3 @@ def _legend_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> No
                 styles.fit_row(ws, row, [(names, LEGEND_WIDTHS[2])])
                 first = False
             row += 1
-    styles.widths(ws, LEGEND_WIDTHS)
-    styles.print_setup(
-        ws,
-        municipality=municipality,
-        scope_label=grid.scope.label,
-        on=grid.scope.at,
-        landscape=False,
-        lang=lang,
-    )
-    styles.keep_readable(ws, styles.fitted_scale(LEGEND_WIDTHS, styles.PORTRAIT_WIDTH))
