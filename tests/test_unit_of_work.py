@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
@@ -147,3 +149,38 @@ def test_changes_combine_and_touch() -> None:
     assert both.touches(Changes(assessments=True, frameworks=True))
     assert not both.touches(Changes(frameworks=True))
     assert not Changes()
+
+
+def test_a_whole_municipality_report_is_one_moment_on_postgresql(
+    pg_database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A roster committed while the report runs (after its first query, before its parallel halves)
+    is in none of its figures: the halves read the report's snapshot."""
+    from competence import gap
+    from competence.assessments import NewAssessment, record_assessment
+    from competence.demo.generator import generate_demo
+    from competence.gap import analysis
+    from competence.search import competence_levels
+
+    generate_demo(pg_database, employees=40, seed=3)
+    before = gap.gap_report(UnitOfWork(pg_database, "a"))
+    shortfall = gap.shortfalls(UnitOfWork(pg_database, "a"))[0]
+    halves = analysis._halves
+
+    top = max(level.ordinal for level in competence_levels(UnitOfWork(pg_database), shortfall.competence_id))
+
+    def halves_then_a_commit(session: Session, on: dt.date) -> object:
+        found = halves(session, on)
+        record_assessment(
+            UnitOfWork(pg_database, "b"),
+            NewAssessment(shortfall.employee_id, shortfall.competence_id, top, on, "leader", "b"),
+        )
+        return found
+
+    monkeypatch.setattr(analysis, "_halves", halves_then_a_commit)
+    during = gap.gap_report(UnitOfWork(pg_database, "a"))
+    monkeypatch.setattr(analysis, "_halves", halves)
+    after = gap.gap_report(UnitOfWork(pg_database, "a"))
+    assert during.summary == before.summary
+    assert during.heatmap.totals == before.heatmap.totals
+    assert after.summary.met > before.summary.met  # the commit did land, after the report
