@@ -35,11 +35,6 @@ def test_unit_of_work_rolls_back_without_commit(uow: UnitOfWork) -> None:
         assert uow.session.scalar(select(func.count()).select_from(Employee)) == 0
 
 
-def test_unit_of_work_refuses_nesting(uow: UnitOfWork) -> None:
-    with uow, pytest.raises(RuntimeError), uow:
-        pass
-
-
 def test_employee_numbers_are_canonical(uow: UnitOfWork) -> None:
     emp = _person(uow, "004711")
     assert emp.employee_no == "4711"

@@ -67,13 +67,11 @@ def run(ctx: CliContext) -> int:
     args = ctx.args
     at = parse_date(args.at) if args.at else None
     uow = ctx.uow()
-    unit_id = None
-    if args.unit:
-        with uow:
-            unit_id = unit_by_number(uow.session, args.unit).id
-    report = gap.gap_report(
-        uow, unit_id=unit_id, subunits=not args.no_subunits, at=at, window_days=args.window
-    )
+    with uow.reading():  # one snapshot: the unit and its figures
+        unit_id = unit_by_number(uow.session, args.unit).id if args.unit else None
+        report = gap.gap_report(
+            uow, unit_id=unit_id, subunits=not args.no_subunits, at=at, window_days=args.window
+        )
     if args.json:
         ctx.print_json(report_json(report, ctx.english))
     else:

@@ -106,7 +106,7 @@ def test_add_edit_end_and_delete_a_position(
 def test_position_without_unit_is_refused_in_the_dialog(
     ctx: AppContext, register: Register, qtbot: QtBot
 ) -> None:
-    dialog = PositionDialog(ctx.database, ctx.actor, register.people["aase"], (), ())
+    dialog = PositionDialog(ctx.tasks, register.people["aase"], (), ())
     qtbot.addWidget(dialog)
     dialog.accept()
     assert dialog.error_text == "Velg en enhet."
@@ -178,7 +178,7 @@ def test_goal_linked_to_an_area_only(
 
 
 def test_empty_goal_is_refused(ctx: AppContext, register: Register, qtbot: QtBot) -> None:
-    dialog = GoalDialog(ctx.database, ctx.actor, register.people["aase"], ())
+    dialog = GoalDialog(ctx.tasks, register.people["aase"], ())
     qtbot.addWidget(dialog)
     dialog.accept()
     assert dialog.error_text == "Beskrivelse må fylles ut."
@@ -258,7 +258,7 @@ def test_edit_name_and_a_stale_copy_is_refused(
 
     stale = get_employee(uow(ctx), register.people["aase"])
     update_employee(uow(ctx), stale.id, expected_version=stale.version, email="ny@fjordvik.kommune.no")
-    dialog = EditEmployeeDialog(ctx.database, ctx.actor, stale)
+    dialog = EditEmployeeDialog(ctx.tasks, stale)
     qtbot.addWidget(dialog)
     dialog.first_name.setText("Åsa")
     dialog.accept()
@@ -356,7 +356,7 @@ def test_assessment_needs_a_level_and_cannot_be_dated_ahead(
     from ui.card.profile import AssessDialog
 
     item = card.profile.model.rows[0]
-    dialog = AssessDialog(ctx.database, ctx.actor, register.people["aase"], item, [])
+    dialog = AssessDialog(ctx.tasks, register.people["aase"], item, [])
     qtbot.addWidget(dialog)
     dialog.assessed_on.line.selectAll()
     qtbot.keyClicks(dialog.assessed_on.line, "24.12.2025")

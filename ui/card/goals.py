@@ -18,7 +18,6 @@ from competence.goals import (
 from competence.search import CompetenceOption
 from competence.uow import UnitOfWork
 from db.codes import ActivityType, GoalStatus
-from db.session import Database
 from ui.card.common import RecordTable, level_text
 from ui.errors import attempt
 from ui.i18n import current_language, fmt_date, fmt_int, fmt_number
@@ -27,6 +26,7 @@ from ui.widgets.fields import NumberField
 from ui.widgets.forms import FormDialog
 from ui.widgets.pickers import CompetencePicker
 from ui.widgets.tables import Column
+from ui.worker import TaskRunner
 
 OVERDUE = QColor(253, 226, 226)
 
@@ -42,8 +42,7 @@ def areas_of(options: Sequence[CompetenceOption], lang: str) -> list[tuple[int, 
 class GoalDialog(FormDialog):
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         employee_id: int,
         competences: Sequence[CompetenceOption],
         goal: GoalView | None = None,
@@ -52,7 +51,7 @@ class GoalDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Endre utviklingsmål") if goal else self.tr("Nytt utviklingsmål"), parent)
-        self.database, self.actor, self.employee_id, self.goal = database, actor, employee_id, goal
+        self.tasks, self.employee_id, self.goal = tasks, employee_id, goal
         lang = current_language()
         self.description = QPlainTextEdit(goal.description if goal else "")
         self.description.setTabChangesFocus(True)
@@ -130,21 +129,23 @@ class GoalDialog(FormDialog):
             due_on=self.due.value(),
             status=str(self.status.currentData()),
             hours=self.hours.value(),
-            cost_nok=self.cost.value(),
+            cost_nok=self.cost.whole_value(),
             result=self.result_text.toPlainText() or None,
             appraisal_id=self.goal.appraisal_id if self.goal else None,
         )
 
     def submit(self) -> GoalView:
-        uow = UnitOfWork(self.database, self.actor)
+        return self.tasks.now(self.save)
+
+    def save(self, uow: UnitOfWork) -> GoalView:
         if self.goal is None:
             return add_goal(uow, self.employee_id, self.goal_input())
         return update_goal(uow, self.goal.id, self.goal_input(), expected_version=self.goal.version)
 
 
 class GoalsTab(RecordTable[GoalView]):
-    def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
-        super().__init__(database, actor, parent)
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(tasks, parent)
         lang = current_language()
 
         def overdue(g: GoalView) -> QColor | None:
@@ -210,8 +211,7 @@ class GoalsTab(RecordTable[GoalView]):
         """A new goal, with the competence chosen already (from the profile's "Nytt mål")."""
         self.run_dialog(
             GoalDialog(
-                self.database,
-                self.actor,
+                self.tasks,
                 self.employee_id,
                 self.competences,
                 competence_id=competence_id,
@@ -222,17 +222,18 @@ class GoalsTab(RecordTable[GoalView]):
     def edit(self) -> None:
         goal = self.selected()
         if goal is not None:
-            self.run_dialog(
-                GoalDialog(self.database, self.actor, self.employee_id, self.competences, goal, parent=self)
-            )
+            self.run_dialog(GoalDialog(self.tasks, self.employee_id, self.competences, goal, parent=self))
 
     def set_status(self, status: str) -> None:
         goal = self.selected()
         if goal is None or goal.status == status:
             return
-        uow = UnitOfWork(self.database, self.actor)
-        if attempt(self, lambda: set_goal_status(uow, goal.id, status, expected_version=goal.version)):
-            self.changed.emit()
+        attempt(
+            self,
+            lambda: self.tasks.now(
+                lambda uow: set_goal_status(uow, goal.id, status, expected_version=goal.version)
+            ),
+        )
 
     def delete(self) -> None:
         goal = self.selected()

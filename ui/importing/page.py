@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from competence.changes import Changes
 from competence.import_history import ImportRunView, list_import_runs
 from competence.progress import CancelToken, Progress
+from competence.uow import UnitOfWork
 from db.codes import ImportKind, ImportStatus
 from ui.context import AppContext
 from ui.i18n import current_language, fmt_date, fmt_int
@@ -89,6 +91,9 @@ def action_box(title: str, text: str, button: QPushButton) -> QGroupBox:
 
 
 class ImportPage(Page):
+    # the history of imports
+    shows = Changes(imports=True)
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.wizard: StepWizard | None = None
@@ -146,10 +151,10 @@ class ImportPage(Page):
     def reload(self) -> None:
         ctx = self.ctx
 
-        def job(progress: Progress, cancel: CancelToken) -> list[ImportRunView]:
-            return list_import_runs(ctx.uow())
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> list[ImportRunView]:
+            return list_import_runs(uow)
 
-        ctx.tasks.run(job, on_done=self._show, parent=self)
+        ctx.tasks.run(job, on_done=self._show, parent=self, latest="history")
 
     def _show(self, runs: list[ImportRunView]) -> None:
         self.model.set_rows(runs)

@@ -63,8 +63,9 @@ ENTITIES = {
 }
 
 
-def translate(marked: str) -> str:
-    return QCoreApplication.translate(CONTEXT, marked)
+def translate(marked: object) -> str:
+    """A text marked with ``QT_TRANSLATE_NOOP`` (typed ``object`` by Qt's stubs), translated."""
+    return QCoreApplication.translate(CONTEXT, str(marked))
 
 
 def table_label(table: str) -> str:

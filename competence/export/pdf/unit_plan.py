@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from competence.export.pdf.concat import DocInfo
 from competence.export.pdf.fasttable import Section
 from competence.export.pdf.fonts import register_fonts
 from competence.export.pdf.radar import area_chart
+from competence.export.results import UnitPlanResult
 from competence.export.scope import Scope, people_in, record_export, resolve_scope
 from competence.files import write_private_bytes
 from competence.language import normalise_language, pick
@@ -41,29 +41,20 @@ TITLE_EN = "Unit competence plan"
 UNITS_PER_TABLE = 6
 
 
-@dataclass(frozen=True)
-class UnitPlanResult:
-    path: Path
-    pages: int
-    people: int
-    activities: int
-
-
 def export_unit_plan(
     uow: UnitOfWork, unit_number: str, path: Path, *, subunits: bool = True, lang: str = "nb"
 ) -> UnitPlanResult:
-    settings = get_settings(uow)
-    with uow:
-        scope = resolve_scope(uow.session, unit_number, subunits=subunits, lang=lang)
-    report = gap.gap_report(
-        uow,
-        unit_id=scope.unit_id,
-        subunits=scope.subunits,
-        at=scope.at,
-        window_days=settings.expiry_window_days,
-    )
-    with uow:
+    with uow.snapshot():
         s = uow.session
+        settings = get_settings(uow)
+        scope = resolve_scope(s, unit_number, subunits=subunits, lang=lang)
+        report = gap.gap_report(
+            uow,
+            unit_id=scope.unit_id,
+            subunits=scope.subunits,
+            at=scope.at,
+            window_days=settings.expiry_window_days,
+        )
         goals = goals_of_people(s, people_in(s, scope), scope.at, statuses=OPEN_STATUSES, lang=lang)
         pdf, pages = render_unit_plan(scope, report, goals, settings, lang=lang)
         write_private_bytes(path, pdf)
