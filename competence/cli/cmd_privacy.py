@@ -25,12 +25,13 @@ EXIT_REFUSED = 1
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    _person_commands(subparsers, common)
-    _retention_command(subparsers, common)
-    _audit_command(subparsers, common)
+    _register_export_person(subparsers, common)
+    _register_erase_person(subparsers, common)
+    _register_apply_retention(subparsers, common)
+    _register_audit(subparsers, common)
 
 
-def _person_commands(subparsers: Any, common: argparse.ArgumentParser) -> None:
+def _register_export_person(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "export-person",
         parents=[common],
@@ -77,7 +78,7 @@ def _register_erase_person(subparsers: Any, common: argparse.ArgumentParser) -> 
     p.set_defaults(handler=run_erase_person)
 
 
-def _retention_command(subparsers: Any, common: argparse.ArgumentParser) -> None:
+def _register_apply_retention(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "apply-retention",
         parents=[common],
@@ -97,7 +98,7 @@ def _retention_command(subparsers: Any, common: argparse.ArgumentParser) -> None
     p.set_defaults(handler=run_apply_retention)
 
 
-def _audit_command(subparsers: Any, common: argparse.ArgumentParser) -> None:
+def _register_audit(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "audit",
         parents=[common],
