@@ -1,8 +1,7 @@
 """No function in competence/ or db/ is over 80 lines without a reason written beside it.
 
 A longer function carries a comment starting with ``# long:`` on the line above its ``def`` (or
-above its first decorator) that says why it is better whole. :data:`NOT_YET` lists the functions
-another branch is splitting; the list only shrinks.
+above its first decorator) that says why it is better whole.
 """
 
 from __future__ import annotations
@@ -13,18 +12,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LIMIT = 80
 MARK = "# long:"
-
-#: (file, function) over the limit that the work on the use-case layer and the export registry
-#: splits; empty once that work is merged.
-NOT_YET = {
-    ("competence/cli/cmd_export.py", "register"),
-    ("competence/export/excel/gap_report.py", "export_gap_report"),
-    ("competence/export/excel/gap_report.py", "_summary_sheet"),
-    ("competence/export/excel/matrix.py", "_legend_sheet"),
-    ("competence/export/excel/template.py", "_assessment_sheet"),
-    ("competence/export/excel/template_import.py", "_compare"),
-    ("competence/export/pdf/plan.py", "_profile"),
-}
 
 
 def long_functions(source: str) -> list[tuple[str, int, bool]]:
@@ -47,24 +34,13 @@ def unexplained(root: Path) -> list[str]:
         for path in sorted((root / package).rglob("*.py")):
             relative = path.relative_to(root).as_posix()
             for name, length, reasoned in long_functions(path.read_text(encoding="utf-8")):
-                if not reasoned and (relative, name) not in NOT_YET:
+                if not reasoned:
                     problems.append(f"{relative}: {name} is {length} lines, with no '{MARK} why' above it")
     return problems
 
 
 def test_long_functions_say_why() -> None:
     assert unexplained(ROOT) == []
-
-
-def test_the_list_of_functions_still_to_split_is_current() -> None:
-    """A function on NOT_YET that is short now (or gone) leaves the list."""
-    still_long = {
-        (path.relative_to(ROOT).as_posix(), name)
-        for package in ("competence", "db")
-        for path in (ROOT / package).rglob("*.py")
-        for name, _, _ in long_functions(path.read_text(encoding="utf-8"))
-    }
-    assert NOT_YET - still_long == set()
 
 
 def test_a_long_function_needs_a_reason() -> None:
