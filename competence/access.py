@@ -1,4 +1,4 @@
-"""Who reaches what on a shared PostgreSQL register (DESIGN §9, ``docs/security.md``).
+"""Who reaches what on a shared PostgreSQL register (``docs/security.md``).
 
 The municipality's database administrator creates a login per person (``CREATE ROLE kari LOGIN
 ...``); HR then registers it here as ``hr`` (the whole register) or as ``leader`` linked to the

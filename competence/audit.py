@@ -1,4 +1,4 @@
-"""The audit log: who did what when (DESIGN §9).
+"""The audit log: who did what when (docs/privacy.md, docs/security.md).
 
 Events hold no personal data beyond the employee number: never a name, an e-mail or a file's
 contents. ``details`` is for counts, field names and codes.

@@ -1,4 +1,4 @@
-"""SQLAlchemy 2.x models: the data model of DESIGN §3.
+"""SQLAlchemy 2.x models: the data model of docs/architecture.md.
 
 Rules the schema itself enforces:
 
@@ -559,7 +559,7 @@ class ProgramVersion(Base):
 
 
 class RegisterAccount(Base):
-    """A database login on a shared PostgreSQL register and what it may reach (DESIGN §9).
+    """A database login on a shared PostgreSQL register and what it may reach (docs/security.md).
 
     ``hr``: the whole register. ``leader``: the people in the units the linked employee leads (and
     the units below them), their direct reports, and themselves; enforced by row-level security

@@ -1,4 +1,4 @@
-"""The headless commands of issue 2: gap-report, backup, restore; options and exit codes."""
+"""The headless commands: gap-report, backup, restore; options and exit codes."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Gap analysis (DESIGN §5): where people fall short of what their role requires.
+"""Gap analysis: where people fall short of what their role requires.
 
 Definitions
 -----------

@@ -1,4 +1,4 @@
-"""Issue 6, point 13: every service that writes leaves an audit event (who, when, what) holding no
+"""Every service that writes leaves an audit event (who, when, what) holding no
 personal data beyond the employee number; the log is viewable (dataclasses) and exportable (CLI,
 JSON or CSV with formula-safe cells).
 

@@ -1,4 +1,4 @@
-"""Issue 6, point 5: two writers. Two processes on one SQLite file get a handled "busy, try again",
+"""Two writers. Two processes on one SQLite file get a handled "busy, try again",
 never a crash or a damaged file; two people editing the same record (SQLite and PostgreSQL) end with
 the second told that it changed, and nothing is silently overwritten.
 

@@ -1,4 +1,4 @@
-"""The audit log (issue 6 point 13): who did what when, filtered by action, employee number and date,
+"""The audit log: who did what when, filtered by action, employee number and date,
 and exported to CSV (for Excel) or JSON for the data controller.
 
 The list shows the newest :data:`SHOWN` events that match; the export writes every event that

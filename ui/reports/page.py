@@ -1,4 +1,4 @@
-"""Rapporter: every export of issue 4 (matrix, gap report, assessment template, one person's
+"""Rapporter: every export (matrix, gap report, assessment template, one person's
 development plan, a unit's plans as files and as one combined PDF, the unit competence plan).
 
 Choose the report on the left and the unit or person on the right; "Lag rapport…" asks where to

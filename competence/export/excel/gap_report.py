@@ -1,9 +1,9 @@
-"""The gap report workbook (issue 4, point 2): key figures; per unit and strategy area the share
+"""The gap report workbook: key figures; per unit and strategy area the share
 meeting requirements, mean gap, not assessed and vulnerable competences; per area; each person's
 gaps; vulnerable competences; expiring and expired certificates; learning goals with status and
 due dates.
 
-All figures come from :mod:`competence.gap` (the definitions of DESIGN §5), written with the
+All figures come from :mod:`competence.gap` (the definitions in its module docstring), written with the
 rounding and number formats of :mod:`competence.numbers`, so a gap reads the same here as on the
 screen and in the PDFs. Every row with wrapped text gets the height its text needs, so nothing is
 printed over the next row.

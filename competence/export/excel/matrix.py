@@ -1,4 +1,4 @@
-"""The competence matrix workbook (issue 4, point 1).
+"""The competence matrix workbook.
 
 Sheets:
 

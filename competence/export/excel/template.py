@@ -1,4 +1,4 @@
-"""The assessment template (issue 4, point 3): a workbook a leader fills in and imports back.
+"""The assessment template: a workbook a leader fills in and imports back.
 
 One row per person of a unit, one column per competence their roles require that is assessed by
 level (trainings proven by certificates are not in it). Each cell holds the current level as

@@ -1,4 +1,4 @@
-"""Reading a filled-in assessment template back (issue 4, point 3).
+"""Reading a filled-in assessment template back.
 
 The file passes the roster import's guards (size, type, zip bombs, XML attacks, lying sheet extents:
 :mod:`competence.roster.guard`) before it is parsed, then refused whole when it is not a

@@ -1,4 +1,4 @@
-"""Development plans for everyone in a unit (issue 4, point 7): one file per person and, when
+"""Development plans for everyone in a unit: one file per person and, when
 asked, one combined file with a bookmark per person.
 
 The plans are drawn in worker processes, one per core, each with its own database connection

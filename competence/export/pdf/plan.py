@@ -1,4 +1,4 @@
-"""The individual development plan ("Individuell utviklingsplan") for the appraisal talk (issue 4,
+"""The individual development plan ("Individuell utviklingsplan") for the appraisal talk (
 point 5): A4, the municipality (and its logo), the person, the competence profile as a table and a
 radar chart per strategy area, learning goals, certificates, notes and signature lines. Every page
 carries the person's name and "Side x av y"; the document carries title, author and subject.

@@ -1,4 +1,4 @@
-"""The unit competence plan ("Kompetanseplan for enheten", issue 4, point 6): key figures, the
+"""The unit competence plan ("Kompetanseplan for enheten"): key figures, the
 strategy-area coverage (chart and table), the unit heatmap, vulnerable competences, planned
 learning activities with hours and cost, and expiring certificates. Figures from competence.gap.
 """
