@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from competence.gap import GapReport, HeatCell, TrendPoint, UnitRef, gap_report, trend
+from competence.periods import quarter_ends
 from competence.progress import CancelToken
 from competence.settings import get_settings
 from competence.units import UnitView, list_units
@@ -16,8 +17,6 @@ from competence.uow import UnitOfWork
 
 # The row key of the first row: everyone in the selection, each person counted once.
 TOTAL_ROW = 0
-# Quarters back the trend line reaches (two years).
-TREND_QUARTERS = 8
 
 
 @dataclass(frozen=True)
@@ -156,20 +155,6 @@ def load_units(uow: UnitOfWork, unit_id: int | None, subunits: bool, at: dt.date
         competence_table(report, lang),
         area_table(report, lang),
     )
-
-
-def quarter_ends(day: dt.date, quarters: int = TREND_QUARTERS) -> list[dt.date]:
-    """The last day of each of the ``quarters`` quarters before the one ``day`` is in, oldest first."""
-    year, quarter = day.year, (day.month - 1) // 3  # quarter 0-3 of ``day``
-    ends = []
-    for _ in range(quarters):
-        quarter -= 1
-        if quarter < 0:
-            year, quarter = year - 1, 3
-        month = 3 * quarter + 3
-        next_month = dt.date(year + (month == 12), month % 12 + 1, 1)
-        ends.append(next_month - dt.timedelta(days=1))
-    return sorted(ends)
 
 
 def load_trend(
