@@ -113,70 +113,76 @@ def list_employees(
 ) -> list[EmployeeRow]:
     """The employee list, sorted by name. Two flat queries, merged here: fast for 50,000 people."""
     with uow:
-        s = uow.session
-        emp_stmt = select(
-            Employee.id,
-            Employee.shown_no,
-            Employee.first_name,
-            Employee.last_name,
-            Employee.email,
-            Employee.left_on,
-            Employee.version,
+        return employee_rows(uow.session, include_left=include_left, unit_id=unit_id, subunits=subunits)
+
+
+def employee_rows(
+    s: Session, *, include_left: bool = False, unit_id: int | None = None, subunits: bool = True
+) -> list[EmployeeRow]:
+    """:func:`list_employees` as a session-level query, for an action that loads more with it."""
+    emp_stmt = select(
+        Employee.id,
+        Employee.shown_no,
+        Employee.first_name,
+        Employee.last_name,
+        Employee.email,
+        Employee.left_on,
+        Employee.version,
+    )
+    if not include_left:
+        emp_stmt = emp_stmt.where(Employee.left_on.is_(None))
+    pos_stmt = (
+        select(
+            Position.employee_id,
+            OrgUnit.id,
+            OrgUnit.name,
+            Role.id,
+            Role.name,
+            Position.title,
+            Position.fte_percent,
         )
-        if not include_left:
-            emp_stmt = emp_stmt.where(Employee.left_on.is_(None))
-        pos_stmt = (
-            select(
-                Position.employee_id,
-                OrgUnit.id,
-                OrgUnit.name,
-                Role.id,
-                Role.name,
-                Position.title,
-                Position.fte_percent,
-            )
-            .join(OrgUnit, OrgUnit.id == Position.unit_id)
-            .outerjoin(Role, Role.id == Position.role_id)
-            .where((Position.end_date.is_(None)) | (Position.end_date >= today()))
-            .order_by(Position.employee_id, Position.fte_percent.desc(), Position.id)
-        )
-        if unit_id is not None:
-            units = subtree_select(unit_id) if subunits else select(OrgUnit.id).where(OrgUnit.id == unit_id)
-            in_unit = select(Position.employee_id).where(Position.unit_id.in_(units))
-            emp_stmt = emp_stmt.where(Employee.id.in_(in_unit))
-        conn = s.connection()  # plain rows: no ORM bookkeeping for 50,000 of them
-        positions: dict[int, list[tuple[int, str, int | None, str | None, str, float]]] = {}
-        for emp_id, u_id, u_name, r_id, r_name, title, pct in conn.execute(pos_stmt).all():
-            positions.setdefault(emp_id, []).append((u_id, u_name, r_id, r_name, title or "", pct or 0.0))
-        rows: list[EmployeeRow] = []
-        append = rows.append
-        for emp_id, no, first, last, email, left_on, version in conn.execute(emp_stmt).all():
-            held = positions.get(emp_id)
-            if held is None:
-                append(EmployeeRow(emp_id, no, first, last, email, "", "", "", 0.0, left_on, version))
-            elif len(held) == 1:  # most people: no merging needed
-                unit, unit_name, role, role_name, job, share = held[0]
-                append(
-                    EmployeeRow(
-                        emp_id, no, first, last, email, unit_name, role_name or "", job, share, left_on,
-                        version, (unit,), () if role is None else (role,),
-                    )
-                )  # fmt: skip
-            else:
-                append(
-                    EmployeeRow(
-                        emp_id, no, first, last, email,
-                        ", ".join(dict.fromkeys(p[1] for p in held)),
-                        ", ".join(dict.fromkeys(p[3] for p in held if p[3])),
-                        ", ".join(dict.fromkeys(p[4] for p in held if p[4])),
-                        sum(p[5] for p in held), left_on, version,
-                        tuple(dict.fromkeys(p[0] for p in held)),
-                        tuple(dict.fromkeys(p[2] for p in held if p[2] is not None)),
-                    )
-                )  # fmt: skip
-        # sorted here, in Norwegian alphabetical order, whatever the database's collation
-        rows.sort(key=name_key)
-        return rows
+        .join(OrgUnit, OrgUnit.id == Position.unit_id)
+        .outerjoin(Role, Role.id == Position.role_id)
+        .where((Position.end_date.is_(None)) | (Position.end_date >= today()))
+        .order_by(Position.employee_id, Position.fte_percent.desc(), Position.id)
+    )
+    if unit_id is not None:
+        units = subtree_select(unit_id) if subunits else select(OrgUnit.id).where(OrgUnit.id == unit_id)
+        in_unit = select(Position.employee_id).where(Position.unit_id.in_(units))
+        emp_stmt = emp_stmt.where(Employee.id.in_(in_unit))
+    conn = s.connection()  # plain rows: no ORM bookkeeping for 50,000 of them
+    positions: dict[int, list[tuple[int, str, int | None, str | None, str, float]]] = {}
+    for emp_id, u_id, u_name, r_id, r_name, title, pct in conn.execute(pos_stmt).all():
+        positions.setdefault(emp_id, []).append((u_id, u_name, r_id, r_name, title or "", pct or 0.0))
+    rows: list[EmployeeRow] = []
+    append = rows.append
+    for emp_id, no, first, last, email, left_on, version in conn.execute(emp_stmt).all():
+        held = positions.get(emp_id)
+        if held is None:
+            append(EmployeeRow(emp_id, no, first, last, email, "", "", "", 0.0, left_on, version))
+        elif len(held) == 1:  # most people: no merging needed
+            unit, unit_name, role, role_name, job, share = held[0]
+            append(
+                EmployeeRow(
+                    emp_id, no, first, last, email, unit_name, role_name or "", job, share, left_on,
+                    version, (unit,), () if role is None else (role,),
+                )
+            )  # fmt: skip
+        else:
+            append(
+                EmployeeRow(
+                    emp_id, no, first, last, email,
+                    ", ".join(dict.fromkeys(p[1] for p in held)),
+                    ", ".join(dict.fromkeys(p[3] for p in held if p[3])),
+                    ", ".join(dict.fromkeys(p[4] for p in held if p[4])),
+                    sum(p[5] for p in held), left_on, version,
+                    tuple(dict.fromkeys(p[0] for p in held)),
+                    tuple(dict.fromkeys(p[2] for p in held if p[2] is not None)),
+                )
+            )  # fmt: skip
+    # sorted here, in Norwegian alphabetical order, whatever the database's collation
+    rows.sort(key=name_key)
+    return rows
 
 
 def name_key(row: EmployeeRow) -> tuple[str, int]:
