@@ -86,3 +86,56 @@ def test_a_unit_without_people_has_empty_figures(uow: UnitOfWork, register: Plan
     assert report.figures.people == 0
     assert report.figures.share_full_time == 0.0
     assert report.units == ()
+
+
+def test_the_command_line_gives_the_figures_as_json_and_text(
+    uow: UnitOfWork, register: PlanningRegister
+) -> None:
+    import io
+    import json
+
+    from competence.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["heltid", "--unit", "100", "--json", "--db", uow.database.url], out=out, err=err) == 0, (
+        err.getvalue()
+    )
+    data = json.loads(out.getvalue())
+    assert data["figures"]["people"] == 5 and data["figures"]["share_full_time"] == 40.0
+    assert data["figures"]["involuntary_part_time"] == 1 and data["mean_post_size"] == 57.0
+    assert [p["employee_no"] for p in data["above_100"]] == ["3"]
+    assert [u["number"] for u in data["units"]] == ["100", "110"]
+    out = io.StringIO()
+    assert main(["heltid", "--db", uow.database.url], out=out, err=err) == 0
+    text = out.getvalue()
+    assert "5 personer, 2 i heltid (40\u00a0%), gjennomsnittlig stillingsstørrelse 85\u00a0%" in text
+    assert "1 av 3 i deltid ønsker større stilling" in text
+    assert "3 Cecilie Aasen: 120\u00a0%" in text
+
+
+def test_the_excel_report(
+    uow: UnitOfWork, register: PlanningRegister, tmp_path: pytest.TempPathFactory
+) -> None:
+    from pathlib import Path
+
+    from openpyxl import load_workbook
+
+    from competence.export.excel.fulltime import export_fulltime
+
+    path = Path(str(tmp_path)) / "heltid.xlsx"
+    result = export_fulltime(uow, path, unit_number="100", lang="en")
+    assert (result.people, result.units) == (5, 2)
+    book = load_workbook(path)
+    assert book.sheetnames == ["Full-time culture", "Per unit", "Above 100%", "Want a larger post", "Trend"]
+    summary = {
+        row[0]: row[1] for row in book["Full-time culture"].iter_rows(min_row=5, values_only=True) if row[0]
+    }
+    assert summary["People with a post in the selection"] == 5
+    assert summary["Share full time"] == 0.4
+    assert summary["Average post size (%)"] == 85
+    assert summary["Involuntary part-time (want more)"] == 1
+    units = [r for r in book["Per unit"].iter_rows(min_row=5, values_only=True)]
+    assert [(r[0], r[2], r[3]) for r in units] == [("100", 4, 2), ("110", 2, 0)]
+    above = list(book["Above 100%"].iter_rows(min_row=5, values_only=True))
+    assert above == [("3", "Cecilie Aasen", 120, "Sykehjemmet: 100%; Hjemmetjenesten: 20%")]
+    assert oct(path.stat().st_mode & 0o777) == "0o600"
