@@ -32,6 +32,7 @@ from db.models import (
     ScaleLevel,
     Setting,
 )
+from db.planning import TenFactorResult, UnitBudget, UnitMeasure, UnitTarget
 
 
 def _fingerprint(rows: Iterable[tuple[Any, ...]]) -> str:
@@ -86,7 +87,15 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
     yield (
         "employee",
         (
-            (e.employee_no, e.first_name, e.last_name, e.email, ref(emp_no, e.manager_id), str(e.left_on))
+            (
+                e.employee_no,
+                e.first_name,
+                e.last_name,
+                e.email,
+                ref(emp_no, e.manager_id),
+                str(e.left_on),
+                _float(e.desired_fte),
+            )
             for e in s.scalars(select(Employee))
         ),
     )
@@ -102,6 +111,8 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
                 _float(p.fte_percent),
                 str(p.start_date),
                 str(p.end_date),
+                p.employment_type,
+                p.main_position,
             )
             for p in s.scalars(select(Position))
         ),
@@ -184,7 +195,64 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
             for g in s.scalars(select(LearningGoal))
         ),
     )
+    yield from _planning_tables(s, unit_no, emp_no, comp_key, area_key, ordinal)
     yield (
         "setting",
         ((row.key, json.dumps(row.value, sort_keys=True)) for row in s.scalars(select(Setting))),
+    )
+
+
+def _planning_tables(
+    s: Session,
+    unit_no: dict[int, str],
+    emp_no: dict[int, str],
+    comp_key: dict[int, str],
+    area_key: dict[int, str],
+    ordinal: dict[int, int],
+) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
+    """The unit's planning (competence/demo/planning.py), by the same natural keys."""
+    target_key = {
+        t.id: (unit_no[t.unit_id], comp_key[t.competence_id], ordinal[t.level_id])
+        for t in s.scalars(select(UnitTarget))
+    }
+    yield (
+        "unit_target",
+        (
+            (*target_key[t.id], t.people_needed, t.reason, str(t.due_on))
+            for t in s.scalars(select(UnitTarget))
+        ),
+    )
+    yield (
+        "unit_measure",
+        (
+            (
+                unit_no[m.unit_id],
+                m.year,
+                m.kind,
+                m.title,
+                m.description,
+                None if m.target_id is None else target_key[m.target_id],
+                None if m.competence_id is None else comp_key[m.competence_id],
+                None if m.area_id is None else area_key[m.area_id],
+                m.cost_nok,
+                m.spent_nok,
+                m.funding,
+                None if m.responsible_id is None else emp_no[m.responsible_id],
+                str(m.due_on),
+                m.status,
+                m.evaluation,
+            )
+            for m in s.scalars(select(UnitMeasure))
+        ),
+    )
+    yield (
+        "unit_budget",
+        ((unit_no[b.unit_id], b.year, b.amount_nok, b.note) for b in s.scalars(select(UnitBudget))),
+    )
+    yield (
+        "tenfactor_result",
+        (
+            (unit_no[r.unit_id], r.year, r.factor, _float(r.mean), r.respondents)
+            for r in s.scalars(select(TenFactorResult))
+        ),
     )
