@@ -19,6 +19,7 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from competence.demo import writer
+from competence.planning.budget import budget_in
 from competence.planning.holders import holder_counts
 from db.models import Area, Competence, Employee, Framework, OrgUnit, Position, Requirement, ScaleLevel
 from db.planning import (
@@ -358,10 +359,6 @@ def _measures_and_budgets(
     year = today.year
     for unit_id in sorted(by_unit, key=lambda u: units[u].number):
         unit = units[unit_id]
-        head_count = len(set().union(*(people.per_unit.get(u, set()) for u in _subtree(units, unit_id))))
-        for budget_year in (year - 1, year):
-            amount = max(20_000, round(head_count * rng.uniform(1_800, 3_200), -4))
-            budgets.append(UnitBudget(unit_id=unit_id, year=budget_year, amount_nok=int(amount)))
         for target in by_unit[unit_id]:
             kinds = [MeasureKind.DEVELOP] + (
                 [rng.choice((MeasureKind.RECRUIT, MeasureKind.BUY_IN, MeasureKind.REDEPLOY))]
@@ -390,8 +387,16 @@ def _measures_and_budgets(
                     evaluation=evaluation,
                 )
             )
-    session.add_all(budgets)
     session.add_all(measures)
+    session.flush()
+    # the budget: what the unit plans (measures and its people's learning goals), give or take, so
+    # that most units are within it and a few have planned more than it allows
+    for unit_id in sorted(by_unit, key=lambda u: units[u].number):
+        for budget_year in (year - 1, year):
+            planned = budget_in(session, unit_id=unit_id, year=budget_year, at=today).planned
+            amount = max(20_000, round(planned * rng.uniform(0.92, 1.3), -4))
+            budgets.append(UnitBudget(unit_id=unit_id, year=budget_year, amount_nok=int(amount)))
+    session.add_all(budgets)
     session.flush()
     return len(measures), len(budgets)
 
