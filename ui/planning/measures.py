@@ -207,7 +207,7 @@ class BudgetBox(QGroupBox):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setAccessibleName(self.tr("Kompetansebudsjett"))
-        self.edit_button = QPushButton(self.tr("Sett &budsjett…"))
+        self.edit_button = QPushButton(self.tr("Sett bud&sjett…"))
         layout = QHBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.edit_button)
@@ -316,9 +316,9 @@ class MeasureTable(RecordTable[MeasureView]):
         self.targets: Sequence[TargetStatus] = ()
         self.competences: Sequence[CompetenceOption] = ()
         self.people: Sequence[EmployeeRow] = ()
-        self.new_button = self.add_button(self.tr("Nytt &tiltak…"), self.add)
-        self.edit_button = self.add_button(self.tr("&Endre…"), self.edit, needs_row=True)
-        self.delete_button = self.add_button(self.tr("S&lett"), self.delete, needs_row=True)
+        self.new_button = self.add_button(self.tr("Nytt t&iltak…"), self.add)
+        self.edit_button = self.add_button(self.tr("En&dre…"), self.edit, needs_row=True)
+        self.delete_button = self.add_button(self.tr("Slet&t"), self.delete, needs_row=True)
 
     def add(self) -> None:
         if self.unit_id is None:

@@ -73,9 +73,9 @@ class PlanningPage(Page):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Planlegging"))
         self.tabs.addTab(self.targets, self.tr("&Mål"))
-        self.tabs.addTab(self.measures, self.tr("&Tiltak og budsjett"))
+        self.tabs.addTab(self.measures, self.tr("Tiltak og &budsjett"))
         self.tabs.addTab(survey_tab, self.tr("&10-FAKTOR"))
-        self.tabs.addTab(self.fulltime, self.tr("&Heltid"))
+        self.tabs.addTab(self.fulltime, self.tr("He&ltid"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(top_bar)

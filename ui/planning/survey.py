@@ -11,9 +11,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QVBoxLayout, QWidget
 
+from competence.numbers import format_number
 from competence.tenfactor.results import SurveyView
 from db.planning import COMPETENCE_FACTORS, Factor
-from ui.i18n import current_language, fmt_int, fmt_number
+from ui.i18n import current_language, fmt_int
 from ui.widgets.tables import Column, ColumnFitter, DataTable, RowTableModel
 
 translate = QCoreApplication.translate
@@ -34,8 +35,13 @@ class FactorRow:
         return self.means[-1] if self.means else None
 
 
+def two_decimals(value: float) -> str:
+    """A 10-FAKTOR mean or change, always with two decimals ("4,00", "0,30"), as the survey writes them."""
+    return format_number(value, 2, current_language(), keep_zeros=True)
+
+
 def mean_text(value: float | None) -> str:
-    return "–" if value is None else fmt_number(value, 2)
+    return "–" if value is None else two_decimals(value)
 
 
 def change_text(new: float | None, old: float | None) -> str:
@@ -44,7 +50,7 @@ def change_text(new: float | None, old: float | None) -> str:
         return ""
     change = round(new - old, 2)
     arrow = "▲" if change > 0 else "▼" if change < 0 else "="
-    return f"{arrow} {fmt_number(abs(change), 2)}"
+    return f"{arrow} {two_decimals(abs(change))}"
 
 
 def factor_rows(view: SurveyView, years: Sequence[int]) -> list[FactorRow]:

@@ -169,8 +169,8 @@ class TargetsTab(RecordTable[TargetStatus]):
         self.holders.setAccessibleName(self.tr("Hvem har kompetansen"))
         self.add_detail(self.holders)
         self.new_button = self.add_button(self.tr("&Nytt mål…"), self.add)
-        self.edit_button = self.add_button(self.tr("E&ndre…"), self.edit, needs_row=True)
-        self.delete_button = self.add_button(self.tr("Sle&tt"), self.delete, needs_row=True)
+        self.edit_button = self.add_button(self.tr("En&dre…"), self.edit, needs_row=True)
+        self.delete_button = self.add_button(self.tr("Slet&t"), self.delete, needs_row=True)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_holders())
 
     def load(
