@@ -213,6 +213,9 @@ def planning_dialogs(
     yield "Nytt tiltak", lambda: MeasureDialog(db, actor, home, 2025, (), options, people, parent=parent)
     budget = BudgetFigures(2025, None, 0, 0, 0, 0, 0)
     yield "Kompetansebudsjett", lambda: BudgetDialog(db, actor, home, budget, parent=parent)
+    from ui.importing.tenfactor_wizard import TenFactorWizard
+
+    yield "Les inn 10-FAKTOR", lambda: TenFactorWizard(ctx, parent)
 
 
 # --- what a window offers the keyboard and a screen reader ----------------------------------------
