@@ -85,6 +85,8 @@ class EmployeeDetail:
     anonymised_on: dt.date | None
     version: int
     positions: tuple[PositionView, ...] = field(default=())
+    #: Ønsket stillingsprosent (involuntary part-time, docs/planning.md); None when not known.
+    desired_fte: float | None = None
 
     @property
     def full_name(self) -> str:
@@ -222,6 +224,7 @@ def employee_detail(session: Session, employee_id: int) -> EmployeeDetail:
         emp.anonymised_on,
         emp.version,
         tuple(positions_of(session, employee_id)),
+        emp.desired_fte,
     )
 
 
@@ -294,6 +297,7 @@ def update_employee(
     last_name: str | Unset = UNSET,
     email: str | Unset | None = UNSET,
     manager_id: int | Unset | None = UNSET,
+    desired_fte: float | Unset | None = UNSET,
 ) -> EmployeeDetail:
     with uow:
         s = uow.session
@@ -320,6 +324,15 @@ def update_employee(
                 get_or_fail(s, Employee, manager_id, "leder", "Manager")
             emp.manager_id = manager_id
             changed.append("manager_id")
+        if not isinstance(desired_fte, Unset) and desired_fte != emp.desired_fte:
+            if desired_fte is not None and not 0 <= desired_fte <= 100:
+                raise ValidationError(
+                    "Ønsket stillingsprosent må være mellom 0 og 100.",
+                    "The desired FTE must be between 0 and 100.",
+                    field="desired_fte",
+                )
+            emp.desired_fte = desired_fte
+            changed.append("desired_fte")
         uow.flush()
         audit.record(
             s,

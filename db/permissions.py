@@ -163,9 +163,13 @@ _TABLES: tuple[TableRules, ...] = (
     _reference("setting", "Register-wide settings: municipality, retention, backups."),
     _personal(
         "employee",
-        _verbs(select=REACH, update=Grant(Rows.REACH, ("first_name", "last_name", "email", "left_on"))),
+        _verbs(
+            select=REACH,
+            update=Grant(Rows.REACH, ("first_name", "last_name", "email", "left_on", "desired_fte")),
+        ),
         "HR creates people (the roster) and erases them; a leader corrects the name, e-mail and "
-        "leaving date of the people they reach, never their number or their manager.",
+        "leaving date of the people they reach, and records the FTE a person wants (from the talk), "
+        "never their number or their manager.",
         person_column="id",
     ),
     _personal(

@@ -9,7 +9,8 @@ number who answered; groups under the minimum size are never stored). Nothing ex
 On a shared PostgreSQL register the tables are under the permission model (``docs/security.md``):
 a leader plans the units they lead and the units below them (``kr_led_units()``), HR every unit;
 the 10-FAKTOR results are municipality-wide reference data that HR imports and every registered
-login reads. This is a frozen copy of ``db/permissions.py`` at this revision.
+login reads. A leader may also record the FTE a person of theirs wants (``employee.desired_fte``,
+for involuntary part-time). This is a frozen copy of ``db/permissions.py`` at this revision.
 
 Revision ID: 0006
 Revises: 0005
@@ -52,7 +53,9 @@ PRIVILEGES: dict[str, dict[str, dict[str, str]]] = {
     },
     'leader': {
         **{t: {'SELECT': ''} for t in REFERENCE_TABLES},
-        'employee': {'SELECT': '', 'UPDATE': 'first_name, last_name, email, left_on, version, updated_at'},
+        'employee': {
+            'SELECT': '', 'UPDATE': 'first_name, last_name, email, left_on, desired_fte, version, updated_at',
+        },
         'position': {'SELECT': '', 'UPDATE': 'title, role_id, fte_percent, version'},
         'assessment': {'SELECT': '', 'INSERT': '', 'UPDATE': 'is_current'},
         **{t: dict(ALL_VERBS) for t in ('certificate', 'learning_goal', 'appraisal')},
@@ -211,6 +214,9 @@ def downgrade() -> None:
         before = {
             kind: {t: v for t, v in tables.items() if t not in (*UNIT_TABLES, 'tenfactor_result')}
             for kind, tables in PRIVILEGES.items()
+        }
+        before['leader']['employee'] = {
+            'SELECT': '', 'UPDATE': 'first_name, last_name, email, left_on, version, updated_at',
         }
         op.execute(apply_privileges_function(before, no_sequence=NO_SEQUENCE))
     with op.batch_alter_table('unit_measure', schema=None) as batch_op:
