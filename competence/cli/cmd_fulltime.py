@@ -175,15 +175,16 @@ def print_text(ctx: CliContext, report: FulltimeReport) -> None:
     ctx.print(
         t(
             "  {permanent} fast ansatt, {temporary} kun midlertidig, {unknown} uten oppgitt ansettelsesform; "
-            "{several} med to eller flere stillinger; {over} over 100 %",
+            "{several} med to eller flere stillinger; {over} over {full}",
             "  {permanent} permanent, {temporary} temporary only, {unknown} without an employment type; "
-            "{several} with two or more posts; {over} above 100%",
+            "{several} with two or more posts; {over} above {full}",
         ).format(
             permanent=format_int(f.permanent, lang),
             temporary=format_int(f.temporary, lang),
             unknown=format_int(f.unknown_type, lang),
             several=format_int(f.several_posts, lang),
             over=format_int(f.over_full_time, lang),
+            full=format_percent(100, 0, lang),
         )
     )
     if report.units:
@@ -198,6 +199,8 @@ def print_text(ctx: CliContext, report: FulltimeReport) -> None:
             )
     if report.over_full_time:
         ctx.print()
-        ctx.print(t("Over 100 % til sammen:", "Above 100% in all:"))
+        ctx.print(
+            t("Over {full} til sammen:", "Above {full} in all:").format(full=format_percent(100, 0, lang))
+        )
         for p in report.over_full_time:
             ctx.print(f"  {p.employee_no} {p.name}: {format_percent(p.total, 1, lang)}")

@@ -206,7 +206,10 @@ class FulltimeTab(QWidget):
         self.over_model.set_rows(report.over_full_time)
         self.wish_model.set_rows(report.involuntary)
         self.lists.setTabText(
-            1, self.tr("Over 100 % ({count})").format(count=fmt_int(len(report.over_full_time)))
+            1,
+            self.tr("Over {full} ({count})").format(
+                full=fmt_percent(100, 0), count=fmt_int(len(report.over_full_time))
+            ),
         )
         self.lists.setTabText(
             2, self.tr("Ønsker større stilling ({count})").format(count=fmt_int(len(report.involuntary)))

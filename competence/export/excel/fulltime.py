@@ -56,6 +56,7 @@ def workbook_bytes(report: FulltimeReport, scope: Scope, municipality: str, lang
     def t(nb: str, en: str) -> str:
         return pick(lang, nb, en)
 
+    full = format_percent(100, 0, lang)
     wb = Workbook()
     summary = wb.active
     assert summary is not None
@@ -76,7 +77,7 @@ def workbook_bytes(report: FulltimeReport, scope: Scope, municipality: str, lang
             t("Deltid", "Part time"),
             t("Ufrivillig deltid", "Involuntary part-time"),
             t("Kun midlertidig", "Temporary only"),
-            t("Over 100 %", "Above 100%"),
+            t("Over {full}", "Above {full}").format(full=full),
         ],
         [10, 34, 10, 10, 12, 14, 10, 12, 12, 10],
         [None, None, "0", "0", styles.percent_format(lang), ONE_DECIMAL, "0", "0", "0", "0"],
@@ -98,11 +99,11 @@ def workbook_bytes(report: FulltimeReport, scope: Scope, municipality: str, lang
     )
     posts_header = t("Stillinger (enhet: stillingsprosent)", "Posts (unit: FTE)")
     _table(
-        wb.create_sheet(t("Over 100 %", "Above 100%")),
+        wb.create_sheet(t("Over {full}", "Above {full}").format(full=full)),
         scope,
         municipality,
         lang,
-        t("Personer med mer enn 100 % til sammen", "People with more than 100% in all"),
+        t("Personer med mer enn {full} til sammen", "People with more than {full} in all").format(full=full),
         [t("Ansattnr", "Employee no."), t("Navn", "Name"), t("Samlet stilling", "Total FTE"), posts_header],
         [12, 30, 14, 60],
         [None, None, ONE_DECIMAL, None],
@@ -170,6 +171,7 @@ def _summary(ws: Worksheet, report: FulltimeReport, scope: Scope, municipality: 
 
     f = report.figures
     percent = styles.percent_format(lang)
+    full = format_percent(100, 0, lang)
     ws.title = t("Heltidskultur", "Full-time culture")
     row = styles.title(
         ws,
@@ -178,7 +180,13 @@ def _summary(ws: Worksheet, report: FulltimeReport, scope: Scope, municipality: 
     )
     items: list[tuple[str, Any, str | None]] = [
         (t("Personer med stilling i utvalget", "People with a post in the selection"), f.people, "0"),
-        (t("I heltid (100 % eller mer til sammen)", "Full time (100% or more in all)"), f.full_time, "0"),
+        (
+            t("I heltid ({full} eller mer til sammen)", "Full time ({full} or more in all)").format(
+                full=full
+            ),
+            f.full_time,
+            "0",
+        ),
         (t("Andel heltid", "Share full time"), f.share_full_time, percent),
         (
             t("Gjennomsnittlig stillingsstørrelse (%)", "Average post size (%)"),
@@ -195,7 +203,7 @@ def _summary(ws: Worksheet, report: FulltimeReport, scope: Scope, municipality: 
             round_half_up(f.total_fte / 100, 1),
             ONE_DECIMAL,
         ),
-        (t("Over 100 % til sammen", "Above 100% in all"), f.over_full_time, "0"),
+        (t("Over {full} til sammen", "Above {full} in all").format(full=full), f.over_full_time, "0"),
         (t("Med to eller flere stillinger", "With two or more posts"), f.several_posts, "0"),
         (t("Fast ansatt", "Permanent"), f.permanent, "0"),
         (
@@ -231,10 +239,10 @@ def _summary(ws: Worksheet, report: FulltimeReport, scope: Scope, municipality: 
     row += 2
     styles.header_row(ws, row, [t("Samlet stillingsprosent", "Total FTE"), t("Personer", "People")])
     bands = {
-        "100": t("100 % eller mer", "100% or more"),
+        "100": t("{full} eller mer", "{full} or more").format(full=full),
         "75-99": f"{format_number(75, 0, lang)}–{format_percent(99, 0, lang)}",
         "50-74": f"{format_number(50, 0, lang)}–{format_percent(74, 0, lang)}",
-        "<50": t("under 50 %", "under 50%"),
+        "<50": t("under {half}", "under {half}").format(half=format_percent(50, 0, lang)),
     }
     for key, label in bands.items():
         row += 1
@@ -255,21 +263,24 @@ def _summary(ws: Worksheet, report: FulltimeReport, scope: Scope, municipality: 
 
 
 def _notes(lang: str) -> list[str]:
+    def p(value: float) -> str:
+        return format_percent(value, 0, lang)
+
     return [
         pick(
             lang,
-            "Hver person telles med sin samlede stillingsprosent i alle enheter: 60 % her og 40 % der er én "
+            "Hver person telles med sin samlede stillingsprosent i alle enheter: {a} her og {b} der er én "
             "person i heltid, i begge enhetene.",
-            "Each person counts with their total FTE in all units: 60% here and 40% there is one person in "
+            "Each person counts with their total FTE in all units: {a} here and {b} there is one person in "
             "full time, in both units.",
-        ),
+        ).format(a=p(60), b=p(40)),
         pick(
             lang,
-            "Ufrivillig deltid: under 100 % og ønsket stillingsprosent høyere enn den samlede stillingen. "
-            "Verv på 0 % (verneombud) regnes ikke som stillinger.",
-            "Involuntary part-time: below 100% and a desired FTE above the total. Roles of 0% "
+            "Ufrivillig deltid: under {full} og ønsket stillingsprosent høyere enn den samlede stillingen. "
+            "Verv på {zero} (verneombud) regnes ikke som stillinger.",
+            "Involuntary part-time: below {full} and a desired FTE above the total. Roles of {zero} "
             "(safety representative) are not counted as posts.",
-        ),
+        ).format(full=p(100), zero=p(0)),
     ]
 
 
