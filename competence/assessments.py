@@ -21,14 +21,8 @@ from competence.lookup import get_or_fail
 from competence.scales import level_for
 from competence.uow import UnitOfWork
 from competence.validation import optional_text
-from db.models import ASSESSMENT_SOURCES, Assessment, Competence, Employee, ScaleLevel
-
-SOURCE_LABELS = {
-    "self": ("Egenvurdering", "Self-assessment"),
-    "leader": ("Leder", "Leader"),
-    "course": ("Kurs", "Course"),
-    "import": ("Import", "Import"),
-}
+from db.codes import AssessmentSource, CompetenceKind
+from db.models import Assessment, Competence, Employee, ScaleLevel
 
 
 @dataclass(frozen=True)
@@ -54,13 +48,13 @@ class NewAssessment:
     competence_id: int
     level: int
     assessed_on: dt.date | None = None
-    source: str = "leader"
+    source: str = AssessmentSource.LEADER
     assessor: str | None = None
     note: str | None = None
 
 
 def _check_source(source: str) -> None:
-    if source not in ASSESSMENT_SOURCES:
+    if AssessmentSource.known(source) is None:
         raise ValidationError(
             f"Ukjent kilde for vurderingen: {source}.",
             f"Unknown assessment source: {source}.",
@@ -87,7 +81,7 @@ def add_assessments(session: Session, actor: str, items: Iterable[NewAssessment]
         _check_source(item.source)
         emp = get_or_fail(session, Employee, item.employee_id, "ansatt", "Employee")
         comp = get_or_fail(session, Competence, item.competence_id, "kompetanse", "Competence")
-        if comp.kind != "skill":
+        if comp.kind != CompetenceKind.SKILL:
             raise ValidationError(
                 f"«{comp.name}» dokumenteres med kursbevis, ikke med nivåvurdering.",
                 f"'{comp.name_en or comp.name}' is documented by a certificate, not by a level.",

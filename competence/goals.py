@@ -15,9 +15,8 @@ from competence.lookup import check_version, get_or_fail
 from competence.scales import level_for
 from competence.uow import UnitOfWork
 from competence.validation import date_order, optional_text, required_text
+from db.codes import OPEN_GOAL_STATUSES, ActivityType, GoalStatus
 from db.models import (
-    ACTIVITY_TYPES,
-    GOAL_STATUSES,
     Appraisal,
     Area,
     Competence,
@@ -26,32 +25,17 @@ from db.models import (
     ScaleLevel,
 )
 
-STATUS_LABELS = {
-    "planlagt": ("Planlagt", "Planned"),
-    "pagar": ("Pågår", "In progress"),
-    "fullfort": ("Fullført", "Completed"),
-    "avbrutt": ("Avbrutt", "Cancelled"),
-}
-ACTIVITY_LABELS = {
-    "kurs": ("Kurs", "Course"),
-    "e-laering": ("E-læring", "E-learning"),
-    "hospitering": ("Hospitering", "Job shadowing"),
-    "veiledning": ("Veiledning", "Mentoring"),
-    "videreutdanning": ("Videreutdanning", "Further education"),
-    "laering-i-arbeid": ("Læring i arbeid", "Learning on the job"),
-}
-
 
 @dataclass(frozen=True)
 class GoalInput:
     description: str
-    activity_type: str = "kurs"
+    activity_type: str = ActivityType.COURSE
     competence_id: int | None = None
     area_id: int | None = None
     target_level: int | None = None
     start_on: dt.date | None = None
     due_on: dt.date | None = None
-    status: str = "planlagt"
+    status: str = GoalStatus.PLANNED
     hours: float | None = None
     cost_nok: int | None = None
     result: str | None = None
@@ -88,9 +72,7 @@ class GoalView:
         return pick_name(lang, self.area_name, self.area_name_en) if self.area_name else ""
 
     def overdue(self, on: dt.date | None = None) -> bool:
-        return (
-            self.due_on is not None and self.status in ("planlagt", "pagar") and self.due_on < (on or today())
-        )
+        return self.due_on is not None and self.status in OPEN_GOAL_STATUSES and self.due_on < (on or today())
 
 
 def _apply(uow: UnitOfWork, goal: LearningGoal, data: GoalInput) -> None:
@@ -98,13 +80,13 @@ def _apply(uow: UnitOfWork, goal: LearningGoal, data: GoalInput) -> None:
     goal.description = required_text(
         data.description, "description", "Beskrivelse", "Description", max_len=2000
     )
-    if data.activity_type not in ACTIVITY_TYPES:
+    if ActivityType.known(data.activity_type) is None:
         raise ValidationError(
             f"Ukjent aktivitetstype: {data.activity_type}.",
             f"Unknown activity type: {data.activity_type}.",
             field="activity_type",
         )
-    if data.status not in GOAL_STATUSES:
+    if GoalStatus.known(data.status) is None:
         raise ValidationError(
             f"Ukjent status: {data.status}.", f"Unknown status: {data.status}.", field="status"
         )
@@ -170,7 +152,7 @@ def update_goal(uow: UnitOfWork, goal_id: int, data: GoalInput, *, expected_vers
 
 
 def set_goal_status(uow: UnitOfWork, goal_id: int, status: str, *, expected_version: int | None) -> GoalView:
-    if status not in GOAL_STATUSES:
+    if GoalStatus.known(status) is None:
         raise ValidationError(f"Ukjent status: {status}.", f"Unknown status: {status}.", field="status")
     with uow:
         s = uow.session

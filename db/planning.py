@@ -10,7 +10,6 @@ of a person ever is.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import (
     CheckConstraint,
@@ -25,69 +24,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.labelled import LabelledEnum
+from db.codes import Funding, MeasureKind, MeasureStatus
 from db.models import Base, Versioned, _utcnow
 
-
-class MeasureKind(LabelledEnum):
-    """The kinds of measure in KS's method for strategic competence planning."""
-
-    RECRUIT = "recruit", "Rekruttere", "Recruit"
-    DEVELOP = "develop", "Utvikle", "Develop"
-    REDEPLOY = "redeploy", "Omdisponere", "Redeploy"
-    BUY_IN = "buy_in", "Kjøpe eller leie inn", "Buy or hire in"
-
-
-class MeasureStatus(LabelledEnum):
-    PLANNED = "planned", "Planlagt", "Planned"
-    IN_PROGRESS = "in_progress", "Pågår", "In progress"
-    DONE = "done", "Gjennomført", "Done"
-    CANCELLED = "cancelled", "Avlyst", "Cancelled"
-
-
-class Funding(LabelledEnum):
-    """Who pays for a measure; only the unit's own money counts against its competence budget."""
-
-    UNIT_BUDGET = "unit_budget", "Enhetens budsjett", "The unit's budget"
-    CENTRAL = "central", "Kommunens sentrale kompetansemidler", "The municipality's central funds"
-    GRANT = "grant", "Statlig tilskudd", "State grant"
-    OTHER = "other", "Annen ekstern finansiering", "Other external funding"
-
-
-class Factor(enum.IntEnum):
-    """The ten factors of KS's employee survey 10-FAKTOR."""
-
-    nb: str
-    en: str
-
-    def __new__(cls, number: int, nb: str = "", en: str = "") -> Factor:
-        member = int.__new__(cls, number)
-        member._value_ = number
-        member.nb = nb
-        member.en = en
-        return member
-
-    INTRINSIC_MOTIVATION = 1, "Indre jobbmotivasjon", "Intrinsic job motivation"
-    SELF_EFFICACY = 2, "Mestringstro", "Self-efficacy"
-    AUTONOMY = 3, "Autonomi", "Autonomy"
-    USE_OF_COMPETENCE = 4, "Bruk av kompetanse", "Use of competence"
-    MASTERY_LEADERSHIP = 5, "Mestringsorientert ledelse", "Mastery-oriented leadership"
-    ROLE_CLARITY = 6, "Rolleklarhet", "Role clarity"
-    COMPETENCE_DEVELOPMENT = 7, "Relevant kompetanseutvikling", "Relevant competence development"
-    FLEXIBILITY = 8, "Fleksibilitetsvilje", "Willingness to be flexible"
-    MASTERY_CLIMATE = 9, "Mestringsklima", "Mastery climate"
-    PROSOCIAL_MOTIVATION = 10, "Prososial motivasjon", "Prosocial motivation"
-
-    def label(self, lang: str = "nb") -> str:
-        return self.en if str(lang).lower().startswith("en") else self.nb
-
-    def numbered(self, lang: str = "nb") -> str:
-        """ "4 Bruk av kompetanse"."""
-        return f"{int(self)} {self.label(lang)}"
-
-
-#: The factors shown beside the unit's competence figures: how the competence is used and developed.
-COMPETENCE_FACTORS = (Factor.USE_OF_COMPETENCE, Factor.COMPETENCE_DEVELOPMENT)
 #: Years a plan, a budget or a survey result may name.
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -145,9 +84,9 @@ class UnitMeasure(Versioned, Base):
 
     __mapper_args__ = {"version_id_col": Versioned.version}
     __table_args__ = (
-        CheckConstraint(MeasureKind.check("kind"), name="kind_known"),
-        CheckConstraint(MeasureStatus.check("status"), name="status_known"),
-        CheckConstraint(Funding.check("funding"), name="funding_known"),
+        MeasureKind.constraint("kind", "kind_known"),
+        MeasureStatus.constraint("status", "status_known"),
+        Funding.constraint("funding", "funding_known"),
         CheckConstraint(f"year >= {FIRST_YEAR} AND year <= {LAST_YEAR}", name="year_range"),
         CheckConstraint("cost_nok IS NULL OR cost_nok >= 0", name="cost_positive"),
         CheckConstraint("spent_nok IS NULL OR spent_nok >= 0", name="spent_positive"),
@@ -198,13 +137,8 @@ class TenFactorResult(Base):
 
 
 __all__ = [
-    "COMPETENCE_FACTORS",
     "FIRST_YEAR",
     "LAST_YEAR",
-    "Factor",
-    "Funding",
-    "MeasureKind",
-    "MeasureStatus",
     "TenFactorResult",
     "UnitBudget",
     "UnitMeasure",

@@ -1,17 +1,16 @@
-"""``heltid [--unit NR] [--no-subunits] [--at DATE] [--json]`` and ``export-heltid OUT.xlsx [--unit NR]
-[--no-subunits]``: heltidskultur, each person counted with their total FTE (docs/planning.md)."""
+"""``heltid [--unit NR] [--no-subunits] [--at DATE] [--json]``: heltidskultur, each person counted with
+their total FTE (docs/planning.md). Its workbook, ``export-heltid``, is in the export registry
+(competence/export/registry.py)."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from competence.cli.cmd_gap import parse_date
 from competence.cli.context import CliContext
 from competence.cli.lang import h
 from competence.cli.options import no_subunits_option, unit_option
-from competence.export.excel.fulltime import export_fulltime
 from competence.fulltime.figures import Figures, PersonFte
 from competence.fulltime.service import FulltimeReport, fulltime_report
 from competence.language import format_date
@@ -43,43 +42,18 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p.set_defaults(handler=run_heltid)
 
-    p = subparsers.add_parser(
-        "export-heltid",
-        parents=[common],
-        help=h("heltidskultur som Excel-arbeidsbok", "full-time culture as an Excel workbook"),
-    )
-    p.add_argument("out", type=lambda v: Path(v).expanduser().resolve(), metavar=h("UTFIL.xlsx", "OUT.xlsx"))
-    unit_option(p)
-    no_subunits_option(p)
-    p.set_defaults(handler=run_export)
-
 
 def run_heltid(ctx: CliContext) -> int:
     args = ctx.args
     at = parse_date(args.at) if args.at else None
     uow = ctx.uow()
-    unit_id = None
-    if args.unit:
-        with uow:
-            unit_id = unit_by_number(uow.session, args.unit).id
-    report = fulltime_report(uow, unit_id=unit_id, subunits=not args.no_subunits, at=at)
+    with uow.reading():
+        unit_id = unit_by_number(uow.session, args.unit).id if args.unit else None
+        report = fulltime_report(uow, unit_id=unit_id, subunits=not args.no_subunits, at=at)
     if args.json:
         ctx.print_json(report_json(report))
     else:
         print_text(ctx, report)
-    return 0
-
-
-def run_export(ctx: CliContext) -> int:
-    r = export_fulltime(
-        ctx.uow(), ctx.args.out, unit_number=ctx.args.unit, subunits=not ctx.args.no_subunits, lang=ctx.lang
-    )
-    ctx.print(
-        ctx.t(
-            f"Heltidskultur skrevet til {r.path}: {r.people} personer i {r.units} enheter.",
-            f"Full-time culture written to {r.path}: {r.people} people in {r.units} units.",
-        )
-    )
     return 0
 
 

@@ -12,12 +12,12 @@ from competence.cli.lang import h
 from competence.numbers import format_int
 from competence.tenfactor.layout import TenFactorFileError
 from competence.tenfactor.service import (
-    Outcome,
     TenFactorOptions,
     TenFactorReport,
     import_tenfactor,
     preview_tenfactor,
 )
+from db.codes import TenFactorOutcome
 from db.errors import LocalizedError
 
 EXIT_OK = 0
@@ -137,14 +137,18 @@ def print_report(ctx: CliContext, report: TenFactorReport, *, dry_run: bool) -> 
     for g in report.groups:
         answered = (
             t(" ({n} svar)", " ({n} answers)").format(n=format_int(g.respondents, lang))
-            if g.respondents is not None and g.outcome is not Outcome.BELOW_MINIMUM
+            if g.respondents is not None and g.outcome is not TenFactorOutcome.BELOW_MINIMUM
             else ""
         )
-        target = f" → {g.choice.label}" if g.choice.label and g.outcome is not Outcome.BELOW_MINIMUM else ""
+        target = (
+            f" → {g.choice.label}"
+            if g.choice.label and g.outcome is not TenFactorOutcome.BELOW_MINIMUM
+            else ""
+        )
         ctx.print(f"  {g.unit_text} {g.year}{answered}{target}: {g.outcome.label(lang)}")
     for problem in report.problems:
         ctx.print("  " + problem.message(lang))
-    below = report.count(Outcome.BELOW_MINIMUM)
+    below = report.count(TenFactorOutcome.BELOW_MINIMUM)
     below_text = ""
     if below:
         below_text = " " + t(
@@ -202,7 +206,7 @@ def _refusal(ctx: CliContext, report: TenFactorReport) -> str:
                 '--map "{first}=NO", or leave them out with --map "{first}=-".',
             ).format(names=names, first=first)
         )
-    if report.count(Outcome.CONFLICT):
+    if report.count(TenFactorOutcome.CONFLICT):
         parts.append(
             t(
                 "To grupper i filen ville blitt samme enhet samme år; knytt dem til hver sin enhet.",

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -50,37 +51,65 @@ def content_digest(uow: UnitOfWork) -> dict[str, str]:
         return {name: _fingerprint(rows) for name, rows in _tables(uow.session)}
 
 
-def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
-    emp_no = {i: no for i, no in s.execute(select(Employee.id, Employee.employee_no))}
-    unit_no = {i: no for i, no in s.execute(select(OrgUnit.id, OrgUnit.number))}
-    role_name = {i: name for i, name in s.execute(select(Role.id, Role.name))}
-    comp_key = {
-        i: f"{fw}/{key}"
-        for i, fw, key in s.execute(
-            select(Competence.id, Framework.key, Competence.key).join(
-                Framework, Framework.id == Competence.framework_id
-            )
-        )
-    }
-    area_key = {
-        i: f"{fw}/{key}"
-        for i, fw, key in s.execute(
-            select(Area.id, Framework.key, Area.key).join(Framework, Framework.id == Area.framework_id)
-        )
-    }
-    ordinal = {i: o for i, o in s.execute(select(ScaleLevel.id, ScaleLevel.ordinal))}
-    talk_key = {
-        i: (emp_no[e], str(on))
-        for i, e, on in s.execute(select(Appraisal.id, Appraisal.employee_id, Appraisal.held_on))
-    }
+Rows = Iterable[tuple[str, Iterable[tuple[Any, ...]]]]
 
-    def ref(mapping: dict[int, Any], key: int | None) -> Any:
-        return None if key is None else mapping[key]
 
+@dataclass(frozen=True)
+class _Keys:
+    """The natural key of each row other rows point at, by id."""
+
+    employee: dict[int, str]
+    unit: dict[int, str]
+    role: dict[int, str]
+    competence: dict[int, str]
+    area: dict[int, str]
+    ordinal: dict[int, int]
+    talk: dict[int, tuple[str, str]]
+
+    @classmethod
+    def read(cls, s: Session) -> _Keys:
+        employee = {i: no for i, no in s.execute(select(Employee.id, Employee.employee_no))}
+        by_framework = select(Competence.id, Framework.key, Competence.key).join(
+            Framework, Framework.id == Competence.framework_id
+        )
+        areas = select(Area.id, Framework.key, Area.key).join(Framework, Framework.id == Area.framework_id)
+        return cls(
+            employee=employee,
+            unit={i: no for i, no in s.execute(select(OrgUnit.id, OrgUnit.number))},
+            role={i: name for i, name in s.execute(select(Role.id, Role.name))},
+            competence={i: f"{fw}/{key}" for i, fw, key in s.execute(by_framework)},
+            area={i: f"{fw}/{key}" for i, fw, key in s.execute(areas)},
+            ordinal={i: o for i, o in s.execute(select(ScaleLevel.id, ScaleLevel.ordinal))},
+            talk={
+                i: (employee[e], str(on))
+                for i, e, on in s.execute(select(Appraisal.id, Appraisal.employee_id, Appraisal.held_on))
+            },
+        )
+
+
+def _ref(mapping: Mapping[int, Any], key: int | None) -> Any:
+    return None if key is None else mapping[key]
+
+
+def _tables(s: Session) -> Rows:
+    keys = _Keys.read(s)
+    yield from _organisation(s, keys)
+    yield from _roles(s, keys)
+    yield from _held(s, keys)
+    yield from _plans(s, keys)
+    yield from _planning(s, keys)
+    yield (
+        "setting",
+        ((row.key, json.dumps(row.value, sort_keys=True)) for row in s.scalars(select(Setting))),
+    )
+
+
+def _organisation(s: Session, k: _Keys) -> Rows:
+    emp_no = k.employee
     yield (
         "org_unit",
         (
-            (u.number, u.name, ref(unit_no, u.parent_id), ref(emp_no, u.leader_id), str(u.closed_on))
+            (u.number, u.name, _ref(k.unit, u.parent_id), _ref(emp_no, u.leader_id), str(u.closed_on))
             for u in s.scalars(select(OrgUnit))
         ),
     )
@@ -92,7 +121,7 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
                 e.first_name,
                 e.last_name,
                 e.email,
-                ref(emp_no, e.manager_id),
+                _ref(emp_no, e.manager_id),
                 str(e.left_on),
                 _float(e.desired_fte),
             )
@@ -104,10 +133,10 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
         (
             (
                 emp_no[p.employee_id],
-                unit_no[p.unit_id],
+                k.unit[p.unit_id],
                 p.title,
-                ref(role_name, p.role_id),
-                ref(emp_no, p.manager_id),
+                _ref(k.role, p.role_id),
+                _ref(emp_no, p.manager_id),
                 _float(p.fte_percent),
                 str(p.start_date),
                 str(p.end_date),
@@ -117,39 +146,35 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
             for p in s.scalars(select(Position))
         ),
     )
+
+
+def _roles(s: Session, k: _Keys) -> Rows:
     yield ("role", ((r.name, r.description) for r in s.scalars(select(Role))))
     yield (
         "requirement",
         (
-            (role_name[r.role_id], comp_key[r.competence_id], ordinal[r.level_id], r.mandatory)
+            (k.role[r.role_id], k.competence[r.competence_id], k.ordinal[r.level_id], r.mandatory)
             for r in s.scalars(select(Requirement))
         ),
     )
+
+
+def _held(s: Session, k: _Keys) -> Rows:
     a = aliased(Assessment)
+    columns = (a.employee_id, a.competence_id, a.level_id, a.assessed_on, a.source, a.assessor, a.note)
     yield (
         "assessment",
         (
-            (emp_no[e], comp_key[c], ordinal[lv], str(on), src, who, note, bool(cur))
-            for e, c, lv, on, src, who, note, cur in s.execute(
-                select(
-                    a.employee_id,
-                    a.competence_id,
-                    a.level_id,
-                    a.assessed_on,
-                    a.source,
-                    a.assessor,
-                    a.note,
-                    a.is_current,
-                )
-            )
+            (k.employee[e], k.competence[c], k.ordinal[lv], str(on), src, who, note, bool(cur))
+            for e, c, lv, on, src, who, note, cur in s.execute(select(*columns, a.is_current))
         ),
     )
     yield (
         "certificate",
         (
             (
-                emp_no[c.employee_id],
-                ref(comp_key, c.competence_id),
+                k.employee[c.employee_id],
+                _ref(k.competence, c.competence_id),
                 c.name,
                 c.issuer,
                 str(c.completed_on),
@@ -159,12 +184,15 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
             for c in s.scalars(select(Certificate))
         ),
     )
+
+
+def _plans(s: Session, k: _Keys) -> Rows:
     yield (
         "appraisal",
         (
             (
-                emp_no[t.employee_id],
-                ref(emp_no, t.leader_id),
+                k.employee[t.employee_id],
+                _ref(k.employee, t.leader_id),
                 t.leader_name,
                 str(t.held_on),
                 t.summary,
@@ -178,11 +206,11 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
         "learning_goal",
         (
             (
-                emp_no[g.employee_id],
-                ref(comp_key, g.competence_id),
-                ref(area_key, g.area_id),
-                ref(ordinal, g.target_level_id),
-                ref(talk_key, g.appraisal_id),
+                k.employee[g.employee_id],
+                _ref(k.competence, g.competence_id),
+                _ref(k.area, g.area_id),
+                _ref(k.ordinal, g.target_level_id),
+                _ref(k.talk, g.appraisal_id),
                 g.activity_type,
                 g.description,
                 str(g.start_on),
@@ -195,24 +223,12 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
             for g in s.scalars(select(LearningGoal))
         ),
     )
-    yield from _planning_tables(s, unit_no, emp_no, comp_key, area_key, ordinal)
-    yield (
-        "setting",
-        ((row.key, json.dumps(row.value, sort_keys=True)) for row in s.scalars(select(Setting))),
-    )
 
 
-def _planning_tables(
-    s: Session,
-    unit_no: dict[int, str],
-    emp_no: dict[int, str],
-    comp_key: dict[int, str],
-    area_key: dict[int, str],
-    ordinal: dict[int, int],
-) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
+def _planning(s: Session, k: _Keys) -> Rows:
     """The unit's planning (competence/demo/planning.py), by the same natural keys."""
     target_key = {
-        t.id: (unit_no[t.unit_id], comp_key[t.competence_id], ordinal[t.level_id])
+        t.id: (k.unit[t.unit_id], k.competence[t.competence_id], k.ordinal[t.level_id])
         for t in s.scalars(select(UnitTarget))
     }
     yield (
@@ -226,18 +242,18 @@ def _planning_tables(
         "unit_measure",
         (
             (
-                unit_no[m.unit_id],
+                k.unit[m.unit_id],
                 m.year,
                 m.kind,
                 m.title,
                 m.description,
-                None if m.target_id is None else target_key[m.target_id],
-                None if m.competence_id is None else comp_key[m.competence_id],
-                None if m.area_id is None else area_key[m.area_id],
+                _ref(target_key, m.target_id),
+                _ref(k.competence, m.competence_id),
+                _ref(k.area, m.area_id),
                 m.cost_nok,
                 m.spent_nok,
                 m.funding,
-                None if m.responsible_id is None else emp_no[m.responsible_id],
+                _ref(k.employee, m.responsible_id),
                 str(m.due_on),
                 m.status,
                 m.evaluation,
@@ -247,12 +263,12 @@ def _planning_tables(
     )
     yield (
         "unit_budget",
-        ((unit_no[b.unit_id], b.year, b.amount_nok, b.note) for b in s.scalars(select(UnitBudget))),
+        ((k.unit[b.unit_id], b.year, b.amount_nok, b.note) for b in s.scalars(select(UnitBudget))),
     )
     yield (
         "tenfactor_result",
         (
-            (unit_no[r.unit_id], r.year, r.factor, _float(r.mean), r.respondents)
+            (k.unit[r.unit_id], r.year, r.factor, _float(r.mean), r.respondents)
             for r in s.scalars(select(TenFactorResult))
         ),
     )

@@ -33,6 +33,7 @@ from competence.demo.texts import (
     OTHER_ISSUERS,
     STATUTORY_ISSUERS,
 )
+from db.codes import OPEN_GOAL_STATUSES, ActivityType, AssessmentSource, GoalStatus
 
 Row = dict[str, Any]
 #: The columns of an assessment row, in the order :meth:`HistoryMaker._emit` writes them.
@@ -52,9 +53,14 @@ WINDOW_DAYS = 730
 _ROUNDS = ((640, 720, 0.55, 0.8), (300, 400, 0.75, 0.45), (15, 120, 0.85, 0.4))
 _PAIR_IN_ROUND = 0.9
 _GOAL_COUNTS = ((0, 30), (1, 38), (2, 22), (3, 10))
-_GOAL_STATUSES = (("planlagt", 24), ("pagar", 30), ("fullfort", 34), ("avbrutt", 12))
+_GOAL_STATUSES = (
+    (GoalStatus.PLANNED, 24),
+    (GoalStatus.IN_PROGRESS, 30),
+    (GoalStatus.COMPLETED, 34),
+    (GoalStatus.CANCELLED, 12),
+)
 _CERT_STATES = (("valid", 70), ("expiring", 12), ("expired", 18))
-_LEADER_CONFIRMS = ("veiledning", "hospitering", "laering-i-arbeid")
+_LEADER_CONFIRMS = (ActivityType.MENTORING, ActivityType.JOB_SHADOWING, ActivityType.ON_THE_JOB)
 
 
 def round_dates(rng: random.Random, today: dt.date) -> tuple[dt.date, ...]:
@@ -136,7 +142,12 @@ class HistoryMaker:
             if on > end or on < who.hired + dt.timedelta(days=14) or rng.random() >= share:
                 continue
             by_self = rng.random() < self_share or who.manager_name is None
-            source, assessor, bias = ("self", None, 4.0) if by_self else ("leader", who.manager_name, 0.0)
+            source: str
+            source, assessor, bias = (
+                (AssessmentSource.SELF, None, 4.0)
+                if by_self
+                else (AssessmentSource.LEADER, who.manager_name, 0.0)
+            )
             sessions.append((on, (on - self.window_start).days / WINDOW_DAYS, source, assessor, bias))
         histories: dict[CompetenceRef, list[_Entry]] = {}
         shift = 9.0 * who.ability - 20.0
@@ -158,7 +169,11 @@ class HistoryMaker:
                 pct = int(base + growth * elapsed + bias + 0.5)
                 index = max(previous, nearest[100 if pct > 100 else max(pct, 0)])
                 previous = index
-                note = rng.choice(ASSESSMENT_NOTES) if source == "leader" and rng.random() < 0.03 else None
+                note = (
+                    rng.choice(ASSESSMENT_NOTES)
+                    if source == AssessmentSource.LEADER and rng.random() < 0.03
+                    else None
+                )
                 entries.append((on, index, source, assessor, note))
         return histories
 
@@ -288,8 +303,11 @@ class HistoryMaker:
         agreed: dict[int, list[str]] = {}
         for req in rng.sample(pool, min(count, len(pool))):
             status = rng.choices([s for s, _ in _GOAL_STATUSES], weights=[w for _, w in _GOAL_STATUSES])[0]
-            if status in ("fullfort", "avbrutt") and who.hired > self.today - dt.timedelta(days=120):
-                status = "planlagt"  # too new to have finished anything
+            if status in (
+                GoalStatus.COMPLETED,
+                GoalStatus.CANCELLED,
+            ) and who.hired > self.today - dt.timedelta(days=120):
+                status = GoalStatus.PLANNED  # too new to have finished anything
             talk = self._talk_for(status, talks)
             entries = histories[req.competence]
             goal, completed, target = self._goal(who, req, entries, status, talk[1] if talk else None)
@@ -304,9 +322,9 @@ class HistoryMaker:
     def _talk_for(self, status: str, talks: list[tuple[int, dt.date]]) -> tuple[int, dt.date] | None:
         if not talks:
             return None
-        if status in ("fullfort", "avbrutt"):
+        if status in (GoalStatus.COMPLETED, GoalStatus.CANCELLED):
             return talks[0]
-        if status == "planlagt":
+        if status == GoalStatus.PLANNED:
             return talks[-1]
         return self.rng.choice(talks)
 
@@ -328,17 +346,17 @@ class HistoryMaker:
         earliest = who.hired + day * 14
         completed: dt.date | None = None
         result: str | None = None
-        if status in ("fullfort", "avbrutt"):
+        if status in (GoalStatus.COMPLETED, GoalStatus.CANCELLED):
             anchor = max(anchor or today - day * rng.randint(200, 650), earliest)
             start = min(anchor + day * rng.randint(0, 30), today - day * 60)
             due = start + day * rng.randint(45, 240)
-            if status == "fullfort":
+            if status == GoalStatus.COMPLETED:
                 completed = min(due - day * rng.randint(0, 14), today - day * rng.randint(1, 20))
                 completed = max(completed, start + day * 7)
                 result = rng.choice(COMPLETED_RESULTS)
             else:
                 result = rng.choice(CANCELLED_RESULTS)
-        elif status == "pagar":
+        elif status == GoalStatus.IN_PROGRESS:
             anchor = max(anchor or today - day * rng.randint(20, 300), earliest)
             start = min(anchor + day * rng.randint(0, 30), today)
             due = start + day * rng.randint(60, 420)
@@ -349,7 +367,7 @@ class HistoryMaker:
             anchor = max(anchor or today - day * rng.randint(0, 60), earliest)
             start = anchor + day * rng.randint(14, 150)
             due = start + day * rng.randint(45, 300)
-        if status in ("planlagt", "pagar") and start < due < today:
+        if status in OPEN_GOAL_STATUSES and start < due < today:
             self.guarantees.overdue = True
         target = None if area_goal else _target(comp, req.level, entries)
         row: Row = {
@@ -373,9 +391,9 @@ class HistoryMaker:
         if any(e[_ON] == on for e in entries):
             return
         if activity in _LEADER_CONFIRMS and who.manager_name is not None:
-            source, assessor = "leader", who.manager_name
+            source, assessor = AssessmentSource.LEADER, who.manager_name
         else:
-            source, assessor = "course", self.rng.choice(COURSE_PROVIDERS)
+            source, assessor = AssessmentSource.COURSE, self.rng.choice(COURSE_PROVIDERS)
         position = bisect.bisect([e[_ON] for e in entries], on)
         entries.insert(position, (on, target, source, assessor, None))
 

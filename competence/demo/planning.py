@@ -21,17 +21,9 @@ from sqlalchemy.orm import Session
 from competence.demo import writer
 from competence.planning.budget import budget_in
 from competence.planning.holders import holder_counts
+from db.codes import EmploymentType, Factor, Funding, MeasureKind, MeasureStatus
 from db.models import Area, Competence, Employee, Framework, OrgUnit, Position, Requirement, ScaleLevel
-from db.planning import (
-    Factor,
-    Funding,
-    MeasureKind,
-    MeasureStatus,
-    TenFactorResult,
-    UnitBudget,
-    UnitMeasure,
-    UnitTarget,
-)
+from db.planning import TenFactorResult, UnitBudget, UnitMeasure, UnitTarget
 
 #: 10-FAKTOR means a Norwegian municipality typically has (1-5), per factor.
 FACTOR_BASE = {
@@ -47,8 +39,18 @@ FACTOR_BASE = {
     Factor.PROSOCIAL_MOTIVATION: 4.55,
 }
 SURVEY_MINIMUM = 5
-TEMPORARY_PART_TIME = (("fast", 70), ("midlertidig", 12), ("vikar", 13), ("engasjement", 5))
-TEMPORARY_FULL_TIME = (("fast", 92), ("midlertidig", 4), ("vikar", 2), ("engasjement", 2))
+TEMPORARY_PART_TIME = (
+    (EmploymentType.PERMANENT, 70),
+    (EmploymentType.TEMPORARY, 12),
+    (EmploymentType.SUBSTITUTE, 13),
+    (EmploymentType.PROJECT, 5),
+)
+TEMPORARY_FULL_TIME = (
+    (EmploymentType.PERMANENT, 92),
+    (EmploymentType.TEMPORARY, 4),
+    (EmploymentType.SUBSTITUTE, 2),
+    (EmploymentType.PROJECT, 2),
+)
 #: one person in this many gets extra shifts that take them above 100 % (heltidskultur flags them)
 ABOVE_FULL_TIME_EVERY = 150
 #: units with fewer people than this get no targets of their own

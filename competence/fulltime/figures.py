@@ -28,11 +28,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
+from db.codes import EmploymentType
 from db.models import Employee, OrgUnit, Position
 
 #: Stored employment types (Position.employment_type) that are permanent, and temporary.
-PERMANENT_TYPES = ("fast",)
-TEMPORARY_TYPES = ("midlertidig", "vikar", "engasjement")
+PERMANENT_TYPES = (EmploymentType.PERMANENT,)
+TEMPORARY_TYPES = (EmploymentType.TEMPORARY, EmploymentType.SUBSTITUTE, EmploymentType.PROJECT)
 #: FTE bands of the distribution: (key, lowest total FTE in the band).
 BANDS = (("100", 100.0), ("75-99", 75.0), ("50-74", 50.0), ("<50", 0.0))
 FULL_TIME = 100.0

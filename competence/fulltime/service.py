@@ -60,7 +60,7 @@ def fulltime_report(
     with_trend: bool = True,
 ) -> FulltimeReport:
     """The heltidskultur figures, per unit, the people of note and the two-year trend."""
-    with uow:
+    with uow.reading():
         return build_fulltime(uow.session, unit_id=unit_id, subunits=subunits, at=at, with_trend=with_trend)
 
 

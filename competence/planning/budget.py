@@ -32,12 +32,13 @@ from competence.lookup import get_or_fail
 from competence.planning.measures import MAX_NOK, check_year
 from competence.uow import UnitOfWork
 from competence.validation import optional_text
+from db.codes import Funding, GoalStatus, MeasureStatus
 from db.models import Employee, LearningGoal, OrgUnit, Position
-from db.planning import Funding, MeasureStatus, UnitBudget, UnitMeasure
+from db.planning import UnitBudget, UnitMeasure
 
 #: Learning goal statuses that no longer cost anything, and the one that has used its cost.
-CANCELLED_GOAL = "avbrutt"
-COMPLETED_GOAL = "fullfort"
+CANCELLED_GOAL = GoalStatus.CANCELLED
+COMPLETED_GOAL = GoalStatus.COMPLETED
 
 
 @dataclass(frozen=True)

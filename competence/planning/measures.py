@@ -6,7 +6,9 @@ year's end, an evaluation. Learning goals stay each person's; measures are the u
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -18,8 +20,9 @@ from competence.language import coded, pick_name
 from competence.lookup import check_version, get_or_fail
 from competence.uow import UnitOfWork
 from competence.validation import optional_text, required_text
+from db.codes import Funding, MeasureKind, MeasureStatus
 from db.models import Area, Competence, Employee, OrgUnit
-from db.planning import FIRST_YEAR, LAST_YEAR, Funding, MeasureKind, MeasureStatus, UnitMeasure, UnitTarget
+from db.planning import FIRST_YEAR, LAST_YEAR, UnitMeasure, UnitTarget
 
 MAX_NOK = 1_000_000_000
 #: Statuses of a measure still to be carried out.
@@ -98,12 +101,12 @@ def measures_in(
             UnitMeasure,
             OrgUnit.number,
             OrgUnit.name,
+            target_comp.code,
             target_comp.name,
             target_comp.name_en,
-            target_comp.code,
+            aim_comp.code,
             aim_comp.name,
             aim_comp.name_en,
-            aim_comp.code,
             Area.code,
             Area.name,
             Area.name_en,
@@ -121,56 +124,41 @@ def measures_in(
     scope = unit_scope(unit_id, subunits)
     if scope is not None:
         stmt = stmt.where(UnitMeasure.unit_id.in_(scope))
-    found = []
-    for (
-        m,
+    found = [_view(row) for row in session.execute(stmt)]
+    return sorted(found, key=lambda v: (-v.year, v.unit_number, v.due_on or dt.date.max, v.title.casefold()))
+
+
+def _view(row: Sequence[Any]) -> MeasureView:
+    """A row of :func:`measures_in` as the measure the screens and exports show."""
+    m, number, name = row[:3]
+    # (code, name, English name) of the target's competence, the competence, the strategy area
+    target, competence, area = tuple(row[3:6]), tuple(row[6:9]), tuple(row[9:12])
+    first, last = row[12:]
+    aims = [_aims(lang, target, competence, area) for lang in ("nb", "en")]
+    return MeasureView(
+        m.id,
+        m.version,
+        m.unit_id,
         number,
         name,
-        t_name,
-        t_name_en,
-        t_code,
-        c_name,
-        c_name_en,
-        c_code,
-        a_code,
-        a_name,
-        a_name_en,
-        *who,
-    ) in session.execute(stmt):
-        aims_nb = _aims(
-            "nb", (t_code, t_name, t_name_en), (c_code, c_name, c_name_en), (a_code, a_name, a_name_en)
-        )
-        aims_en = _aims(
-            "en", (t_code, t_name, t_name_en), (c_code, c_name, c_name_en), (a_code, a_name, a_name_en)
-        )
-        first, last = who
-        found.append(
-            MeasureView(
-                m.id,
-                m.version,
-                m.unit_id,
-                number,
-                name,
-                m.year,
-                MeasureKind(m.kind),
-                m.title,
-                m.description,
-                m.target_id,
-                aims_nb,
-                aims_en,
-                m.competence_id,
-                m.area_id,
-                m.cost_nok,
-                m.spent_nok,
-                Funding.of(m.funding),
-                m.responsible_id,
-                f"{first} {last}".strip() if first is not None else None,
-                m.due_on,
-                MeasureStatus(m.status),
-                m.evaluation,
-            )
-        )
-    return sorted(found, key=lambda v: (-v.year, v.unit_number, v.due_on or dt.date.max, v.title.casefold()))
+        m.year,
+        MeasureKind(m.kind),
+        m.title,
+        m.description,
+        m.target_id,
+        aims[0],
+        aims[1],
+        m.competence_id,
+        m.area_id,
+        m.cost_nok,
+        m.spent_nok,
+        Funding.known(m.funding),
+        m.responsible_id,
+        f"{first} {last or ''}".strip() if first is not None else None,
+        m.due_on,
+        MeasureStatus(m.status),
+        m.evaluation,
+    )
 
 
 def _aims(

@@ -78,7 +78,7 @@ def load_planning(
     whole municipality."""
     at = today()
     year = year or at.year
-    with uow:
+    with uow.reading():
         s = uow.session
         units = tuple(unit_tree(s))
         if unit_id is not None and unit_id not in {u.id for u in units}:
@@ -143,5 +143,5 @@ def planning_summary(
 def load_planning_summary(
     uow: UnitOfWork, unit_id: int | None, *, subunits: bool = True, at: dt.date | None = None
 ) -> PlanningSummary:
-    with uow:
+    with uow.reading():
         return planning_summary(uow.session, unit_id, subunits=subunits, at=at or today())

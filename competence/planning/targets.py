@@ -27,17 +27,11 @@ from competence.planning.holders import holder_counts, holder_names
 from competence.scales import level_for
 from competence.uow import UnitOfWork
 from competence.validation import optional_text
-from db.labelled import LabelledEnum
+from db.codes import TargetState
 from db.models import Competence, OrgUnit, ScaleLevel
 from db.planning import UnitMeasure, UnitTarget
 
 MAX_PEOPLE = 10_000
-
-
-class TargetState(LabelledEnum):
-    MET = "met", "Oppfylt", "Met"
-    SHORT = "short", "Under målet", "Short"
-    OVERDUE = "overdue", "Fristen er passert", "Overdue"
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,10 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, Paragraph, Spacer
 from reportlab.platypus.flowables import KeepTogether
 
-from competence.assessments import SOURCE_LABELS
 from competence.export.pdf import theme
 from competence.export.pdf.concat import DocInfo
 from competence.export.pdf.fonts import register_fonts
-from competence.goals import ACTIVITY_LABELS, STATUS_LABELS
+from db.codes import AccountKind, ActivityType, AssessmentSource, Code, EmploymentType, GoalStatus
 
 TITLE = "Innsyn: opplysninger registrert om deg"
 #: Headings of the sections, by table; a table added later is shown under its own name.
@@ -103,10 +102,12 @@ LABELS = {
     "number": "Nummer",
 }
 #: Stored codes shown as words.
-VALUES: dict[str, dict[str, tuple[str, str]]] = {
-    "source": SOURCE_LABELS,
-    "activity_type": ACTIVITY_LABELS,
-    "status": STATUS_LABELS,
+VALUES: dict[str, type[Code]] = {
+    "source": AssessmentSource,
+    "activity_type": ActivityType,
+    "status": GoalStatus,
+    "employment_type": EmploymentType,
+    "kind": AccountKind,
 }
 _HIDDEN = {"id", "version"}
 _WIDTHS = [32 * mm, 58 * mm, 32 * mm, theme.FRAME_WIDTH - 122 * mm]
@@ -139,7 +140,7 @@ def _pairs(row: Mapping[str, Any]) -> list[tuple[str, str]]:
             continue
         text = _shown(value)
         if key in VALUES and isinstance(value, str):
-            text = VALUES[key].get(value, (text,))[0]
+            text = VALUES[key].label_of(value)
         if text:
             pairs.append((LABELS.get(base, base.replace("_", " ")), text))
     return pairs

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from competence.roster.headers import header_key, tokens
-from db.planning import Factor
+from db.codes import Factor
 
 RESOURCE = Path(__file__).resolve().parents[2] / "resources" / "import" / "tenfactor_headers.json"
 FIELDS = ("unit", "unit_number", "year", "factor", "mean", "respondents")

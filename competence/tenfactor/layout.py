@@ -20,8 +20,8 @@ from competence.roster.book import Cell
 from competence.roster.layout import column_letter
 from competence.tenfactor.headers import is_person_level, match_factor, match_field
 from competence.tenfactor.reading import ReadFile
+from db.codes import Factor
 from db.errors import LocalizedError
-from db.planning import Factor
 
 HEADER_SEARCH_ROWS = 30
 #: A wide file names at least this many factors in its header row.

@@ -19,7 +19,8 @@ from competence.roster.book import Cell
 from competence.roster.headers import header_key
 from competence.tenfactor.headers import match_factor
 from competence.tenfactor.layout import SurveyLayout
-from db.planning import FIRST_YEAR, LAST_YEAR, Factor
+from db.codes import Factor
+from db.planning import FIRST_YEAR, LAST_YEAR
 
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)?$")
 _YEAR = re.compile(r"^(\d{4})(?:\s*[-/]\s*\d{2,4})?$")

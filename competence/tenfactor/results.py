@@ -16,8 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from competence.tenfactor.minimum import minimum_group
+from db.codes import Factor
 from db.models import OrgUnit
-from db.planning import Factor, TenFactorResult
+from db.planning import TenFactorResult
 
 #: (unit id, year) -> factor -> (mean, respondents)
 Results = dict[tuple[int, int], dict[Factor, tuple[float, int]]]

@@ -33,23 +33,11 @@ from competence.tenfactor.parse import FileGroup, Problem, parse_rows
 from competence.tenfactor.reading import ReadFile, read_result_file
 from competence.tenfactor.units import UnitChoice, remember_mapping, resolve_units
 from competence.uow import UnitOfWork
-from db.labelled import LabelledEnum
+from db.codes import Factor, ImportKind, ImportStatus, TenFactorOutcome
 from db.models import ImportRun
-from db.planning import Factor, TenFactorResult
+from db.planning import TenFactorResult
 
-KIND = "tenfactor"
-
-
-class Outcome(LabelledEnum):
-    """What the import does with a group of the file."""
-
-    NEW = "new", "ny", "new"
-    REPLACED = "replaced", "erstatter tidligere", "replaces earlier"
-    UNCHANGED = "unchanged", "uendret", "unchanged"
-    BELOW_MINIMUM = "below_minimum", "under minstegrensen: leses ikke inn", "below the minimum: not read"
-    SKIPPED = "skipped", "hoppet over", "skipped"
-    UNMAPPED = "unmapped", "ikke knyttet til en enhet", "not linked to a unit"
-    CONFLICT = "conflict", "samme enhet og år som en annen rad", "same unit and year as another row"
+KIND = ImportKind.TENFACTOR
 
 
 @dataclass(frozen=True)
@@ -72,7 +60,7 @@ class GroupOutcome:
     #: None when the survey hid it
     respondents: int | None
     choice: UnitChoice
-    outcome: Outcome
+    outcome: TenFactorOutcome
     #: (factor, mean, respondents) to store; empty for a group that is not stored (never shown either)
     means: tuple[tuple[Factor, float, int], ...] = ()
 
@@ -94,23 +82,29 @@ class TenFactorReport:
     #: results removed because the file now says the group is under the minimum
     removed: int = 0
 
-    def count(self, outcome: Outcome) -> int:
+    def count(self, outcome: TenFactorOutcome) -> int:
         return sum(1 for g in self.groups if g.outcome is outcome)
 
     @property
     def unmapped(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(g.unit_text for g in self.groups if g.outcome is Outcome.UNMAPPED))
+        return tuple(
+            dict.fromkeys(g.unit_text for g in self.groups if g.outcome is TenFactorOutcome.UNMAPPED)
+        )
 
     @property
     def refused(self) -> bool:
         """The import would not write: problems, units to choose, or two groups on one unit."""
         return bool(self.problems) or any(
-            g.outcome in (Outcome.UNMAPPED, Outcome.CONFLICT) for g in self.groups
+            g.outcome in (TenFactorOutcome.UNMAPPED, TenFactorOutcome.CONFLICT) for g in self.groups
         )
 
     @property
     def stored_groups(self) -> int:
-        return sum(1 for g in self.groups if g.outcome in (Outcome.NEW, Outcome.REPLACED, Outcome.UNCHANGED))
+        return sum(
+            1
+            for g in self.groups
+            if g.outcome in (TenFactorOutcome.NEW, TenFactorOutcome.REPLACED, TenFactorOutcome.UNCHANGED)
+        )
 
     def as_dict(self, lang: str = "nb") -> dict[str, Any]:
         """The report as plain JSON (``import-10faktor --json``)."""
@@ -134,7 +128,7 @@ class TenFactorReport:
                 }
                 for g in self.groups
             ],
-            "counts": {o.value: self.count(o) for o in Outcome} | {"removed": self.removed},
+            "counts": {o.value: self.count(o) for o in TenFactorOutcome} | {"removed": self.removed},
             "unmapped": list(self.unmapped),
             "problems": [
                 {"row": p.row, "column": p.column, "message": p.message(lang)} for p in self.problems
@@ -147,7 +141,7 @@ def preview_tenfactor(
 ) -> TenFactorReport:
     """What the import would do, without writing anything."""
     read = read_result_file(path)
-    with uow:
+    with uow.reading():
         return _plan(uow.session, read, options or TenFactorOptions())
 
 
@@ -164,14 +158,14 @@ def import_tenfactor(uow: UnitOfWork, path: Path, options: TenFactorOptions | No
         removed = _write(s, report)
         if options.remember:
             remember_mapping(s, options.unit_map)
-        counts = {o.value: report.count(o) for o in Outcome} | {"removed": removed}
+        counts = {o.value: report.count(o) for o in TenFactorOutcome} | {"removed": removed}
         s.add(
             ImportRun(
                 kind=KIND,
                 actor=uow.actor,
                 file_name=read.file_name[:500],
                 file_sha256=read.sha256,
-                status="applied",
+                status=ImportStatus.OK,
                 finished_at=now(),
                 counts=counts,
             )
@@ -224,20 +218,20 @@ def _outcome(
     respondents = group.respondents
     below = respondents is None or respondents < minimum
 
-    def result(outcome: Outcome, means: tuple[tuple[Factor, float, int], ...] = ()) -> GroupOutcome:
+    def result(outcome: TenFactorOutcome, means: tuple[tuple[Factor, float, int], ...] = ()) -> GroupOutcome:
         return GroupOutcome(
             group.row, group.unit_text, group.unit_number, group.year, respondents, choice, outcome, means
         )
 
     if below:  # never stored, never shown: not even its means go further than this line
-        return result(Outcome.BELOW_MINIMUM)
+        return result(TenFactorOutcome.BELOW_MINIMUM)
     if choice.skipped:
-        return result(Outcome.SKIPPED)
+        return result(TenFactorOutcome.SKIPPED)
     if choice.unit_id is None:
-        return result(Outcome.UNMAPPED)
+        return result(TenFactorOutcome.UNMAPPED)
     key = (choice.unit_id, group.year)
     if key in taken:
-        return result(Outcome.CONFLICT)
+        return result(TenFactorOutcome.CONFLICT)
     taken[key] = group.row
     means = tuple(
         sorted((f, v.mean, v.respondents) for f, v in group.factors.items() if v.respondents >= minimum)
@@ -245,11 +239,11 @@ def _outcome(
     new = {f: (m, n) for f, m, n in means}
     before = stored.get(key)
     if before is None:
-        return result(Outcome.NEW, means)
+        return result(TenFactorOutcome.NEW, means)
     same = before.keys() == new.keys() and all(
         abs(before[f][0] - new[f][0]) < 1e-9 and before[f][1] == new[f][1] for f in new
     )
-    return result(Outcome.UNCHANGED if same else Outcome.REPLACED, means)
+    return result(TenFactorOutcome.UNCHANGED if same else TenFactorOutcome.REPLACED, means)
 
 
 def _stored(session: Session, choices: Any) -> dict[tuple[int, int], dict[Factor, tuple[float, int]]]:
@@ -275,14 +269,14 @@ def _write(session: Session, report: TenFactorReport) -> int:
     removed = 0
     for group in report.groups:
         unit_id = group.choice.unit_id
-        if unit_id is None or group.outcome is Outcome.UNCHANGED:
+        if unit_id is None or group.outcome is TenFactorOutcome.UNCHANGED:
             continue
-        if group.outcome is Outcome.BELOW_MINIMUM and group.choice.skipped:
+        if group.outcome is TenFactorOutcome.BELOW_MINIMUM and group.choice.skipped:
             continue
         where = (TenFactorResult.unit_id == unit_id, TenFactorResult.year == group.year)
         existing = len(session.scalars(select(TenFactorResult.id).where(*where)).all())
         session.execute(delete(TenFactorResult).where(*where))
-        if group.outcome is Outcome.BELOW_MINIMUM:
+        if group.outcome is TenFactorOutcome.BELOW_MINIMUM:
             removed += existing
             continue
         session.add_all(

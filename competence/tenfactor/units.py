@@ -19,21 +19,10 @@ from competence.identifiers import canonical_number
 from competence.roster.headers import header_key
 from competence.tenfactor.headers import is_total_name
 from competence.tenfactor.parse import FileGroup
-from db.labelled import LabelledEnum
+from db.codes import UnitMatch
 from db.models import ImportMapping, OrgUnit
 
 SOURCE_KEY = "tenfactor:units"
-
-
-class MatchedBy(LabelledEnum):
-    """How a group of the file found its unit."""
-
-    CHOSEN = "chosen", "valgt", "chosen"
-    SAVED = "saved", "husket fra før", "remembered"
-    NUMBER = "number", "enhetsnummer", "unit number"
-    NAME = "name", "navn", "name"
-    TOTAL = "total", "hele kommunen", "the whole municipality"
-    NONE = "none", "ikke funnet", "not found"
 
 
 @dataclass(frozen=True)
@@ -41,7 +30,7 @@ class UnitChoice:
     unit_id: int | None
     unit_number: str | None
     unit_name: str | None
-    matched_by: MatchedBy
+    matched_by: UnitMatch
     #: the user (now or earlier) chose to leave the group out
     skipped: bool = False
 
@@ -93,26 +82,26 @@ def resolve_units(
     picked = {header_key(k): v for k, v in chosen.items()}
     result: dict[str, UnitChoice] = {}
 
-    def unit(number: str | None, how: MatchedBy) -> UnitChoice:
+    def unit(number: str | None, how: UnitMatch) -> UnitChoice:
         if number is None:
             return UnitChoice(None, None, None, how, skipped=True)
         found = by_number.get(canonical_number(number) or "")
-        return UnitChoice(*found, how) if found else UnitChoice(None, None, None, MatchedBy.NONE)
+        return UnitChoice(*found, how) if found else UnitChoice(None, None, None, UnitMatch.NONE)
 
     for group in groups:
         key = group.key
         if key in result:
             continue
         if key in picked:
-            result[key] = unit(picked[key], MatchedBy.CHOSEN)
+            result[key] = unit(picked[key], UnitMatch.CHOSEN)
         elif key in saved:
-            result[key] = unit(saved[key], MatchedBy.SAVED)
+            result[key] = unit(saved[key], UnitMatch.SAVED)
         elif group.unit_number is not None and group.unit_number in by_number:
-            result[key] = UnitChoice(*by_number[group.unit_number], MatchedBy.NUMBER)
+            result[key] = UnitChoice(*by_number[group.unit_number], UnitMatch.NUMBER)
         elif len(by_name.get(key, ())) == 1:
-            result[key] = UnitChoice(*by_name[key][0], MatchedBy.NAME)
+            result[key] = UnitChoice(*by_name[key][0], UnitMatch.NAME)
         elif (is_total_name(group.unit_text) or key == header_key(municipality)) and len(roots) == 1:
-            result[key] = UnitChoice(*roots[0], MatchedBy.TOTAL)
+            result[key] = UnitChoice(*roots[0], UnitMatch.TOTAL)
         else:
-            result[key] = UnitChoice(None, None, None, MatchedBy.NONE)
+            result[key] = UnitChoice(None, None, None, UnitMatch.NONE)
     return result

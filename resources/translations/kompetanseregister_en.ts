@@ -545,7 +545,6 @@
     <name>BackupsBox</name>
     <message>
         <source>Sikkerhetskopier</source>
-        <extracomment>The register was replaced by a backup.</extracomment>
         <translation>Backups</translation>
     </message>
     <message>
@@ -784,18 +783,6 @@ The previous contents are in {safety}.</translation>
 </context>
 <context>
     <name>CertificatesTab</name>
-    <message>
-        <source>Utløpt</source>
-        <translation>Expired</translation>
-    </message>
-    <message>
-        <source>Utløper snart</source>
-        <translation>Expires soon</translation>
-    </message>
-    <message>
-        <source>Gyldig</source>
-        <translation>Valid</translation>
-    </message>
     <message>
         <source>Kurs/sertifikat</source>
         <translation>Course/certificate</translation>
@@ -1172,7 +1159,7 @@ The previous contents are in {safety}.</translation>
     <name>DelayedProgress</name>
     <message>
         <source>Arbeider…</source>
-        <extracomment>Milliseconds a job may run before its progress dialog appears. Progress reports are forwarded to the UI at most this often (a service may report per row). Emitted after ``succeeded`` or ``failed`` and their callbacks. The widget the callbacks belong to: when it is gone, the result is dropped.</extracomment>
+        <extracomment>A job with the register: its unit of work (made by the runner), progress and cancel. A job without the register&apos;s unit of work (opening a register, a file on its own). Milliseconds a job may run before its progress dialog appears. Progress reports are forwarded to the UI at most this often (a service may report per row). Emitted after ``succeeded`` or ``failed`` and their callbacks. The job&apos;s unit of work (None for a detached job): what it committed is published. A newer request of the same screen replaced this one: its result is not wanted. The widget the callbacks belong to: when it is gone, the result is dropped.</extracomment>
         <translation>Working…</translation>
     </message>
     <message>
@@ -1855,6 +1842,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>FrameworkTreeWidget</name>
     <message>
         <source>Område og kompetanse</source>
+        <extracomment>The (kind, id) behind an item: (&quot;area&quot;, 12) or (&quot;competence&quot;, 40). Lower-case text the filter matches.</extracomment>
         <translation>Area and competence</translation>
     </message>
     <message>
@@ -1893,7 +1881,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>FrameworksTab</name>
     <message>
         <source>Rammeverk</source>
-        <extracomment>Something was saved: the page reloads and tells the other screens. The user chose another framework: the page loads its tree. A framework&apos;s tree is shown (used by tests and the screenshots). Select this item after the next reload (what was just added or edited). Show this framework after the next reload (a copy just made, a file just imported).</extracomment>
+        <extracomment>The user chose another framework: the page loads its tree. A framework&apos;s tree is shown (used by tests and the screenshots). Select this item after the next reload (what was just added or edited). Show this framework after the next reload (a copy just made, a file just imported).</extracomment>
         <translation>Framework</translation>
     </message>
     <message>
@@ -2516,34 +2504,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
 <context>
     <name>Importhistorikk</name>
     <message>
-        <source>Personalliste</source>
-        <translation>Roster</translation>
-    </message>
-    <message>
-        <source>Vurderingsmal</source>
-        <translation>Assessment template</translation>
-    </message>
-    <message>
-        <source>Rammeverk</source>
-        <translation>Framework</translation>
-    </message>
-    <message>
-        <source>10-FAKTOR</source>
-        <translation>10-FAKTOR</translation>
-    </message>
-    <message>
-        <source>Fullført</source>
-        <translation>Completed</translation>
-    </message>
-    <message>
-        <source>Avbrutt</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <source>Avvist</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
         <source>nye: {n}</source>
         <translation>new: {n}</translation>
     </message>
@@ -2770,18 +2730,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
 </context>
 <context>
-    <name>Kompetansetype</name>
-    <message>
-        <source>Kurs/sertifikat</source>
-        <extracomment>The (kind, id) behind an item: (&quot;area&quot;, 12) or (&quot;competence&quot;, 40). Lower-case text the filter matches.</extracomment>
-        <translation>Course/certificate</translation>
-    </message>
-    <message>
-        <source>Ferdighet</source>
-        <translation>Skill</translation>
-    </message>
-</context>
-<context>
     <name>Kryptering</name>
     <message>
         <source>ingen (ukryptert)</source>
@@ -2931,7 +2879,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>MainWindow</name>
     <message>
         <source>Kompetanseregister</source>
-        <extracomment>The user closed the window (and nothing in the background kept it open).</extracomment>
+        <extracomment>What the status bar&apos;s &quot;what the login reaches&quot; depends on. The user closed the window (and nothing in the background kept it open).</extracomment>
         <translation>Kompetanseregister</translation>
     </message>
     <message>
@@ -3147,6 +3095,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>MarkLeftDialog</name>
     <message>
         <source>Registrer at {name} har sluttet</source>
+        <extracomment>What the card shows (the employee screen reloads it when one of these changed): the gap analysis&apos;s inputs, and the person&apos;s talks.</extracomment>
         <translation>Register that {name} has left</translation>
     </message>
     <message>
@@ -3171,6 +3120,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>(ingen)</source>
         <translation>(none)</translation>
+    </message>
+    <message>
+        <source>{competence}, nivå {level}: {have}/{need}</source>
+        <translation>{competence}, level {level}: {have}/{need}</translation>
     </message>
     <message>
         <source>(ikke oppgitt: enhetens budsjett)</source>
@@ -3440,6 +3393,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>OverviewPage</name>
     <message>
         <source>Enhet for oversikten</source>
+        <extracomment>the largest gaps listed</extracomment>
         <translation>Unit for the overview</translation>
     </message>
     <message>
@@ -3505,6 +3459,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Gjennomsnittlig avvik i prosentpoeng av skalaen blant dem med kravet (ikke vurdert teller som {zero})</source>
         <translation>Mean gap in percentage points of the scale among those with the requirement (not assessed counts as {zero})</translation>
+    </message>
+    <message>
+        <source>Hvorfor</source>
+        <translation>Why</translation>
     </message>
     <message>
         <source>Største avvik</source>
@@ -3701,48 +3659,8 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Leader in others&apos; appraisal talks</translation>
     </message>
     <message>
-        <source>opprettet</source>
-        <translation>created</translation>
-    </message>
-    <message>
-        <source>endret</source>
-        <translation>changed</translation>
-    </message>
-    <message>
-        <source>slettet</source>
-        <translation>deleted</translation>
-    </message>
-    <message>
-        <source>vurdering</source>
-        <translation>assessment</translation>
-    </message>
-    <message>
         <source>import</source>
         <translation>import</translation>
-    </message>
-    <message>
-        <source>eksport</source>
-        <translation>export</translation>
-    </message>
-    <message>
-        <source>sletting (personvern)</source>
-        <translation>erasure (data protection)</translation>
-    </message>
-    <message>
-        <source>anonymisering</source>
-        <translation>anonymisation</translation>
-    </message>
-    <message>
-        <source>gjenoppretting</source>
-        <translation>restore</translation>
-    </message>
-    <message>
-        <source>sikkerhetskopi</source>
-        <translation>backup</translation>
-    </message>
-    <message>
-        <source>sluttet</source>
-        <translation>left</translation>
     </message>
     <message>
         <source>innstillinger</source>
@@ -3751,10 +3669,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>rammeverk</source>
         <translation>framework</translation>
-    </message>
-    <message>
-        <source>tilgang (felles register)</source>
-        <translation>access (shared register)</translation>
     </message>
     <message>
         <source>ansatt</source>
@@ -3878,6 +3792,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
     <message>
         <source>Advarsel: {message}</source>
+        <extracomment>Who is due under the retention rule depends on who left when, and on the retention setting.</extracomment>
         <translation>Warning: {message}</translation>
     </message>
 </context>
@@ -4265,107 +4180,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Lager {title}…</source>
         <translation>Making {title}…</translation>
-    </message>
-    <message>
-        <source>Kompetansematrise (Excel)</source>
-        <translation>Competence matrix (Excel)</translation>
-    </message>
-    <message>
-        <source>Alle ansatte i utvalget med nåværende nivå på hver kompetanse rollene deres krever, farget etter om kravet er oppfylt, med forklaring og utskriftsoppsett.</source>
-        <translation>Everyone in the selection with their current level of each competence their roles require, coloured by whether the requirement is met, with a legend and print setup.</translation>
-    </message>
-    <message>
-        <source>Kompetansematrise</source>
-        <translation>Competence matrix</translation>
-    </message>
-    <message>
-        <source>{people} ansatte × {competences} kompetanser ({na} ikke vurdert).</source>
-        <extracomment>the language the export is written in: the UI&apos;s, when the user asked for it</extracomment>
-        <translation>{people} employees × {competences} competences ({na} not assessed).</translation>
-    </message>
-    <message>
-        <source>Avviksrapport (Excel)</source>
-        <translation>Gap report (Excel)</translation>
-    </message>
-    <message>
-        <source>Nøkkeltall, andel krav oppfylt per enhet og strategiområde, sårbare kompetanser, sertifikater som utløper og utviklingsmål.</source>
-        <translation>Key figures, share of requirements met per unit and strategy area, vulnerable competences, expiring certificates and learning goals.</translation>
-    </message>
-    <message>
-        <source>Avviksrapport</source>
-        <translation>Gap report</translation>
-    </message>
-    <message>
-        <source>Enheter: {units} · sårbare kompetanser: {vulnerable} · sertifikatvarsler: {certificates} · utviklingsmål: {goals}.</source>
-        <translation>Units: {units} · vulnerable competences: {vulnerable} · certificate alerts: {certificates} · learning goals: {goals}.</translation>
-    </message>
-    <message>
-        <source>Vurderingsmal (Excel)</source>
-        <translation>Assessment template (Excel)</translation>
-    </message>
-    <message>
-        <source>Et regneark lederen fyller ut med nivåer fra nedtrekkslister og leser inn igjen (Import). Dagens nivåer står ferdig utfylt.</source>
-        <translation>A spreadsheet the leader fills in with levels from drop-down lists and reads back in (Import). Today&apos;s levels are filled in already.</translation>
-    </message>
-    <message>
-        <source>Vurderingsmal</source>
-        <translation>Assessment template</translation>
-    </message>
-    <message>
-        <source>{people} ansatte × {competences} kompetanser.</source>
-        <translation>{people} employees × {competences} competences.</translation>
-    </message>
-    <message>
-        <source>Utviklingsplan for én ansatt (PDF)</source>
-        <translation>Development plan for one employee (PDF)</translation>
-    </message>
-    <message>
-        <source>Den individuelle utviklingsplanen til medarbeidersamtalen: kompetanseprofil med krav og avvik, utviklingsmål, kurs og sertifikater, og linjer for underskrift.</source>
-        <translation>The individual development plan for the appraisal talk: competence profile with requirements and gaps, learning goals, courses and certificates, and lines for signatures.</translation>
-    </message>
-    <message>
-        <source>Utviklingsplan</source>
-        <translation>Development plan</translation>
-    </message>
-    <message>
-        <source>Utviklingsplan for ansatt {no}, {pages} sider.</source>
-        <translation>Development plan of employee {no}, {pages} pages.</translation>
-    </message>
-    <message>
-        <source>Utviklingsplaner for en enhet (PDF)</source>
-        <translation>Development plans for a unit (PDF)</translation>
-    </message>
-    <message>
-        <source>Én PDF per ansatt i enheten, lagt i en mappe du velger, og om du vil også alle planene samlet i én PDF med et bokmerke per person (for utskrift).</source>
-        <translation>One PDF per employee of the unit, in a folder you choose, and if you like all the plans in one PDF with a bookmark per person (for printing).</translation>
-    </message>
-    <message>
-        <source>Utviklingsplaner</source>
-        <translation>Development plans</translation>
-    </message>
-    <message>
-        <source>{files} utviklingsplaner, {pages} sider i alt.</source>
-        <translation>{files} development plans, {pages} pages in all.</translation>
-    </message>
-    <message>
-        <source>Samlet fil: {name}</source>
-        <translation>Combined file: {name}</translation>
-    </message>
-    <message>
-        <source>Kompetanseplan for enheten (PDF)</source>
-        <translation>Unit competence plan (PDF)</translation>
-    </message>
-    <message>
-        <source>Enhetens kompetanseplan: nøkkeltall, strategiområder, kompetansekart, sårbare kompetanser, planlagte læringsaktiviteter og sertifikater som må fornyes.</source>
-        <translation>The unit&apos;s competence plan: key figures, strategy areas, competence map, vulnerable competences, planned learning activities and certificates to renew.</translation>
-    </message>
-    <message>
-        <source>Kompetanseplan</source>
-        <translation>Competence plan</translation>
-    </message>
-    <message>
-        <source>{pages} sider, {people} ansatte, {activities} planlagte tiltak.</source>
-        <translation>{pages} pages, {people} employees, {activities} planned activities.</translation>
     </message>
 </context>
 <context>
@@ -4956,7 +4770,7 @@ Do it now? It cannot be undone.</translation>
     <name>RolesTab</name>
     <message>
         <source>Rolle</source>
-        <extracomment>Something was saved: the page reloads and tells the other screens. The requirements of the selected role are shown (used by tests and the screenshots). Select this role after the next reload (one just made).</extracomment>
+        <extracomment>The requirements of the selected role are shown (used by tests and the screenshots). Select this role after the next reload (one just made).</extracomment>
         <translation>Role</translation>
     </message>
     <message>
@@ -5234,7 +5048,7 @@ Do it now? It cannot be undone.</translation>
     <name>Startup</name>
     <message>
         <source>Åpner databasen…</source>
-        <extracomment>How many people the demo municipality of ``--demo`` has. Set by the benchmark to the time the process was started (``time.time()``). How long ``--smoke-test`` waits for the first screen before it gives up (exit code 3). The database could not be opened; the user has been told why. ``main`` exits with 1.</extracomment>
+        <extracomment>Set by the benchmark to the time the process was started (``time.time()``). How long ``--smoke-test`` waits for the first screen before it gives up (exit code 3). The database could not be opened; the user has been told why. ``main`` exits with 1.</extracomment>
         <translation>Opening the database…</translation>
     </message>
     <message>
@@ -5712,14 +5526,6 @@ Do it now? It cannot be undone.</translation>
         <source>Leder: {people}</source>
         <translation>Leader: {people}</translation>
     </message>
-    <message>
-        <source>HR (hele kommunen)</source>
-        <translation>HR (the whole municipality)</translation>
-    </message>
-    <message>
-        <source>Enhetsleder</source>
-        <translation>Unit leader</translation>
-    </message>
 </context>
 <context>
     <name>TrendChart</name>
@@ -5843,7 +5649,7 @@ Do it now? It cannot be undone.</translation>
     </message>
     <message>
         <source>&amp;Mål</source>
-        <translation>&amp;Targets</translation>
+        <translation>Tar&amp;gets</translation>
     </message>
     <message>
         <source>snittavvik {gap} prosentpoeng</source>
@@ -6007,8 +5813,16 @@ Do it now? It cannot be undone.</translation>
         <translation>Strategy area</translation>
     </message>
     <message>
-        <source>Med krav</source>
-        <translation>Required of</translation>
+        <source>Hvorfor</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Mangler {short}</source>
+        <translation>Short by {short}</translation>
+    </message>
+    <message>
+        <source>Kompetanser enheten har for få av: under et mål enheten har satt, eller, der det ikke finnes et mål, kritiske kompetanser som kreves av flere enn én og som bare én eller ingen har på kravnivået. Enter eller dobbeltklikk viser personene i kartet.</source>
+        <translation>Competences the unit holds too thinly: short of a target the unit has set, or, where there is no target, critical competences required of more than one person that one person or nobody holds at the required level. Enter or a double-click shows the people in the map.</translation>
     </message>
     <message>
         <source>Har kompetansen</source>
@@ -6021,10 +5835,6 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>Sårbare kompetanser</source>
         <translation>Vulnerable competences</translation>
-    </message>
-    <message>
-        <source>Kritiske kompetanser som en enhet krever, og som bare én eller ingen av dens ansatte har på kravnivået. Enter eller dobbeltklikk viser personene i kartet.</source>
-        <translation>Critical competences a unit requires that only one or none of its employees holds at the required level. Enter or a double-click shows the people in the map.</translation>
     </message>
 </context>
 <context>

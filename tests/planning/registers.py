@@ -4,10 +4,10 @@ posts that make every heltidskultur figure worth computing by hand, and the mini
 Units: 1000 Fjordvik kommune → 100 Hjemmetjenesten → 110 Sone nord; 1000 → 200 Sykehjemmet.
 Today is 01.03.2026. People, with their active posts (type) and desired FTE:
 
-* Åse (1): 60 % in 100 (fast) and 40 % in 200 (fast): 100 % in total, full time in both units.
-* Bjørn (2): 80 % in 110 (midlertidig); 30 % in 200 ended 31.12.2025; wants 100 %.
-* Cecilie (3): 100 % in 200 (fast) and 20 % in 100 (engasjement): 120 %, above full time.
-* Dag (4): 50 % in 100 (vikar); wants 50 %.
+* Åse (1): 60 % in 100 (permanent) and 40 % in 200 (permanent): 100 % in total, full time in both units.
+* Bjørn (2): 80 % in 110 (temporary); 30 % in 200 ended 31.12.2025; wants 100 %.
+* Cecilie (3): 100 % in 200 (permanent) and 20 % in 100 (project): 120 %, above full time.
+* Dag (4): 50 % in 100 (substitute); wants 50 %.
 * Eli (5): 100 % in 100, left 31.01.2026: not counted.
 * Frode (6): 75 % in 110 (type not given) and a 0 % verneombud verv in 100.
 """
@@ -42,19 +42,19 @@ PEOPLE: dict[
         tuple[tuple[str, float, str | None, dt.date | None, dt.date | None], ...],
     ],
 ] = {
-    "Åse": ("1", None, None, (("100", 60, "fast", None, None), ("200", 40, "fast", None, None))),
+    "Åse": ("1", None, None, (("100", 60, "permanent", None, None), ("200", 40, "permanent", None, None))),
     "Bjørn": (
         "2",
         100,
         None,
         (
-            ("110", 80, "midlertidig", None, None),
-            ("200", 30, "fast", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+            ("110", 80, "temporary", None, None),
+            ("200", 30, "permanent", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
         ),
     ),
-    "Cecilie": ("3", None, None, (("200", 100, "fast", None, None), ("100", 20, "engasjement", None, None))),
-    "Dag": ("4", 50, None, (("100", 50, "vikar", None, None),)),
-    "Eli": ("5", None, dt.date(2026, 1, 31), (("100", 100, "fast", None, dt.date(2026, 1, 31)),)),
+    "Cecilie": ("3", None, None, (("200", 100, "permanent", None, None), ("100", 20, "project", None, None))),
+    "Dag": ("4", 50, None, (("100", 50, "substitute", None, None),)),
+    "Eli": ("5", None, dt.date(2026, 1, 31), (("100", 100, "permanent", None, dt.date(2026, 1, 31)),)),
     "Frode": ("6", None, None, (("110", 75, None, None, None), ("100", 0, None, None, None))),
 }
 

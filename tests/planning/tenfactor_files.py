@@ -14,7 +14,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from db.planning import Factor
+from db.codes import Factor
 
 LONG_HEADER = ("Enhet", "År", "Faktor", "Gjennomsnitt", "Antall svar")
 

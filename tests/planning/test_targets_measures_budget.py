@@ -26,14 +26,13 @@ from competence.planning.measures import (
 )
 from competence.planning.targets import (
     TargetInput,
-    TargetState,
     add_target,
     delete_target,
     targets_in,
     update_target,
 )
 from competence.uow import UnitOfWork
-from db.planning import Funding, MeasureKind, MeasureStatus
+from db.codes import Funding, MeasureKind, MeasureStatus, TargetState
 from tests.planning.registers import TODAY, PlanningRegister, build_planning_register
 
 
@@ -275,14 +274,16 @@ def test_budget_planned_against_used(uow: UnitOfWork, register: PlanningRegister
     set_budget(uow, register.units["110"], 2026, 20_000)
     p = register.people
     for name, cost, due, start, status in (
-        ("Åse", 12_000, dt.date(2026, 5, 1), None, "planlagt"),  # home unit 100 (60 % there)
-        ("Cecilie", 7_000, dt.date(2026, 9, 1), None, "pagar"),  # home unit 200 (100 % there)
-        ("Bjørn", 3_000, dt.date(2026, 3, 15), None, "fullfort"),  # home unit 110
-        ("Dag", 2_000, None, dt.date(2026, 2, 1), "avbrutt"),  # cancelled: costs nothing
-        ("Frode", 1_500, dt.date(2025, 12, 1), None, "fullfort"),  # last year's
+        ("Åse", 12_000, dt.date(2026, 5, 1), None, "planned"),  # home unit 100 (60 % there)
+        ("Cecilie", 7_000, dt.date(2026, 9, 1), None, "in_progress"),  # home unit 200 (100 % there)
+        ("Bjørn", 3_000, dt.date(2026, 3, 15), None, "completed"),  # home unit 110
+        ("Dag", 2_000, None, dt.date(2026, 2, 1), "cancelled"),  # cancelled: costs nothing
+        ("Frode", 1_500, dt.date(2025, 12, 1), None, "completed"),  # last year's
     ):
         add_goal(
-            uow, p[name], GoalInput("Kurs", "kurs", start_on=start, due_on=due, status=status, cost_nok=cost)
+            uow,
+            p[name],
+            GoalInput("Kurs", "course", start_on=start, due_on=due, status=status, cost_nok=cost),
         )
     with uow:
         s = uow.session

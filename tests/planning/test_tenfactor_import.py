@@ -15,11 +15,11 @@ from competence.cli import main
 from competence.tenfactor.layout import TenFactorFileError
 from competence.tenfactor.minimum import set_minimum_group
 from competence.tenfactor.results import survey_in
-from competence.tenfactor.service import Outcome, TenFactorOptions, import_tenfactor, preview_tenfactor
-from competence.tenfactor.units import MatchedBy
+from competence.tenfactor.service import TenFactorOptions, import_tenfactor, preview_tenfactor
 from competence.uow import UnitOfWork
+from db.codes import Factor, TenFactorOutcome, UnitMatch
 from db.models import AuditEvent, ImportRun
-from db.planning import Factor, TenFactorResult
+from db.planning import TenFactorResult
 from tests.planning.registers import TODAY, PlanningRegister, build_planning_register
 from tests.planning.tenfactor_files import (
     GROUPS_2024,
@@ -69,10 +69,10 @@ def test_a_long_file_needs_the_unit_it_cannot_find_chosen_then_remembers_it(
     )
     outcomes = {g.unit_text: (g.outcome, g.choice.matched_by, g.choice.unit_number) for g in preview.groups}
     assert outcomes == {
-        "Hjemmetjenesten": (Outcome.NEW, MatchedBy.NAME, "100"),
-        "Sone N.": (Outcome.UNMAPPED, MatchedBy.NONE, None),
-        "Sykehjemmet": (Outcome.BELOW_MINIMUM, MatchedBy.NAME, "200"),
-        "Totalt": (Outcome.NEW, MatchedBy.TOTAL, "1000"),
+        "Hjemmetjenesten": (TenFactorOutcome.NEW, UnitMatch.NAME, "100"),
+        "Sone N.": (TenFactorOutcome.UNMAPPED, UnitMatch.NONE, None),
+        "Sykehjemmet": (TenFactorOutcome.BELOW_MINIMUM, UnitMatch.NAME, "200"),
+        "Totalt": (TenFactorOutcome.NEW, UnitMatch.TOTAL, "1000"),
     }
     # the group under the minimum carries no figures past the parser, not even in a preview
     assert next(g for g in preview.groups if g.unit_text == "Sykehjemmet").means == ()
@@ -102,8 +102,8 @@ def test_a_long_file_needs_the_unit_it_cannot_find_chosen_then_remembers_it(
     again = import_tenfactor(uow, path)
     assert again.applied
     assert {g.unit_text: (g.outcome, g.choice.matched_by) for g in again.groups}["Sone N."] == (
-        Outcome.UNCHANGED,
-        MatchedBy.SAVED,
+        TenFactorOutcome.UNCHANGED,
+        UnitMatch.SAVED,
     )
 
 
@@ -118,9 +118,9 @@ def test_a_wide_csv_as_excel_saves_it_with_the_year_given(
     assert done.applied and done.layout == "wide"
     outcomes = {g.unit_text: g.outcome for g in done.groups}
     assert outcomes == {
-        "Hjemmetjenesten": Outcome.NEW,
-        "Fjordvik kommune": Outcome.NEW,  # the municipality's own name: the top unit
-        "Sykehjemmet": Outcome.BELOW_MINIMUM,  # "<5": hidden by the survey
+        "Hjemmetjenesten": TenFactorOutcome.NEW,
+        "Fjordvik kommune": TenFactorOutcome.NEW,  # the municipality's own name: the top unit
+        "Sykehjemmet": TenFactorOutcome.BELOW_MINIMUM,  # "<5": hidden by the survey
     }
     assert _stored(uow)[("100", 2024)][1] == (3.21, 11)
 

@@ -1,4 +1,4 @@
-"""Issue 6, point 13: every service that writes leaves an audit event (who, when, what) holding no
+"""Every service that writes leaves an audit event (who, when, what) holding no
 personal data beyond the employee number; the log is viewable (dataclasses) and exportable (CLI,
 JSON or CSV with formula-safe cells).
 
@@ -37,6 +37,7 @@ from competence import (
     settings,
     units,
 )
+from competence.actions.privacy import export_audit_events
 from competence.cli import main
 from competence.export.excel.gap_report import export_gap_report
 from competence.export.excel.matrix import export_matrix
@@ -47,6 +48,7 @@ from competence.export.pdf.unit_plan import export_unit_plan
 from competence.frameworks import builtin, editing, transfer
 from competence.lookup import employee_by_no
 from competence.privacy import auditlog, erasure, innsyn, retention
+from competence.progress import CancelToken
 from competence.roster.mappings import forget_mapping, save_mapping
 from competence.uow import UnitOfWork
 from db.models import AuditEvent
@@ -72,6 +74,12 @@ NOT_WRITES = {
     "competence.export.excel.splice.save_with_rows": "a file-writing step of the Excel exports",
     "competence.export.excel.styles.set_cells": "puts values into worksheet cells",
     "competence.export.pdf.plan_data.load_plan": "reads what a development plan shows",
+    "competence.actions.card.load_card": "reads what the employee card shows",
+    "competence.actions.card.load_lookups": "reads the lists the card's dialogs pick from",
+    "competence.actions.screens.load_access_screen": "reads who has access to a shared register",
+    "competence.actions.screens.load_employee_list": "reads the employee list and its filters",
+    "competence.actions.screens.load_frameworks_screen": "reads the frameworks and roles",
+    "competence.actions.screens.load_report_choices": "reads the units and people a report is for",
     "competence.export.scope.record_export": "records the export event for the exports themselves",
     "competence.audit.forget_person_events": "a step of the erasure, which records the event",
     "competence.program_versions.record_program_version": "the program's own note of its version when it "
@@ -427,7 +435,7 @@ SCENARIOS: dict[str, Scenario] = {
         ("delete", SUBJECT_NO),
     )[1],
     "competence.goals.add_goal": lambda c: (
-        goals.add_goal(c.uow, c.reg.subject_id, goals.GoalInput("Hospitering", "hospitering")),
+        goals.add_goal(c.uow, c.reg.subject_id, goals.GoalInput("Hospitering", "job_shadowing")),
         ("create", SUBJECT_NO),
     )[1],
     "competence.goals.update_goal": lambda c: (
@@ -435,7 +443,7 @@ SCENARIOS: dict[str, Scenario] = {
         ("update", SUBJECT_NO),
     )[1],
     "competence.goals.set_goal_status": lambda c: (
-        goals.set_goal_status(c.uow, _goal(c).id, "pagar", expected_version=_goal(c).version),
+        goals.set_goal_status(c.uow, _goal(c).id, "in_progress", expected_version=_goal(c).version),
         ("update", SUBJECT_NO),
     )[1],
     "competence.goals.delete_goal": lambda c: (
@@ -490,6 +498,18 @@ SCENARIOS: dict[str, Scenario] = {
     "competence.privacy.innsyn.export_person": lambda c: (
         innsyn.export_person(c.uow, SUBJECT_NO, c.tmp / "innsyn.json", as_pdf=False),
         ("export", SUBJECT_NO),
+    )[1],
+    "competence.actions.privacy.export_audit_events": lambda c: (
+        export_audit_events(
+            c.uow,
+            c.tmp / "hendelser.csv",
+            limit=10,
+            action=None,
+            employee_no=None,
+            since=None,
+            cancel=CancelToken(),
+        ),
+        ("export", None),
     )[1],
     "competence.privacy.auditlog.export_audit_log": lambda c: (
         auditlog.export_audit_log(c.uow, audit.list_events(c.uow), c.tmp / "logg.csv"),

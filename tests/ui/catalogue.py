@@ -42,7 +42,7 @@ from competence.roles import list_roles, requirements_of
 from competence.search import CompetenceOption, competence_options
 from competence.units import list_units
 from db.errors import DatabaseCorruptError
-from tests.ui.support import Register, wait_idle
+from tests.ui.support import Register, uow_of, wait_idle
 from ui.context import AppContext
 from ui.employees.page import EmployeesPage
 from ui.main_window import MainWindow
@@ -126,24 +126,24 @@ def dialogs(
     from ui.privacy.erasure import ErasureDialog, preview_erasure
     from ui.privacy.retention import RetentionDialog
 
-    db, actor = ctx.database, ctx.actor
+    tasks = ctx.tasks
     aase = register.people["aase"]
-    employee = get_employee(ctx.uow(), aase)
-    units = tuple(list_units(ctx.uow()))
-    roles = tuple(list_roles(ctx.uow()))
-    options = tuple(competence_options(ctx.uow()))
+    employee = get_employee(uow_of(ctx), aase)
+    units = tuple(list_units(uow_of(ctx)))
+    roles = tuple(list_roles(uow_of(ctx)))
+    options = tuple(competence_options(uow_of(ctx)))
     skills = tuple(o for o in options if o.kind == "skill")
     courses = tuple(o for o in options if o.kind == "certificate")
-    people = tuple(list_employees(ctx.uow(), include_left=True))
-    profile = employee_profile(ctx.uow(), aase)
+    people = tuple(list_employees(uow_of(ctx), include_left=True))
+    profile = employee_profile(uow_of(ctx), aase)
     item = next(i for i in profile.items if i.competence.kind == "skill")
     levels = next(o.levels for o in options if o.id == item.competence.id)
     nurse = next(r for r in roles if r.id == register.roles["nurse"])
-    summary = next(f for f in list_frameworks(ctx.uow()) if f.key == "test-fw")
-    tree = framework_tree(ctx.uow(), "test-fw")
+    summary = next(f for f in list_frameworks(uow_of(ctx)) if f.key == "test-fw")
+    tree = framework_tree(uow_of(ctx), "test-fw")
     for text in ("Kurs i personvern", "Hospitering i HMS-arbeid", "Veiledning i nye rutiner"):
-        add_goal(ctx.uow(), aase, GoalInput(text, "kurs"))
-    goals = tuple(goals_of(ctx.uow(), aase))
+        add_goal(uow_of(ctx), aase, GoalInput(text, "course"))
+    goals = tuple(goals_of(uow_of(ctx), aase))
     area = tree.areas[0]
 
     def bug() -> QWidget:
@@ -152,30 +152,30 @@ def dialogs(
         except ValueError as exc:
             return BugDialog(bug_report(type(exc), exc, exc.__traceback__), "/tmp/logg", parent)
 
-    yield "Ny ansatt", lambda: NewEmployeeDialog(db, actor, units, roles, parent)
-    yield "Endre ansatt", lambda: EditEmployeeDialog(db, actor, employee, parent, people=people)
-    yield "Ny stilling", lambda: PositionDialog(db, actor, aase, units, roles, None, parent, people=people)
-    yield "Avslutt stilling", lambda: EndPositionDialog(db, actor, employee.positions[0], parent)
-    yield "Registrer som sluttet", lambda: MarkLeftDialog(db, actor, employee, parent)
-    yield "Nytt utviklingsmål", lambda: GoalDialog(db, actor, aase, skills, parent=parent)
-    yield "Nytt kurs/sertifikat", lambda: CertificateDialog(db, actor, aase, courses, parent=parent)
+    yield "Ny ansatt", lambda: NewEmployeeDialog(tasks, units, roles, parent)
+    yield "Endre ansatt", lambda: EditEmployeeDialog(tasks, employee, parent, people=people)
+    yield "Ny stilling", lambda: PositionDialog(tasks, aase, units, roles, None, parent, people=people)
+    yield "Avslutt stilling", lambda: EndPositionDialog(tasks, employee.positions[0], parent)
+    yield "Registrer som sluttet", lambda: MarkLeftDialog(tasks, employee, parent)
+    yield "Nytt utviklingsmål", lambda: GoalDialog(tasks, aase, skills, parent=parent)
+    yield "Nytt kurs/sertifikat", lambda: CertificateDialog(tasks, aase, courses, parent=parent)
     yield (
         "Ny medarbeidersamtale",
-        lambda: AppraisalDialog(db, actor, aase, goals, leader_name="Nina Leder", parent=parent),
+        lambda: AppraisalDialog(tasks, aase, goals, leader_name="Nina Leder", parent=parent),
     )
-    yield "Vurder", lambda: AssessDialog(db, actor, aase, item, levels, parent=parent)
-    yield "Ny rolle", lambda: RoleDialog(db, actor, None, parent)
+    yield "Vurder", lambda: AssessDialog(tasks, aase, item, levels, parent=parent)
+    yield "Ny rolle", lambda: RoleDialog(tasks, None, parent)
     yield (
         "Nytt krav",
         lambda: RequirementDialog(
-            db, actor, nurse, options, requirements_of(ctx.uow(), nurse.id), parent=parent
+            tasks, nurse, options, requirements_of(uow_of(ctx), nurse.id), parent=parent
         ),
     )
-    yield "Kopi av rammeverk", lambda: CopyDialog(db, actor, summary, parent)
-    yield "Endre rammeverket", lambda: EditFrameworkDialog(db, actor, summary, parent)
-    yield "Nytt område", lambda: AreaDialog(db, actor, summary, None, parent)
-    yield "Ny kompetanse", lambda: CompetenceDialog(db, actor, tree, area, None, parent)
-    yield "Endre nivånavn", lambda: ScaleDialog(db, actor, tree.scales[-1], parent)
+    yield "Kopi av rammeverk", lambda: CopyDialog(tasks, summary, parent)
+    yield "Endre rammeverket", lambda: EditFrameworkDialog(tasks, summary, parent)
+    yield "Nytt område", lambda: AreaDialog(tasks, summary, None, parent)
+    yield "Ny kompetanse", lambda: CompetenceDialog(tasks, tree, area, None, parent)
+    yield "Endre nivånavn", lambda: ScaleDialog(tasks, tree.scales[-1], parent)
     yield from planning_dialogs(ctx, register, parent, options, people)
     yield "Importer personalliste", lambda: RosterWizard(ctx, parent)
     yield "Les inn vurderingsmal", lambda: TemplateWizard(ctx, parent)
@@ -183,7 +183,7 @@ def dialogs(
     yield "Oppbevaringstiden er ute", lambda: RetentionDialog(ctx, parent)
     yield (
         "Slett personen",
-        lambda: ErasureDialog(preview_erasure(ctx.uow(), employee.employee_no, employee.full_name), parent),
+        lambda: ErasureDialog(preview_erasure(uow_of(ctx), employee.employee_no, employee.full_name), parent),
     )
     yield (
         "Databasefilen er skadet",
@@ -208,11 +208,11 @@ def planning_dialogs(
     from ui.planning.measures import BudgetDialog, MeasureDialog
     from ui.planning.targets import TargetDialog
 
-    db, actor, home = ctx.database, ctx.actor, register.units["home"]
-    yield "Nytt mål", lambda: TargetDialog(db, actor, home, options, parent=parent)
-    yield "Nytt tiltak", lambda: MeasureDialog(db, actor, home, 2025, (), options, people, parent=parent)
+    tasks, home = ctx.tasks, register.units["home"]
+    yield "Nytt mål", lambda: TargetDialog(tasks, home, options, parent=parent)
+    yield "Nytt tiltak", lambda: MeasureDialog(tasks, home, 2025, (), options, people, parent=parent)
     budget = BudgetFigures(2025, None, 0, 0, 0, 0, 0)
-    yield "Kompetansebudsjett", lambda: BudgetDialog(db, actor, home, budget, parent=parent)
+    yield "Kompetansebudsjett", lambda: BudgetDialog(tasks, home, budget, parent=parent)
     from ui.importing.tenfactor_wizard import TenFactorWizard
 
     yield "Les inn 10-FAKTOR", lambda: TenFactorWizard(ctx, parent)

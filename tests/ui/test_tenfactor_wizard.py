@@ -12,8 +12,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
-from competence.tenfactor.service import Outcome
 from competence.uow import UnitOfWork
+from db.codes import TenFactorOutcome
 from db.planning import TenFactorResult
 from tests.planning.tenfactor_files import Group, long_rows, write_xlsx
 from tests.ui.support import Register, click, retype, shown, wait_idle
@@ -34,10 +34,7 @@ def page(
 
 def stored(ctx: AppContext) -> set[tuple[int, int, int]]:
     with UnitOfWork(ctx.database) as uow:
-        return {
-            (r.unit_id, r.year, r.respondents)
-            for r in uow.session.query(TenFactorResult)
-        }
+        return {(r.unit_id, r.year, r.respondents) for r in uow.session.query(TenFactorResult)}
 
 
 def test_read_the_results_choose_the_unit_the_file_names_differently_and_save(
@@ -62,9 +59,9 @@ def test_read_the_results_choose_the_unit_the_file_names_differently_and_save(
     preview = wizard.preview_page
     outcomes = {g.unit_text: g.outcome for g in preview.view.model.rows}
     assert outcomes == {
-        "Hjemmetjenesten": Outcome.NEW,
-        "Skolen vår": Outcome.UNMAPPED,
-        "Helse og omsorg": Outcome.BELOW_MINIMUM,
+        "Hjemmetjenesten": TenFactorOutcome.NEW,
+        "Skolen vår": TenFactorOutcome.UNMAPPED,
+        "Helse og omsorg": TenFactorOutcome.BELOW_MINIMUM,
     }
     commit = wizard.button(QWizard.WizardButton.CommitButton)
     assert not commit.isEnabled()  # a group still has no unit
@@ -79,7 +76,7 @@ def test_read_the_results_choose_the_unit_the_file_names_differently_and_save(
     QTest.keyClick(popup, Qt.Key.Key_Down)
     QTest.keyClick(popup, Qt.Key.Key_Return)
     qtbot.waitUntil(commit.isEnabled, timeout=10_000)
-    assert {g.unit_text: g.outcome for g in preview.view.model.rows}["Skolen vår"] is Outcome.NEW
+    assert {g.unit_text: g.outcome for g in preview.view.model.rows}["Skolen vår"] is TenFactorOutcome.NEW
     assert stored(ctx) == set()  # nothing yet
 
     click(commit)
@@ -107,4 +104,4 @@ def test_read_the_results_choose_the_unit_the_file_names_differently_and_save(
     qtbot.waitUntil(lambda: again.currentId() == PREVIEW_PAGE, timeout=10_000)
     assert {g.unit_text: g.outcome for g in again.preview_page.view.model.rows}[
         "Skolen vår"
-    ] is Outcome.UNCHANGED
+    ] is TenFactorOutcome.UNCHANGED

@@ -26,7 +26,6 @@ from competence.roles import (
 )
 from competence.search import CompetenceOption
 from competence.uow import UnitOfWork
-from db.session import Database
 from ui.card.common import RecordTable, level_text
 from ui.context import AppContext
 from ui.frameworks.browser import remember_splitter
@@ -34,19 +33,20 @@ from ui.frameworks.dialogs import paragraph
 from ui.i18n import current_language, fmt_int, fmt_percent
 from ui.widgets.forms import FormDialog
 from ui.widgets.pickers import CompetencePicker, short_framework_name
+from ui.widgets.qt import line_edit
 from ui.widgets.tables import Column
+from ui.worker import TaskRunner
 
 
 class RoleDialog(FormDialog):
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         role: RoleView | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Endre rolle") if role else self.tr("Ny rolle"), parent)
-        self.database, self.actor, self.role = database, actor, role
+        self.tasks, self.role = tasks, role
         self.name = QLineEdit(role.name if role else "")
         self.name.setMaxLength(200)
         self.add_row(self.tr("Navn:"), self.name, "name")
@@ -63,7 +63,9 @@ class RoleDialog(FormDialog):
         self.resize(500, self.sizeHint().height())
 
     def submit(self) -> RoleView:
-        uow = UnitOfWork(self.database, self.actor)
+        return self.tasks.now(self.save)
+
+    def save(self, uow: UnitOfWork) -> RoleView:
         description = self.description.toPlainText() or None
         if self.role is None:
             return create_role(uow, self.name.text(), description)
@@ -81,8 +83,7 @@ class RequirementDialog(FormDialog):
 
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         role: RoleView,
         options: Sequence[CompetenceOption],
         existing: Sequence[RequirementView],
@@ -91,10 +92,10 @@ class RequirementDialog(FormDialog):
     ) -> None:
         title = self.tr("Endre krav for {role}") if requirement else self.tr("Nytt krav for {role}")
         super().__init__(title.format(role=role.name), parent)
-        self.database, self.actor, self.role, self.requirement = database, actor, role, requirement
+        self.tasks, self.role, self.requirement = tasks, role, requirement
         self.existing = {r.competence_id: r for r in existing}
         self.competence = CompetencePicker(options, none_text=self.tr("(velg kompetanse)"))
-        self.competence.lineEdit().setPlaceholderText(
+        line_edit(self.competence).setPlaceholderText(
             self.tr("Skriv kode eller navn, f.eks. «4.2» eller «HMS»")
         )
         self.add_row(self.tr("Kompetanse:"), self.competence, "competence_id")
@@ -143,33 +144,26 @@ class RequirementDialog(FormDialog):
             raise ValidationError("Velg en kompetanse.", "Choose a competence.", field="competence_id")
         if self.level.currentData() is None:
             raise ValidationError("Velg et nivå.", "Choose a level.", field="level")
-        return set_requirement(
-            UnitOfWork(self.database, self.actor),
-            self.role.id,
-            option.id,
-            int(self.level.currentData()),
-            mandatory=self.mandatory.isChecked(),
+        level, mandatory = int(self.level.currentData()), self.mandatory.isChecked()
+        return self.tasks.now(
+            lambda uow: set_requirement(uow, self.role.id, option.id, level, mandatory=mandatory)
         )
 
 
 class RolesTab(QWidget):
-    #: Something was saved: the page reloads and tells the other screens.
-    changed = Signal()
     #: The requirements of the selected role are shown (used by tests and the screenshots).
     requirements_loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        db, actor = ctx.database, ctx.actor
         self.options: dict[int, CompetenceOption] = {}
         self.option_list: tuple[CompetenceOption, ...] = ()
         #: Select this role after the next reload (one just made).
         self.select_after_reload: int | None = None
-        self._generation = 0
         self._filling = False
 
-        self.roles: RecordTable[RoleView] = RecordTable(db, actor)
+        self.roles: RecordTable[RoleView] = RecordTable(ctx.tasks)
         self.roles.set_columns(
             [
                 Column(self.tr("Rolle"), lambda r: r.name, tooltip=lambda r: r.description),
@@ -197,7 +191,7 @@ class RolesTab(QWidget):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setAccessibleName(self.tr("Valgt rolle"))
-        self.requirements: RecordTable[RequirementView] = RecordTable(db, actor)
+        self.requirements: RecordTable[RequirementView] = RecordTable(ctx.tasks)
         self.requirements.set_columns(
             [
                 Column(self.tr("Kompetanse"), self._competence_text, tooltip=self._where_text),
@@ -241,8 +235,6 @@ class RolesTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
-        self.roles.changed.connect(self.changed)
-        self.requirements.changed.connect(self.changed)
         self._show_heading(None)
 
     # --- columns ------------------------------------------------------------------------------
@@ -302,35 +294,32 @@ class RolesTab(QWidget):
         role = self.roles.selected()
         self._show_heading(role)
         self.add_requirement_button.setEnabled(role is not None)
-        self._generation += 1
-        generation = self._generation
         if role is None:
+            self.ctx.tasks.forget(self, "requirements")
             self.requirements.set_rows([])
             self.requirements_loaded.emit()
             return
-        ctx = self.ctx
 
-        def job(progress: Progress, cancel: CancelToken) -> list[RequirementView]:
-            return requirements_of(ctx.uow(), role.id)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> list[RequirementView]:
+            return requirements_of(uow, role.id)
 
         def done(rows: list[RequirementView]) -> None:
-            if generation == self._generation:
-                self.requirements.set_rows(rows)
-                self.requirements_loaded.emit()
+            self.requirements.set_rows(rows)
+            self.requirements_loaded.emit()
 
-        ctx.tasks.run(job, on_done=done, parent=self)
+        self.ctx.tasks.run(job, on_done=done, parent=self, latest="requirements")
 
     # --- roles --------------------------------------------------------------------------------
     def new_role(self) -> None:
-        dialog = RoleDialog(self.ctx.database, self.ctx.actor, parent=self)
-        if dialog.exec():
-            self.select_after_reload = dialog.result_value.id
-            self.changed.emit()
+        dialog = RoleDialog(self.ctx.tasks, parent=self)
+        with self.ctx.tasks.holding():
+            if dialog.exec():
+                self.select_after_reload = dialog.result_value.id
 
     def edit_role(self) -> None:
         role = self.roles.selected()
         if role is not None:
-            self.roles.run_dialog(RoleDialog(self.ctx.database, self.ctx.actor, role, self))
+            self.roles.run_dialog(RoleDialog(self.ctx.tasks, role, self))
 
     def delete_role(self) -> None:
         role = self.roles.selected()
@@ -361,9 +350,7 @@ class RolesTab(QWidget):
         if role is None:
             return
         rows = self.requirements.model.rows
-        dialog = RequirementDialog(
-            self.ctx.database, self.ctx.actor, role, self.option_list, rows, requirement, self
-        )
+        dialog = RequirementDialog(self.ctx.tasks, role, self.option_list, rows, requirement, self)
         self.requirements.run_dialog(dialog)
 
     def remove_requirement(self) -> None:

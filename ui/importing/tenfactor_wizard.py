@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
 from competence.progress import CancelToken, Progress
 from competence.tenfactor.service import (
     GroupOutcome,
-    Outcome,
     TenFactorOptions,
     TenFactorReport,
     import_tenfactor,
     preview_tenfactor,
 )
 from competence.units import UnitView, list_units
+from competence.uow import UnitOfWork
+from db.codes import TenFactorOutcome
 from db.planning import FIRST_YEAR, LAST_YEAR
 from ui.context import AppContext
 from ui.i18n import current_language, fmt_int
@@ -46,7 +47,7 @@ FROM_FILE = FIRST_YEAR - 1
 
 
 def summary(report: TenFactorReport) -> str:
-    counts = {o: report.count(o) for o in Outcome}
+    counts = {o: report.count(o) for o in TenFactorOutcome}
     text = translate(
         "10-FAKTOR",
         "Grupper i filen: {groups} · lagres: {stored} · under minstegrensen ({minimum} svar): {below} · "
@@ -55,8 +56,8 @@ def summary(report: TenFactorReport) -> str:
         groups=fmt_int(len(report.groups)),
         stored=fmt_int(report.stored_groups),
         minimum=report.minimum,
-        below=fmt_int(counts[Outcome.BELOW_MINIMUM]),
-        skipped=fmt_int(counts[Outcome.SKIPPED]),
+        below=fmt_int(counts[TenFactorOutcome.BELOW_MINIMUM]),
+        skipped=fmt_int(counts[TenFactorOutcome.SKIPPED]),
     )
     if report.unmapped:
         text += "\n" + translate("10-FAKTOR", "Velg en enhet (eller «hopp over») for: {names}").format(
@@ -82,7 +83,11 @@ def report_text(report: TenFactorReport) -> str:
         "",
     ]
     for g in report.groups:
-        target = f" → {g.choice.label}" if g.choice.label and g.outcome is not Outcome.BELOW_MINIMUM else ""
+        target = (
+            f" → {g.choice.label}"
+            if g.choice.label and g.outcome is not TenFactorOutcome.BELOW_MINIMUM
+            else ""
+        )
         lines.append(f"{g.unit_text} {g.year}{target}: {g.outcome.label(lang)}")
     return "\n".join(lines) + "\n"
 
@@ -171,13 +176,15 @@ class TenFactorFilePage(FilePage):
         layout.insertLayout(2, row)
 
     def next_step(self) -> Step:
-        path, ctx, state = self.path, self.ctx, self.state
+        path, state = self.path, self.state
         year = None if self.year.value() == FROM_FILE else self.year.value()
         state.chosen = {}
 
-        def job(progress: Progress, cancel: CancelToken) -> tuple[TenFactorReport, tuple[UnitView, ...]]:
-            report = preview_tenfactor(ctx.uow(), path, TenFactorOptions(year=year))
-            return report, tuple(list_units(ctx.uow()))
+        def job(
+            uow: UnitOfWork, progress: Progress, cancel: CancelToken
+        ) -> tuple[TenFactorReport, tuple[UnitView, ...]]:
+            with uow.reading():
+                return preview_tenfactor(uow, path, TenFactorOptions(year=year)), tuple(list_units(uow))
 
         def done(result: tuple[TenFactorReport, tuple[UnitView, ...]]) -> None:
             state.path, state.year = path, year
@@ -231,7 +238,7 @@ class TenFactorPreviewPage(StepPage):
             return
         skip = self.tr("(hopp over)")
         for group in report.groups:
-            if group.outcome is Outcome.BELOW_MINIMUM or group.unit_text in self.pickers:
+            if group.outcome is TenFactorOutcome.BELOW_MINIMUM or group.unit_text in self.pickers:
                 continue
             picker = UnitPicker(self.state.units, whole_text=skip)
             picker.setAccessibleName(self.tr("Enhet for «{name}»").format(name=group.unit_text))
@@ -256,12 +263,12 @@ class TenFactorPreviewPage(StepPage):
         self.again.start()
 
     def refresh_preview(self) -> None:
-        path, ctx, state = self.state.path, self.ctx, self.state
+        path, state = self.state.path, self.state
         assert path is not None
         options = state.options()
 
-        def job(progress: Progress, cancel: CancelToken) -> TenFactorReport:
-            return preview_tenfactor(ctx.uow(), path, options)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> TenFactorReport:
+            return preview_tenfactor(uow, path, options)
 
         def done(report: TenFactorReport) -> None:
             state.preview = report
@@ -273,12 +280,12 @@ class TenFactorPreviewPage(StepPage):
         return self.state.preview is not None and not self.state.preview.refused
 
     def next_step(self) -> Step:
-        path, ctx, state = self.state.path, self.ctx, self.state
+        path, state = self.state.path, self.state
         assert path is not None
         options = state.options()
 
-        def job(progress: Progress, cancel: CancelToken) -> TenFactorReport:
-            return import_tenfactor(ctx.uow(), path, options)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> TenFactorReport:
+            return import_tenfactor(uow, path, options)
 
         def done(report: TenFactorReport) -> None:
             state.result = report

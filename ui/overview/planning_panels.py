@@ -9,9 +9,10 @@ from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from competence.planning.overview import PlanningSummary, load_planning_summary
-from competence.planning.targets import TargetState, TargetStatus
+from competence.planning.targets import TargetStatus
 from competence.progress import CancelToken, Progress
-from db.planning import COMPETENCE_FACTORS
+from competence.uow import UnitOfWork
+from db.codes import COMPETENCE_FACTORS, TargetState
 from ui.context import AppContext
 from ui.i18n import current_language, fmt_int, fmt_percent, fmt_share
 from ui.planning.fulltime import band_bars
@@ -166,23 +167,15 @@ class PlanningPanels(QObject):
         self.fulltime = FulltimePanel()
         self.survey = SurveyPanel()
         self.summary: PlanningSummary | None = None
-        self._generation = 0
         self.targets.view.activated.connect(self._open_planning)
 
     def load(self, unit_id: int | None) -> None:
-        self._generation += 1
-        generation, ctx = self._generation, self.ctx
-
-        def job(progress: Progress, cancel: CancelToken) -> PlanningSummary:
-            return load_planning_summary(ctx.uow(), unit_id)
-
-        def done(summary: PlanningSummary) -> None:
-            if generation == self._generation:
-                self.show(summary)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> PlanningSummary:
+            return load_planning_summary(uow, unit_id)
 
         parent = self.parent()
         assert isinstance(parent, QWidget)
-        ctx.tasks.run(job, on_done=done, parent=parent)
+        self.ctx.tasks.run(job, on_done=self.show, parent=parent, latest="planning")
 
     def show(self, summary: PlanningSummary) -> None:
         self.summary = summary

@@ -33,8 +33,8 @@ from competence.planning.measures import (
 from competence.planning.targets import TargetStatus
 from competence.search import CompetenceOption
 from competence.uow import UnitOfWork
-from db.planning import FIRST_YEAR, LAST_YEAR, Funding, MeasureKind, MeasureStatus
-from db.session import Database
+from db.codes import Funding, MeasureKind, MeasureStatus
+from db.planning import FIRST_YEAR, LAST_YEAR
 from ui.card.common import RecordTable
 from ui.card.goals import areas_of
 from ui.i18n import current_language, fmt_date, fmt_int
@@ -43,6 +43,7 @@ from ui.widgets.fields import NumberField
 from ui.widgets.forms import FormDialog
 from ui.widgets.pickers import CompetencePicker, PersonPicker
 from ui.widgets.tables import Column
+from ui.worker import TaskRunner
 
 OVERDUE = QColor(248, 215, 218)
 OVER_BUDGET = "#a61b1b"
@@ -57,8 +58,7 @@ class MeasureDialog(FormDialog):
 
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         unit_id: int,
         year: int,
         targets: Sequence[TargetStatus],
@@ -68,7 +68,7 @@ class MeasureDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Endre tiltak") if measure else self.tr("Nytt tiltak"), parent)
-        self.database, self.actor, self.unit_id, self.measure = database, actor, unit_id, measure
+        self.tasks, self.unit_id, self.measure = tasks, unit_id, measure
         lang = current_language()
         self.title = QLineEdit(measure.title if measure else "")
         self.kind = QComboBox()
@@ -82,8 +82,12 @@ class MeasureDialog(FormDialog):
         for target in targets:
             if target.unit_id == unit_id:
                 self.target.addItem(
-                    f"{target.competence.display_label(lang)}, {self.tr('nivå')} {target.level}: "
-                    f"{fmt_int(target.have)}/{fmt_int(target.people_needed)}",
+                    self.tr("{competence}, nivå {level}: {have}/{need}").format(
+                        competence=target.competence.display_label(lang),
+                        level=target.level,
+                        have=fmt_int(target.have),
+                        need=fmt_int(target.people_needed),
+                    ),
                     target.id,
                 )
         self.competence = CompetencePicker(competences, none_text=self.tr("(ingen)"))
@@ -155,7 +159,9 @@ class MeasureDialog(FormDialog):
         )
 
     def submit(self) -> int:
-        uow = UnitOfWork(self.database, self.actor)
+        return self.tasks.now(self.save)
+
+    def save(self, uow: UnitOfWork) -> int:
         if self.measure is None:
             return add_measure(uow, self.unit_id, self.measure_input())
         update_measure(uow, self.measure.id, self.measure_input(), expected_version=self.measure.version)
@@ -167,14 +173,13 @@ class BudgetDialog(FormDialog):
 
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         unit_id: int,
         figures: BudgetFigures,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Kompetansebudsjett {year}").format(year=figures.year), parent)
-        self.database, self.actor, self.unit_id, self.figures = database, actor, unit_id, figures
+        self.tasks, self.unit_id, self.figures = tasks, unit_id, figures
         own = figures.budget if figures.budget_id is not None else None
         self.amount = NumberField(own, unit="kr", optional=True, step=5000)
         self.note = QPlainTextEdit(figures.note or "")
@@ -188,9 +193,12 @@ class BudgetDialog(FormDialog):
         self.resize(440, self.sizeHint().height())
 
     def submit(self) -> None:
+        self.tasks.now(self.save)
+
+    def save(self, uow: UnitOfWork) -> None:
         amount = self.amount.value()
         set_budget(
-            UnitOfWork(self.database, self.actor),
+            uow,
             self.unit_id,
             self.figures.year,
             None if amount is None else int(amount),
@@ -252,11 +260,11 @@ class BudgetBox(QGroupBox):
 class MeasuresTab(QWidget):
     """The budget over the table of the year's measures."""
 
-    def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database, self.actor = database, actor
+        self.tasks = tasks
         self.budget = BudgetBox()
-        self.table = MeasureTable(database, actor)
+        self.table = MeasureTable(tasks)
         layout = QVBoxLayout(self)
         layout.addWidget(self.budget)
         layout.addWidget(self.table, 1)
@@ -266,14 +274,12 @@ class MeasuresTab(QWidget):
 
     def edit_budget(self) -> None:
         if self.unit_id is not None and self.figures is not None:
-            self.table.run_dialog(
-                BudgetDialog(self.database, self.actor, self.unit_id, self.figures, parent=self)
-            )
+            self.table.run_dialog(BudgetDialog(self.tasks, self.unit_id, self.figures, parent=self))
 
 
 class MeasureTable(RecordTable[MeasureView]):
-    def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
-        super().__init__(database, actor, parent)
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(tasks, parent)
         lang = current_language()
         self.at: dt.date | None = None
         columns: list[Column[MeasureView]] = [
@@ -325,8 +331,7 @@ class MeasureTable(RecordTable[MeasureView]):
             return
         self.run_dialog(
             MeasureDialog(
-                self.database,
-                self.actor,
+                self.tasks,
                 self.unit_id,
                 self.year,
                 self.targets,
@@ -341,8 +346,7 @@ class MeasureTable(RecordTable[MeasureView]):
         if measure is not None:
             self.run_dialog(
                 MeasureDialog(
-                    self.database,
-                    self.actor,
+                    self.tasks,
                     measure.unit_id,
                     self.year,
                     self.targets,

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from competence.changes import GAP_INPUTS, Changes
 from competence.clock import today
 from competence.planning.overview import PlanningData, load_planning
 from competence.progress import CancelToken, Progress
+from competence.uow import UnitOfWork
 from db.planning import FIRST_YEAR, LAST_YEAR
 from ui.context import AppContext
 from ui.errors import show_error
@@ -29,7 +31,6 @@ from ui.planning.survey import FactorTable
 from ui.planning.targets import TargetsTab
 from ui.widgets.flow import FlowLayout, group
 from ui.widgets.pickers import UnitPicker
-from ui.worker import Task
 
 UNIT_KEY = "planning/unit"
 SUBUNITS_KEY = "planning/subunits"
@@ -37,11 +38,12 @@ DEBOUNCE_MS = 300
 
 
 class PlanningPage(Page):
+    # the plan, the people and competences it counts, and the budget's learning goals
+    shows = GAP_INPUTS | Changes(planning=True, survey=True)
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.data: PlanningData | None = None
-        self._generation = 0
-        self._task: Task[PlanningData] | None = None
 
         self.unit = UnitPicker(whole_text=self.tr("Hele kommunen"))
         self.unit.setAccessibleName(self.tr("Enhet"))
@@ -64,8 +66,8 @@ class PlanningPage(Page):
             top.addWidget(group(label, *widgets))
         top.addWidget(self.status)
 
-        self.targets = TargetsTab(ctx.database, ctx.actor)
-        self.measures = MeasuresTab(ctx.database, ctx.actor)
+        self.targets = TargetsTab(ctx.tasks)
+        self.measures = MeasuresTab(ctx.tasks)
         self.survey = FactorTable(self.tr("10-FAKTOR for enheten"), years_shown=4)
         survey_tab = QWidget()
         QVBoxLayout(survey_tab).addWidget(self.survey)
@@ -88,8 +90,6 @@ class PlanningPage(Page):
         self.unit.currentIndexChanged.connect(self._selection_changed)
         self.subunits.toggled.connect(self._selection_changed)
         self.year.valueChanged.connect(lambda _value: self.year_timer.start())
-        for table in (self.targets, self.measures.table):
-            table.changed.connect(self._changed)
 
     # --- the selection ------------------------------------------------------------------------
     def _stored_unit(self) -> int | None:
@@ -111,34 +111,26 @@ class PlanningPage(Page):
         settings.setValue(SUBUNITS_KEY, "true" if self.subunits.isChecked() else "false")
         self.refresh()
 
-    def _changed(self) -> None:
-        """A dialog saved something: reload this screen, and tell the others."""
-        self.ctx.data_changed.emit()
-
     # --- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
-        self._generation += 1
-        generation = self._generation
         unit_id, subunits, year = self.selected_unit(), self.subunits.isChecked(), self.year.value()
         self.status.setText(self.tr("Henter…"))
-        ctx = self.ctx
 
-        def job(progress: Progress, cancel: CancelToken) -> PlanningData:
-            return load_planning(ctx.uow(), unit_id, subunits=subunits, year=year)
-
-        def done(data: PlanningData) -> None:
-            if generation == self._generation:
-                self.show_data(data)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> PlanningData:
+            return load_planning(uow, unit_id, subunits=subunits, year=year)
 
         def failed(exc: BaseException) -> None:
-            if generation == self._generation:
-                self.status.setText(self.tr("Ikke hentet"))
-                show_error(self, exc)
+            self.status.setText(self.tr("Ikke hentet"))
+            show_error(self, exc)
 
-        if self._task is not None and not self._task.done:
-            self._task.cancel()
-        self._task = ctx.tasks.run(
-            job, on_done=done, on_error=failed, parent=self, label=self.tr("Henter planen…"), cancellable=True
+        self.ctx.tasks.run(
+            job,
+            on_done=self.show_data,
+            on_error=failed,
+            parent=self,
+            label=self.tr("Henter planen…"),
+            cancellable=True,
+            latest="planning",
         )
 
     def show_data(self, data: PlanningData) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QVBoxLayout, QWidget
 
 from competence.numbers import format_number
 from competence.tenfactor.results import SurveyView
-from db.planning import COMPETENCE_FACTORS, Factor
+from db.codes import COMPETENCE_FACTORS, Factor
 from ui.i18n import current_language, fmt_int
 from ui.widgets.tables import Column, ColumnFitter, DataTable, RowTableModel
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 from competence.errors import ValidationError
 from competence.planning.targets import (
     TargetInput,
-    TargetState,
     TargetStatus,
     add_target,
     delete_target,
@@ -19,7 +18,7 @@ from competence.planning.targets import (
 )
 from competence.search import CompetenceOption
 from competence.uow import UnitOfWork
-from db.session import Database
+from db.codes import TargetState
 from ui.card.common import RecordTable
 from ui.i18n import current_language, fmt_date, fmt_int
 from ui.widgets.date_edit import DateEdit
@@ -27,6 +26,7 @@ from ui.widgets.fields import NumberField
 from ui.widgets.forms import FormDialog
 from ui.widgets.pickers import CompetencePicker
 from ui.widgets.tables import Column
+from ui.worker import TaskRunner
 
 MET = QColor(212, 237, 218)
 SHORT = QColor(255, 243, 205)
@@ -45,15 +45,14 @@ class TargetDialog(FormDialog):
 
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         unit_id: int,
         competences: Sequence[CompetenceOption],
         target: TargetStatus | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Endre mål") if target else self.tr("Nytt mål for enheten"), parent)
-        self.database, self.actor, self.unit_id, self.target = database, actor, unit_id, target
+        self.tasks, self.unit_id, self.target = tasks, unit_id, target
         self.competence = CompetencePicker(competences)
         self.level = QComboBox()
         self.people = NumberField(
@@ -111,7 +110,9 @@ class TargetDialog(FormDialog):
         )
 
     def submit(self) -> int:
-        uow = UnitOfWork(self.database, self.actor)
+        return self.tasks.now(self.save)
+
+    def save(self, uow: UnitOfWork) -> int:
         if self.target is None:
             return add_target(uow, self.unit_id, self.target_input())
         update_target(uow, self.target.id, self.target_input(), expected_version=self.target.version)
@@ -119,8 +120,8 @@ class TargetDialog(FormDialog):
 
 
 class TargetsTab(RecordTable[TargetStatus]):
-    def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
-        super().__init__(database, actor, parent)
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(tasks, parent)
         lang = current_language()
         columns: list[Column[TargetStatus]] = [
             Column(self.tr("Enhet"), lambda t: t.unit_label, key="unit"),
@@ -197,16 +198,12 @@ class TargetsTab(RecordTable[TargetStatus]):
 
     def add(self) -> None:
         if self.unit_id is not None:
-            self.run_dialog(
-                TargetDialog(self.database, self.actor, self.unit_id, self.competences, parent=self)
-            )
+            self.run_dialog(TargetDialog(self.tasks, self.unit_id, self.competences, parent=self))
 
     def edit(self) -> None:
         target = self.selected()
         if target is not None:
-            self.run_dialog(
-                TargetDialog(self.database, self.actor, target.unit_id, self.competences, target, parent=self)
-            )
+            self.run_dialog(TargetDialog(self.tasks, target.unit_id, self.competences, target, parent=self))
 
     def delete(self) -> None:
         target = self.selected()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from competence.errors import ValidationError
 from competence.settings import MAX_LOGO_BYTES, RegisterSettings, save_settings
-from competence.uow import UnitOfWork
 from db.errors import LocalizedError
 from ui.errors import error_message, show_error
 from ui.widgets.fields import NumberField, refuse_if_invalid
+from ui.worker import TaskRunner
 
 
 def _whole(minimum: int, maximum: int, unit: str) -> NumberField:
@@ -36,9 +35,9 @@ def _whole(minimum: int, maximum: int, unit: str) -> NumberField:
 class RegisterBox(QGroupBox):
     saved = Signal(object)
 
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Registeret (gjelder alle brukere)"), parent)
-        self.uow_factory = uow_factory
+        self.tasks = tasks
         self.current = RegisterSettings()
         self.logo_b64: str | None = None
         self.municipality = QLineEdit()
@@ -176,7 +175,8 @@ class RegisterBox(QGroupBox):
             self.status.setText(self.tr("Rett opp feltet som er merket, så lagres innstillingene."))
             return False
         try:
-            saved = save_settings(self.uow_factory(), self.edited())
+            edited = self.edited()
+            saved = self.tasks.now(lambda uow: save_settings(uow, edited))
         except LocalizedError as exc:
             self.status.setStyleSheet("color: #b00020;")
             self.status.setText(error_message(exc))

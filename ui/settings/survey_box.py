@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from competence.progress import CancelToken, Progress
 from competence.tenfactor.minimum import HIGHEST_MINIMUM, LOWEST_MINIMUM, get_minimum_group, set_minimum_group
+from competence.uow import UnitOfWork
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import fmt_int
@@ -57,12 +58,10 @@ class SurveyBox(QGroupBox):
         self.save_button.clicked.connect(self.save)
 
     def refresh(self) -> None:
-        ctx = self.ctx
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> int:
+            return get_minimum_group(uow)
 
-        def job(progress: Progress, cancel: CancelToken) -> int:
-            return get_minimum_group(ctx.uow())
-
-        ctx.tasks.run(job, on_done=self.show_minimum, parent=self)
+        self.ctx.tasks.run(job, on_done=self.show_minimum, parent=self, latest="minimum")
 
     def show_minimum(self, minimum: int) -> None:
         self.saved_minimum = minimum
@@ -83,8 +82,8 @@ class SurveyBox(QGroupBox):
                 return
         ctx = self.ctx
 
-        def job(progress: Progress, cancel: CancelToken) -> int:
-            return set_minimum_group(ctx.uow(), value)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> int:
+            return set_minimum_group(uow, value)
 
         def done(removed: int) -> None:
             self.show_minimum(value)
@@ -93,6 +92,5 @@ class SurveyBox(QGroupBox):
                     minimum=value, removed=fmt_int(removed)
                 )
             )
-            ctx.data_changed.emit()
 
         ctx.tasks.run(job, on_done=done, on_error=lambda exc: show_error(self, exc), parent=self)

@@ -10,9 +10,10 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from competence.planning.overview import PlanningSummary, load_planning_summary
-from competence.planning.targets import TargetState, TargetStatus
+from competence.planning.targets import TargetStatus
 from competence.progress import CancelToken, Progress
-from db.planning import COMPETENCE_FACTORS
+from competence.uow import UnitOfWork
+from db.codes import COMPETENCE_FACTORS, TargetState
 from ui.context import AppContext
 from ui.i18n import current_language, fmt_date, fmt_int
 from ui.planning.survey import mean_text
@@ -117,23 +118,15 @@ class UnitPlanning(QObject):
         )
         self.factors.hide()
         self.summary: PlanningSummary | None = None
-        self._generation = 0
         self.tab.plan_button.clicked.connect(lambda: ctx.page_requested.emit("planning"))
 
     def load(self, unit_id: int | None, subunits: bool, at: dt.date) -> None:
-        self._generation += 1
-        generation, ctx = self._generation, self.ctx
-
-        def job(progress: Progress, cancel: CancelToken) -> PlanningSummary:
-            return load_planning_summary(ctx.uow(), unit_id, subunits=subunits, at=at)
-
-        def done(summary: PlanningSummary) -> None:
-            if generation == self._generation:
-                self.show(summary)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> PlanningSummary:
+            return load_planning_summary(uow, unit_id, subunits=subunits, at=at)
 
         parent = self.parent()
         assert isinstance(parent, QWidget)
-        ctx.tasks.run(job, on_done=done, parent=parent)
+        self.ctx.tasks.run(job, on_done=self.show, parent=parent, latest="planning")
 
     def show(self, summary: PlanningSummary) -> None:
         self.summary = summary

@@ -5,17 +5,16 @@ larger post, and the trend of the last two years."""
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from competence.export.cells import safe_cell
 from competence.export.excel import styles
+from competence.export.excel.sheets import list_sheet
+from competence.export.results import FulltimeResult
 from competence.export.scope import Scope, record_export, resolve_scope
 from competence.files import write_private_bytes
 from competence.fulltime.figures import PersonFte
@@ -28,19 +27,12 @@ from competence.uow import UnitOfWork
 ONE_DECIMAL = styles.ONE_DECIMAL
 
 
-@dataclass(frozen=True)
-class FulltimeExportResult:
-    path: Path
-    people: int
-    units: int
-
-
 def export_fulltime(
     uow: UnitOfWork, path: Path, *, unit_number: str | None = None, subunits: bool = True, lang: str = "nb"
-) -> FulltimeExportResult:
+) -> FulltimeResult:
     """Write the report for a unit number (None: the whole municipality), in one unit of work."""
     lang = normalise_language(lang)
-    with uow:
+    with uow.snapshot():
         s = uow.session
         scope = resolve_scope(s, unit_number, subunits=subunits, lang=lang)
         report = build_fulltime(s, unit_id=scope.unit_id, subunits=scope.subunits, at=scope.at)
@@ -49,19 +41,28 @@ def export_fulltime(
         write_private_bytes(path, data)
         record_export(s, uow.actor, "fulltime", scope, people=report.figures.people)
         uow.commit()
-    return FulltimeExportResult(path, report.figures.people, len(report.units))
+    return FulltimeResult(path, report.figures.people, len(report.units))
 
 
 def workbook_bytes(report: FulltimeReport, scope: Scope, municipality: str, lang: str) -> bytes:
-    def t(nb: str, en: str) -> str:
-        return pick(lang, nb, en)
-
-    full = format_percent(100, 0, lang)
     wb = Workbook()
     summary = wb.active
     assert summary is not None
     _summary(summary, report, scope, municipality, lang)
-    _table(
+    _units_sheet(wb, report, scope, municipality, lang)
+    _people_sheets(wb, report, scope, municipality, lang)
+    _trend_sheet(wb, report, scope, municipality, lang)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _units_sheet(wb: Workbook, report: FulltimeReport, scope: Scope, municipality: str, lang: str) -> None:
+    def t(nb: str, en: str) -> str:
+        return pick(lang, nb, en)
+
+    full = format_percent(100, 0, lang)
+    list_sheet(
         wb.create_sheet(t("Per enhet", "Per unit")),
         scope,
         municipality,
@@ -97,8 +98,15 @@ def workbook_bytes(report: FulltimeReport, scope: Scope, municipality: str, lang
             for u in report.units
         ],
     )
+
+
+def _people_sheets(wb: Workbook, report: FulltimeReport, scope: Scope, municipality: str, lang: str) -> None:
+    def t(nb: str, en: str) -> str:
+        return pick(lang, nb, en)
+
+    full = format_percent(100, 0, lang)
     posts_header = t("Stillinger (enhet: stillingsprosent)", "Posts (unit: FTE)")
-    _table(
+    list_sheet(
         wb.create_sheet(t("Over {full}", "Above {full}").format(full=full)),
         scope,
         municipality,
@@ -109,7 +117,7 @@ def workbook_bytes(report: FulltimeReport, scope: Scope, municipality: str, lang
         [None, None, ONE_DECIMAL, None],
         [_person_row(p, lang) for p in report.over_full_time],
     )
-    _table(
+    list_sheet(
         wb.create_sheet(t("Ønsker større stilling", "Want a larger post")),
         scope,
         municipality,
@@ -126,7 +134,13 @@ def workbook_bytes(report: FulltimeReport, scope: Scope, municipality: str, lang
         [None, None, ONE_DECIMAL, ONE_DECIMAL, None],
         [[*_person_row(p, lang)[:3], p.desired, _person_row(p, lang)[3]] for p in report.involuntary],
     )
-    _table(
+
+
+def _trend_sheet(wb: Workbook, report: FulltimeReport, scope: Scope, municipality: str, lang: str) -> None:
+    def t(nb: str, en: str) -> str:
+        return pick(lang, nb, en)
+
+    list_sheet(
         wb.create_sheet(t("Utvikling", "Trend")),
         scope,
         municipality,
@@ -155,9 +169,6 @@ def workbook_bytes(report: FulltimeReport, scope: Scope, municipality: str, lang
             for p in report.trend
         ],
     )
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
 
 
 def _person_row(person: PersonFte, lang: str) -> list[Any]:
@@ -170,7 +181,6 @@ def _summary(ws: Worksheet, report: FulltimeReport, scope: Scope, municipality: 
         return pick(lang, nb, en)
 
     f = report.figures
-    percent = styles.percent_format(lang)
     full = format_percent(100, 0, lang)
     ws.title = t("Heltidskultur", "Full-time culture")
     row = styles.title(
@@ -178,7 +188,50 @@ def _summary(ws: Worksheet, report: FulltimeReport, scope: Scope, municipality: 
         t("Heltidskultur · {scope}", "Full-time culture · {scope}").format(scope=scope.label),
         f"{municipality} · {format_date(scope.at, lang)}",
     )
-    items: list[tuple[str, Any, str | None]] = [
+    items = _key_figures(report, lang)
+    styles.header_row(ws, row, [t("Nøkkeltall", "Key figure"), t("Verdi", "Value")])
+    for label, value, fmt in items:
+        row += 1
+        safe_cell(ws.cell(row=row, column=1), label)
+        cell = safe_cell(ws.cell(row=row, column=2), value)
+        if fmt:
+            cell.number_format = fmt
+    row += 2
+    styles.header_row(ws, row, [t("Samlet stillingsprosent", "Total FTE"), t("Personer", "People")])
+    bands = {
+        "100": t("{full} eller mer", "{full} or more").format(full=full),
+        "75-99": f"{format_number(75, 0, lang)}–{format_percent(99, 0, lang)}",
+        "50-74": f"{format_number(50, 0, lang)}–{format_percent(74, 0, lang)}",
+        "<50": t("under {half}", "under {half}").format(half=format_percent(50, 0, lang)),
+    }
+    for key, label in bands.items():
+        row += 1
+        safe_cell(ws.cell(row=row, column=1), label)
+        ws.cell(row=row, column=2, value=f.bands.get(key, 0))
+    row += 2
+    for text in _notes(lang):
+        cell = safe_cell(ws.cell(row=row, column=1), text)
+        cell.font = styles.font(italic=True, color="595959")
+        cell.alignment = styles.WRAP_TOP
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        styles.fit_row(ws, row, [(text, 72)])
+        row += 1
+    styles.widths(ws, [58, 14])
+    styles.print_setup(
+        ws, municipality=municipality, scope_label=scope.label, on=scope.at, landscape=False, lang=lang
+    )
+
+
+def _key_figures(report: FulltimeReport, lang: str) -> list[tuple[str, Any, str | None]]:
+    """(label, value, number format) of the summary sheet's key figures."""
+
+    def t(nb: str, en: str) -> str:
+        return pick(lang, nb, en)
+
+    f = report.figures
+    percent = styles.percent_format(lang)
+    full = format_percent(100, 0, lang)
+    return [
         (t("Personer med stilling i utvalget", "People with a post in the selection"), f.people, "0"),
         (
             t("I heltid ({full} eller mer til sammen)", "Full time ({full} or more in all)").format(
@@ -229,37 +282,6 @@ def _summary(ws: Worksheet, report: FulltimeReport, scope: Scope, municipality: 
             ONE_DECIMAL,
         ),
     ]
-    styles.header_row(ws, row, [t("Nøkkeltall", "Key figure"), t("Verdi", "Value")])
-    for label, value, fmt in items:
-        row += 1
-        safe_cell(ws.cell(row=row, column=1), label)
-        cell = safe_cell(ws.cell(row=row, column=2), value)
-        if fmt:
-            cell.number_format = fmt
-    row += 2
-    styles.header_row(ws, row, [t("Samlet stillingsprosent", "Total FTE"), t("Personer", "People")])
-    bands = {
-        "100": t("{full} eller mer", "{full} or more").format(full=full),
-        "75-99": f"{format_number(75, 0, lang)}–{format_percent(99, 0, lang)}",
-        "50-74": f"{format_number(50, 0, lang)}–{format_percent(74, 0, lang)}",
-        "<50": t("under {half}", "under {half}").format(half=format_percent(50, 0, lang)),
-    }
-    for key, label in bands.items():
-        row += 1
-        safe_cell(ws.cell(row=row, column=1), label)
-        ws.cell(row=row, column=2, value=f.bands.get(key, 0))
-    row += 2
-    for text in _notes(lang):
-        cell = safe_cell(ws.cell(row=row, column=1), text)
-        cell.font = styles.font(italic=True, color="595959")
-        cell.alignment = styles.WRAP_TOP
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-        styles.fit_row(ws, row, [(text, 72)])
-        row += 1
-    styles.widths(ws, [58, 14])
-    styles.print_setup(
-        ws, municipality=municipality, scope_label=scope.label, on=scope.at, landscape=False, lang=lang
-    )
 
 
 def _notes(lang: str) -> list[str]:
@@ -282,39 +304,3 @@ def _notes(lang: str) -> list[str]:
             "(safety representative) are not counted as posts.",
         ).format(full=p(100), zero=p(0)),
     ]
-
-
-def _table(
-    ws: Worksheet,
-    scope: Scope,
-    municipality: str,
-    lang: str,
-    heading: str,
-    headers: Sequence[str],
-    widths: Sequence[float],
-    formats: Sequence[str | None],
-    rows: Sequence[Sequence[Any]],
-) -> None:
-    first = styles.title(ws, heading, f"{scope.label} · {format_date(scope.at, lang)}")
-    fitted = styles.header_widths(headers, widths)
-    styles.header_row(ws, first, headers)
-    styles.fit_row(ws, first, list(zip(headers, fitted, strict=True)), bold=True)
-    for i, values in enumerate(rows, start=first + 1):
-        styles.set_cells(ws, i, list(values), list(formats))
-        styles.fit_row(ws, i, [(v, fitted[c]) for c, v in enumerate(values) if isinstance(v, str) and v])
-    if not rows:
-        safe_cell(ws.cell(row=first + 1, column=1), pick(lang, "Ingen.", "None.")).font = styles.font(
-            italic=True
-        )
-    ws.freeze_panes = ws.cell(row=first + 1, column=1).coordinate
-    ws.auto_filter.ref = f"A{first}:{get_column_letter(len(headers))}{first + max(len(rows), 1)}"
-    styles.widths(ws, fitted)
-    styles.print_setup(
-        ws,
-        municipality=municipality,
-        scope_label=scope.label,
-        on=scope.at,
-        title_rows=f"{first}:{first}",
-        lang=lang,
-    )
-    styles.keep_readable(ws, styles.fitted_scale(fitted, styles.LANDSCAPE_WIDTH))

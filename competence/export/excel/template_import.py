@@ -1,4 +1,4 @@
-"""Reading a filled-in assessment template back (issue 4, point 3).
+"""Reading a filled-in assessment template back.
 
 The file passes the roster import's guards (size, type, zip bombs, XML attacks, lying sheet extents:
 :mod:`competence.roster.guard`) before it is parsed, then refused whole when it is not a
@@ -18,6 +18,7 @@ assessment comes from :func:`competence.assessments.add_assessments`, plus one f
 
 from __future__ import annotations
 
+import datetime as dt
 import hmac
 import re
 from dataclasses import dataclass, field, replace
@@ -40,6 +41,7 @@ from competence.roster.guard import check_file
 from competence.roster.limits import DEFAULT_LIMITS
 from competence.settings import register_identity
 from competence.uow import UnitOfWork
+from db.codes import AssessmentSource, ImportKind, ImportMode, ImportStatus
 from db.models import Assessment, Competence, Employee, ImportRun, ScaleLevel
 
 _LEADING_NUMBER = re.compile(r"^\s*(\d+)\s*(?:[–\-.:)]\s*(.*))?$")
@@ -141,7 +143,7 @@ def import_assessments(uow: UnitOfWork, path: Path, *, dry_run: bool = False) ->
                         c.competence_id,
                         c.new_level,
                         on,
-                        "leader",
+                        AssessmentSource.LEADER,
                         uow.actor,
                     )
                     for c in result.changed
@@ -156,12 +158,12 @@ def import_assessments(uow: UnitOfWork, path: Path, *, dry_run: bool = False) ->
             }
             s.add(
                 ImportRun(
-                    kind="assessment_template",
+                    kind=ImportKind.ASSESSMENT_TEMPLATE,
                     actor=uow.actor,
                     file_name=path.name[:500],
                     file_sha256=checked.sha256,
-                    mode="apply",
-                    status="applied",
+                    mode=ImportMode.APPLY,
+                    status=ImportStatus.OK,
                     counts=counts,
                     finished_at=now(),
                 )
@@ -315,7 +317,18 @@ class _Comparison:
     already_registered: int
 
 
-def _compare(session: Session, ws: Any, layout: tl.TemplateLayout, file_name: str) -> _Comparison:
+@dataclass(frozen=True)
+class _Known:
+    """What the register holds about the template's people and competences."""
+
+    competences: dict[int, Competence]
+    scales: dict[int, _Scale]
+    people: dict[int, Employee]
+    #: (employee, competence) → the current level's ordinal
+    current: dict[tuple[int, int], int]
+
+
+def _known(session: Session, layout: tl.TemplateLayout) -> _Known:
     comps = {
         c.id: c for c in session.scalars(select(Competence).where(Competence.id.in_(layout.competence_ids)))
     }
@@ -340,6 +353,27 @@ def _compare(session: Session, ws: Any, layout: tl.TemplateLayout, file_name: st
         )
     ):
         current[(emp_id, comp_id)] = level_ord[level_id]
+    return _Known(comps, scales, people, current)
+
+
+#: a cell left as it was, or holding the level the register has already
+_UNCHANGED, _ALREADY = "unchanged", "already"
+
+
+@dataclass(frozen=True)
+class _Cell:
+    """One level cell of the template: where, whose, which competence, and the level it had."""
+
+    ref: str
+    employee_id: int
+    competence_id: int
+    before: int | None
+    value: object
+    formula: bool
+
+
+def _compare(session: Session, ws: Any, layout: tl.TemplateLayout, file_name: str) -> _Comparison:
+    known = _known(session, layout)
     english_template = layout.sheet == tl.SHEETS_EN[tl.SHEET]
     changed: list[CellChange] = []
     refused: list[CellRefusal] = []
@@ -347,106 +381,101 @@ def _compare(session: Session, ws: Any, layout: tl.TemplateLayout, file_name: st
     on = today()
     for i, emp_id in enumerate(layout.employee_ids):
         row = tl.FIRST_ROW + i
-        person = people.get(emp_id)
         for j, comp_id in enumerate(layout.competence_ids):
             col = tl.FIRST_COMP_COL + j
-            cell = ws.cell(row=row, column=col)
-            ref = _cell_ref(layout.sheet, row, col)
-            before = layout.baseline[i][j]
-            value = cell.value
-            if cell.data_type == "f":
-                refused.append(
-                    CellRefusal(
-                        ref,
-                        "formula",
-                        "cellen inneholder en formel; skriv inn eller velg et nivå.",
-                        "the cell holds a formula; type or pick a level.",
-                    )
-                )
-                continue
-            if value is None or (isinstance(value, str) and not clean_text(value)):
-                if before is None:
-                    unchanged += 1
-                else:
-                    refused.append(
-                        CellRefusal(
-                            ref,
-                            "cleared",
-                            f"cellen er tømt; en vurdering kan ikke slettes fra malen (nivå {before} står).",
-                            f"the cell was emptied; an assessment cannot be deleted from the template "
-                            f"(level {before} stays).",
-                        )
-                    )
-                continue
-            comp = comps.get(comp_id)
-            scale = scales.get(comp.scale_id) if comp is not None else None
-            if comp is None or scale is None:
-                refused.append(
-                    CellRefusal(
-                        ref,
-                        "competence_gone",
-                        "kompetansen finnes ikke lenger i registeret.",
-                        "the competence no longer exists in the register.",
-                    )
-                )
-                continue
-            level = scale.parse(value)
-            shown = clean_text(value)
-            if level is None:
-                refused.append(
-                    CellRefusal(
-                        ref,
-                        "not_a_level",
-                        f"«{shown}» er ikke et nivå på skalaen for «{comp.name}» "
-                        f"(gyldige nivåer: {scale.span()}).",
-                        f"'{shown}' is not a level of the scale of '{comp.name_en or comp.name}' "
-                        f"(valid levels: {scale.span()}).",
-                    )
-                )
-                continue
-            if level == before:
-                unchanged += 1
-                continue
-            if person is None or (person.left_on is not None and person.left_on <= on):
-                refused.append(
-                    CellRefusal(
-                        ref,
-                        "employee_gone",
-                        "personen er ikke lenger ansatt i registeret.",
-                        "the person is no longer employed in the register.",
-                    )
-                )
-                continue
-            now_level = current.get((emp_id, comp_id))
-            now_nb = "ikke vurdert" if now_level is None else str(now_level)
-            now_en = "not assessed" if now_level is None else str(now_level)
-            if now_level == level:
-                already += 1
-                continue
-            if now_level != before:
-                refused.append(
-                    CellRefusal(
-                        ref,
-                        "changed_since",
-                        f"nivået er endret i registeret etter at malen ble laget (nå: {now_nb}); "
-                        "ingenting er overskrevet. Lag en ny mal.",
-                        f"the level was changed in the register after the template was made (now: "
-                        f"{now_en}); nothing was overwritten. Make a new template.",
-                    )
-                )
-                continue
-            changed.append(
-                CellChange(
-                    ref,
-                    emp_id,
-                    comp_id,
-                    person.employee_no,
-                    person.full_name,
-                    comp.name,
-                    before,
-                    level,
-                    tl.level_label(level, scale.label_name(level, english_template)),
-                    comp.name_en,
-                )
+            sheet_cell = ws.cell(row=row, column=col)
+            cell = _Cell(
+                _cell_ref(layout.sheet, row, col),
+                emp_id,
+                comp_id,
+                layout.baseline[i][j],
+                sheet_cell.value,
+                sheet_cell.data_type == "f",
             )
+            outcome = _judge(cell, known, on, english_template)
+            if isinstance(outcome, CellChange):
+                changed.append(outcome)
+            elif isinstance(outcome, CellRefusal):
+                refused.append(outcome)
+            elif outcome == _ALREADY:
+                already += 1
+            else:
+                unchanged += 1
     return _Comparison(file_name, layout.unit_number, tuple(changed), tuple(refused), unchanged, already)
+
+
+def _judge(cell: _Cell, known: _Known, on: dt.date, english_template: bool) -> CellChange | CellRefusal | str:
+    """What becomes of one cell: a new assessment, a refusal with its reason, or nothing."""
+    ref, before, value = cell.ref, cell.before, cell.value
+    if cell.formula:
+        return CellRefusal(
+            ref,
+            "formula",
+            "cellen inneholder en formel; skriv inn eller velg et nivå.",
+            "the cell holds a formula; type or pick a level.",
+        )
+    if value is None or (isinstance(value, str) and not clean_text(value)):
+        if before is None:
+            return _UNCHANGED
+        return CellRefusal(
+            ref,
+            "cleared",
+            f"cellen er tømt; en vurdering kan ikke slettes fra malen (nivå {before} står).",
+            f"the cell was emptied; an assessment cannot be deleted from the template "
+            f"(level {before} stays).",
+        )
+    comp = known.competences.get(cell.competence_id)
+    scale = known.scales.get(comp.scale_id) if comp is not None else None
+    if comp is None or scale is None:
+        return CellRefusal(
+            ref,
+            "competence_gone",
+            "kompetansen finnes ikke lenger i registeret.",
+            "the competence no longer exists in the register.",
+        )
+    level = scale.parse(value)
+    if level is None:
+        shown = clean_text(value)
+        return CellRefusal(
+            ref,
+            "not_a_level",
+            f"«{shown}» er ikke et nivå på skalaen for «{comp.name}» (gyldige nivåer: {scale.span()}).",
+            f"'{shown}' is not a level of the scale of '{comp.name_en or comp.name}' "
+            f"(valid levels: {scale.span()}).",
+        )
+    if level == before:
+        return _UNCHANGED
+    person = known.people.get(cell.employee_id)
+    if person is None or (person.left_on is not None and person.left_on <= on):
+        return CellRefusal(
+            ref,
+            "employee_gone",
+            "personen er ikke lenger ansatt i registeret.",
+            "the person is no longer employed in the register.",
+        )
+    now_level = known.current.get((cell.employee_id, cell.competence_id))
+    if now_level == level:
+        return _ALREADY
+    if now_level != before:
+        now_nb = "ikke vurdert" if now_level is None else str(now_level)
+        now_en = "not assessed" if now_level is None else str(now_level)
+        return CellRefusal(
+            ref,
+            "changed_since",
+            f"nivået er endret i registeret etter at malen ble laget (nå: {now_nb}); "
+            "ingenting er overskrevet. Lag en ny mal.",
+            f"the level was changed in the register after the template was made (now: "
+            f"{now_en}); nothing was overwritten. Make a new template.",
+        )
+    return CellChange(
+        ref,
+        cell.employee_id,
+        cell.competence_id,
+        person.employee_no,
+        person.full_name,
+        comp.name,
+        before,
+        level,
+        tl.level_label(level, scale.label_name(level, english_template)),
+        comp.name_en,
+    )

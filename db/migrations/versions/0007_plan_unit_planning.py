@@ -4,7 +4,8 @@ Four new tables (docs/planning.md): ``unit_target`` (the unit needs N people at 
 competence), ``unit_measure`` (tiltak: kind, link to a target, competence or strategy area, cost,
 funding, responsible person, deadline, status, evaluation), ``unit_budget`` (the unit's competence
 budget per year) and ``tenfactor_result`` (a unit's 10-FAKTOR mean per factor and year, with the
-number who answered; groups under the minimum size are never stored). Nothing existing changes.
+number who answered; groups under the minimum size are never stored). An import run may now be of
+kind ``tenfactor``: its CHECK constraint is rebuilt with the new code.
 
 On a shared PostgreSQL register the tables are under the permission model (``docs/security.md``):
 a leader plans the units they lead and the units below them (``kr_led_units()``), HR every unit;
@@ -12,8 +13,8 @@ the 10-FAKTOR results are municipality-wide reference data that HR imports and e
 login reads. A leader may also record the FTE a person of theirs wants (``employee.desired_fte``,
 for involuntary part-time). This is a frozen copy of ``db/permissions.py`` at this revision.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-05 02:02:49.655379
 """
 
@@ -27,8 +28,8 @@ from alembic import op
 from db.migrations.pg_rules import SAFE_PATH, apply_privileges_function, reapply_all_privileges
 
 
-revision: str = '0006'
-down_revision: str | None = '0005'
+revision: str = '0007'
+down_revision: str | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -68,6 +69,9 @@ PRIVILEGES: dict[str, dict[str, dict[str, str]]] = {
         'tenfactor_result': {'SELECT': ''},
     },
 }
+#: the CHECK of import_run.kind before (0006) and after this revision
+IMPORT_KINDS_BEFORE = "kind IN ('roster', 'assessment_template', 'framework')"
+IMPORT_KINDS_AFTER = "kind IN ('roster', 'assessment_template', 'framework', 'tenfactor')"
 NO_SEQUENCE = frozenset({'alembic_version', 'setting', 'program_version'})
 
 LED_UNITS = f"""
@@ -109,6 +113,7 @@ def _postgresql_rules() -> None:
     op.execute(reapply_all_privileges())
 
 
+# long: the four tables as Alembic wrote them; a released migration is never changed
 def upgrade() -> None:
     op.create_table('tenfactor_result',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -204,11 +209,26 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_unit_measure_target_id'), ['target_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_unit_measure_unit_id'), ['unit_id'], unique=False)
 
+    _import_kinds(IMPORT_KINDS_AFTER)
     if op.get_bind().dialect.name == 'postgresql':
         _postgresql_rules()
 
 
+def _import_kinds(condition: str) -> None:
+    """Replace the CHECK constraint of ``import_run.kind`` (SQLite: a rebuild of the table)."""
+    if op.get_bind().dialect.name == 'sqlite':
+        with op.batch_alter_table('import_run', recreate='always') as batch_op:
+            batch_op.drop_constraint(op.f('ck_import_run_kind_known'), type_='check')
+            batch_op.create_check_constraint(op.f('ck_import_run_kind_known'), condition)
+    else:
+        op.drop_constraint(op.f('ck_import_run_kind_known'), 'import_run', type_='check')
+        op.create_check_constraint(op.f('ck_import_run_kind_known'), 'import_run', condition)
+
+
 def downgrade() -> None:
+    # the history of 10-FAKTOR imports goes with the results (0006 knows no such kind)
+    op.execute("DELETE FROM import_run WHERE kind = 'tenfactor'")
+    _import_kinds(IMPORT_KINDS_BEFORE)
     if op.get_bind().dialect.name == 'postgresql':
         # back to 0004's privileges, which name none of the planning tables
         before = {

@@ -1,0 +1,85 @@
+"""What each export wrote, as plain typed values (no export library is imported here, so the
+registry and the desktop app can name them without loading openpyxl or reportlab)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class MatrixResult:
+    path: Path
+    people: int
+    competences: int
+    not_assessed: int
+
+
+@dataclass(frozen=True)
+class GapReportResult:
+    path: Path
+    units: int
+    areas: int
+    vulnerable: int
+    certificates: int
+    goals: int
+    #: requirements someone does not meet (rows of the sheet of each person's gaps)
+    shortfalls: int = 0
+
+
+@dataclass(frozen=True)
+class TemplateResult:
+    path: Path
+    people: int
+    competences: int
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    path: Path
+    employee_no: str
+    pages: int
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    out_dir: Path
+    files: tuple[Path, ...]
+    combined: Path | None
+    pages: int
+
+
+@dataclass(frozen=True)
+class UnitPlanResult:
+    path: Path
+    pages: int
+    people: int
+    activities: int
+
+
+@dataclass(frozen=True)
+class UnitPlanWorkbookResult:
+    path: Path
+    people: int
+    targets: int
+    measures: int
+
+
+@dataclass(frozen=True)
+class FulltimeResult:
+    path: Path
+    people: int
+    units: int
+
+
+#: Every export's result.
+ExportResult = (
+    MatrixResult
+    | GapReportResult
+    | TemplateResult
+    | PlanResult
+    | BatchResult
+    | UnitPlanResult
+    | UnitPlanWorkbookResult
+    | FulltimeResult
+)
