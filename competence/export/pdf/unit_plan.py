@@ -345,21 +345,23 @@ def _vulnerable(vulnerable: Sequence[gap.Vulnerability], t: _Words) -> list[Flow
         out.append(
             Paragraph(
                 t(
-                    "Ingen kritiske kompetanser står på én person eller ingen.",
-                    "No critical competence rests on one person or nobody.",
+                    "Ingen mål mangler folk, og ingen kritisk kompetanse som kreves av flere står på én "
+                    "person eller ingen.",
+                    "No target is short, and no critical competence required of several rests on one "
+                    "person or nobody.",
                 ),
                 theme.NOTE,
             )
         )
         return out
-    widths = [40 * mm, 56 * mm, 20 * mm, 18 * mm, theme.FRAME_WIDTH - 134 * mm]
+    widths = [36 * mm, 46 * mm, 38 * mm, 17 * mm, theme.FRAME_WIDTH - 137 * mm]
     rows = [
         [
             t("Enhet", "Unit"),
             t("Kompetanse", "Competence"),
-            t("Med krav", "Required of"),
-            t("Har den", "Hold it"),
-            t("Hvem", "Who"),
+            t("Hvorfor", "Why"),
+            t("Mangler", "Short"),
+            t("Hvem har den", "Who holds it"),
         ]
     ]
     bg: dict[tuple[int, int], Any] = {}
@@ -368,13 +370,24 @@ def _vulnerable(vulnerable: Sequence[gap.Vulnerability], t: _Words) -> list[Flow
             [
                 theme.wrap(f"{v.unit.number} {v.unit.name}", widths[0]),
                 theme.wrap(v.competence.display_label(lang), widths[1]),
-                format_int(v.people_required, lang),
-                format_int(v.holder_count, lang),
+                theme.wrap(v.reason(lang), widths[2]),
+                format_int(v.short, lang),
                 theme.wrap(", ".join(v.holders) or t("ingen", "nobody"), widths[4]),
             ]
         )
         bg[(3, i)] = theme.GAP_BG if v.holder_count == 0 else theme.NEAR_BG
-    out.append(theme.table(rows, widths, backgrounds=bg, right=(2, 3)))
+    out.append(theme.table(rows, widths, backgrounds=bg, right=(3,)))
+    out.append(
+        Paragraph(
+            t(
+                "Sårbar: under et mål enheten har satt, eller, uten mål, en kritisk kompetanse som kreves "
+                "av flere enn én og som bare én eller ingen har.",
+                "Vulnerable: short of a target the unit has set, or, without a target, a critical "
+                "competence required of more than one person that one person or nobody holds.",
+            ),
+            theme.SMALL,
+        )
+    )
     return out
 
 

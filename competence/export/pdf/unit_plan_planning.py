@@ -167,7 +167,7 @@ def budget_facts(budget: BudgetFigures, t: Words, lang: str) -> Flowable:
     ]
     rows = [[cells[i][0], cells[i][1], cells[i + 1][0], cells[i + 1][1]] for i in range(0, len(cells), 2)]
     w = theme.FRAME_WIDTH
-    return theme.facts(rows, [w * 0.28, w * 0.22, w * 0.28, w * 0.22])
+    return theme.facts(rows, [w * 0.32, w * 0.18, w * 0.32, w * 0.18])
 
 
 def measures_section(plan: PlanPart, t: Words, lang: str) -> list[Flowable]:
