@@ -86,14 +86,14 @@ def register(uow: UnitOfWork, monkeypatch: pytest.MonkeyPatch) -> PlanningRegist
     set_budget(uow, home, 2026, 100_000)
     set_budget(uow, north, 2026, 20_000)
     set_budget(uow, home, 2025, 50_000)
-    add_goal(
-        uow, reg.people["Åse"], GoalInput("Kurs", "course", due_on=dt.date(2026, 6, 1), cost_nok=6_000)
-    )
+    add_goal(uow, reg.people["Åse"], GoalInput("Kurs", "course", due_on=dt.date(2026, 6, 1), cost_nok=6_000))
     with uow:
         for factor in Factor:
-            uow.session.add(TenFactorResult(unit_id=home, year=2025, factor=int(factor), mean=3 + factor / 10, respondents=12))
-            uow.session.add(TenFactorResult(unit_id=reg.units["1000"], year=2025, factor=int(factor), mean=3.5, respondents=60))
-        uow.commit()  # fmt: skip
+            for unit, mean, n in ((home, 3 + factor / 10, 12), (reg.units["1000"], 3.5, 60)):
+                uow.session.add(
+                    TenFactorResult(unit_id=unit, year=2025, factor=int(factor), mean=mean, respondents=n)
+                )
+        uow.commit()
     return reg
 
 
