@@ -3229,10 +3229,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Funding</translation>
     </message>
     <message>
-        <source>enhetens budsjett</source>
-        <translation>the unit&apos;s budget</translation>
-    </message>
-    <message>
         <source>Evaluering</source>
         <translation>Evaluation</translation>
     </message>
@@ -3417,10 +3413,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>requirements not assessed yet</translation>
     </message>
     <message>
-        <source>sårbare kritiske kompetanser</source>
-        <translation>vulnerable critical competences</translation>
-    </message>
-    <message>
         <source>sertifikater utløper snart</source>
         <translation>certificates expire soon</translation>
     </message>
@@ -3471,6 +3463,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Enhet</source>
         <translation>Unit</translation>
+    </message>
+    <message>
+        <source>sårbare kompetanser</source>
+        <translation>vulnerable competences</translation>
     </message>
     <message>
         <source>Innehavere</source>
@@ -5656,6 +5652,10 @@ Do it now? It cannot be undone.</translation>
         <translation>mean gap {gap} percentage points</translation>
     </message>
     <message>
+        <source>{count} sårbare kompetanser</source>
+        <translation>{count} vulnerable competences</translation>
+    </message>
+    <message>
         <source>&amp;Kompetansekart</source>
         <translation>&amp;Competence map</translation>
     </message>
@@ -5714,10 +5714,6 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>{na} ikke vurdert</source>
         <translation>{na} not assessed</translation>
-    </message>
-    <message>
-        <source>{count} sårbare kritiske kompetanser</source>
-        <translation>{count} vulnerable critical competences</translation>
     </message>
     <message>
         <source>tallene gjelder {date}</source>

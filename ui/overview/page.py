@@ -105,7 +105,7 @@ class OverviewPage(Page):
         self.people = KeyFigure(self.tr("ansatte"))
         self.share_met = KeyFigure(self.tr("av kompetansekravene er oppfylt"))
         self.not_assessed = KeyFigure(self.tr("krav er ikke vurdert ennå"))
-        self.vulnerable = KeyFigure(self.tr("sårbare kritiske kompetanser"))
+        self.vulnerable = KeyFigure(self.tr("sårbare kompetanser"))
         self.expiring = KeyFigure(self.tr("sertifikater utløper snart"))
         self.expired = KeyFigure(self.tr("sertifikater er utløpt"))
         self.overdue = KeyFigure(self.tr("utviklingsmål har passert fristen"))

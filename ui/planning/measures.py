@@ -307,7 +307,7 @@ class MeasureTable(RecordTable[MeasureView]):
             ),
             Column(
                 self.tr("Finansiering"),
-                lambda m: m.funding.label(lang) if m.funding else self.tr("enhetens budsjett"),
+                lambda m: (m.funding or Funding.UNIT_BUDGET).label(lang),
             ),
             Column(
                 self.tr("Evaluering"), lambda m: (m.evaluation or "").splitlines()[0] if m.evaluation else ""

@@ -2,7 +2,7 @@
 
 A heatmap of units × required competences grouped under their strategy areas (colour: share
 meeting the requirement; text: the share, the mean gap or the number not assessed), the people
-behind a cell, the same pooled per strategy area, the vulnerable critical competences, the same
+behind a cell, the same pooled per strategy area, the vulnerable competences, the same
 figures at an earlier date, and a trend line of the share met over the last two years; the unit's
 competence targets and 10-FAKTOR's factors 4 and 7 (ui/units/targets.py).
 Everything is computed on workers; a whole municipality shows a progress dialog that can cancel.
@@ -321,7 +321,7 @@ class UnitsPage(Page):
             ),
             self.tr("{na} ikke vurdert").format(na=fmt_int(s.not_assessed)),
             self.tr("snittavvik {gap} prosentpoeng").format(gap=fmt_points(s.mean_gap)),
-            self.tr("{count} sårbare kritiske kompetanser").format(count=fmt_int(s.vulnerable)),
+            self.tr("{count} sårbare kompetanser").format(count=fmt_int(s.vulnerable)),
         ]
         if data.at != today():
             parts.append(self.tr("tallene gjelder {date}").format(date=fmt_date(data.at)))
