@@ -5167,6 +5167,37 @@ Do it now? It cannot be undone.</translation>
     </message>
 </context>
 <context>
+    <name>TargetColumns</name>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Kompetanse</source>
+        <translation>Competence</translation>
+    </message>
+    <message>
+        <source>Minst nivå</source>
+        <translation>At least level</translation>
+    </message>
+    <message>
+        <source>Trenger</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <source>Har</source>
+        <translation>Have</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Innen</source>
+        <translation>By</translation>
+    </message>
+</context>
+<context>
     <name>TargetDialog</name>
     <message>
         <source>Endre mål</source>
@@ -5242,34 +5273,6 @@ Do it now? It cannot be undone.</translation>
 </context>
 <context>
     <name>TargetsTab</name>
-    <message>
-        <source>Enhet</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <source>Kompetanse</source>
-        <translation>Competence</translation>
-    </message>
-    <message>
-        <source>Minst nivå</source>
-        <translation>At least level</translation>
-    </message>
-    <message>
-        <source>Trenger</source>
-        <translation>Need</translation>
-    </message>
-    <message>
-        <source>Har</source>
-        <translation>Have</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Innen</source>
-        <translation>By</translation>
-    </message>
     <message>
         <source>Begrunnelse</source>
         <translation>Reason</translation>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 
@@ -33,11 +34,50 @@ SHORT = QColor(255, 243, 205)
 OVERDUE = QColor(248, 215, 218)
 STATE_COLOURS = {TargetState.MET: MET, TargetState.SHORT: SHORT, TargetState.OVERDUE: OVERDUE}
 
+translate = QCoreApplication.translate
+
 
 def state_text(target: TargetStatus, lang: str) -> str:
     if target.state is TargetState.MET:
         return target.state.label(lang)
     return f"{target.state.label(lang)} ({fmt_int(target.short)})"
+
+
+def target_columns(lang: str) -> list[Column[TargetStatus]]:
+    """A target as Planlegging and Enheter show it: unit, competence, level, need, have, status, date."""
+    return [
+        Column(translate("TargetColumns", "Enhet"), lambda t: t.unit_label, key="unit"),
+        Column(
+            translate("TargetColumns", "Kompetanse"),
+            lambda t: t.competence.display_label(lang),
+            tooltip=lambda t: f"{t.competence.framework_display(lang)} › {t.competence.area_label(lang)}",
+            key="competence",
+        ),
+        Column(
+            translate("TargetColumns", "Minst nivå"), lambda t: t.level_label(lang), lambda t: t.level_percent
+        ),
+        Column(
+            translate("TargetColumns", "Trenger"),
+            lambda t: fmt_int(t.people_needed),
+            lambda t: t.people_needed,
+            align_right=True,
+        ),
+        Column(
+            translate("TargetColumns", "Har"),
+            lambda t: fmt_int(t.have),
+            lambda t: t.have,
+            align_right=True,
+            tooltip=lambda t: ", ".join(t.holders) or None,
+        ),
+        Column(
+            translate("TargetColumns", "Status"),
+            lambda t: state_text(t, lang),
+            lambda t: (t.state is TargetState.MET, -t.short),
+            background=lambda t: STATE_COLOURS[t.state],
+            key="state",
+        ),
+        Column(translate("TargetColumns", "Innen"), lambda t: fmt_date(t.due_on), lambda t: t.due_on),
+    ]
 
 
 class TargetDialog(FormDialog):
@@ -124,35 +164,7 @@ class TargetsTab(RecordTable[TargetStatus]):
         super().__init__(tasks, parent)
         lang = current_language()
         columns: list[Column[TargetStatus]] = [
-            Column(self.tr("Enhet"), lambda t: t.unit_label, key="unit"),
-            Column(
-                self.tr("Kompetanse"),
-                lambda t: t.competence.display_label(lang),
-                tooltip=lambda t: f"{t.competence.framework_display(lang)} › {t.competence.area_label(lang)}",
-                key="competence",
-            ),
-            Column(self.tr("Minst nivå"), lambda t: t.level_label(lang), lambda t: t.level_percent),
-            Column(
-                self.tr("Trenger"),
-                lambda t: fmt_int(t.people_needed),
-                lambda t: t.people_needed,
-                align_right=True,
-            ),
-            Column(
-                self.tr("Har"),
-                lambda t: fmt_int(t.have),
-                lambda t: t.have,
-                align_right=True,
-                tooltip=lambda t: ", ".join(t.holders) or None,
-            ),
-            Column(
-                self.tr("Status"),
-                lambda t: state_text(t, lang),
-                lambda t: (t.state is TargetState.MET, -t.short),
-                background=lambda t: STATE_COLOURS[t.state],
-                key="state",
-            ),
-            Column(self.tr("Innen"), lambda t: fmt_date(t.due_on), lambda t: t.due_on),
+            *target_columns(lang),
             Column(
                 self.tr("Begrunnelse"),
                 lambda t: (t.reason or "").splitlines()[0] if t.reason else "",

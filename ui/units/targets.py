@@ -15,10 +15,10 @@ from competence.progress import CancelToken, Progress
 from competence.uow import UnitOfWork
 from db.codes import COMPETENCE_FACTORS, TargetState
 from ui.context import AppContext
-from ui.i18n import current_language, fmt_date, fmt_int
+from ui.i18n import current_language
 from ui.planning.survey import mean_text
-from ui.planning.targets import STATE_COLOURS, state_text
-from ui.widgets.tables import Column, ColumnFitter, DataTable, RowTableModel
+from ui.planning.targets import target_columns
+from ui.widgets.tables import ColumnFitter, DataTable, RowTableModel
 
 translate = QCoreApplication.translate
 
@@ -45,33 +45,7 @@ class TargetsTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         lang = current_language()
-        columns: list[Column[TargetStatus]] = [
-            Column(self.tr("Enhet"), lambda t: t.unit_label),
-            Column(
-                self.tr("Kompetanse"), lambda t: t.competence.display_label(lang), tooltip=lambda t: t.reason
-            ),
-            Column(self.tr("Minst nivå"), lambda t: t.level_label(lang), lambda t: t.level_percent),
-            Column(
-                self.tr("Trenger"),
-                lambda t: fmt_int(t.people_needed),
-                lambda t: t.people_needed,
-                align_right=True,
-            ),
-            Column(
-                self.tr("Har"),
-                lambda t: fmt_int(t.have),
-                lambda t: t.have,
-                align_right=True,
-                tooltip=lambda t: ", ".join(t.holders) or None,
-            ),
-            Column(
-                self.tr("Status"),
-                lambda t: state_text(t, lang),
-                lambda t: (t.state is TargetState.MET, -t.short),
-                background=lambda t: STATE_COLOURS[t.state],
-            ),
-            Column(self.tr("Innen"), lambda t: fmt_date(t.due_on), lambda t: t.due_on),
-        ]
+        columns = target_columns(lang)
         self.model: RowTableModel[TargetStatus] = RowTableModel(columns, parent=self)
         self.view = DataTable()
         self.view.setModel(self.model)
