@@ -354,7 +354,7 @@ def _vulnerable(vulnerable: Sequence[gap.Vulnerability], t: _Words) -> list[Flow
             )
         )
         return out
-    widths = [36 * mm, 46 * mm, 38 * mm, 17 * mm, theme.FRAME_WIDTH - 137 * mm]
+    widths = [40 * mm, 44 * mm, 36 * mm, 17 * mm, theme.FRAME_WIDTH - 137 * mm]
     rows = [
         [
             t("Enhet", "Unit"),
