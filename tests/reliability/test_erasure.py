@@ -10,17 +10,14 @@ from sqlalchemy import func, select
 from competence import appraisals, audit
 from competence.cli import main
 from competence.errors import ConcurrentEditError, NotFoundError
-from competence.planning.measures import MeasureInput, add_measure
 from competence.privacy.erasure import erase_person
 from competence.privacy.references import person_references, table
 from competence.uow import UnitOfWork
-from db.codes import MeasureKind
 from db.models import (
     Appraisal,
     Assessment,
     AuditEvent,
     Certificate,
-    Competence,
     Employee,
     OrgUnit,
     Position,
@@ -47,13 +44,6 @@ def _count(uow: UnitOfWork, table_name: str, column: str, value: object) -> int:
 
 def test_erasure_removes_every_row_and_reference(uow: UnitOfWork) -> None:
     reg = build_register(uow)
-    with uow:
-        competence = uow.session.scalars(select(Competence.id)).first()
-    assert competence is not None
-    measure = MeasureInput(
-        2026, MeasureKind.DEVELOP, "Kurs", competence_id=competence, responsible_id=reg.subject_id
-    )
-    add_measure(uow, reg.unit_id, measure)  # the unit's measure outlives the person responsible
     result = erase_person(uow, SUBJECT_NO)
     assert result.applied and result.rows_deleted["employee"] == 1
     assert result.rows_deleted["assessment"] == 2 and result.rows_deleted["appraisal"] == 1
