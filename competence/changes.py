@@ -40,6 +40,10 @@ class Changes:
     audit: bool = False
     #: the program versions that have written the register
     versions: bool = False
+    #: the units' competence targets, measures and budgets (docs/planning.md)
+    planning: bool = False
+    #: the 10-FAKTOR results per unit
+    survey: bool = False
 
     @classmethod
     def everything(cls) -> Self:
@@ -91,6 +95,10 @@ TABLE_KINDS: dict[str, str] = {
     "import_mapping": "imports",
     "audit_event": "audit",
     "program_version": "versions",
+    "unit_target": "planning",
+    "unit_measure": "planning",
+    "unit_budget": "planning",
+    "tenfactor_result": "survey",
 }
 
 #: What the gap analysis reads (Oversikt, Enheter, the card's profile): a change of any of these

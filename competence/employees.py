@@ -85,6 +85,8 @@ class EmployeeDetail:
     anonymised_on: dt.date | None
     version: int
     positions: tuple[PositionView, ...] = field(default=())
+    #: Ønsket stillingsprosent (involuntary part-time, docs/planning.md); None when not known.
+    desired_fte: float | None = None
 
     @property
     def full_name(self) -> str:
@@ -113,70 +115,76 @@ def list_employees(
 ) -> list[EmployeeRow]:
     """The employee list, sorted by name. Two flat queries, merged here: fast for 50,000 people."""
     with uow:
-        s = uow.session
-        emp_stmt = select(
-            Employee.id,
-            Employee.shown_no,
-            Employee.first_name,
-            Employee.last_name,
-            Employee.email,
-            Employee.left_on,
-            Employee.version,
+        return employee_rows(uow.session, include_left=include_left, unit_id=unit_id, subunits=subunits)
+
+
+def employee_rows(
+    s: Session, *, include_left: bool = False, unit_id: int | None = None, subunits: bool = True
+) -> list[EmployeeRow]:
+    """:func:`list_employees` as a session-level query, for an action that loads more with it."""
+    emp_stmt = select(
+        Employee.id,
+        Employee.shown_no,
+        Employee.first_name,
+        Employee.last_name,
+        Employee.email,
+        Employee.left_on,
+        Employee.version,
+    )
+    if not include_left:
+        emp_stmt = emp_stmt.where(Employee.left_on.is_(None))
+    pos_stmt = (
+        select(
+            Position.employee_id,
+            OrgUnit.id,
+            OrgUnit.name,
+            Role.id,
+            Role.name,
+            Position.title,
+            Position.fte_percent,
         )
-        if not include_left:
-            emp_stmt = emp_stmt.where(Employee.left_on.is_(None))
-        pos_stmt = (
-            select(
-                Position.employee_id,
-                OrgUnit.id,
-                OrgUnit.name,
-                Role.id,
-                Role.name,
-                Position.title,
-                Position.fte_percent,
-            )
-            .join(OrgUnit, OrgUnit.id == Position.unit_id)
-            .outerjoin(Role, Role.id == Position.role_id)
-            .where((Position.end_date.is_(None)) | (Position.end_date >= today()))
-            .order_by(Position.employee_id, Position.fte_percent.desc(), Position.id)
-        )
-        if unit_id is not None:
-            units = subtree_select(unit_id) if subunits else select(OrgUnit.id).where(OrgUnit.id == unit_id)
-            in_unit = select(Position.employee_id).where(Position.unit_id.in_(units))
-            emp_stmt = emp_stmt.where(Employee.id.in_(in_unit))
-        conn = s.connection()  # plain rows: no ORM bookkeeping for 50,000 of them
-        positions: dict[int, list[tuple[int, str, int | None, str | None, str, float]]] = {}
-        for emp_id, u_id, u_name, r_id, r_name, title, pct in conn.execute(pos_stmt).all():
-            positions.setdefault(emp_id, []).append((u_id, u_name, r_id, r_name, title or "", pct or 0.0))
-        rows: list[EmployeeRow] = []
-        append = rows.append
-        for emp_id, no, first, last, email, left_on, version in conn.execute(emp_stmt).all():
-            held = positions.get(emp_id)
-            if held is None:
-                append(EmployeeRow(emp_id, no, first, last, email, "", "", "", 0.0, left_on, version))
-            elif len(held) == 1:  # most people: no merging needed
-                unit, unit_name, role, role_name, job, share = held[0]
-                append(
-                    EmployeeRow(
-                        emp_id, no, first, last, email, unit_name, role_name or "", job, share, left_on,
-                        version, (unit,), () if role is None else (role,),
-                    )
-                )  # fmt: skip
-            else:
-                append(
-                    EmployeeRow(
-                        emp_id, no, first, last, email,
-                        ", ".join(dict.fromkeys(p[1] for p in held)),
-                        ", ".join(dict.fromkeys(p[3] for p in held if p[3])),
-                        ", ".join(dict.fromkeys(p[4] for p in held if p[4])),
-                        sum(p[5] for p in held), left_on, version,
-                        tuple(dict.fromkeys(p[0] for p in held)),
-                        tuple(dict.fromkeys(p[2] for p in held if p[2] is not None)),
-                    )
-                )  # fmt: skip
-        # sorted here, in Norwegian alphabetical order, whatever the database's collation
-        rows.sort(key=name_key)
-        return rows
+        .join(OrgUnit, OrgUnit.id == Position.unit_id)
+        .outerjoin(Role, Role.id == Position.role_id)
+        .where((Position.end_date.is_(None)) | (Position.end_date >= today()))
+        .order_by(Position.employee_id, Position.fte_percent.desc(), Position.id)
+    )
+    if unit_id is not None:
+        units = subtree_select(unit_id) if subunits else select(OrgUnit.id).where(OrgUnit.id == unit_id)
+        in_unit = select(Position.employee_id).where(Position.unit_id.in_(units))
+        emp_stmt = emp_stmt.where(Employee.id.in_(in_unit))
+    conn = s.connection()  # plain rows: no ORM bookkeeping for 50,000 of them
+    positions: dict[int, list[tuple[int, str, int | None, str | None, str, float]]] = {}
+    for emp_id, u_id, u_name, r_id, r_name, title, pct in conn.execute(pos_stmt).all():
+        positions.setdefault(emp_id, []).append((u_id, u_name, r_id, r_name, title or "", pct or 0.0))
+    rows: list[EmployeeRow] = []
+    append = rows.append
+    for emp_id, no, first, last, email, left_on, version in conn.execute(emp_stmt).all():
+        held = positions.get(emp_id)
+        if held is None:
+            append(EmployeeRow(emp_id, no, first, last, email, "", "", "", 0.0, left_on, version))
+        elif len(held) == 1:  # most people: no merging needed
+            unit, unit_name, role, role_name, job, share = held[0]
+            append(
+                EmployeeRow(
+                    emp_id, no, first, last, email, unit_name, role_name or "", job, share, left_on,
+                    version, (unit,), () if role is None else (role,),
+                )
+            )  # fmt: skip
+        else:
+            append(
+                EmployeeRow(
+                    emp_id, no, first, last, email,
+                    ", ".join(dict.fromkeys(p[1] for p in held)),
+                    ", ".join(dict.fromkeys(p[3] for p in held if p[3])),
+                    ", ".join(dict.fromkeys(p[4] for p in held if p[4])),
+                    sum(p[5] for p in held), left_on, version,
+                    tuple(dict.fromkeys(p[0] for p in held)),
+                    tuple(dict.fromkeys(p[2] for p in held if p[2] is not None)),
+                )
+            )  # fmt: skip
+    # sorted here, in Norwegian alphabetical order, whatever the database's collation
+    rows.sort(key=name_key)
+    return rows
 
 
 def name_key(row: EmployeeRow) -> tuple[str, int]:
@@ -216,6 +224,7 @@ def employee_detail(session: Session, employee_id: int) -> EmployeeDetail:
         emp.anonymised_on,
         emp.version,
         tuple(positions_of(session, employee_id)),
+        emp.desired_fte,
     )
 
 
@@ -288,6 +297,7 @@ def update_employee(
     last_name: str | Unset = UNSET,
     email: str | Unset | None = UNSET,
     manager_id: int | Unset | None = UNSET,
+    desired_fte: float | Unset | None = UNSET,
 ) -> EmployeeDetail:
     with uow:
         s = uow.session
@@ -314,6 +324,15 @@ def update_employee(
                 get_or_fail(s, Employee, manager_id, "leder", "Manager")
             emp.manager_id = manager_id
             changed.append("manager_id")
+        if not isinstance(desired_fte, Unset) and desired_fte != emp.desired_fte:
+            if desired_fte is not None and not 0 <= desired_fte <= 100:
+                raise ValidationError(
+                    "Ønsket stillingsprosent må være mellom 0 og 100.",
+                    "The desired FTE must be between 0 and 100.",
+                    field="desired_fte",
+                )
+            emp.desired_fte = desired_fte
+            changed.append("desired_fte")
         uow.flush()
         audit.record(
             s,

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
 
 from competence.clock import today
 from competence.employees import EmployeeRow, list_employees
@@ -66,43 +67,45 @@ class CompetenceOption:
 def competence_options(uow: UnitOfWork, *, kind: str | None = None) -> list[CompetenceOption]:
     """Every competence, by framework, area and order, with its scale's levels (two queries)."""
     with uow:
-        s = uow.session
-        stmt = (
-            select(Competence, Framework.name, Area.name, Framework.name_en, Area.name_en)
-            .join(Framework, Framework.id == Competence.framework_id)
-            .join(Area, Area.id == Competence.area_id)
-            .order_by(Framework.name, Area.sort_order, Area.id, Competence.sort_order, Competence.id)
+        return competence_option_rows(uow.session, kind=kind)
+
+
+def competence_option_rows(s: Session, *, kind: str | None = None) -> list[CompetenceOption]:
+    """:func:`competence_options` as a session-level query."""
+    stmt = (
+        select(Competence, Framework.name, Area.name, Framework.name_en, Area.name_en)
+        .join(Framework, Framework.id == Competence.framework_id)
+        .join(Area, Area.id == Competence.area_id)
+        .order_by(Framework.name, Area.sort_order, Area.id, Competence.sort_order, Competence.id)
+    )
+    if kind is not None:
+        stmt = stmt.where(Competence.kind == kind)
+    rows = s.execute(stmt).all()
+    scale_ids = sorted({row[0].scale_id for row in rows})
+    levels: dict[int, list[LevelView]] = {sid: [] for sid in scale_ids}
+    if scale_ids:
+        level_stmt = select(ScaleLevel).where(ScaleLevel.scale_id.in_(scale_ids)).order_by(ScaleLevel.ordinal)
+        for lv in s.scalars(level_stmt):
+            levels[lv.scale_id].append(
+                LevelView(lv.id, lv.ordinal, lv.name, lv.name_en, lv.band, lv.percent, lv.description)
+            )
+    return [
+        CompetenceOption(
+            c.id,
+            c.code,
+            c.name,
+            c.name_en,
+            c.kind,
+            c.critical,
+            fw_name,
+            c.area_id,
+            area_name,
+            tuple(levels.get(c.scale_id, ())),
+            fw_name_en,
+            area_name_en,
         )
-        if kind is not None:
-            stmt = stmt.where(Competence.kind == kind)
-        rows = s.execute(stmt).all()
-        scale_ids = sorted({row[0].scale_id for row in rows})
-        levels: dict[int, list[LevelView]] = {sid: [] for sid in scale_ids}
-        if scale_ids:
-            level_stmt = (
-                select(ScaleLevel).where(ScaleLevel.scale_id.in_(scale_ids)).order_by(ScaleLevel.ordinal)
-            )
-            for lv in s.scalars(level_stmt):
-                levels[lv.scale_id].append(
-                    LevelView(lv.id, lv.ordinal, lv.name, lv.name_en, lv.band, lv.percent, lv.description)
-                )
-        return [
-            CompetenceOption(
-                c.id,
-                c.code,
-                c.name,
-                c.name_en,
-                c.kind,
-                c.critical,
-                fw_name,
-                c.area_id,
-                area_name,
-                tuple(levels.get(c.scale_id, ())),
-                fw_name_en,
-                area_name_en,
-            )
-            for c, fw_name, area_name, fw_name_en, area_name_en in rows
-        ]
+        for c, fw_name, area_name, fw_name_en, area_name_en in rows
+    ]
 
 
 def competence_levels(uow: UnitOfWork, competence_id: int) -> list[LevelView]:

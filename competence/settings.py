@@ -79,8 +79,13 @@ def _validate(s: RegisterSettings) -> None:
 
 def get_settings(uow: UnitOfWork) -> RegisterSettings:
     with uow:
-        row = uow.session.get(Setting, _KEY)
-        return _from_stored(row.value if row else {})
+        return settings_in(uow.session)
+
+
+def settings_in(session: Session) -> RegisterSettings:
+    """The register's settings, read in a caller's transaction."""
+    row = session.get(Setting, _KEY)
+    return _from_stored(row.value if row else {})
 
 
 def _from_stored(value: dict[str, Any]) -> RegisterSettings:

@@ -159,6 +159,8 @@ class ImportKind(Code):
     ROSTER = "roster", "Personalliste", "Roster"
     ASSESSMENT_TEMPLATE = "assessment_template", "Vurderingsmal", "Assessment template"
     FRAMEWORK = "framework", "Rammeverk", "Framework"
+    #: 10-FAKTOR results per unit (docs/planning.md)
+    TENFACTOR = "tenfactor", "10-FAKTOR", "10-FAKTOR"
 
 
 class ImportStatus(Code):
@@ -212,7 +214,100 @@ class CertificateStatus(Code):
     EXPIRED = "expired", "Utløpt", "Expired"
 
 
+class MeasureKind(Code):
+    """The kinds of measure in KS's method for strategic competence planning."""
+
+    RECRUIT = "recruit", "Rekruttere", "Recruit"
+    DEVELOP = "develop", "Utvikle", "Develop"
+    REDEPLOY = "redeploy", "Omdisponere", "Redeploy"
+    BUY_IN = "buy_in", "Kjøpe eller leie inn", "Buy or hire in"
+
+
+class MeasureStatus(Code):
+    PLANNED = "planned", "Planlagt", "Planned"
+    IN_PROGRESS = "in_progress", "Pågår", "In progress"
+    DONE = "done", "Gjennomført", "Done"
+    CANCELLED = "cancelled", "Avlyst", "Cancelled"
+
+
+class Funding(Code):
+    """Who pays for a measure; only the unit's own money counts against its competence budget."""
+
+    UNIT_BUDGET = "unit_budget", "Enhetens budsjett", "The unit's budget"
+    CENTRAL = "central", "Kommunens sentrale kompetansemidler", "The municipality's central funds"
+    GRANT = "grant", "Statlig tilskudd", "State grant"
+    OTHER = "other", "Annen ekstern finansiering", "Other external funding"
+
+
+class Factor(enum.IntEnum):
+    """The ten factors of KS's employee survey 10-FAKTOR."""
+
+    _label_nb: str
+    _label_en: str
+
+    def __new__(cls, number: int, nb: str = "", en: str = "") -> Self:
+        member = int.__new__(cls, number)
+        member._value_ = number
+        member._label_nb = nb
+        member._label_en = en
+        return member
+
+    INTRINSIC_MOTIVATION = 1, "Indre jobbmotivasjon", "Intrinsic job motivation"
+    SELF_EFFICACY = 2, "Mestringstro", "Self-efficacy"
+    AUTONOMY = 3, "Autonomi", "Autonomy"
+    USE_OF_COMPETENCE = 4, "Bruk av kompetanse", "Use of competence"
+    MASTERY_LEADERSHIP = 5, "Mestringsorientert ledelse", "Mastery-oriented leadership"
+    ROLE_CLARITY = 6, "Rolleklarhet", "Role clarity"
+    COMPETENCE_DEVELOPMENT = 7, "Relevant kompetanseutvikling", "Relevant competence development"
+    FLEXIBILITY = 8, "Fleksibilitetsvilje", "Willingness to be flexible"
+    MASTERY_CLIMATE = 9, "Mestringsklima", "Mastery climate"
+    PROSOCIAL_MOTIVATION = 10, "Prososial motivasjon", "Prosocial motivation"
+
+    def label(self, lang: str = "nb") -> str:
+        return self._label_en if str(lang).lower().startswith("en") else self._label_nb
+
+    def numbered(self, lang: str = "nb") -> str:
+        """ "4 Bruk av kompetanse"."""
+        return f"{int(self)} {self.label(lang)}"
+
+
+#: The factors shown beside the unit's competence figures: how the competence is used and developed.
+COMPETENCE_FACTORS = (Factor.USE_OF_COMPETENCE, Factor.COMPETENCE_DEVELOPMENT)
+
+
+class TargetState(Code):
+    """Where a unit's competence target stands on a day (worked out, not stored; docs/planning.md)."""
+
+    MET = "met", "Oppfylt", "Met"
+    SHORT = "short", "Under målet", "Short"
+    OVERDUE = "overdue", "Fristen er passert", "Overdue"
+
+
+class TenFactorOutcome(Code):
+    """What a 10-FAKTOR import does with a group of the file (worked out; the import's counts)."""
+
+    NEW = "new", "ny", "new"
+    REPLACED = "replaced", "erstatter tidligere", "replaces earlier"
+    UNCHANGED = "unchanged", "uendret", "unchanged"
+    BELOW_MINIMUM = "below_minimum", "under minstegrensen: leses ikke inn", "below the minimum: not read"
+    SKIPPED = "skipped", "hoppet over", "skipped"
+    UNMAPPED = "unmapped", "ikke knyttet til en enhet", "not linked to a unit"
+    CONFLICT = "conflict", "samme enhet og år som en annen rad", "same unit and year as another row"
+
+
+class UnitMatch(Code):
+    """How a group of a 10-FAKTOR file found its unit of the register (worked out, not stored)."""
+
+    CHOSEN = "chosen", "valgt", "chosen"
+    SAVED = "saved", "husket fra før", "remembered"
+    NUMBER = "number", "enhetsnummer", "unit number"
+    NAME = "name", "navn", "name"
+    TOTAL = "total", "hele kommunen", "the whole municipality"
+    NONE = "none", "ikke funnet", "not found"
+
+
 __all__ = [
+    "COMPETENCE_FACTORS",
     "MANUAL_SOURCES",
     "OPEN_GOAL_STATUSES",
     "AccountKind",
@@ -223,8 +318,15 @@ __all__ = [
     "Code",
     "CompetenceKind",
     "EmploymentType",
+    "Factor",
+    "Funding",
     "GoalStatus",
     "ImportKind",
     "ImportMode",
     "ImportStatus",
+    "MeasureKind",
+    "MeasureStatus",
+    "TargetState",
+    "TenFactorOutcome",
+    "UnitMatch",
 ]

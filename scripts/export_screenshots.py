@@ -84,6 +84,16 @@ def workbook_pdf(workbook: Path, folder: Path) -> Path:
     return folder / (workbook.stem + ".pdf")
 
 
+def page_with(pdf: Path, texts: tuple[str, ...]) -> int:
+    """The number (from 1) of the first page of ``pdf`` holding one of ``texts`` (1 if none does)."""
+    from pypdf import PdfReader
+
+    for number, page in enumerate(PdfReader(pdf).pages, start=1):
+        if any(text in page.extract_text() for text in texts):
+            return number
+    return 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--employees", type=int, default=150)
@@ -93,9 +103,11 @@ def main() -> int:
     lang, out = args.lang, args.out
     suffix = "" if lang == "nb" else f"-{lang}"
     from competence.demo import generate_demo
+    from competence.export.excel.fulltime import export_fulltime
     from competence.export.excel.gap_report import export_gap_report
     from competence.export.excel.matrix import export_matrix
     from competence.export.excel.template import export_template
+    from competence.export.excel.unit_plan import export_unit_plan_workbook
     from competence.export.pdf.plan import export_plan
     from competence.export.pdf.unit_plan import export_unit_plan
     from competence.uow import UnitOfWork
@@ -120,6 +132,10 @@ def main() -> int:
                 "export-template": export_template(
                     uow, folder / "mal.xlsx", unit_number=unit, lang=lang
                 ).path,
+                "export-heltid": export_fulltime(uow, folder / "heltid.xlsx", lang=lang).path,
+                "export-unit-plan-excel": export_unit_plan_workbook(
+                    uow, unit, folder / "plan.xlsx", lang=lang
+                ).path,
             }
             for name, book in books.items():
                 print(first_page_png(workbook_pdf(book, folder), f"{name}{suffix}.png", out))
@@ -127,8 +143,10 @@ def main() -> int:
             print(first_page_png(plan, f"export-plan{suffix}.png", out))
             unit_plan = export_unit_plan(uow, unit, folder / "enhet.pdf", lang=lang).path
             print(first_page_png(unit_plan, f"export-unit-plan{suffix}.png", out))
-            # the unit plan's heatmap, on its second page
+            # the unit plan's heatmap, on its second page; its measures, budget and 10-FAKTOR
             print(first_page_png(unit_plan, f"export-unit-plan-heatmap{suffix}.png", out, page=2))
+            measures = page_with(unit_plan, ("Tiltak og budsjett", "Measures and budget"))
+            print(first_page_png(unit_plan, f"export-unit-plan-tiltak{suffix}.png", out, page=measures))
         finally:
             database.dispose()
     return 0

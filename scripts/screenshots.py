@@ -254,6 +254,34 @@ def units_screens(window: Any, save: Callable[[Any, str], None], idle: Callable[
     page.tabs.setCurrentIndex(0)
 
 
+def planning_screens(window: Any, save: Callable[[Any, str], None], idle: Callable[[], None]) -> None:
+    """Planlegging for the unit with the most targets short (docs/planning.md), each tab; and the
+    targets tab of Enheter."""
+    window.show_page("planning")
+    idle()
+    page = window.page("planning")
+    data = page.data
+    if data is not None:
+        short: dict[int, int] = {}
+        for target in data.targets:
+            short[target.unit_id] = short.get(target.unit_id, 0) + (1 if target.short else 0)
+        unit = max(short, key=lambda u: (short[u], -u)) if short else None
+        if unit is not None:
+            page.unit.select_id(unit)
+            idle()
+    save(window, "planlegging")
+    for index, name in ((1, "planlegging-tiltak"), (2, "planlegging-10faktor"), (3, "planlegging-heltid")):
+        page.tabs.setCurrentIndex(index)
+        save(window, name)
+    page.tabs.setCurrentIndex(0)
+    window.show_page("units")
+    idle()
+    units = window.page("units")
+    units.tabs.setCurrentWidget(units.planning.tab)
+    save(window, "enheter-mal")
+    units.tabs.setCurrentIndex(0)
+
+
 def reports_screen(
     window: Any, save: Callable[[Any, str], None], idle: Callable[[], None], folder: Path
 ) -> None:
@@ -539,6 +567,7 @@ def main() -> int:
     framework_screens(window, save, wait_for)
     import_screens(window, ctx, save, idle, workdir)
     units_screens(window, save, idle)
+    planning_screens(window, save, idle)
     reports_screen(window, save, idle, workdir / "utviklingsplaner")
     privacy_screens(window, ctx, save, idle)
 

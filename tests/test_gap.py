@@ -125,8 +125,9 @@ def test_area_coverage(uow: UnitOfWork, register: Register) -> None:
 
 def test_vulnerabilities(uow: UnitOfWork, register: Register) -> None:
     found = {(v.unit.name, v.competence.name): v.holders for v in gap.vulnerabilities(uow)}
+    # critical, required of all three in Sentrum and held by one; Nord's hms-1 is required of E3
+    # alone, so it is no vulnerability of the unit (docs/planning.md, "Vulnerability")
     assert found == {
-        ("Nord", "Risikovurdering"): (),
         ("Sentrum", "Informasjonssikkerhet"): ("Åse Tre",),
         ("Sentrum", "HMS-opplæring for ledere"): ("Eva Én",),
     }
@@ -157,7 +158,7 @@ def test_summary(uow: UnitOfWork, register: Register) -> None:
     assert s.fte_mix == {"100": 1, "50-74": 1, "75-99": 1}
     assert (s.requirements, s.met, s.not_assessed) == (10, 4, 2)
     assert s.largest_gaps[0].competence.name == "HMS-opplæring for ledere"
-    assert (s.vulnerable, s.expiring, s.expired, s.overdue_goals) == (3, 1, 1, 0)
+    assert (s.vulnerable, s.expiring, s.expired, s.overdue_goals) == (2, 1, 1, 0)
 
 
 def test_left_and_ended_positions_do_not_count(uow: UnitOfWork, register: Register) -> None:

@@ -28,6 +28,7 @@ from tests.support.pg_logins import Logins
 from tests.support.schema import check_differences
 from tests.support.upgrades import (
     REGISTERS,
+    RENAMED_IN,
     load_postgresql,
     load_sqlite,
     postgresql_snapshot,
@@ -57,7 +58,7 @@ def test_sqlite_register_upgrades_and_keeps_every_row(revision: str, tmp_path: P
     before = sqlite_snapshot(path)
     assert before["alembic_version"].rows == [(revision,)]
     assert len(before["employee"].rows) >= 30 and len(before["assessment"].rows) > 500
-    assert revision == migrate.HEAD or renamed_count(before) > 0  # the renames are exercised
+    assert revision >= RENAMED_IN or renamed_count(before) > 0  # the renames are exercised
     engine = make_engine(f"sqlite:///{path}")
     try:
         migrate.upgrade(engine, take_backup=False)
@@ -192,7 +193,7 @@ def test_postgresql_register_upgrades_and_keeps_every_row(
         with engine.connect() as conn:
             before = postgresql_snapshot(conn)
         assert before["alembic_version"].rows == [(revision,)]
-        assert revision == migrate.HEAD or renamed_count(before) > 0
+        assert revision >= RENAMED_IN or renamed_count(before) > 0
         migrate.upgrade(engine, take_backup=False)
         with engine.begin() as conn:
             after = postgresql_snapshot(conn)

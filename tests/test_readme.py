@@ -33,7 +33,7 @@ def table_rows() -> dict[str, str]:
     """The command table's rows by command name: the code of the first column."""
     rows: dict[str, str] = {}
     for line in README.splitlines():
-        match = re.match(r"\| `kompetanse ([a-z-]+(?: [a-z-]+)?)(.*?)\|", line)
+        match = re.match(r"\| `kompetanse ([a-z0-9-]+(?: [a-z-]+)?)(.*?)\|", line)
         if match:
             name = match.group(1)
             if name.split()[0] in ("frameworks", "access") or " " not in name:

@@ -48,6 +48,7 @@ TOPICS = tuple(
         "card",
         "appraisal",
         "units",
+        "planning",
         "gap",
         "frameworks",
         "import",

@@ -25,11 +25,13 @@ from competence.export.registry import EXPORTS, Export, Output, UnitNeed
 from competence.export.results import (
     BatchResult,
     ExportResult,
+    FulltimeResult,
     GapReportResult,
     MatrixResult,
     PlanResult,
     TemplateResult,
     UnitPlanResult,
+    UnitPlanWorkbookResult,
 )
 from competence.progress import CancelToken
 
@@ -156,12 +158,24 @@ def _written(ctx: CliContext, r: ExportResult) -> str:
                 + (f", combined in {r.combined}" if r.combined else "")
                 + ".",
             )
+        case UnitPlanWorkbookResult():
+            return ctx.t(
+                f"Kompetanseplan skrevet til {r.path} ({r.people} ansatte, {r.targets} kompetansemål, "
+                f"{r.measures} tiltak i år).",
+                f"Unit competence plan written to {r.path} ({r.people} employees, {r.targets} competence "
+                f"targets, {r.measures} measures this year).",
+            )
+        case FulltimeResult():
+            return ctx.t(
+                f"Heltidskultur skrevet til {r.path}: {r.people} personer i {r.units} enheter.",
+                f"Full-time culture written to {r.path}: {r.people} people in {r.units} units.",
+            )
         case UnitPlanResult():
             return ctx.t(
                 f"Kompetanseplan skrevet til {r.path} ({r.pages} sider, {r.people} ansatte, "
-                f"{r.activities} tiltak).",
+                f"{r.activities} utviklingsmål).",
                 f"Unit competence plan written to {r.path} ({r.pages} pages, {r.people} employees, "
-                f"{r.activities} activities).",
+                f"{r.activities} learning goals).",
             )
         case _:
             assert_never(r)

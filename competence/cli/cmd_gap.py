@@ -165,6 +165,9 @@ def report_json(report: gap.GapReport, english: bool = False) -> dict[str, Any]:
                 "competence_id": v.competence.id,
                 "people_required": v.people_required,
                 "holders": v.holder_count,
+                "needed": v.needed,
+                "target_level": v.target_level,
+                "reason": v.reason("en" if english else "nb"),
             }
             for v in report.vulnerabilities
         ],
@@ -236,11 +239,16 @@ def print_text(ctx: CliContext, report: gap.GapReport) -> None:
     if report.vulnerabilities:
         ctx.print()
         ctx.print(
-            t("Sårbarhet (kritisk kompetanse hos høyst én):", "Vulnerable (critical, held by at most one):")
+            t(
+                "Sårbarhet (under enhetens mål, eller kritisk, kreves av flere og holdes av høyst én):",
+                "Vulnerable (short of the unit's target, or critical, required of several, held by one "
+                "at most):",
+            )
         )
         for v in report.vulnerabilities:
             holders = ", ".join(v.holders) if v.holders else t("ingen", "nobody")
-            ctx.print(f"  {v.unit.number} {v.unit.name}: {v.competence.display_label(lang)} ({holders})")
+            what = f"{v.competence.display_label(lang)}, {v.reason(lang)}"
+            ctx.print(f"  {v.unit.number} {v.unit.name}: {what} ({holders})")
     if report.certificates:
         ctx.print()
         ctx.print(t("Sertifikater som utløper eller er utløpt:", "Certificates expiring or expired:"))

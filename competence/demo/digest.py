@@ -33,6 +33,7 @@ from db.models import (
     ScaleLevel,
     Setting,
 )
+from db.planning import TenFactorResult, UnitBudget, UnitMeasure, UnitTarget
 
 
 def _fingerprint(rows: Iterable[tuple[Any, ...]]) -> str:
@@ -96,6 +97,7 @@ def _tables(s: Session) -> Rows:
     yield from _roles(s, keys)
     yield from _held(s, keys)
     yield from _plans(s, keys)
+    yield from _planning(s, keys)
     yield (
         "setting",
         ((row.key, json.dumps(row.value, sort_keys=True)) for row in s.scalars(select(Setting))),
@@ -114,7 +116,15 @@ def _organisation(s: Session, k: _Keys) -> Rows:
     yield (
         "employee",
         (
-            (e.employee_no, e.first_name, e.last_name, e.email, _ref(emp_no, e.manager_id), str(e.left_on))
+            (
+                e.employee_no,
+                e.first_name,
+                e.last_name,
+                e.email,
+                _ref(emp_no, e.manager_id),
+                str(e.left_on),
+                _float(e.desired_fte),
+            )
             for e in s.scalars(select(Employee))
         ),
     )
@@ -130,6 +140,8 @@ def _organisation(s: Session, k: _Keys) -> Rows:
                 _float(p.fte_percent),
                 str(p.start_date),
                 str(p.end_date),
+                p.employment_type,
+                p.main_position,
             )
             for p in s.scalars(select(Position))
         ),
@@ -209,5 +221,54 @@ def _plans(s: Session, k: _Keys) -> Rows:
                 g.result,
             )
             for g in s.scalars(select(LearningGoal))
+        ),
+    )
+
+
+def _planning(s: Session, k: _Keys) -> Rows:
+    """The unit's planning (competence/demo/planning.py), by the same natural keys."""
+    target_key = {
+        t.id: (k.unit[t.unit_id], k.competence[t.competence_id], k.ordinal[t.level_id])
+        for t in s.scalars(select(UnitTarget))
+    }
+    yield (
+        "unit_target",
+        (
+            (*target_key[t.id], t.people_needed, t.reason, str(t.due_on))
+            for t in s.scalars(select(UnitTarget))
+        ),
+    )
+    yield (
+        "unit_measure",
+        (
+            (
+                k.unit[m.unit_id],
+                m.year,
+                m.kind,
+                m.title,
+                m.description,
+                _ref(target_key, m.target_id),
+                _ref(k.competence, m.competence_id),
+                _ref(k.area, m.area_id),
+                m.cost_nok,
+                m.spent_nok,
+                m.funding,
+                _ref(k.employee, m.responsible_id),
+                str(m.due_on),
+                m.status,
+                m.evaluation,
+            )
+            for m in s.scalars(select(UnitMeasure))
+        ),
+    )
+    yield (
+        "unit_budget",
+        ((k.unit[b.unit_id], b.year, b.amount_nok, b.note) for b in s.scalars(select(UnitBudget))),
+    )
+    yield (
+        "tenfactor_result",
+        (
+            (k.unit[r.unit_id], r.year, r.factor, _float(r.mean), r.respondents)
+            for r in s.scalars(select(TenFactorResult))
         ),
     )

@@ -24,6 +24,7 @@ from competence.demo.catalogue import Catalogue, Required, load_catalogue, resol
 from competence.demo.history import ASSESSMENT_COLUMNS, ChunkRows, HistoryMaker, Subject, round_dates
 from competence.demo.organisation import Organisation, plan_organisation
 from competence.demo.people import Person, Staffing, plan_people
+from competence.demo.planning import add_planning
 from competence.errors import ConflictError, ValidationError
 from competence.frameworks import ensure_builtin_frameworks
 from competence.progress import CancelToken, Progress, no_progress
@@ -77,6 +78,12 @@ class DemoSummary:
     goals_overdue: int
     appraisals: int
     seconds: float
+    #: the planning part (competence/demo/planning.py)
+    above_full_time: int = 0
+    targets: int = 0
+    measures: int = 0
+    budgets: int = 0
+    tenfactor_results: int = 0
 
 
 def generate_demo(
@@ -106,6 +113,7 @@ def generate_demo(
         _refuse_filled(session)
         run = _Run(session, random.Random(seed), clock.today(), clock.now(), report, cancel)
         counts = run.build(employees, required_per_role)
+        counts.update(add_planning(session, seed, run.today))
         audit.record(
             session,
             uow.actor,

@@ -22,11 +22,13 @@ from typing import Generic, TypeVar
 from competence.export.results import (
     BatchResult,
     ExportResult,
+    FulltimeResult,
     GapReportResult,
     MatrixResult,
     PlanResult,
     TemplateResult,
     UnitPlanResult,
+    UnitPlanWorkbookResult,
 )
 from competence.language import pick
 from competence.numbers import format_int
@@ -206,6 +208,22 @@ def _unit_plan(
     return export_unit_plan(uow, r.unit, path, subunits=r.subunits, lang=r.lang)
 
 
+def _unit_plan_workbook(
+    uow: UnitOfWork, r: ExportRequest, path: Path, progress: Progress, cancel: CancelToken
+) -> UnitPlanWorkbookResult:
+    from competence.export.excel.unit_plan import export_unit_plan_workbook
+
+    return export_unit_plan_workbook(uow, r.unit, path, subunits=r.subunits, lang=r.lang)
+
+
+def _fulltime(
+    uow: UnitOfWork, r: ExportRequest, path: Path, progress: Progress, cancel: CancelToken
+) -> FulltimeResult:
+    from competence.export.excel.fulltime import export_fulltime
+
+    return export_fulltime(uow, path, unit_number=r.unit_number, subunits=r.subunits, lang=r.lang)
+
+
 # --- what was written, in one sentence -------------------------------------------------------------
 def _matrix_summary(r: MatrixResult, lang: str) -> str:
     return pick(
@@ -264,12 +282,30 @@ def _plans_summary(r: BatchResult, lang: str) -> str:
 def _unit_plan_summary(r: UnitPlanResult, lang: str) -> str:
     return pick(
         lang,
-        "{pages} sider, {people} ansatte, {activities} planlagte tiltak.",
-        "{pages} pages, {people} employees, {activities} planned activities.",
+        "{pages} sider, {people} ansatte, {activities} utviklingsmål.",
+        "{pages} pages, {people} employees, {activities} learning goals.",
     ).format(
         pages=format_int(r.pages, lang),
         people=format_int(r.people, lang),
         activities=format_int(r.activities, lang),
+    )
+
+
+def _unit_plan_workbook_summary(r: UnitPlanWorkbookResult, lang: str) -> str:
+    return pick(
+        lang,
+        "{people} ansatte, {targets} kompetansemål, {measures} tiltak i år.",
+        "{people} employees, {targets} competence targets, {measures} measures this year.",
+    ).format(
+        people=format_int(r.people, lang),
+        targets=format_int(r.targets, lang),
+        measures=format_int(r.measures, lang),
+    )
+
+
+def _fulltime_summary(r: FulltimeResult, lang: str) -> str:
+    return pick(lang, "{people} personer i {units} enheter.", "{people} people in {units} units.").format(
+        people=format_int(r.people, lang), units=format_int(r.units, lang)
     )
 
 
@@ -378,10 +414,12 @@ UNIT_PLAN = Export(
     "export-unit-plan",
     ("Kompetanseplan for enheten (PDF)", "Unit competence plan (PDF)"),
     (
-        "Enhetens kompetanseplan: nøkkeltall, strategiområder, kompetansekart, sårbare "
-        "kompetanser, planlagte læringsaktiviteter og sertifikater som må fornyes.",
-        "The unit's competence plan: key figures, strategy areas, competence map, vulnerable "
-        "competences, planned learning activities and certificates to renew.",
+        "Enhetens kompetanseplan til rådmannen: nøkkeltall, strategiområder, kompetansemål, "
+        "kompetansekart, sårbarhet, årets tiltak og budsjett, 10-FAKTOR, evaluering av fjorårets "
+        "tiltak, planlagte læringsaktiviteter og sertifikater som må fornyes.",
+        "The unit's competence plan for the chief executive: key figures, strategy areas, competence "
+        "targets, competence map, vulnerability, this year's measures and budget, 10-FAKTOR, the "
+        "evaluation of last year's measures, planned learning activities and certificates to renew.",
     ),
     ("kompetanseplan for en enhet som PDF", "a unit's competence plan as PDF"),
     ("Kompetanseplan", "Competence plan"),
@@ -392,8 +430,57 @@ UNIT_PLAN = Export(
     unit=UnitNeed.REQUIRED,
 )
 
+UNIT_PLAN_WORKBOOK = Export(
+    "unit_plan_excel",
+    "export-unit-plan-excel",
+    ("Kompetanseplan for enheten (Excel)", "Unit competence plan (Excel)"),
+    (
+        "Kompetanseplanen som arbeidsbok, ett ark per del: nøkkeltall, strategiområder, kompetansemål, "
+        "sårbarhet, årets tiltak og budsjett, evaluering av fjorårets tiltak, 10-FAKTOR og utviklingsmål.",
+        "The competence plan as a workbook, one sheet per part: key figures, strategy areas, competence "
+        "targets, vulnerability, this year's measures and budget, last year's evaluation, 10-FAKTOR and "
+        "learning goals.",
+    ),
+    ("kompetanseplan for en enhet som Excel-arbeidsbok", "a unit's competence plan as an Excel workbook"),
+    ("Kompetanseplan", "Competence plan"),
+    Output.EXCEL,
+    _unit_plan_workbook,
+    UnitPlanWorkbookResult,
+    _unit_plan_workbook_summary,
+    unit=UnitNeed.REQUIRED,
+)
+FULLTIME = Export(
+    "fulltime",
+    "export-heltid",
+    ("Heltidskultur (Excel)", "Full-time culture (Excel)"),
+    (
+        "Hver person med sin samlede stillingsprosent i alle enheter: andel heltid, stillingsstørrelse, "
+        "ufrivillig deltid, fast og midlertidig, per enhet, personer over 100 prosent og utviklingen "
+        "de to siste årene.",
+        "Each person with their total FTE in all units: share in full time, post size, involuntary "
+        "part-time, permanent and temporary, per unit, people above 100 per cent and the last two "
+        "years.",
+    ),
+    ("heltidskultur som Excel-arbeidsbok", "full-time culture as an Excel workbook"),
+    ("Heltidskultur", "Full-time culture"),
+    Output.EXCEL,
+    _fulltime,
+    FulltimeResult,
+    _fulltime_summary,
+    unit=UnitNeed.OPTIONAL,
+)
+
 #: In the order the Rapporter screen lists them.
-EXPORTS: tuple[Export[ExportResult], ...] = (MATRIX, GAP_REPORT, TEMPLATE, PLAN, PLANS, UNIT_PLAN)
+EXPORTS: tuple[Export[ExportResult], ...] = (
+    MATRIX,
+    GAP_REPORT,
+    TEMPLATE,
+    PLAN,
+    PLANS,
+    UNIT_PLAN,
+    UNIT_PLAN_WORKBOOK,
+    FULLTIME,
+)
 
 
 def find_export(key: str) -> Export[ExportResult]:

@@ -57,5 +57,29 @@ class UnitPlanResult:
     activities: int
 
 
+@dataclass(frozen=True)
+class UnitPlanWorkbookResult:
+    path: Path
+    people: int
+    targets: int
+    measures: int
+
+
+@dataclass(frozen=True)
+class FulltimeResult:
+    path: Path
+    people: int
+    units: int
+
+
 #: Every export's result.
-ExportResult = MatrixResult | GapReportResult | TemplateResult | PlanResult | BatchResult | UnitPlanResult
+ExportResult = (
+    MatrixResult
+    | GapReportResult
+    | TemplateResult
+    | PlanResult
+    | BatchResult
+    | UnitPlanResult
+    | UnitPlanWorkbookResult
+    | FulltimeResult
+)

@@ -12,8 +12,11 @@ Definitions
   meeting the requirement, and is always reported separately ("ikke vurdert"), never silently.
 * Unit heatmap: unit × competence, share of the people with the requirement who meet it, mean gap in
   percentage points, and how many are not assessed. A person with positions in two units counts in both.
-* Vulnerability (sårbarhet): a critical competence that a unit requires and that at most one of its
-  people holds at the required level.
+* Vulnerability (sårbarhet, docs/planning.md): where a unit has set a target for a competence (in
+  the unit or a unit above it), the target decides: the unit is vulnerable when it is short of it.
+  Where no target speaks, a critical competence that more than one of the unit's people are required
+  to hold and that at most one holds at the required level (a requirement only one post carries is
+  not a vulnerability of the unit).
 * Trend: the same figures at earlier dates, from the assessment history (roles and requirements as
   they are today: their own history is not kept).
 

@@ -13,7 +13,7 @@ snapshot, and inside an action it joins the action's.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -37,6 +37,7 @@ from competence.gap.queries import (
     unit_scope,
 )
 from competence.gap.results import (
+    ROBUST_HOLDERS,
     AreaScore,
     CertificateAlert,
     CompetenceGapRank,
@@ -47,12 +48,14 @@ from competence.gap.results import (
     PersonCell,
     PersonShortfall,
     TrendPoint,
+    UnitRef,
     Vulnerability,
 )
 from competence.lookup import get_or_fail
 from competence.uow import UnitOfWork
 from db.codes import OPEN_GOAL_STATUSES, CertificateStatus
 from db.models import Area, Assessment, Competence, Employee, LearningGoal, OrgUnit, Position, ScaleLevel
+from db.planning import UnitTarget
 
 Cells = dict[tuple[int, int], HeatCell]
 Totals = dict[int, HeatCell]
@@ -262,7 +265,8 @@ def _area_scores(session: Session, per_comp: Totals) -> list[AreaScore]:
 def vulnerabilities(
     uow: UnitOfWork, *, unit_id: int | None = None, subunits: bool = True, at: dt.date | None = None
 ) -> list[Vulnerability]:
-    """Critical competences a unit requires that nobody or only one of its people holds."""
+    """Competences a unit holds too thinly: short of its target, or (without a target) critical,
+    required of more than one person and held by at most one."""
     on = on_date(at)
     with uow.reading():
         session = uow.session
@@ -270,23 +274,61 @@ def vulnerabilities(
         cells = (
             unit_cells(session, Selection(on, unit_id, subunits, competence_ids=critical)) if critical else {}
         )
-        return _vulnerable(session, on, cells)
+        return _vulnerable(session, on, cells, unit_id, subunits)
 
 
-def _vulnerable(session: Session, on: dt.date, cells: Cells) -> list[Vulnerability]:
-    """The cells of critical competences held by at most one person, with who holds them."""
-    refs = competence_refs(session, sorted({c for _, c in cells}))
-    weak = [cell for cell in cells.values() if refs[cell.competence_id].critical and cell.met <= 1]
-    if not weak:
-        return []
-    holders = _holders(session, on, weak)
+def _vulnerable(
+    session: Session, on: dt.date, cells: Cells, unit_id: int | None, subunits: bool
+) -> list[Vulnerability]:
+    """The selection's targets that are short, and the cells of critical competences no target
+    covers, required of more than one person and held by at most one, with who holds them."""
+    # imported here: the planning package reads the gap analysis's queries (competence/gap/queries.py)
+    from competence.planning.targets import targets_in
+
     units = {u.id: u for u in unit_refs(session, None, True)}
-    found = []
+    targets = targets_in(session, unit_id=unit_id, subunits=subunits, at=on, with_holders=True)
+    found = [
+        Vulnerability(units[t.unit_id], t.competence, 0, t.holders, t.people_needed, t.level)
+        for t in targets
+        if t.short and t.unit_id in units
+    ]
+    covered = _covered_by_targets(session, units)
+    refs = competence_refs(session, sorted({c for _, c in cells}))
+    weak = [
+        cell
+        for cell in cells.values()
+        if refs[cell.competence_id].critical
+        and cell.people > 1
+        and cell.met < ROBUST_HOLDERS
+        and (cell.unit_id, cell.competence_id) not in covered
+    ]
+    holders = _holders(session, on, weak)
     for cell in weak:
         if cell.unit_id in units:
             names = tuple(sorted(holders.get((cell.unit_id, cell.competence_id), [])))
             found.append(Vulnerability(units[cell.unit_id], refs[cell.competence_id], cell.people, names))
-    return sorted(found, key=lambda v: (v.holder_count, v.unit.number, v.competence.label))
+    return sorted(found, key=lambda v: (-v.short, v.unit.number, v.competence.label))
+
+
+def _covered_by_targets(session: Session, units: Mapping[int, UnitRef]) -> set[tuple[int, int]]:
+    """(unit, competence) pairs a target speaks for: a target of the unit or of a unit above it
+    (a target counts the people of its unit and the units below)."""
+    targeted: dict[int, set[int]] = {}
+    for target_unit, competence_id in session.execute(select(UnitTarget.unit_id, UnitTarget.competence_id)):
+        targeted.setdefault(competence_id, set()).add(target_unit)
+    if not targeted:
+        return set()
+    covered = set()
+    for uid in units:
+        line: set[int] = set()
+        at: int | None = uid
+        while at is not None and at not in line:
+            line.add(at)
+            at = units[at].parent_id if at in units else None
+        for competence_id, target_units in targeted.items():
+            if line & target_units:
+                covered.add((uid, competence_id))
+    return covered
 
 
 def _holders(session: Session, on: dt.date, cells: Sequence[HeatCell]) -> dict[tuple[int, int], list[str]]:
@@ -334,7 +376,7 @@ def gap_report(
         cells, per_comp = _cells_and_totals(uow, on, unit_id, subunits)
         heatmap = _heatmap(s, on, unit_id, subunits, cells, per_comp)
         areas = _area_scores(s, per_comp)
-        vulns = _vulnerable(s, on, cells)
+        vulns = _vulnerable(s, on, cells, unit_id, subunits)
         alerts = certificate_alerts(uow, unit_id=unit_id, subunits=subunits, at=on, window_days=window_days)
         figures = _summary(s, on, unit_id, subunits, per_comp, len(vulns), alerts, largest)
         return GapReport(heatmap, tuple(areas), tuple(vulns), tuple(alerts), figures)

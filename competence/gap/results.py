@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from competence.language import coded, pick_name
+from competence.language import coded, pick, pick_name
+from competence.numbers import format_int
 from db.codes import CertificateStatus
 
 Status = Literal["met", "gap", "not_assessed"]
@@ -233,16 +234,55 @@ class PersonShortfall(Shortfall):
     current_percent: float | None
 
 
+#: Without a target, a critical competence required of more than one person should be held by at
+#: least this many (competence/gap/__init__.py, "Vulnerability").
+ROBUST_HOLDERS = 2
+
+
 @dataclass(frozen=True)
 class Vulnerability:
+    """A unit that holds a competence too thinly: short of its target, or, where it has none, a
+    critical competence required of more than one person and held by at most one."""
+
     unit: UnitRef
     competence: CompetenceRef
+    #: the people of the unit whose roles require it (for a target: 0, the target says the need)
     people_required: int
     holders: tuple[str, ...]
+    #: the target it is judged against: how many it needs, at which level (None: no target)
+    target_needed: int | None = None
+    target_level: int | None = None
 
     @property
     def holder_count(self) -> int:
         return len(self.holders)
+
+    @property
+    def needed(self) -> int:
+        """How many should hold it: the target's number, else two."""
+        return self.target_needed if self.target_needed is not None else ROBUST_HOLDERS
+
+    @property
+    def short(self) -> int:
+        return max(self.needed - self.holder_count, 0)
+
+    def reason(self, lang: str = "nb") -> str:
+        """Why it is on the list, in a few words."""
+        if self.target_needed is None:
+            return pick(
+                lang,
+                "kritisk, kreves av {n}, har {have}",
+                "critical, required of {n}, held by {have}",
+            ).format(n=format_int(self.people_required, lang), have=format_int(self.holder_count, lang))
+        return pick(
+            lang,
+            "mål: {need} på nivå {level}, har {have}",
+            "target: {need} at level {level}, held by {have}",
+        ).format(
+            need=format_int(self.target_needed, lang),
+            level=self.target_level,
+            have=format_int(self.holder_count, lang),
+        )
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,8 @@ ROLE_FIELDS: dict[str, tuple[str, ...]] = {
     "appraisal.leader_id": ("held_on", "leader_name"),
     "position.manager_id": (),
     "employee.manager_id": (),
+    # responsible for a measure of a unit's plan: which unit, year and measure (not its cost)
+    "unit_measure.responsible_id": ("unit_id", "year", "title", "status"),
 }
 #: For each table with text a person can be named in, the columns shown beside a mention to say
 #: where it is (a date, what it is about), never the colleague the row is about.
@@ -64,6 +66,9 @@ MENTION_CONTEXT: dict[str, tuple[str, ...]] = {
     "area": ("framework_id", "name"),
     "competence": ("framework_id", "name"),
     "scale_level": ("scale_id", "name"),
+    "unit_target": ("unit_id", "competence_id"),
+    "unit_measure": ("unit_id", "year", "title"),
+    "unit_budget": ("unit_id", "year"),
 }
 #: A passage longer than this is cut to the part around the mention.
 EXCERPT_CHARS = 240

@@ -63,6 +63,9 @@ PLACES = {
     "area": "Strategiområde",
     "competence": "Kompetansebeskrivelse",
     "scale_level": "Nivåbeskrivelse",
+    "unit_target": "Kompetansemål for en enhet",
+    "unit_measure": "Tiltak i en enhets kompetanseplan",
+    "unit_budget": "Kompetansebudsjett for en enhet",
 }
 #: What a mention was found by.
 FOUND = {"name": "navn", "email": "e-post", "employee_no": "ansattnummer"}
@@ -71,6 +74,7 @@ ROLES = {
     "employee.manager_id": "Nærmeste leder for andre ansatte",
     "position.manager_id": "Leder for andres stillinger",
     "appraisal.leader_id": "Leder i andres medarbeidersamtaler",
+    "unit_measure.responsible_id": "Ansvarlig for tiltak i enheters kompetanseplan",
 }
 #: Column labels; a column added later is shown under its own name.
 LABELS = {
@@ -119,6 +123,7 @@ LABELS = {
     "description": "Beskrivelse",
     "start_on": "Start",
     "due_on": "Frist",
+    "year": "År",
     "status": "Status",
     "hours": "Timer",
     "cost_nok": "Kostnad (kr)",

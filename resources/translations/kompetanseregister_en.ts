@@ -2,6 +2,42 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nb_NO">
 <context>
+    <name>10-FAKTOR</name>
+    <message>
+        <source>Grupper i filen: {groups} · lagres: {stored} · under minstegrensen ({minimum} svar): {below} · hoppes over: {skipped}</source>
+        <translation>Groups in the file: {groups} · stored: {stored} · under the minimum ({minimum} answers): {below} · skipped: {skipped}</translation>
+    </message>
+    <message>
+        <source>Velg en enhet (eller «hopp over») for: {names}</source>
+        <translation>Choose a unit (or &apos;skip&apos;) for: {names}</translation>
+    </message>
+    <message>
+        <source>{count} verdier kan ikke leses; rett dem i filen og les den inn på nytt:</source>
+        <translation>{count} values cannot be read; correct them in the file and read it again:</translation>
+    </message>
+    <message>
+        <source>Innlesing av 10-FAKTOR-resultater</source>
+        <translation>Import of 10-FAKTOR results</translation>
+    </message>
+    <message>
+        <source>Fil: {file}, arket «{sheet}»</source>
+        <translation>File: {file}, the sheet &apos;{sheet}&apos;</translation>
+    </message>
+    <message>
+        <source>{name}: ingen 10-FAKTOR-resultater. Grupper med færre enn {minimum} svar blir aldri lest inn eller vist.</source>
+        <extracomment>the unit&apos;s mean per year of ``years``</extracomment>
+        <translation>{name}: no 10-FAKTOR results. Groups with fewer than {minimum} answers are never read or shown.</translation>
+    </message>
+    <message>
+        <source>{name}: {year}, {count} svar</source>
+        <translation>{name}: {year}, {count} answers</translation>
+    </message>
+    <message>
+        <source> (beregnet fra enhetene under, vektet etter antall svar)</source>
+        <translation> (computed from the units below, weighted by the number of answers)</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>Om Kompetanseregister</source>
@@ -596,6 +632,64 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Gjenoppretter…</source>
         <translation>Restoring…</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetBox</name>
+    <message>
+        <source>Kompetansebudsjett</source>
+        <translation>Competence budget</translation>
+    </message>
+    <message>
+        <source>Sett bud&amp;sjett…</source>
+        <translation>Set &amp;budget…</translation>
+    </message>
+    <message>
+        <source>Kompetansebudsjett {year}</source>
+        <translation>Competence budget {year}</translation>
+    </message>
+    <message>
+        <source>ikke satt</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <source>Budsjett: {budget} · planlagt: {planned} (tiltak {measures} + utviklingsmål {goals})</source>
+        <translation>Budget: {budget} · planned: {planned} (measures {measures} + learning goals {goals})</translation>
+    </message>
+    <message>
+        <source>Brukt: {spent} (tiltak {measures} + fullførte utviklingsmål {goals})</source>
+        <translation>Spent: {spent} (measures {measures} + completed learning goals {goals})</translation>
+    </message>
+    <message>
+        <source>Igjen å planlegge: {left}</source>
+        <translation>Left to plan: {left}</translation>
+    </message>
+    <message>
+        <source>Planlagt over budsjettet: {over}</source>
+        <translation>Planned over the budget: {over}</translation>
+    </message>
+    <message>
+        <source>Finansiert utenfor enhetens budsjett: {amount}</source>
+        <translation>Funded outside the unit&apos;s budget: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetDialog</name>
+    <message>
+        <source>Kompetansebudsjett {year}</source>
+        <translation>Competence budget {year}</translation>
+    </message>
+    <message>
+        <source>Budsjett:</source>
+        <translation>Budget:</translation>
+    </message>
+    <message>
+        <source>Merknad:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Tomt felt fjerner budsjettet for året.</source>
+        <translation>An empty field removes the year&apos;s budget.</translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1400,14 @@ The previous contents are in {safety}.</translation>
         <source>Leder:</source>
         <translation>Manager:</translation>
     </message>
+    <message>
+        <source>Stillingsprosenten personen ønsker seg, fra personallisten eller samtalen</source>
+        <translation>The FTE the person would like, from the roster or the talk</translation>
+    </message>
+    <message>
+        <source>Ønsket stillingsprosent:</source>
+        <translation>Desired FTE:</translation>
+    </message>
 </context>
 <context>
     <name>EditFrameworkDialog</name>
@@ -1536,6 +1638,13 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>Enheter</name>
+    <message>
+        <source>(kommunen {mean})</source>
+        <translation>(municipality {mean})</translation>
+    </message>
+</context>
+<context>
     <name>ErasureDialog</name>
     <message>
         <source>Slett personen (personvern)</source>
@@ -1576,6 +1685,37 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Slett pers&amp;onen</source>
         <translation>Erase the perso&amp;n</translation>
+    </message>
+</context>
+<context>
+    <name>FactorTable</name>
+    <message>
+        <source>Snitt på skalaen 1–5. Faktor 4 og 7 (uthevet) hører sammen med enhetens kompetansetall. Bare resultater per enhet lagres, aldri svar fra den enkelte.</source>
+        <translation>Means on the 1–5 scale. Factors 4 and 7 (marked) go with the unit&apos;s competence figures. Only results per unit are stored, never a person&apos;s answers.</translation>
+    </message>
+    <message>
+        <source>Faktor</source>
+        <translation>Factor</translation>
+    </message>
+    <message>
+        <source>Endring</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Fra {old} til {new}</source>
+        <translation>From {old} to {new}</translation>
+    </message>
+    <message>
+        <source>Kommunen {year}</source>
+        <translation>Municipality {year}</translation>
+    </message>
+    <message>
+        <source>Forskjell</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Enhetens snitt minus kommunens</source>
+        <translation>The unit&apos;s mean minus the municipality&apos;s</translation>
     </message>
 </context>
 <context>
@@ -1870,6 +2010,148 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
 </context>
 <context>
+    <name>FulltimePanel</name>
+    <message>
+        <source>Heltidskultur: samlet stillingsprosent</source>
+        <translation>Full-time culture: total FTE</translation>
+    </message>
+    <message>
+        <source>Nøkkeltall for heltidskultur</source>
+        <translation>Key figures of full-time culture</translation>
+    </message>
+    <message>
+        <source>Stillingsstørrelse (heltidskultur)</source>
+        <translation>Post size (full-time culture)</translation>
+    </message>
+    <message>
+        <source>{share} i heltid · snitt {mean} · {invol} ufrivillig deltid · {over} over {full}</source>
+        <translation>{share} full time · mean {mean} · {invol} involuntary part-time · {over} above {full}</translation>
+    </message>
+    <message>
+        <source>Hver person telles med sin samlede stillingsprosent i alle enheter; {known} av {people} har oppgitt ønsket stillingsprosent.</source>
+        <translation>Each person counts with their total FTE in all units; {known} of {people} have given a desired FTE.</translation>
+    </message>
+    <message>
+        <source>Ingen stillinger.</source>
+        <translation>No posts.</translation>
+    </message>
+</context>
+<context>
+    <name>FulltimeTab</name>
+    <message>
+        <source>Nøkkeltall for heltidskultur</source>
+        <translation>Key figures of full-time culture</translation>
+    </message>
+    <message>
+        <source>Samlet stillingsprosent per person</source>
+        <translation>Total FTE per person</translation>
+    </message>
+    <message>
+        <source>Andel i heltid de siste to årene</source>
+        <translation>Share in full time over the last two years</translation>
+    </message>
+    <message>
+        <source>Andel i heltid (fra stillingshistorikken)</source>
+        <translation>Share in full time (from position history)</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Personer</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Heltid</source>
+        <translation>Full time</translation>
+    </message>
+    <message>
+        <source>Snitt</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <source>Gjennomsnittlig samlet stillingsprosent per person</source>
+        <translation>Average total FTE per person</translation>
+    </message>
+    <message>
+        <source>Ønsker mer</source>
+        <translation>Want more</translation>
+    </message>
+    <message>
+        <source>Ufrivillig deltid: i deltid og ønsker større stilling</source>
+        <translation>Involuntary part-time: part time and want a larger post</translation>
+    </message>
+    <message>
+        <source>Midlertidig</source>
+        <translation>Temporary</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Ansattnr.</source>
+        <translation>Employee no.</translation>
+    </message>
+    <message>
+        <source>Samlet</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Ønsket</source>
+        <translation>Desired</translation>
+    </message>
+    <message>
+        <source>Stillinger</source>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <source>Heltidskultur per enhet</source>
+        <translation>Full-time culture per unit</translation>
+    </message>
+    <message>
+        <source>Over {full} til sammen</source>
+        <translation>Above {full} in all</translation>
+    </message>
+    <message>
+        <source>Ønsker større stilling</source>
+        <translation>Want a larger post</translation>
+    </message>
+    <message>
+        <source>Heltidskultur i detalj</source>
+        <translation>Full-time culture in detail</translation>
+    </message>
+    <message>
+        <source>Per enhet</source>
+        <translation>Per unit</translation>
+    </message>
+    <message>
+        <source>Over {full}</source>
+        <translation>Above {full}</translation>
+    </message>
+    <message>
+        <source>Hver person telles med sin samlede stillingsprosent i alle enheter: {here} her og {there} der er heltid i begge. Ufrivillig deltid bygger på ønsket stillingsprosent fra personallisten eller ansattkortet.</source>
+        <translation>Each person counts with their total FTE in all units: {here} here and {there} there is full time in both. Involuntary part-time rests on the desired FTE from the roster or the employee card.</translation>
+    </message>
+    <message>
+        <source>Ingen stillinger.</source>
+        <translation>No posts.</translation>
+    </message>
+    <message>
+        <source>Ingen stillinger i perioden.</source>
+        <translation>No posts in the period.</translation>
+    </message>
+    <message>
+        <source>Over {full} ({count})</source>
+        <translation>Above {full} ({count})</translation>
+    </message>
+    <message>
+        <source>Ønsker større stilling ({count})</source>
+        <translation>Want a larger post ({count})</translation>
+    </message>
+</context>
+<context>
     <name>GoalDialog</name>
     <message>
         <source>Endre utviklingsmål</source>
@@ -2075,6 +2357,41 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
 </context>
 <context>
+    <name>GroupsView</name>
+    <message>
+        <source>Oppsummering</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Rad</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Enhet i filen</source>
+        <translation>Unit in the file</translation>
+    </message>
+    <message>
+        <source>År</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Svar</source>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <source>Enhet i registeret</source>
+        <translation>Unit in the register</translation>
+    </message>
+    <message>
+        <source>Resultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Gruppene i filen</source>
+        <translation>The groups of the file</translation>
+    </message>
+</context>
+<context>
     <name>HelpWindow</name>
     <message>
         <source>Brukerveiledning – Kompetanseregister</source>
@@ -2088,6 +2405,29 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Hjelpetekst</source>
         <translation>Help text</translation>
+    </message>
+</context>
+<context>
+    <name>Heltid</name>
+    <message>
+        <source>{full} eller mer</source>
+        <translation>{full} or more</translation>
+    </message>
+    <message>
+        <source>under {share}</source>
+        <translation>under {share}</translation>
+    </message>
+    <message>
+        <source>{people} personer · {full} i heltid ({share}) · gjennomsnittlig stillingsstørrelse {mean}</source>
+        <translation>{people} people · {full} full time ({share}) · average post size {mean}</translation>
+    </message>
+    <message>
+        <source>{invol} av {part} i deltid ønsker større stilling · {known} har oppgitt ønsket stillingsprosent</source>
+        <translation>{invol} of {part} part-timers want a larger post · {known} have given a desired FTE</translation>
+    </message>
+    <message>
+        <source>{permanent} fast ansatt · {temporary} kun midlertidig · {several} med flere stillinger · {over} over {full}</source>
+        <translation>{permanent} permanent · {temporary} temporary only · {several} with several posts · {over} above {full}</translation>
     </message>
 </context>
 <context>
@@ -2115,6 +2455,18 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Les inn vurderings&amp;mal…</source>
         <translation>Read assessment te&amp;mplate…</translation>
+    </message>
+    <message>
+        <source>Les inn &amp;10-FAKTOR…</source>
+        <translation>Import &amp;10-FAKTOR…</translation>
+    </message>
+    <message>
+        <source>Resultater fra 10-FAKTOR</source>
+        <translation>Results from 10-FAKTOR</translation>
+    </message>
+    <message>
+        <source>Les inn enhetenes resultater fra medarbeiderundersøkelsen (snitt per faktor og antall svar). Grupper under minstegrensen leses aldri inn. Resultatene vises under Planlegging, Enheter og Oversikt.</source>
+        <translation>Import the units&apos; results of the employee survey (the mean per factor and the number who answered). Groups under the minimum are never read. The results show in Planning, Units and Overview.</translation>
     </message>
     <message>
         <source>Tidspunkt</source>
@@ -2178,6 +2530,18 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>kompetanser: {n}</source>
         <translation>competences: {n}</translation>
+    </message>
+    <message>
+        <source>nye grupper: {n}</source>
+        <translation>new groups: {n}</translation>
+    </message>
+    <message>
+        <source>erstattet: {n}</source>
+        <translation>replaced: {n}</translation>
+    </message>
+    <message>
+        <source>under minstegrensen: {n}</source>
+        <translation>under the minimum: {n}</translation>
     </message>
 </context>
 <context>
@@ -2744,6 +3108,152 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
 </context>
 <context>
+    <name>MeasureDialog</name>
+    <message>
+        <source>Endre tiltak</source>
+        <translation>Change measure</translation>
+    </message>
+    <message>
+        <source>Nytt tiltak</source>
+        <translation>New measure</translation>
+    </message>
+    <message>
+        <source>(ingen)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>{competence}, nivå {level}: {have}/{need}</source>
+        <translation>{competence}, level {level}: {have}/{need}</translation>
+    </message>
+    <message>
+        <source>(ikke oppgitt: enhetens budsjett)</source>
+        <translation>(not given: the unit&apos;s budget)</translation>
+    </message>
+    <message>
+        <source>Tiltak:</source>
+        <translation>Measure:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>År:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <source>Rettet mot mål:</source>
+        <translation>Aimed at target:</translation>
+    </message>
+    <message>
+        <source>eller kompetanse (avvik):</source>
+        <translation>or competence (gap):</translation>
+    </message>
+    <message>
+        <source>eller strategiområde:</source>
+        <translation>or strategy area:</translation>
+    </message>
+    <message>
+        <source>Beskrivelse:</source>
+        <translation>Description:</translation>
+    </message>
+    <message>
+        <source>Ansvarlig:</source>
+        <translation>Responsible:</translation>
+    </message>
+    <message>
+        <source>Frist:</source>
+        <translation>Due:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Kostnad:</source>
+        <translation>Cost:</translation>
+    </message>
+    <message>
+        <source>Brukt hittil:</source>
+        <translation>Spent so far:</translation>
+    </message>
+    <message>
+        <source>Finansiering:</source>
+        <translation>Funding:</translation>
+    </message>
+    <message>
+        <source>Evaluering:</source>
+        <translation>Evaluation:</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureTable</name>
+    <message>
+        <source>Tiltak</source>
+        <translation>Measure</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Rettet mot</source>
+        <translation>Aimed at</translation>
+    </message>
+    <message>
+        <source>(ingen kobling)</source>
+        <translation>(not linked)</translation>
+    </message>
+    <message>
+        <source>Ansvarlig</source>
+        <translation>Responsible</translation>
+    </message>
+    <message>
+        <source>Frist</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kostnad</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <source>Brukt</source>
+        <translation>Spent</translation>
+    </message>
+    <message>
+        <source>Finansiering</source>
+        <translation>Funding</translation>
+    </message>
+    <message>
+        <source>Evaluering</source>
+        <translation>Evaluation</translation>
+    </message>
+    <message>
+        <source>Nytt t&amp;iltak…</source>
+        <translation>New &amp;measure…</translation>
+    </message>
+    <message>
+        <source>En&amp;dre…</source>
+        <translation>Ed&amp;it…</translation>
+    </message>
+    <message>
+        <source>Slet&amp;t</source>
+        <translation>Dele&amp;te</translation>
+    </message>
+    <message>
+        <source>Slett tiltak</source>
+        <translation>Delete measure</translation>
+    </message>
+    <message>
+        <source>Slette tiltaket «{title}»?</source>
+        <translation>Delete the measure &apos;{title}&apos;?</translation>
+    </message>
+</context>
+<context>
     <name>Navigasjon</name>
     <message>
         <source>Ansatte</source>
@@ -2772,6 +3282,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Enheter</source>
         <translation>Units</translation>
+    </message>
+    <message>
+        <source>Planlegging</source>
+        <translation>Planning</translation>
     </message>
 </context>
 <context>
@@ -2899,10 +3413,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>requirements not assessed yet</translation>
     </message>
     <message>
-        <source>sårbare kritiske kompetanser</source>
-        <translation>vulnerable critical competences</translation>
-    </message>
-    <message>
         <source>sertifikater utløper snart</source>
         <translation>certificates expire soon</translation>
     </message>
@@ -2919,16 +3429,8 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Coverage per strategy area</translation>
     </message>
     <message>
-        <source>Stillingsstørrelse (heltidskultur)</source>
-        <translation>Position size (full-time culture)</translation>
-    </message>
-    <message>
         <source>Andel krav oppfylt per strategiområde</source>
         <translation>Share of requirements met per strategy area</translation>
-    </message>
-    <message>
-        <source>Heltidskultur: samlet stillingsprosent</source>
-        <translation>Full-time culture: total FTE per person</translation>
     </message>
     <message>
         <source>Kompetanse</source>
@@ -2951,16 +3453,20 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Mean gap in percentage points of the scale among those with the requirement (not assessed counts as {zero})</translation>
     </message>
     <message>
+        <source>Hvorfor</source>
+        <translation>Why</translation>
+    </message>
+    <message>
         <source>Største avvik</source>
         <translation>Largest gaps</translation>
     </message>
     <message>
-        <source>under {share}</source>
-        <translation>under {share}</translation>
-    </message>
-    <message>
         <source>Enhet</source>
         <translation>Unit</translation>
+    </message>
+    <message>
+        <source>sårbare kompetanser</source>
+        <translation>vulnerable competences</translation>
     </message>
     <message>
         <source>Innehavere</source>
@@ -3029,10 +3535,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Ingen kompetansekrav i utvalget ennå.</source>
         <translation>No competence requirements in the selection yet.</translation>
-    </message>
-    <message>
-        <source>Ingen stillinger.</source>
-        <translation>No positions.</translation>
     </message>
 </context>
 <context>
@@ -3288,6 +3790,73 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <source>Advarsel: {message}</source>
         <extracomment>Who is due under the retention rule depends on who left when, and on the retention setting.</extracomment>
         <translation>Warning: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>PlanningPage</name>
+    <message>
+        <source>Hele kommunen</source>
+        <translation>The whole municipality</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Med &amp;underenheter</source>
+        <translation>With &amp;sub-units</translation>
+    </message>
+    <message>
+        <source>År</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>&amp;Enhet:</source>
+        <translation>&amp;Unit:</translation>
+    </message>
+    <message>
+        <source>Å&amp;r:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>10-FAKTOR for enheten</source>
+        <translation>10-FAKTOR of the unit</translation>
+    </message>
+    <message>
+        <source>Planlegging</source>
+        <translation>Planning</translation>
+    </message>
+    <message>
+        <source>&amp;Mål</source>
+        <translation>T&amp;argets</translation>
+    </message>
+    <message>
+        <source>Tiltak og &amp;budsjett</source>
+        <translation>Measures and bu&amp;dget</translation>
+    </message>
+    <message>
+        <source>&amp;10-FAKTOR</source>
+        <translation>&amp;10-FAKTOR</translation>
+    </message>
+    <message>
+        <source>He&amp;ltid</source>
+        <translation>Full tim&amp;e</translation>
+    </message>
+    <message>
+        <source>Henter…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Ikke hentet</source>
+        <translation>Not loaded</translation>
+    </message>
+    <message>
+        <source>Henter planen…</source>
+        <translation>Loading the plan…</translation>
+    </message>
+    <message>
+        <source>{targets} mål, {short} under målet · {measures} tiltak i {year}</source>
+        <translation>{targets} targets, {short} short · {measures} measures in {year}</translation>
     </message>
 </context>
 <context>
@@ -4532,6 +5101,240 @@ Do it now? It cannot be undone.</translation>
     </message>
 </context>
 <context>
+    <name>SurveyBox</name>
+    <message>
+        <source>10-FAKTOR</source>
+        <translation>10-FAKTOR</translation>
+    </message>
+    <message>
+        <source> svar</source>
+        <translation> answers</translation>
+    </message>
+    <message>
+        <source>Minste gruppestørrelse</source>
+        <translation>Minimum group size</translation>
+    </message>
+    <message>
+        <source>&amp;Minste gruppestørrelse:</source>
+        <translation>Minimum group si&amp;ze:</translation>
+    </message>
+    <message>
+        <source>Lagre minst&amp;egrensen</source>
+        <translation>Save the minim&amp;um</translation>
+    </message>
+    <message>
+        <source>Resultater for grupper med færre svar enn dette leses aldri inn og vises aldri. KS viser ikke grupper under {lowest} svar, så grensen kan bare heves. Hever du den, fjernes resultater som nå er under den.</source>
+        <translation>Results of groups with fewer answers than this are never read or shown. KS shows no group under {lowest} answers, so the limit can only be raised. Raising it removes the results now under it.</translation>
+    </message>
+    <message>
+        <source>Heve minstegrensen?</source>
+        <translation>Raise the minimum?</translation>
+    </message>
+    <message>
+        <source>Resultater fra grupper med færre enn {minimum} svar blir fjernet. Fortsette?</source>
+        <translation>Results of groups with fewer than {minimum} answers will be removed. Continue?</translation>
+    </message>
+    <message>
+        <source>Minstegrensen er {minimum} svar; {removed} snitt under den er fjernet.</source>
+        <translation>The minimum is {minimum} answers; {removed} means under it were removed.</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyPanel</name>
+    <message>
+        <source>10-FAKTOR: kompetanse i bruk og utvikling</source>
+        <translation>10-FAKTOR: competence in use and development</translation>
+    </message>
+    <message>
+        <source>10-FAKTOR for kompetanse</source>
+        <translation>10-FAKTOR on competence</translation>
+    </message>
+    <message>
+        <source>Ingen 10-FAKTOR-resultater for utvalget (grupper under {minimum} svar vises aldri).</source>
+        <translation>No 10-FAKTOR results for the selection (groups under {minimum} answers are never shown).</translation>
+    </message>
+    <message>
+        <source>{year}, {count} svar</source>
+        <translation>{year}, {count} answers</translation>
+    </message>
+    <message>
+        <source>({change} fra {year})</source>
+        <translation>({change} from {year})</translation>
+    </message>
+    <message>
+        <source>kommunen {mean}</source>
+        <translation>municipality {mean}</translation>
+    </message>
+</context>
+<context>
+    <name>TargetColumns</name>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Kompetanse</source>
+        <translation>Competence</translation>
+    </message>
+    <message>
+        <source>Minst nivå</source>
+        <translation>At least level</translation>
+    </message>
+    <message>
+        <source>Trenger</source>
+        <translation>Need</translation>
+    </message>
+    <message>
+        <source>Har</source>
+        <translation>Have</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Innen</source>
+        <translation>By</translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <source>Endre mål</source>
+        <translation>Change target</translation>
+    </message>
+    <message>
+        <source>Nytt mål for enheten</source>
+        <translation>New target for the unit</translation>
+    </message>
+    <message>
+        <source>personer</source>
+        <translation>people</translation>
+    </message>
+    <message>
+        <source>Målet teller personene i enheten og enhetene under den som har kompetansen på dette nivået eller høyere.</source>
+        <translation>The target counts the people of the unit and the units below it who hold the competence at this level or higher.</translation>
+    </message>
+    <message>
+        <source>Kompetanse:</source>
+        <translation>Competence:</translation>
+    </message>
+    <message>
+        <source>Minst nivå:</source>
+        <translation>At least level:</translation>
+    </message>
+    <message>
+        <source>Antall som trengs:</source>
+        <translation>People needed:</translation>
+    </message>
+    <message>
+        <source>Begrunnelse:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <source>Innen:</source>
+        <translation>By:</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsPanel</name>
+    <message>
+        <source>Kompetansemål</source>
+        <translation>Competence targets</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Kompetanse</source>
+        <translation>Competence</translation>
+    </message>
+    <message>
+        <source>Har / trenger</source>
+        <translation>Have / need</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Enter eller dobbeltklikk åpner Planlegging</source>
+        <translation>Enter or a double-click opens Planning</translation>
+    </message>
+    <message>
+        <source>Ingen mål satt ennå. Mål settes under Planlegging.</source>
+        <translation>No targets set yet. Targets are set in Planning.</translation>
+    </message>
+    <message>
+        <source>{count} mål: {met} oppfylt, {short} under målet ({overdue} etter fristen)</source>
+        <translation>{count} targets: {met} met, {short} short ({overdue} past their date)</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsTab</name>
+    <message>
+        <source>Begrunnelse</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Mål for enheten</source>
+        <translation>Targets of the unit</translation>
+    </message>
+    <message>
+        <source>Hvem har kompetansen</source>
+        <translation>Who holds the competence</translation>
+    </message>
+    <message>
+        <source>&amp;Nytt mål…</source>
+        <translation>&amp;New target…</translation>
+    </message>
+    <message>
+        <source>En&amp;dre…</source>
+        <translation>Ed&amp;it…</translation>
+    </message>
+    <message>
+        <source>Slet&amp;t</source>
+        <translation>Dele&amp;te</translation>
+    </message>
+    <message>
+        <source>Velg en enhet for å sette mål</source>
+        <translation>Choose a unit to set targets</translation>
+    </message>
+    <message>
+        <source>Velg et mål for å se hvem som har kompetansen.</source>
+        <translation>Choose a target to see who holds the competence.</translation>
+    </message>
+    <message>
+        <source>Ingen i enheten har kompetansen på dette nivået ennå.</source>
+        <translation>Nobody in the unit holds the competence at this level yet.</translation>
+    </message>
+    <message>
+        <source>Har kompetansen ({count}): {names}</source>
+        <translation>Hold the competence ({count}): {names}</translation>
+    </message>
+    <message>
+        <source>Slett mål</source>
+        <translation>Delete target</translation>
+    </message>
+    <message>
+        <source>Slette målet for «{competence}»? Tiltak rettet mot det beholdes.</source>
+        <translation>Delete the target for &apos;{competence}&apos;? Measures aimed at it are kept.</translation>
+    </message>
+    <message>
+        <source>Kompetansemål</source>
+        <translation>Competence targets</translation>
+    </message>
+    <message>
+        <source>Målene teller personene i enheten og enhetene under den som har kompetansen på minst det nivået målet sier, på datoen som vises. Uten mål er en kritisk kompetanse som flere skal ha, sårbar når bare én eller ingen har den.</source>
+        <translation>The targets count the people of the unit and the units below it who hold the competence at least at the target&apos;s level, on the date shown. Without a target, a critical competence several people must hold is vulnerable when only one or nobody holds it.</translation>
+    </message>
+    <message>
+        <source>Sett mål under &amp;Planlegging</source>
+        <translation>Set targets in &amp;Planning</translation>
+    </message>
+</context>
+<context>
     <name>TemplateFilePage</name>
     <message>
         <source>Velg utfylt vurderingsmal</source>
@@ -4596,6 +5399,103 @@ Do it now? It cannot be undone.</translation>
     </message>
 </context>
 <context>
+    <name>TenFactorFilePage</name>
+    <message>
+        <source>Velg resultatfil fra 10-FAKTOR</source>
+        <extracomment>file unit name -&gt; unit number, None to skip: the user&apos;s choices</extracomment>
+        <translation>Choose a results file from 10-FAKTOR</translation>
+    </message>
+    <message>
+        <source>Regneark (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Alle filer (*)</source>
+        <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Resultater fra 10-FAKTOR</source>
+        <translation>Results from 10-FAKTOR</translation>
+    </message>
+    <message>
+        <source>Velg filen med enhetenes resultater fra medarbeiderundersøkelsen.</source>
+        <translation>Choose the file with the units&apos; results of the employee survey.</translation>
+    </message>
+    <message>
+        <source>Filen kan ha én rad per enhet og faktor, eller én rad per enhet med en kolonne per faktor, med antall svar. Grupper med færre svar enn minstegrensen leses aldri inn, og registeret tar aldri imot svar fra enkeltpersoner. Enheter som ikke finnes av seg selv, velger du i neste steg; valget huskes.</source>
+        <translation>The file may have one row per unit and factor, or one row per unit with a column per factor, with the number who answered. Groups with fewer answers than the minimum are never read, and the register never takes a person&apos;s answers. Units not found by themselves are chosen in the next step; the choice is remembered.</translation>
+    </message>
+    <message>
+        <source>fra filen</source>
+        <translation>from the file</translation>
+    </message>
+    <message>
+        <source>År resultatene gjelder</source>
+        <translation>Year of the results</translation>
+    </message>
+    <message>
+        <source>&amp;År (når filen ikke har en kolonne for år):</source>
+        <translation>&amp;Year (when the file has no column for the year):</translation>
+    </message>
+    <message>
+        <source>Leser filen…</source>
+        <translation>Reading the file…</translation>
+    </message>
+</context>
+<context>
+    <name>TenFactorPreviewPage</name>
+    <message>
+        <source>Forhåndsvisning</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Ingenting er lagret ennå. Se hvor hver gruppe havner, og velg enhet der det trengs.</source>
+        <translation>Nothing is saved yet. See where each group goes, and choose the unit where needed.</translation>
+    </message>
+    <message>
+        <source>&amp;Lagre resultatene</source>
+        <translation>&amp;Save the results</translation>
+    </message>
+    <message>
+        <source>Enheter i filen og i registeret</source>
+        <translation>Units in the file and in the register</translation>
+    </message>
+    <message>
+        <source>(hopp over)</source>
+        <translation>(skip)</translation>
+    </message>
+    <message>
+        <source>Enhet for «{name}»</source>
+        <translation>Unit for &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>Velg enhet</source>
+        <translation>Choose a unit</translation>
+    </message>
+    <message>
+        <source>Oppdaterer forhåndsvisningen…</source>
+        <translation>Updating the preview…</translation>
+    </message>
+    <message>
+        <source>Lagrer resultatene…</source>
+        <translation>Saving the results…</translation>
+    </message>
+</context>
+<context>
+    <name>TenFactorReportPage</name>
+    <message>
+        <source>Rapport</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Resultatene er lagret.</source>
+        <translation>The results are saved.</translation>
+    </message>
+</context>
+<context>
+    <name>TenFactorWizard</name>
+    <message>
+        <source>Les inn 10-FAKTOR</source>
+        <translation>Import 10-FAKTOR</translation>
+    </message>
+</context>
+<context>
     <name>Tilgang</name>
     <message>
         <source>1 person</source>
@@ -4643,6 +5543,17 @@ Do it now? It cannot be undone.</translation>
         <source>Skriv eller velg enhet</source>
         <extracomment>Item data role: how deep a unit lies in the tree (its list item is indented by that much).</extracomment>
         <translation>Type or choose a unit</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPlanning</name>
+    <message>
+        <source>10-FAKTOR for kompetanse</source>
+        <translation>10-FAKTOR on competence</translation>
+    </message>
+    <message>
+        <source>Faktor 4 og 7 i medarbeiderundersøkelsen 10-FAKTOR, snitt på skalaen 1–5</source>
+        <translation>Factors 4 and 7 of the employee survey 10-FAKTOR, means on the 1–5 scale</translation>
     </message>
 </context>
 <context>
@@ -4736,8 +5647,16 @@ Do it now? It cannot be undone.</translation>
         <translation>The competences pooled per strategy area. Enter or a double-click shows the area&apos;s competences for the unit.</translation>
     </message>
     <message>
+        <source>&amp;Mål</source>
+        <translation>Tar&amp;gets</translation>
+    </message>
+    <message>
         <source>snittavvik {gap} prosentpoeng</source>
         <translation>mean gap {gap} percentage points</translation>
+    </message>
+    <message>
+        <source>{count} sårbare kompetanser</source>
+        <translation>{count} vulnerable competences</translation>
     </message>
     <message>
         <source>&amp;Kompetansekart</source>
@@ -4798,10 +5717,6 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>{na} ikke vurdert</source>
         <translation>{na} not assessed</translation>
-    </message>
-    <message>
-        <source>{count} sårbare kritiske kompetanser</source>
-        <translation>{count} vulnerable critical competences</translation>
     </message>
     <message>
         <source>tallene gjelder {date}</source>
@@ -4897,8 +5812,16 @@ Do it now? It cannot be undone.</translation>
         <translation>Strategy area</translation>
     </message>
     <message>
-        <source>Med krav</source>
-        <translation>Required of</translation>
+        <source>Hvorfor</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Mangler {short}</source>
+        <translation>Short by {short}</translation>
+    </message>
+    <message>
+        <source>Kompetanser enheten har for få av: under et mål enheten har satt, eller, der det ikke finnes et mål, kritiske kompetanser som kreves av flere enn én og som bare én eller ingen har på kravnivået. Enter eller dobbeltklikk viser personene i kartet.</source>
+        <translation>Competences the unit holds too thinly: short of a target the unit has set, or, where there is no target, critical competences required of more than one person that one person or nobody holds at the required level. Enter or a double-click shows the people in the map.</translation>
     </message>
     <message>
         <source>Har kompetansen</source>
@@ -4911,10 +5834,6 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>Sårbare kompetanser</source>
         <translation>Vulnerable competences</translation>
-    </message>
-    <message>
-        <source>Kritiske kompetanser som en enhet krever, og som bare én eller ingen av dens ansatte har på kravnivået. Enter eller dobbeltklikk viser personene i kartet.</source>
-        <translation>Critical competences a unit requires that only one or none of its employees holds at the required level. Enter or a double-click shows the people in the map.</translation>
     </message>
 </context>
 <context>

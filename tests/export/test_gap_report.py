@@ -47,8 +47,9 @@ def test_gap_report_of_a_unit(uow: UnitOfWork, register: ExportRegister, tmp_pat
     assert gaps[("Ærlig, Per", "dig-2 Informasjonssikkerhet")][5:] == (75.0, None, 75.0, "Ikke vurdert")
     assert not any(r[1] == "Ødegård, Åse" and r[3].startswith("dig") for r in gaps.values())
     vulnerable = _table(out, "Sårbarhet")
-    assert ("Hjemmetjenesten Øst", "hms-1 Risikovurdering", 0, "ingen") in {
-        (r[1], r[2], r[5], r[6]) for r in vulnerable
+    # critical, required of Åse and Bjørn (Fagleder in 11), held by neither
+    assert ("Hjemmetjenesten Øst", "hms-1 Risikovurdering", "kritisk, kreves av 2, har 0", 0, "ingen") in {
+        (r[1], r[2], r[4], r[6], r[7]) for r in vulnerable
     }
     certs = _table(out, "Sertifikater")
     assert [(r[0], r[3], r[6]) for r in certs] == [

@@ -14,7 +14,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from competence import appraisals, assessments, certificates, employees, goals, roles, units
+from competence.planning import measures
 from competence.uow import UnitOfWork
+from db.codes import MeasureKind
 from db.models import RegisterAccount
 from tests.support.factories import make_mini_framework
 
@@ -123,6 +125,18 @@ def build_register(uow: UnitOfWork) -> Register:
             leader_id=subject.id,
             summary=f"Samtale ledet av {SUBJECT_NAME}.",
             notes=f"Kari sender rapporten til {SUBJECT_EMAIL} (ansattnr 0{SUBJECT_NO}) innen fredag.",
+        ),
+    )
+    # she is responsible for a measure of the unit she leads (a role reference: the unit's, not hers)
+    measures.add_measure(
+        uow,
+        led.id,
+        measures.MeasureInput(
+            2025,
+            MeasureKind.DEVELOP,
+            "Veiledning i rehabilitering",
+            competence_id=comp,
+            responsible_id=subject.id,
         ),
     )
     with uow:  # a login on a shared register (competence.access works on PostgreSQL only)

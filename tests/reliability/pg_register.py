@@ -33,6 +33,7 @@ from db.models import (
     Role,
     ScaleLevel,
 )
+from db.planning import TenFactorResult, UnitBudget, UnitMeasure, UnitTarget
 from db.session import Database
 from tests.support.factories import make_mini_framework, make_scale
 from tests.support.pg_logins import Logins
@@ -46,6 +47,8 @@ PEOPLE = {  # first name -> (number, unit key, manager)
     "Tor": ("6", "skole", "Lena"),
 }
 LEADER_REACH = frozenset({"Lena", "Hege", "Hans", "Tor"})
+#: The units Lena's login plans: the one she leads and the one below it.
+LEADER_UNITS = ("helse", "hjemme")
 #: The person whose rows are "in reach" and "out of reach" in the targeted tests.
 REACHED, UNREACHED = "Hans", "Siri"
 
@@ -118,6 +121,7 @@ def build_shared_register(
     _spare_rows(reg)
     _bookkeeping_rows(reg)
     _person_rows(reg)
+    _unit_rows(reg)
     return reg
 
 
@@ -233,6 +237,38 @@ def _person_rows(reg: SharedRegister) -> None:
                 )
                 for label, first in (("reached", REACHED), ("unreached", UNREACHED))
             }
+
+
+def _unit_rows(reg: SharedRegister) -> None:
+    """A planning row of a unit the leader leads and of one she does not, per planning table; a
+    10-FAKTOR result nothing refers to."""
+    with reg.owner as uow:
+        s = uow.session
+        ids: dict[str, dict[str, Any]] = {t: {} for t in ("unit_target", "unit_measure", "unit_budget")}
+        for label, unit in (("reached", "helse"), ("unreached", "skole")):
+            target = UnitTarget(
+                unit_id=reg.units[unit],
+                competence_id=reg.competence_id,
+                level_id=reg.level_id,
+                people_needed=1,
+            )
+            budget = UnitBudget(unit_id=reg.units[unit], year=2026, amount_nok=50_000)
+            s.add_all([target, budget])
+            s.flush()
+            measure = UnitMeasure(
+                unit_id=reg.units[unit], year=2026, kind="develop", title="Kurs", target_id=target.id
+            )
+            s.add(measure)
+            s.flush()
+            ids["unit_target"][label] = target.id
+            ids["unit_measure"][label] = measure.id
+            ids["unit_budget"][label] = budget.id
+        result = TenFactorResult(unit_id=reg.units["ledig"], year=2026, factor=4, mean=3.9, respondents=8)
+        s.add(result)
+        s.flush()
+        uow.commit()
+    reg.rows.update(ids)
+    reg.rows["tenfactor_result"] = {"spare": result.id}
 
 
 @contextmanager

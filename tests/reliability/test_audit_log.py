@@ -54,6 +54,7 @@ from competence.uow import UnitOfWork
 from db.models import AuditEvent
 from db.session import Database, open_database
 from tests.reliability.people import COLLEAGUE_NO, SUBJECT_NO, Register, build_register
+from tests.reliability.planning_scenarios import PLANNING_NOT_WRITES, planning_scenarios
 
 WRITE_VERBS = (
     "create_", "update_", "delete_", "add_", "set_", "record_", "mark_", "save_", "remove_", "erase_",
@@ -84,6 +85,7 @@ NOT_WRITES = {
     "competence.audit.forget_person_events": "a step of the erasure, which records the event",
     "competence.program_versions.record_program_version": "the program's own note of its version when it "
     "opens the register (Hjelp → Om), at most daily; no user's action and no personal data",
+    **PLANNING_NOT_WRITES,
 }
 #: Names, e-mails and notes of the people in the test register: never in an audit event.
 PERSONAL = ("Åsebjørg", "Quistgaard", "Kari", "Kollega", "Mona", "example.no", "Trenger mer øving")
@@ -530,6 +532,7 @@ SCENARIOS: dict[str, Scenario] = {
     "competence.privacy.retention.anonymise_in_session": _anonymise,
     "competence.privacy.retention.anonymise_many": _anonymise_many,
     "competence.privacy.retention.apply_retention": _apply_retention,
+    **planning_scenarios(),
 }
 
 

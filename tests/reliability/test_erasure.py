@@ -13,7 +13,17 @@ from competence.errors import ConcurrentEditError, NotFoundError
 from competence.privacy.erasure import erase_person
 from competence.privacy.references import person_references, table
 from competence.uow import UnitOfWork
-from db.models import Appraisal, Assessment, AuditEvent, Certificate, Employee, OrgUnit, Position, Role
+from db.models import (
+    Appraisal,
+    Assessment,
+    AuditEvent,
+    Certificate,
+    Employee,
+    OrgUnit,
+    Position,
+    Role,
+)
+from db.planning import UnitMeasure
 from db.session import Database
 from tests.reliability.bytes_on_disk import files_of_database, traces_in
 from tests.reliability.people import (
@@ -44,6 +54,7 @@ def test_erasure_removes_every_row_and_reference(uow: UnitOfWork) -> None:
         "employee.manager_id": 1,
         "position.manager_id": 1,
         "appraisal.leader_id": 1,
+        "unit_measure.responsible_id": 1,
     }
     # assessor, the talk's leader name, summary and notes, a certificate note, a role's description
     assert result.mentions_removed == 6
@@ -53,6 +64,7 @@ def test_erasure_removes_every_row_and_reference(uow: UnitOfWork) -> None:
         colleague = s.scalar(select(Employee).where(Employee.employee_no == COLLEAGUE_NO))
         assert colleague is not None and colleague.manager_id is None
         assert s.get(OrgUnit, reg.led_unit_id).leader_id is None  # type: ignore[union-attr]
+        assert s.scalars(select(UnitMeasure.responsible_id)).one() is None
         talk = s.get(Appraisal, reg.colleague_appraisal_id)
         assert talk is not None and (talk.leader_id, talk.leader_name) == (None, None)
         assert talk.summary == "Samtale ledet av [slettet]."

@@ -25,6 +25,7 @@ from db.session import Database, open_database
 from tests.conftest import _create_database, _replace_db
 from tests.reliability.pg_register import (
     LEADER_REACH,
+    LEADER_UNITS,
     PEOPLE,
     REACHED,
     UNREACHED,
@@ -44,6 +45,7 @@ COVERS: dict[Rows, frozenset[str]] = {
     Rows.REACH_OR_GENERAL: frozenset({"reached", "general", "own"}),
     Rows.REACH_OR_OWN: frozenset({"reached", "own"}),
     Rows.OWN: frozenset({"own"}),
+    Rows.UNITS: frozenset({"reached"}),
     Rows.NONE: frozenset(),
 }
 PRIMARY_KEY = {"setting": "key", "alembic_version": "version_num", "program_version": "version"}
@@ -138,6 +140,12 @@ def _expected_ids(shared: SharedRegister, owner: psycopg.Connection[Any], table:
         "audit_event": "actor = %(login)s",
     }
     reach = "employee_no = ANY(%(numbers)s)" if table == "audit_event" else f"{column} = ANY(%(ids)s)"
+    if rule is Rows.UNITS:  # the units Lena leads, and the units below them
+        led = [shared.units[u] for u in LEADER_UNITS]
+        rows = owner.execute(f'SELECT {pk} FROM "{table}" WHERE unit_id = ANY(%(units)s)', {"units": led})
+        found = {r[0] for r in rows}
+        owner.rollback()
+        return found
     where = {
         Rows.ALL: "true",
         Rows.REACH: reach,
@@ -591,6 +599,46 @@ INSERTS: dict[str, Callable[[SharedRegister], dict[str, Insert]]] = {
     "alembic_version": lambda s: {"new": _row("alembic_version", version_num="9999")},
     "program_version": lambda s: {
         "new": _row("program_version", version="9.9.9", first_opened_at=NOW, last_opened_at=NOW)
+    },
+    "unit_target": lambda s: {
+        label: _row(
+            "unit_target",
+            unit_id=s.units[unit],
+            competence_id=s.competence_id,
+            level_id=s.level_id,
+            people_needed=2,
+            created_at=NOW,
+            version=1,
+        )
+        for label, unit in (("reached", "hjemme"), ("unreached", "ledig"))
+    },
+    "unit_measure": lambda s: {
+        label: _row(
+            "unit_measure",
+            unit_id=s.units[unit],
+            year=2026,
+            kind="develop",
+            title="Kurs",
+            status="planned",
+            created_at=NOW,
+            version=1,
+        )
+        for label, unit in (("reached", "hjemme"), ("unreached", "skole"))
+    },
+    "unit_budget": lambda s: {
+        label: _row("unit_budget", unit_id=s.units[unit], year=2030, amount_nok=1000, version=1)
+        for label, unit in (("reached", "hjemme"), ("unreached", "skole"))
+    },
+    "tenfactor_result": lambda s: {
+        "new": _row(
+            "tenfactor_result",
+            unit_id=s.units["skole"],
+            year=2030,
+            factor=4,
+            mean=3.5,
+            respondents=12,
+            imported_at=NOW,
+        )
     },
 }
 

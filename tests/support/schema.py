@@ -35,10 +35,14 @@ def _balanced(sql: str) -> bool:
 
 
 def check_constraints(conn: Connection, schema: str | None = None) -> Checks:
-    """(table, constraint name) -> the condition, for every table of the models."""
+    """(table, constraint name) -> the condition, for every table of the models the database has
+    (a register of an older revision lacks the tables added since)."""
     inspector = inspect(conn)
+    present = set(inspector.get_table_names(schema=schema))
     found: Checks = {}
     for table in Base.metadata.tables:
+        if table not in present:
+            continue
         for check in inspector.get_check_constraints(table, schema=schema):
             found[(table, str(check["name"]))] = _normalised(check["sqltext"])
     return found

@@ -33,6 +33,9 @@ REGISTERS = {
     **{path.stem.removeprefix("register-"): path for path in (FIXTURES / "registers").glob("register-*.sql")},
 }
 
+#: The revision whose migration renames stored codes (0006: English codes); registers of the
+#: revisions before it hold codes it renames.
+RENAMED_IN = "0006"
 #: (table, column) -> old stored code -> the code after the upgrade (migration 0006: English codes)
 RENAMED: dict[tuple[str, str], dict[str, str]] = {
     ("learning_goal", "status"): {
@@ -61,7 +64,14 @@ RENAMED: dict[tuple[str, str], dict[str, str]] = {
 #: (table, column) -> the value an upgrade gives the rows already there, where it is not NULL
 ADDED: dict[tuple[str, str], object] = {}
 #: Tables the migrations added after the first revision; empty after an upgrade.
-NEW_TABLES = {"register_account", "program_version"}
+NEW_TABLES = {
+    "register_account",
+    "program_version",
+    "unit_target",
+    "unit_measure",
+    "unit_budget",
+    "tenfactor_result",
+}
 
 
 @dataclass(frozen=True)

@@ -34,12 +34,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from competence.employees import get_employee, list_employees
+from competence.employees import EmployeeRow, get_employee, list_employees
 from competence.frameworks.queries import framework_tree, list_frameworks
 from competence.gap import employee_profile
 from competence.goals import GoalInput, add_goal, goals_of
 from competence.roles import list_roles, requirements_of
-from competence.search import competence_options
+from competence.search import CompetenceOption, competence_options
 from competence.units import list_units
 from db.errors import DatabaseCorruptError
 from tests.ui.support import Register, uow_of, wait_idle
@@ -176,6 +176,7 @@ def dialogs(
     yield "Nytt område", lambda: AreaDialog(tasks, summary, None, parent)
     yield "Ny kompetanse", lambda: CompetenceDialog(tasks, tree, area, None, parent)
     yield "Endre nivånavn", lambda: ScaleDialog(tasks, tree.scales[-1], parent)
+    yield from planning_dialogs(ctx, register, parent, options, people)
     yield "Importer personalliste", lambda: RosterWizard(ctx, parent)
     yield "Les inn vurderingsmal", lambda: TemplateWizard(ctx, parent)
     yield "Revisjonslogg", lambda: AuditLogDialog(ctx, parent)
@@ -193,6 +194,28 @@ def dialogs(
     yield "Velkommen", lambda: FirstStartDialog(can_import=True, parent=parent)
     yield "Feilrapport", bug
     yield "Brukerveiledning", lambda: help_at(HelpWindow(parent), "gap")
+
+
+def planning_dialogs(
+    ctx: AppContext,
+    register: Register,
+    parent: QWidget,
+    options: tuple[CompetenceOption, ...],
+    people: tuple[EmployeeRow, ...],
+) -> Iterator[tuple[str, Callable[[], QWidget]]]:
+    """The dialogs of the Planlegging screen."""
+    from competence.planning.budget import BudgetFigures
+    from ui.planning.measures import BudgetDialog, MeasureDialog
+    from ui.planning.targets import TargetDialog
+
+    tasks, home = ctx.tasks, register.units["home"]
+    yield "Nytt mål", lambda: TargetDialog(tasks, home, options, parent=parent)
+    yield "Nytt tiltak", lambda: MeasureDialog(tasks, home, 2025, (), options, people, parent=parent)
+    budget = BudgetFigures(2025, None, 0, 0, 0, 0, 0)
+    yield "Kompetansebudsjett", lambda: BudgetDialog(tasks, home, budget, parent=parent)
+    from ui.importing.tenfactor_wizard import TenFactorWizard
+
+    yield "Les inn 10-FAKTOR", lambda: TenFactorWizard(ctx, parent)
 
 
 # --- what a window offers the keyboard and a screen reader ----------------------------------------

@@ -13,10 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from competence.assessments import NewAssessment, record_assessment
 from competence.changes import Changes
+from competence.periods import quarter_ends
 from competence.uow import UnitOfWork
 from tests.ui.support import Register, shown, wait_idle
 from ui.context import AppContext
-from ui.units.data import TOTAL_ROW, Figures, quarter_ends
+from ui.units.data import TOTAL_ROW, Figures
 from ui.units.model import FIGURES_ROLE, GROUP_ROLE
 from ui.units.page import UnitsPage
 

@@ -129,6 +129,14 @@ class EditEmployeeDialog(FormDialog):
         self.add_row(self.tr("E-post:"), self.email, "email")
         self.manager = manager_picker(people, employee.manager_id, employee.id)
         self.add_row(self.tr("Leder:"), self.manager, "manager_id")
+        # ønsket stillingsprosent: what makes part-time involuntary (heltidskultur, docs/planning.md)
+        self.desired_fte = NumberField(
+            employee.desired_fte, maximum=100, decimals=1, unit="%", optional=True, step=5
+        )
+        self.desired_fte.setToolTip(
+            self.tr("Stillingsprosenten personen ønsker seg, fra personallisten eller samtalen")
+        )
+        self.add_row(self.tr("Ønsket stillingsprosent:"), self.desired_fte, "desired_fte")
         self.resize(460, self.sizeHint().height())
 
     def submit(self) -> EmployeeDetail:
@@ -142,5 +150,6 @@ class EditEmployeeDialog(FormDialog):
                 last_name=self.last_name.text(),
                 email=self.email.text() or None,
                 manager_id=manager_id,
+                desired_fte=self.desired_fte.value(),
             )
         )

@@ -1,5 +1,5 @@
-"""The Import screen: start the roster import or the assessment-template import, and see the imports
-done before (when, by whom, what file, how it ended)."""
+"""The Import screen: start the roster import, the assessment-template import or the 10-FAKTOR import,
+and see the imports done before (when, by whom, what file, how it ended)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from ui.importing.roster_wizard import RosterWizard
     from ui.importing.steps import StepWizard
     from ui.importing.template_wizard import TemplateWizard
+    from ui.importing.tenfactor_wizard import TenFactorWizard
 
 translate = QCoreApplication.translate
 _WARNING = QColor("#b00020")
@@ -70,6 +71,11 @@ def counts_label(run: ImportRunView) -> str:
             ("refused", translate("Importhistorikk", "avviste celler: {n}")),
         ],
         "framework": [("competences", translate("Importhistorikk", "kompetanser: {n}"))],
+        "tenfactor": [
+            ("new", translate("Importhistorikk", "nye grupper: {n}")),
+            ("replaced", translate("Importhistorikk", "erstattet: {n}")),
+            ("below_minimum", translate("Importhistorikk", "under minstegrensen: {n}")),
+        ],
     }.get(run.kind, [])
     shown = []
     for key, text in parts:
@@ -120,9 +126,22 @@ class ImportPage(Page):
             self.template_button,
         )
 
+        self.tenfactor_button = QPushButton(self.tr("Les inn &10-FAKTOR…"))
+        self.tenfactor_button.clicked.connect(self.start_tenfactor_import)
+        tenfactor = action_box(
+            self.tr("Resultater fra 10-FAKTOR"),
+            self.tr(
+                "Les inn enhetenes resultater fra medarbeiderundersøkelsen (snitt per faktor og antall "
+                "svar). Grupper under minstegrensen leses aldri inn. Resultatene vises under Planlegging, "
+                "Enheter og Oversikt."
+            ),
+            self.tenfactor_button,
+        )
+
         boxes = QHBoxLayout()
         boxes.addWidget(roster, 1)
         boxes.addWidget(template, 1)
+        boxes.addWidget(tenfactor, 1)
 
         self.model: RowTableModel[ImportRunView] = RowTableModel(
             [
@@ -173,6 +192,13 @@ class ImportPage(Page):
         from ui.importing.template_wizard import TemplateWizard
 
         wizard = TemplateWizard(self.ctx, self)
+        self._open(wizard)
+        return wizard
+
+    def start_tenfactor_import(self) -> TenFactorWizard:
+        from ui.importing.tenfactor_wizard import TenFactorWizard
+
+        wizard = TenFactorWizard(self.ctx, self)
         self._open(wizard)
         return wizard
 

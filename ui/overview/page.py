@@ -1,6 +1,7 @@
 """Oversikt: key figures for the chosen unit (with sub-units) or the whole municipality, from
 :func:`competence.gap.gap_report`: people, share meeting requirements, largest gaps, vulnerable
-competences, certificates expiring, overdue goals, coverage per strategy area and the FTE mix."""
+competences, certificates expiring, overdue goals, coverage per strategy area; and the planning
+panels (ui/overview/planning_panels.py): targets, heltidskultur and 10-FAKTOR."""
 
 from __future__ import annotations
 
@@ -28,14 +29,14 @@ from competence.units import UnitView
 from competence.uow import UnitOfWork
 from db.codes import CertificateStatus
 from ui.context import AppContext
-from ui.i18n import current_language, fmt_date, fmt_int, fmt_number, fmt_percent, fmt_points, fmt_share
+from ui.i18n import current_language, fmt_date, fmt_int, fmt_percent, fmt_points, fmt_share
+from ui.overview.planning_panels import PlanningPanels
 from ui.pages.base import Page
 from ui.widgets.charts import Bar, BarChart
 from ui.widgets.pickers import TreeIndentDelegate, add_unit
 from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTableModel
 
 WARN = QColor(248, 215, 218)
-FTE_BANDS = ("100", "75-99", "50-74", "<50")
 
 
 #: the largest gaps listed
@@ -104,7 +105,7 @@ class OverviewPage(Page):
         self.people = KeyFigure(self.tr("ansatte"))
         self.share_met = KeyFigure(self.tr("av kompetansekravene er oppfylt"))
         self.not_assessed = KeyFigure(self.tr("krav er ikke vurdert ennå"))
-        self.vulnerable = KeyFigure(self.tr("sårbare kritiske kompetanser"))
+        self.vulnerable = KeyFigure(self.tr("sårbare kompetanser"))
         self.expiring = KeyFigure(self.tr("sertifikater utløper snart"))
         self.expired = KeyFigure(self.tr("sertifikater er utløpt"))
         self.overdue = KeyFigure(self.tr("utviklingsmål har passert fristen"))
@@ -123,13 +124,13 @@ class OverviewPage(Page):
             figures.addWidget(tile, 0, i)
 
         self.areas = BarChart(self.tr("Dekning per strategiområde"))
-        self.fte = BarChart(self.tr("Stillingsstørrelse (heltidskultur)"))
         areas_box = QGroupBox(self.tr("Andel krav oppfylt per strategiområde"))
         QVBoxLayout(areas_box).addWidget(self.areas)
-        fte_box = QGroupBox(self.tr("Heltidskultur: samlet stillingsprosent"))
-        QVBoxLayout(fte_box).addWidget(self.fte)
-        self.fte_box = fte_box
         self.areas_box = areas_box
+        # targets, heltidskultur (each person's total FTE) and 10-FAKTOR: ui/overview/planning_panels.py
+        self.planning = PlanningPanels(ctx, self)
+        self.fte_box = self.planning.fulltime
+        self.fte = self.planning.fulltime.chart
 
         lang = current_language()
         gap_columns: list[Column[CompetenceGapRank]] = [
@@ -159,6 +160,7 @@ class OverviewPage(Page):
         vuln_columns: list[Column[Vulnerability]] = [
             Column(self.tr("Enhet"), lambda v: v.unit.name),
             Column(self.tr("Kompetanse"), lambda v: v.competence.display_label(lang)),
+            Column(self.tr("Hvorfor"), lambda v: v.reason(lang), lambda v: -v.short),
             Column(
                 self.tr("Innehavere"),
                 lambda v: ", ".join(v.holders) or self.tr("ingen"),
@@ -206,6 +208,9 @@ class OverviewPage(Page):
         lists = QHBoxLayout()
         lists.addWidget(vuln_box)
         lists.addWidget(cert_box)
+        plans = QHBoxLayout()
+        plans.addWidget(self.planning.targets, 3)
+        plans.addWidget(self.planning.survey, 2)
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -213,6 +218,7 @@ class OverviewPage(Page):
         layout.addLayout(figures)
         layout.addLayout(middle)
         layout.addLayout(lists, 1)
+        layout.addLayout(plans, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -242,6 +248,7 @@ class OverviewPage(Page):
             return unit_figures(uow, unit_id, largest=LARGEST_GAPS)
 
         self.ctx.tasks.run(job, on_done=self.show_data, parent=self, latest="figures")
+        self.planning.load(unit_id)
 
     def _unit_chosen(self) -> None:
         self.ctx.preferences.overview_unit = self.selected_unit()
@@ -302,19 +309,6 @@ class OverviewPage(Page):
                 )
             )
         self.areas.set_bars(bars, maximum=100.0, empty_text=self.tr("Ingen kompetansekrav i utvalget ennå."))
-        labels = {
-            "100": fmt_percent(100, 0),
-            "75-99": f"{fmt_number(75, 0)}–{fmt_percent(99, 0)}",
-            "50-74": f"{fmt_number(50, 0)}–{fmt_percent(74, 0)}",
-            "<50": self.tr("under {share}").format(share=fmt_percent(50, 0)),
-        }
-        self.fte.set_bars(
-            [
-                Bar(labels[band], s.fte_mix.get(band, 0), fmt_int(s.fte_mix.get(band, 0)))
-                for band in FTE_BANDS
-            ],
-            empty_text=self.tr("Ingen stillinger."),
-        )
         self.gaps_model.set_rows(report.summary.largest_gaps)
         self.vuln_model.set_rows(report.vulnerabilities)
         self.cert_model.set_rows(report.certificates)

@@ -20,8 +20,8 @@ from ui.pages.base import Page
 class PageSpec:
     #: Stable key, remembered as the last page shown and used by ``AppContext.page_requested``.
     key: str
-    #: Position in the navigation list (Oversikt 10, Ansatte 20, Enheter 30, Rammeverk 40, Import 50,
-    #: Rapporter 60, Innstillinger 90).
+    #: Position in the navigation list (Oversikt 10, Ansatte 20, Enheter 30, Planlegging 35, Rammeverk 40,
+    #: Import 50, Rapporter 60, Innstillinger 90).
     order: int
     #: The translated title, called when the navigation is built (so it follows the UI language).
     title: Callable[[], str]

@@ -15,6 +15,7 @@ from ui.settings.backups_box import BackupsBox
 from ui.settings.database_box import DatabaseBox
 from ui.settings.privacy_box import PrivacyBox
 from ui.settings.register_box import RegisterBox
+from ui.settings.survey_box import SurveyBox
 from ui.settings.user_box import UserBox
 
 
@@ -27,13 +28,23 @@ class SettingsPage(Page):
         self.user = UserBox(ctx.preferences)
         self.register = RegisterBox(ctx.tasks)
         self.privacy = PrivacyBox(ctx)
+        self.survey = SurveyBox(ctx)
         self.backups = BackupsBox(ctx)
         self.database_box = DatabaseBox(ctx)
         self.accounts = AccountsBox(ctx) if not ctx.database.is_sqlite else None
         content = QWidget()
         content.setMaximumWidth(960)  # long fields on a wide screen are hard to read
         layout = QVBoxLayout(content)
-        for box in (self.user, self.register, self.privacy, self.backups, self.database_box, self.accounts):
+        boxes = (
+            self.user,
+            self.register,
+            self.privacy,
+            self.survey,
+            self.backups,
+            self.database_box,
+            self.accounts,
+        )
+        for box in boxes:
             if box is not None:
                 layout.addWidget(box)
         layout.addStretch(1)
@@ -49,6 +60,7 @@ class SettingsPage(Page):
     def reload(self) -> None:
         self.backups.refresh()
         self.privacy.refresh()
+        self.survey.refresh()
         if self.accounts is not None:
             self.accounts.refresh()
 

@@ -10,12 +10,11 @@ from dataclasses import dataclass
 
 from competence.actions.figures import UnitFigures
 from competence.gap import GapReport, HeatCell, UnitRef
+from competence.periods import quarter_ends
 from competence.units import UnitView
 
 # The row key of the first row: everyone in the selection, each person counted once.
 TOTAL_ROW = 0
-# Quarters back the trend line reaches (two years).
-TREND_QUARTERS = 8
 
 
 @dataclass(frozen=True)
@@ -147,20 +146,6 @@ def units_data(figures: UnitFigures, lang: str) -> UnitsData:
         competence_table(report, lang),
         area_table(report, lang),
     )
-
-
-def quarter_ends(day: dt.date, quarters: int = TREND_QUARTERS) -> list[dt.date]:
-    """The last day of each of the ``quarters`` quarters before the one ``day`` is in, oldest first."""
-    year, quarter = day.year, (day.month - 1) // 3  # quarter 0-3 of ``day``
-    ends = []
-    for _ in range(quarters):
-        quarter -= 1
-        if quarter < 0:
-            year, quarter = year - 1, 3
-        month = 3 * quarter + 3
-        next_month = dt.date(year + (month == 12), month % 12 + 1, 1)
-        ends.append(next_month - dt.timedelta(days=1))
-    return sorted(ends)
 
 
 def trend_dates(today: dt.date) -> list[dt.date]:

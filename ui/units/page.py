@@ -2,8 +2,9 @@
 
 A heatmap of units × required competences grouped under their strategy areas (colour: share
 meeting the requirement; text: the share, the mean gap or the number not assessed), the people
-behind a cell, the same pooled per strategy area, the vulnerable critical competences, the same
-figures at an earlier date, and a trend line of the share met over the last two years.
+behind a cell, the same pooled per strategy area, the vulnerable competences, the same
+figures at an earlier date, and a trend line of the share met over the last two years; the unit's
+competence targets and 10-FAKTOR's factors 4 and 7 (ui/units/targets.py).
 Everything is computed on workers; a whole municipality shows a progress dialog that can cancel.
 """
 
@@ -40,6 +41,7 @@ from ui.units.colours import Legend
 from ui.units.data import UnitsData, trend_dates, units_data
 from ui.units.drill import DrillPanel
 from ui.units.model import HeatmapModel, Mode
+from ui.units.targets import UnitPlanning
 from ui.units.trend import TrendChart
 from ui.units.view import HeatmapView
 from ui.units.vulnerable import VulnerabilityTab
@@ -101,8 +103,14 @@ class UnitsPage(Page):
         trend_box = QGroupBox(self.tr("Andel oppfylt siste to år"))
         QVBoxLayout(trend_box).addWidget(self.trend)
         trend_box.setMaximumWidth(460)
+        # the targets tab and 10-FAKTOR's factors 4 and 7: ui/units/targets.py
+        self.planning = UnitPlanning(ctx, self)
+        texts = QVBoxLayout()
+        texts.addWidget(self.summary)
+        texts.addWidget(self.planning.factors)
+        texts.addStretch(1)
         figures = QHBoxLayout()
-        figures.addWidget(self.summary, 1)
+        figures.addLayout(texts, 1)
         figures.addWidget(trend_box)
 
         # the heatmap and the drill-down ---------------------------------------------------------
@@ -166,6 +174,7 @@ class UnitsPage(Page):
         self.tabs.addTab(heat_tab, self.tr("&Kompetansekart"))
         self.tabs.addTab(area_tab, self.tr("S&trategiområder"))
         self.tabs.addTab(self.vulnerable, self.tr("Sår&barhet"))
+        self.tabs.addTab(self.planning.tab, self.tr("&Mål"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(top_bar)
@@ -260,6 +269,7 @@ class UnitsPage(Page):
             cancellable=True,
             latest="figures",
         )
+        self.planning.load(unit_id, subunits, at)
 
     def _stale_trend(self, unit_id: int | None, subunits: bool) -> bool:
         """The trend depends on the unit, not on the date shown: recompute it when the unit changed,
@@ -311,7 +321,7 @@ class UnitsPage(Page):
             ),
             self.tr("{na} ikke vurdert").format(na=fmt_int(s.not_assessed)),
             self.tr("snittavvik {gap} prosentpoeng").format(gap=fmt_points(s.mean_gap)),
-            self.tr("{count} sårbare kritiske kompetanser").format(count=fmt_int(s.vulnerable)),
+            self.tr("{count} sårbare kompetanser").format(count=fmt_int(s.vulnerable)),
         ]
         if data.at != today():
             parts.append(self.tr("tallene gjelder {date}").format(date=fmt_date(data.at)))

@@ -1,6 +1,6 @@
-"""The vulnerability list of the Enheter screen: critical competences a unit requires that nobody
-or only one of its people holds at the required level. Enter or a double-click leads to the cell
-in the heatmap."""
+"""The vulnerability list of the Enheter screen (competence/gap/__init__.py, "Vulnerability"):
+targets a unit is short of, and, where no target speaks, critical competences required of more than
+one person that nobody or only one holds. Enter or a double-click leads to the cell in the heatmap."""
 
 from __future__ import annotations
 
@@ -32,10 +32,10 @@ class VulnerabilityTab(QWidget):
                 key="area",
             ),
             Column(
-                self.tr("Med krav"),
-                lambda v: fmt_int(v.people_required),
-                lambda v: v.people_required,
-                align_right=True,
+                self.tr("Hvorfor"),
+                lambda v: v.reason(lang),
+                lambda v: -v.short,
+                tooltip=lambda v: self.tr("Mangler {short}").format(short=fmt_int(v.short)),
                 key="required",
             ),
             Column(
@@ -64,8 +64,9 @@ class VulnerabilityTab(QWidget):
         self.fitter = ColumnFitter(self.view, len(columns) - 1, cap=240, stretch_min=120)
         hint = QLabel(
             self.tr(
-                "Kritiske kompetanser som en enhet krever, og som bare én eller ingen av dens ansatte har "
-                "på kravnivået. Enter eller dobbeltklikk viser personene i kartet."
+                "Kompetanser enheten har for få av: under et mål enheten har satt, eller, der det ikke "
+                "finnes et mål, kritiske kompetanser som kreves av flere enn én og som bare én eller "
+                "ingen har på kravnivået. Enter eller dobbeltklikk viser personene i kartet."
             )
         )
         hint.setWordWrap(True)

@@ -225,21 +225,23 @@ def _vulnerable_sheet(
     lang = t.lang
     spec = _Table(
         t(
-            "Sårbare kompetanser: kritiske kompetanser som ingen eller bare én i enheten har",
-            "Vulnerable competences: critical competences nobody or only one in the unit holds",
+            "Sårbare kompetanser: under enhetens mål, eller kritiske, kreves av flere og holdes av høyst én",
+            "Vulnerable competences: short of the unit's target, or critical, required of several and "
+            "held by one at most",
         ),
         [
             t("Enhetsnr", "Unit no."),
             t("Enhet", "Unit"),
             t("Kompetanse", "Competence"),
             t("Strategiområde", "Strategy area"),
-            t("Personer med kravet", "People with the requirement"),
+            t("Hvorfor", "Why"),
+            t("Trenger", "Needed"),
             t("Har kompetansen", "Hold the competence"),
             t("Hvem", "Who"),
         ],
-        [10, 28, 34, 30, 12, 12, 34],
-        [None, None, None, None, "0", "0", None],
-        frozenset({1, 2, 3, 6}),
+        [10, 28, 34, 30, 26, 10, 12, 34],
+        [None, None, None, None, None, "0", "0", None],
+        frozenset({1, 2, 3, 4, 7}),
     )
     rows = [
         [
@@ -247,7 +249,8 @@ def _vulnerable_sheet(
             v.unit.name,
             v.competence.display_label(lang),
             v.competence.area_label(lang),
-            v.people_required,
+            v.reason(lang),
+            v.needed,
             v.holder_count,
             ", ".join(v.holders) or t("ingen", "nobody"),
         ]
@@ -452,9 +455,11 @@ def _summary_notes(ws: Worksheet, row: int, t: _Words) -> None:
             "Not assessed counts as {zero} in the gap and the share met, and is always shown on its own.",
         ).format(zero=format_percent(0, 0, t.lang)),
         t(
-            "Sårbar: en kritisk kompetanse som ingen eller bare én i enheten har på krevd nivå.",
-            "Vulnerable: a critical competence that nobody or only one in the unit holds "
-            "at the required level.",
+            "Sårbar: enheten har færre enn målet den har satt for kompetansen, eller, uten mål, en "
+            "kritisk kompetanse som kreves av flere enn én og som ingen eller bare én har på krevd nivå.",
+            "Vulnerable: the unit holds fewer than the target it set for the competence, or, without a "
+            "target, a critical competence required of more than one that nobody or only one holds at "
+            "the required level.",
         ),
     ]
     for text in notes:

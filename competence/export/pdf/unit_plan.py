@@ -27,11 +27,13 @@ from competence.export.pdf.concat import DocInfo
 from competence.export.pdf.fasttable import Section
 from competence.export.pdf.fonts import register_fonts
 from competence.export.pdf.radar import area_chart
+from competence.export.pdf.unit_plan_planning import factor_line, planning_sections
 from competence.export.results import UnitPlanResult
 from competence.export.scope import Scope, people_in, record_export, resolve_scope
 from competence.files import write_private_bytes
 from competence.language import normalise_language, pick
 from competence.numbers import format_int, format_percent, format_points, format_share
+from competence.planning.document import PlanPart, plan_part
 from competence.settings import RegisterSettings, get_settings
 from competence.uow import UnitOfWork
 from db.codes import CertificateStatus
@@ -56,7 +58,9 @@ def export_unit_plan(
             window_days=settings.expiry_window_days,
         )
         goals = goals_of_people(s, people_in(s, scope), scope.at, statuses=OPEN_STATUSES, lang=lang)
-        pdf, pages = render_unit_plan(scope, report, goals, settings, lang=lang)
+        assert scope.unit_id is not None  # a unit plan is always for a unit
+        plan = plan_part(s, scope.unit_id, subunits=scope.subunits, at=scope.at)
+        pdf, pages = render_unit_plan(scope, report, goals, plan, settings, lang=lang)
         write_private_bytes(path, pdf)
         record_export(
             s, uow.actor, "unit_plan", scope, pages=pages, people=report.summary.people, activities=len(goals)
@@ -79,6 +83,7 @@ def render_unit_plan(
     scope: Scope,
     report: gap.GapReport,
     goals: Sequence[GoalRow],
+    plan: PlanPart,
     settings: RegisterSettings,
     *,
     lang: str = "nb",
@@ -102,11 +107,17 @@ def render_unit_plan(
         Paragraph(title, theme.TITLE),
         Paragraph(f"{_escape(scope.label)} · {theme.date_text(scope.at, t.lang)}", theme.SUBTITLE),
         Spacer(1, 4 * mm),
-        _key_figures(report.summary, goals, t),
+        _key_figures(report.summary, goals, plan, t),
+        Spacer(1, 3 * mm),
+        Paragraph(_intro(plan, t), theme.BODY),
     ]
+    targets, measures, evaluation = planning_sections(plan, t.lang)
     story += _areas(report.areas, t)
+    story += targets
     story += _heatmap(report.heatmap, t)
     story += _vulnerable(report.vulnerabilities, t)
+    story += measures
+    story += evaluation
     story += _activities(goals, t)
     story += _certificates(report.certificates, settings.expiry_window_days, t)
     doc.build(
@@ -124,7 +135,18 @@ def _share_colour(share: float) -> Any:
     return theme.MET_BG if share >= 0.9 else theme.NEAR_BG if share >= 0.6 else theme.GAP_BG
 
 
-def _key_figures(figures: gap.GapSummary, goals: Sequence[GoalRow], t: _Words) -> Table:
+def _intro(plan: PlanPart, t: _Words) -> str:
+    return t(
+        "Planen går fra kommunens strategi til det enheten trenger: strategiområdene enheten arbeider med, "
+        "kompetansen som kreves og hvor mange som skal ha den, status og avvik, tiltakene for {year} med "
+        "budsjett, resultatene fra 10-FAKTOR og evalueringen av fjorårets tiltak.",
+        "The plan goes from the municipality's strategy to what the unit needs: the strategy areas the unit "
+        "works on, the competence required and how many should hold it, status and gaps, the measures for "
+        "{year} with their budget, the 10-FAKTOR results and the evaluation of last year's measures.",
+    ).format(year=plan.year)
+
+
+def _key_figures(figures: gap.GapSummary, goals: Sequence[GoalRow], plan: PlanPart, t: _Words) -> Table:
     lang = t.lang
     hours = sum(g.hours or 0 for g in goals)
     cost = sum(g.cost_nok or 0 for g in goals)
@@ -153,15 +175,31 @@ def _key_figures(figures: gap.GapSummary, goals: Sequence[GoalRow], t: _Words) -
             ),
         ),
         (
-            t("Planlagte tiltak", "Planned measures"),
-            t("{count} ({hours} timer)", "{count} ({hours} hours)").format(
-                count=format_int(len(goals), lang), hours=format_int(hours, lang)
+            t("Utviklingsmål", "Learning goals"),
+            t("{count} ({hours} timer, {cost} kr)", "{count} ({hours} hours, NOK {cost})").format(
+                count=format_int(len(goals), lang), hours=format_int(hours, lang), cost=format_int(cost, lang)
             ),
         ),
         (
-            t("Kostnad for tiltak", "Cost of measures"),
-            t("{cost} kr", "NOK {cost}").format(cost=format_int(cost, lang)),
+            t("Kompetansemål", "Competence targets"),
+            t("{met} av {total} oppfylt", "{met} of {total} met").format(
+                met=format_int(plan.targets_met, lang), total=format_int(len(plan.targets), lang)
+            ),
         ),
+        (
+            t("Tiltak {year}", "Measures {year}").format(year=plan.year),
+            t("{count}, planlagt {planned} kr", "{count}, planned NOK {planned}").format(
+                count=format_int(len(plan.measures), lang), planned=format_int(plan.budget.planned, lang)
+            ),
+        ),
+        (
+            t("Budsjett {year}", "Budget {year}").format(year=plan.year),
+            t("ikke satt", "not set")
+            if plan.budget.budget is None
+            else t("{n} kr", "NOK {n}").format(n=format_int(plan.budget.budget, lang)),
+        ),
+        (t("10-FAKTOR, faktor 4 og 7", "10-FAKTOR, factors 4 and 7"), factor_line(plan.survey, lang)),
+        ("", ""),
     ]
     rows = [[cells[i][0], cells[i][1], cells[i + 1][0], cells[i + 1][1]] for i in range(0, len(cells), 2)]
     w = theme.FRAME_WIDTH
@@ -307,21 +345,23 @@ def _vulnerable(vulnerable: Sequence[gap.Vulnerability], t: _Words) -> list[Flow
         out.append(
             Paragraph(
                 t(
-                    "Ingen kritiske kompetanser står på én person eller ingen.",
-                    "No critical competence rests on one person or nobody.",
+                    "Ingen mål mangler folk, og ingen kritisk kompetanse som kreves av flere står på én "
+                    "person eller ingen.",
+                    "No target is short, and no critical competence required of several rests on one "
+                    "person or nobody.",
                 ),
                 theme.NOTE,
             )
         )
         return out
-    widths = [40 * mm, 56 * mm, 20 * mm, 18 * mm, theme.FRAME_WIDTH - 134 * mm]
+    widths = [40 * mm, 44 * mm, 36 * mm, 17 * mm, theme.FRAME_WIDTH - 137 * mm]
     rows = [
         [
             t("Enhet", "Unit"),
             t("Kompetanse", "Competence"),
-            t("Med krav", "Required of"),
-            t("Har den", "Hold it"),
-            t("Hvem", "Who"),
+            t("Hvorfor", "Why"),
+            t("Mangler", "Short"),
+            t("Hvem har den", "Who holds it"),
         ]
     ]
     bg: dict[tuple[int, int], Any] = {}
@@ -330,13 +370,24 @@ def _vulnerable(vulnerable: Sequence[gap.Vulnerability], t: _Words) -> list[Flow
             [
                 theme.wrap(f"{v.unit.number} {v.unit.name}", widths[0]),
                 theme.wrap(v.competence.display_label(lang), widths[1]),
-                format_int(v.people_required, lang),
-                format_int(v.holder_count, lang),
+                theme.wrap(v.reason(lang), widths[2]),
+                format_int(v.short, lang),
                 theme.wrap(", ".join(v.holders) or t("ingen", "nobody"), widths[4]),
             ]
         )
         bg[(3, i)] = theme.GAP_BG if v.holder_count == 0 else theme.NEAR_BG
-    out.append(theme.table(rows, widths, backgrounds=bg, right=(2, 3)))
+    out.append(theme.table(rows, widths, backgrounds=bg, right=(3,)))
+    out.append(
+        Paragraph(
+            t(
+                "Sårbar: under et mål enheten har satt, eller, uten mål, en kritisk kompetanse som kreves "
+                "av flere enn én og som bare én eller ingen har.",
+                "Vulnerable: short of a target the unit has set, or, without a target, a critical "
+                "competence required of more than one person that one person or nobody holds.",
+            ),
+            theme.SMALL,
+        )
+    )
     return out
 
 

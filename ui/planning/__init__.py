@@ -1,0 +1,1 @@
+"""Planlegging: the unit's targets, measures and budget, 10-FAKTOR and heltidskultur."""
