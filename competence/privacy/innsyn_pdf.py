@@ -145,6 +145,9 @@ PLACES_EN = {
     "area": "Strategy area",
     "competence": "Competence description",
     "scale_level": "Level description",
+    "unit_budget": "A unit's competence budget",
+    "unit_target": "A unit's competence target",
+    "unit_measure": "A measure in a unit's competence plan",
 }
 FOUND_EN = {"name": "name", "email": "e-mail", "employee_no": "employee number"}
 ROLES_EN = {
@@ -152,6 +155,7 @@ ROLES_EN = {
     "employee.manager_id": "Line manager of other employees",
     "position.manager_id": "Manager of others' positions",
     "appraisal.leader_id": "Leader in others' appraisal talks",
+    "unit_measure.responsible_id": "Responsible for measures in units' competence plans",
 }
 LABELS_EN = {
     "employee_no": "Employee number",
@@ -204,6 +208,7 @@ LABELS_EN = {
     "cost_nok": "Cost (NOK)",
     "result": "Result",
     "number": "Number",
+    "year": "Year",
 }
 #: Stored codes shown as words.
 VALUES: dict[str, type[Code]] = {
