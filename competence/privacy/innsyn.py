@@ -63,6 +63,9 @@ MENTION_CONTEXT: dict[str, tuple[str, ...]] = {
     "area": ("framework_id", "name"),
     "competence": ("framework_id", "name"),
     "scale_level": ("scale_id", "name"),
+    "qualification": ("key", "name"),
+    "employee_qualification": ("obtained_on", "qualification_id"),
+    "dispensation": ("starts_on", "ends_on", "qualification_id"),
 }
 #: A passage longer than this is cut to the part around the mention.
 EXCERPT_CHARS = 240

@@ -22,6 +22,7 @@ from competence.export.pdf import theme
 from competence.export.pdf.concat import DocInfo
 from competence.export.pdf.fonts import register_fonts
 from competence.goals import ACTIVITY_LABELS, STATUS_LABELS
+from db.codes import AppraisalKind
 
 TITLE = "Innsyn: opplysninger registrert om deg"
 #: Headings of the sections, by table; a table added later is shown under its own name.
@@ -31,6 +32,8 @@ SECTIONS = {
     "certificate": "Kurs og sertifikater",
     "learning_goal": "Utviklingsmål",
     "appraisal": "Medarbeidersamtaler",
+    "employee_qualification": "Formelle kvalifikasjoner",
+    "dispensation": "Dispensasjoner fra kvalifikasjonskrav",
     "register_account": "Tilgang til det felles registeret",
 }
 #: Where a mention is, by table, when it is not one of SECTIONS (register-wide data).
@@ -40,6 +43,7 @@ PLACES = {
     "area": "Strategiområde",
     "competence": "Kompetansebeskrivelse",
     "scale_level": "Nivåbeskrivelse",
+    "qualification": "Kvalifikasjonsbeskrivelse",
 }
 #: What a mention was found by.
 FOUND = {"name": "navn", "email": "e-post", "employee_no": "ansattnummer"}
@@ -101,12 +105,22 @@ LABELS = {
     "cost_nok": "Kostnad (kr)",
     "result": "Resultat",
     "number": "Nummer",
+    "kind": "Type",
+    "qualification": "Kvalifikasjon",
+    "obtained_on": "Oppnådd",
+    "expires_on": "Utløper",
+    "document_ref": "Dokumentreferanse",
+    "starts_on": "Fra",
+    "ends_on": "Til",
+    "granted_by": "Innvilget av",
+    "reason": "Begrunnelse",
 }
 #: Stored codes shown as words.
 VALUES: dict[str, dict[str, tuple[str, str]]] = {
     "source": SOURCE_LABELS,
     "activity_type": ACTIVITY_LABELS,
     "status": STATUS_LABELS,
+    "kind": {kind.value: kind.labels for kind in AppraisalKind},
 }
 _HIDDEN = {"id", "version"}
 _WIDTHS = [32 * mm, 58 * mm, 32 * mm, theme.FRAME_WIDTH - 122 * mm]
