@@ -22,11 +22,14 @@ from db.models import (
     Assessment,
     Certificate,
     Competence,
+    Dispensation,
     Employee,
+    EmployeeQualification,
     Framework,
     LearningGoal,
     OrgUnit,
     Position,
+    Qualification,
     Requirement,
     Role,
     ScaleLevel,
@@ -68,6 +71,7 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
         )
     }
     ordinal = {i: o for i, o in s.execute(select(ScaleLevel.id, ScaleLevel.ordinal))}
+    qual_key = {i: key for i, key in s.execute(select(Qualification.id, Qualification.key))}
     talk_key = {
         i: (emp_no[e], str(on))
         for i, e, on in s.execute(select(Appraisal.id, Appraisal.employee_id, Appraisal.held_on))
@@ -110,7 +114,16 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
     yield (
         "requirement",
         (
-            (role_name[r.role_id], comp_key[r.competence_id], ordinal[r.level_id], r.mandatory)
+            (
+                role_name[r.role_id],
+                ref(comp_key, r.competence_id),
+                ref(qual_key, r.qualification_id),
+                ref(ordinal, r.level_id),
+                r.mandatory,
+                r.deadline_months,
+                str(r.valid_from),
+                str(r.valid_to),
+            )
             for r in s.scalars(select(Requirement))
         ),
     )
@@ -153,6 +166,7 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
         (
             (
                 emp_no[t.employee_id],
+                t.kind,
                 ref(emp_no, t.leader_id),
                 t.leader_name,
                 str(t.held_on),
@@ -182,6 +196,42 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
                 g.result,
             )
             for g in s.scalars(select(LearningGoal))
+        ),
+    )
+    yield (
+        "qualification",
+        (
+            (q.key, q.kind, q.name, q.name_en, q.education_level, q.field, q.legal_basis, q.builtin)
+            for q in s.scalars(select(Qualification))
+        ),
+    )
+    yield (
+        "employee_qualification",
+        (
+            (
+                emp_no[h.employee_id],
+                qual_key[h.qualification_id],
+                str(h.obtained_on),
+                str(h.expires_on),
+                h.issuer,
+                h.document_ref,
+                h.note,
+            )
+            for h in s.scalars(select(EmployeeQualification))
+        ),
+    )
+    yield (
+        "dispensation",
+        (
+            (
+                emp_no[d.employee_id],
+                qual_key[d.qualification_id],
+                str(d.starts_on),
+                str(d.ends_on),
+                d.granted_by,
+                d.reason,
+            )
+            for d in s.scalars(select(Dispensation))
         ),
     )
     yield (

@@ -3,7 +3,9 @@
 Assessments come in kartleggingsrunder: each enhet surveys its staff about every ten months, by
 self-assessment or by the leader; a person's levels drift upwards from round to round, and a
 completed course or mentoring lifts the level it aimed at. Rows are plain dicts for Core bulk
-inserts; ``is_current`` is set here on the newest row of each (employee, competence).
+inserts; ``is_current`` is set here on the row that counts of each (employee, competence): the
+newest that is not a self-assessment, as the register's default setting has it
+(:mod:`competence.assessments`).
 
 A few things a demo must show are guaranteed, whatever the size: at least one certificate expiring
 within 90 days, one expired, and one overdue learning goal.
@@ -163,7 +165,8 @@ class HistoryMaker:
         return histories
 
     def _emit(self, employee_id: int, comp: CompetenceRef, entries: list[_Entry], out: ChunkRows) -> None:
-        last = len(entries) - 1
+        counting = [i for i, entry in enumerate(entries) if entry[2] != "self"]
+        last = counting[-1] if counting else -1
         top = 0
         levels = comp.levels
         append = out.assessments.append

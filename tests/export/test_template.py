@@ -132,7 +132,7 @@ def test_level_changed_in_the_register_meanwhile_is_not_overwritten(
     out = _template(uow, tmp_path)
     cell = _where(out, 1002, "dig-1 Digitale verktøy")
     assessments.record_assessment(
-        uow, assessments.NewAssessment(register.per, register.comp("dig-1"), 4, source="self")
+        uow, assessments.NewAssessment(register.per, register.comp("dig-1"), 4, source="leader")
     )
     _fill(out, {cell: "3"})
     result = import_assessments(uow, out)
