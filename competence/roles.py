@@ -131,7 +131,7 @@ def requirements_of(uow: UnitOfWork, role_id: int) -> list[RequirementView]:
         return role_requirements(uow.session, role_id)
 
 
-def load_role_requirements(uow: UnitOfWork, role_id: int) -> RoleRequirements:
+def role_profile(uow: UnitOfWork, role_id: int) -> RoleRequirements:
     """Opening a role in the roles screen: its competence and qualification requirements."""
     with uow:
         s = uow.session

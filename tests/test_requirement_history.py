@@ -110,9 +110,9 @@ def test_a_role_requires_a_qualification(uow: UnitOfWork) -> None:
     )
     req = roles.set_qualification_requirement(uow, role.id, q.id, deadline_months=12)
     assert (req.qualification_id, req.mandatory, req.deadline_months) == (q.id, True, 12)
-    loaded = roles.load_role_requirements(uow, role.id)
+    loaded = roles.role_profile(uow, role.id)
     assert loaded.competences == () and [r.qualification_id for r in loaded.qualifications] == [q.id]
     assert roles.list_roles(uow)[0].requirement_count == 1
     assert qualifications.list_qualifications(uow)[0].required_by == 1
     roles.remove_qualification_requirement(uow, role.id, q.id, from_date=D(2030, 1, 1))
-    assert roles.load_role_requirements(uow, role.id).qualifications == ()
+    assert roles.role_profile(uow, role.id).qualifications == ()

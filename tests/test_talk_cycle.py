@@ -4,15 +4,18 @@ the last one, or after the person started; follow-up and life-phase talks do not
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import replace
 
 import pytest
 
 from competence import appraisals, employees, settings, units
+from competence.cli import main
 from competence.errors import ValidationError
 from competence.talk_cycle import appraisals_due, overdue_talk_ids
 from competence.uow import UnitOfWork
 from db.codes import AppraisalKind, TalkDue
+from db.session import Database
 
 D = dt.date
 TODAY = D(2026, 3, 1)
@@ -101,3 +104,43 @@ def test_an_unknown_talk_kind_is_refused(uow: UnitOfWork) -> None:
         talk.kind_label("nb") == "Livsfase-/seniorsamtale"
         and talk.kind_label("en") == "Life-phase/senior talk"
     )
+
+
+def test_cli_json_on_a_register_built_here(
+    sqlite_database: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    uow = UnitOfWork(sqlite_database, "hr")
+    home = units.create_unit(uow, "100", "Hjemmetjenesten").id
+    overdue = _person(uow, "7", home, D(2015, 1, 1))
+    _talk(uow, overdue, D(2025, 1, 10))
+    _person(uow, "8", home, D(2025, 12, 1))  # due 01.12.2026: in order
+    db = ["--db", sqlite_database.url]
+    assert main(["appraisals-due", "--unit", "100", "--json", *db]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data == {
+        "at": "2026-03-01",
+        "unit": "100",
+        "interval_months": 12,
+        "warning_days": 30,
+        "people": 2,
+        "overdue": 1,
+        "due_soon": 0,
+        "talks": [
+            {
+                "employee_no": "7",
+                "name": "Kari Nordmann7",
+                "units": "Hjemmetjenesten",
+                "status": "overdue",
+                "status_text": "Forfalt",
+                "last_talk": "2025-01-10",
+                "last_leader": "Mona Leder",
+                "due_on": "2026-01-10",
+                "days_overdue": 50,
+            }
+        ],
+    }
+    assert main(["appraisals-due", "--all", "--lang", "en", *db]) == 0
+    text = capsys.readouterr().out
+    assert "2 people, 1 overdue, 0 due within 30 days" in text
+    assert "On schedule" in text and "Overdue" in text
+    assert main(["appraisals-due", "--unit", "999", *db]) == 1

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from competence.cli import EXIT_REFUSED
 from competence.cli.cmd_gap import parse_date
 from competence.cli.context import CliContext
 from competence.cli.lang import h
@@ -67,13 +68,24 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "import-assessments",
         parents=[common],
-        help=h("les inn en utfylt vurderingsmal", "read a filled-in assessment template"),
+        help=h(
+            "les inn en utfylt vurderingsmal (alt eller ingenting)",
+            "read a filled-in assessment template (all or nothing)",
+        ),
     )
     p.add_argument("file", type=_out, metavar=h("FIL", "FILE"))
     p.add_argument(
         "--dry-run",
         action="store_true",
         help=h("vis hva som ville blitt endret, uten å lagre", "show what would change, without saving"),
+    )
+    p.add_argument(
+        "--partial",
+        action="store_true",
+        help=h(
+            "lagre cellene som kan leses inn selv om andre celler avvises (ellers lagres ingenting)",
+            "save the cells that can be read in even when others are refused (else nothing is saved)",
+        ),
     )
     p.add_argument(
         "--json",
@@ -177,10 +189,11 @@ def run_template(ctx: CliContext) -> int:
 
 
 def run_import(ctx: CliContext) -> int:
-    r = import_assessments(ctx.uow(), ctx.args.file, dry_run=ctx.args.dry_run)
+    r = import_assessments(ctx.uow(), ctx.args.file, dry_run=ctx.args.dry_run, partial=ctx.args.partial)
+    code = EXIT_REFUSED if r.refused_whole else 0
     if ctx.args.json:
         ctx.print_json(r.as_dict(ctx.lang))
-        return 0
+        return code
     for change in r.changed:
         old = ctx.t("ikke vurdert", "not assessed") if change.old_level is None else str(change.old_level)
         ctx.print(
@@ -193,7 +206,14 @@ def run_import(ctx: CliContext) -> int:
         )
     for refusal in r.refused:
         ctx.print(refusal.message(ctx.lang))
-    if r.applied:
+    if r.refused_whole:
+        summary = ctx.t(
+            f"Ingenting er lagret: {len(r.refused)} celler kan ikke leses inn. Rett dem og les inn filen på "
+            f"nytt, eller lagre de {len(r.changed)} andre med --partial.",
+            f"Nothing was saved: {len(r.refused)} cells cannot be read in. Correct them and read the file "
+            f"again, or save the {len(r.changed)} others with --partial.",
+        )
+    elif r.applied:
         summary = ctx.t(
             f"{len(r.changed)} nye vurderinger lagret, {len(r.refused)} celler avvist, {r.unchanged} uendret"
             f" ({r.already_registered} var allerede registrert).",
@@ -208,7 +228,7 @@ def run_import(ctx: CliContext) -> int:
             "Nothing was saved.",
         )
     ctx.print(summary)
-    return 0
+    return code
 
 
 def run_plan(ctx: CliContext) -> int:

@@ -17,8 +17,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from competence import audit
 from competence.errors import ValidationError
-from competence.qualifications.catalogue import QualificationInput, apply_input
+from competence.qualifications.catalogue import QualificationInput, fill_from
 from competence.uow import UnitOfWork
 from db.models import Qualification, Setting
 
@@ -84,7 +85,7 @@ def _ensure(uow: UnitOfWork, path: Path) -> int:
             if entry.key in seen or entry.key in present:
                 continue
             q = Qualification(key=entry.key, builtin=True)
-            apply_input(q, entry.data)
+            fill_from(q, entry.data)
             s.add(q)
             added += 1
         value = {"version": version, "keys": sorted(seen | {e.key for e in entries})}
@@ -92,5 +93,7 @@ def _ensure(uow: UnitOfWork, path: Path) -> int:
             s.add(Setting(key=_SETTING, value=value))
         else:
             row.value = value
+        if added:
+            audit.record(s, uow.actor, "create", entity="qualification", builtin=added, version=version)
         uow.commit()
         return added

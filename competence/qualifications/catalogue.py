@@ -110,7 +110,7 @@ def _view(q: Qualification, holders: int, required_by: int) -> QualificationView
     )
 
 
-def apply_input(q: Qualification, data: QualificationInput) -> None:
+def fill_from(q: Qualification, data: QualificationInput) -> None:
     kind = QualificationKind.known(data.kind)
     if kind is None:
         raise ValidationError(
@@ -169,7 +169,7 @@ def create_qualification(uow: UnitOfWork, data: QualificationInput) -> Qualifica
     with uow:
         s = uow.session
         q = Qualification()
-        apply_input(q, data)
+        fill_from(q, data)
         _same_name(s, q.name)
         q.key = new_key(s, q.name)
         s.add(q)
@@ -186,7 +186,7 @@ def update_qualification(
         s = uow.session
         q = get_or_fail(s, Qualification, qualification_id, "kvalifikasjon", "Qualification")
         check_version(q, expected_version)
-        apply_input(q, data)
+        fill_from(q, data)
         _same_name(s, q.name, exclude=q.id)
         uow.flush()
         audit.record(s, uow.actor, "update", entity="qualification", entity_id=q.id)

@@ -33,6 +33,7 @@ from competence import (
     certificates,
     employees,
     goals,
+    qualifications,
     roles,
     settings,
     units,
@@ -523,6 +524,107 @@ def write_functions() -> list[str]:
             if inspect.isfunction(obj) and obj.__module__ == module.__name__ and name.startswith(WRITE_VERBS):
                 found.append(f"{module.__name__}.{name}")
     return sorted(set(found) - set(NOT_WRITES))
+
+
+def _qualification(c: Ctx) -> qualifications.QualificationView:
+    return qualifications.create_qualification(
+        c.uow, qualifications.QualificationInput("licence", "Førerkort klasse BE")
+    )
+
+
+def _held(c: Ctx) -> qualifications.HeldQualification:
+    with c.uow:
+        return qualifications.held_qualifications(c.uow.session, c.reg.subject_id)[0]
+
+
+def _dispensation(c: Ctx) -> qualifications.DispensationView:
+    with c.uow:
+        return qualifications.dispensations_of(c.uow.session, c.reg.subject_id)[0]
+
+
+def _qualification_requirement(c: Ctx) -> tuple[int, int]:
+    role, q = roles.create_role(c.uow, "Sjåfør").id, _qualification(c).id
+    roles.set_qualification_requirement(c.uow, role, q)
+    return role, q
+
+
+SCENARIOS.update(
+    {
+        "competence.qualifications.builtin.ensure_builtin_qualifications": lambda c: (
+            qualifications.ensure_builtin_qualifications(c.uow),
+            ("create", None),
+        )[1],
+        "competence.qualifications.catalogue.create_qualification": lambda c: (
+            _qualification(c),
+            ("create", None),
+        )[1],
+        "competence.qualifications.catalogue.update_qualification": lambda c: (
+            qualifications.update_qualification(
+                c.uow,
+                (q := _qualification(c)).id,
+                qualifications.QualificationInput("licence", "Førerkort BE"),
+                expected_version=q.version,
+            ),
+            ("update", None),
+        )[1],
+        "competence.qualifications.catalogue.delete_qualification": lambda c: (
+            qualifications.delete_qualification(
+                c.uow, (q := _qualification(c)).id, expected_version=q.version
+            ),
+            ("delete", None),
+        )[1],
+        "competence.qualifications.held.add_held_qualification": lambda c: (
+            qualifications.add_held_qualification(
+                c.uow, c.reg.subject_id, qualifications.HeldInput(_qualification(c).id, dt.date(2011, 1, 1))
+            ),
+            ("create", SUBJECT_NO),
+        )[1],
+        "competence.qualifications.held.update_held_qualification": lambda c: (
+            qualifications.update_held_qualification(
+                c.uow,
+                (h := _held(c)).id,
+                qualifications.HeldInput(h.qualification_id, dt.date(2013, 1, 1)),
+                expected_version=h.version,
+            ),
+            ("update", SUBJECT_NO),
+        )[1],
+        "competence.qualifications.held.delete_held_qualification": lambda c: (
+            qualifications.delete_held_qualification(c.uow, (h := _held(c)).id, expected_version=h.version),
+            ("delete", SUBJECT_NO),
+        )[1],
+        "competence.qualifications.dispensations.add_dispensation": lambda c: (
+            qualifications.add_dispensation(
+                c.uow,
+                c.reg.subject_id,
+                qualifications.DispensationInput(
+                    _qualification(c).id, dt.date(2026, 1, 1), dt.date(2026, 6, 30)
+                ),
+            ),
+            ("create", SUBJECT_NO),
+        )[1],
+        "competence.qualifications.dispensations.update_dispensation": lambda c: (
+            qualifications.update_dispensation(
+                c.uow,
+                (d := _dispensation(c)).id,
+                qualifications.DispensationInput(d.qualification_id, d.starts_on, dt.date(2025, 6, 30)),
+                expected_version=d.version,
+            ),
+            ("update", SUBJECT_NO),
+        )[1],
+        "competence.qualifications.dispensations.delete_dispensation": lambda c: (
+            qualifications.delete_dispensation(c.uow, (d := _dispensation(c)).id, expected_version=d.version),
+            ("delete", SUBJECT_NO),
+        )[1],
+        "competence.roles.set_qualification_requirement": lambda c: (
+            _qualification_requirement(c),
+            ("update", None),
+        )[1],
+        "competence.roles.remove_qualification_requirement": lambda c: (
+            roles.remove_qualification_requirement(c.uow, *_qualification_requirement(c)),
+            ("delete", None),
+        )[1],
+    }
+)
 
 
 def test_every_write_service_has_a_scenario() -> None:
