@@ -160,3 +160,69 @@ def test_a_national_identity_number_is_never_stored(uow: UnitOfWork, field: str)
     with uow:
         assert uow.session.scalar(select(func.count()).select_from(Qualification)) == 1
         assert qualifications.held_qualifications(uow.session, emp.id) == []
+
+
+def test_hand_computed_standings_of_required_qualifications(
+    uow: UnitOfWork, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pedagogisk leder (from 01.08.2025) requires the education within 12 months, and a driving
+    licence (desirable); the role came to require the licence only from 01.01.2026."""
+    from competence import units
+    from competence.compliance.card import compliance_card
+    from db.codes import RequirementStatus as S
+
+    monkeypatch.setenv("KOMPETANSE_TODAY", "2026-03-01")
+    unit = units.create_unit(uow, "100", "Solsikken barnehage").id
+    role = roles.create_role(uow, "Pedagogisk leder")
+    education = qualifications.create_qualification(
+        uow,
+        qualifications.QualificationInput("education", "Barnehagelærerutdanning", education_level="bachelor"),
+    ).id
+    licence = qualifications.create_qualification(
+        uow, qualifications.QualificationInput("licence", "Førerkort B")
+    ).id
+    authorisation = qualifications.create_qualification(
+        uow, qualifications.QualificationInput("authorisation", "Autorisasjon")
+    ).id
+    roles.set_qualification_requirement(uow, role.id, education, deadline_months=12)
+    roles.set_qualification_requirement(uow, role.id, licence, mandatory=False, valid_from=D(2026, 1, 1))
+    roles.set_qualification_requirement(uow, role.id, authorisation, deadline_months=3)
+
+    def person(no: str, start: dt.date) -> int:
+        emp = employees.create_employee(uow, no, "Per", f"Person{no}").id
+        employees.add_position(
+            uow, emp, employees.PositionInput(unit, "Pedagogisk leder", role.id, 100, start_date=start)
+        )
+        return emp
+
+    def standings(emp: int, on: dt.date | None = None) -> dict[int, tuple[S, dt.date | None, dt.date | None]]:
+        card = compliance_card(uow, emp, at=on)
+        return {s.qualification_id: (s.status, s.deadline, s.lacking_since) for s in card.standings}
+
+    lacking = person("1", D(2025, 8, 1))
+    assert standings(lacking) == {
+        education: (S.MISSING, D(2026, 8, 1), D(2025, 8, 1)),  # "mangler, frist 01.08.2026"
+        licence: (S.GAP, None, None),  # desirable: a gap, never missing
+        authorisation: (S.OVERDUE, D(2025, 11, 1), D(2025, 8, 1)),
+    }
+    # before 01.01.2026 the licence was not required; after 01.08.2026 the education is overdue
+    assert licence not in standings(lacking, D(2025, 12, 1))
+    assert standings(lacking, D(2026, 8, 2))[education][0] is S.OVERDUE
+
+    holder = person("2", D(2020, 1, 1))
+    qualifications.add_held_qualification(uow, holder, qualifications.HeldInput(education, D(2015, 6, 1)))
+    qualifications.add_held_qualification(
+        uow, holder, qualifications.HeldInput(authorisation, D(2015, 6, 1), expires_on=D(2026, 1, 31))
+    )
+    qualifications.add_dispensation(
+        uow, holder, qualifications.DispensationInput(licence, D(2026, 1, 1), D(2026, 6, 30))
+    )
+    got = standings(holder)
+    assert got[education] == (S.MET, D(2021, 1, 1), None)
+    # the authorisation expired after its deadline: overdue at once, lacking since the day after
+    assert got[authorisation] == (S.OVERDUE, D(2020, 4, 1), D(2026, 2, 1))
+    card = compliance_card(uow, holder)
+    by_id = {s.qualification_id: s for s in card.standings}
+    assert by_id[licence].status is S.MET and by_id[licence].by_dispensation
+    assert standings(holder, D(2026, 7, 1))[licence][0] is S.GAP  # the dispensation has ended
+    assert card.standings[0].status is S.OVERDUE  # the lacking ones first
