@@ -38,6 +38,7 @@ from competence.employees import get_employee, list_employees
 from competence.frameworks.queries import framework_tree, list_frameworks
 from competence.gap import employee_profile
 from competence.goals import GoalInput, add_goal, goals_of
+from competence.qualifications import QualificationInput, create_qualification, list_qualifications
 from competence.roles import list_roles, requirements_of
 from competence.search import competence_options
 from competence.units import list_units
@@ -104,9 +105,10 @@ def dialogs(
     from ui.card.appraisals import AppraisalDialog
     from ui.card.card import MarkLeftDialog
     from ui.card.certificates import CertificateDialog
-    from ui.card.goals import GoalDialog
+    from ui.card.goals import CompleteGoalDialog, GoalDialog
     from ui.card.positions import EndPositionDialog, PositionDialog
     from ui.card.profile import AssessDialog
+    from ui.card.qualifications import DispensationDialog, HeldQualificationDialog
     from ui.employees.dialogs import EditEmployeeDialog, NewEmployeeDialog
     from ui.errors import BugDialog, bug_report
     from ui.first_start import FirstStartDialog
@@ -117,7 +119,7 @@ def dialogs(
         EditFrameworkDialog,
         ScaleDialog,
     )
-    from ui.frameworks.roles import RequirementDialog, RoleDialog
+    from ui.frameworks.roles import QualificationRequirementDialog, RequirementDialog, RoleDialog
     from ui.help import HelpWindow
     from ui.importing.roster_wizard import RosterWizard
     from ui.importing.template_wizard import TemplateWizard
@@ -145,6 +147,12 @@ def dialogs(
         add_goal(ctx.uow(), aase, GoalInput(text, "kurs"))
     goals = tuple(goals_of(ctx.uow(), aase))
     area = tree.areas[0]
+    catalogue = tuple(list_qualifications(ctx.uow()))
+    if not catalogue:
+        create_qualification(ctx.uow(), QualificationInput("authorisation", "Autorisasjon som sykepleier"))
+        catalogue = tuple(list_qualifications(ctx.uow()))
+    dig1 = next(o for o in skills if o.id == register.fw.competence_ids["dig-1"])
+    skill_goal = add_goal(ctx.uow(), aase, GoalInput("Kurs i Teams", "kurs", dig1.id, target_level=3))
 
     def bug() -> QWidget:
         try:
@@ -158,7 +166,13 @@ def dialogs(
     yield "Avslutt stilling", lambda: EndPositionDialog(db, actor, employee.positions[0], parent)
     yield "Registrer som sluttet", lambda: MarkLeftDialog(db, actor, employee, parent)
     yield "Nytt utviklingsmål", lambda: GoalDialog(db, actor, aase, skills, parent=parent)
-    yield "Nytt kurs/sertifikat", lambda: CertificateDialog(db, actor, aase, courses, parent=parent)
+    yield (
+        "Nytt kurs/sertifikat",
+        lambda: CertificateDialog(db, actor, aase, courses, parent=parent, skills=skills),
+    )
+    yield "Fullfør utviklingsmålet", lambda: CompleteGoalDialog(db, actor, skill_goal, dig1, parent)
+    yield "Registrer kvalifikasjon", lambda: HeldQualificationDialog(db, actor, aase, catalogue, parent=parent)
+    yield "Ny dispensasjon", lambda: DispensationDialog(db, actor, aase, catalogue, parent=parent)
     yield (
         "Ny medarbeidersamtale",
         lambda: AppraisalDialog(db, actor, aase, goals, leader_name="Nina Leder", parent=parent),
@@ -170,6 +184,10 @@ def dialogs(
         lambda: RequirementDialog(
             db, actor, nurse, options, requirements_of(ctx.uow(), nurse.id), parent=parent
         ),
+    )
+    yield (
+        "Nytt kvalifikasjonskrav",
+        lambda: QualificationRequirementDialog(db, actor, nurse, catalogue, None, parent),
     )
     yield "Kopi av rammeverk", lambda: CopyDialog(db, actor, summary, parent)
     yield "Endre rammeverket", lambda: EditFrameworkDialog(db, actor, summary, parent)

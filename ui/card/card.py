@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from competence.appraisals import appraisals_of
 from competence.certificates import certificates_of
 from competence.clock import today
+from competence.compliance.card import compliance_card
 from competence.employees import EmployeeDetail, get_employee, list_employees, mark_left
 from competence.gap import employee_profile
 from competence.goals import goals_of
@@ -38,6 +39,7 @@ from ui.card.common import CardData, Lookups
 from ui.card.goals import GoalsTab
 from ui.card.positions import PositionsTab
 from ui.card.profile import ProfileTab
+from ui.card.qualifications import QualificationsTab
 from ui.context import AppContext
 from ui.employees.dialogs import EditEmployeeDialog
 from ui.errors import attempt
@@ -68,6 +70,7 @@ def load_card(uow: UnitOfWork, employee_id: int, lookups: Lookups | None = None)
         tuple(certificates_of(uow, employee_id)),
         tuple(appraisals_of(uow, employee_id)),
         lookups,
+        compliance_card(uow, employee_id),
     )
     return data, get_settings(uow).expiry_window_days
 
@@ -174,12 +177,21 @@ class EmployeeCard(QWidget):
         self.goals = GoalsTab(db, actor)
         self.certificates = CertificatesTab(db, actor)
         self.appraisals = AppraisalsTab(db, actor)
+        self.qualifications = QualificationsTab(db, actor)
         self.tabs.addTab(self.profile, self.tr("K&ompetanse"))
         self.tabs.addTab(self.positions, self.tr("&Stillinger"))
         self.tabs.addTab(self.goals, self.tr("&Utviklingsmål"))
         self.tabs.addTab(self.certificates, self.tr("&Kurs og sertifikater"))
+        self.tabs.addTab(self.qualifications, self.tr("Kv&alifikasjoner"))
         self.tabs.addTab(self.appraisals, self.tr("&Medarbeidersamtaler"))
-        for tab in (self.profile, self.positions, self.goals, self.certificates, self.appraisals):
+        for tab in (
+            self.profile,
+            self.positions,
+            self.goals,
+            self.certificates,
+            self.qualifications,
+            self.appraisals,
+        ):
             tab.changed.connect(self.saved)
         self.profile.goal_requested.connect(self.new_goal_for)
 
@@ -234,12 +246,13 @@ class EmployeeCard(QWidget):
         lookups = data.lookups
         self.profile.load(e.id, data.profile, {c.id: c.levels for c in lookups.competences})
         self.positions.load(e.id, e.positions, lookups.units, lookups.roles, lookups.people)
-        skills = tuple(c for c in lookups.competences if c.kind == "skill")
         courses = tuple(c for c in lookups.competences if c.kind == "certificate")
-        self.goals.load(e.id, data.goals, skills)
-        self.certificates.load(e.id, data.certificates, courses, window_days)
+        self.goals.load(e.id, data.goals, lookups.competences)
+        skills = tuple(c for c in lookups.competences if c.kind == "skill")
+        self.certificates.load(e.id, data.certificates, courses, window_days, skills)
         leader = e.manager_name
-        self.appraisals.load(e.id, data.appraisals, data.goals, leader)
+        self.appraisals.load(e.id, data.appraisals, data.goals, leader, data.compliance.talk)
+        self.qualifications.load(e.id, data.compliance)
         self.setAccessibleName(self.tr("Ansattkort for {name}").format(name=e.full_name))
         self.loaded.emit()
 

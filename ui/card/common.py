@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from competence.appraisals import AppraisalView
 from competence.certificates import CertificateView
+from competence.compliance.card import ComplianceCard
 from competence.employees import EmployeeDetail, EmployeeRow
 from competence.gap import EmployeeProfile
 from competence.goals import GoalView
@@ -71,6 +72,8 @@ class CardData:
     certificates: tuple[CertificateView, ...]
     appraisals: tuple[AppraisalView, ...]
     lookups: Lookups
+    #: formal qualifications, dispensations and the talk cycle
+    compliance: ComplianceCard
 
 
 class RecordTable(QWidget, Generic[R]):
