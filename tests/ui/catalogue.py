@@ -119,6 +119,7 @@ def dialogs(
         EditFrameworkDialog,
         ScaleDialog,
     )
+    from ui.frameworks.qualifications import QualificationDialog
     from ui.frameworks.roles import QualificationRequirementDialog, RequirementDialog, RoleDialog
     from ui.help import HelpWindow
     from ui.importing.roster_wizard import RosterWizard
@@ -171,7 +172,10 @@ def dialogs(
         lambda: CertificateDialog(db, actor, aase, courses, parent=parent, skills=skills),
     )
     yield "Fullfør utviklingsmålet", lambda: CompleteGoalDialog(db, actor, skill_goal, dig1, parent)
-    yield "Registrer kvalifikasjon", lambda: HeldQualificationDialog(db, actor, aase, catalogue, parent=parent)
+    yield (
+        "Registrer kvalifikasjon",
+        lambda: HeldQualificationDialog(db, actor, aase, catalogue, parent=parent),
+    )
     yield "Ny dispensasjon", lambda: DispensationDialog(db, actor, aase, catalogue, parent=parent)
     yield (
         "Ny medarbeidersamtale",
@@ -189,6 +193,7 @@ def dialogs(
         "Nytt kvalifikasjonskrav",
         lambda: QualificationRequirementDialog(db, actor, nurse, catalogue, None, parent),
     )
+    yield "Ny kvalifikasjon i katalogen", lambda: QualificationDialog(db, actor, None, parent)
     yield "Kopi av rammeverk", lambda: CopyDialog(db, actor, summary, parent)
     yield "Endre rammeverket", lambda: EditFrameworkDialog(db, actor, summary, parent)
     yield "Nytt område", lambda: AreaDialog(db, actor, summary, None, parent)

@@ -62,7 +62,16 @@ def test_roles_and_their_requirements_are_shown(page: FrameworksPage, qtbot: QtB
     select_role(qtbot, tab, "Sykepleier")
     assert cells(tab) == [
         ["dig-1 Digitale verktøy", "Testrammeverk", "3 Nivå 3", "75\u00a0%", "Ja", "", "", "fra starten"],
-        ["dig-2 Informasjonssikkerhet", "Testrammeverk", "5 Nivå 5", "62,5\u00a0%", "Ja", "Ja", "", "fra starten"],
+        [
+            "dig-2 Informasjonssikkerhet",
+            "Testrammeverk",
+            "5 Nivå 5",
+            "62,5\u00a0%",
+            "Ja",
+            "Ja",
+            "",
+            "fra starten",
+        ],
     ]
     assert "3 stillinger har rollen" in tab.heading.text()
 

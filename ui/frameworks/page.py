@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout
 
 from competence.frameworks.queries import FrameworkSummary, FrameworkTree, framework_tree, list_frameworks
 from competence.progress import CancelToken, Progress
+from competence.qualifications import QualificationView, list_qualifications
 from competence.roles import RoleView, list_roles
 from competence.search import CompetenceOption, competence_options
 from competence.uow import UnitOfWork
 from ui.context import AppContext
 from ui.frameworks.browser import FrameworksTab
+from ui.frameworks.qualifications import QualificationsCatalogueTab
 from ui.frameworks.roles import RolesTab
 from ui.pages.base import Page
 
@@ -26,6 +28,7 @@ class FrameworksData:
     tree: FrameworkTree | None
     roles: tuple[RoleView, ...]
     options: tuple[CompetenceOption, ...]
+    qualifications: tuple[QualificationView, ...] = ()
 
 
 def load_data(uow: UnitOfWork, framework_id: int | None) -> FrameworksData:
@@ -34,7 +37,13 @@ def load_data(uow: UnitOfWork, framework_id: int | None) -> FrameworksData:
     ids = [f.id for f in frameworks]
     chosen = framework_id if framework_id in ids else (ids[0] if ids else None)
     tree = framework_tree(uow, chosen) if chosen is not None else None
-    return FrameworksData(frameworks, tree, tuple(list_roles(uow)), tuple(competence_options(uow)))
+    return FrameworksData(
+        frameworks,
+        tree,
+        tuple(list_roles(uow)),
+        tuple(competence_options(uow)),
+        tuple(list_qualifications(uow)),
+    )
 
 
 class FrameworksPage(Page):
@@ -42,9 +51,11 @@ class FrameworksPage(Page):
         super().__init__(ctx)
         self.frameworks = FrameworksTab(ctx)
         self.roles = RolesTab(ctx)
+        self.qualifications = QualificationsCatalogueTab(ctx.database, ctx.actor)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.frameworks, self.tr("&Rammeverk"))
         self.tabs.addTab(self.roles, self.tr("R&oller og krav"))
+        self.tabs.addTab(self.qualifications, self.tr("Kv&alifikasjoner"))
         self.tabs.setAccessibleName(self.tr("Rammeverk og roller"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -54,6 +65,7 @@ class FrameworksPage(Page):
         self.frameworks.framework_chosen.connect(self._load_tree)
         self.frameworks.changed.connect(ctx.data_changed)
         self.roles.changed.connect(ctx.data_changed)
+        self.qualifications.changed.connect(ctx.data_changed)
 
     def reload(self) -> None:
         self._generation += 1
@@ -70,6 +82,7 @@ class FrameworksPage(Page):
             self._tree_generation += 1  # a tree asked for before this reload is out of date
             self.frameworks.show_frameworks(data.frameworks, data.tree)
             self.roles.show_roles(data.roles, data.options)
+            self.qualifications.show_catalogue(data.qualifications)
             self.loaded.emit()
 
         ctx.tasks.run(job, on_done=done, parent=self)

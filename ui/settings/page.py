@@ -41,6 +41,8 @@ class SettingsPage(Page):
         self.user.role_changed.connect(lambda _role: ctx.preferences_changed.emit())
         self.backups.restored.connect(ctx.data_changed)
         self.register.saved.connect(lambda _settings: self.privacy.refresh())
+        # the level that counts and the talk cycle change figures every screen shows
+        self.register.figures_changed.connect(ctx.data_changed)
         if self.accounts is not None:
             self.accounts.changed.connect(ctx.data_changed)
 
