@@ -123,6 +123,7 @@ def dialogs(
     from ui.frameworks.roles import QualificationRequirementDialog, RequirementDialog, RoleDialog
     from ui.help import HelpWindow
     from ui.importing.roster_wizard import RosterWizard
+    from ui.importing.self_assessment_wizard import SelfAssessmentWizard
     from ui.importing.template_wizard import TemplateWizard
     from ui.privacy.auditlog import AuditLogDialog
     from ui.privacy.damaged import DamagedDatabaseDialog
@@ -201,6 +202,7 @@ def dialogs(
     yield "Endre nivånavn", lambda: ScaleDialog(db, actor, tree.scales[-1], parent)
     yield "Importer personalliste", lambda: RosterWizard(ctx, parent)
     yield "Les inn vurderingsmal", lambda: TemplateWizard(ctx, parent)
+    yield "Les inn egenvurderinger", lambda: SelfAssessmentWizard(ctx, parent)
     yield "Revisjonslogg", lambda: AuditLogDialog(ctx, parent)
     yield "Oppbevaringstiden er ute", lambda: RetentionDialog(ctx, parent)
     yield (

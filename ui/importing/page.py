@@ -1,5 +1,6 @@
-"""The Import screen: start the roster import or the assessment-template import, and see the imports
-done before (when, by whom, what file, how it ended)."""
+"""The Import screen: start the roster import, the assessment-template import or the import of the
+employees' self-assessments, and see the imports done before (when, by whom, what file, how it
+ended)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from ui.widgets.tables import Column, RowTableModel
 
 if TYPE_CHECKING:
     from ui.importing.roster_wizard import RosterWizard
+    from ui.importing.self_assessment_wizard import SelfAssessmentWizard
     from ui.importing.steps import StepWizard
     from ui.importing.template_wizard import TemplateWizard
 
@@ -47,6 +49,7 @@ def kind_label(kind: str) -> str:
     return {
         "roster": translate("Importhistorikk", "Personalliste"),
         "assessment_template": translate("Importhistorikk", "Vurderingsmal"),
+        "self_assessment": translate("Importhistorikk", "Egenvurderinger"),
         "framework": translate("Importhistorikk", "Rammeverk"),
     }.get(kind, kind)
 
@@ -73,6 +76,10 @@ def counts_label(run: ImportRunView) -> str:
         "assessment_template": [
             ("changed", translate("Importhistorikk", "vurderinger: {n}")),
             ("refused", translate("Importhistorikk", "avviste celler: {n}")),
+        ],
+        "self_assessment": [
+            ("recorded", translate("Importhistorikk", "egenvurderinger: {n}")),
+            ("people", translate("Importhistorikk", "ansatte: {n}")),
         ],
         "framework": [("competences", translate("Importhistorikk", "kompetanser: {n}"))],
     }.get(run.kind, [])
@@ -122,9 +129,21 @@ class ImportPage(Page):
             self.template_button,
         )
 
+        self.self_button = QPushButton(self.tr("Les inn e&genvurderinger…"))
+        self.self_button.clicked.connect(self.start_self_assessment_import)
+        own = action_box(
+            self.tr("Utfylt egenvurderingsskjema"),
+            self.tr(
+                "Les inn skjemaet de ansatte har fylt ut før medarbeidersamtalen. Nivåene lagres som "
+                "egenvurderinger ved siden av lederens; alt eller ingenting."
+            ),
+            self.self_button,
+        )
+
         boxes = QHBoxLayout()
         boxes.addWidget(roster, 1)
         boxes.addWidget(template, 1)
+        boxes.addWidget(own, 1)
 
         self.model: RowTableModel[ImportRunView] = RowTableModel(
             [
@@ -175,6 +194,13 @@ class ImportPage(Page):
         from ui.importing.template_wizard import TemplateWizard
 
         wizard = TemplateWizard(self.ctx, self)
+        self._open(wizard)
+        return wizard
+
+    def start_self_assessment_import(self) -> SelfAssessmentWizard:
+        from ui.importing.self_assessment_wizard import SelfAssessmentWizard
+
+        wizard = SelfAssessmentWizard(self.ctx, self)
         self._open(wizard)
         return wizard
 

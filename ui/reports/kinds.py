@@ -167,6 +167,14 @@ def _template(uow: UnitOfWork, r: ExportRequest, path: Path, progress: Progress,
     return export_template(uow, path, unit_number=r.unit, subunits=r.subunits, lang=r.lang)
 
 
+def _self_assessment(
+    uow: UnitOfWork, r: ExportRequest, path: Path, progress: Progress, cancel: CancelToken
+) -> Any:
+    from competence.export.excel.self_assessment import export_self_assessment
+
+    return export_self_assessment(uow, path, unit_number=r.unit, subunits=r.subunits, lang=r.lang)
+
+
 def _plan(uow: UnitOfWork, r: ExportRequest, path: Path, progress: Progress, cancel: CancelToken) -> Any:
     from competence.export.pdf.plan import export_plan
 
@@ -224,6 +232,12 @@ def _template_done(result: Any) -> str:
     return QCoreApplication.translate("Rapporter", "{people} ansatte × {competences} kompetanser.").format(
         people=fmt_int(result.people), competences=fmt_int(result.competences)
     )
+
+
+def _self_assessment_done(result: Any) -> str:
+    return QCoreApplication.translate(
+        "Rapporter", "Ett ark per ansatt: {people} ansatte, {cells} kompetanser i alt."
+    ).format(people=fmt_int(result.people), cells=fmt_int(result.cells))
 
 
 def _plan_done(result: Any) -> str:
@@ -291,6 +305,21 @@ TEMPLATE = ExportKind(
     unit=UnitNeed.REQUIRED,
     subunits_default=False,
 )
+SELF_ASSESSMENT = ExportKind(
+    "self_assessment",
+    QT_TRANSLATE_NOOP("Rapporter", "Egenvurderingsskjema (Excel)"),
+    QT_TRANSLATE_NOOP(
+        "Rapporter",
+        "Ett ark per ansatt med kompetansene rollen krever og nivåene som nedtrekksliste, som hver "
+        "ansatt fyller ut før medarbeidersamtalen. Leses inn igjen under Import som egenvurderinger, "
+        "som vises ved siden av lederens vurdering.",
+    ),
+    QT_TRANSLATE_NOOP("Rapporter", "Egenvurdering"),
+    _self_assessment,
+    _self_assessment_done,
+    unit=UnitNeed.REQUIRED,
+    subunits_default=False,
+)
 PLAN = ExportKind(
     "plan",
     QT_TRANSLATE_NOOP("Rapporter", "Utviklingsplan for én ansatt (PDF)"),
@@ -339,4 +368,4 @@ UNIT_PLAN = ExportKind(
 )
 
 # In the order the screen lists them.
-KINDS: tuple[ExportKind, ...] = (MATRIX, GAP_REPORT, TEMPLATE, PLAN, PLANS, UNIT_PLAN)
+KINDS: tuple[ExportKind, ...] = (MATRIX, GAP_REPORT, TEMPLATE, SELF_ASSESSMENT, PLAN, PLANS, UNIT_PLAN)

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from competence import audit
 from competence.assessments import SELF, NewAssessment, add_assessments
-from competence.clock import today
+from competence.clock import now, today
 from competence.export.excel import self_assessment_layout as sl
 from competence.export.excel.filled_in import (
     CellRefusal,
@@ -52,7 +52,7 @@ from competence.language import pick_name
 from competence.settings import register_identity
 from competence.uow import UnitOfWork
 from competence.validation import optional_text
-from db.models import Assessment, Competence, Employee, ScaleLevel
+from db.models import Assessment, Competence, Employee, ImportRun, ScaleLevel
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,7 @@ class SelfAssessmentResult:
 
 def import_self_assessment(uow: UnitOfWork, path: Path, *, dry_run: bool = False) -> SelfAssessmentResult:
     """Read a filled-in form; saves the employees' levels only when no cell is refused."""
-    wb, _checked = open_workbook(path, "et egenvurderingsskjema", "a self-assessment form")
+    wb, checked = open_workbook(path, "et egenvurderingsskjema", "a self-assessment form")
     with uow:
         s = uow.session
         layout = _verified_layout(s, wb, path.name)
@@ -143,16 +143,25 @@ def import_self_assessment(uow: UnitOfWork, path: Path, *, dry_run: bool = False
                 for r in found.recorded
             ],
         )
-        audit.record(
-            s,
-            uow.actor,
-            "import",
-            entity="self_assessment",
-            unit=layout.unit_number,
-            recorded=len(found.recorded),
-            unchanged=found.unchanged,
-            already_registered=found.already,
+        counts: dict[str, Any] = {
+            "recorded": len(found.recorded),
+            "people": len(layout.people),
+            "unchanged": found.unchanged,
+            "already_registered": found.already,
+        }
+        s.add(
+            ImportRun(
+                kind="self_assessment",
+                actor=uow.actor,
+                file_name=path.name[:500],
+                file_sha256=checked.sha256,
+                mode="apply",
+                status="applied",
+                counts=counts,
+                finished_at=now(),
+            )
         )
+        audit.record(s, uow.actor, "import", entity="self_assessment", unit=layout.unit_number, **counts)
         uow.commit()
         return result
 
