@@ -28,6 +28,7 @@ from competence.settings import get_settings
 from competence.units import UnitView, list_units
 from ui.context import AppContext
 from ui.i18n import current_language, fmt_date, fmt_int, fmt_number, fmt_percent, fmt_points, fmt_share
+from ui.overview.talks_panel import TalksDuePanel
 from ui.pages.base import Page
 from ui.widgets.charts import Bar, BarChart
 from ui.widgets.pickers import TreeIndentDelegate, add_unit
@@ -219,6 +220,10 @@ class OverviewPage(Page):
         lists = QHBoxLayout()
         lists.addWidget(vuln_box)
         lists.addWidget(cert_box)
+        # the panels of docs/compliance.md load their own figures for the unit shown
+        self.talks = TalksDuePanel(ctx)
+        watch = QHBoxLayout()
+        watch.addWidget(self.talks)
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -226,6 +231,7 @@ class OverviewPage(Page):
         layout.addLayout(figures)
         layout.addLayout(middle)
         layout.addLayout(lists, 1)
+        layout.addLayout(watch, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -336,6 +342,7 @@ class OverviewPage(Page):
         self.gaps_model.set_rows(report.summary.largest_gaps)
         self.vuln_model.set_rows(report.vulnerabilities)
         self.cert_model.set_rows(report.certificates)
+        self.talks.show_for(data.unit_id)
         self.loaded.emit()
 
     def _open_certificate_holder(self, index: QModelIndex) -> None:
