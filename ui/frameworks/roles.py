@@ -192,11 +192,14 @@ class RequirementDialog(FormDialog):
 
 
 def deadline_field(months: int | None) -> NumberField:
-    field = NumberField(months, minimum=1, maximum=120, unit=_tr("måneder"), optional=True)
+    field = NumberField(
+        months, minimum=1, maximum=120, unit=QCoreApplication.translate("Roller", "måneder"), optional=True
+    )
     field.setToolTip(
-        _tr(
+        QCoreApplication.translate(
+            "Roller",
             "Hvor lenge en person har på seg etter å ha fått en stilling med kravet, f.eks. 6 måneder for "
-            "HMS-opplæring. Tomt: ingen frist (kravet gjelder straks)."
+            "HMS-opplæring. Tomt: ingen frist (kravet gjelder straks).",
         )
     )
     return field
@@ -208,23 +211,31 @@ class PeriodRows:
 
     def __init__(self, dialog: FormDialog, current_from: dt.date | None, existing: bool) -> None:
         self.date = DateEdit(today(), optional=True)
-        self.date.setToolTip(_tr("Tomt: fra starten, så også tall for tidligere datoer regner med kravet"))
-        self.correct = QCheckBox(_tr("Rett &opp kravet slik det står (ingen ny periode)"))
+        self.date.setToolTip(
+            QCoreApplication.translate(
+                "Roller", "Tomt: fra starten, så også tall for tidligere datoer regner med kravet"
+            )
+        )
+        self.correct = QCheckBox(
+            QCoreApplication.translate("Roller", "Rett &opp kravet slik det står (ingen ny periode)")
+        )
         self.correct.toggled.connect(lambda on: self.date.setEnabled(not on))
         if existing:
-            since = fmt_date(current_from) if current_from else _tr("starten")
-            dialog.add_row(_tr("Endringen gjelder fra:"), self.date, "valid_from")
+            since = (
+                fmt_date(current_from) if current_from else QCoreApplication.translate("Roller", "starten")
+            )
+            dialog.add_row(
+                QCoreApplication.translate("Roller", "Endringen gjelder fra:"), self.date, "valid_from"
+            )
             dialog.form.addRow("", self.correct)
-            self.correct.setToolTip(_tr("Kravet gjelder nå fra {since}").format(since=since))
+            self.correct.setToolTip(
+                QCoreApplication.translate("Roller", "Kravet gjelder nå fra {since}").format(since=since)
+            )
         else:
-            dialog.add_row(_tr("Gjelder fra:"), self.date, "valid_from")
+            dialog.add_row(QCoreApplication.translate("Roller", "Gjelder fra:"), self.date, "valid_from")
 
     def valid_from(self) -> dt.date | None:
         return None if self.correct.isChecked() else self.date.value()
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Roller", text)
 
 
 class QualificationRequirementDialog(FormDialog):
@@ -285,11 +296,17 @@ class QualificationRequirementDialog(FormDialog):
 
 
 def period_text(valid_from: dt.date | None) -> str:
-    return fmt_date(valid_from) if valid_from is not None else _tr("fra starten")
+    return (
+        fmt_date(valid_from)
+        if valid_from is not None
+        else QCoreApplication.translate("Roller", "fra starten")
+    )
 
 
 def deadline_text(months: int | None) -> str:
-    return _tr("{months} mnd.").format(months=fmt_int(months)) if months else ""
+    return (
+        QCoreApplication.translate("Roller", "{months} mnd.").format(months=fmt_int(months)) if months else ""
+    )
 
 
 class RolesTab(QWidget):
