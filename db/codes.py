@@ -139,6 +139,13 @@ class RequirementStatus(Code):
         return self in (RequirementStatus.MISSING, RequirementStatus.OVERDUE)
 
 
+class DocumentKind(Code):
+    """What proves a mandatory requirement that can be *missing* (worked out, not stored)."""
+
+    COURSE = "course", "Kurs", "Course"
+    QUALIFICATION = "qualification", "Kvalifikasjon", "Qualification"
+
+
 class TalkDue(Code):
     """Where a person stands with their medarbeidersamtale (worked out, not stored)."""
 
@@ -150,6 +157,7 @@ class TalkDue(Code):
 __all__ = [
     "AppraisalKind",
     "Code",
+    "DocumentKind",
     "EducationLevel",
     "LevelSource",
     "QualificationKind",

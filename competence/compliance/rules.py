@@ -39,3 +39,32 @@ def lacking_since(since: dt.date | None, expired_on: dt.date | None) -> dt.date 
     if since is None:
         return after_expiry
     return since if after_expiry is None else max(since, after_expiry)
+
+
+class Terms:
+    """The terms of one document requirement over all of a person's posts whose roles carry it:
+    mandatory if any is, the shortest deadline, and the earliest day the person came under it
+    (each post counted from the later of its start and the day its role's requirement took effect).
+    The card and the compliance report both gather them here, so they agree."""
+
+    __slots__ = ("mandatory", "months", "since")
+
+    def __init__(self) -> None:
+        self.mandatory = False
+        self.months: int | None = None
+        self.since: dt.date | None = None
+
+    def add(
+        self, mandatory: bool, months: int | None, start: dt.date | None, valid_from: dt.date | None
+    ) -> None:
+        self.mandatory = self.mandatory or mandatory
+        if months is not None:
+            self.months = months if self.months is None else min(self.months, months)
+        came = came_under((start,), valid_from)
+        if came is not None:
+            self.since = came if self.since is None else min(self.since, came)
+
+    @property
+    def due(self) -> dt.date | None:
+        """The deadline of a mandatory requirement (None: none, or the start is unknown)."""
+        return deadline(self.since, self.months) if self.mandatory else None

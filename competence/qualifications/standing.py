@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from competence.compliance.rules import came_under, deadline, lacking_since, lacking_status
+from competence.compliance.rules import Terms, lacking_since, lacking_status
 from competence.gap.queries import active_position
 from competence.language import pick_name
 from competence.qualifications.dispensations import DispensationView, dispensations_of
@@ -46,16 +46,8 @@ class QualificationStanding:
         return self.status is RequirementStatus.MET and self.held is None and self.dispensation is not None
 
 
-@dataclass(frozen=True)
-class _Required:
-    mandatory: bool
-    deadline_months: int | None
-    starts: list[dt.date | None]
-    valid_from: dt.date | None
-
-
-def required_qualifications(session: Session, employee_id: int, at: dt.date) -> dict[int, _Required]:
-    """qualification → the strongest terms any of the person's active posts' roles require."""
+def required_qualifications(session: Session, employee_id: int, at: dt.date) -> dict[int, Terms]:
+    """qualification → the terms the person's active posts' roles require it on (:class:`Terms`)."""
     rows = session.execute(
         select(
             Requirement.qualification_id,
@@ -72,24 +64,10 @@ def required_qualifications(session: Session, employee_id: int, at: dt.date) -> 
             in_force(at),
         )
     ).all()
-    found: dict[int, _Required] = {}
+    found: dict[int, Terms] = {}
     for q_id, mandatory, months, valid_from, start in rows:
-        if q_id is None:
-            continue
-        known = found.get(q_id)
-        if known is None:
-            found[q_id] = _Required(mandatory, months, [start], valid_from)
-            continue
-        known.starts.append(start)
-        terms = sorted(m for m in (known.deadline_months, months) if m is not None)
-        found[q_id] = _Required(
-            known.mandatory or mandatory,
-            terms[0] if terms else None,
-            known.starts,
-            min(v for v in (known.valid_from, valid_from) if v is not None)
-            if known.valid_from or valid_from
-            else None,
-        )
+        if q_id is not None:
+            found.setdefault(q_id, Terms()).add(mandatory, months, start, valid_from)
     return found
 
 
@@ -112,8 +90,7 @@ def qualification_standings(session: Session, employee_id: int, at: dt.date) -> 
             default=None,
         )
         waiver = next((d for d in dispensations if d.qualification_id == q_id and d.in_force(at)), None)
-        since = came_under(req.starts, req.valid_from)
-        due = deadline(since, req.deadline_months) if req.mandatory else None
+        since, due = req.since, req.due
         if valid is not None or waiver is not None:
             status = RequirementStatus.MET
         elif req.mandatory:
@@ -127,7 +104,7 @@ def qualification_standings(session: Session, employee_id: int, at: dt.date) -> 
                 q.name_en,
                 q.kind,
                 req.mandatory,
-                req.deadline_months,
+                req.months,
                 since,
                 due,
                 status,

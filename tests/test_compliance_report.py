@@ -1,0 +1,147 @@
+"""Who lacks a mandatory requirement, per unit (docs/compliance.md), computed by hand on a small
+register: a never-taken HMS course, one that expired, one in time, a qualification held, lacking
+and waived by a dispensation, and a requirement that a role carries only from a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import update
+
+from competence import employees, qualifications, roles, units
+from competence.certificates import CertificateInput, add_certificate
+from competence.compliance.report import ComplianceReport, compliance_report
+from competence.uow import UnitOfWork
+from db.codes import DocumentKind
+from db.codes import RequirementStatus as S
+from db.models import Employee
+from tests.support.factories import make_mini_framework
+
+D = dt.date
+
+
+@dataclass(frozen=True)
+class Register:
+    people: dict[str, int]
+    hms: int
+    authorisation: int
+
+
+def _build(uow: UnitOfWork) -> Register:
+    fw = make_mini_framework(uow)
+    hms, dig = fw.competence_ids["hms-cert"], fw.competence_ids["dig-1"]
+    health = units.create_unit(uow, "100", "Helse og omsorg").id
+    home = units.create_unit(uow, "110", "Hjemmetjenesten", parent_id=health).id
+    school = units.create_unit(uow, "200", "Skole").id
+    leader = roles.create_role(uow, "Avdelingsleder").id
+    worker = roles.create_role(uow, "Fagarbeider").id
+    teacher = roles.create_role(uow, "Lærer").id
+    authorisation = qualifications.create_qualification(
+        uow, qualifications.QualificationInput("authorisation", "Autorisasjon som sykepleier")
+    ).id
+    # the leader: HMS training within 6 months, the authorisation (no deadline), a skill (never
+    # "missing": a skill is a gap or not assessed)
+    roles.set_requirement(uow, leader, hms, 1, deadline_months=6)
+    roles.set_requirement(uow, leader, dig, 3)
+    roles.set_qualification_requirement(uow, leader, authorisation)
+    # the skilled worker: the HMS course only from 01.02.2026, within 3 months
+    roles.set_requirement(uow, worker, hms, 1, deadline_months=3, valid_from=D(2026, 2, 1))
+    roles.set_requirement(uow, teacher, dig, 2)
+    people: dict[str, int] = {}
+
+    def person(key: str, unit: int, role: int, start: dt.date) -> int:
+        emp = employees.create_employee(uow, str(len(people) + 1), key, "Testesen").id
+        employees.add_position(
+            uow, emp, employees.PositionInput(unit, "Stilling", role, 100, start_date=start)
+        )
+        people[key] = emp
+        return emp
+
+    def certificate(emp: int, completed: dt.date) -> None:
+        add_certificate(uow, emp, CertificateInput("HMS for ledere", completed, competence_id=hms))
+
+    def authorised(emp: int) -> None:
+        qualifications.add_held_qualification(
+            uow, emp, qualifications.HeldInput(authorisation, D(2010, 6, 1))
+        )
+
+    authorised(person("Anne", health, leader, D(2025, 1, 1)))  # never took the HMS course
+    b = person("Bjørn", home, leader, D(2026, 1, 15))  # new leader: HMS due 15.07.2026
+    qualifications.add_dispensation(
+        uow, b, qualifications.DispensationInput(authorisation, D(2026, 1, 15), D(2026, 12, 31))
+    )
+    certificate(person("Cecilie", home, leader, D(2020, 1, 1)), D(2020, 3, 1))  # 36 months: expired
+    d = person("Dag", health, leader, D(2024, 1, 1))  # all in order
+    certificate(d, D(2025, 6, 1))
+    authorised(d)
+    person("Eva", health, leader, D(2024, 1, 1))  # left: not counted
+    with uow:
+        uow.session.execute(
+            update(Employee).where(Employee.id == people["Eva"]).values(left_on=D(2026, 2, 1))
+        )
+        uow.commit()
+    person("Geir", home, worker, D(2019, 1, 1))  # came under the course on 01.02.2026
+    person("Frida", school, teacher, D(2022, 8, 1))  # no mandatory document requirement
+    return Register(people, hms, authorisation)
+
+
+def _rows(report: ComplianceReport) -> list[tuple[str, str, str, S, dt.date | None, dt.date | None]]:
+    return [
+        (r.unit_number, r.first_name, r.requirement, r.status, r.since, r.deadline) for r in report.lacking
+    ]
+
+
+def test_hand_computed_compliance_of_a_small_register(
+    uow: UnitOfWork, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KOMPETANSE_TODAY", "2026-03-01")
+    reg = _build(uow)
+    report = compliance_report(uow)
+    hms, auth = "HMS-opplæring for ledere", "Autorisasjon som sykepleier"
+    assert _rows(report) == [
+        # 100: Anne never took the course: overdue since 01.07.2025
+        ("100", "Anne", hms, S.OVERDUE, D(2025, 1, 1), D(2025, 7, 1)),
+        # 110: Cecilie's certificate expired 01.03.2023, after her deadline: overdue at once;
+        # she never had the authorisation (no deadline: missing); Bjørn and Geir are in time
+        ("110", "Cecilie", hms, S.OVERDUE, D(2023, 3, 2), D(2020, 7, 1)),
+        ("110", "Geir", hms, S.MISSING, D(2026, 2, 1), D(2026, 5, 1)),
+        ("110", "Bjørn", hms, S.MISSING, D(2026, 1, 15), D(2026, 7, 15)),
+        ("110", "Cecilie", auth, S.MISSING, D(2020, 1, 1), None),
+    ]
+    by_key = {(r.first_name, r.kind): r for r in report.lacking}
+    assert by_key["Cecilie", DocumentKind.COURSE].expired_on == D(2023, 3, 1)
+    assert by_key["Anne", DocumentKind.COURSE].expired_on is None
+    assert by_key["Cecilie", DocumentKind.QUALIFICATION].requirement_id == reg.authorisation
+    # Anne, Bjørn, Cecilie, Dag, Geir are bound; Frida is not; Eva has left
+    assert (report.people, report.people_bound, report.people_lacking, report.overdue) == (6, 5, 4, 2)
+    assert report.people_compliant == 2  # Dag and Frida
+    assert [(number, len(rows)) for number, _, rows in report.by_unit()] == [("100", 1), ("110", 4)]
+
+    # one unit without its sub-units; a unit with its sub-units
+    assert [r.first_name for r in compliance_report(uow, unit_number="100", subunits=False).lacking] == [
+        "Anne"
+    ]
+    assert len(compliance_report(uow, unit_number="100").lacking) == 5
+    assert compliance_report(uow, unit_number="200").lacking == ()
+
+
+def test_an_earlier_date_uses_the_requirements_and_documents_of_then(
+    uow: UnitOfWork, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KOMPETANSE_TODAY", "2026-03-01")
+    _build(uow)
+    report = compliance_report(uow, at=D(2025, 3, 1))
+    hms, auth = "HMS-opplæring for ledere", "Autorisasjon som sykepleier"
+    # Bjørn had not started and Geir's role did not yet require the course; Eva had not left;
+    # Dag's certificate was not yet taken; Anne was within her six months
+    assert _rows(report) == [
+        ("100", "Dag", hms, S.OVERDUE, D(2024, 1, 1), D(2024, 7, 1)),
+        ("100", "Eva", hms, S.OVERDUE, D(2024, 1, 1), D(2024, 7, 1)),
+        ("100", "Anne", hms, S.MISSING, D(2025, 1, 1), D(2025, 7, 1)),
+        ("100", "Eva", auth, S.MISSING, D(2024, 1, 1), None),
+        ("110", "Cecilie", hms, S.OVERDUE, D(2023, 3, 2), D(2020, 7, 1)),
+        ("110", "Cecilie", auth, S.MISSING, D(2020, 1, 1), None),
+    ]
+    assert (report.people, report.people_bound, report.people_lacking) == (6, 4, 4)  # Geir not bound yet
