@@ -118,6 +118,12 @@ def test_hand_computed_compliance_of_a_small_register(
     assert (report.people, report.people_bound, report.people_lacking, report.overdue) == (6, 5, 4, 2)
     assert report.people_compliant == 2  # Dag and Frida
     assert [(number, len(rows)) for number, _, rows in report.by_unit()] == [("100", 1), ("110", 4)]
+    # Bjørn holds his post on a dispensation from the authorisation until 31.12.2026
+    assert [(d.unit_number, d.first_name, d.qualification, d.ends_on) for d in report.dispensations] == [
+        ("110", "Bjørn", auth, D(2026, 12, 31))
+    ]
+    assert compliance_report(uow, unit_number="100", subunits=False).dispensations == ()
+    assert compliance_report(uow, at=D(2027, 1, 1)).dispensations == ()
 
     # one unit without its sub-units; a unit with its sub-units
     assert [r.first_name for r in compliance_report(uow, unit_number="100", subunits=False).lacking] == [

@@ -69,6 +69,29 @@ class LackingRequirement:
         return pick_name(lang, self.requirement, self.requirement_en)
 
 
+@dataclass(frozen=True, slots=True)
+class DispensationInUse:
+    """A requirement a person meets only by a dispensation in force, in one unit of theirs."""
+
+    employee_id: int
+    employee_no: str
+    first_name: str
+    last_name: str
+    unit_number: str
+    unit_name: str
+    qualification: str
+    qualification_en: str | None
+    ends_on: dt.date
+    granted_by: str | None
+
+    @property
+    def name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def qualification_display(self, lang: str) -> str:
+        return pick_name(lang, self.qualification, self.qualification_en)
+
+
 @dataclass(frozen=True)
 class ComplianceReport:
     at: dt.date
@@ -80,6 +103,8 @@ class ComplianceReport:
     people_bound: int
     #: by unit number, the overdue first, then by deadline and name
     lacking: tuple[LackingRequirement, ...]
+    #: where the units rest on a dispensation (a required qualification not held), by end date
+    dispensations: tuple[DispensationInUse, ...] = ()
 
     @property
     def people_lacking(self) -> int:
@@ -129,6 +154,7 @@ def compliance_report(
             people,
             bound,
             tuple(sorted(_lacking(s, on, scope), key=_order)),
+            tuple(_dispensations(s, on, scope)),
         )
 
 
@@ -167,7 +193,9 @@ def _counts(session: Session, at: dt.date, scope: Select[Any] | None) -> tuple[i
     return session.scalar(everyone) or 0, session.scalar(bound) or 0
 
 
-def _lacking(session: Session, at: dt.date, scope: Select[Any] | None) -> list[LackingRequirement]:
+def _lacking_stmt(at: dt.date, scope: Select[Any] | None) -> Select[Any]:
+    """The mandatory document requirements of each post that its person lacks on ``at``, with the
+    newest expiry of the document (None: never held)."""
     cert = aliased(Certificate)
     held = aliased(EmployeeQualification)
     waiver = aliased(Dispensation)
@@ -211,7 +239,7 @@ def _lacking(session: Session, at: dt.date, scope: Select[Any] | None) -> list[L
         )
         .scalar_subquery()
     )
-    stmt = (
+    return (
         _posts(at, scope)
         .add_columns(
             Employee.shown_no,
@@ -233,10 +261,13 @@ def _lacking(session: Session, at: dt.date, scope: Select[Any] | None) -> list[L
         .outerjoin(Qualification, Qualification.id == qualification)
         .where(and_(~has_certificate, ~holds, ~waived))
     )
+
+
+def _lacking(session: Session, at: dt.date, scope: Select[Any] | None) -> list[LackingRequirement]:
     terms: dict[tuple[int, int | None, int | None], Terms] = defaultdict(Terms)
     units: dict[tuple[int, int | None, int | None], dict[str, str]] = defaultdict(dict)
     facts: dict[tuple[int, int | None, int | None], tuple[Any, ...]] = {}
-    for row in session.execute(stmt):
+    for row in session.execute(_lacking_stmt(at, scope)):
         emp, number, first, last, unit_no, unit_name, comp, qual, months, valid_from, start, *rest = row
         key = (emp, comp, qual)
         terms[key].add(True, months, start, valid_from)
@@ -271,6 +302,69 @@ def _lacking(session: Session, at: dt.date, scope: Select[Any] | None) -> list[L
                 )
             )
     return out
+
+
+def _dispensations(session: Session, at: dt.date, scope: Select[Any] | None) -> list[DispensationInUse]:
+    held = aliased(EmployeeQualification)
+    holds = exists().where(
+        held.employee_id == Position.employee_id,
+        held.qualification_id == Requirement.qualification_id,
+        held.obtained_on <= at,
+        or_(held.expires_on.is_(None), held.expires_on >= at),
+    )
+    stmt = (
+        select(
+            Position.employee_id,
+            Employee.shown_no,
+            Employee.first_name,
+            Employee.last_name,
+            OrgUnit.number,
+            OrgUnit.name,
+            Qualification.name,
+            Qualification.name_en,
+            func.max(Dispensation.ends_on),
+            func.max(Dispensation.granted_by),
+        )
+        .join(Employee, Employee.id == Position.employee_id)
+        .join(OrgUnit, OrgUnit.id == Position.unit_id)
+        .join(Requirement, Requirement.role_id == Position.role_id)
+        .join(Qualification, Qualification.id == Requirement.qualification_id)
+        .join(
+            Dispensation,
+            and_(
+                Dispensation.employee_id == Position.employee_id,
+                Dispensation.qualification_id == Requirement.qualification_id,
+            ),
+        )
+        .where(
+            active_position(at),
+            active_employee(at),
+            in_force(at),
+            Dispensation.starts_on <= at,
+            Dispensation.ends_on >= at,
+            ~holds,
+        )
+        .group_by(
+            Position.employee_id,
+            Employee.shown_no,
+            Employee.first_name,
+            Employee.last_name,
+            OrgUnit.number,
+            OrgUnit.name,
+            Qualification.id,
+            Qualification.name,
+            Qualification.name_en,
+        )
+    )
+    if scope is not None:
+        stmt = stmt.where(Position.unit_id.in_(scope))
+    rows = [
+        DispensationInUse(emp, number, first, last, unit_no, unit_name, name, name_en, ends, granted)
+        for emp, number, first, last, unit_no, unit_name, name, name_en, ends, granted in session.execute(
+            stmt
+        )
+    ]
+    return sorted(rows, key=lambda d: (d.unit_number, d.ends_on, d.last_name.casefold(), d.first_name))
 
 
 def _order(r: LackingRequirement) -> tuple[Any, ...]:
