@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from benchmarks.bench_gap import SIZES, demo_database
 from benchmarks.harness import Row, best_of
+from competence.compliance.report import ComplianceReport, compliance_report
 from competence.talk_cycle import TalksDue, appraisals_due
 from competence.uow import UnitOfWork
 from db.models import OrgUnit, Position
@@ -39,6 +40,8 @@ def measure(db: Database, label: str, repeat: int) -> list[Row]:
     uow = UnitOfWork(db)
     unit, people = median_unit(db)
     cases: list[tuple[str, Callable[[], object], float | None]] = [
+        ("compliance, whole municipality", lambda: compliance_report(uow), 1.0),
+        (f"compliance, one unit ({people} people)", lambda: compliance_report(uow, unit_number=unit), 0.1),
         ("appraisals-due, whole municipality", lambda: appraisals_due(uow), 1.0),
         (f"appraisals-due, one unit ({people} people)", lambda: appraisals_due(uow, unit_number=unit), 0.1),
     ]
@@ -50,6 +53,8 @@ def measure(db: Database, label: str, repeat: int) -> list[Row]:
 
 
 def note(result: object) -> str:
+    if isinstance(result, ComplianceReport):
+        return f"{result.people_lacking:,} lacking a mandatory requirement of {result.people:,}"
     if isinstance(result, TalksDue):
         return f"{len(result.standings):,} overdue or due soon of {result.people:,}"
     return ""

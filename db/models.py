@@ -450,7 +450,7 @@ class EmployeeQualification(Versioned, Base):
     __tablename__ = "employee_qualification"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id", ondelete="CASCADE"), index=True)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id", ondelete="CASCADE"))
     qualification_id: Mapped[int] = mapped_column(
         ForeignKey("qualification.id", ondelete="RESTRICT"), index=True
     )
@@ -465,6 +465,8 @@ class EmployeeQualification(Versioned, Base):
     __mapper_args__ = {"version_id_col": Versioned.version}
     __table_args__ = (
         CheckConstraint("expires_on IS NULL OR expires_on >= obtained_on", name="expires_after_obtained"),
+        # a person's qualifications, and whether they hold one (the compliance report asks per pair)
+        Index("ix_employee_qualification_employee", "employee_id", "qualification_id"),
     )
 
 
@@ -476,7 +478,7 @@ class Dispensation(Versioned, Base):
     __tablename__ = "dispensation"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id", ondelete="CASCADE"), index=True)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id", ondelete="CASCADE"))
     qualification_id: Mapped[int] = mapped_column(
         ForeignKey("qualification.id", ondelete="RESTRICT"), index=True
     )
@@ -489,7 +491,10 @@ class Dispensation(Versioned, Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
 
     __mapper_args__ = {"version_id_col": Versioned.version}
-    __table_args__ = (CheckConstraint("ends_on >= starts_on", name="ends_after_start"),)
+    __table_args__ = (
+        CheckConstraint("ends_on >= starts_on", name="ends_after_start"),
+        Index("ix_dispensation_employee", "employee_id", "qualification_id"),
+    )
 
 
 # --------------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy import Executable, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from competence.clock import today
@@ -304,17 +304,19 @@ def _lacking(session: Session, at: dt.date, scope: Select[Any] | None) -> list[L
     return out
 
 
-def _dispensations(session: Session, at: dt.date, scope: Select[Any] | None) -> list[DispensationInUse]:
+def _dispensations_stmt(at: dt.date, scope: Select[Any] | None) -> Executable:
+    """Dispensations in force on ``at`` (few) with the posts whose role requires their
+    qualification, where the person does not hold it."""
     held = aliased(EmployeeQualification)
     holds = exists().where(
-        held.employee_id == Position.employee_id,
-        held.qualification_id == Requirement.qualification_id,
+        held.employee_id == Dispensation.employee_id,
+        held.qualification_id == Dispensation.qualification_id,
         held.obtained_on <= at,
         or_(held.expires_on.is_(None), held.expires_on >= at),
     )
     stmt = (
         select(
-            Position.employee_id,
+            Dispensation.employee_id,
             Employee.shown_no,
             Employee.first_name,
             Employee.last_name,
@@ -325,27 +327,28 @@ def _dispensations(session: Session, at: dt.date, scope: Select[Any] | None) -> 
             func.max(Dispensation.ends_on),
             func.max(Dispensation.granted_by),
         )
-        .join(Employee, Employee.id == Position.employee_id)
-        .join(OrgUnit, OrgUnit.id == Position.unit_id)
-        .join(Requirement, Requirement.role_id == Position.role_id)
-        .join(Qualification, Qualification.id == Requirement.qualification_id)
+        .select_from(Dispensation)
+        .join(Employee, Employee.id == Dispensation.employee_id)
+        .join(Qualification, Qualification.id == Dispensation.qualification_id)
+        .join(Position, Position.employee_id == Dispensation.employee_id)
         .join(
-            Dispensation,
+            Requirement,
             and_(
-                Dispensation.employee_id == Position.employee_id,
-                Dispensation.qualification_id == Requirement.qualification_id,
+                Requirement.role_id == Position.role_id,
+                Requirement.qualification_id == Dispensation.qualification_id,
             ),
         )
+        .join(OrgUnit, OrgUnit.id == Position.unit_id)
         .where(
+            Dispensation.starts_on <= at,
+            Dispensation.ends_on >= at,
             active_position(at),
             active_employee(at),
             in_force(at),
-            Dispensation.starts_on <= at,
-            Dispensation.ends_on >= at,
             ~holds,
         )
         .group_by(
-            Position.employee_id,
+            Dispensation.employee_id,
             Employee.shown_no,
             Employee.first_name,
             Employee.last_name,
@@ -356,12 +359,14 @@ def _dispensations(session: Session, at: dt.date, scope: Select[Any] | None) -> 
             Qualification.name_en,
         )
     )
-    if scope is not None:
-        stmt = stmt.where(Position.unit_id.in_(scope))
+    return stmt if scope is None else stmt.where(Position.unit_id.in_(scope))
+
+
+def _dispensations(session: Session, at: dt.date, scope: Select[Any] | None) -> list[DispensationInUse]:
     rows = [
         DispensationInUse(emp, number, first, last, unit_no, unit_name, name, name_en, ends, granted)
         for emp, number, first, last, unit_no, unit_name, name, name_en, ends, granted in session.execute(
-            stmt
+            _dispensations_stmt(at, scope)
         )
     ]
     return sorted(rows, key=lambda d: (d.unit_number, d.ends_on, d.last_name.casefold(), d.first_name))

@@ -130,7 +130,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_employee_qualification'))
     )
     with op.batch_alter_table('employee_qualification', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_employee_qualification_employee_id'), ['employee_id'], unique=False)
+        batch_op.create_index('ix_employee_qualification_employee', ['employee_id', 'qualification_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_employee_qualification_qualification_id'), ['qualification_id'], unique=False)
 
     op.create_table('dispensation',
@@ -149,7 +149,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_dispensation'))
     )
     with op.batch_alter_table('dispensation', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_dispensation_employee_id'), ['employee_id'], unique=False)
+        batch_op.create_index('ix_dispensation_employee', ['employee_id', 'qualification_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_dispensation_qualification_id'), ['qualification_id'], unique=False)
 
     with op.batch_alter_table('requirement', schema=None) as batch_op:
@@ -244,10 +244,10 @@ def downgrade() -> None:
 
     with op.batch_alter_table('dispensation', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_dispensation_qualification_id'))
-        batch_op.drop_index(batch_op.f('ix_dispensation_employee_id'))
+        batch_op.drop_index('ix_dispensation_employee')
     op.drop_table('dispensation')
     with op.batch_alter_table('employee_qualification', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_employee_qualification_qualification_id'))
-        batch_op.drop_index(batch_op.f('ix_employee_qualification_employee_id'))
+        batch_op.drop_index('ix_employee_qualification_employee')
     op.drop_table('employee_qualification')
     op.drop_table('qualification')
