@@ -127,6 +127,23 @@ def test_digcomp_has_5_areas_and_all_21_competences_in_two_languages() -> None:
     assert names["3.4"][1] == "Programming"
 
 
+def test_digcomp_never_says_enheter_for_devices_and_5_4_keeps_helping_others() -> None:
+    """In the app an *enhet* is an organisational unit, so DigComp's devices are *digitale
+    enheter/utstyr*; 5.4 is about one's own competence and helping others develop theirs."""
+    spec = _spec(DIGCOMP)
+    comps = {c.code: c for _, c in spec.competences()}
+    assert comps["4.1"].name == "Beskytte digitale enheter/utstyr"
+    texts = [(a.name, a.description or "") for a in spec.areas]
+    texts += [(c.name, c.description or "") for _, c in spec.competences()]
+    for name, description in texts:
+        for text in (name, description):
+            bare = re.sub(r"digitale enheter/utstyr", "", text)
+            assert not re.search(r"\benheter\b", bare, re.IGNORECASE), f"{name}: {text}"
+    five_four = comps["5.4"]
+    assert "hjelpe andre" in (five_four.description or "")
+    assert "support others" in (five_four.description_en or "")
+
+
 def test_digcomp_has_8_levels_in_4_bands() -> None:
     scale = _spec(DIGCOMP).scale(None)
     assert scale.key == "digcomp-8"
