@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from sqlalchemy import update
@@ -151,3 +152,56 @@ def test_an_earlier_date_uses_the_requirements_and_documents_of_then(
         ("110", "Cecilie", auth, S.MISSING, D(2020, 1, 1), None),
     ]
     assert (report.people, report.people_bound, report.people_lacking) == (6, 4, 4)  # Geir not bound yet
+
+
+def test_the_workbook_lists_the_same_rows_with_dates_and_status_colours(
+    uow: UnitOfWork, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from competence.export import palette
+    from competence.export.excel.compliance import write_compliance_workbook
+
+    monkeypatch.setenv("KOMPETANSE_TODAY", "2026-03-01")
+    _build(uow)
+    report = compliance_report(uow, unit_number="100")
+    out = tmp_path / "lovpalagt.xlsx"
+    write_compliance_workbook(report, out, municipality="Testkommune", lang="nb")
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Lovpålagt opplæring", "Dispensasjoner"]
+    ws = wb["Lovpålagt opplæring"]
+    assert ws["A1"].value == "Lovpålagt opplæring og kvalifikasjoner – 100 Helse og omsorg"
+    assert ws["A2"].value == (
+        "Per 01.03.2026: 4 av 5 ansatte mangler minst ett lovpålagt krav (2 krav er forfalt); "
+        "1 oppfyller alle lovpålagte krav."
+    )
+    header = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=1).value == "Enhetsnr.")
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=header + 1, max_col=10)]
+    assert [(r[0], r[3], r[6], r[7], r[8], r[9]) for r in rows] == [
+        (100, "Anne Testesen", "Forfalt", dt.datetime(2025, 1, 1), dt.datetime(2025, 7, 1), None),
+        (
+            110,
+            "Cecilie Testesen",
+            "Forfalt",
+            dt.datetime(2023, 3, 2),
+            dt.datetime(2020, 7, 1),
+            dt.datetime(2023, 3, 1),
+        ),
+        (110, "Geir Testesen", "Mangler", dt.datetime(2026, 2, 1), dt.datetime(2026, 5, 1), None),
+        (110, "Bjørn Testesen", "Mangler", dt.datetime(2026, 1, 15), dt.datetime(2026, 7, 15), None),
+        (110, "Cecilie Testesen", "Mangler", dt.datetime(2020, 1, 1), None, None),
+    ]
+    assert [r[5] for r in rows] == ["Kurs", "Kurs", "Kurs", "Kurs", "Kvalifikasjon"]
+    assert ws.cell(row=header + 1, column=7).fill.start_color.rgb.endswith(palette.GAP[0])
+    assert ws.cell(row=header + 3, column=7).fill.start_color.rgb.endswith(palette.NEAR[0])
+    assert ws.cell(row=header + 1, column=8).number_format == "DD.MM.YYYY"
+    disp = wb["Dispensasjoner"]
+    found = [[c.value for c in row] for row in disp.iter_rows(min_row=header + 1, max_col=7)]
+    assert [(r[3], r[4], r[5]) for r in found] == [
+        ("Bjørn Testesen", "Autorisasjon som sykepleier", dt.datetime(2026, 12, 31))
+    ]
+
+    write_compliance_workbook(compliance_report(uow, unit_number="200"), out, municipality="K", lang="en")
+    ws = load_workbook(out)["Mandatory training"]
+    assert ws["A1"].value == "Mandatory training and qualifications – 200 Skole"
+    assert ws.cell(row=header + 1, column=1).value == "Everyone meets every mandatory requirement."
