@@ -5,6 +5,7 @@ and waived by a dispensation, and a requirement that a role carries only from a 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from competence.uow import UnitOfWork
 from db.codes import DocumentKind
 from db.codes import RequirementStatus as S
 from db.models import Employee
+from db.session import Database
 from tests.support.factories import make_mini_framework
 
 D = dt.date
@@ -205,3 +207,103 @@ def test_the_workbook_lists_the_same_rows_with_dates_and_status_colours(
     ws = load_workbook(out)["Mandatory training"]
     assert ws["A1"].value == "Mandatory training and qualifications – 200 Skole"
     assert ws.cell(row=header + 1, column=1).value == "Everyone meets every mandatory requirement."
+
+
+def test_cli_json_and_text_on_a_register_built_here(
+    sqlite_database: Database, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from competence.cli import main
+
+    monkeypatch.setenv("KOMPETANSE_TODAY", "2026-03-01")
+    _build(UnitOfWork(sqlite_database, "hr"))
+    db = ["--db", sqlite_database.url]
+    assert main(["compliance", "--unit", "110", "--json", "--lang", "en", *db]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {k: v for k, v in data.items() if k not in ("units", "dispensations")} == {
+        "at": "2026-03-01",
+        "unit": "110",
+        "people": 3,
+        "people_bound": 3,
+        "people_lacking": 3,
+        "people_compliant": 0,
+        "overdue": 1,
+    }
+    assert data["units"] == [
+        {
+            "number": "110",
+            "name": "Hjemmetjenesten",
+            "lacking": [
+                {
+                    "employee_no": "3",
+                    "name": "Cecilie Testesen",
+                    "requirement": "HSE training for managers",
+                    "kind": "course",
+                    "kind_text": "Course",
+                    "status": "overdue",
+                    "status_text": "Overdue",
+                    "since": "2023-03-02",
+                    "deadline": "2020-07-01",
+                    "expired_on": "2023-03-01",
+                },
+                {
+                    "employee_no": "6",
+                    "name": "Geir Testesen",
+                    "requirement": "HSE training for managers",
+                    "kind": "course",
+                    "kind_text": "Course",
+                    "status": "missing",
+                    "status_text": "Missing",
+                    "since": "2026-02-01",
+                    "deadline": "2026-05-01",
+                    "expired_on": None,
+                },
+                {
+                    "employee_no": "2",
+                    "name": "Bjørn Testesen",
+                    "requirement": "HSE training for managers",
+                    "kind": "course",
+                    "kind_text": "Course",
+                    "status": "missing",
+                    "status_text": "Missing",
+                    "since": "2026-01-15",
+                    "deadline": "2026-07-15",
+                    "expired_on": None,
+                },
+                {
+                    "employee_no": "3",
+                    "name": "Cecilie Testesen",
+                    "requirement": "Autorisasjon som sykepleier",
+                    "kind": "qualification",
+                    "kind_text": "Qualification",
+                    "status": "missing",
+                    "status_text": "Missing",
+                    "since": "2020-01-01",
+                    "deadline": None,
+                    "expired_on": None,
+                },
+            ],
+        }
+    ]
+    assert data["dispensations"] == [
+        {
+            "unit": "110",
+            "employee_no": "2",
+            "name": "Bjørn Testesen",
+            "qualification": "Autorisasjon som sykepleier",
+            "ends_on": "2026-12-31",
+            "granted_by": None,
+        }
+    ]
+    assert main(["compliance", *db]) == 0
+    text = capsys.readouterr().out
+    assert "Lovpålagte krav per 01.03.2026, Hele kommunen: 4 av 6 ansatte mangler" in text
+    assert (
+        "Forfalt          1  Anne Testesen: HMS-opplæring for ledere (siden 01.01.2025, frist 01.07.2025)"
+        in text
+    )
+    assert (
+        "Mangler          3  Cecilie Testesen: Autorisasjon som sykepleier (siden 01.01.2020, ingen frist)"
+        in text
+    )
+    assert "Dispensasjoner (1):" in text
+    assert main(["compliance", "--unit", "999", *db]) == 1
