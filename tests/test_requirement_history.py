@@ -116,3 +116,31 @@ def test_a_role_requires_a_qualification(uow: UnitOfWork) -> None:
     assert qualifications.list_qualifications(uow)[0].required_by == 1
     roles.remove_qualification_requirement(uow, role.id, q.id, from_date=D(2030, 1, 1))
     assert roles.role_profile(uow, role.id).qualifications == ()
+
+
+def test_the_gap_analysis_uses_the_requirement_in_force_on_its_date(
+    uow: UnitOfWork, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sykepleier required dig-1 at level 2, and from 01.01.2026 at level 4. A nurse assessed at 3
+    met it in 2025 and falls short by one level (25 points on a 4-level scale) now; the changed
+    requirement is one requirement on each date, never two."""
+    from competence import assessments, employees, gap, units
+
+    monkeypatch.setenv("KOMPETANSE_TODAY", "2026-03-01")
+    fw = make_mini_framework(uow)
+    dig = fw.competence_ids["dig-1"]
+    unit = units.create_unit(uow, "100", "Sengepost").id
+    role = roles.create_role(uow, "Sykepleier")
+    roles.set_requirement(uow, role.id, dig, 2)
+    roles.set_requirement(uow, role.id, dig, 4, valid_from=D(2026, 1, 1))
+    emp = employees.create_employee(uow, "1", "Siri", "Sykepleier").id
+    employees.add_position(uow, emp, employees.PositionInput(unit, "Sykepleier", role.id, 100, D(2020, 1, 1)))
+    assessments.record_assessment(uow, assessments.NewAssessment(emp, dig, 3, D(2025, 6, 1)))
+
+    now, then = gap.employee_profile(uow, emp), gap.employee_profile(uow, emp, at=D(2025, 12, 1))
+    assert [(i.required_level, i.status, i.gap) for i in now.items] == [(4, "gap", 25.0)]
+    assert [(i.required_level, i.status, i.gap) for i in then.items] == [(2, "met", 0.0)]
+    cell_now = gap.unit_heatmap(uow, unit_id=unit).cells[(unit, dig)]
+    cell_then = gap.unit_heatmap(uow, unit_id=unit, at=D(2025, 12, 1)).cells[(unit, dig)]
+    assert (cell_now.people, cell_now.met, cell_now.mean_gap) == (1, 0, 25.0)
+    assert (cell_then.people, cell_then.met, cell_then.mean_gap) == (1, 1, 0.0)

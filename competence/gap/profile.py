@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased
 from competence.gap.queries import AT, COMPETENCE_IDS, active_position, competence_refs, on_date
 from competence.gap.results import AreaScore, CompetenceRef, EmployeeProfile, ProfileItem
 from competence.lookup import get_or_fail
+from competence.roles import in_force
 from competence.uow import UnitOfWork
 from db.models import Assessment, Certificate, Employee, Position, Requirement, ScaleLevel
 
@@ -77,7 +78,7 @@ def _requirements_stmt() -> Executable:
         )
         .join(Position, Position.role_id == Requirement.role_id)
         .join(req_level, req_level.id == Requirement.level_id)
-        .where(Position.employee_id == EMPLOYEE_ID, active_position(AT))
+        .where(Position.employee_id == EMPLOYEE_ID, active_position(AT), in_force(AT))
     )
 
 
