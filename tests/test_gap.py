@@ -48,8 +48,9 @@ def test_employee_profile(uow: UnitOfWork, register: Register) -> None:
     assert (dig1.required_percent, dig1.current_percent, dig1.gap, dig1.status) == (75.0, 50.0, 25.0, "gap")
     assert (dig2.required_level, dig2.required_percent, dig2.current_percent) == (6, 75.0, None)
     assert (dig2.gap, dig2.status) == (75.0, "not_assessed")
-    assert (cert.current_percent, cert.gap, cert.status) == (0.0, 100.0, "gap")
-    assert (profile.met, profile.gaps, profile.not_assessed) == (0, 2, 1)
+    # a mandatory course whose certificate expired is missing (no deadline: not overdue)
+    assert (cert.current_percent, cert.gap, cert.status) == (0.0, 100.0, "missing")
+    assert (profile.met, profile.gaps, profile.not_assessed, profile.lacking) == (0, 1, 1, 1)
     assert profile.coverage == 0.0
 
 
@@ -62,13 +63,13 @@ def test_profile_of_a_person_with_two_roles_takes_the_higher_requirement(
     assert by_key[register.comp("dig-1")].required_percent == 75.0  # role A's 3/4 beats role B's 2/4
     assert by_key[register.comp("dig-1")].status == "met"
     assert by_key[register.comp("hms-1")].gap == 50.0
-    assert by_key[register.comp("hms-cert")].status == "not_assessed"
+    assert by_key[register.comp("hms-cert")].status == "missing"  # never taken: missing, not unassessed
     assert round(profile.coverage, 3) == 0.5
     areas = {a.area_name: a for a in profile.areas}
     assert areas["Digital transformasjon"].required_mean == 75.0
     assert areas["Digital transformasjon"].current_mean == 75.0
     assert areas["HMS"].required_mean == 100.0
-    assert areas["HMS"].current_mean == 25.0  # hms-1 at 50 %, certificate not assessed → 0 %
+    assert areas["HMS"].current_mean == 25.0  # hms-1 at 50 %, the missing certificate → 0 %
 
 
 def test_unit_heatmap(uow: UnitOfWork, register: Register) -> None:

@@ -6,14 +6,16 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from sqlalchemy import Executable, Integer, bindparam, select
+from sqlalchemy import Executable, Integer, bindparam, func, select
 from sqlalchemy.orm import Session, aliased
 
+from competence.compliance.rules import Terms, lacking_since, lacking_status
 from competence.gap.queries import AT, COMPETENCE_IDS, active_position, competence_refs, on_date
 from competence.gap.results import AreaScore, CompetenceRef, EmployeeProfile, ProfileItem
 from competence.lookup import get_or_fail
 from competence.roles import in_force
 from competence.uow import UnitOfWork
+from db.codes import RequirementStatus
 from db.models import Assessment, Certificate, Employee, Position, Requirement, ScaleLevel
 
 EMPLOYEE_ID = bindparam("employee_id", type_=Integer())
@@ -31,7 +33,10 @@ def employee_profile_in(session: Session, employee_id: int, *, at: dt.date | Non
     emp = get_or_fail(session, Employee, employee_id, "ansatt", "Employee")
     reqs = session.execute(_requirements_stmt(), {"employee_id": employee_id, "at": on}).all()
     strongest: dict[int, tuple[int, str, float, bool, str | None]] = {}
-    for comp_id, ordinal, name, percent, mandatory, name_en in reqs:
+    terms: dict[int, Terms] = {}
+    for comp_id, ordinal, name, percent, mandatory, name_en, months, valid_from, start in reqs:
+        if mandatory:
+            terms.setdefault(comp_id, Terms()).add(True, months, start, valid_from)
         held = strongest.get(comp_id)
         if held is None or percent > held[2]:
             strongest[comp_id] = (ordinal, name, percent, mandatory or (held[3] if held else False), name_en)
@@ -39,10 +44,12 @@ def employee_profile_in(session: Session, employee_id: int, *, at: dt.date | Non
             strongest[comp_id] = (held[0], held[1], held[2], True, held[4])
     refs = competence_refs(session, list(strongest))
     current = _current_levels(session, employee_id, list(strongest), on, refs)
+    lacking = _lacking_courses(session, employee_id, on, terms, refs, current)
     items = []
     for ref in refs.values():
         ordinal, name, percent, mandatory, name_en = strongest[ref.id]
         cur = current.get(ref.id)
+        status, deadline, since = lacking.get(ref.id, (None, None, None))
         items.append(
             ProfileItem(
                 ref,
@@ -56,6 +63,9 @@ def employee_profile_in(session: Session, employee_id: int, *, at: dt.date | Non
                 cur[3] if cur else None,
                 name_en,
                 cur[4] if cur else None,
+                status,
+                deadline,
+                since,
             )
         )
     return EmployeeProfile(emp.id, emp.shown_no, emp.full_name, on, tuple(items), _area_scores(items))
@@ -75,6 +85,9 @@ def _requirements_stmt() -> Executable:
             req_level.percent,
             Requirement.mandatory,
             req_level.name_en,
+            Requirement.deadline_months,
+            Requirement.valid_from,
+            Position.start_date,
         )
         .join(Position, Position.role_id == Requirement.role_id)
         .join(req_level, req_level.id == Requirement.level_id)
@@ -148,6 +161,33 @@ def _current_levels(
             level = high if valid else low
             result[cert_comp] = (level[0], level[1], 100.0 if valid else 0.0, completed, level[2])
     return result
+
+
+def _lacking_courses(
+    session: Session,
+    employee_id: int,
+    at: dt.date,
+    terms: Mapping[int, Terms],
+    refs: Mapping[int, CompetenceRef],
+    current: Mapping[int, tuple[int | None, str | None, float, dt.date | None, str | None]],
+) -> dict[int, tuple[RequirementStatus, dt.date | None, dt.date | None]]:
+    """The mandatory courses without a valid certificate on ``at``: competence → (missing or
+    overdue, the deadline, since when lacking) (docs/compliance.md)."""
+    out = {}
+    for comp_id, term in terms.items():
+        ref = refs.get(comp_id)
+        cur = current.get(comp_id)
+        if ref is None or ref.kind != "certificate" or (cur is not None and cur[2] >= 100.0):
+            continue
+        expired = session.scalar(
+            select(func.max(Certificate.valid_until)).where(
+                Certificate.employee_id == employee_id,
+                Certificate.competence_id == comp_id,
+                Certificate.valid_until < at,
+            )
+        )
+        out[comp_id] = (lacking_status(term.due, at), term.due, lacking_since(term.since, expired))
+    return out
 
 
 _Level = tuple[int, str, str | None]

@@ -46,6 +46,11 @@ from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTabl
 MET = QColor(212, 237, 218)
 GAP = QColor(248, 215, 218)
 NOT_ASSESSED = QColor(226, 227, 229)
+#: a mandatory course without a valid certificate: amber while its deadline lasts, red after
+MISSING = QColor(255, 235, 156)
+OVERDUE = QColor(240, 170, 176)
+#: the order of the status column: what needs doing first
+STATUS_ORDER = ("overdue", "missing", "gap", "not_assessed", "met")
 CURRENT_COLUMN = 3
 
 
@@ -58,7 +63,13 @@ def status_text(item: ProfileItem) -> str:
         "met": QCoreApplication.translate("Kompetanseprofil", "Oppfylt"),
         "gap": QCoreApplication.translate("Kompetanseprofil", "Avvik"),
         "not_assessed": QCoreApplication.translate("Kompetanseprofil", "Ikke vurdert"),
+        "missing": QCoreApplication.translate("Kompetanseprofil", "Mangler"),
+        "overdue": QCoreApplication.translate("Kompetanseprofil", "Forfalt"),
     }
+    if item.status == "missing" and item.deadline is not None:
+        return QCoreApplication.translate("Kompetanseprofil", "Mangler, frist {date}").format(
+            date=fmt_date(item.deadline)
+        )
     return texts[item.status]
 
 
@@ -75,7 +86,9 @@ def current_text(item: ProfileItem, levels: Sequence[LevelView] = ()) -> str:
 
 
 def status_colour(item: ProfileItem) -> QColor:
-    return {"met": MET, "gap": GAP, "not_assessed": NOT_ASSESSED}[item.status]
+    return {"met": MET, "gap": GAP, "not_assessed": NOT_ASSESSED, "missing": MISSING, "overdue": OVERDUE}[
+        item.status
+    ]
 
 
 class ProfileModel(RowTableModel[ProfileItem]):
@@ -251,7 +264,7 @@ class ProfileTab(QWidget):
             Column(
                 self.tr("Status"),
                 status_text,
-                lambda i: ("gap", "not_assessed", "met").index(i.status),
+                lambda i: STATUS_ORDER.index(i.status),
                 background=status_colour,
             ),
             Column(self.tr("Vurdert"), lambda i: fmt_date(i.assessed_on), lambda i: i.assessed_on),
@@ -376,11 +389,14 @@ class ProfileTab(QWidget):
             [RadarPoint(a.label(self.lang), a.required_mean, a.current_mean) for a in profile.areas]
         )
         if profile.items:
-            self.summary.setText(
-                self.tr("{met} av {total} krav oppfylt · {gaps} med avvik · {na} ikke vurdert").format(
-                    met=profile.met, total=len(profile.items), gaps=profile.gaps, na=profile.not_assessed
-                )
+            text = self.tr("{met} av {total} krav oppfylt · {gaps} med avvik · {na} ikke vurdert").format(
+                met=profile.met, total=len(profile.items), gaps=profile.gaps, na=profile.not_assessed
             )
+            if profile.lacking:
+                text += self.tr(" · {lacking} lovpålagte kurs mangler ({overdue} forfalt)").format(
+                    lacking=profile.lacking, overdue=profile.overdue
+                )
+            self.summary.setText(text)
         else:
             self.summary.setText(
                 self.tr("Rollen til personen har ingen kompetansekrav ennå (se Rammeverk og roller).")

@@ -41,11 +41,14 @@ from competence.uow import UnitOfWork
 
 TITLE = "Individuell utviklingsplan"
 TITLE_EN = "Individual development plan"
-#: status of a requirement: (bokmål, English), the colour of its cell
-_STATUS = {
-    "met": (("Oppfylt", "Met"), theme.MET_BG),
-    "gap": (("Avvik", "Gap"), theme.GAP_BG),
-    "not_assessed": (("Ikke vurdert", "Not assessed"), theme.NOT_ASSESSED_BG),
+#: the colour of a requirement's status cell; a missing mandatory course (docs/compliance.md) is
+#: amber while its deadline lasts, red once overdue
+_STATUS_COLOUR = {
+    "met": theme.MET_BG,
+    "gap": theme.GAP_BG,
+    "not_assessed": theme.NOT_ASSESSED_BG,
+    "missing": theme.NEAR_BG,
+    "overdue": theme.GAP_BG,
 }
 
 
@@ -171,10 +174,10 @@ def _facts(data: PlanData) -> Table:
 
 
 def _status(item: ProfileItem, lang: str) -> tuple[str, Any]:
-    (nb, en), colour = _STATUS[item.status]
+    colour = _STATUS_COLOUR[item.status]
     if item.status == "gap" and item.gap <= 25:
         colour = theme.NEAR_BG
-    return pick(lang, nb, en), colour
+    return item.status_label(lang), colour
 
 
 def _profile(data: PlanData) -> list[Flowable]:
