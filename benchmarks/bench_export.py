@@ -1,4 +1,4 @@
-"""Exports (issue 4): the competence matrix of 1,500 and of 50,000 people (time, and peak memory in
+"""Exports: the competence matrix of 1,500 and of 50,000 people (time, and peak memory in
 a child process), one development plan, and 1,000 plans in a batch (files and a combined file).
 
 The registers are demo kommuner (``competence.demo``, 40 requirements per role), built once in the
@@ -25,7 +25,7 @@ from competence.uow import UnitOfWork  # noqa: E402
 from db.models import Employee  # noqa: E402
 from db.session import Database, open_database  # noqa: E402
 
-TITLE = "Exports (issue 4)"
+TITLE = "Exports"
 REQUIRED = 40
 
 

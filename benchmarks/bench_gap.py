@@ -1,6 +1,6 @@
 """Gap analysis on demo registers of 1,500 and 50,000 employees (40 required competences each).
 
-Targets (issue 2, this 2-core machine): one employee ≤ 5 ms, one unit ≤ 20 ms, the whole
+Targets (this 2-core machine): one employee ≤ 5 ms, one unit ≤ 20 ms, the whole
 municipality (≈ 2 million current assessments) ≤ 1 s. SQLite always; PostgreSQL too when
 ``KOMPETANSE_BENCH_PG=1`` (building a 50,000-employee register there takes several minutes).
 """
@@ -21,7 +21,7 @@ from competence.uow import UnitOfWork
 from db.models import Assessment, Employee, Position
 from db.session import Database, open_database
 
-TITLE = "Gap analysis (issue 2)"
+TITLE = "Gap analysis"
 SIZES = (1_500, 50_000)
 REQUIRED_PER_ROLE = 40
 

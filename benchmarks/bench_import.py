@@ -28,7 +28,7 @@ from typing import Any
 
 from benchmarks.harness import Row, best_of
 
-TITLE = "Roster import (issue 3)"
+TITLE = "Roster import"
 
 _FIRST = ["Kari", "Per", "Ola", "Åse", "Nils", "Ingrid", "Øystein", "Siri", "Lars", "Mona", "Jørgen", "Tone"]
 _LAST = ["Hansen", "Olsen", "Berg", "Ødegård", "Lie", "Dahl", "Strand", "Haugen", "Bakke", "Moen", "Aas"]

@@ -1,4 +1,4 @@
-"""A shared PostgreSQL register under row-level security (DESIGN §9): what the rules cost.
+"""A shared PostgreSQL register under row-level security (docs/security.md): what the rules cost.
 
 The same calls as the owner of the tables (not subject to the rules), as an HR login (reaches
 everyone through the rules) and as a unit leader's login (reaches one unit's people): the employee

@@ -1,4 +1,4 @@
-"""Who reaches what on a shared PostgreSQL register (DESIGN §9, ``docs/security.md``).
+"""Who reaches what on a shared PostgreSQL register (``docs/security.md``).
 
 The municipality's database administrator creates a login per person (``CREATE ROLE kari LOGIN
 ...``); HR then registers it here as ``hr`` (the whole register) or as ``leader`` linked to the
@@ -26,10 +26,10 @@ from competence.clock import today
 from competence.errors import NotFoundError, ValidationError
 from competence.lookup import employee_by_no
 from competence.uow import UnitOfWork
+from db.codes import AccountKind
 from db.errors import AccessDeniedError, translate_db_error
 from db.models import Employee, OrgUnit, RegisterAccount
 
-KINDS = ("hr", "leader")
 #: What :func:`my_access` calls the role of the table owner, and of a login with no account.
 OWNER, NO_ACCESS = "owner", "none"
 
@@ -61,11 +61,11 @@ def list_accounts(uow: UnitOfWork) -> list[AccountView]:
 def grant_access(uow: UnitOfWork, login: str, kind: str, employee_no: str | None = None) -> AccountView:
     """Register ``login`` as ``hr`` or as ``leader`` for the employee ``employee_no``; the database
     grants it what its kind holds. An account already registered is changed. Audited."""
-    if kind not in KINDS:
+    if AccountKind.known(kind) is None:
         raise ValidationError(
             "Tilgangen må være «hr» eller «leader».", "The access must be 'hr' or 'leader'.", field="kind"
         )
-    if kind == "leader" and not employee_no:
+    if kind == AccountKind.LEADER and not employee_no:
         raise ValidationError(
             "En enhetsleder må kobles til sitt ansattnummer.",
             "A unit leader must be linked to their employee number.",
@@ -75,7 +75,7 @@ def grant_access(uow: UnitOfWork, login: str, kind: str, employee_no: str | None
         s = uow.session
         _require_shared(s)
         name = _existing_login(s, login)
-        employee = employee_by_no(s, employee_no) if kind == "leader" and employee_no else None
+        employee = employee_by_no(s, employee_no) if kind == AccountKind.LEADER and employee_no else None
         account = s.scalar(select(RegisterAccount).where(RegisterAccount.login == name))
         if account is None:
             account = RegisterAccount(login=name, kind=kind)
@@ -196,7 +196,7 @@ class MyAccess:
 
     @property
     def whole_register(self) -> bool:
-        return self.kind in ("hr", OWNER)
+        return self.kind in (AccountKind.HR, OWNER)
 
     @property
     def manages_accounts(self) -> bool:
@@ -226,7 +226,7 @@ def my_access(uow: UnitOfWork) -> MyAccess | None:
         employed = (Employee.left_on.is_(None)) | (Employee.left_on > today())
         people = int(s.scalar(select(func.count()).select_from(Employee).where(employed)) or 0)
         units: tuple[LedUnit, ...] = ()
-        if kind == "leader":
+        if kind == AccountKind.LEADER:
             me = select(RegisterAccount.employee_id).where(RegisterAccount.login == login).scalar_subquery()
             units = tuple(
                 LedUnit(number, name)

@@ -26,11 +26,11 @@ from competence.scales import level_for
 from competence.settings import register_settings
 from competence.uow import UnitOfWork
 from competence.validation import optional_text
-from db.codes import LevelSource
-from db.models import ASSESSMENT_SOURCES, Assessment, Competence, Employee, ScaleLevel
+from db.codes import AssessmentSource, CompetenceKind, LevelSource
+from db.models import Assessment, Competence, Employee, ScaleLevel
 
 #: The source of an employee's assessment of themselves.
-SELF = "self"
+SELF = AssessmentSource.SELF
 
 
 def counting_sources(session: Session) -> LevelSource:
@@ -41,14 +41,6 @@ def counting_sources(session: Session) -> LevelSource:
 def counts(source: str, policy: LevelSource) -> bool:
     """Does an assessment from ``source`` count as the level under ``policy``?"""
     return policy is LevelSource.NEWEST or source != SELF
-
-
-SOURCE_LABELS = {
-    "self": ("Egenvurdering", "Self-assessment"),
-    "leader": ("Leder", "Leader"),
-    "course": ("Kurs", "Course"),
-    "import": ("Import", "Import"),
-}
 
 
 @dataclass(frozen=True)
@@ -74,13 +66,13 @@ class NewAssessment:
     competence_id: int
     level: int
     assessed_on: dt.date | None = None
-    source: str = "leader"
+    source: str = AssessmentSource.LEADER
     assessor: str | None = None
     note: str | None = None
 
 
 def _check_source(source: str) -> None:
-    if source not in ASSESSMENT_SOURCES:
+    if AssessmentSource.known(source) is None:
         raise ValidationError(
             f"Ukjent kilde for vurderingen: {source}.",
             f"Unknown assessment source: {source}.",
@@ -108,7 +100,7 @@ def add_assessments(session: Session, actor: str, items: Iterable[NewAssessment]
         _check_source(item.source)
         emp = get_or_fail(session, Employee, item.employee_id, "ansatt", "Employee")
         comp = get_or_fail(session, Competence, item.competence_id, "kompetanse", "Competence")
-        if comp.kind != "skill":
+        if comp.kind != CompetenceKind.SKILL:
             raise ValidationError(
                 f"«{comp.name}» dokumenteres med kursbevis, ikke med nivåvurdering.",
                 f"'{comp.name_en or comp.name}' is documented by a certificate, not by a level.",

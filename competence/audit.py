@@ -1,4 +1,4 @@
-"""The audit log: who did what when (DESIGN §9).
+"""The audit log: who did what when (docs/privacy.md, docs/security.md).
 
 Events hold no personal data beyond the employee number: never a name, an e-mail or a file's
 contents. ``details`` is for counts, field names and codes.
@@ -15,27 +15,11 @@ from sqlalchemy.orm import Session
 
 from competence.clock import now
 from competence.uow import UnitOfWork
+from db.codes import AuditAction
 from db.models import AuditEvent
 
-#: The actions recorded. Anything else is a programming error.
-ACTIONS = frozenset(
-    {
-        "create",
-        "update",
-        "delete",
-        "assess",
-        "import",
-        "export",
-        "erase",
-        "anonymise",
-        "restore",
-        "backup",
-        "left",
-        "settings",
-        "framework",
-        "access",
-    }
-)
+#: The actions recorded (:class:`db.codes.AuditAction`). Anything else is a programming error.
+ACTIONS = frozenset(AuditAction)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from competence.errors import ValidationError
 from competence.lookup import check_version, get_or_fail
 from competence.uow import UnitOfWork
 from competence.validation import date_order, optional_text, required_text
+from db.codes import CertificateStatus
 from db.models import Certificate, Competence, Employee
 
 
@@ -36,11 +37,11 @@ class CertificateView:
     note: str | None
     version: int
 
-    def status(self, on: dt.date, window_days: int = 90) -> str:
-        """'gyldig', 'utloper' (expires within the window) or 'utlopt'."""
+    def status(self, on: dt.date, window_days: int = 90) -> CertificateStatus:
+        """Valid, expiring (within the window) or expired on the day ``on``."""
         if self.valid_until is None or self.valid_until > on + dt.timedelta(days=window_days):
-            return "gyldig"
-        return "utlopt" if self.valid_until < on else "utloper"
+            return CertificateStatus.VALID
+        return CertificateStatus.EXPIRED if self.valid_until < on else CertificateStatus.EXPIRING
 
 
 @dataclass(frozen=True)

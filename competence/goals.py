@@ -23,9 +23,8 @@ from competence.lookup import check_version, get_or_fail
 from competence.scales import level_for
 from competence.uow import UnitOfWork
 from competence.validation import date_order, optional_text, required_text
+from db.codes import OPEN_GOAL_STATUSES, ActivityType, AssessmentSource, GoalStatus
 from db.models import (
-    ACTIVITY_TYPES,
-    GOAL_STATUSES,
     Appraisal,
     Area,
     Competence,
@@ -34,34 +33,17 @@ from db.models import (
     ScaleLevel,
 )
 
-STATUS_LABELS = {
-    "planlagt": ("Planlagt", "Planned"),
-    "pagar": ("Pågår", "In progress"),
-    "fullfort": ("Fullført", "Completed"),
-    "avbrutt": ("Avbrutt", "Cancelled"),
-}
-#: The status of a goal reached.
-COMPLETED = "fullfort"
-ACTIVITY_LABELS = {
-    "kurs": ("Kurs", "Course"),
-    "e-laering": ("E-læring", "E-learning"),
-    "hospitering": ("Hospitering", "Job shadowing"),
-    "veiledning": ("Veiledning", "Mentoring"),
-    "videreutdanning": ("Videreutdanning", "Further education"),
-    "laering-i-arbeid": ("Læring i arbeid", "Learning on the job"),
-}
-
 
 @dataclass(frozen=True)
 class GoalInput:
     description: str
-    activity_type: str = "kurs"
+    activity_type: str = ActivityType.COURSE
     competence_id: int | None = None
     area_id: int | None = None
     target_level: int | None = None
     start_on: dt.date | None = None
     due_on: dt.date | None = None
-    status: str = "planlagt"
+    status: str = GoalStatus.PLANNED
     hours: float | None = None
     cost_nok: int | None = None
     result: str | None = None
@@ -98,9 +80,7 @@ class GoalView:
         return pick_name(lang, self.area_name, self.area_name_en) if self.area_name else ""
 
     def overdue(self, on: dt.date | None = None) -> bool:
-        return (
-            self.due_on is not None and self.status in ("planlagt", "pagar") and self.due_on < (on or today())
-        )
+        return self.due_on is not None and self.status in OPEN_GOAL_STATUSES and self.due_on < (on or today())
 
 
 @dataclass(frozen=True)
@@ -119,13 +99,13 @@ def _apply(uow: UnitOfWork, goal: LearningGoal, data: GoalInput) -> None:
     goal.description = required_text(
         data.description, "description", "Beskrivelse", "Description", max_len=2000
     )
-    if data.activity_type not in ACTIVITY_TYPES:
+    if ActivityType.known(data.activity_type) is None:
         raise ValidationError(
             f"Ukjent aktivitetstype: {data.activity_type}.",
             f"Unknown activity type: {data.activity_type}.",
             field="activity_type",
         )
-    if data.status not in GOAL_STATUSES:
+    if GoalStatus.known(data.status) is None:
         raise ValidationError(
             f"Ukjent status: {data.status}.", f"Unknown status: {data.status}.", field="status"
         )
@@ -185,7 +165,7 @@ def update_goal(
         check_version(goal, expected_version)
         _apply(uow, goal, data)
         uow.flush()
-        if completion is not None and goal.status == COMPLETED:
+        if completion is not None and goal.status == GoalStatus.COMPLETED:
             _record_completion(s, uow.actor, goal, completion)
         emp = s.get(Employee, goal.employee_id)
         audit.record(
@@ -201,7 +181,7 @@ def update_goal(
 
 
 def set_goal_status(uow: UnitOfWork, goal_id: int, status: str, *, expected_version: int | None) -> GoalView:
-    if status not in GOAL_STATUSES:
+    if GoalStatus.known(status) is None:
         raise ValidationError(f"Ukjent status: {status}.", f"Unknown status: {status}.", field="status")
     with uow:
         s = uow.session
@@ -236,7 +216,7 @@ def complete_goal(
         s = uow.session
         goal = get_or_fail(s, LearningGoal, goal_id, "utviklingsmål", "Learning goal")
         check_version(goal, expected_version)
-        goal.status = COMPLETED
+        goal.status = GoalStatus.COMPLETED
         if result is not None:
             goal.result = optional_text(result, "result", "Resultat", "Result")
         uow.flush()
@@ -283,7 +263,7 @@ def _record_completion(session: Session, actor: str, goal: LearningGoal, complet
                 comp.id,
                 completion.level,
                 cert.completed_on if cert is not None else on,
-                "course" if by_course else "leader",
+                AssessmentSource.COURSE if by_course else AssessmentSource.LEADER,
                 (cert.issuer or cert.name or actor) if cert is not None else actor,
                 f"Utviklingsmål fullført: {goal.description}"[:4000],
             )

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from competence.uow import UnitOfWork
+from db.codes import ImportKind, ImportStatus
 from db.models import ImportRun
 
 #: Values of :attr:`ImportRunView.kind`.
-KINDS = ("roster", "assessment_template", "self_assessment", "framework")
+KINDS = ImportKind.codes()
 
 
 @dataclass(frozen=True)
@@ -29,13 +30,13 @@ class ImportRunView:
     actor: str
     file_name: str
     mode: str | None
-    #: "ok" / "applied", "failed" or "cancelled".
+    #: An :class:`~db.codes.ImportStatus`.
     status: str
     counts: tuple[tuple[str, int | str], ...]
 
     @property
     def succeeded(self) -> bool:
-        return self.status in ("ok", "applied")
+        return self.status == ImportStatus.OK
 
     def count(self, key: str) -> int | None:
         value = dict(self.counts).get(key)

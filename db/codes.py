@@ -4,15 +4,16 @@ Each set is a :class:`Code` enum. Its members are the codes stored in the databa
 lower case, internal: a user never types them), and each carries its words in bokmål and English.
 From the enum come:
 
-* the CHECK constraint that keeps the column to these codes (:meth:`Code.constraint`, used by
-  :mod:`db.models`);
+* the CHECK constraint that keeps the column to these codes (:meth:`Code.check`, used by
+  :mod:`db.models`; ``tests/test_migrations.py`` compares the models' constraints with a migrated
+  database, so a new code needs a migration);
 * the words shown for a code on the screen, in the exports and on the command line
   (:meth:`Code.label`);
 * the pick lists of the app (:meth:`Code.choices`: the members a user may choose, in order).
 
-Members are ``str``: a code compares equal to its stored text and is written as it. A set that is
-worked out rather than stored (the status of a requirement, of a talk) is a :class:`Code` too, so
-its words live here and nowhere else.
+Members are ``str``: a code compares equal to its stored text and is written as it.
+``docs/decisions/0010-enums-are-the-one-definition.md`` says why, and
+``docs/decisions/0011-english-stored-codes.md`` why the codes are English.
 """
 
 from __future__ import annotations
@@ -24,14 +25,16 @@ from sqlalchemy import CheckConstraint
 
 
 class Code(enum.StrEnum):
-    """A code with its words: ``MEMBER = "code", "bokmål", "English"`` (and ``False`` as a fourth
-    value for a code the program sets itself, which no pick list offers)."""
+    """A stored code with its words: ``MEMBER = "code", "bokmål", "English"`` (and ``False`` as a
+    fourth value for a code the program sets itself, which no pick list offers)."""
 
     _label_nb: str
     _label_en: str
     _pickable: bool
 
-    def __new__(cls, code: str, nb: str, en: str, pickable: bool = True) -> Self:
+    # the defaults let ``GoalStatus("planned")`` (a lookup by code) type-check; members always
+    # give their words
+    def __new__(cls, code: str, nb: str = "", en: str = "", pickable: bool = True) -> Self:
         member = str.__new__(cls, code)
         member._value_ = code
         member._label_nb = nb
@@ -61,7 +64,10 @@ class Code(enum.StrEnum):
     @classmethod
     def known(cls, value: object) -> Self | None:
         """The member for a stored ``value``; None for anything else."""
-        return next((member for member in cls if member.value == value), None)
+        try:
+            return cls(str(value))
+        except ValueError:
+            return None
 
     @classmethod
     def label_of(cls, value: str, lang: str = "nb") -> str:
@@ -78,6 +84,134 @@ class Code(enum.StrEnum):
     def constraint(cls, column: str, name: str) -> CheckConstraint:
         """The CHECK constraint keeping ``column`` to the codes (a NULL passes, as in SQL)."""
         return CheckConstraint(cls.check(column), name=name)
+
+
+class AssessmentSource(Code):
+    """Who set a level (:attr:`db.models.Assessment.source`)."""
+
+    SELF = "self", "Egenvurdering", "Self-assessment"
+    LEADER = "leader", "Leder", "Leader"
+    COURSE = "course", "Kurs", "Course"
+    #: Set by the assessment-template import.
+    IMPORT = "import", "Import", "Import", False
+
+
+#: The sources a leader chooses between when assessing by hand, in the order offered.
+MANUAL_SOURCES = (AssessmentSource.LEADER, AssessmentSource.SELF, AssessmentSource.COURSE)
+
+
+class GoalStatus(Code):
+    """Where a learning goal stands (:attr:`db.models.LearningGoal.status`)."""
+
+    PLANNED = "planned", "Planlagt", "Planned"
+    IN_PROGRESS = "in_progress", "Pågår", "In progress"
+    COMPLETED = "completed", "Fullført", "Completed"
+    CANCELLED = "cancelled", "Avbrutt", "Cancelled"
+
+    @property
+    def is_open(self) -> bool:
+        """Planned or in progress: a goal that can still be overdue."""
+        return self in OPEN_GOAL_STATUSES
+
+
+#: The statuses of a goal that is still to be reached.
+OPEN_GOAL_STATUSES = (GoalStatus.PLANNED, GoalStatus.IN_PROGRESS)
+
+
+class ActivityType(Code):
+    """How a learning goal is reached (:attr:`db.models.LearningGoal.activity_type`)."""
+
+    COURSE = "course", "Kurs", "Course"
+    E_LEARNING = "e_learning", "E-læring", "E-learning"
+    JOB_SHADOWING = "job_shadowing", "Hospitering", "Job shadowing"
+    MENTORING = "mentoring", "Veiledning", "Mentoring"
+    FURTHER_EDUCATION = "further_education", "Videreutdanning", "Further education"
+    ON_THE_JOB = "on_the_job", "Læring i arbeid", "Learning on the job"
+
+
+class CompetenceKind(Code):
+    """A competence, or a training proven by a certificate (:attr:`db.models.Competence.kind`)."""
+
+    SKILL = "skill", "Ferdighet", "Skill"
+    CERTIFICATE = "certificate", "Kurs/sertifikat", "Course/certificate"
+
+
+class EmploymentType(Code):
+    """Ansettelsesform, as the roster gives it (:attr:`db.models.Position.employment_type`)."""
+
+    PERMANENT = "permanent", "Fast", "Permanent"
+    TEMPORARY = "temporary", "Midlertidig", "Temporary"
+    SUBSTITUTE = "substitute", "Vikar", "Substitute"
+    #: Engasjement: a temporary position tied to a project or to outside funding.
+    PROJECT = "project", "Engasjement", "Project position"
+
+
+class AccountKind(Code):
+    """What a login on a shared register reaches (:attr:`db.models.RegisterAccount.kind`)."""
+
+    HR = "hr", "HR (hele kommunen)", "HR (the whole municipality)"
+    LEADER = "leader", "Enhetsleder", "Unit leader"
+
+
+class ImportKind(Code):
+    """What an import read (:attr:`db.models.ImportRun.kind`)."""
+
+    ROSTER = "roster", "Personalliste", "Roster"
+    ASSESSMENT_TEMPLATE = "assessment_template", "Vurderingsmal", "Assessment template"
+    FRAMEWORK = "framework", "Rammeverk", "Framework"
+    #: The employees' own levels from a self-assessment form (docs/compliance.md).
+    SELF_ASSESSMENT = "self_assessment", "Egenvurderinger", "Self-assessments"
+
+
+class ImportStatus(Code):
+    """How an import ended (:attr:`db.models.ImportRun.status`)."""
+
+    OK = "ok", "Fullført", "Completed"
+    FAILED = "failed", "Avvist", "Refused"
+    CANCELLED = "cancelled", "Avbrutt", "Cancelled"
+
+
+class ImportMode(Code):
+    """How an import was applied (:attr:`db.models.ImportRun.mode`)."""
+
+    #: A roster of the whole municipality: people missing from it have left.
+    FULL = "full", "Hele kommunen", "Whole municipality"
+    #: A roster of some units or people: nobody else is touched.
+    PARTIAL = "partial", "Delvis", "Partial"
+    #: An assessment template's levels recorded.
+    APPLY = "apply", "Lagt inn", "Applied"
+    #: A framework file that was new to the register.
+    INSERT = "insert", "Nytt", "New"
+    #: A framework file that updated one the register had.
+    UPDATE = "update", "Oppdatert", "Updated"
+
+
+class AuditAction(Code):
+    """What an audit event records (:attr:`db.models.AuditEvent.action`)."""
+
+    CREATE = "create", "opprettet", "created"
+    UPDATE = "update", "endret", "changed"
+    DELETE = "delete", "slettet", "deleted"
+    ASSESS = "assess", "vurdering", "assessment"
+    IMPORT = "import", "import", "import"
+    EXPORT = "export", "eksport", "export"
+    ERASE = "erase", "sletting (personvern)", "erasure (data protection)"
+    ANONYMISE = "anonymise", "anonymisering", "anonymisation"
+    RESTORE = "restore", "gjenoppretting", "restore"
+    BACKUP = "backup", "sikkerhetskopi", "backup"
+    LEFT = "left", "sluttet", "left"
+    SETTINGS = "settings", "innstillinger", "settings"
+    FRAMEWORK = "framework", "rammeverk", "framework"
+    ACCESS = "access", "tilgang (felles register)", "access (shared register)"
+
+
+class CertificateStatus(Code):
+    """Where a certificate stands on a day (worked out from its expiry date, not stored)."""
+
+    VALID = "valid", "Gyldig", "Valid"
+    #: Expires within the window the user looks ahead (90 days unless chosen otherwise).
+    EXPIRING = "expiring", "Utløper snart", "Expires soon"
+    EXPIRED = "expired", "Utløpt", "Expired"
 
 
 # --- compliance and the appraisal cycle (docs/compliance.md) ------------------------------------
@@ -155,10 +289,23 @@ class TalkDue(Code):
 
 
 __all__ = [
+    "MANUAL_SOURCES",
+    "OPEN_GOAL_STATUSES",
+    "AccountKind",
+    "ActivityType",
     "AppraisalKind",
+    "AssessmentSource",
+    "AuditAction",
+    "CertificateStatus",
     "Code",
+    "CompetenceKind",
     "DocumentKind",
     "EducationLevel",
+    "EmploymentType",
+    "GoalStatus",
+    "ImportKind",
+    "ImportMode",
+    "ImportStatus",
     "LevelSource",
     "QualificationKind",
     "RequirementStatus",

@@ -187,7 +187,7 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _switch_to_wal(cursor: Any) -> None:
-    """Put the file in write-ahead-log mode (DESIGN §2), or leave it as it is for now.
+    """Put the file in write-ahead-log mode (docs/architecture.md), or leave it as it is for now.
 
     A file in rollback-journal mode (a backup copied into place) can only be switched while no
     other connection reads it. With another reader open, waiting the busy timeout and failing with
@@ -208,7 +208,7 @@ def _sqlite_on_begin(conn: Any) -> None:
 
 
 def make_engine(url: str | URL, *, echo: bool = False, password: str | None = None) -> Engine:
-    """An engine for ``url``: SQLite with the pragmas of DESIGN §2, or a server.
+    """An engine for ``url``: SQLite with the pragmas docs/architecture.md names, or a server.
 
     A server's ``password`` goes to the driver as a connection argument, so it is never part of a
     URL that could be shown, logged or saved."""

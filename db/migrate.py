@@ -122,6 +122,12 @@ def downgrade(engine: Engine, revision: str) -> None:
     _run(engine, "downgrade", revision)
 
 
+def upgrade_to(engine: Engine, revision: str) -> None:
+    """Bring the schema to ``revision`` exactly (no backup): a register of an earlier schema, as
+    the migration tests build them (``tests/test_migration_fixtures.py``)."""
+    _run(engine, "upgrade", revision)
+
+
 def _run(engine: Engine, verb: str, revision: str) -> None:
     """Run a migration in one transaction.
 

@@ -1,4 +1,4 @@
-"""SQLAlchemy 2.x models: the data model of DESIGN §3.
+"""SQLAlchemy 2.x models: the data model of docs/architecture.md.
 
 Rules the schema itself enforces:
 
@@ -39,7 +39,21 @@ from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.sql.elements import ColumnElement
 
-from db.codes import AppraisalKind, EducationLevel, QualificationKind
+from db.codes import (
+    AccountKind,
+    ActivityType,
+    AppraisalKind,
+    AssessmentSource,
+    AuditAction,
+    CompetenceKind,
+    EducationLevel,
+    EmploymentType,
+    GoalStatus,
+    ImportKind,
+    ImportMode,
+    ImportStatus,
+    QualificationKind,
+)
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -48,17 +62,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-#: Values of :attr:`Assessment.source`.
-ASSESSMENT_SOURCES = ("self", "leader", "course", "import")
-#: Values of :attr:`LearningGoal.status`.
-GOAL_STATUSES = ("planlagt", "pagar", "fullfort", "avbrutt")
-#: Values of :attr:`LearningGoal.activity_type`.
-ACTIVITY_TYPES = ("kurs", "e-laering", "hospitering", "veiledning", "videreutdanning", "laering-i-arbeid")
-#: Values of :attr:`Competence.kind`.
-COMPETENCE_KINDS = ("skill", "certificate")
-#: Values of :attr:`Position.employment_type` (ansettelsesform).
-EMPLOYMENT_TYPES = ("fast", "midlertidig", "vikar", "engasjement")
 
 
 def _utcnow() -> dt.datetime:
@@ -166,7 +169,7 @@ class Position(Versioned, Base):
     fte_percent: Mapped[float] = mapped_column(Float, default=100.0)
     start_date: Mapped[dt.date | None] = mapped_column(Date)
     end_date: Mapped[dt.date | None] = mapped_column(Date)
-    #: Ansettelsesform: one of :data:`EMPLOYMENT_TYPES`, None when the roster does not say.
+    #: Ansettelsesform: an :class:`~db.codes.EmploymentType`, None when the roster does not say.
     employment_type: Mapped[str | None] = mapped_column(String(20))
     #: Hovedstilling: the person's main position (None when the roster does not say).
     main_position: Mapped[bool | None] = mapped_column(Boolean)
@@ -182,9 +185,7 @@ class Position(Versioned, Base):
     __mapper_args__ = {"version_id_col": Versioned.version}
     __table_args__ = (
         CheckConstraint("fte_percent >= 0 AND fte_percent <= 100", name="fte_range"),
-        CheckConstraint(
-            "employment_type IN ('fast', 'midlertidig', 'vikar', 'engasjement')", name="employment_type_known"
-        ),
+        EmploymentType.constraint("employment_type", "employment_type_known"),
         # the gap analysis groups a unit's people by (unit, employee) and reads their role
         Index("ix_position_unit_employee", "unit_id", "employee_id", "role_id"),
     )
@@ -299,7 +300,9 @@ class Competence(Versioned, Base):
     name_en: Mapped[str | None] = mapped_column(String(300))
     description: Mapped[str | None] = mapped_column(Text)
     description_en: Mapped[str | None] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(String(20), default="skill", server_default="skill")
+    kind: Mapped[str] = mapped_column(
+        String(20), default=CompetenceKind.SKILL, server_default=CompetenceKind.SKILL.value
+    )
     critical: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     source_quote: Mapped[str | None] = mapped_column(Text)
     source_ref: Mapped[str | None] = mapped_column(String(200))
@@ -312,7 +315,7 @@ class Competence(Versioned, Base):
     __mapper_args__ = {"version_id_col": Versioned.version}
     __table_args__ = (
         UniqueConstraint("framework_id", "key", name="uq_competence_framework_key"),
-        CheckConstraint("kind IN ('skill', 'certificate')", name="kind_valid"),
+        CompetenceKind.constraint("kind", "kind_valid"),
     )
 
 
@@ -521,7 +524,7 @@ class Assessment(Base):
     level: Mapped[ScaleLevel] = relationship()
 
     __table_args__ = (
-        CheckConstraint("source IN ('self', 'leader', 'course', 'import')", name="source_valid"),
+        AssessmentSource.constraint("source", "source_valid"),
         Index("ix_assessment_history", "employee_id", "competence_id", "assessed_on", "id"),
         Index(
             "ix_assessment_current",
@@ -602,11 +605,11 @@ class LearningGoal(Versioned, Base):
     area_id: Mapped[int | None] = mapped_column(ForeignKey("area.id", ondelete="SET NULL"))
     target_level_id: Mapped[int | None] = mapped_column(ForeignKey("scale_level.id", ondelete="SET NULL"))
     appraisal_id: Mapped[int | None] = mapped_column(ForeignKey("appraisal.id", ondelete="SET NULL"))
-    activity_type: Mapped[str] = mapped_column(String(30), default="kurs")
+    activity_type: Mapped[str] = mapped_column(String(30), default=ActivityType.COURSE)
     description: Mapped[str] = mapped_column(Text, default="")
     start_on: Mapped[dt.date | None] = mapped_column(Date)
     due_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
-    status: Mapped[str] = mapped_column(String(20), default="planlagt")
+    status: Mapped[str] = mapped_column(String(20), default=GoalStatus.PLANNED)
     hours: Mapped[float | None] = mapped_column(Float)
     cost_nok: Mapped[int | None] = mapped_column(Integer)
     result: Mapped[str | None] = mapped_column(Text)
@@ -614,12 +617,8 @@ class LearningGoal(Versioned, Base):
 
     __mapper_args__ = {"version_id_col": Versioned.version}
     __table_args__ = (
-        CheckConstraint("status IN ('planlagt', 'pagar', 'fullfort', 'avbrutt')", name="status_valid"),
-        CheckConstraint(
-            "activity_type IN ('kurs', 'e-laering', 'hospitering', 'veiledning', 'videreutdanning',"
-            " 'laering-i-arbeid')",
-            name="activity_valid",
-        ),
+        GoalStatus.constraint("status", "status_valid"),
+        ActivityType.constraint("activity_type", "activity_valid"),
         CheckConstraint("hours IS NULL OR hours >= 0", name="hours_positive"),
         CheckConstraint("cost_nok IS NULL OR cost_nok >= 0", name="cost_positive"),
     )
@@ -645,6 +644,12 @@ class ImportRun(Base):
     mode: Mapped[str | None] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(20))
     counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+    __table_args__ = (
+        ImportKind.constraint("kind", "kind_known"),
+        ImportStatus.constraint("status", "status_known"),
+        ImportMode.constraint("mode", "mode_known"),
+    )
 
 
 class ImportMapping(Base):
@@ -673,6 +678,8 @@ class AuditEvent(Base):
     employee_no: Mapped[str | None] = mapped_column(String(40), index=True)
     details: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
+    __table_args__ = (AuditAction.constraint("action", "action_known"),)
+
 
 class Setting(Base):
     """Register-wide settings (municipality name, logo, retention), shared by all users."""
@@ -700,7 +707,7 @@ class ProgramVersion(Base):
 
 
 class RegisterAccount(Base):
-    """A database login on a shared PostgreSQL register and what it may reach (DESIGN §9).
+    """A database login on a shared PostgreSQL register and what it may reach (docs/security.md).
 
     ``hr``: the whole register. ``leader``: the people in the units the linked employee leads (and
     the units below them), their direct reports, and themselves; enforced by row-level security
@@ -710,7 +717,7 @@ class RegisterAccount(Base):
 
     __tablename__ = "register_account"
     __table_args__ = (
-        CheckConstraint("kind IN ('hr', 'leader')", name="kind_known"),
+        AccountKind.constraint("kind", "kind_known"),
         CheckConstraint("kind = 'hr' OR employee_id IS NOT NULL", name="leader_is_an_employee"),
     )
 
@@ -736,11 +743,7 @@ EMPLOYEE_REFERENCING_TABLES: tuple[str, ...] = (
 )
 
 __all__ = [
-    "ACTIVITY_TYPES",
-    "ASSESSMENT_SOURCES",
-    "COMPETENCE_KINDS",
     "EMPLOYEE_REFERENCING_TABLES",
-    "GOAL_STATUSES",
     "Appraisal",
     "Area",
     "Assessment",

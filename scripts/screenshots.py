@@ -91,10 +91,11 @@ def showcase_employee(ctx: object, page: object) -> int:
     from competence.certificates import certificates_of
     from competence.gap import employee_profile
     from competence.goals import goals_of
+    from competence.uow import UnitOfWork
 
     rows = [r for r in page.model.rows if r.left_on is None and r.roles]  # type: ignore[attr-defined]
     for row in rows[:200]:
-        uow = ctx.uow()  # type: ignore[attr-defined]
+        uow = UnitOfWork(ctx.database, ctx.actor)  # type: ignore[attr-defined]
         if (
             len(goals_of(uow, row.id)) < 2
             or not certificates_of(uow, row.id)
@@ -115,8 +116,11 @@ def demo_roster(ctx: object, path: Path) -> Path:
     import openpyxl
 
     from competence.employees import get_employee, list_employees
+    from competence.uow import UnitOfWork
 
-    uow = ctx.uow  # type: ignore[attr-defined]
+    def uow() -> UnitOfWork:
+        return UnitOfWork(ctx.database, ctx.actor)  # type: ignore[attr-defined]
+
     people = list_employees(uow())
     book = openpyxl.Workbook()
     sheet = book.active
@@ -254,7 +258,7 @@ def reports_screen(
     window: Any, save: Callable[[Any, str], None], idle: Callable[[], None], folder: Path
 ) -> None:
     """Rapporter, after the unit plans of a unit were made (the result and its buttons show)."""
-    from ui.reports.kinds import ExportRequest
+    from ui.reports.kinds import Choice
 
     window.show_page("reports")
     idle()
@@ -262,9 +266,8 @@ def reports_screen(
     page.select_kind("plans")
     unit = next(u for u in page.choices.units if u.depth == 2)
     page.unit.select_id(unit.id)
-    kind = page.current_kind()
-    request = ExportRequest(unit_number=unit.number, scope_name=unit.name, subunits=False, combined=True)
-    page.start(kind, request, folder)
+    choice = Choice(page.current_kind(), unit.number, unit.name, subunits=False, combined=True)
+    page.start(choice, folder)
     idle()
     save(window, "rapporter")
 
@@ -274,10 +277,12 @@ def privacy_screens(
 ) -> None:
     """Personvern: the retention notice at start, its list, the erasure confirmation, the audit log,
     and the dialog a damaged register gets (shown only, nothing restored)."""
+    from competence.actions.privacy import preview_erasure
+    from competence.uow import UnitOfWork
     from db.errors import DatabaseCorruptError
     from ui.privacy.auditlog import open_audit_log
     from ui.privacy.damaged import DamagedDatabaseDialog
-    from ui.privacy.erasure import ErasureDialog, preview_erasure
+    from ui.privacy.erasure import ErasureDialog
     from ui.privacy.notices import check_at_start
     from ui.privacy.retention import open_retention_dialog
 
@@ -291,7 +296,8 @@ def privacy_screens(
     retention.close()
 
     person = window.page("employees").model.rows[0]
-    erasure = ErasureDialog(preview_erasure(ctx.uow(), person.employee_no, person.full_name), window)
+    uow = UnitOfWork(ctx.database, ctx.actor)
+    erasure = ErasureDialog(preview_erasure(uow, person.employee_no, person.full_name), window)
     erasure.show()
     save(erasure, "personvern-sletting")
     erasure.close()
@@ -366,7 +372,7 @@ def shared_register_screens(
         grant_access(uow, "hanne", "hr")
         grant_access(uow, "kari", "leader", leader_no)
 
-        tasks = TaskRunner()
+        tasks = TaskRunner()  # the login runs before a register is open: detached
         dialog = LoginDialog(with_login(url, ""), lambda u, p: None, tasks)
         dialog.login.setText("kari")
         dialog.password.setText(password)
@@ -506,7 +512,9 @@ def main() -> int:
     save(window, "ansatte")
 
     digcomp = next(
-        o for o in competence_options(ctx.uow()) if o.code == "4.2" and "DigComp" in o.framework_name
+        o
+        for o in competence_options(UnitOfWork(ctx.database, ctx.actor))
+        if o.code == "4.2" and "DigComp" in o.framework_name
     )
     employees.competence.choose(digcomp.id, 5)
     idle()

@@ -100,6 +100,17 @@ def pg_database(pg_admin_url: str) -> Iterator[Database]:
 
 
 @pytest.fixture
+def pg_empty_url(pg_admin_url: str) -> Iterator[str]:
+    """The URL of an empty PostgreSQL database (no schema at all), dropped afterwards."""
+    name = f"kt_{os.getpid()}_{next(_counter)}"
+    _create_database(pg_admin_url, name, template=None)
+    try:
+        yield _replace_db(pg_admin_url, name)
+    finally:
+        _admin(pg_admin_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
 def sqlite_database(tmp_path: Path) -> Iterator[Database]:
     db = open_database(f"sqlite:///{tmp_path / 'register.db'}")
     try:

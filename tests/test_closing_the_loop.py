@@ -37,12 +37,12 @@ def test_completing_a_skill_goal_records_the_level_it_aimed_at(uow: UnitOfWork) 
     fw, emp = _setup(uow)
     dig = fw.competence_ids["dig-1"]
     goal = goals.add_goal(
-        uow, emp, goals.GoalInput("Teams-kurs", "veiledning", dig, target_level=3, status="pagar")
+        uow, emp, goals.GoalInput("Teams-kurs", "mentoring", dig, target_level=3, status="in_progress")
     )
     done = goals.complete_goal(
         uow, goal.id, goals.Completion(level=3), expected_version=goal.version, result="Bruker Teams daglig"
     )
-    assert (done.status, done.result) == ("fullfort", "Bruker Teams daglig")
+    assert (done.status, done.result) == ("completed", "Bruker Teams daglig")
     current = assessments.current_levels(uow, emp)[dig]
     assert (current.level_ordinal, current.source, current.assessor, current.assessed_on) == (
         3,
@@ -57,7 +57,7 @@ def test_a_course_with_a_certificate_records_the_level_as_given_by_the_course(uo
     fw, emp = _setup(uow)
     dig = fw.competence_ids["dig-2"]
     goal = goals.add_goal(
-        uow, emp, goals.GoalInput("Kurs i informasjonssikkerhet", "kurs", dig, target_level=5)
+        uow, emp, goals.GoalInput("Kurs i informasjonssikkerhet", "course", dig, target_level=5)
     )
     cert = certificates.CertificateInput("", D(2026, 2, 20), issuer="KS Læring")
     goals.complete_goal(
@@ -77,7 +77,7 @@ def test_a_course_with_a_certificate_records_the_level_as_given_by_the_course(uo
 def test_completing_a_course_goal_records_its_certificate_with_the_validity(uow: UnitOfWork) -> None:
     fw, emp = _setup(uow)
     hms = fw.competence_ids["hms-cert"]  # valid 36 months
-    goal = goals.add_goal(uow, emp, goals.GoalInput("HMS-kurs for ledere", "kurs", hms))
+    goal = goals.add_goal(uow, emp, goals.GoalInput("HMS-kurs for ledere", "course", hms))
     cert = certificates.CertificateInput("", D(2026, 2, 1))
     goals.complete_goal(uow, goal.id, goals.Completion(certificate=cert), expected_version=goal.version)
     (held,) = certificates.certificates_of(uow, emp)
@@ -91,7 +91,7 @@ def test_completing_a_course_goal_records_its_certificate_with_the_validity(uow:
 def test_a_bad_completion_changes_nothing(uow: UnitOfWork) -> None:
     fw, emp = _setup(uow)
     hms = fw.competence_ids["hms-cert"]
-    goal = goals.add_goal(uow, emp, goals.GoalInput("HMS-kurs", "kurs", hms, status="pagar"))
+    goal = goals.add_goal(uow, emp, goals.GoalInput("HMS-kurs", "course", hms, status="in_progress"))
     future = certificates.CertificateInput("", D(2026, 12, 1))  # a completion date in the future
     with pytest.raises(ValidationError):
         goals.complete_goal(uow, goal.id, goals.Completion(certificate=future), expected_version=goal.version)
@@ -99,15 +99,15 @@ def test_a_bad_completion_changes_nothing(uow: UnitOfWork) -> None:
         goals.complete_goal(uow, goal.id, goals.Completion(level=1), expected_version=goal.version)
     assert info.value.field == "level"
     with uow:
-        assert uow.session.get(LearningGoal, goal.id).status == "pagar"  # type: ignore[union-attr]
+        assert uow.session.get(LearningGoal, goal.id).status == "in_progress"  # type: ignore[union-attr]
     assert _count(uow, Certificate) == 0 and _count(uow, Assessment) == 0
 
 
 def test_editing_a_goal_to_completed_records_the_completion_too(uow: UnitOfWork) -> None:
     fw, emp = _setup(uow)
     dig = fw.competence_ids["dig-1"]
-    goal = goals.add_goal(uow, emp, goals.GoalInput("Hospitering", "hospitering", dig, target_level=2))
-    data = goals.GoalInput("Hospitering", "hospitering", dig, target_level=2, status="fullfort")
+    goal = goals.add_goal(uow, emp, goals.GoalInput("Hospitering", "job_shadowing", dig, target_level=2))
+    data = goals.GoalInput("Hospitering", "job_shadowing", dig, target_level=2, status="completed")
     goals.update_goal(uow, goal.id, data, expected_version=goal.version, completion=goals.Completion(level=2))
     assert assessments.current_levels(uow, emp)[dig].level_ordinal == 2
 

@@ -155,9 +155,12 @@ def check_invariants(uow: UnitOfWork, summary: DemoSummary) -> None:
 
         # learning goals in every status, some overdue, with activities, hours and costs
         statuses = set(s.scalars(select(LearningGoal.status).distinct()))
-        assert statuses == {"planlagt", "pagar", "fullfort", "avbrutt"} or summary.employees < 100
+        assert statuses == {"planned", "in_progress", "completed", "cancelled"} or summary.employees < 100
         overdue = _count(
-            uow, LearningGoal, LearningGoal.status.in_(("planlagt", "pagar")), LearningGoal.due_on < TODAY
+            uow,
+            LearningGoal,
+            LearningGoal.status.in_(("planned", "in_progress")),
+            LearningGoal.due_on < TODAY,
         )
         assert overdue == summary.goals_overdue > 0
         assert _count(uow, LearningGoal, LearningGoal.start_on > LearningGoal.due_on) == 0

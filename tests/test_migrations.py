@@ -13,12 +13,25 @@ from db import migrate
 from db.errors import DatabaseCorruptError, DatabaseTooNewError
 from db.models import Base
 from db.session import Database, open_database
+from tests.support.schema import check_constraints, check_differences
 
 
 def test_upgrade_from_empty_matches_models(database: Database) -> None:
     assert migrate.current_revision(database.engine) == migrate.head_revision()
-    with database.engine.connect() as conn:
+    with database.engine.begin() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+        assert check_differences(conn) == []
+
+
+def test_the_check_comparison_sees_a_constraint_that_drifted(database: Database) -> None:
+    """A value set changed in the models but not by a migration is caught (on this database)."""
+    with database.engine.begin() as conn:
+        assert ("learning_goal", "ck_learning_goal_status_valid") in check_constraints(conn)
+    migrate.downgrade(database.engine, "0005")  # the goal statuses of before the English codes
+    with database.engine.begin() as conn:
+        drift = check_differences(conn)
+    assert any(line.startswith("learning_goal.ck_learning_goal_status_valid:") for line in drift)
+    assert any(line.startswith("audit_event.ck_audit_event_action_known:") for line in drift)
 
 
 def test_downgrade_upgrade_round_trip(database: Database) -> None:
@@ -26,8 +39,9 @@ def test_downgrade_upgrade_round_trip(database: Database) -> None:
     assert migrate.current_revision(database.engine) is None
     result = migrate.upgrade(database.engine, take_backup=False)
     assert result.after == migrate.head_revision()
-    with database.engine.connect() as conn:
+    with database.engine.begin() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+        assert check_differences(conn) == []
 
 
 def test_sqlite_is_backed_up_before_migrating(tmp_path: Path) -> None:

@@ -29,6 +29,7 @@ from competence import __version__
 from competence.licences import Component, components
 from competence.program_versions import VersionSeen, program_versions
 from competence.progress import CancelToken, Progress
+from competence.uow import UnitOfWork
 from db.engine import data_dir, log_dir
 from ui.context import AppContext
 from ui.i18n import fmt_date
@@ -98,9 +99,7 @@ class AboutDialog(QDialog):
         return tab
 
     def _load_versions(self) -> None:
-        uow = self.ctx.uow()
-
-        def job(progress: Progress, cancel: CancelToken) -> list[VersionSeen]:
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> list[VersionSeen]:
             return program_versions(uow)
 
         self.ctx.tasks.run(job, on_done=self._show_versions, on_error=self._versions_failed, parent=self)

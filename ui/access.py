@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from competence.access import NO_ACCESS, OWNER, AccountView, MyAccess
+from db.codes import AccountKind
+from ui.i18n import current_language
 
 
 def people_count(count: int) -> str:
@@ -15,7 +17,7 @@ def people_count(count: int) -> str:
 
 def reach_text(access: MyAccess) -> str:
     """What the login reaches: "Leder for 2001 Sone nord: 23 personer", "HR: hele kommunen"..."""
-    if access.kind == "hr":
+    if access.kind == AccountKind.HR:
         return QCoreApplication.translate("Tilgang", "HR: hele kommunen")
     if access.kind == OWNER:
         return QCoreApplication.translate("Tilgang", "Eier av registeret: hele kommunen")
@@ -34,9 +36,7 @@ def status_text(access: MyAccess) -> str:
 
 
 def account_kind(account: AccountView) -> str:
-    if account.kind == "hr":
-        return QCoreApplication.translate("Tilgang", "HR (hele kommunen)")
-    return QCoreApplication.translate("Tilgang", "Enhetsleder")
+    return AccountKind.label_of(account.kind, current_language())
 
 
 __all__ = ["account_kind", "people_count", "reach_text", "status_text"]

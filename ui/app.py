@@ -16,10 +16,10 @@ import os
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QMessageLogContext,
     QObject,
     Qt,
@@ -32,18 +32,16 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from competence import __version__
+from competence.actions.register import Opened, open_register
 from competence.backups import backup_if_due, with_backup_advice
-from competence.frameworks import ensure_builtin_frameworks
+from competence.changes import Changes
 from competence.logs import configure_logging
-from competence.program_versions import record_program_version
-from competence.progress import CancelToken, Progress, no_progress
-from competence.search import count_employees
+from competence.progress import CancelToken, Progress
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
 from db import keychain
 from db.engine import data_dir, is_sqlite, resolve_url
 from db.errors import (
-    AccessDeniedError,
     DatabaseCorruptError,
     LocalizedError,
     LoginFailedError,
@@ -57,7 +55,6 @@ from db.server_url import (
     with_login,
     without_password,
 )
-from db.session import Database, open_database
 from ui.context import AppContext
 from ui.errors import error_message, install_excepthook, set_damage_handler, show_bug, show_error
 from ui.first_start import IMPORT_PAGE, FirstStartDialog, open_roster_import
@@ -72,8 +69,6 @@ from ui.worker import TaskRunner
 log = logging.getLogger("kompetanseregister.ui")
 
 DEMO_DB_FILENAME = "demo.db"
-#: How many people the demo municipality of ``--demo`` has.
-DEMO_EMPLOYEES = 300
 #: Set by the benchmark to the time the process was started (``time.time()``).
 ENV_STARTED_AT = "KOMPETANSE_STARTED_AT"
 ICON = TRANSLATIONS_DIR.parent / "icons" / "kompetanseregister.png"
@@ -107,52 +102,6 @@ def startup_url(args: argparse.Namespace, preferences: Preferences) -> str | Non
     if os.environ.get("KOMPETANSE_DB_URL"):
         return None
     return preferences.database_url
-
-
-def fill_demo(database: Database, progress: Progress, cancel: CancelToken) -> None:
-    """Fill the demo database the first time it is opened."""
-    if count_employees(UnitOfWork(database)) == 0:
-        from competence.demo import generate_demo  # only here: not needed for an ordinary start
-
-        generate_demo(database, employees=DEMO_EMPLOYEES, progress=progress, cancel=cancel)
-
-
-@dataclass(frozen=True)
-class Opened:
-    database: Database
-    people: int
-
-    @property
-    def empty(self) -> bool:
-        return self.people == 0
-
-
-def open_register(
-    url: str | None,
-    password: str | None,
-    *,
-    demo: bool = False,
-    progress: Progress = no_progress,
-    cancel: CancelToken | None = None,
-) -> Opened:
-    """Open the register (on a worker): migrations, built-in frameworks, the demo's people."""
-    # a file closed cleanly is compared with its digest while the window is built; every write
-    # waits for that comparison, and a damaged file is reported by Startup._watch_damage_check
-    database = open_database(url, password=password, check_in_background=True)
-    try:
-        try:
-            ensure_builtin_frameworks(UnitOfWork(database))  # cheap when they are current
-        except AccessDeniedError:
-            # a leader's login on a shared register reads the frameworks; HR's next start updates them
-            log.info("Innebygde rammeverk ikke oppdatert: denne innloggingen kan ikke endre dem")
-        record_program_version(UnitOfWork(database))  # one query, a write at most daily
-        if demo:
-            fill_demo(database, progress, cancel or CancelToken())
-        people = count_employees(UnitOfWork(database))
-    except BaseException:
-        database.dispose()
-        raise
-    return Opened(database, people)
 
 
 class Startup(QObject):
@@ -196,7 +145,7 @@ class Startup(QObject):
         def job(progress: Progress, cancel: CancelToken) -> Opened:
             return open_register(url, password, demo=demo, progress=progress, cancel=cancel)
 
-        task = self.tasks.run(job, on_done=self._opened, on_error=on_error or self._failed)
+        task = self.tasks.run_detached(job, on_done=self._opened, on_error=on_error or self._failed)
         task.progressed.connect(self._progress)
 
     def _start_shared(self, url: str) -> None:
@@ -355,7 +304,7 @@ class Startup(QObject):
             else:
                 show_error(self.window, exc)  # the disk failed while the file was read
 
-        self.tasks.run(job, on_done=lambda _none: self._scheduled_backup(ctx), on_error=failed)
+        self.tasks.run_detached(job, on_done=lambda _none: self._scheduled_backup(ctx), on_error=failed)
 
     def _suspect_damage(self, exc: BaseException, otherwise: Callable[[], None]) -> None:
         """An error that may come from a damaged file (ui.errors.show_error): a damaged file closes
@@ -381,7 +330,7 @@ class Startup(QObject):
             else:
                 otherwise()
 
-        self.tasks.run(job, on_done=done, on_error=lambda _exc: otherwise())
+        self.tasks.run_detached(job, on_done=done, on_error=lambda _exc: otherwise())
 
     def _damaged_while_open(self, exc: DatabaseCorruptError) -> None:
         """The open register's file turned out to be damaged: close it without writing to it (no
@@ -438,7 +387,7 @@ class Startup(QObject):
             if sys.stdout is not None:  # the Windows app has no console: the log has the line
                 print(line, flush=True)
             if not ok:
-                QApplication.instance().exit(3)  # type: ignore[union-attr]
+                QCoreApplication.exit(3)
                 return
             QTimer.singleShot(0, window.close)
 
@@ -456,8 +405,8 @@ class Startup(QObject):
         if not is_sqlite(database.url):
             return
 
-        def job(progress: Progress, cancel: CancelToken) -> str | None:
-            settings = get_settings(UnitOfWork(database))
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> str | None:
+            settings = get_settings(uow)
             path = backup_if_due(
                 database, interval_hours=settings.backup_interval_hours, keep=settings.backups_to_keep
             )
@@ -465,6 +414,7 @@ class Startup(QObject):
 
         def done(path: str | None) -> None:
             if path:
+                ctx.tasks.publish(Changes(audit=True))  # the backup is noted in the audit log
                 ctx.status_message.emit(self.tr("Automatisk sikkerhetskopi tatt: {path}").format(path=path))
 
         ctx.tasks.run(job, on_done=done, parent=self.window)

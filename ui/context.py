@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from competence.uow import UnitOfWork
 from db.session import Database
 from ui.preferences import Preferences
 from ui.worker import TaskRunner
 
 
 class AppContext(QObject):
-    #: Something in the register changed (an edit, an import, a restore): screens reload what they show.
-    data_changed = Signal()
+    #: Something in the register changed (:class:`competence.changes.Changes`: an edit, an import,
+    #: a restore): each screen reloads when it shows something of it. Published by the task runner.
+    changed = Signal(object)
     #: Ask the main window to show one employee's card.
     employee_requested = Signal(int)
     #: Ask the main window to switch to a screen by its key.
@@ -38,8 +38,6 @@ class AppContext(QObject):
         self.preferences = preferences
         self.actor = actor
         self.demo = demo
-        self.tasks = TaskRunner(self)
-
-    def uow(self) -> UnitOfWork:
-        """A fresh unit of work for one user action (each background job makes its own)."""
-        return UnitOfWork(self.database, self.actor)
+        #: Runs every action on the register, each in a unit of work it makes (ui/worker.py).
+        self.tasks = TaskRunner(self, database=database, actor=actor)
+        self.tasks.changed.connect(self.changed)

@@ -180,7 +180,7 @@ class LoginDialog(QDialog):
                     warning = exc
             return LoggedIn(url, login, result, warning)
 
-        self.tasks.run(job, on_done=self._done, on_error=self._failed, parent=self)
+        self.tasks.run_detached(job, on_done=self._done, on_error=self._failed, parent=self)
 
     def _done(self, outcome: LoggedIn) -> None:
         self.outcome = outcome

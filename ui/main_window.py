@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from competence.access import MyAccess, my_access
 from competence.backups import take_backup
+from competence.changes import Changes
 from competence.progress import CancelToken, Progress
+from competence.uow import UnitOfWork
 from db.engine import log_dir
 from ui.access import status_text
 from ui.context import AppContext
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
     from ui.help import HelpWindow
 
 log = logging.getLogger("kompetanseregister.ui")
+#: What the status bar's "what the login reaches" depends on.
+REACH = Changes(access=True, people=True, units=True)
 
 
 class MainWindow(QMainWindow):
@@ -93,7 +97,7 @@ class MainWindow(QMainWindow):
         ctx.tasks.busy_changed.connect(self.busy.setVisible)
         ctx.preferences_changed.connect(self.update_role)
         if not ctx.database.is_sqlite:  # an import or a changed account may change the reach
-            ctx.data_changed.connect(self.update_role)
+            ctx.changed.connect(self._reach_may_have_changed)
 
         # 1240x800 where there is room; on a small laptop the screen less its task bar. A size
         # remembered from a larger screen is fitted into this one when the window is shown.
@@ -214,13 +218,17 @@ class MainWindow(QMainWindow):
             self.role_label.setText(self.tr("Innlogget som {login}").format(login=self.ctx.database.login))
         ctx = self.ctx
 
-        def job(progress: Progress, cancel: CancelToken) -> MyAccess | None:
-            return my_access(ctx.uow())
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> MyAccess | None:
+            return my_access(uow)
 
         def failed(exc: BaseException) -> None:
             log.warning("Fant ikke ut hva innloggingen når: %s", type(exc).__name__)
 
-        ctx.tasks.run(job, on_done=self._show_access, on_error=failed, parent=self)
+        ctx.tasks.run(job, on_done=self._show_access, on_error=failed, parent=self, latest="reach")
+
+    def _reach_may_have_changed(self, changes: Changes) -> None:
+        if changes.touches(REACH):
+            self.update_role()
 
     def _show_access(self, access: MyAccess | None) -> None:
         self.access = access
@@ -299,14 +307,11 @@ class MainWindow(QMainWindow):
         def job(progress: Progress, cancel: CancelToken) -> str:
             return str(take_backup(database, actor=actor))
 
-        self.ctx.tasks.run(
-            job,
-            on_done=lambda path: self.ctx.status_message.emit(
-                self.tr("Sikkerhetskopi lagret: {path}").format(path=path)
-            ),
-            parent=self,
-            label=self.tr("Tar sikkerhetskopi…"),
-        )
+        def done(path: str) -> None:
+            self.ctx.tasks.publish(Changes(audit=True))  # the backup is noted in the audit log
+            self.ctx.status_message.emit(self.tr("Sikkerhetskopi lagret: {path}").format(path=path))
+
+        self.ctx.tasks.run_detached(job, on_done=done, parent=self, label=self.tr("Tar sikkerhetskopi…"))
 
     def about(self) -> None:
         """Hjelp → Om: version, register, data folder, licences (ui/about.py)."""

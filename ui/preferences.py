@@ -106,14 +106,14 @@ class Preferences:
             return []
         if isinstance(value, str):
             return [value]
-        return [str(v) for v in value]
+        return [str(v) for v in value] if isinstance(value, list | tuple) else []
 
     # the dashboard's unit ---------------------------------------------------------------------
     @property
     def overview_unit(self) -> int | None:
         """The unit Oversikt showed last (None: the whole municipality)."""
         try:
-            return int(self.settings.value("overview/unit", 0) or 0) or None
+            return int(str(self.settings.value("overview/unit", 0) or 0)) or None
         except (TypeError, ValueError):
             return None
 

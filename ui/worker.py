@@ -1,33 +1,50 @@
 """Background work: slow actions run on a thread pool, never on the UI thread.
 
-Each job is a plain function ``fn(progress, cancel) -> result`` that opens its own
-:class:`competence.uow.UnitOfWork` (sessions are never shared between threads). Progress reported
-through the :class:`competence.progress.Progress` callback reaches a ``QProgressDialog`` that only
-appears when the job takes longer than a short delay (so quick jobs never flash a dialog), and
-Cancel sets the job's :class:`competence.progress.CancelToken`. The result or the error comes back
-to the UI thread by signal. No ``processEvents()`` anywhere (DESIGN §2 and §11, after Anki).
+The task runner owns the plumbing of a user action (docs/architecture.md, "The flow of an
+action"):
+
+* **The unit of work.** A job is a plain function ``fn(uow, progress, cancel) -> result``; the
+  runner makes its :class:`competence.uow.UnitOfWork` (one per job, never shared between threads),
+  and so does :meth:`TaskRunner.now` for a quick edit on the UI thread. No screen makes one itself.
+* **Progress and cancel.** Progress reported through the :class:`competence.progress.Progress`
+  callback reaches a ``QProgressDialog`` that only appears when the job takes longer than a short
+  delay (so quick jobs never flash a dialog), and Cancel sets the job's
+  :class:`competence.progress.CancelToken`. The result or the error comes back to the UI thread by
+  signal. No ``processEvents()`` anywhere.
+* **The latest request wins.** A job started with ``latest="..."`` replaces the one its screen
+  started under the same name: the older one is told to cancel and its result is dropped.
+* **What changed.** After each job (and each :meth:`TaskRunner.now`) the runner publishes what its
+  committed unit of work changed (:class:`competence.changes.Changes`) on :attr:`TaskRunner.changed`;
+  each screen reloads only when something it shows changed.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QPushButton, QWidget
 from shiboken6 import Shiboken
 
-from competence.progress import CancelToken, Progress
+from competence.changes import NOTHING, Changes
+from competence.progress import Cancelled, CancelToken, Progress
+from competence.uow import UnitOfWork
 from db.errors import LocalizedError
+from db.session import Database
 from ui.errors import show_error
 from ui.i18n import progress_format
 
 log = logging.getLogger("kompetanseregister.ui")
 T = TypeVar("T")
 
-Job = Callable[[Progress, CancelToken], T]
+#: A job with the register: its unit of work (made by the runner), progress and cancel.
+Job = Callable[[UnitOfWork, Progress, CancelToken], T]
+#: A job without the register's unit of work (opening a register, a file on its own).
+DetachedJob = Callable[[Progress, CancelToken], T]
 
 #: Milliseconds a job may run before its progress dialog appears.
 DEFAULT_DELAY_MS = 400
@@ -46,14 +63,19 @@ class Task(QObject, Generic[T]):
 
     def __init__(
         self,
-        fn: Job[T],
+        fn: DetachedJob[T],
         *,
         on_done: Callable[[T], None] | None,
         on_error: Callable[[BaseException], None] | None,
         owner: QObject | None = None,
+        uow: UnitOfWork | None = None,
     ) -> None:
         super().__init__()
         self.fn = fn
+        #: The job's unit of work (None for a detached job): what it committed is published.
+        self.uow = uow
+        #: A newer request of the same screen replaced this one: its result is not wanted.
+        self.superseded = False
         #: The widget the callbacks belong to: when it is gone, the result is dropped.
         self.owner = owner
         self.cancel_token = CancelToken()
@@ -110,7 +132,10 @@ class Task(QObject, Generic[T]):
         self.done = True
         self.result, self.error = result, exc
         try:
-            if self.owner is not None and not Shiboken.isValid(self.owner):
+            if self.superseded:
+                if exc is not None and not isinstance(exc, LocalizedError | Cancelled):
+                    log.error("Feil i et arbeid som var erstattet av et nyere", exc_info=exc)
+            elif self.owner is not None and not Shiboken.isValid(self.owner):
                 # the screen that asked was closed meanwhile: nothing to show the result in
                 if exc is not None and not isinstance(exc, LocalizedError):
                     log.error("Feil i bakgrunnen etter at vinduet var lukket", exc_info=exc)
@@ -233,21 +258,41 @@ class DelayedProgress(QObject):
 
 
 class TaskRunner(QObject):
-    """Starts background jobs and keeps them alive until they finish."""
+    """Starts background jobs, each with its own unit of work, keeps them alive until they finish,
+    and publishes what they changed."""
 
     #: Emitted whenever the number of running jobs changes (for a busy indicator).
     busy_changed = Signal(bool)
+    #: A unit of work the runner made committed changes (:class:`competence.changes.Changes`).
+    changed = Signal(object)
 
-    def __init__(self, parent: QObject | None = None, *, max_threads: int = 4) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        database: Database | None = None,
+        actor: str | None = None,
+        max_threads: int = 4,
+    ) -> None:
         super().__init__(parent)
+        self.database = database
+        self.actor = actor
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max_threads)
         self._tasks: set[Task[Any]] = set()
         self._retired: list[Task[Any]] = []
+        self._latest: dict[tuple[int, str], Task[Any]] = {}
+        self._held = 0
+        self._unpublished = NOTHING
 
     @property
     def running(self) -> int:
         return len(self._tasks)
+
+    def _unit_of_work(self) -> UnitOfWork:
+        if self.database is None:
+            raise RuntimeError("this task runner has no register: use run_detached")
+        return UnitOfWork(self.database, self.actor)
 
     def run(
         self,
@@ -259,31 +304,138 @@ class TaskRunner(QObject):
         label: str | None = None,
         cancellable: bool = False,
         delay_ms: int = DEFAULT_DELAY_MS,
+        latest: str | None = None,
     ) -> Task[T]:
-        """Run ``fn`` in the background.
+        """Run ``fn(uow, progress, cancel)`` in the background, with a unit of work of its own.
 
         ``on_error`` defaults to :func:`ui.errors.show_error` (user errors as a message, bugs as a
         report; a cancellation shows nothing). With ``label`` a progress dialog appears after
-        ``delay_ms``; ``cancellable`` gives it a Cancel button.
+        ``delay_ms``; ``cancellable`` gives it a Cancel button. With ``latest`` (and ``parent``),
+        the job replaces the one ``parent`` started under that name: only the newest result
+        arrives.
         """
-        task: Task[T] = Task(
-            fn, on_done=on_done, on_error=on_error or (lambda exc: show_error(parent, exc)), owner=parent
+        uow = self._unit_of_work()
+        return self._start(
+            lambda progress, cancel: fn(uow, progress, cancel),
+            uow=uow,
+            on_done=on_done,
+            on_error=on_error,
+            parent=parent,
+            label=label,
+            cancellable=cancellable,
+            delay_ms=delay_ms,
+            latest=latest,
         )
+
+    def run_detached(
+        self,
+        fn: DetachedJob[T],
+        *,
+        on_done: Callable[[T], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        parent: QWidget | None = None,
+        label: str | None = None,
+        cancellable: bool = False,
+        delay_ms: int = DEFAULT_DELAY_MS,
+    ) -> Task[T]:
+        """Run ``fn(progress, cancel)``, work that needs no unit of work of this runner's register
+        (opening a register, restoring a backup file), like :meth:`run`."""
+        return self._start(
+            fn,
+            uow=None,
+            on_done=on_done,
+            on_error=on_error,
+            parent=parent,
+            label=label,
+            cancellable=cancellable,
+            delay_ms=delay_ms,
+            latest=None,
+        )
+
+    def now(self, fn: Callable[[UnitOfWork], T]) -> T:
+        """Run a quick action on the UI thread (a small edit confirmed in a dialog) with a unit of
+        work of its own, and publish what it changed. Errors propagate to the caller."""
+        uow = self._unit_of_work()
+        try:
+            return fn(uow)
+        finally:
+            self.publish(uow.changes)
+
+    def publish(self, changes: Changes) -> None:
+        """Tell the screens what changed (also a change made outside a unit of work: a restored
+        backup); inside :meth:`holding`, when the block ends."""
+        if not changes:
+            return
+        if self._held:
+            self._unpublished = self._unpublished | changes
+            return
+        self.changed.emit(changes)
+
+    @contextmanager
+    def holding(self) -> Iterator[None]:
+        """Publish what changes inside the block when it ends: for a screen that opens an edit
+        dialog and, once it saved, notes what to select when the screens reload."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+            if not self._held:
+                changes, self._unpublished = self._unpublished, NOTHING
+                self.publish(changes)
+
+    def forget(self, parent: QObject, latest: str) -> None:
+        """Drop the result of the job ``parent`` started under ``latest``, if it is still running
+        (what it was for is gone)."""
+        task = self._latest.pop((id(parent), latest), None)
+        if task is not None:
+            task.superseded = True
+            task.cancel()
+
+    def _start(
+        self,
+        fn: DetachedJob[T],
+        *,
+        uow: UnitOfWork | None,
+        on_done: Callable[[T], None] | None,
+        on_error: Callable[[BaseException], None] | None,
+        parent: QWidget | None,
+        label: str | None,
+        cancellable: bool,
+        delay_ms: int,
+        latest: str | None,
+    ) -> Task[T]:
+        task: Task[T] = Task(
+            fn,
+            on_done=on_done,
+            on_error=on_error or (lambda exc: show_error(parent, exc)),
+            owner=parent,
+            uow=uow,
+        )
+        if latest is not None:
+            if parent is None:
+                raise ValueError("latest= needs the parent whose request it is")
+            self.forget(parent, latest)
+            self._latest[(id(parent), latest)] = task
         if label is not None:
             DelayedProgress(task, parent, label, cancellable=cancellable, delay_ms=delay_ms)
         self._tasks.add(task)
-        task.finished.connect(lambda: self._forget(task))
+        task.finished.connect(lambda: self._forget(task, parent, latest))
         if len(self._tasks) == 1:
             self.busy_changed.emit(True)
         self.pool.start(task._runnable)
         return task
 
-    def _forget(self, task: Task[Any]) -> None:
+    def _forget(self, task: Task[Any], parent: QObject | None, latest: str | None) -> None:
         # The task is still inside its own signal emission: let go of it on the next turn of the
         # event loop (tasks are owned by Python, not by a Qt parent, so dropping it deletes it).
         self._tasks.discard(task)
+        if latest is not None and self._latest.get((id(parent), latest)) is task:
+            del self._latest[(id(parent), latest)]
         self._retired.append(task)
         QTimer.singleShot(0, self._retired.clear)
+        if task.uow is not None:
+            self.publish(task.uow.changes)
         if not self._tasks:
             self.busy_changed.emit(False)
 

@@ -8,6 +8,7 @@ from typing import Any
 from competence.access import grant_access, list_accounts, revoke_access
 from competence.cli.context import CliContext
 from competence.cli.lang import h
+from db.codes import AccountKind
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -65,7 +66,7 @@ def run_list(ctx: CliContext) -> int:
     for a in accounts:
         reach = (
             ctx.t("hele registeret", "the whole register")
-            if a.kind == "hr"
+            if a.kind == AccountKind.HR
             else ctx.t(f"enhetsleder, ansattnr {a.employee_no}", f"unit leader, employee {a.employee_no}")
         )
         ctx.print(f"{a.login}\t{reach}")
@@ -73,9 +74,9 @@ def run_list(ctx: CliContext) -> int:
 
 
 def run_grant(ctx: CliContext) -> int:
-    kind = "hr" if ctx.args.hr else "leader"
+    kind = AccountKind.HR if ctx.args.hr else AccountKind.LEADER
     account = grant_access(ctx.uow(), ctx.args.login, kind, ctx.args.leader)
-    if kind == "hr":
+    if kind == AccountKind.HR:
         done_nb = f"{account.login} når nå hele registeret."
         ctx.print(ctx.t(done_nb, f"{account.login} now reaches the whole register."))
     else:

@@ -55,13 +55,11 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def run(ctx: CliContext) -> int:
     args = ctx.args
     uow = ctx.uow()
-    unit_id = None
-    if args.unit:
-        with uow:
-            unit_id = unit_by_number(uow.session, args.unit).id
-    rows = find_employees(
-        uow, args.search, unit_id=unit_id, subunits=not args.no_subunits, include_left=args.include_left
-    )
+    with uow.reading():  # one snapshot: the unit and its people
+        unit_id = unit_by_number(uow.session, args.unit).id if args.unit else None
+        rows = find_employees(
+            uow, args.search, unit_id=unit_id, subunits=not args.no_subunits, include_left=args.include_left
+        )
     if args.json:
         ctx.print_json([_json(row) for row in rows])
         return 0

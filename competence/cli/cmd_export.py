@@ -1,9 +1,13 @@
-"""Exports and the assessment template's import (issue 4):
+"""The exports (one command each, made from :data:`competence.export.registry.EXPORTS`, so that
+the command line and the Rapporter screen offer the same exports with the same defaults) and the
+assessment template's import:
 
-``export-matrix OUT.xlsx [--unit NR] [--subunits]``, ``export-gap OUT.xlsx [--unit NR]``,
-``export-template OUT.xlsx --unit NR``, ``import-assessments FILE [--dry-run] [--json]``,
-``export-plan EMPLOYEE_NO OUT.pdf``, ``export-plans --unit NR OUTDIR [--combined FILE]``,
-``export-unit-plan --unit NR OUT.pdf``.
+``export-matrix OUT.xlsx [--unit NR] [--no-subunits]``, ``export-gap OUT.xlsx [--unit NR]``,
+``export-template OUT.xlsx --unit NR [--subunits]``, ``export-self-assessment OUT.xlsx --unit NR``,
+``export-compliance OUT.xlsx [--unit NR]``, ``export-plan EMPLOYEE_NO OUT.pdf``,
+``export-plans OUTDIR --unit NR [--combined FILE] [--subunits]``, ``export-unit-plan OUT.pdf --unit NR``,
+``import-assessments FILE [--dry-run] [--json]``. Every export takes ``--subunits`` and
+``--no-subunits``; the default is the export's.
 """
 
 from __future__ import annotations
@@ -11,20 +15,27 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
 from competence.cli import EXIT_REFUSED
 from competence.cli.cmd_gap import parse_date
 from competence.cli.context import CliContext
 from competence.cli.lang import h
-from competence.cli.options import no_subunits_option, subunits_option, unit_option
-from competence.export.excel.gap_report import export_gap_report
-from competence.export.excel.matrix import export_matrix
-from competence.export.excel.template import export_template
+from competence.cli.options import unit_option
 from competence.export.excel.template_import import import_assessments
-from competence.export.pdf.batch import export_plans
-from competence.export.pdf.plan import export_plan
-from competence.export.pdf.unit_plan import export_unit_plan
+from competence.export.registry import EXPORTS, Export, Output, UnitNeed
+from competence.export.results import (
+    BatchResult,
+    ComplianceResult,
+    ExportResult,
+    GapReportResult,
+    MatrixResult,
+    PlanResult,
+    SelfAssessmentResult,
+    TemplateResult,
+    UnitPlanResult,
+)
+from competence.progress import CancelToken
 
 
 def _out(value: str) -> Path:
@@ -32,38 +43,10 @@ def _out(value: str) -> Path:
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    p = subparsers.add_parser(
-        "export-matrix",
-        parents=[common],
-        help=h("kompetansematrise som Excel-arbeidsbok", "competence matrix as an Excel workbook"),
-    )
-    p.add_argument("out", type=_out, metavar=h("UTFIL.xlsx", "OUT.xlsx"))
-    unit_option(p)
-    subunits_option(p)
-    p.set_defaults(handler=run_matrix)
-
-    p = subparsers.add_parser(
-        "export-gap",
-        parents=[common],
-        help=h("avviksrapport som Excel-arbeidsbok", "gap report as an Excel workbook"),
-    )
-    p.add_argument("out", type=_out, metavar=h("UTFIL.xlsx", "OUT.xlsx"))
-    unit_option(p)
-    no_subunits_option(p)
-    p.set_defaults(handler=run_gap)
-
-    p = subparsers.add_parser(
-        "export-template",
-        parents=[common],
-        help=h(
-            "vurderingsmal for en enhet, til utfylling i Excel",
-            "assessment template for a unit, to fill in in Excel",
-        ),
-    )
-    p.add_argument("out", type=_out, metavar=h("UTFIL.xlsx", "OUT.xlsx"))
-    unit_option(p, required=True)
-    subunits_option(p)
-    p.set_defaults(handler=run_template)
+    for export in EXPORTS:
+        p = subparsers.add_parser(export.command, parents=[common], help=h(*export.help))
+        _arguments(p, export)
+        p.set_defaults(handler=lambda ctx, export=export: run_export(ctx, export))
 
     p = subparsers.add_parser(
         "import-assessments",
@@ -94,98 +77,123 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p.set_defaults(handler=run_import)
 
-    p = subparsers.add_parser(
-        "export-plan",
-        parents=[common],
-        help=h("individuell utviklingsplan som PDF", "individual development plan as PDF"),
-    )
-    p.add_argument(
-        "employee_no", metavar=h("ANSATTNR", "EMPLOYEE_NO"), help=h("ansattnummer", "employee number")
-    )
-    p.add_argument("out", type=_out, metavar=h("UTFIL.pdf", "OUT.pdf"))
-    p.add_argument(
-        "--talk-date",
-        metavar=h("DATO", "DATE"),
-        help=h("dato for samtalen (standard: i dag)", "date of the talk (default: today)"),
-    )
-    p.set_defaults(handler=run_plan)
 
-    p = subparsers.add_parser(
-        "export-plans",
-        parents=[common],
-        help=h(
-            "utviklingsplaner for alle i en enhet (én PDF per ansatt)",
-            "development plans for everyone in a unit (one PDF per employee)",
-        ),
-    )
-    p.add_argument("outdir", type=_out, metavar=h("UTMAPPE", "OUTDIR"))
-    unit_option(p, required=True)
-    p.add_argument(
-        "--combined",
-        type=_out,
-        metavar=h("FIL", "FILE"),
-        help=h("skriv også alle planene i én PDF", "also write all the plans into one PDF"),
-    )
-    subunits_option(p)
-    p.add_argument(
-        "--talk-date",
-        metavar=h("DATO", "DATE"),
-        help=h("dato for samtalene (standard: i dag)", "date of the talks (default: today)"),
-    )
-    p.set_defaults(handler=run_plans)
-
-    p = subparsers.add_parser(
-        "export-unit-plan",
-        parents=[common],
-        help=h("kompetanseplan for en enhet som PDF", "a unit's competence plan as PDF"),
-    )
-    p.add_argument("out", type=_out, metavar=h("UTFIL.pdf", "OUT.pdf"))
-    unit_option(p, required=True)
-    no_subunits_option(p)
-    p.set_defaults(handler=run_unit_plan)
-
-
-def run_matrix(ctx: CliContext) -> int:
-    r = export_matrix(
-        ctx.uow(), ctx.args.out, unit_number=ctx.args.unit, subunits=ctx.args.subunits, lang=ctx.lang
-    )
-    ctx.print(
-        ctx.t(
-            f"Kompetansematrise skrevet til {r.path}: {r.people} ansatte × {r.competences} kompetanser "
-            f"({r.not_assessed} ikke vurdert).",
-            f"Competence matrix written to {r.path}: {r.people} employees × {r.competences} competences "
-            f"({r.not_assessed} not assessed).",
+def _arguments(p: argparse.ArgumentParser, export: Export[ExportResult]) -> None:
+    """The command's arguments, from what the export needs."""
+    if export.person:
+        p.add_argument(
+            "employee_no", metavar=h("ANSATTNR", "EMPLOYEE_NO"), help=h("ansattnummer", "employee number")
         )
+    if export.output is Output.PDF_FOLDER:
+        p.add_argument("out", type=_out, metavar=h("UTMAPPE", "OUTDIR"))
+        p.add_argument(
+            "--combined",
+            type=_out,
+            metavar=h("FIL", "FILE"),
+            help=h("skriv også alle planene i én PDF", "also write all the plans into one PDF"),
+        )
+    else:
+        suffix = export.output.suffix
+        p.add_argument("out", type=_out, metavar=h(f"UTFIL{suffix}", f"OUT{suffix}"))
+    if export.unit is not UnitNeed.NONE:
+        unit_option(p, required=export.unit is UnitNeed.REQUIRED)
+        p.add_argument(
+            "--subunits",
+            action=argparse.BooleanOptionalAction,
+            default=export.subunits_default,
+            help=h("med underenhetene (standard)", "with the subunits (the default)")
+            if export.subunits_default
+            else h("med underenhetene (standard: uten)", "with the subunits (default: without)"),
+        )
+    if export.talk_date:
+        p.add_argument(
+            "--talk-date",
+            metavar=h("DATO", "DATE"),
+            help=h("dato for samtalen (standard: i dag)", "date of the talk (default: today)"),
+        )
+
+
+def run_export(ctx: CliContext, export: Export[ExportResult]) -> int:
+    args = ctx.args
+    request = export.request(
+        unit_number=getattr(args, "unit", None),
+        subunits=getattr(args, "subunits", None),
+        employee_no=getattr(args, "employee_no", None),
+        talk_on=parse_date(args.talk_date) if getattr(args, "talk_date", None) else None,
+        combined=getattr(args, "combined", None),
+        lang=ctx.lang,
     )
+    show = sys.stderr.isatty()
+
+    def progress(done: int, total: int, message: str = "") -> None:
+        if show and message:
+            print(f"\r{message}", end="" if done < total else "\n", file=ctx.err, flush=True)
+
+    result = export.run(ctx.uow(), request, args.out, progress, CancelToken())
+    ctx.print(_written(ctx, result))
     return 0
 
 
-def run_gap(ctx: CliContext) -> int:
-    r = export_gap_report(
-        ctx.uow(), ctx.args.out, unit_number=ctx.args.unit, subunits=not ctx.args.no_subunits, lang=ctx.lang
-    )
-    ctx.print(
-        ctx.t(
-            f"Avviksrapport skrevet til {r.path}: {r.units} enheter, {r.vulnerable} sårbare kompetanser, "
-            f"{r.certificates} sertifikatvarsler, {r.goals} utviklingsmål.",
-            f"Gap report written to {r.path}: {r.units} units, {r.vulnerable} vulnerable competences, "
-            f"{r.certificates} certificate alerts, {r.goals} learning goals.",
-        )
-    )
-    return 0
-
-
-def run_template(ctx: CliContext) -> int:
-    r = export_template(
-        ctx.uow(), ctx.args.out, unit_number=ctx.args.unit, subunits=ctx.args.subunits, lang=ctx.lang
-    )
-    ctx.print(
-        ctx.t(
-            f"Vurderingsmal skrevet til {r.path}: {r.people} ansatte × {r.competences} kompetanser.",
-            f"Assessment template written to {r.path}: {r.people} employees × {r.competences} competences.",
-        )
-    )
-    return 0
+def _written(ctx: CliContext, r: ExportResult) -> str:
+    """What the command tells when it is done."""
+    match r:
+        case MatrixResult():
+            return ctx.t(
+                f"Kompetansematrise skrevet til {r.path}: {r.people} ansatte × {r.competences} kompetanser "
+                f"({r.not_assessed} ikke vurdert).",
+                f"Competence matrix written to {r.path}: {r.people} employees × {r.competences} competences "
+                f"({r.not_assessed} not assessed).",
+            )
+        case GapReportResult():
+            return ctx.t(
+                f"Avviksrapport skrevet til {r.path}: {r.units} enheter, {r.vulnerable} sårbare kompetanser, "
+                f"{r.certificates} sertifikatvarsler, {r.goals} utviklingsmål.",
+                f"Gap report written to {r.path}: {r.units} units, {r.vulnerable} vulnerable competences, "
+                f"{r.certificates} certificate alerts, {r.goals} learning goals.",
+            )
+        case TemplateResult():
+            return ctx.t(
+                f"Vurderingsmal skrevet til {r.path}: {r.people} ansatte × {r.competences} kompetanser.",
+                f"Assessment template written to {r.path}: {r.people} employees × {r.competences} "
+                "competences.",
+            )
+        case SelfAssessmentResult():
+            return ctx.t(
+                f"Egenvurderingsskjema skrevet til {r.path}: {r.people} ansatte, {r.cells} kompetanser "
+                "i alt.",
+                f"Self-assessment form written to {r.path}: {r.people} employees, {r.cells} competences in "
+                "all.",
+            )
+        case ComplianceResult():
+            return ctx.t(
+                f"Lovpålagt opplæring skrevet til {r.path}: {r.people_lacking} av {r.people} ansatte mangler "
+                f"et krav ({r.overdue} forfalt), {r.dispensations} dispensasjoner.",
+                f"Mandatory training written to {r.path}: {r.people_lacking} of {r.people} employees lack a "
+                f"requirement ({r.overdue} overdue), {r.dispensations} dispensations.",
+            )
+        case PlanResult():
+            return ctx.t(
+                f"Utviklingsplan for ansatt {r.employee_no} skrevet til {r.path} ({r.pages} sider).",
+                f"Development plan of employee {r.employee_no} written to {r.path} ({r.pages} pages).",
+            )
+        case BatchResult():
+            return ctx.t(
+                f"{len(r.files)} utviklingsplaner ({r.pages} sider) skrevet til {r.out_dir}"
+                + (f", samlet i {r.combined}" if r.combined else "")
+                + ".",
+                f"{len(r.files)} development plans ({r.pages} pages) written to {r.out_dir}"
+                + (f", combined in {r.combined}" if r.combined else "")
+                + ".",
+            )
+        case UnitPlanResult():
+            return ctx.t(
+                f"Kompetanseplan skrevet til {r.path} ({r.pages} sider, {r.people} ansatte, "
+                f"{r.activities} tiltak).",
+                f"Unit competence plan written to {r.path} ({r.pages} pages, {r.people} employees, "
+                f"{r.activities} activities).",
+            )
+        case _:
+            assert_never(r)
 
 
 def run_import(ctx: CliContext) -> int:
@@ -229,61 +237,3 @@ def run_import(ctx: CliContext) -> int:
         )
     ctx.print(summary)
     return code
-
-
-def run_plan(ctx: CliContext) -> int:
-    talk_on = parse_date(ctx.args.talk_date) if ctx.args.talk_date else None
-    r = export_plan(ctx.uow(), ctx.args.employee_no, ctx.args.out, talk_on=talk_on, lang=ctx.lang)
-    ctx.print(
-        ctx.t(
-            f"Utviklingsplan for ansatt {r.employee_no} skrevet til {r.path} ({r.pages} sider).",
-            f"Development plan of employee {r.employee_no} written to {r.path} ({r.pages} pages).",
-        )
-    )
-    return 0
-
-
-def run_plans(ctx: CliContext) -> int:
-    talk_on = parse_date(ctx.args.talk_date) if ctx.args.talk_date else None
-    show = sys.stderr.isatty()
-
-    def progress(done: int, total: int, message: str = "") -> None:
-        if show:
-            print(f"\r{message}", end="" if done < total else "\n", file=ctx.err, flush=True)
-
-    r = export_plans(
-        ctx.uow(),
-        ctx.args.unit,
-        ctx.args.outdir,
-        combined=ctx.args.combined,
-        subunits=ctx.args.subunits,
-        talk_on=talk_on,
-        progress=progress,
-        lang=ctx.lang,
-    )
-    ctx.print(
-        ctx.t(
-            f"{len(r.files)} utviklingsplaner ({r.pages} sider) skrevet til {r.out_dir}"
-            + (f", samlet i {r.combined}" if r.combined else "")
-            + ".",
-            f"{len(r.files)} development plans ({r.pages} pages) written to {r.out_dir}"
-            + (f", combined in {r.combined}" if r.combined else "")
-            + ".",
-        )
-    )
-    return 0
-
-
-def run_unit_plan(ctx: CliContext) -> int:
-    r = export_unit_plan(
-        ctx.uow(), ctx.args.unit, ctx.args.out, subunits=not ctx.args.no_subunits, lang=ctx.lang
-    )
-    ctx.print(
-        ctx.t(
-            f"Kompetanseplan skrevet til {r.path} ({r.pages} sider, {r.people} ansatte, "
-            f"{r.activities} tiltak).",
-            f"Unit competence plan written to {r.path} ({r.pages} pages, {r.people} employees, "
-            f"{r.activities} activities).",
-        )
-    )
-    return 0

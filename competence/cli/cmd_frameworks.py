@@ -7,16 +7,20 @@ register lists them at once.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from competence.cli.context import CliContext
 from competence.cli.lang import h
 from competence.frameworks import ensure_builtin_frameworks
+from competence.frameworks.fields import content_of
 from competence.frameworks.queries import FrameworkTree, framework_tree, list_frameworks
-from competence.frameworks.results import LoadResult
 from competence.frameworks.transfer import export_framework, import_framework_file
 from competence.numbers import format_percent
+from competence.uow import UnitOfWork
+
+T = TypeVar("T")
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
@@ -97,13 +101,18 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=run_load_builtin)
 
 
-def _ensure(ctx: CliContext) -> list[LoadResult]:
-    return ensure_builtin_frameworks(ctx.uow())
+def _up_to_date(ctx: CliContext, then: Callable[[UnitOfWork], T]) -> T:
+    """The built-in frameworks brought up to date, then the command's own work: one unit of work."""
+    uow = ctx.uow()
+    with uow:
+        ensure_builtin_frameworks(uow)
+        result = then(uow)
+        uow.commit()
+        return result
 
 
 def run_list(ctx: CliContext) -> int:
-    _ensure(ctx)
-    frameworks = list_frameworks(ctx.uow())
+    frameworks = _up_to_date(ctx, list_frameworks)
     if ctx.args.json:
         ctx.print_json(
             [
@@ -133,8 +142,7 @@ def run_list(ctx: CliContext) -> int:
 
 
 def run_show(ctx: CliContext) -> int:
-    _ensure(ctx)
-    tree = framework_tree(ctx.uow(), ctx.args.key)
+    tree = _up_to_date(ctx, lambda uow: framework_tree(uow, ctx.args.key))
     if ctx.args.json:
         ctx.print_json(_tree_json(tree))
         return 0
@@ -206,19 +214,7 @@ def _tree_json(tree: FrameworkTree) -> dict[str, Any]:
                 "name": area.name,
                 "name_en": area.name_en,
                 "competences": [
-                    {
-                        "id": c.id,
-                        "key": c.key,
-                        "code": c.code,
-                        "name": c.name,
-                        "name_en": c.name_en,
-                        "kind": c.kind,
-                        "critical": c.critical,
-                        "scale": tree.scale(c.scale_id).key,
-                        "validity_months": c.validity_months,
-                        "source_quote": c.source_quote,
-                        "source_ref": c.source_ref,
-                    }
+                    {"id": c.id, "key": c.key, **content_of(c), "scale": tree.scale(c.scale_id).key}
                     for c in area.competences
                 ],
             }
@@ -228,8 +224,8 @@ def _tree_json(tree: FrameworkTree) -> dict[str, Any]:
 
 
 def run_export(ctx: CliContext) -> int:
-    _ensure(ctx)
-    result = export_framework(ctx.uow(), ctx.args.key, ctx.args.out.expanduser().resolve())
+    out = ctx.args.out.expanduser().resolve()
+    result = _up_to_date(ctx, lambda uow: export_framework(uow, ctx.args.key, out))
     ctx.print(
         ctx.t(
             f"Skrev «{result.name}» (versjon {result.version}, {result.area_count} områder, "
@@ -242,8 +238,7 @@ def run_export(ctx: CliContext) -> int:
 
 
 def run_import(ctx: CliContext) -> int:
-    _ensure(ctx)
-    result = import_framework_file(ctx.uow(), ctx.args.file.expanduser())
+    result = _up_to_date(ctx, lambda uow: import_framework_file(uow, ctx.args.file.expanduser()))
     if ctx.args.json:
         ctx.print_json(result.to_dict())
     else:
@@ -252,7 +247,7 @@ def run_import(ctx: CliContext) -> int:
 
 
 def run_load_builtin(ctx: CliContext) -> int:
-    results = _ensure(ctx)
+    results = ensure_builtin_frameworks(ctx.uow())
     if ctx.args.json:
         ctx.print_json([r.to_dict() for r in results])
     else:

@@ -67,13 +67,11 @@ def run(ctx: CliContext) -> int:
     args = ctx.args
     at = parse_date(args.at) if args.at else None
     uow = ctx.uow()
-    unit_id = None
-    if args.unit:
-        with uow:
-            unit_id = unit_by_number(uow.session, args.unit).id
-    report = gap.gap_report(
-        uow, unit_id=unit_id, subunits=not args.no_subunits, at=at, window_days=args.window
-    )
+    with uow.reading():  # one snapshot: the unit and its figures
+        unit_id = unit_by_number(uow.session, args.unit).id if args.unit else None
+        report = gap.gap_report(
+            uow, unit_id=unit_id, subunits=not args.no_subunits, at=at, window_days=args.window
+        )
     if args.json:
         ctx.print_json(report_json(report, ctx.english))
     else:
@@ -85,80 +83,82 @@ def _pct(value: float) -> float:
     return round(value * 100, 1)
 
 
+def _cell_json(c: gap.HeatCell) -> dict[str, Any]:
+    return {
+        "people": c.people,
+        "met": c.met,
+        "share_met": _pct(c.share_met),
+        "not_assessed": c.not_assessed,
+        "mean_gap": round(c.mean_gap, 2),
+    }
+
+
+def _summary_json(s: gap.GapSummary) -> dict[str, Any]:
+    return {
+        "people": s.people,
+        "requirements": s.requirements,
+        "met": s.met,
+        "share_met": _pct(s.share_met),
+        "not_assessed": s.not_assessed,
+        "mean_gap": round(s.mean_gap, 2),
+        "vulnerable": s.vulnerable,
+        "certificates_expiring": s.expiring,
+        "certificates_expired": s.expired,
+        "overdue_goals": s.overdue_goals,
+        "fte_mix": dict(s.fte_mix),
+        "largest_gaps": [
+            {"competence_id": g.competence.id, "mean_gap": round(g.mean_gap, 2), "people": g.people}
+            for g in s.largest_gaps
+        ],
+    }
+
+
+def _competence_json(c: gap.CompetenceRef, english: bool) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "code": c.code,
+        "name": c.name_en if english and c.name_en else c.name,
+        "area": c.area_name,
+        "area_code": c.area_code,
+        "framework": c.framework_key,
+        "kind": c.kind,
+        "critical": c.critical,
+    }
+
+
+def _area_json(a: gap.AreaScore) -> dict[str, Any]:
+    return {
+        "area_id": a.area_id,
+        "code": a.area_code,
+        "name": a.area_name,
+        "framework": a.framework_name,
+        "items": a.items,
+        "met": a.met,
+        "share_met": _pct(a.share_met),
+        "not_assessed": a.not_assessed,
+        "mean_gap": round(a.mean_gap, 2),
+        "required_mean": round(a.required_mean, 2),
+        "current_mean": round(a.current_mean, 2),
+    }
+
+
 def report_json(report: gap.GapReport, english: bool = False) -> dict[str, Any]:
     """The report as plain JSON: ids, numbers and names; shares in percent, gaps in percentage points."""
     hm = report.heatmap
-    s = report.summary
-
-    def name(ref: gap.CompetenceRef) -> str:
-        return ref.name_en if english and ref.name_en else ref.name
-
-    def cell(c: gap.HeatCell) -> dict[str, Any]:
-        return {
-            "people": c.people,
-            "met": c.met,
-            "share_met": _pct(c.share_met),
-            "not_assessed": c.not_assessed,
-            "mean_gap": round(c.mean_gap, 2),
-        }
-
     return {
         "at": hm.at.isoformat(),
-        "summary": {
-            "people": s.people,
-            "requirements": s.requirements,
-            "met": s.met,
-            "share_met": _pct(s.share_met),
-            "not_assessed": s.not_assessed,
-            "mean_gap": round(s.mean_gap, 2),
-            "vulnerable": s.vulnerable,
-            "certificates_expiring": s.expiring,
-            "certificates_expired": s.expired,
-            "overdue_goals": s.overdue_goals,
-            "fte_mix": dict(s.fte_mix),
-            "largest_gaps": [
-                {"competence_id": g.competence.id, "mean_gap": round(g.mean_gap, 2), "people": g.people}
-                for g in s.largest_gaps
-            ],
-        },
+        "summary": _summary_json(report.summary),
         "units": [
             {"id": u.id, "number": u.number, "name": u.name, "parent_id": u.parent_id, "depth": u.depth}
             for u in hm.units
         ],
-        "competences": [
-            {
-                "id": c.id,
-                "code": c.code,
-                "name": name(c),
-                "area": c.area_name,
-                "area_code": c.area_code,
-                "framework": c.framework_key,
-                "kind": c.kind,
-                "critical": c.critical,
-            }
-            for c in hm.competences
-        ],
+        "competences": [_competence_json(c, english) for c in hm.competences],
         "heatmap": [
-            {"unit_id": u_id, "competence_id": c_id, **cell(c)}
+            {"unit_id": u_id, "competence_id": c_id, **_cell_json(c)}
             for (u_id, c_id), c in sorted(hm.cells.items())
         ],
-        "totals": [{"competence_id": c_id, **cell(c)} for c_id, c in sorted(hm.totals.items())],
-        "areas": [
-            {
-                "area_id": a.area_id,
-                "code": a.area_code,
-                "name": a.area_name,
-                "framework": a.framework_name,
-                "items": a.items,
-                "met": a.met,
-                "share_met": _pct(a.share_met),
-                "not_assessed": a.not_assessed,
-                "mean_gap": round(a.mean_gap, 2),
-                "required_mean": round(a.required_mean, 2),
-                "current_mean": round(a.current_mean, 2),
-            }
-            for a in report.areas
-        ],
+        "totals": [{"competence_id": c_id, **_cell_json(c)} for c_id, c in sorted(hm.totals.items())],
+        "areas": [_area_json(a) for a in report.areas],
         "vulnerabilities": [
             {
                 "unit_id": v.unit.id,

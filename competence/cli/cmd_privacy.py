@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from competence import audit
+from competence.actions.privacy import export_audit_events
 from competence.cli.context import CliContext
 from competence.cli.lang import h
 from competence.identifiers import canonical_number
@@ -17,11 +18,20 @@ from competence.privacy.compaction import Compaction
 from competence.privacy.erasure import ErasureResult, erase_person
 from competence.privacy.innsyn import export_person
 from competence.privacy.retention import RetentionResult, apply_retention
+from competence.progress import CancelToken
+from db.codes import AuditAction
 
 EXIT_REFUSED = 1
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
+    _register_export_person(subparsers, common)
+    _register_erase_person(subparsers, common)
+    _register_apply_retention(subparsers, common)
+    _register_audit(subparsers, common)
+
+
+def _register_export_person(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "export-person",
         parents=[common],
@@ -44,6 +54,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p.set_defaults(handler=run_export_person)
 
+
+def _register_erase_person(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "erase-person",
         parents=[common],
@@ -65,6 +77,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p.set_defaults(handler=run_erase_person)
 
+
+def _register_apply_retention(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "apply-retention",
         parents=[common],
@@ -83,6 +97,8 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p.set_defaults(handler=run_apply_retention)
 
+
+def _register_audit(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "audit",
         parents=[common],
@@ -97,6 +113,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--action",
+        choices=AuditAction.codes(),
         help=h(
             "bare hendelser av denne typen (f.eks. erase, import, export)",
             "only events of this kind (e.g. erase, import, export)",
@@ -244,19 +261,22 @@ def run_apply_retention(ctx: CliContext) -> int:
 
 def run_audit(ctx: CliContext) -> int:
     since = dt.datetime.combine(ctx.args.since, dt.time()) if ctx.args.since else None
-    entries = audit.list_events(
-        ctx.uow(),
-        limit=max(1, ctx.args.limit),
-        action=ctx.args.action,
-        employee_no=canonical_number(ctx.args.employee) if ctx.args.employee else None,
-        since=since,
-    )
+    limit, action = max(1, ctx.args.limit), ctx.args.action
+    employee_no = canonical_number(ctx.args.employee) if ctx.args.employee else None
     if ctx.args.out is not None:
-        path = auditlog.export_audit_log(ctx.uow(), entries, ctx.args.out.expanduser().resolve())
-        ctx.print(
-            ctx.t(f"{len(entries)} hendelser skrevet til {path}", f"{len(entries)} events written to {path}")
+        path = ctx.args.out.expanduser().resolve()
+        count = export_audit_events(
+            ctx.uow(),
+            path,
+            limit=limit,
+            action=action,
+            employee_no=employee_no,
+            since=since,
+            cancel=CancelToken(),
         )
+        ctx.print(ctx.t(f"{count} hendelser skrevet til {path}", f"{count} events written to {path}"))
         return 0
+    entries = audit.list_events(ctx.uow(), limit=limit, action=action, employee_no=employee_no, since=since)
     if ctx.args.json:
         ctx.print_json([auditlog.entry_dict(e) for e in entries])
         return 0

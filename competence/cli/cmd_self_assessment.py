@@ -1,6 +1,6 @@
-"""``export-self-assessment OUT.xlsx --unit NR [--subunits]`` and ``import-self-assessment FILE
-[--dry-run] [--json]``: the form each employee fills in before the medarbeidersamtale, read back as
-their own assessments, all or nothing (docs/compliance.md)."""
+"""``import-self-assessment FILE [--dry-run] [--json]``: the form each employee fills in before the
+medarbeidersamtale (``export-self-assessment``, one of the exports), read back as their own
+assessments, all or nothing (docs/compliance.md)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,10 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from competence.cli import EXIT_REFUSED
 from competence.cli.context import CliContext
 from competence.cli.lang import h
-from competence.cli.options import subunits_option, unit_option
-from competence.export.excel.self_assessment import export_self_assessment
 from competence.export.excel.self_assessment_import import import_self_assessment
-
-EXIT_REFUSED = 1
 
 
 def _path(value: str) -> Path:
@@ -22,19 +19,6 @@ def _path(value: str) -> Path:
 
 
 def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    p = subparsers.add_parser(
-        "export-self-assessment",
-        parents=[common],
-        help=h(
-            "egenvurderingsskjema for en enhet: ett ark per ansatt (Excel)",
-            "self-assessment form for a unit: one sheet per employee (Excel)",
-        ),
-    )
-    p.add_argument("out", type=_path, metavar=h("UTFIL.xlsx", "OUT.xlsx"))
-    unit_option(p, required=True)
-    subunits_option(p)
-    p.set_defaults(handler=run_export)
-
     p = subparsers.add_parser(
         "import-self-assessment",
         parents=[common],
@@ -55,19 +39,6 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help=h("skriv resultatet som ett JSON-objekt", "write the result as one JSON object"),
     )
     p.set_defaults(handler=run_import)
-
-
-def run_export(ctx: CliContext) -> int:
-    r = export_self_assessment(
-        ctx.uow(), ctx.args.out, unit_number=ctx.args.unit, subunits=ctx.args.subunits, lang=ctx.lang
-    )
-    ctx.print(
-        ctx.t(
-            f"Egenvurderingsskjema skrevet til {r.path}: {r.people} ansatte, {r.cells} kompetanser i alt.",
-            f"Self-assessment form written to {r.path}: {r.people} employees, {r.cells} competences in all.",
-        )
-    )
-    return 0
 
 
 def run_import(ctx: CliContext) -> int:

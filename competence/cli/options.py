@@ -19,13 +19,6 @@ def unit_option(parser: argparse.ArgumentParser, *, required: bool = False) -> N
     )
 
 
-def subunits_option(parser: argparse.ArgumentParser) -> None:
-    """``--subunits``: for commands that take the unit alone unless told otherwise."""
-    parser.add_argument(
-        "--subunits", action="store_true", help=h("ta med underenhetene", "include the subunits")
-    )
-
-
 def no_subunits_option(parser: argparse.ArgumentParser) -> None:
     """``--no-subunits``: for commands that take the units below the unit too unless told otherwise."""
     parser.add_argument(

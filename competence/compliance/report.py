@@ -158,6 +158,14 @@ def compliance_report(
         )
 
 
+def dispensations_in_use(
+    uow: UnitOfWork, *, unit_id: int | None = None, subunits: bool = True, at: dt.date | None = None
+) -> tuple[DispensationInUse, ...]:
+    """Where the units (default the whole municipality) rest on a dispensation on ``at``."""
+    with uow:
+        return tuple(_dispensations(uow.session, at or today(), unit_scope(unit_id, subunits)))
+
+
 def _posts(at: dt.date, scope: Select[Any] | None) -> Select[Any]:
     """Each active post (in the units) of a person still employed, joined to the mandatory
     document requirements its role carries on ``at``."""

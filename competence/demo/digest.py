@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -52,45 +53,74 @@ def content_digest(uow: UnitOfWork) -> dict[str, str]:
         return {name: _fingerprint(rows) for name, rows in _tables(uow.session)}
 
 
-def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
-    emp_no = {i: no for i, no in s.execute(select(Employee.id, Employee.employee_no))}
-    unit_no = {i: no for i, no in s.execute(select(OrgUnit.id, OrgUnit.number))}
-    role_name = {i: name for i, name in s.execute(select(Role.id, Role.name))}
-    comp_key = {
-        i: f"{fw}/{key}"
-        for i, fw, key in s.execute(
-            select(Competence.id, Framework.key, Competence.key).join(
-                Framework, Framework.id == Competence.framework_id
-            )
-        )
-    }
-    area_key = {
-        i: f"{fw}/{key}"
-        for i, fw, key in s.execute(
-            select(Area.id, Framework.key, Area.key).join(Framework, Framework.id == Area.framework_id)
-        )
-    }
-    ordinal = {i: o for i, o in s.execute(select(ScaleLevel.id, ScaleLevel.ordinal))}
-    qual_key = {i: key for i, key in s.execute(select(Qualification.id, Qualification.key))}
-    talk_key = {
-        i: (emp_no[e], str(on))
-        for i, e, on in s.execute(select(Appraisal.id, Appraisal.employee_id, Appraisal.held_on))
-    }
+Rows = Iterable[tuple[str, Iterable[tuple[Any, ...]]]]
 
-    def ref(mapping: dict[int, Any], key: int | None) -> Any:
-        return None if key is None else mapping[key]
 
+@dataclass(frozen=True)
+class _Keys:
+    """The natural key of each row other rows point at, by id."""
+
+    employee: dict[int, str]
+    unit: dict[int, str]
+    role: dict[int, str]
+    competence: dict[int, str]
+    area: dict[int, str]
+    ordinal: dict[int, int]
+    talk: dict[int, tuple[str, str]]
+    qualification: dict[int, str]
+
+    @classmethod
+    def read(cls, s: Session) -> _Keys:
+        employee = {i: no for i, no in s.execute(select(Employee.id, Employee.employee_no))}
+        by_framework = select(Competence.id, Framework.key, Competence.key).join(
+            Framework, Framework.id == Competence.framework_id
+        )
+        areas = select(Area.id, Framework.key, Area.key).join(Framework, Framework.id == Area.framework_id)
+        return cls(
+            employee=employee,
+            unit={i: no for i, no in s.execute(select(OrgUnit.id, OrgUnit.number))},
+            role={i: name for i, name in s.execute(select(Role.id, Role.name))},
+            competence={i: f"{fw}/{key}" for i, fw, key in s.execute(by_framework)},
+            area={i: f"{fw}/{key}" for i, fw, key in s.execute(areas)},
+            ordinal={i: o for i, o in s.execute(select(ScaleLevel.id, ScaleLevel.ordinal))},
+            talk={
+                i: (employee[e], str(on))
+                for i, e, on in s.execute(select(Appraisal.id, Appraisal.employee_id, Appraisal.held_on))
+            },
+            qualification={i: key for i, key in s.execute(select(Qualification.id, Qualification.key))},
+        )
+
+
+def _ref(mapping: Mapping[int, Any], key: int | None) -> Any:
+    return None if key is None else mapping[key]
+
+
+def _tables(s: Session) -> Rows:
+    keys = _Keys.read(s)
+    yield from _organisation(s, keys)
+    yield from _roles(s, keys)
+    yield from _held(s, keys)
+    yield from _plans(s, keys)
+    yield from _qualifications(s, keys)
+    yield (
+        "setting",
+        ((row.key, json.dumps(row.value, sort_keys=True)) for row in s.scalars(select(Setting))),
+    )
+
+
+def _organisation(s: Session, k: _Keys) -> Rows:
+    emp_no = k.employee
     yield (
         "org_unit",
         (
-            (u.number, u.name, ref(unit_no, u.parent_id), ref(emp_no, u.leader_id), str(u.closed_on))
+            (u.number, u.name, _ref(k.unit, u.parent_id), _ref(emp_no, u.leader_id), str(u.closed_on))
             for u in s.scalars(select(OrgUnit))
         ),
     )
     yield (
         "employee",
         (
-            (e.employee_no, e.first_name, e.last_name, e.email, ref(emp_no, e.manager_id), str(e.left_on))
+            (e.employee_no, e.first_name, e.last_name, e.email, _ref(emp_no, e.manager_id), str(e.left_on))
             for e in s.scalars(select(Employee))
         ),
     )
@@ -99,10 +129,10 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
         (
             (
                 emp_no[p.employee_id],
-                unit_no[p.unit_id],
+                k.unit[p.unit_id],
                 p.title,
-                ref(role_name, p.role_id),
-                ref(emp_no, p.manager_id),
+                _ref(k.role, p.role_id),
+                _ref(emp_no, p.manager_id),
                 _float(p.fte_percent),
                 str(p.start_date),
                 str(p.end_date),
@@ -110,15 +140,18 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
             for p in s.scalars(select(Position))
         ),
     )
+
+
+def _roles(s: Session, k: _Keys) -> Rows:
     yield ("role", ((r.name, r.description) for r in s.scalars(select(Role))))
     yield (
         "requirement",
         (
             (
-                role_name[r.role_id],
-                ref(comp_key, r.competence_id),
-                ref(qual_key, r.qualification_id),
-                ref(ordinal, r.level_id),
+                k.role[r.role_id],
+                _ref(k.competence, r.competence_id),
+                _ref(k.qualification, r.qualification_id),
+                _ref(k.ordinal, r.level_id),
                 r.mandatory,
                 r.deadline_months,
                 str(r.valid_from),
@@ -127,31 +160,24 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
             for r in s.scalars(select(Requirement))
         ),
     )
+
+
+def _held(s: Session, k: _Keys) -> Rows:
     a = aliased(Assessment)
+    columns = (a.employee_id, a.competence_id, a.level_id, a.assessed_on, a.source, a.assessor, a.note)
     yield (
         "assessment",
         (
-            (emp_no[e], comp_key[c], ordinal[lv], str(on), src, who, note, bool(cur))
-            for e, c, lv, on, src, who, note, cur in s.execute(
-                select(
-                    a.employee_id,
-                    a.competence_id,
-                    a.level_id,
-                    a.assessed_on,
-                    a.source,
-                    a.assessor,
-                    a.note,
-                    a.is_current,
-                )
-            )
+            (k.employee[e], k.competence[c], k.ordinal[lv], str(on), src, who, note, bool(cur))
+            for e, c, lv, on, src, who, note, cur in s.execute(select(*columns, a.is_current))
         ),
     )
     yield (
         "certificate",
         (
             (
-                emp_no[c.employee_id],
-                ref(comp_key, c.competence_id),
+                k.employee[c.employee_id],
+                _ref(k.competence, c.competence_id),
                 c.name,
                 c.issuer,
                 str(c.completed_on),
@@ -161,13 +187,16 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
             for c in s.scalars(select(Certificate))
         ),
     )
+
+
+def _plans(s: Session, k: _Keys) -> Rows:
     yield (
         "appraisal",
         (
             (
-                emp_no[t.employee_id],
+                k.employee[t.employee_id],
                 t.kind,
-                ref(emp_no, t.leader_id),
+                _ref(k.employee, t.leader_id),
                 t.leader_name,
                 str(t.held_on),
                 t.summary,
@@ -181,11 +210,11 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
         "learning_goal",
         (
             (
-                emp_no[g.employee_id],
-                ref(comp_key, g.competence_id),
-                ref(area_key, g.area_id),
-                ref(ordinal, g.target_level_id),
-                ref(talk_key, g.appraisal_id),
+                k.employee[g.employee_id],
+                _ref(k.competence, g.competence_id),
+                _ref(k.area, g.area_id),
+                _ref(k.ordinal, g.target_level_id),
+                _ref(k.talk, g.appraisal_id),
                 g.activity_type,
                 g.description,
                 str(g.start_on),
@@ -198,6 +227,9 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
             for g in s.scalars(select(LearningGoal))
         ),
     )
+
+
+def _qualifications(s: Session, k: _Keys) -> Rows:
     yield (
         "qualification",
         (
@@ -209,8 +241,8 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
         "employee_qualification",
         (
             (
-                emp_no[h.employee_id],
-                qual_key[h.qualification_id],
+                k.employee[h.employee_id],
+                k.qualification[h.qualification_id],
                 str(h.obtained_on),
                 str(h.expires_on),
                 h.issuer,
@@ -224,8 +256,8 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
         "dispensation",
         (
             (
-                emp_no[d.employee_id],
-                qual_key[d.qualification_id],
+                k.employee[d.employee_id],
+                k.qualification[d.qualification_id],
                 str(d.starts_on),
                 str(d.ends_on),
                 d.granted_by,
@@ -233,8 +265,4 @@ def _tables(s: Session) -> Iterable[tuple[str, Iterable[tuple[Any, ...]]]]:
             )
             for d in s.scalars(select(Dispensation))
         ),
-    )
-    yield (
-        "setting",
-        ((row.key, json.dumps(row.value, sort_keys=True)) for row in s.scalars(select(Setting))),
     )

@@ -37,6 +37,7 @@ from competence.progress import CancelToken, Progress, no_progress
 from competence.qualifications import ensure_builtin_qualifications
 from competence.settings import get_settings, save_settings
 from competence.uow import UnitOfWork
+from db.codes import OPEN_GOAL_STATUSES, CertificateStatus
 from db.models import (
     Appraisal,
     Assessment,
@@ -154,8 +155,8 @@ def gap_figures(uow: UnitOfWork, on: dt.date) -> dict[str, int]:
     alerts = gap.certificate_alerts(uow, at=on, window_days=gap.DEFAULT_EXPIRY_WINDOW_DAYS)
     return {
         "not_assessed": point.not_assessed,
-        "certificates_expired": sum(1 for a in alerts if a.status == "utlopt"),
-        "certificates_expiring": sum(1 for a in alerts if a.status == "utloper"),
+        "certificates_expired": sum(1 for a in alerts if a.status == CertificateStatus.EXPIRED),
+        "certificates_expiring": sum(1 for a in alerts if a.status == CertificateStatus.EXPIRING),
     }
 
 
@@ -482,7 +483,7 @@ class _Tally:
         v["certificates"] += len(out.certificates)
         v["goals"] += len(out.goals)
         v["goals_overdue"] += sum(
-            1 for g, _ in out.goals if g["status"] in ("planlagt", "pagar") and g["due_on"] < self.today
+            1 for g, _ in out.goals if g["status"] in OPEN_GOAL_STATUSES and g["due_on"] < self.today
         )
         v["appraisals"] += len(out.appraisals)
         v["qualifications"] += len(out.qualifications)

@@ -45,6 +45,7 @@ from competence.demo.texts import (
     OTHER_ISSUERS,
     STATUTORY_ISSUERS,
 )
+from db.codes import OPEN_GOAL_STATUSES, ActivityType, AppraisalKind, AssessmentSource, GoalStatus
 
 Row = dict[str, Any]
 #: The columns of an assessment row, in the order :meth:`HistoryMaker._emit` writes them.
@@ -66,9 +67,14 @@ _PAIR_IN_ROUND = 0.9
 #: Share of the self-assessment rounds that the leader follows up with their own levels.
 _LEADER_AFTER_SELF = 0.45
 _GOAL_COUNTS = ((0, 30), (1, 38), (2, 22), (3, 10))
-_GOAL_STATUSES = (("planlagt", 24), ("pagar", 30), ("fullfort", 34), ("avbrutt", 12))
+_GOAL_STATUSES = (
+    (GoalStatus.PLANNED, 24),
+    (GoalStatus.IN_PROGRESS, 30),
+    (GoalStatus.COMPLETED, 34),
+    (GoalStatus.CANCELLED, 12),
+)
 _CERT_STATES = (("valid", 70), ("expiring", 12), ("expired", 18))
-_LEADER_CONFIRMS = ("veiledning", "hospitering", "laering-i-arbeid")
+_LEADER_CONFIRMS = (ActivityType.MENTORING, ActivityType.JOB_SHADOWING, ActivityType.ON_THE_JOB)
 
 
 def round_dates(rng: random.Random, today: dt.date) -> tuple[dt.date, ...]:
@@ -169,14 +175,19 @@ class HistoryMaker:
             if on > end or on < who.hired + dt.timedelta(days=14) or rng.random() >= share:
                 continue
             by_self = rng.random() < self_share or who.manager_name is None
-            source, assessor, bias = ("self", None, 4.0) if by_self else ("leader", who.manager_name, 0.0)
+            source: str
+            source, assessor, bias = (
+                (AssessmentSource.SELF, None, 4.0)
+                if by_self
+                else (AssessmentSource.LEADER, who.manager_name, 0.0)
+            )
             sessions.append((on, (on - self.window_start).days / WINDOW_DAYS, source, assessor, bias))
             later = on + dt.timedelta(days=rng.randint(3, 25))
             followed = by_self and who.manager_name is not None and later <= end
             if followed and rng.random() < _LEADER_AFTER_SELF:
                 # the employee's own levels are the basis of the talk, where the leader sets theirs
                 elapsed = (later - self.window_start).days / WINDOW_DAYS
-                sessions.append((later, elapsed, "leader", who.manager_name, 0.0))
+                sessions.append((later, elapsed, AssessmentSource.LEADER, who.manager_name, 0.0))
         histories: dict[CompetenceRef, list[_Entry]] = {}
         shift = 9.0 * who.ability - 20.0
         for req in who.required:
@@ -197,12 +208,16 @@ class HistoryMaker:
                 pct = int(base + growth * elapsed + bias + 0.5)
                 index = max(previous, nearest[100 if pct > 100 else max(pct, 0)])
                 previous = index
-                note = rng.choice(ASSESSMENT_NOTES) if source == "leader" and rng.random() < 0.03 else None
+                note = (
+                    rng.choice(ASSESSMENT_NOTES)
+                    if source == AssessmentSource.LEADER and rng.random() < 0.03
+                    else None
+                )
                 entries.append((on, index, source, assessor, note))
         return histories
 
     def _emit(self, employee_id: int, comp: CompetenceRef, entries: list[_Entry], out: ChunkRows) -> None:
-        counting = [i for i, entry in enumerate(entries) if entry[2] != "self"]
+        counting = [i for i, entry in enumerate(entries) if entry[2] != AssessmentSource.SELF]
         last = counting[-1] if counting else -1
         top = 0
         levels = comp.levels
@@ -338,15 +353,21 @@ class HistoryMaker:
             if on > end or on < who.hired + dt.timedelta(days=30) or rng.random() >= share:
                 continue
             talks.append((len(out.appraisals), on))
-            out.appraisals.append(self._talk(who, on, "appraisal", rng.choice(APPRAISAL_SUMMARIES)))
+            out.appraisals.append(
+                self._talk(who, on, AppraisalKind.APPRAISAL, rng.choice(APPRAISAL_SUMMARIES))
+            )
         if talks and rng.random() < 0.12:  # a follow-up of the last talk, some weeks later
             on = talks[-1][1] + dt.timedelta(days=rng.randint(20, 70))
             if on <= end:
-                out.appraisals.append(self._talk(who, on, "follow_up", rng.choice(FOLLOW_UP_SUMMARIES)))
+                out.appraisals.append(
+                    self._talk(who, on, AppraisalKind.FOLLOW_UP, rng.choice(FOLLOW_UP_SUMMARIES))
+                )
         if who.hired < self.today - dt.timedelta(days=365 * 15) and rng.random() < 0.15:
             on = self.today - dt.timedelta(days=rng.randint(10, 600))
             if on <= end:
-                out.appraisals.append(self._talk(who, on, "life_phase", rng.choice(LIFE_PHASE_SUMMARIES)))
+                out.appraisals.append(
+                    self._talk(who, on, AppraisalKind.LIFE_PHASE, rng.choice(LIFE_PHASE_SUMMARIES))
+                )
         return talks
 
     def _talk(self, who: Subject, on: dt.date, kind: str, summary: str) -> Row:
@@ -357,7 +378,7 @@ class HistoryMaker:
             "leader_name": who.manager_name,
             "held_on": on,
             "summary": summary,
-            "agreed": NO_GOALS_AGREED if kind == "appraisal" else None,
+            "agreed": NO_GOALS_AGREED if kind == AppraisalKind.APPRAISAL else None,
             "notes": None,
         }
 
@@ -380,12 +401,15 @@ class HistoryMaker:
         agreed: dict[int, list[str]] = {}
         for req in rng.sample(pool, min(count, len(pool))):
             status = rng.choices([s for s, _ in _GOAL_STATUSES], weights=[w for _, w in _GOAL_STATUSES])[0]
-            if status in ("fullfort", "avbrutt") and who.hired > self.today - dt.timedelta(days=120):
-                status = "planlagt"  # too new to have finished anything
+            if status in (
+                GoalStatus.COMPLETED,
+                GoalStatus.CANCELLED,
+            ) and who.hired > self.today - dt.timedelta(days=120):
+                status = GoalStatus.PLANNED  # too new to have finished anything
             # the demo shows a level reached through a course, whatever its size
             force = not self.guarantees.course and who.hired <= self.today - dt.timedelta(days=120)
             if force:
-                status = "fullfort"
+                status = GoalStatus.COMPLETED
             talk = self._talk_for(status, talks)
             entries = histories[req.competence]
             anchor = talk[1] if talk else None
@@ -401,9 +425,9 @@ class HistoryMaker:
     def _talk_for(self, status: str, talks: list[tuple[int, dt.date]]) -> tuple[int, dt.date] | None:
         if not talks:
             return None
-        if status in ("fullfort", "avbrutt"):
+        if status in (GoalStatus.COMPLETED, GoalStatus.CANCELLED):
             return talks[0]
-        if status == "planlagt":
+        if status == GoalStatus.PLANNED:
             return talks[-1]
         return self.rng.choice(talks)
 
@@ -423,7 +447,7 @@ class HistoryMaker:
         day = dt.timedelta(days=1)
         activity = rng.choices(list(ACTIVITY_WEIGHTS), weights=list(ACTIVITY_WEIGHTS.values()))[0]
         if concrete:
-            activity = "kurs"
+            activity = ActivityType.COURSE
         templates, hours, cost = ACTIVITIES[activity]
         comp = req.competence
         area_goal = not concrete and rng.random() < 0.1
@@ -434,17 +458,17 @@ class HistoryMaker:
         earliest = who.hired + day * 14
         completed: dt.date | None = None
         result: str | None = None
-        if status in ("fullfort", "avbrutt"):
+        if status in (GoalStatus.COMPLETED, GoalStatus.CANCELLED):
             anchor = max(anchor or today - day * rng.randint(200, 650), earliest)
             start = min(anchor + day * rng.randint(0, 30), today - day * 60)
             due = start + day * rng.randint(45, 240)
-            if status == "fullfort":
+            if status == GoalStatus.COMPLETED:
                 completed = min(due - day * rng.randint(0, 14), today - day * rng.randint(1, 20))
                 completed = max(completed, start + day * 7)
                 result = rng.choice(COMPLETED_RESULTS)
             else:
                 result = rng.choice(CANCELLED_RESULTS)
-        elif status == "pagar":
+        elif status == GoalStatus.IN_PROGRESS:
             anchor = max(anchor or today - day * rng.randint(20, 300), earliest)
             start = min(anchor + day * rng.randint(0, 30), today)
             due = start + day * rng.randint(60, 420)
@@ -455,7 +479,7 @@ class HistoryMaker:
             anchor = max(anchor or today - day * rng.randint(0, 60), earliest)
             start = anchor + day * rng.randint(14, 150)
             due = start + day * rng.randint(45, 300)
-        if status in ("planlagt", "pagar") and start < due < today:
+        if status in OPEN_GOAL_STATUSES and start < due < today:
             self.guarantees.overdue = True
         target = None if area_goal else _target(comp, req.level, entries)
         row: Row = {
@@ -479,10 +503,10 @@ class HistoryMaker:
         if any(e[_ON] == on for e in entries):
             return
         if activity in _LEADER_CONFIRMS and who.manager_name is not None and self.guarantees.course:
-            source, assessor = "leader", who.manager_name
+            source, assessor = AssessmentSource.LEADER, who.manager_name
         else:
             self.guarantees.course = True  # at least one level from a course, whatever the size
-            source, assessor = "course", self.rng.choice(COURSE_PROVIDERS)
+            source, assessor = AssessmentSource.COURSE, self.rng.choice(COURSE_PROVIDERS)
         position = bisect.bisect([e[_ON] for e in entries], on)
         entries.insert(position, (on, target, source, assessor, None))
 

@@ -4,31 +4,41 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from db.codes import ActivityType
+
 #: Per activity type: description templates ({name} = the competence), hours range, cost range in NOK.
 ACTIVITIES: dict[str, tuple[tuple[str, ...], tuple[int, int], tuple[int, int]]] = {
-    "kurs": (("Kurs: {name}", "Dagskurs i {name}", "Kurs hos KS Læring: {name}"), (6, 30), (1500, 12000)),
-    "e-laering": (("E-læring: {name}", "E-læringsmodul om {name}"), (1, 6), (0, 1500)),
-    "hospitering": (
+    ActivityType.COURSE: (
+        ("Kurs: {name}", "Dagskurs i {name}", "Kurs hos KS Læring: {name}"),
+        (6, 30),
+        (1500, 12000),
+    ),
+    ActivityType.E_LEARNING: (("E-læring: {name}", "E-læringsmodul om {name}"), (1, 6), (0, 1500)),
+    ActivityType.JOB_SHADOWING: (
         ("Hospitering for å styrke {name}", "Hospitering i nabokommunen: {name}"),
         (15, 75),
         (0, 6000),
     ),
-    "veiledning": (("Veiledning fra erfaren kollega: {name}", "Veiledningsgruppe: {name}"), (5, 20), (0, 0)),
-    "videreutdanning": (
+    ActivityType.MENTORING: (
+        ("Veiledning fra erfaren kollega: {name}", "Veiledningsgruppe: {name}"),
+        (5, 20),
+        (0, 0),
+    ),
+    ActivityType.FURTHER_EDUCATION: (
         ("Videreutdanning (30 studiepoeng): {name}", "Deltidsstudium: {name}"),
         (200, 400),
         (15000, 60000),
     ),
-    "laering-i-arbeid": (("Læring i arbeid: {name}", "Prøve ut nye oppgaver: {name}"), (10, 40), (0, 0)),
+    ActivityType.ON_THE_JOB: (("Læring i arbeid: {name}", "Prøve ut nye oppgaver: {name}"), (10, 40), (0, 0)),
 }
 #: How often each activity is chosen for a goal.
 ACTIVITY_WEIGHTS: dict[str, float] = {
-    "kurs": 32,
-    "e-laering": 28,
-    "hospitering": 8,
-    "veiledning": 12,
-    "videreutdanning": 6,
-    "laering-i-arbeid": 14,
+    ActivityType.COURSE: 32,
+    ActivityType.E_LEARNING: 28,
+    ActivityType.JOB_SHADOWING: 8,
+    ActivityType.MENTORING: 12,
+    ActivityType.FURTHER_EDUCATION: 6,
+    ActivityType.ON_THE_JOB: 14,
 }
 AREA_GOALS = (
     "Delta i utviklingsarbeid: {name}",

@@ -10,11 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from competence.export.scope import Person
-from competence.goals import ACTIVITY_LABELS, STATUS_LABELS
-from competence.language import normalise_language, pick_name
+from competence.language import pick_name
+from db.codes import OPEN_GOAL_STATUSES, ActivityType, GoalStatus
 from db.models import Area, Competence, LearningGoal, ScaleLevel
 
-OPEN_STATUSES = ("planlagt", "pagar")
+OPEN_STATUSES = OPEN_GOAL_STATUSES
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,6 @@ def goals_of_people(
 ) -> list[GoalRow]:
     """The learning goals of ``people`` (by due date), optionally only those with ``statuses``;
     activity, status and names in ``lang``."""
-    english = normalise_language(lang) == "en"
     by_id = {p.id: p for p in people}
     result: list[GoalRow] = []
     ids = list(by_id)
@@ -80,13 +79,13 @@ def goals_of_people(
                     person.full_name,
                     person.units,
                     goal.description,
-                    ACTIVITY_LABELS.get(goal.activity_type, (goal.activity_type,) * 2)[english],
+                    ActivityType.label_of(goal.activity_type, lang),
                     pick_name(lang, comp_name, comp_en) if comp_name else None,
                     pick_name(lang, area_name, area_en) if area_name else None,
                     level,
                     goal.start_on,
                     goal.due_on,
-                    STATUS_LABELS.get(goal.status, (goal.status,) * 2)[english],
+                    GoalStatus.label_of(goal.status, lang),
                     goal.status,
                     goal.hours,
                     goal.cost_nok,

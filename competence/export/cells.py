@@ -1,4 +1,4 @@
-"""Cell values that are safe to hand to a spreadsheet (DESIGN §9).
+"""Cell values that are safe to hand to a spreadsheet (docs/security.md).
 
 A text starting with ``= + - @``, a tab, CR or NUL would be run as a formula (or used for DDE) by
 Excel or LibreOffice, so such text is always written as a string cell, never as a formula. Control

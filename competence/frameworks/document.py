@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from competence.errors import ValidationError
+from competence.frameworks.fields import COMPETENCE_FIELDS, content_of
 from competence.frameworks.spec import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -25,6 +26,9 @@ from competence.frameworks.spec import (
     SourceSpec,
 )
 from db.engine import ensure_private_dir
+
+#: A competence in a file: its key, these content fields, its scale and parent, then its texts.
+FILE_HEAD = COMPETENCE_FIELDS.index("validity_months") + 1
 
 
 def to_document(spec: FrameworkSpec) -> dict[str, Any]:
@@ -150,21 +154,15 @@ def _area(area: AreaSpec) -> dict[str, Any]:
 
 
 def _competence(comp: CompetenceSpec) -> dict[str, Any]:
+    content = content_of(comp)
+    first, rest = COMPETENCE_FIELDS[:FILE_HEAD], COMPETENCE_FIELDS[FILE_HEAD:]
     return _compact(
         {
             "key": comp.key,
-            "code": comp.code,
-            "name": comp.name,
-            "name_en": comp.name_en,
-            "kind": comp.kind,
-            "critical": comp.critical,
+            **{name: content[name] for name in first},
             "scale": comp.scale,
-            "validity_months": comp.validity_months,
             "parent": comp.parent,
-            "description": comp.description,
-            "description_en": comp.description_en,
-            "source_quote": comp.source_quote,
-            "source_ref": comp.source_ref,
+            **{name: content[name] for name in rest},
         }
     )
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from competence import audit
 from competence.errors import ConflictError, DomainError, ValidationError
 from competence.frameworks.builtin import builtin_scales
+from competence.frameworks.fields import COMPETENCE_TEXTS, fill_content
 from competence.frameworks.keys import slugify, unique_key
 from competence.frameworks.parse import KEY_PATTERN, MAX_VALIDITY_MONTHS, clean_multiline
 from competence.frameworks.queries import (
@@ -35,6 +36,7 @@ from competence.frameworks.queries import (
 )
 from competence.frameworks.store import (
     apply_spec,
+    forget_requirement_history,
     frameworks_using_scale,
     read_spec,
     referenced_competence_ids,
@@ -43,7 +45,8 @@ from competence.identifiers import clean_text
 from competence.lookup import check_version, get_or_fail
 from competence.uow import UnitOfWork
 from competence.validation import limited_text
-from db.models import COMPETENCE_KINDS, Area, Competence, Framework, Scale, ScaleLevel
+from db.codes import CompetenceKind
+from db.models import Area, Competence, Framework, Scale, ScaleLevel
 
 
 class ReadOnlyFrameworkError(DomainError):
@@ -73,7 +76,7 @@ class CompetenceInput:
     code: str | None = None
     description: str | None = None
     description_en: str | None = None
-    kind: str = "skill"
+    kind: str = CompetenceKind.SKILL
     critical: bool = False
     source_quote: str | None = None
     source_ref: str | None = None
@@ -279,6 +282,7 @@ def delete_framework(uow: UnitOfWork, framework_id: int, *, expected_version: in
             s.scalars(select(Competence.scale_id).where(Competence.framework_id == framework_id))
         )
         _record(uow, framework, "delete", "framework", framework.id)
+        forget_requirement_history(s, ids)
         s.delete(framework)
         uow.flush()
         owned = builtin_scales()
@@ -361,6 +365,7 @@ def remove_area(uow: UnitOfWork, area_id: int, *, expected_version: int | None) 
         _record(
             uow, framework, "remove-area", "area", area.id, key=area.key, competences=len(area.competences)
         )
+        forget_requirement_history(s, [c.id for c in area.competences])
         s.delete(area)
         _changed(framework)
         uow.commit()
@@ -372,9 +377,19 @@ def remove_area(uow: UnitOfWork, area_id: int, *, expected_version: int | None) 
 
 
 def _apply_competence(s: Session, comp: Competence, framework: Framework, data: CompetenceInput) -> None:
-    comp.name = _required(data.name, "name", "Navnet på kompetansen", "The competence name", max_len=300)
-    comp.name_en = _text(data.name_en, "name_en", "Det engelske navnet", "The English name", max_len=300)
-    code = _text(data.code, "code", "Koden", "The code", max_len=40)
+    texts = {
+        t.name: _text(
+            getattr(data, t.name),
+            t.name,
+            t.label_nb,
+            t.label_en,
+            max_len=t.max_len,
+            required=t.required,
+            multiline=t.multiline,
+        )
+        for t in COMPETENCE_TEXTS
+    }
+    code = texts["code"]
     if code is not None:
         others = s.execute(
             select(Competence.code, Competence.name).where(
@@ -390,32 +405,12 @@ def _apply_competence(s: Session, comp: Competence, framework: Framework, data: 
                 f"The code '{code}' is already used by '{clash}' in this framework.",
                 field="code",
             )
-    comp.code = code
-    comp.description = _text(
-        data.description, "description", "Beskrivelsen", "The description", max_len=4000, multiline=True
-    )
-    comp.description_en = _text(
-        data.description_en,
-        "description_en",
-        "Den engelske beskrivelsen",
-        "The English description",
-        max_len=4000,
-        multiline=True,
-    )
-    if data.kind not in COMPETENCE_KINDS:
+    if CompetenceKind.known(data.kind) is None:
         raise ValidationError(
             f"Ukjent type «{data.kind}» (bruk «skill» eller «certificate»).",
             f"Unknown kind '{data.kind}' (use 'skill' or 'certificate').",
             field="kind",
         )
-    comp.kind = data.kind
-    comp.critical = bool(data.critical)
-    comp.source_quote = _text(
-        data.source_quote, "source_quote", "Sitatet", "The quote", max_len=4000, multiline=True
-    )
-    comp.source_ref = _text(
-        data.source_ref, "source_ref", "Kildehenvisningen", "The source reference", max_len=200
-    )
     months = data.validity_months
     if months is not None and not 1 <= months <= MAX_VALIDITY_MONTHS:
         raise ValidationError(
@@ -423,7 +418,9 @@ def _apply_competence(s: Session, comp: Competence, framework: Framework, data: 
             f"Validity must be between 1 and {MAX_VALIDITY_MONTHS} months.",
             field="validity_months",
         )
-    comp.validity_months = months
+    fill_content(
+        comp, {**texts, "kind": data.kind, "critical": bool(data.critical), "validity_months": months}
+    )
     _apply_scale(s, comp, framework, data.scale_id)
     _apply_parent(s, comp, framework, data.parent_id)
 
@@ -540,6 +537,7 @@ def remove_competence(uow: UnitOfWork, competence_id: int, *, expected_version: 
                 "removed.",
             )
         _record(uow, framework, "remove-competence", "competence", comp.id, key=comp.key)
+        forget_requirement_history(s, [comp.id])
         s.delete(comp)
         _changed(framework)
         uow.commit()

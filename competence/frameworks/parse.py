@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from competence.errors import ValidationError
+from competence.frameworks.fields import COMPETENCE_FIELDS, COMPETENCE_TEXTS
 from competence.frameworks.spec import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -32,7 +33,7 @@ from competence.frameworks.spec import (
 from competence.identifiers import clean_text
 from competence.numbers import format_percent
 from competence.scales import default_percent
-from db.models import COMPETENCE_KINDS
+from db.codes import CompetenceKind
 
 #: Largest framework file accepted (the built-in ones are well under 100 kB).
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -501,20 +502,7 @@ def _percent(obj: dict[str, Any], place: Place, ordinal: int, top: int) -> float
 
 
 _COMPETENCE_REQUIRED = ("key", "name")
-_COMPETENCE_OPTIONAL = (
-    "code",
-    "name_en",
-    "description",
-    "description_en",
-    "kind",
-    "critical",
-    "source_quote",
-    "source_ref",
-    "scale",
-    "validity_months",
-    "children",
-    "parent",
-)
+_COMPETENCE_OPTIONAL = (*(f for f in COMPETENCE_FIELDS if f != "name"), "scale", "children", "parent")
 
 
 @dataclass
@@ -592,7 +580,11 @@ def _competence(
             f"the competence key '{key}' is used earlier in the file; keys must be unique in the framework.",
         )
     ctx.keys[key] = where
-    code = _text(obj, "code", where, max_len=40)
+    texts = {
+        t.name: _text(obj, t.name, where, max_len=t.max_len, required=t.required, multiline=t.multiline)
+        for t in COMPETENCE_TEXTS
+    }
+    code = texts["code"]
     if code is not None:
         if code.casefold() in ctx.codes:
             raise where.field("code").error(
@@ -600,10 +592,8 @@ def _competence(
                 f"the code '{code}' is used by another competence in the file.",
             )
         ctx.codes[code.casefold()] = where
-    name = _text(obj, "name", where, max_len=300, required=True)
-    assert name is not None
-    kind = _text(obj, "kind", where, max_len=20) or "skill"
-    if kind not in COMPETENCE_KINDS:
+    kind = _text(obj, "kind", where, max_len=20) or CompetenceKind.SKILL
+    if CompetenceKind.known(kind) is None:
         raise where.field("kind").error(
             f"«{kind}» er ikke en gyldig type (bruk «skill» eller «certificate»).",
             f"'{kind}' is not a valid kind (use 'skill' or 'certificate').",
@@ -623,17 +613,11 @@ def _competence(
     out.append(
         CompetenceSpec(
             key=key,
-            code=code,
-            name=name,
-            name_en=_text(obj, "name_en", where, max_len=300),
-            description=_text(obj, "description", where, max_len=4000, multiline=True),
-            description_en=_text(obj, "description_en", where, max_len=4000, multiline=True),
+            **texts,  # type: ignore[arg-type]  # "name" is required, so never None
             kind=kind,
             critical=_bool(obj, "critical", where),
-            source_quote=_text(obj, "source_quote", where, max_len=4000, multiline=True),
-            source_ref=_text(obj, "source_ref", where, max_len=200),
-            scale=None if scale == ctx.default_scale else scale,
             validity_months=_int(obj, "validity_months", where, low=1, high=MAX_VALIDITY_MONTHS),
+            scale=None if scale == ctx.default_scale else scale,
             parent=parent or own_parent,
         )
     )

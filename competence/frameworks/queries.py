@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from competence.errors import NotFoundError
 from competence.frameworks.document import source_from_column
+from competence.frameworks.fields import CompetenceContent, content_of
 from competence.frameworks.spec import LevelSpec, SourceSpec
 from competence.frameworks.store import read_scale
 from competence.uow import UnitOfWork
@@ -74,20 +75,12 @@ class ScaleView:
     version: int
 
 
-@dataclass(frozen=True)
-class CompetenceNode:
+@dataclass(frozen=True, kw_only=True)
+class CompetenceNode(CompetenceContent):
+    """A competence of the register: its content, and its place by id."""
+
     id: int
     key: str
-    code: str | None
-    name: str
-    name_en: str | None
-    description: str | None
-    description_en: str | None
-    kind: str
-    critical: bool
-    source_quote: str | None
-    source_ref: str | None
-    validity_months: int | None
     scale_id: int
     parent_id: int | None
     area_id: int
@@ -244,16 +237,7 @@ def competence_node(c: Competence) -> CompetenceNode:
     return CompetenceNode(
         id=c.id,
         key=c.key,
-        code=c.code,
-        name=c.name,
-        name_en=c.name_en,
-        description=c.description,
-        description_en=c.description_en,
-        kind=c.kind,
-        critical=bool(c.critical),
-        source_quote=c.source_quote,
-        source_ref=c.source_ref,
-        validity_months=c.validity_months,
+        **content_of(c),
         scale_id=c.scale_id,
         parent_id=c.parent_id,
         area_id=c.area_id,

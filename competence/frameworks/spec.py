@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from competence.frameworks.fields import CompetenceContent
+
 FORMAT_NAME = "kompetanseregister-framework"
 FORMAT_VERSION = 1
 
@@ -64,20 +66,12 @@ class ScaleSpec:
         return max(level.ordinal for level in self.levels)
 
 
-@dataclass(frozen=True)
-class CompetenceSpec:
+@dataclass(frozen=True, kw_only=True)
+class CompetenceSpec(CompetenceContent):
+    """A competence of a framework file: its content, and its place by key."""
+
     key: str
-    code: str | None
-    name: str
-    name_en: str | None
-    description: str | None
-    description_en: str | None
-    kind: str
-    critical: bool
-    source_quote: str | None
-    source_ref: str | None
     scale: str | None
-    validity_months: int | None
     parent: str | None
 
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import delete, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from competence.errors import ConflictError
 from competence.frameworks.document import source_from_column, source_to_column
+from competence.frameworks.fields import content_of, fill_content
 from competence.frameworks.parse import scale_order
 from competence.frameworks.spec import AreaSpec, CompetenceSpec, FrameworkSpec, LevelSpec, ScaleSpec
 from db.models import (
@@ -144,17 +145,8 @@ def _competence_spec(
     scale_key = scales[comp.scale_id].key
     return CompetenceSpec(
         key=comp.key,
-        code=comp.code,
-        name=comp.name,
-        name_en=comp.name_en,
-        description=comp.description,
-        description_en=comp.description_en,
-        kind=comp.kind,
-        critical=bool(comp.critical),
-        source_quote=comp.source_quote,
-        source_ref=comp.source_ref,
+        **content_of(comp),
         scale=None if scale_key == default_key else scale_key,
-        validity_months=comp.validity_months,
         parent=key_of.get(comp.parent_id) if comp.parent_id is not None else None,
     )
 
@@ -165,16 +157,29 @@ def _competence_spec(
 
 
 def referenced_competence_ids(session: Session, ids: Collection[int]) -> set[int]:
-    """The competences among ``ids`` that a requirement, assessment, certificate or goal points at."""
+    """The competences among ``ids`` that a requirement (in force or to come), assessment,
+    certificate or goal points at. A requirement that has ended is history: it goes with its
+    competence (:func:`forget_requirement_history`)."""
     if not ids:
         return set()
     used = or_(
-        exists().where(Requirement.competence_id == Competence.id),
+        exists().where(Requirement.competence_id == Competence.id, Requirement.valid_to.is_(None)),
         exists().where(Assessment.competence_id == Competence.id),
         exists().where(Certificate.competence_id == Competence.id),
         exists().where(LearningGoal.competence_id == Competence.id),
     )
     return set(session.scalars(select(Competence.id).where(Competence.id.in_(list(ids)), used)))
+
+
+def forget_requirement_history(session: Session, competence_ids: Collection[int]) -> None:
+    """Delete the ended requirements of competences about to be deleted (docs/compliance.md: a
+    requirement's history belongs to its competence)."""
+    if competence_ids:
+        session.execute(
+            delete(Requirement).where(
+                Requirement.competence_id.in_(list(competence_ids)), Requirement.valid_to.is_not(None)
+            )
+        )
 
 
 def referenced_level_ids(session: Session, ids: Collection[int]) -> set[int]:
@@ -287,6 +292,34 @@ def apply_spec(
     """Insert ``spec`` as a new framework, or update ``framework`` in place to match it."""
     before = read_spec(session, framework) if framework is not None else None
     scales, kept_levels = sync_scales(session, spec.scales, updatable_scales)
+    framework = _set_framework(session, framework, spec, builtin, scales)
+    areas = _sync_areas(session, framework, spec)
+    comps = {
+        c.key: c for c in session.scalars(select(Competence).where(Competence.framework_id == framework.id))
+    }
+    _refuse_scale_changes(session, spec, comps, scales)
+    _sync_competences(session, framework, spec, areas, comps, scales)
+    gone, in_use = _remove_what_is_gone(session, spec, areas, comps)
+
+    old = {c.key: (a.key, c) for a, c in before.competences()} if before else {}
+    new = {c.key: (a.key, c) for a, c in spec.competences()}
+    return ApplyReport(
+        framework_id=framework.id,
+        added=tuple(k for k in new if k not in old),
+        changed=tuple(k for k in new if k in old and old[k] != new[k]),
+        removed=tuple(k for k, c in gone.items() if c.id not in in_use),
+        kept=tuple(sorted(k for k, c in gone.items() if c.id in in_use)),
+        kept_levels=tuple(kept_levels),
+    )
+
+
+def _set_framework(
+    session: Session,
+    framework: Framework | None,
+    spec: FrameworkSpec,
+    builtin: bool,
+    scales: dict[str, Scale],
+) -> Framework:
     if framework is None:
         framework = Framework(key=spec.key)
         session.add(framework)
@@ -299,13 +332,12 @@ def apply_spec(
     framework.builtin = builtin
     framework.default_scale_id = scales[spec.default_scale].id
     session.flush()
+    return framework
 
+
+def _sync_areas(session: Session, framework: Framework, spec: FrameworkSpec) -> dict[str, Area]:
+    """The framework's areas by key, those of ``spec`` added or updated (none removed yet)."""
     areas = {a.key: a for a in session.scalars(select(Area).where(Area.framework_id == framework.id))}
-    comps = {
-        c.key: c for c in session.scalars(select(Competence).where(Competence.framework_id == framework.id))
-    }
-    _refuse_scale_changes(session, spec, comps, scales)
-
     for index, area_spec in enumerate(spec.areas):
         area = areas.get(area_spec.key)
         if area is None:
@@ -318,7 +350,18 @@ def apply_spec(
         area.description = area_spec.description
         area.sort_order = index
     session.flush()
+    return areas
 
+
+def _sync_competences(
+    session: Session,
+    framework: Framework,
+    spec: FrameworkSpec,
+    areas: dict[str, Area],
+    comps: dict[str, Competence],
+    scales: dict[str, Scale],
+) -> None:
+    """Add or update the competences of ``spec`` (kept in ``comps``), then link their parents."""
     for area_spec in spec.areas:
         area = areas[area_spec.key]
         for index, comp_spec in enumerate(area_spec.competences):
@@ -335,6 +378,12 @@ def apply_spec(
         if comps[comp_spec.key].parent_id != parent_id:  # no UPDATE (and version step) when unchanged
             comps[comp_spec.key].parent_id = parent_id
 
+
+def _remove_what_is_gone(
+    session: Session, spec: FrameworkSpec, areas: dict[str, Area], comps: dict[str, Competence]
+) -> tuple[dict[str, Competence], set[int]]:
+    """Delete the competences and areas ``spec`` no longer has, unless in use; returns the
+    competences gone from ``spec`` and the ids of those kept because they are in use."""
     wanted = {c.key for _, c in spec.competences()}
     gone = {key: comp for key, comp in comps.items() if key not in wanted}
     in_use = referenced_competence_ids(session, [c.id for c in gone.values()])
@@ -351,33 +400,14 @@ def apply_spec(
             if not left:
                 session.delete(area)
     session.flush()
-
-    old = {c.key: (a.key, c) for a, c in before.competences()} if before else {}
-    new = {c.key: (a.key, c) for a, c in spec.competences()}
-    return ApplyReport(
-        framework_id=framework.id,
-        added=tuple(k for k in new if k not in old),
-        changed=tuple(k for k in new if k in old and old[k] != new[k]),
-        removed=tuple(k for k, c in gone.items() if c.id not in in_use),
-        kept=tuple(sorted(k for k, c in gone.items() if c.id in in_use)),
-        kept_levels=tuple(kept_levels),
-    )
+    return gone, in_use
 
 
 def _set_competence(comp: Competence, spec: CompetenceSpec, area: Area, scale: Scale, index: int) -> None:
     if comp.area is not area:
         comp.area = area
     comp.scale_id = scale.id
-    comp.code = spec.code
-    comp.name = spec.name
-    comp.name_en = spec.name_en
-    comp.description = spec.description
-    comp.description_en = spec.description_en
-    comp.kind = spec.kind
-    comp.critical = spec.critical
-    comp.source_quote = spec.source_quote
-    comp.source_ref = spec.source_ref
-    comp.validity_months = spec.validity_months
+    fill_content(comp, spec)
     comp.sort_order = index
 
 

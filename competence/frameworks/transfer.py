@@ -31,6 +31,7 @@ from competence.frameworks.results import INSERTED, UNCHANGED, UPDATED, LoadResu
 from competence.frameworks.spec import FrameworkSpec
 from competence.frameworks.store import apply_spec, frameworks_using_scale, read_spec
 from competence.uow import UnitOfWork
+from db.codes import ImportKind, ImportMode, ImportStatus
 from db.models import Framework, ImportRun, Scale
 
 
@@ -119,14 +120,14 @@ def import_framework_file(uow: UnitOfWork, path: Path) -> LoadResult:
         }
         s.add(
             ImportRun(
-                kind="framework",
+                kind=ImportKind.FRAMEWORK,
                 started_at=now(),
                 finished_at=now(),
                 actor=uow.actor,
                 file_name=path.name[:500],
                 file_sha256=hashlib.sha256(raw).hexdigest(),
-                mode="insert" if existing is None else "update",
-                status="ok",
+                mode=ImportMode.INSERT if existing is None else ImportMode.UPDATE,
+                status=ImportStatus.OK,
                 counts=counts,
             )
         )

@@ -1,4 +1,4 @@
-"""Gap analysis (DESIGN §5): where people fall short of what their role requires.
+"""Gap analysis: where people fall short of what their role requires.
 
 Definitions
 -----------
@@ -17,26 +17,24 @@ Definitions
 * Trend: the same figures at earlier dates, from the assessment history (roles and requirements as
   they are today: their own history is not kept).
 
-Everything that aggregates runs in SQL (GROUP BY in the database), never by loading every row. The
-``*_in(session, ...)`` variants work inside a caller's session (batch exports); the others open their
-own unit of work.
+Everything that aggregates runs in SQL (GROUP BY in the database), never by loading every row. Each
+function takes the unit of work: called alone it reads one snapshot in a transaction of its own;
+called inside an action (``with uow.reading():``) it joins the action's transaction, so that every
+figure of one screen or report comes from the same snapshot (competence/uow.py).
 """
 
 from competence.gap.analysis import (
     area_coverage,
-    area_coverage_in,
     cell_people,
     gap_report,
     shortfalls,
     summary,
     trend,
     unit_heatmap,
-    unit_heatmap_in,
     vulnerabilities,
-    vulnerabilities_in,
 )
-from competence.gap.certificates import DEFAULT_EXPIRY_WINDOW_DAYS, certificate_alerts, certificate_alerts_in
-from competence.gap.profile import employee_profile, employee_profile_in
+from competence.gap.certificates import DEFAULT_EXPIRY_WINDOW_DAYS, certificate_alerts
+from competence.gap.profile import employee_profile
 from competence.gap.results import (
     AreaScore,
     CertificateAlert,
@@ -75,18 +73,13 @@ __all__ = [
     "UnitRef",
     "Vulnerability",
     "area_coverage",
-    "area_coverage_in",
     "cell_people",
     "certificate_alerts",
-    "certificate_alerts_in",
     "employee_profile",
-    "employee_profile_in",
     "gap_report",
     "shortfalls",
     "summary",
     "trend",
     "unit_heatmap",
-    "unit_heatmap_in",
     "vulnerabilities",
-    "vulnerabilities_in",
 ]

@@ -3,21 +3,24 @@
 Two aggregates carry everything: unit × competence cells (a person counts in each unit where they
 hold a post) and per-competence totals (each person once). Area coverage, vulnerability and the
 summary are derived from them. For a whole municipality the two run at the same time on two
-database connections, since each is one long query the database works on alone.
+database connections (:meth:`competence.uow.UnitOfWork.parallel`), since each is one long query the
+database works on alone.
+
+Each function reads inside ``uow.reading()``: alone it is one read-only transaction on one
+snapshot, and inside an action it joins the action's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from competence.gap.certificates import DEFAULT_EXPIRY_WINDOW_DAYS, certificate_alerts_in
+from competence.gap.certificates import DEFAULT_EXPIRY_WINDOW_DAYS, certificate_alerts
 from competence.gap.queries import (
     Selection,
     active_employee,
@@ -48,40 +51,16 @@ from competence.gap.results import (
 )
 from competence.lookup import get_or_fail
 from competence.uow import UnitOfWork
+from db.codes import OPEN_GOAL_STATUSES, CertificateStatus
 from db.models import Area, Assessment, Competence, Employee, LearningGoal, OrgUnit, Position, ScaleLevel
-from db.session import Database
 
-T = TypeVar("T")
-#: Queries run side by side for a whole municipality (this is a 2-core machine's worth).
-PARALLEL_QUERIES = 2
 Cells = dict[tuple[int, int], HeatCell]
 Totals = dict[int, HeatCell]
 
 
-def _in_parallel(database: Database, jobs: Sequence[Callable[[Session], T]]) -> list[T]:
-    """Run read-only jobs on both cores, each in its own session (never a shared one).
-
-    An in-memory SQLite database has a single connection, so there they run one after the other.
-    """
-    if database.is_sqlite and database.path is None:
-        with database.session_factory() as session:
-            return [job(session) for job in jobs]
-
-    def run(job: Callable[[Session], T]) -> T:
-        with database.session_factory() as session:
-            try:
-                return job(session)
-            finally:
-                session.rollback()
-
-    with ThreadPoolExecutor(max_workers=PARALLEL_QUERIES, thread_name_prefix="gap") as pool:
-        return [f.result() for f in [pool.submit(run, job) for job in jobs]]
-
-
-def _check_unit(uow: UnitOfWork, unit_id: int | None) -> None:
+def _check_unit(session: Session, unit_id: int | None) -> None:
     if unit_id is not None:
-        with uow:
-            get_or_fail(uow.session, OrgUnit, unit_id, "enhet", "Unit")
+        get_or_fail(session, OrgUnit, unit_id, "enhet", "Unit")
 
 
 def _cells_and_totals(
@@ -89,18 +68,19 @@ def _cells_and_totals(
 ) -> tuple[Cells, Totals]:
     """The two aggregates. For a whole municipality each takes seconds and SQLite runs a query on
     one core, so the work is split in halves (units by head count for the cells, people by id for
-    the totals) that run side by side; the halves of the totals are merged here."""
+    the totals) that the unit of work's parallel readers run side by side (on the action's
+    snapshot where the database allows, see competence/uow.py); the halves of the totals are
+    merged here."""
+    session = uow.session
     sel = Selection(on, unit_id, subunits)
     if unit_id is not None:
-        with uow:
-            return unit_cells(uow.session, sel), totals(uow.session, sel)
-    with uow:
-        unit_halves, people_halves = _halves(uow.session, on)
+        return unit_cells(session, sel), totals(session, sel)
+    unit_halves, people_halves = _halves(session, on)
     jobs: list[Callable[[Session], Any]] = [
         *(lambda s, part=part: unit_cells(s, replace(sel, unit_ids=part)) for part in unit_halves),
         *(lambda s, span=span: totals(s, replace(sel, employee_ids=span)) for span in people_halves),
     ]
-    results = _in_parallel(uow.database, jobs)
+    results = uow.parallel(jobs)
     cells: Cells = {}
     for part in results[: len(unit_halves)]:
         cells.update(part)
@@ -148,21 +128,10 @@ def unit_heatmap(
 ) -> Heatmap:
     """Unit × competence for ``unit_id`` (and its sub-units), or for the whole municipality."""
     on = on_date(at)
-    _check_unit(uow, unit_id)
-    cells, per_comp = _cells_and_totals(uow, on, unit_id, subunits)
-    with uow:
+    with uow.reading():
+        _check_unit(uow.session, unit_id)
+        cells, per_comp = _cells_and_totals(uow, on, unit_id, subunits)
         return _heatmap(uow.session, on, unit_id, subunits, cells, per_comp)
-
-
-def unit_heatmap_in(
-    session: Session, *, unit_id: int | None = None, subunits: bool = True, at: dt.date | None = None
-) -> Heatmap:
-    """:func:`unit_heatmap` inside a caller's session (no parallel queries)."""
-    on = on_date(at)
-    if unit_id is not None:
-        get_or_fail(session, OrgUnit, unit_id, "enhet", "Unit")
-    sel = Selection(on, unit_id, subunits)
-    return _heatmap(session, on, unit_id, subunits, unit_cells(session, sel), totals(session, sel))
 
 
 def _heatmap(
@@ -177,7 +146,7 @@ def cell_people(
 ) -> list[PersonCell]:
     """The people behind one heatmap cell, largest gap first."""
     on = on_date(at)
-    with uow:
+    with uow.reading():
         s = uow.session
         comp = get_or_fail(s, Competence, competence_id, "kompetanse", "Competence")
         sel = Selection(on, unit_id, subunits=False, competence_ids=(competence_id,))
@@ -213,13 +182,13 @@ def shortfalls(
     """Every requirement not met by someone in the selection (each person and competence once),
     with the gap as the heatmap and the profile count it. One query; unordered."""
     on = on_date(at)
-    _check_unit(uow, unit_id)
     sel = Selection(on, unit_id, subunits)
     scored = scored_pairs(sel, per_unit=False)
     stmt = select(scored.c.employee_id, scored.c.competence_id, scored.c.req, scored.c.cur).where(
         ~holds(scored)
     )
-    with uow:
+    with uow.reading():
+        _check_unit(uow.session, unit_id)
         rows = uow.session.execute(stmt, sel.params())
         return [
             PersonShortfall(emp_id, comp_id, float(req), None if cur is None else float(cur))
@@ -255,20 +224,13 @@ def area_coverage(
     uow: UnitOfWork, *, unit_id: int | None = None, subunits: bool = True, at: dt.date | None = None
 ) -> list[AreaScore]:
     """The strategy view: figures per strategy area, each person and competence counted once."""
-    with uow:
-        return area_coverage_in(uow.session, unit_id=unit_id, subunits=subunits, at=at)
+    with uow.reading():
+        session = uow.session
+        return _area_scores(session, totals(session, Selection(on_date(at), unit_id, subunits)))
 
 
-def area_coverage_in(
-    session: Session,
-    *,
-    unit_id: int | None = None,
-    subunits: bool = True,
-    at: dt.date | None = None,
-    per_comp: Totals | None = None,
-) -> list[AreaScore]:
-    if per_comp is None:
-        per_comp = totals(session, Selection(on_date(at), unit_id, subunits))
+def _area_scores(session: Session, per_comp: Totals) -> list[AreaScore]:
+    """Per-competence totals pooled per strategy area."""
     refs = competence_refs(session, list(per_comp))
     groups: dict[int, list[HeatCell]] = {}
     for comp_id, cell in per_comp.items():
@@ -301,24 +263,18 @@ def vulnerabilities(
     uow: UnitOfWork, *, unit_id: int | None = None, subunits: bool = True, at: dt.date | None = None
 ) -> list[Vulnerability]:
     """Critical competences a unit requires that nobody or only one of its people holds."""
-    with uow:
-        return vulnerabilities_in(uow.session, unit_id=unit_id, subunits=subunits, at=at)
-
-
-def vulnerabilities_in(
-    session: Session,
-    *,
-    unit_id: int | None = None,
-    subunits: bool = True,
-    at: dt.date | None = None,
-    cells: Cells | None = None,
-) -> list[Vulnerability]:
     on = on_date(at)
-    if cells is None:
+    with uow.reading():
+        session = uow.session
         critical = tuple(session.scalars(select(Competence.id).where(Competence.critical)))
         cells = (
             unit_cells(session, Selection(on, unit_id, subunits, competence_ids=critical)) if critical else {}
         )
+        return _vulnerable(session, on, cells)
+
+
+def _vulnerable(session: Session, on: dt.date, cells: Cells) -> list[Vulnerability]:
+    """The cells of critical competences held by at most one person, with who holds them."""
     refs = competence_refs(session, sorted({c for _, c in cells}))
     weak = [cell for cell in cells.values() if refs[cell.competence_id].critical and cell.met <= 1]
     if not weak:
@@ -372,14 +328,14 @@ def gap_report(
 ) -> GapReport:
     """Heatmap, strategy areas, vulnerabilities, certificate alerts and key figures in one go."""
     on = on_date(at)
-    _check_unit(uow, unit_id)
-    cells, per_comp = _cells_and_totals(uow, on, unit_id, subunits)
-    with uow:
+    with uow.reading():
         s = uow.session
+        _check_unit(s, unit_id)
+        cells, per_comp = _cells_and_totals(uow, on, unit_id, subunits)
         heatmap = _heatmap(s, on, unit_id, subunits, cells, per_comp)
-        areas = area_coverage_in(s, at=on, per_comp=per_comp)
-        vulns = vulnerabilities_in(s, at=on, cells=cells)
-        alerts = certificate_alerts_in(s, unit_id=unit_id, subunits=subunits, at=on, window_days=window_days)
+        areas = _area_scores(s, per_comp)
+        vulns = _vulnerable(s, on, cells)
+        alerts = certificate_alerts(uow, unit_id=unit_id, subunits=subunits, at=on, window_days=window_days)
         figures = _summary(s, on, unit_id, subunits, per_comp, len(vulns), alerts, largest)
         return GapReport(heatmap, tuple(areas), tuple(vulns), tuple(alerts), figures)
 
@@ -429,8 +385,8 @@ def _summary(
         sum(c.mean_gap * c.people for c in per_comp.values()) / requirements if requirements else 0.0,
         largest_gaps,
         vulnerable,
-        sum(1 for a in alerts if a.status == "utloper"),
-        sum(1 for a in alerts if a.status == "utlopt"),
+        sum(1 for a in alerts if a.status == CertificateStatus.EXPIRING),
+        sum(1 for a in alerts if a.status == CertificateStatus.EXPIRED),
         _overdue_goals(session, on, scope),
         fte_mix,
     )
@@ -456,7 +412,7 @@ def _overdue_goals(session: Session, on: dt.date, scope: Any) -> int:
         select(func.count())
         .select_from(LearningGoal)
         .join(Employee, Employee.id == LearningGoal.employee_id)
-        .where(LearningGoal.status.in_(("planlagt", "pagar")), LearningGoal.due_on < on, active_employee(on))
+        .where(LearningGoal.status.in_(OPEN_GOAL_STATUSES), LearningGoal.due_on < on, active_employee(on))
     )
     if scope is not None:
         stmt = stmt.where(
@@ -470,7 +426,7 @@ def trend(
 ) -> list[TrendPoint]:
     """Totals at each date, from the assessment history."""
     points = []
-    with uow:
+    with uow.reading():
         for on in sorted(dates):
             sel = Selection(on, unit_id, subunits)
             scored = scored_pairs(sel, per_unit=False)

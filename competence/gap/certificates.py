@@ -28,21 +28,13 @@ def certificate_alerts(
     Only each person's newest certificate per training counts: a renewed certificate silences the
     old one.
     """
-    with uow:
-        return certificate_alerts_in(
-            uow.session, unit_id=unit_id, subunits=subunits, at=at, window_days=window_days
-        )
+    with uow.reading():
+        return _alerts(uow.session, unit_id, subunits, on_date(at), window_days)
 
 
-def certificate_alerts_in(
-    session: Session,
-    *,
-    unit_id: int | None = None,
-    subunits: bool = True,
-    at: dt.date | None = None,
-    window_days: int = DEFAULT_EXPIRY_WINDOW_DAYS,
+def _alerts(
+    session: Session, unit_id: int | None, subunits: bool, on: dt.date, window_days: int
 ) -> list[CertificateAlert]:
-    on = on_date(at)
     newer = aliased(Certificate)
     superseded = exists().where(
         newer.employee_id == Certificate.employee_id,

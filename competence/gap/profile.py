@@ -23,13 +23,11 @@ EMPLOYEE_ID = bindparam("employee_id", type_=Integer())
 
 def employee_profile(uow: UnitOfWork, employee_id: int, *, at: dt.date | None = None) -> EmployeeProfile:
     """Every competence the person's roles require, with current, required, gap and status."""
-    with uow:
-        return employee_profile_in(uow.session, employee_id, at=at)
+    with uow.reading():
+        return _profile(uow.session, employee_id, on_date(at))
 
 
-def employee_profile_in(session: Session, employee_id: int, *, at: dt.date | None = None) -> EmployeeProfile:
-    """:func:`employee_profile` inside a caller's session (batch exports reuse one session)."""
-    on = on_date(at)
+def _profile(session: Session, employee_id: int, on: dt.date) -> EmployeeProfile:
     emp = get_or_fail(session, Employee, employee_id, "ansatt", "Employee")
     reqs = session.execute(_requirements_stmt(), {"employee_id": employee_id, "at": on}).all()
     strongest: dict[int, tuple[int, str, float, bool, str | None]] = {}

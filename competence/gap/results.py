@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from competence.language import coded, format_date, pick, pick_name
-from db.codes import RequirementStatus
+from db.codes import CertificateStatus, RequirementStatus
 
 #: a requirement's status (docs/compliance.md); "missing" and "overdue" only for a mandatory course
 #: (a competence of kind certificate) without a valid certificate, in the profile
@@ -291,8 +291,8 @@ class CertificateAlert:
     days_left: int
 
     @property
-    def status(self) -> Literal["utloper", "utlopt"]:
-        return "utlopt" if self.days_left < 0 else "utloper"
+    def status(self) -> CertificateStatus:
+        return CertificateStatus.EXPIRED if self.days_left < 0 else CertificateStatus.EXPIRING
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,19 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, NextPageTemplate, Paragraph, Spacer
 from reportlab.platypus.flowables import KeepTogether
 
-from competence.assessments import SOURCE_LABELS
 from competence.export.pdf import theme
 from competence.export.pdf.concat import DocInfo
 from competence.export.pdf.fonts import register_fonts
-from competence.goals import ACTIVITY_LABELS, STATUS_LABELS
-from db.codes import AppraisalKind
+from db.codes import (
+    AccountKind,
+    ActivityType,
+    AppraisalKind,
+    AssessmentSource,
+    Code,
+    EmploymentType,
+    GoalStatus,
+    QualificationKind,
+)
 
 TITLE = "Innsyn: opplysninger registrert om deg"
 #: Headings of the sections, by table; a table added later is shown under its own name.
@@ -116,11 +123,13 @@ LABELS = {
     "reason": "Begrunnelse",
 }
 #: Stored codes shown as words.
-VALUES: dict[str, dict[str, tuple[str, str]]] = {
-    "source": SOURCE_LABELS,
-    "activity_type": ACTIVITY_LABELS,
-    "status": STATUS_LABELS,
-    "kind": {kind.value: kind.labels for kind in AppraisalKind},
+#: (a column named "kind" is a login's, a talk's or a qualification's: their codes differ)
+VALUES: dict[str, tuple[type[Code], ...]] = {
+    "source": (AssessmentSource,),
+    "activity_type": (ActivityType,),
+    "status": (GoalStatus,),
+    "employment_type": (EmploymentType,),
+    "kind": (AccountKind, AppraisalKind, QualificationKind),
 }
 _HIDDEN = {"id", "version"}
 _WIDTHS = [32 * mm, 58 * mm, 32 * mm, theme.FRAME_WIDTH - 122 * mm]
@@ -153,7 +162,8 @@ def _pairs(row: Mapping[str, Any]) -> list[tuple[str, str]]:
             continue
         text = _shown(value)
         if key in VALUES and isinstance(value, str):
-            text = VALUES[key].get(value, (text,))[0]
+            known = next((c.known(value) for c in VALUES[key] if c.known(value) is not None), None)
+            text = known.label("nb") if known is not None else text
         if text:
             pairs.append((LABELS.get(base, base.replace("_", " ")), text))
     return pairs

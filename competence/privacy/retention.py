@@ -1,4 +1,4 @@
-"""Retention: people who left are anonymised or erased some months later (DESIGN §9).
+"""Retention: people who left are anonymised or erased some months later (docs/privacy.md, section 3).
 
 ``RegisterSettings.retention_months`` (default 12) after ``left_on``, each person is either
 

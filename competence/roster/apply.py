@@ -98,25 +98,56 @@ def _by_manager_level(plan: Plan) -> tuple[list[list[PersonRecord]], list[Person
 def apply_plan(
     session: Session, plan: Plan, *, today: dt.date, tick: Tick, cancel: CancelToken | None = None
 ) -> None:
-    writer = _Writer(session, tick, cancel)
-    stamp = now()
-    if plan.new_units:
-        writer.run(
-            _unit,
-            insert(_unit).inline(),
-            [{"number": u.number, "name": u.name, "created_at": stamp, "version": 1} for u in plan.new_units],
-        )
-    if plan.renamed_units:
-        writer.run(
-            _unit,
-            _update_by_id(_unit, name=None),
-            [{"b_id": unit_id, "b_name": name} for unit_id, name in plan.renamed_units],
-        )
-    ids: dict[str, int] = dict(fetch(session, select(_employee.c.employee_no, _employee.c.id)))
-    levels, unplaced = _by_manager_level(plan)
-    for level in [*levels, unplaced]:
-        if not level:
-            continue
+    """Write ``plan`` in the order the foreign keys need: units, people (managers first), what
+    points at people, then positions."""
+    steps = _Steps(_Writer(session, tick, cancel), plan, now(), today)
+    steps.units()
+    unplaced = steps.new_people()
+    steps.changed_people()
+    steps.late_managers(unplaced)
+    steps.leavers()
+    steps.new_positions()
+    steps.changed_positions()
+    steps.ended_positions()
+
+
+class _Steps:
+    """The steps of :func:`apply_plan`; ``ids`` maps employee numbers to ids as people are written."""
+
+    def __init__(self, writer: _Writer, plan: Plan, stamp: dt.datetime, today: dt.date) -> None:
+        self.writer, self.plan, self.stamp, self.today = writer, plan, stamp, today
+        self.session = writer.session
+        self.ids: dict[str, int] = {}
+
+    def units(self) -> None:
+        plan, stamp = self.plan, self.stamp
+        if plan.new_units:
+            self.writer.run(
+                _unit,
+                insert(_unit).inline(),
+                [
+                    {"number": u.number, "name": u.name, "created_at": stamp, "version": 1}
+                    for u in plan.new_units
+                ],
+            )
+        if plan.renamed_units:
+            self.writer.run(
+                _unit,
+                _update_by_id(_unit, name=None),
+                [{"b_id": unit_id, "b_name": name} for unit_id, name in plan.renamed_units],
+            )
+
+    def new_people(self) -> list[PersonRecord]:
+        """Insert the new people level by level; returns those whose manager is linked later."""
+        self.ids = dict(fetch(self.session, select(_employee.c.employee_no, _employee.c.id)))
+        levels, unplaced = _by_manager_level(self.plan)
+        for level in [*levels, unplaced]:
+            if level:
+                self._insert_people(level)
+        return unplaced
+
+    def _insert_people(self, level: list[PersonRecord]) -> None:
+        ids, stamp = self.ids, self.stamp
         newest = max(ids.values(), default=0)
         rows: list[dict[str, Any]] = [
             {
@@ -124,7 +155,7 @@ def apply_plan(
                 "first_name": p.first_name,
                 "last_name": p.last_name,
                 "email": None if isinstance(p.email, _Keep) else p.email,
-                "manager_id": ids.get(plan.new_person_managers.get(p.employee_no, "")),
+                "manager_id": ids.get(self.plan.new_person_managers.get(p.employee_no, "")),
                 "created_at": stamp,
                 "updated_at": stamp,
                 "version": 1,
@@ -143,18 +174,22 @@ def apply_plan(
         ):
             for row, extra in zip(rows, extras, strict=True):
                 row.update(extra)  # columns mostly empty are left out of the statement otherwise
-        writer.run(_employee, insert(_employee).inline(), rows)
+        self.writer.run(_employee, insert(_employee).inline(), rows)
         ids.update(
-            fetch(session, select(_employee.c.employee_no, _employee.c.id).where(_employee.c.id > newest))
+            fetch(
+                self.session, select(_employee.c.employee_no, _employee.c.id).where(_employee.c.id > newest)
+            )
         )
 
-    def manager_id(number: str | _Keep | None, current: int | None) -> int | None:
+    def _manager_id(self, number: str | _Keep | None, current: int | None) -> int | None:
         if isinstance(number, _Keep):
             return current
-        return ids.get(number) if number is not None else None
+        return self.ids.get(number) if number is not None else None
 
-    if plan.changed_persons:
-        writer.run(
+    def changed_people(self) -> None:
+        if not self.plan.changed_persons:
+            return
+        self.writer.run(
             _employee,
             _update_by_id(
                 _employee,
@@ -173,40 +208,57 @@ def apply_plan(
                     "b_first_name": c.first_name,
                     "b_last_name": c.last_name,
                     "b_email": c.email,
-                    "b_manager_id": manager_id(c.manager_no, c.manager_id),
+                    "b_manager_id": self._manager_id(c.manager_no, c.manager_id),
                     "b_left_on": None,
                     "b_employee_no_display": c.employee_no_display,
                     "b_desired_fte": c.desired_fte,
-                    "b_updated_at": stamp,
+                    "b_updated_at": self.stamp,
                 }
-                for c in plan.changed_persons
+                for c in self.plan.changed_persons
             ],
         )
-    if unplaced:  # managers among themselves in a loop, or a chain too deep: linked afterwards
-        writer.run(
+
+    def late_managers(self, unplaced: list[PersonRecord]) -> None:
+        """Managers among themselves in a loop, or a chain too deep: linked once all exist."""
+        if not unplaced:
+            return
+        managers = self.plan.new_person_managers
+        self.writer.run(
             _employee,
             _update_by_id(_employee, manager_id=None, updated_at=None),
             [
                 {
-                    "b_id": ids[p.employee_no],
-                    "b_manager_id": ids.get(plan.new_person_managers[p.employee_no]),
-                    "b_updated_at": stamp,
+                    "b_id": self.ids[p.employee_no],
+                    "b_manager_id": self.ids.get(managers[p.employee_no]),
+                    "b_updated_at": self.stamp,
                 }
                 for p in unplaced
-                if p.employee_no in plan.new_person_managers
+                if p.employee_no in managers
             ],
         )
-    if plan.leavers:
-        writer.run(
+
+    def leavers(self) -> None:
+        if not self.plan.leavers:
+            return
+        self.writer.run(
             _employee,
             _update_by_id(_employee, left_on=None, updated_at=None),
             [
-                {"b_id": leaver.employee_id, "b_left_on": leaver.left_on or today, "b_updated_at": stamp}
-                for leaver in plan.leavers
+                {
+                    "b_id": leaver.employee_id,
+                    "b_left_on": leaver.left_on or self.today,
+                    "b_updated_at": self.stamp,
+                }
+                for leaver in self.plan.leavers
             ],
         )
-    units: dict[str, int] = dict(fetch(session, select(_unit.c.number, _unit.c.id)))
-    if plan.new_positions:
+
+    def new_positions(self) -> None:
+        new = self.plan.new_positions
+        if not new:
+            return
+        units: dict[str, int] = dict(fetch(self.session, select(_unit.c.number, _unit.c.id)))
+        ids = self.ids
         positions: list[dict[str, Any]] = [
             {
                 "employee_id": ids[p.employee_no],
@@ -219,14 +271,17 @@ def apply_plan(
                 "end_date": p.end_date,
                 "version": 1,
             }
-            for p in plan.new_positions
+            for p in new
         ]
-        if any(p.details != _NO_DETAILS for p in plan.new_positions):
-            for row, p in zip(positions, plan.new_positions, strict=True):
+        if any(p.details != _NO_DETAILS for p in new):
+            for row, p in zip(positions, new, strict=True):
                 row.update(p.details._asdict())
-        writer.run(_position, insert(_position).inline(), positions)
-    if plan.changed_positions:
-        writer.run(
+        self.writer.run(_position, insert(_position).inline(), positions)
+
+    def changed_positions(self) -> None:
+        if not self.plan.changed_positions:
+            return
+        self.writer.run(
             _position,
             _update_by_id(
                 _position,
@@ -245,16 +300,18 @@ def apply_plan(
                     "b_fte_percent": c.fte,
                     "b_start_date": c.start_date,
                     "b_end_date": c.end_date,
-                    "b_manager_id": manager_id(c.manager_no, c.manager_id),
+                    "b_manager_id": self._manager_id(c.manager_no, c.manager_id),
                     "b_role_id": c.role_id,
                     **{f"b_{name}": value for name, value in c.details._asdict().items()},
                 }
-                for c in plan.changed_positions
+                for c in self.plan.changed_positions
             ],
         )
-    if plan.ended_positions:
-        writer.run(
-            _position,
-            _update_by_id(_position, end_date=None),
-            [{"b_id": position_id, "b_end_date": last_day} for position_id, last_day in plan.ended_positions],
-        )
+
+    def ended_positions(self) -> None:
+        if self.plan.ended_positions:
+            self.writer.run(
+                _position,
+                _update_by_id(_position, end_date=None),
+                [{"b_id": pid, "b_end_date": last_day} for pid, last_day in self.plan.ended_positions],
+            )

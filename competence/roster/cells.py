@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from competence.identifiers import canonical_number, clean_text
+from db.codes import EmploymentType
 
 #: Cells that say "nothing here" in HR exports.
 _BLANK_TEXT = frozenset({"", "-", "–", "—", "n/a", "N/A", "NULL", "null", "#N/A"})
@@ -347,10 +348,25 @@ def _date_cell(value: object) -> dt.date | CellError | None:
 
 #: What HR systems write for each employment type (folded: lower case, no punctuation).
 _EMPLOYMENT_TYPES = {
-    "fast": ("fast", "fastansatt", "fast ansatt", "fast stilling", "fast ansettelse", "permanent", "f"),
-    "midlertidig": ("midlertidig", "midl", "midlertidig ansatt", "midlertidig stilling", "temporary", "m"),
-    "vikar": ("vikar", "vikariat", "vikariat stilling", "substitute", "v"),
-    "engasjement": (
+    EmploymentType.PERMANENT: (
+        "fast",
+        "fastansatt",
+        "fast ansatt",
+        "fast stilling",
+        "fast ansettelse",
+        "permanent",
+        "f",
+    ),
+    EmploymentType.TEMPORARY: (
+        "midlertidig",
+        "midl",
+        "midlertidig ansatt",
+        "midlertidig stilling",
+        "temporary",
+        "m",
+    ),
+    EmploymentType.SUBSTITUTE: ("vikar", "vikariat", "vikariat stilling", "substitute", "v"),
+    EmploymentType.PROJECT: (
         "engasjement",
         "prosjekt",
         "prosjektstilling",
@@ -375,9 +391,9 @@ def _folded(value: object) -> str:
     return _FOLD.sub(" ", text(value).casefold()).strip()
 
 
-def employment_type(value: object) -> str | None:
-    """fast, midlertidig, vikar or engasjement from what an HR system writes ("Fast ansatt",
-    "Vikariat", "Midl."); None for a blank."""
+def employment_type(value: object) -> EmploymentType | None:
+    """An :class:`~db.codes.EmploymentType` from what an HR system writes (fast, midlertidig, vikar
+    or engasjement: "Fast ansatt", "Vikariat", "Midl."); None for a blank."""
     if is_blank(value):
         return None
     found = _EMPLOYMENT_TYPE_OF.get(_folded(value))

@@ -1,4 +1,4 @@
-"""Checks a roster file must pass before any parser opens it (DESIGN §9, docs/import.md).
+"""Checks a roster file must pass before any parser opens it (docs/import.md).
 
 In order: the file exists and is not empty or oversized; its extension is one the program reads;
 its content is recognised by an entry of the format table (competence/roster/formats.py), which

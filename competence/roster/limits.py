@@ -1,4 +1,4 @@
-"""The limits a roster file must stay within before any parser sees it (DESIGN §9).
+"""The limits a roster file must stay within before any parser sees it (docs/import.md, "Guards").
 
 A roster of the largest Norwegian municipality has some 50,000 rows and a few dozen columns; the
 limits leave ample room for that and refuse what only a crafted or broken file would hold. They are

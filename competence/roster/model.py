@@ -233,7 +233,7 @@ class ImportReport:
         )
 
     def to_json(self, lang: str = "nb") -> dict[str, Any]:
-        """The JSON report of DESIGN §8 (and a little more)."""
+        """The JSON report described in docs/import.md."""
         return {
             "file": self.file_name,
             "sha256": self.sha256,

@@ -50,10 +50,11 @@ from competence.roster.model import (
 from competence.roster.parse import ParsedRoster, parse_roster
 from competence.roster.plan import Plan, RegisterState, load_state, make_plan
 from competence.uow import UnitOfWork
+from db.codes import ImportKind, ImportMode, ImportStatus
 from db.errors import STORAGE_FAULTS
 from db.models import ImportRun
 
-KIND = "roster"
+KIND = ImportKind.ROSTER
 
 
 @contextmanager
@@ -326,8 +327,8 @@ def _import(
             actor=uow.actor,
             file_name=prepared.checked.file_name[:500],
             file_sha256=prepared.checked.sha256,
-            mode="partial" if options.partial else "full",
-            status="ok",
+            mode=ImportMode.PARTIAL if options.partial else ImportMode.FULL,
+            status=ImportStatus.OK,
             counts={},
         )
         session.add(run)
@@ -376,7 +377,7 @@ def _record_failure(
 
     if isinstance(exc, (KeyboardInterrupt, SystemExit, *STORAGE_FAULTS)):
         return
-    status = "cancelled" if isinstance(exc, Cancelled) else "failed"
+    status = ImportStatus.CANCELLED if isinstance(exc, Cancelled) else ImportStatus.FAILED
     reason = getattr(exc, "code", type(exc).__name__)
     prepared = attempt.prepared
     try:
@@ -388,7 +389,7 @@ def _record_failure(
                 actor=uow.actor,
                 file_name=(prepared.checked.file_name if prepared else Path(path).name)[:500],
                 file_sha256=prepared.checked.sha256 if prepared else "",
-                mode="partial" if options.partial else "full",
+                mode=ImportMode.PARTIAL if options.partial else ImportMode.FULL,
                 status=status,
                 counts={"reason": str(reason)[:80]},
             )

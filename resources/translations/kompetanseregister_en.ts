@@ -549,7 +549,6 @@
     <name>BackupsBox</name>
     <message>
         <source>Sikkerhetskopier</source>
-        <extracomment>The register was replaced by a backup.</extracomment>
         <translation>Backups</translation>
     </message>
     <message>
@@ -742,18 +741,6 @@ The previous contents are in {safety}.</translation>
 </context>
 <context>
     <name>CertificatesTab</name>
-    <message>
-        <source>Utløpt</source>
-        <translation>Expired</translation>
-    </message>
-    <message>
-        <source>Utløper snart</source>
-        <translation>Expires soon</translation>
-    </message>
-    <message>
-        <source>Gyldig</source>
-        <translation>Valid</translation>
-    </message>
     <message>
         <source>Kurs/sertifikat</source>
         <translation>Course/certificate</translation>
@@ -1185,7 +1172,7 @@ The previous contents are in {safety}.</translation>
     <name>DelayedProgress</name>
     <message>
         <source>Arbeider…</source>
-        <extracomment>Milliseconds a job may run before its progress dialog appears. Progress reports are forwarded to the UI at most this often (a service may report per row). Emitted after ``succeeded`` or ``failed`` and their callbacks. The widget the callbacks belong to: when it is gone, the result is dropped.</extracomment>
+        <extracomment>A job with the register: its unit of work (made by the runner), progress and cancel. A job without the register&apos;s unit of work (opening a register, a file on its own). Milliseconds a job may run before its progress dialog appears. Progress reports are forwarded to the UI at most this often (a service may report per row). Emitted after ``succeeded`` or ``failed`` and their callbacks. The job&apos;s unit of work (None for a detached job): what it committed is published. A newer request of the same screen replaced this one: its result is not wanted. The widget the callbacks belong to: when it is gone, the result is dropped.</extracomment>
         <translation>Working…</translation>
     </message>
     <message>
@@ -1951,6 +1938,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>FrameworkTreeWidget</name>
     <message>
         <source>Område og kompetanse</source>
+        <extracomment>The (kind, id) behind an item: (&quot;area&quot;, 12) or (&quot;competence&quot;, 40). Lower-case text the filter matches.</extracomment>
         <translation>Area and competence</translation>
     </message>
     <message>
@@ -1993,7 +1981,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>FrameworksTab</name>
     <message>
         <source>Rammeverk</source>
-        <extracomment>Something was saved: the page reloads and tells the other screens. The user chose another framework: the page loads its tree. A framework&apos;s tree is shown (used by tests and the screenshots). Select this item after the next reload (what was just added or edited). Show this framework after the next reload (a copy just made, a file just imported).</extracomment>
+        <extracomment>The user chose another framework: the page loads its tree. A framework&apos;s tree is shown (used by tests and the screenshots). Select this item after the next reload (what was just added or edited). Show this framework after the next reload (a copy just made, a file just imported).</extracomment>
         <translation>Framework</translation>
     </message>
     <message>
@@ -2514,34 +2502,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
 <context>
     <name>Importhistorikk</name>
     <message>
-        <source>Personalliste</source>
-        <translation>Roster</translation>
-    </message>
-    <message>
-        <source>Vurderingsmal</source>
-        <translation>Assessment template</translation>
-    </message>
-    <message>
-        <source>Egenvurderinger</source>
-        <translation>Self-assessments</translation>
-    </message>
-    <message>
-        <source>Rammeverk</source>
-        <translation>Framework</translation>
-    </message>
-    <message>
-        <source>Fullført</source>
-        <translation>Completed</translation>
-    </message>
-    <message>
-        <source>Avbrutt</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <source>Avvist</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
         <source>nye: {n}</source>
         <translation>new: {n}</translation>
     </message>
@@ -2732,6 +2692,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>Kompetanseprofil</name>
     <message>
         <source>Oppfylt</source>
+        <extracomment>a mandatory course without a valid certificate: amber while its deadline lasts, red after the order of the status column: what needs doing first</extracomment>
         <translation>Met</translation>
     </message>
     <message>
@@ -2741,6 +2702,18 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Ikke vurdert</source>
         <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>Mangler</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Forfalt</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Mangler, frist {date}</source>
+        <translation>Missing, deadline {date}</translation>
     </message>
     <message>
         <source>ikke registrert</source>
@@ -2761,18 +2734,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Avvik i prosentpoeng av skalaen: krav minus nåværende nivå, når nivået er lavere enn kravet. Ikke vurdert teller som {zero} i avviket.</source>
         <translation>Gap in percentage points of the scale: required minus current level, when the level is below the requirement. Not assessed counts as {zero} in the gap.</translation>
-    </message>
-</context>
-<context>
-    <name>Kompetansetype</name>
-    <message>
-        <source>Kurs/sertifikat</source>
-        <extracomment>The (kind, id) behind an item: (&quot;area&quot;, 12) or (&quot;competence&quot;, 40). Lower-case text the filter matches.</extracomment>
-        <translation>Course/certificate</translation>
-    </message>
-    <message>
-        <source>Ferdighet</source>
-        <translation>Skill</translation>
     </message>
 </context>
 <context>
@@ -2936,7 +2897,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>MainWindow</name>
     <message>
         <source>Kompetanseregister</source>
-        <extracomment>The user closed the window (and nothing in the background kept it open).</extracomment>
+        <extracomment>What the status bar&apos;s &quot;what the login reaches&quot; depends on. The user closed the window (and nothing in the background kept it open).</extracomment>
         <translation>Kompetanseregister</translation>
     </message>
     <message>
@@ -3152,6 +3113,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>MarkLeftDialog</name>
     <message>
         <source>Registrer at {name} har sluttet</source>
+        <extracomment>What the card shows (the employee screen reloads it when one of these changed): the gap analysis&apos;s inputs, the person&apos;s talks and their formal qualifications.</extracomment>
         <translation>Register that {name} has left</translation>
     </message>
     <message>
@@ -3295,6 +3257,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>OverviewPage</name>
     <message>
         <source>Enhet for oversikten</source>
+        <extracomment>the largest gaps listed</extracomment>
         <translation>Unit for the overview</translation>
     </message>
     <message>
@@ -3572,48 +3535,8 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Leader in others&apos; appraisal talks</translation>
     </message>
     <message>
-        <source>opprettet</source>
-        <translation>created</translation>
-    </message>
-    <message>
-        <source>endret</source>
-        <translation>changed</translation>
-    </message>
-    <message>
-        <source>slettet</source>
-        <translation>deleted</translation>
-    </message>
-    <message>
-        <source>vurdering</source>
-        <translation>assessment</translation>
-    </message>
-    <message>
         <source>import</source>
         <translation>import</translation>
-    </message>
-    <message>
-        <source>eksport</source>
-        <translation>export</translation>
-    </message>
-    <message>
-        <source>sletting (personvern)</source>
-        <translation>erasure (data protection)</translation>
-    </message>
-    <message>
-        <source>anonymisering</source>
-        <translation>anonymisation</translation>
-    </message>
-    <message>
-        <source>gjenoppretting</source>
-        <translation>restore</translation>
-    </message>
-    <message>
-        <source>sikkerhetskopi</source>
-        <translation>backup</translation>
-    </message>
-    <message>
-        <source>sluttet</source>
-        <translation>left</translation>
     </message>
     <message>
         <source>innstillinger</source>
@@ -3622,10 +3545,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>rammeverk</source>
         <translation>framework</translation>
-    </message>
-    <message>
-        <source>tilgang (felles register)</source>
-        <translation>access (shared register)</translation>
     </message>
     <message>
         <source>ansatt</source>
@@ -3749,6 +3668,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
     <message>
         <source>Advarsel: {message}</source>
+        <extracomment>Who is due under the retention rule depends on who left when, and on the retention setting.</extracomment>
         <translation>Warning: {message}</translation>
     </message>
 </context>
@@ -4033,6 +3953,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>{met} of {total} requirements met · {gaps} with a gap · {na} not assessed</translation>
     </message>
     <message>
+        <source> · {lacking} lovpålagte kurs mangler ({overdue} forfalt)</source>
+        <translation> · {lacking} mandatory courses missing ({overdue} overdue)</translation>
+    </message>
+    <message>
         <source>Rollen til personen har ingen kompetansekrav ennå (se Rammeverk og roller).</source>
         <translation>The person&apos;s role has no competence requirements yet (see Frameworks and roles).</translation>
     </message>
@@ -4246,129 +4170,11 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <source>Lager {title}…</source>
         <translation>Making {title}…</translation>
     </message>
-    <message>
-        <source>Kompetansematrise (Excel)</source>
-        <translation>Competence matrix (Excel)</translation>
-    </message>
-    <message>
-        <source>Alle ansatte i utvalget med nåværende nivå på hver kompetanse rollene deres krever, farget etter om kravet er oppfylt, med forklaring og utskriftsoppsett.</source>
-        <translation>Everyone in the selection with their current level of each competence their roles require, coloured by whether the requirement is met, with a legend and print setup.</translation>
-    </message>
-    <message>
-        <source>Kompetansematrise</source>
-        <translation>Competence matrix</translation>
-    </message>
-    <message>
-        <source>{people} ansatte × {competences} kompetanser ({na} ikke vurdert).</source>
-        <extracomment>the language the export is written in: the UI&apos;s, when the user asked for it</extracomment>
-        <translation>{people} employees × {competences} competences ({na} not assessed).</translation>
-    </message>
-    <message>
-        <source>Avviksrapport (Excel)</source>
-        <translation>Gap report (Excel)</translation>
-    </message>
-    <message>
-        <source>Nøkkeltall, andel krav oppfylt per enhet og strategiområde, sårbare kompetanser, sertifikater som utløper og utviklingsmål.</source>
-        <translation>Key figures, share of requirements met per unit and strategy area, vulnerable competences, expiring certificates and learning goals.</translation>
-    </message>
-    <message>
-        <source>Avviksrapport</source>
-        <translation>Gap report</translation>
-    </message>
-    <message>
-        <source>Enheter: {units} · sårbare kompetanser: {vulnerable} · sertifikatvarsler: {certificates} · utviklingsmål: {goals}.</source>
-        <translation>Units: {units} · vulnerable competences: {vulnerable} · certificate alerts: {certificates} · learning goals: {goals}.</translation>
-    </message>
-    <message>
-        <source>Vurderingsmal (Excel)</source>
-        <translation>Assessment template (Excel)</translation>
-    </message>
-    <message>
-        <source>Et regneark lederen fyller ut med nivåer fra nedtrekkslister og leser inn igjen (Import). Dagens nivåer står ferdig utfylt.</source>
-        <translation>A spreadsheet the leader fills in with levels from drop-down lists and reads back in (Import). Today&apos;s levels are filled in already.</translation>
-    </message>
-    <message>
-        <source>Vurderingsmal</source>
-        <translation>Assessment template</translation>
-    </message>
-    <message>
-        <source>{people} ansatte × {competences} kompetanser.</source>
-        <translation>{people} employees × {competences} competences.</translation>
-    </message>
-    <message>
-        <source>Utviklingsplan for én ansatt (PDF)</source>
-        <translation>Development plan for one employee (PDF)</translation>
-    </message>
-    <message>
-        <source>Den individuelle utviklingsplanen til medarbeidersamtalen: kompetanseprofil med krav og avvik, utviklingsmål, kurs og sertifikater, og linjer for underskrift.</source>
-        <translation>The individual development plan for the appraisal talk: competence profile with requirements and gaps, learning goals, courses and certificates, and lines for signatures.</translation>
-    </message>
-    <message>
-        <source>Utviklingsplan</source>
-        <translation>Development plan</translation>
-    </message>
-    <message>
-        <source>Utviklingsplan for ansatt {no}, {pages} sider.</source>
-        <translation>Development plan of employee {no}, {pages} pages.</translation>
-    </message>
-    <message>
-        <source>Utviklingsplaner for en enhet (PDF)</source>
-        <translation>Development plans for a unit (PDF)</translation>
-    </message>
-    <message>
-        <source>Én PDF per ansatt i enheten, lagt i en mappe du velger, og om du vil også alle planene samlet i én PDF med et bokmerke per person (for utskrift).</source>
-        <translation>One PDF per employee of the unit, in a folder you choose, and if you like all the plans in one PDF with a bookmark per person (for printing).</translation>
-    </message>
-    <message>
-        <source>Utviklingsplaner</source>
-        <translation>Development plans</translation>
-    </message>
-    <message>
-        <source>{files} utviklingsplaner, {pages} sider i alt.</source>
-        <translation>{files} development plans, {pages} pages in all.</translation>
-    </message>
-    <message>
-        <source>Ett ark per ansatt: {people} ansatte, {cells} kompetanser i alt.</source>
-        <translation>One sheet per employee: {people} employees, {cells} competences in all.</translation>
-    </message>
-    <message>
-        <source>Samlet fil: {name}</source>
-        <translation>Combined file: {name}</translation>
-    </message>
-    <message>
-        <source>Egenvurderingsskjema (Excel)</source>
-        <translation>Self-assessment form (Excel)</translation>
-    </message>
-    <message>
-        <source>Ett ark per ansatt med kompetansene rollen krever og nivåene som nedtrekksliste, som hver ansatt fyller ut før medarbeidersamtalen. Leses inn igjen under Import som egenvurderinger, som vises ved siden av lederens vurdering.</source>
-        <translation>One sheet per employee with the competences the role requires and the levels as a drop-down list, which each employee fills in before the appraisal talk. Read back in under Import as self-assessments, shown next to the leader&apos;s assessment.</translation>
-    </message>
-    <message>
-        <source>Egenvurdering</source>
-        <translation>Self-assessment</translation>
-    </message>
-    <message>
-        <source>Kompetanseplan for enheten (PDF)</source>
-        <translation>Unit competence plan (PDF)</translation>
-    </message>
-    <message>
-        <source>Enhetens kompetanseplan: nøkkeltall, strategiområder, kompetansekart, sårbare kompetanser, planlagte læringsaktiviteter og sertifikater som må fornyes.</source>
-        <translation>The unit&apos;s competence plan: key figures, strategy areas, competence map, vulnerable competences, planned learning activities and certificates to renew.</translation>
-    </message>
-    <message>
-        <source>Kompetanseplan</source>
-        <translation>Competence plan</translation>
-    </message>
-    <message>
-        <source>{pages} sider, {people} ansatte, {activities} planlagte tiltak.</source>
-        <translation>{pages} pages, {people} employees, {activities} planned activities.</translation>
-    </message>
 </context>
 <context>
     <name>RegisterBox</name>
     <message>
         <source>Registeret (gjelder alle brukere)</source>
-        <extracomment>A saved change alters figures other screens show (the level that counts, the talk cycle).</extracomment>
         <translation>The register (applies to all users)</translation>
     </message>
     <message>
@@ -5009,7 +4815,7 @@ Do it now? It cannot be undone.</translation>
     <name>RolesTab</name>
     <message>
         <source>Rolle</source>
-        <extracomment>Something was saved: the page reloads and tells the other screens. The requirements of the selected role are shown (used by tests and the screenshots). Select this role after the next reload (one just made).</extracomment>
+        <extracomment>The requirements of the selected role are shown (used by tests and the screenshots). Select this role after the next reload (one just made).</extracomment>
         <translation>Role</translation>
     </message>
     <message>
@@ -5451,7 +5257,7 @@ Do it now? It cannot be undone.</translation>
     <name>Startup</name>
     <message>
         <source>Åpner databasen…</source>
-        <extracomment>How many people the demo municipality of ``--demo`` has. Set by the benchmark to the time the process was started (``time.time()``). How long ``--smoke-test`` waits for the first screen before it gives up (exit code 3). The database could not be opened; the user has been told why. ``main`` exits with 1.</extracomment>
+        <extracomment>Set by the benchmark to the time the process was started (``time.time()``). How long ``--smoke-test`` waits for the first screen before it gives up (exit code 3). The database could not be opened; the user has been told why. ``main`` exits with 1.</extracomment>
         <translation>Opening the database…</translation>
     </message>
     <message>
@@ -5656,14 +5462,6 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>Leder: {people}</source>
         <translation>Leader: {people}</translation>
-    </message>
-    <message>
-        <source>HR (hele kommunen)</source>
-        <translation>HR (the whole municipality)</translation>
-    </message>
-    <message>
-        <source>Enhetsleder</source>
-        <translation>Unit leader</translation>
     </message>
 </context>
 <context>

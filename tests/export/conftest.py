@@ -96,12 +96,12 @@ def build_register(uow: UnitOfWork) -> ExportRegister:
         ase.id,
         goals.GoalInput(
             "Kurs i risikovurdering på sykehjem",
-            "kurs",
+            "course",
             competence_id=c["hms-1"],
             target_level=4,
             start_on=dt.date(2026, 1, 5),
             due_on=dt.date(2026, 6, 30),
-            status="pagar",
+            status="in_progress",
             hours=14,
             cost_nok=4500,
             appraisal_id=talk.id,
@@ -112,7 +112,7 @@ def build_register(uow: UnitOfWork) -> ExportRegister:
         per.id,
         goals.GoalInput(
             '=HYPERLINK("http://x") e-læring',
-            "e-laering",
+            "e_learning",
             competence_id=c["dig-1"],
             target_level=3,
             due_on=dt.date(2026, 3, 1),

@@ -95,7 +95,7 @@ def build_register(uow: UnitOfWork) -> Register:
         subject.id,
         goals.GoalInput(
             "Kurs i informasjonssikkerhet",
-            "e-laering",
+            "e_learning",
             fw.competence_ids["dig-2"],
             target_level=5,
             hours=6,

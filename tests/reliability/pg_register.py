@@ -247,7 +247,7 @@ def _bookkeeping_rows(reg: SharedRegister) -> None:
         ).fetchone()
         own_run = conn.execute(
             "INSERT INTO import_run (kind, actor, file_name, file_sha256, status, counts, started_at) "
-            "VALUES ('assessment_template', 'x', 'mal.xlsx', '', 'applied', '{}', now()) RETURNING id"
+            "VALUES ('assessment_template', 'x', 'mal.xlsx', '', 'ok', '{}', now()) RETURNING id"
         ).fetchone()
     assert own_event is not None and own_run is not None
     reg.rows["audit_event"]["own"] = own_event[0]

@@ -1,4 +1,4 @@
-"""Issue 6, point 13: every service that writes leaves an audit event (who, when, what) holding no
+"""Every service that writes leaves an audit event (who, when, what) holding no
 personal data beyond the employee number; the log is viewable (dataclasses) and exportable (CLI,
 JSON or CSV with formula-safe cells).
 
@@ -38,6 +38,7 @@ from competence import (
     settings,
     units,
 )
+from competence.actions.privacy import export_audit_events
 from competence.cli import main
 from competence.export.excel.gap_report import export_gap_report
 from competence.export.excel.matrix import export_matrix
@@ -48,6 +49,7 @@ from competence.export.pdf.unit_plan import export_unit_plan
 from competence.frameworks import builtin, editing, transfer
 from competence.lookup import employee_by_no
 from competence.privacy import auditlog, erasure, innsyn, retention
+from competence.progress import CancelToken
 from competence.roster.mappings import forget_mapping, save_mapping
 from competence.uow import UnitOfWork
 from db.models import AuditEvent
@@ -73,6 +75,12 @@ NOT_WRITES = {
     "competence.export.excel.splice.save_with_rows": "a file-writing step of the Excel exports",
     "competence.export.excel.styles.set_cells": "puts values into worksheet cells",
     "competence.export.pdf.plan_data.load_plan": "reads what a development plan shows",
+    "competence.actions.card.load_card": "reads what the employee card shows",
+    "competence.actions.card.load_lookups": "reads the lists the card's dialogs pick from",
+    "competence.actions.screens.load_access_screen": "reads who has access to a shared register",
+    "competence.actions.screens.load_employee_list": "reads the employee list and its filters",
+    "competence.actions.screens.load_frameworks_screen": "reads the frameworks and roles",
+    "competence.actions.screens.load_report_choices": "reads the units and people a report is for",
     "competence.export.scope.record_export": "records the export event for the exports themselves",
     "competence.audit.forget_person_events": "a step of the erasure, which records the event",
     "competence.program_versions.record_program_version": "the program's own note of its version when it "
@@ -262,6 +270,18 @@ def _exported(c: Ctx, write: Callable[[Path], object]) -> tuple[str, str | None]
     return "export", None
 
 
+def _self_assessment_export(c: Ctx, out: Path) -> object:
+    from competence.export.excel.self_assessment import export_self_assessment
+
+    return export_self_assessment(c.uow, out.with_suffix(".xlsx"), unit_number="100")
+
+
+def _compliance_export(c: Ctx, out: Path) -> object:
+    from competence.export.excel.compliance import export_compliance
+
+    return export_compliance(c.uow, out.with_suffix(".xlsx"))
+
+
 def _assessment_template(c: Ctx) -> tuple[str, str | None]:
     from competence.export.excel.template import export_template
     from competence.export.excel.template_import import import_assessments
@@ -269,6 +289,16 @@ def _assessment_template(c: Ctx) -> tuple[str, str | None]:
     path = c.tmp / "mal.xlsx"
     export_template(c.uow, path, unit_number="100")
     import_assessments(c.uow, path)
+    return "import", None
+
+
+def _self_assessment_form(c: Ctx) -> tuple[str, str | None]:
+    from competence.export.excel.self_assessment import export_self_assessment
+    from competence.export.excel.self_assessment_import import import_self_assessment
+
+    path = c.tmp / "egenvurdering.xlsx"
+    export_self_assessment(c.uow, path, unit_number="100")
+    import_self_assessment(c.uow, path)
     return "import", None
 
 
@@ -294,6 +324,13 @@ SCENARIOS: dict[str, Scenario] = {
         c, lambda out: export_template(c.uow, out.with_suffix(".xlsx"), unit_number="100")
     ),
     "competence.export.excel.template_import.import_assessments": _assessment_template,
+    "competence.export.excel.self_assessment.export_self_assessment": lambda c: _exported(
+        c, lambda out: _self_assessment_export(c, out)
+    ),
+    "competence.export.excel.self_assessment_import.import_self_assessment": _self_assessment_form,
+    "competence.export.excel.compliance.export_compliance": lambda c: _exported(
+        c, lambda out: _compliance_export(c, out)
+    ),
     "competence.export.pdf.plan.export_plan": lambda c: (
         export_plan(c.uow, SUBJECT_NO, c.tmp / "plan.pdf"),
         ("export", SUBJECT_NO),
@@ -428,7 +465,7 @@ SCENARIOS: dict[str, Scenario] = {
         ("delete", SUBJECT_NO),
     )[1],
     "competence.goals.add_goal": lambda c: (
-        goals.add_goal(c.uow, c.reg.subject_id, goals.GoalInput("Hospitering", "hospitering")),
+        goals.add_goal(c.uow, c.reg.subject_id, goals.GoalInput("Hospitering", "job_shadowing")),
         ("create", SUBJECT_NO),
     )[1],
     "competence.goals.update_goal": lambda c: (
@@ -436,7 +473,7 @@ SCENARIOS: dict[str, Scenario] = {
         ("update", SUBJECT_NO),
     )[1],
     "competence.goals.set_goal_status": lambda c: (
-        goals.set_goal_status(c.uow, _goal(c).id, "pagar", expected_version=_goal(c).version),
+        goals.set_goal_status(c.uow, _goal(c).id, "in_progress", expected_version=_goal(c).version),
         ("update", SUBJECT_NO),
     )[1],
     "competence.goals.delete_goal": lambda c: (
@@ -491,6 +528,18 @@ SCENARIOS: dict[str, Scenario] = {
     "competence.privacy.innsyn.export_person": lambda c: (
         innsyn.export_person(c.uow, SUBJECT_NO, c.tmp / "innsyn.json", as_pdf=False),
         ("export", SUBJECT_NO),
+    )[1],
+    "competence.actions.privacy.export_audit_events": lambda c: (
+        export_audit_events(
+            c.uow,
+            c.tmp / "hendelser.csv",
+            limit=10,
+            action=None,
+            employee_no=None,
+            since=None,
+            cancel=CancelToken(),
+        ),
+        ("export", None),
     )[1],
     "competence.privacy.auditlog.export_audit_log": lambda c: (
         auditlog.export_audit_log(c.uow, audit.list_events(c.uow), c.tmp / "logg.csv"),

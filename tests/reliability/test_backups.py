@@ -1,4 +1,4 @@
-"""Issue 6, point 4: backups through SQLite's backup API, before migrations, on a schedule (keeping
+"""Backups through SQLite's backup API, before migrations, on a schedule (keeping
 the last N), restorable from the command line with a safety copy, and consistent while another
 process writes."""
 

@@ -1,4 +1,4 @@
-"""Issue 6, point 3: a damaged database file is detected on open, never written to, and the newest
+"""A damaged database file is detected on open, never written to, and the newest
 backup is named (and restorable) from the command line.
 
 Damage that breaks SQLite's structure (header, page headers, a truncated file) is what the quick

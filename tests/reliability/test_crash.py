@@ -1,4 +1,4 @@
-"""Issue 6, point 1: the process is killed (SIGKILL) at random moments while it writes; afterwards the
+"""The process is killed (SIGKILL) at random moments while it writes; afterwards the
 file is intact and each batch, one unit of work, is either all there or not there at all.
 
 The crash during a large roster import is in test_import_crash.py.

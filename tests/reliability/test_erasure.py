@@ -1,4 +1,4 @@
-"""Issue 6, point 11: erasure removes every row about a person and every trace of their name."""
+"""Erasure removes every row about a person and every trace of their name."""
 
 from __future__ import annotations
 

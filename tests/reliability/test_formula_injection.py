@@ -1,4 +1,4 @@
-"""Issue 6, point 7: values that a spreadsheet would run as a formula (= + - @ tab CR NUL).
+"""Values that a spreadsheet would run as a formula (= + - @ tab CR NUL).
 
 Through the roster import they are refused, row by row, and nothing of such a row is stored. Typed
 in by hand they may be stored (a name is a name), and every export must then write them as text:

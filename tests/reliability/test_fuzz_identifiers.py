@@ -1,4 +1,4 @@
-"""Issue 6, point 15 (first part): property tests of the cell normalisers every import and form uses.
+"""Property tests of the cell normalisers every import and form uses.
 
 The import's own normalisers, header matching and mutated whole workbooks are fuzzed in
 test_fuzz_import.py.

@@ -1,4 +1,4 @@
-"""Issue 6, point 15 for the roster import: header matching on any text, and the whole import on
+"""For the roster import: header matching on any text, and the whole import on
 generated and on mutated workbooks, for a bounded number of examples. The only failure allowed is a
 clear refusal (a LocalizedError, bilingual); never a crash, and never a formula stored as a name.
 

@@ -1,4 +1,4 @@
-"""Issue 6, point 1 for the roster import: the process is killed (SIGKILL) at random moments while
+"""For the roster import: the process is killed (SIGKILL) at random moments while
 it imports; afterwards the file is intact and the register holds either the whole import or none of
 it, never part of one.
 

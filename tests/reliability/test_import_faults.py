@@ -1,4 +1,4 @@
-"""Issue 6, point 2 for the roster import: a full disk or a read-only register during an import gives
+"""For the roster import: a full disk or a read-only register during an import gives
 a clear message in both languages and leaves the register exactly as it was.
 
 How each fault is made, and the fallbacks where privileges are missing: see faults.py.

@@ -1,4 +1,4 @@
-"""Issue 6, point 10: innsyn exports everything held on one person, from every table that refers to them."""
+"""Innsyn exports everything held on one person, from every table that refers to them."""
 
 from __future__ import annotations
 

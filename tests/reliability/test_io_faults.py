@@ -1,4 +1,4 @@
-"""Issue 6, point 2: a full disk and a read-only file or folder, during an edit and a backup, give a
+"""A full disk and a read-only file or folder, during an edit and a backup, give a
 clear message in both languages and leave the database as it was.
 
 The crash and fault cases of the roster import are in test_import_faults.py (they need the import).

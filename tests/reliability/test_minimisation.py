@@ -1,4 +1,4 @@
-"""Issue 6, point 14: the schema has no place for a national identity number, an address, health or
+"""The schema has no place for a national identity number, an address, health or
 absence data: not in the models, and not in the database the migrations build (SQLite and PostgreSQL).
 
 The import's allow-list of columns is tested in test_national_ids_and_minimisation.py.

@@ -1,4 +1,4 @@
-"""Issue 6, points 8 and 14 for the roster import: national identity numbers are never stored, logged
+"""For the roster import: national identity numbers are never stored, logged
 or echoed, and columns the register has no field for are not kept, in the database file, the log
 folder, or any export made afterwards (innsyn, the audit log, a backup).
 

@@ -1,4 +1,4 @@
-"""Issue 6, point 4 (last part): a database on a network drive gets a warning to use PostgreSQL."""
+"""A database on a network drive gets a warning to use PostgreSQL."""
 
 from __future__ import annotations
 

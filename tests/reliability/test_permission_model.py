@@ -560,9 +560,9 @@ INSERTS: dict[str, Callable[[SharedRegister], dict[str, Insert]]] = {
         lambda s, p: _row(
             "learning_goal",
             employee_id=p,
-            activity_type="kurs",
+            activity_type="course",
             description="",
-            status="planlagt",
+            status="planned",
             version=1,
             created_at=NOW,
         )
@@ -599,7 +599,7 @@ INSERTS: dict[str, Callable[[SharedRegister], dict[str, Insert]]] = {
     "import_run": lambda s: {
         "own": _row(
             "import_run",
-            kind="x",
+            kind="roster",
             actor=s.hr,
             file_name="f",
             file_sha256="",

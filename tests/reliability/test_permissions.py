@@ -1,4 +1,4 @@
-"""Issue 6, point 9: the database (with the WAL and shared-memory files SQLite makes itself), backups,
+"""The database (with the WAL and shared-memory files SQLite makes itself), backups,
 logs and exports are readable by their owner only (0600); the app's folders are 0700. Checked under a
 permissive umask, so nothing relies on the user's settings."""
 

@@ -1,4 +1,4 @@
-"""Issue 6, point 12: people who left are anonymised (or erased) after the retention period."""
+"""People who left are anonymised (or erased) after the retention period."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""DESIGN §9: on a shared PostgreSQL register a unit leader reaches only the units they lead,
+"""On a shared PostgreSQL register a unit leader reaches only the units they lead,
 enforced by the database (row-level security), whatever program connects with their login.
 
 The register: Helse (led by Lena) with Hjemmetjenesten below it, and Skole (led by Sven). Lena's

@@ -1,4 +1,4 @@
-"""Issue 6, point 5: two writers. Two processes on one SQLite file get a handled "busy, try again",
+"""Two writers. Two processes on one SQLite file get a handled "busy, try again",
 never a crash or a damaged file; two people editing the same record (SQLite and PostgreSQL) end with
 the second told that it changed, and nothing is silently overwritten.
 
@@ -153,7 +153,7 @@ EDITABLE: dict[str, Editable] = {
     "goal_status": Editable(
         _goal,
         lambda uow, o, label: goals.set_goal_status(
-            uow, o.id, ("pagar", "fullfort")[label], expected_version=o.version
+            uow, o.id, ("in_progress", "completed")[label], expected_version=o.version
         ),
         lambda uow, o: goals.goals_of(uow, o.employee_id)[0].status,
     ),

@@ -1,4 +1,4 @@
-"""``python -m competence import-roster``: the JSON report of DESIGN §8, exit codes, languages."""
+"""``python -m competence import-roster``: the JSON report (docs/import.md), exit codes, languages."""
 
 from __future__ import annotations
 

@@ -196,8 +196,8 @@ def test_position_details_are_read_stored_and_compared(uow: UnitOfWork, make_ros
             .order_by(Position.id)
         ).all()
         assert [tuple(p) for p in positions] == [
-            (60.0, None, "fast", True, "7174", "2223101"),
-            (20.0, SOON, "vikar", False, "7174", "2223101"),
+            (60.0, None, "permanent", True, "7174", "2223101"),
+            (20.0, SOON, "substitute", False, "7174", "2223101"),
         ]
         nils = s.execute(
             select(

@@ -43,7 +43,7 @@ from competence.roles import list_roles, requirements_of
 from competence.search import competence_options
 from competence.units import list_units
 from db.errors import DatabaseCorruptError
-from tests.ui.support import Register, wait_idle
+from tests.ui.support import Register, uow_of, wait_idle
 from ui.context import AppContext
 from ui.employees.page import EmployeesPage
 from ui.main_window import MainWindow
@@ -130,31 +130,31 @@ def dialogs(
     from ui.privacy.erasure import ErasureDialog, preview_erasure
     from ui.privacy.retention import RetentionDialog
 
-    db, actor = ctx.database, ctx.actor
+    tasks = ctx.tasks
     aase = register.people["aase"]
-    employee = get_employee(ctx.uow(), aase)
-    units = tuple(list_units(ctx.uow()))
-    roles = tuple(list_roles(ctx.uow()))
-    options = tuple(competence_options(ctx.uow()))
+    employee = get_employee(uow_of(ctx), aase)
+    units = tuple(list_units(uow_of(ctx)))
+    roles = tuple(list_roles(uow_of(ctx)))
+    options = tuple(competence_options(uow_of(ctx)))
     skills = tuple(o for o in options if o.kind == "skill")
     courses = tuple(o for o in options if o.kind == "certificate")
-    people = tuple(list_employees(ctx.uow(), include_left=True))
-    profile = employee_profile(ctx.uow(), aase)
+    people = tuple(list_employees(uow_of(ctx), include_left=True))
+    profile = employee_profile(uow_of(ctx), aase)
     item = next(i for i in profile.items if i.competence.kind == "skill")
     levels = next(o.levels for o in options if o.id == item.competence.id)
     nurse = next(r for r in roles if r.id == register.roles["nurse"])
-    summary = next(f for f in list_frameworks(ctx.uow()) if f.key == "test-fw")
-    tree = framework_tree(ctx.uow(), "test-fw")
+    summary = next(f for f in list_frameworks(uow_of(ctx)) if f.key == "test-fw")
+    tree = framework_tree(uow_of(ctx), "test-fw")
     for text in ("Kurs i personvern", "Hospitering i HMS-arbeid", "Veiledning i nye rutiner"):
-        add_goal(ctx.uow(), aase, GoalInput(text, "kurs"))
-    goals = tuple(goals_of(ctx.uow(), aase))
+        add_goal(uow_of(ctx), aase, GoalInput(text, "course"))
+    goals = tuple(goals_of(uow_of(ctx), aase))
     area = tree.areas[0]
-    catalogue = tuple(list_qualifications(ctx.uow()))
+    catalogue = tuple(list_qualifications(uow_of(ctx)))
     if not catalogue:
-        create_qualification(ctx.uow(), QualificationInput("authorisation", "Autorisasjon som sykepleier"))
-        catalogue = tuple(list_qualifications(ctx.uow()))
+        create_qualification(uow_of(ctx), QualificationInput("authorisation", "Autorisasjon som sykepleier"))
+        catalogue = tuple(list_qualifications(uow_of(ctx)))
     dig1 = next(o for o in skills if o.id == register.fw.competence_ids["dig-1"])
-    skill_goal = add_goal(ctx.uow(), aase, GoalInput("Kurs i Teams", "kurs", dig1.id, target_level=3))
+    skill_goal = add_goal(uow_of(ctx), aase, GoalInput("Kurs i Teams", "course", dig1.id, target_level=3))
 
     def bug() -> QWidget:
         try:
@@ -162,44 +162,44 @@ def dialogs(
         except ValueError as exc:
             return BugDialog(bug_report(type(exc), exc, exc.__traceback__), "/tmp/logg", parent)
 
-    yield "Ny ansatt", lambda: NewEmployeeDialog(db, actor, units, roles, parent)
-    yield "Endre ansatt", lambda: EditEmployeeDialog(db, actor, employee, parent, people=people)
-    yield "Ny stilling", lambda: PositionDialog(db, actor, aase, units, roles, None, parent, people=people)
-    yield "Avslutt stilling", lambda: EndPositionDialog(db, actor, employee.positions[0], parent)
-    yield "Registrer som sluttet", lambda: MarkLeftDialog(db, actor, employee, parent)
-    yield "Nytt utviklingsmål", lambda: GoalDialog(db, actor, aase, skills, parent=parent)
+    yield "Ny ansatt", lambda: NewEmployeeDialog(tasks, units, roles, parent)
+    yield "Endre ansatt", lambda: EditEmployeeDialog(tasks, employee, parent, people=people)
+    yield "Ny stilling", lambda: PositionDialog(tasks, aase, units, roles, None, parent, people=people)
+    yield "Avslutt stilling", lambda: EndPositionDialog(tasks, employee.positions[0], parent)
+    yield "Registrer som sluttet", lambda: MarkLeftDialog(tasks, employee, parent)
+    yield "Nytt utviklingsmål", lambda: GoalDialog(tasks, aase, skills, parent=parent)
     yield (
         "Nytt kurs/sertifikat",
-        lambda: CertificateDialog(db, actor, aase, courses, parent=parent, skills=skills),
+        lambda: CertificateDialog(tasks, aase, courses, parent=parent, skills=skills),
     )
-    yield "Fullfør utviklingsmålet", lambda: CompleteGoalDialog(db, actor, skill_goal, dig1, parent)
+    yield "Fullfør utviklingsmålet", lambda: CompleteGoalDialog(tasks, skill_goal, dig1, parent)
     yield (
         "Registrer kvalifikasjon",
-        lambda: HeldQualificationDialog(db, actor, aase, catalogue, parent=parent),
+        lambda: HeldQualificationDialog(tasks, aase, catalogue, parent=parent),
     )
-    yield "Ny dispensasjon", lambda: DispensationDialog(db, actor, aase, catalogue, parent=parent)
+    yield "Ny dispensasjon", lambda: DispensationDialog(tasks, aase, catalogue, parent=parent)
     yield (
         "Ny medarbeidersamtale",
-        lambda: AppraisalDialog(db, actor, aase, goals, leader_name="Nina Leder", parent=parent),
+        lambda: AppraisalDialog(tasks, aase, goals, leader_name="Nina Leder", parent=parent),
     )
-    yield "Vurder", lambda: AssessDialog(db, actor, aase, item, levels, parent=parent)
-    yield "Ny rolle", lambda: RoleDialog(db, actor, None, parent)
+    yield "Vurder", lambda: AssessDialog(tasks, aase, item, levels, parent=parent)
+    yield "Ny rolle", lambda: RoleDialog(tasks, None, parent)
     yield (
         "Nytt krav",
         lambda: RequirementDialog(
-            db, actor, nurse, options, requirements_of(ctx.uow(), nurse.id), parent=parent
+            tasks, nurse, options, requirements_of(uow_of(ctx), nurse.id), parent=parent
         ),
     )
     yield (
         "Nytt kvalifikasjonskrav",
-        lambda: QualificationRequirementDialog(db, actor, nurse, catalogue, None, parent),
+        lambda: QualificationRequirementDialog(tasks, nurse, catalogue, None, parent),
     )
-    yield "Ny kvalifikasjon i katalogen", lambda: QualificationDialog(db, actor, None, parent)
-    yield "Kopi av rammeverk", lambda: CopyDialog(db, actor, summary, parent)
-    yield "Endre rammeverket", lambda: EditFrameworkDialog(db, actor, summary, parent)
-    yield "Nytt område", lambda: AreaDialog(db, actor, summary, None, parent)
-    yield "Ny kompetanse", lambda: CompetenceDialog(db, actor, tree, area, None, parent)
-    yield "Endre nivånavn", lambda: ScaleDialog(db, actor, tree.scales[-1], parent)
+    yield "Ny kvalifikasjon i katalogen", lambda: QualificationDialog(tasks, None, parent)
+    yield "Kopi av rammeverk", lambda: CopyDialog(tasks, summary, parent)
+    yield "Endre rammeverket", lambda: EditFrameworkDialog(tasks, summary, parent)
+    yield "Nytt område", lambda: AreaDialog(tasks, summary, None, parent)
+    yield "Ny kompetanse", lambda: CompetenceDialog(tasks, tree, area, None, parent)
+    yield "Endre nivånavn", lambda: ScaleDialog(tasks, tree.scales[-1], parent)
     yield "Importer personalliste", lambda: RosterWizard(ctx, parent)
     yield "Les inn vurderingsmal", lambda: TemplateWizard(ctx, parent)
     yield "Les inn egenvurderinger", lambda: SelfAssessmentWizard(ctx, parent)
@@ -207,7 +207,7 @@ def dialogs(
     yield "Oppbevaringstiden er ute", lambda: RetentionDialog(ctx, parent)
     yield (
         "Slett personen",
-        lambda: ErasureDialog(preview_erasure(ctx.uow(), employee.employee_no, employee.full_name), parent),
+        lambda: ErasureDialog(preview_erasure(uow_of(ctx), employee.employee_no, employee.full_name), parent),
     )
     yield (
         "Databasefilen er skadet",

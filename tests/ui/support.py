@@ -32,6 +32,7 @@ from competence.roles import create_role, set_requirement
 from competence.units import create_unit
 from competence.uow import UnitOfWork
 from tests.support.factories import MiniFramework, make_mini_framework
+from ui.card.card import SHOWN as CARD_SHOWS
 from ui.context import AppContext
 from ui.pages.base import Page
 
@@ -219,8 +220,8 @@ def click_tab(tabs: QTabWidget, page: QWidget) -> None:
 def show_card(
     qtbot: QtBot, ctx: AppContext, employee_id: int, size: tuple[int, int] = (1100, 700)
 ) -> EmployeeCard:
-    """An employee card on its own, shown and loaded; it reloads after every change (through the
-    context's data_changed), as on the employee screen."""
+    """An employee card on its own, shown and loaded; it reloads after every change that concerns it
+    (published by the task runner), as on the employee screen."""
     from ui.card.card import EmployeeCard
 
     card = EmployeeCard(ctx)
@@ -229,5 +230,11 @@ def show_card(
     card.show()
     with qtbot.waitSignal(card.loaded, timeout=10_000):
         card.show_employee(employee_id)
-    ctx.data_changed.connect(card.reload)
+    ctx.changed.connect(lambda changes: changes.touches(CARD_SHOWS) and card.reload())
     return card
+
+
+def uow_of(ctx: AppContext) -> UnitOfWork:
+    """A unit of work on the app's register, for a test to arrange or check data (the app itself
+    gets its units of work from the task runner)."""
+    return UnitOfWork(ctx.database, ctx.actor)

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from competence import __version__
 from competence.program_versions import record_program_version
 from db.engine import data_dir
-from tests.ui.support import Register, wait_idle
+from tests.ui.support import Register, uow_of, wait_idle
 from ui.about import AboutDialog
 from ui.context import AppContext
 from ui.i18n import install_language
@@ -22,8 +22,8 @@ from ui.main_window import MainWindow
 
 @pytest.fixture
 def window(ctx: AppContext, register: Register, qtbot: QtBot) -> Iterator[MainWindow]:
-    record_program_version(ctx.uow(), "0.1.0")
-    record_program_version(ctx.uow())
+    record_program_version(uow_of(ctx), "0.1.0")
+    record_program_version(uow_of(ctx))
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     win.show()

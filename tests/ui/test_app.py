@@ -13,13 +13,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from competence import __version__
+from competence.actions.register import DEMO_EMPLOYEES
 from competence.backups import list_backups
 from competence.employees import create_employee
 from competence.search import competence_options, count_employees
 from competence.uow import UnitOfWork
 from db.engine import backup_dir_for
 from db.session import open_database
-from ui.app import DEMO_EMPLOYEES, Startup, demo_url, display_missing, parse_args, startup_url
+from tests.ui.support import uow_of
+from ui.app import Startup, demo_url, display_missing, parse_args, startup_url
 from ui.first_start import FirstStartDialog
 from ui.preferences import Preferences
 
@@ -70,7 +72,7 @@ def test_opens_the_database_off_the_ui_thread_and_shows_the_window(
     qtbot.waitUntil(lambda: ctx.tasks.running == 0, timeout=10_000)
     autos = [b for b in list_backups(backup_dir_for(url)) if b.path.name.startswith("auto-")]
     assert len(autos) == 1  # the scheduled backup ran at start
-    frameworks = {o.framework_name for o in competence_options(ctx.uow())}
+    frameworks = {o.framework_name for o in competence_options(uow_of(ctx))}
     assert any(name.startswith("DigComp 2.2") for name in frameworks)  # built-ins loaded at start
 
 
@@ -204,7 +206,7 @@ def test_demo_opens_a_demo_municipality_in_its_own_file(
     assert window is not None and ctx is not None
     assert "DEMO" in window.windowTitle()
     assert ctx.database.url == demo_url()
-    assert count_employees(ctx.uow()) == DEMO_EMPLOYEES
+    assert count_employees(uow_of(ctx)) == DEMO_EMPLOYEES
     qtbot.waitUntil(lambda: ctx.tasks.running == 0, timeout=10_000)
     window.close()
     ctx.database.dispose()

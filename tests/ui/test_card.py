@@ -106,7 +106,7 @@ def test_add_edit_end_and_delete_a_position(
 def test_position_without_unit_is_refused_in_the_dialog(
     ctx: AppContext, register: Register, qtbot: QtBot
 ) -> None:
-    dialog = PositionDialog(ctx.database, ctx.actor, register.people["aase"], (), ())
+    dialog = PositionDialog(ctx.tasks, register.people["aase"], (), ())
     qtbot.addWidget(dialog)
     dialog.accept()
     assert dialog.error_text == "Velg en enhet."
@@ -121,7 +121,7 @@ def test_learning_goal_linked_to_a_competence_then_status_changed(
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, GoalDialog)
         qtbot.keyClicks(dialog.description, "Kurs i informasjonssikkerhet")
-        dialog.activity.setCurrentIndex(dialog.activity.findData("e-laering"))
+        dialog.activity.setCurrentIndex(dialog.activity.findData("e_learning"))
         dialog.competence.setCurrentIndex(dialog.competence.findData(dig2))
         assert not dialog.area.isEnabled()  # the competence decides the area
         dialog.target.setCurrentIndex(dialog.target.findData(7))
@@ -134,7 +134,7 @@ def test_learning_goal_linked_to_a_competence_then_status_changed(
     (goal,) = goals_of(uow(ctx), register.people["aase"])
     assert (goal.description, goal.activity_type, goal.competence_id, goal.target_level) == (
         "Kurs i informasjonssikkerhet",
-        "e-laering",
+        "e_learning",
         dig2,
         7,
     )
@@ -142,15 +142,15 @@ def test_learning_goal_linked_to_a_competence_then_status_changed(
         dt.date(2025, 6, 30),
         7.5,
         2500,
-        "planlagt",
+        "planned",
     )
     assert goal.area_id == register.fw.area_ids["digital"]
 
     card.goals.select_row(0)
     menu = card.goals.status_button.menu()
-    action = next(a for a in menu.actions() if a.data() == "pagar")
+    action = next(a for a in menu.actions() if a.data() == "in_progress")
     reloaded(qtbot, card, action.trigger)
-    assert goals_of(uow(ctx), register.people["aase"])[0].status == "pagar"
+    assert goals_of(uow(ctx), register.people["aase"])[0].status == "in_progress"
 
     card.goals.select_row(0)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
@@ -178,7 +178,7 @@ def test_goal_linked_to_an_area_only(
 
 
 def test_empty_goal_is_refused(ctx: AppContext, register: Register, qtbot: QtBot) -> None:
-    dialog = GoalDialog(ctx.database, ctx.actor, register.people["aase"], ())
+    dialog = GoalDialog(ctx.tasks, register.people["aase"], ())
     qtbot.addWidget(dialog)
     dialog.accept()
     assert dialog.error_text == "Beskrivelse må fylles ut."
@@ -210,7 +210,7 @@ def test_appraisal_records_the_agreed_goals(
 ) -> None:
     from competence.goals import GoalInput, add_goal
 
-    goal = add_goal(uow(ctx), register.people["aase"], GoalInput("Veiledning i nye rutiner", "veiledning"))
+    goal = add_goal(uow(ctx), register.people["aase"], GoalInput("Veiledning i nye rutiner", "mentoring"))
     reloaded(qtbot, card, card.reload)
 
     def fill(dialog: QDialog) -> None:
@@ -258,7 +258,7 @@ def test_edit_name_and_a_stale_copy_is_refused(
 
     stale = get_employee(uow(ctx), register.people["aase"])
     update_employee(uow(ctx), stale.id, expected_version=stale.version, email="ny@fjordvik.kommune.no")
-    dialog = EditEmployeeDialog(ctx.database, ctx.actor, stale)
+    dialog = EditEmployeeDialog(ctx.tasks, stale)
     qtbot.addWidget(dialog)
     dialog.first_name.setText("Åsa")
     dialog.accept()
@@ -356,7 +356,7 @@ def test_assessment_needs_a_level_and_cannot_be_dated_ahead(
     from ui.card.profile import AssessDialog
 
     item = card.profile.model.rows[0]
-    dialog = AssessDialog(ctx.database, ctx.actor, register.people["aase"], item, [])
+    dialog = AssessDialog(ctx.tasks, register.people["aase"], item, [])
     qtbot.addWidget(dialog)
     dialog.assessed_on.line.selectAll()
     qtbot.keyClicks(dialog.assessed_on.line, "24.12.2025")

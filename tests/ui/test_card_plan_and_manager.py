@@ -97,7 +97,7 @@ def test_half_typed_manager_is_refused_and_nothing_saved(
     card: EmployeeCard, ctx: AppContext, register: Register, qtbot: QtBot
 ) -> None:
     assert card.data is not None
-    dialog = EditEmployeeDialog(ctx.database, ctx.actor, card.data.employee, people=card.data.lookups.people)
+    dialog = EditEmployeeDialog(ctx.tasks, card.data.employee, people=card.data.lookups.people)
     qtbot.addWidget(dialog)
     dialog.first_name.setText("Åsa")
     dialog.manager.lineEdit().setText("Sæt")

@@ -166,7 +166,9 @@ def test_completing_a_goal_records_the_level_it_aimed_at(
     dig1 = register.fw.competence_ids["dig-1"]
     uow = UnitOfWork(ctx.database, "testleder")
     add_goal(
-        uow, register.people["aase"], GoalInput("Kurs i Teams", "kurs", dig1, target_level=3, status="pagar")
+        uow,
+        register.people["aase"],
+        GoalInput("Kurs i Teams", "course", dig1, target_level=3, status="in_progress"),
     )
     with qtbot.waitSignal(card.loaded, timeout=10_000):
         ctx.data_changed.emit()
@@ -185,7 +187,7 @@ def test_completing_a_goal_records_the_level_it_aimed_at(
         click(card.goals.status_button)
     opened.get()
     (goal,) = goals_of(UnitOfWork(ctx.database), register.people["aase"])
-    assert (goal.status, goal.result) == ("fullfort", "Bruker Teams i alle møter")
+    assert (goal.status, goal.result) == ("completed", "Bruker Teams i alle møter")
     level = current_levels(UnitOfWork(ctx.database), register.people["aase"])[dig1]
     assert (level.level_ordinal, level.source, level.assessed_on) == (3, "leader", TODAY)
     # the profile shows it at once

@@ -140,7 +140,7 @@ def test_new_employee_with_a_first_position(
 def test_new_employee_refused_input_keeps_the_dialog_open(
     ctx: AppContext, register: Register, qtbot: QtBot
 ) -> None:
-    dialog = NewEmployeeDialog(ctx.database, ctx.actor, (), ())
+    dialog = NewEmployeeDialog(ctx.tasks, (), ())
     qtbot.addWidget(dialog)
     _fill_new_employee(dialog, qtbot, "1001")  # Åse's number
     dialog.accept()

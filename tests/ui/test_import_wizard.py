@@ -18,6 +18,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from competence.changes import Changes
 from competence.employees import list_employees
 from competence.import_history import list_import_runs
 from competence.uow import UnitOfWork
@@ -105,8 +106,8 @@ def test_roster_import_end_to_end(
     page: ImportPage, ctx: AppContext, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = write_roster(tmp_path / "ansatte mars.xlsx", ROWS)
-    changed: list[bool] = []
-    ctx.data_changed.connect(lambda: changed.append(True))
+    changed: list[Changes] = []
+    ctx.changed.connect(changed.append)
     wizard = page.start_roster_import()
     assert wizard.isVisible() and wizard.currentId() == FILE_PAGE
 

@@ -43,6 +43,7 @@ from tests.ui.support import (
     click_tab,
     field_named,
     show_card,
+    uow_of,
     wait_idle,
     when_open,
 )
@@ -244,7 +245,7 @@ def test_a_dialog_opens_in_its_first_field_and_space_does_not_save(
     opened.get()
     assert seen["open"] is True  # the space typed did not press Lagre
     assert seen["focus"] == "QPlainTextEdit"
-    assert [g.description for g in goals_of(ctx.uow(), register.people["aase"])] == ["Kurs i Excel"]
+    assert [g.description for g in goals_of(uow_of(ctx), register.people["aase"])] == ["Kurs i Excel"]
     wait_idle(qtbot, ctx)
 
 
@@ -290,7 +291,7 @@ def test_escape_on_a_changed_dialog_asks_first(
     qtbot.waitUntil(lambda: opened.dialog is not None and not opened.dialog.isVisible(), timeout=10_000)
     opened.get()
     assert seen["kept"] is True
-    assert appraisals_of(ctx.uow(), register.people["aase"]) == []
+    assert appraisals_of(uow_of(ctx), register.people["aase"]) == []
 
     # an untouched dialog closes on Escape without a question
     untouched = when_open(QDialog, lambda dialog: QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Escape))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from competence.changes import Changes
 from tests.ui.support import Register, wait_idle
 from ui.context import AppContext
 from ui.employees.page import EmployeesPage
@@ -118,10 +119,10 @@ def test_a_new_screen_plugs_in_by_registering_it(ctx: AppContext, qtbot: QtBot) 
     assert isinstance(page, Hello)
     assert page.loads == 1
     assert win.nav.currentItem().text() == "Hei"
-    ctx.data_changed.emit()  # visible: reloads now
+    ctx.tasks.publish(Changes(people=True))  # visible: reloads now
     assert page.loads == 2
     win.show_page("settings")
-    ctx.data_changed.emit()  # hidden: reloads when shown again
+    ctx.tasks.publish(Changes(people=True))  # hidden: reloads when shown again
     assert page.loads == 2
     win.show_page("hello")
     assert page.loads == 3

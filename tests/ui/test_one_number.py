@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from competence import assessments
+from competence.actions.figures import people_behind_cell
 from competence.export.excel.gap_report import export_gap_report
 from competence.export.pdf.plan import export_plan
 from competence.gap import employee_profile
@@ -25,7 +26,7 @@ from competence.search import competence_levels
 from competence.uow import UnitOfWork
 from tests.export.conftest import TODAY, ExportRegister, build_register
 from ui.card.profile import ProfileTab
-from ui.units.drill import DrillPanel, load_cell_people
+from ui.units.drill import DrillPanel
 from ui.worker import TaskRunner
 
 #: Per's information security: required 6 of 8 (75 %), assessed 5 of 8 (62.5 %): 12.5 points
@@ -54,7 +55,7 @@ def test_the_same_gap_reads_the_same_everywhere(
     dig2 = register.comp("dig-2")
 
     # the card
-    tab = ProfileTab(sqlite_uow.database, "testleder")
+    tab = ProfileTab(TaskRunner(database=sqlite_uow.database, actor="testleder"))
     qtbot.addWidget(tab)
     profile = employee_profile(sqlite_uow, register.per)
     tab.load(
@@ -68,7 +69,7 @@ def test_the_same_gap_reads_the_same_everywhere(
     # the heatmap's drill-down: the people behind unit 10 × information security
     drill = DrillPanel()
     qtbot.addWidget(drill)
-    drill.show_cell(load_cell_people(sqlite_uow, register.helse, dig2, TODAY, False), "")
+    drill.show_cell(people_behind_cell(sqlite_uow, register.helse, dig2, TODAY, certificate=False), "")
     row = next(r for r, person in enumerate(drill.model.rows) if person.employee_id == register.per)
     assert drill.model.data(drill.model.index(row, _column(drill.model, "Avvik"))) == GAP_TEXT
 
@@ -99,7 +100,7 @@ def test_the_same_gap_reads_the_same_everywhere(
 def test_the_unit_of_the_gap_is_explained_on_the_card(
     sqlite_uow: UnitOfWork, per_with_a_half_point_gap: ExportRegister, qtbot: QtBot
 ) -> None:
-    tab = ProfileTab(sqlite_uow.database, "testleder")
+    tab = ProfileTab(TaskRunner(database=sqlite_uow.database, actor="testleder"))
     qtbot.addWidget(tab)
     column = _column(tab.model, "Avvik")
     explained = tab.model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
@@ -118,7 +119,7 @@ def test_the_progress_dialog_writes_its_percentage_as_every_other(qtbot: QtBot) 
         progress(40, 100, "")
         release.wait(5)
 
-    task = TaskRunner().run(job, parent=parent, label="Arbeider", delay_ms=10)
+    task = TaskRunner().run_detached(job, parent=parent, label="Arbeider", delay_ms=10)
     qtbot.waitUntil(lambda: any(d.isVisible() for d in parent.findChildren(QProgressDialog)), timeout=5000)
     bar = next(d for d in parent.findChildren(QProgressDialog) if d.isVisible()).findChild(QProgressBar)
     qtbot.waitUntil(lambda: bar.value() == 40, timeout=5000)

@@ -15,7 +15,7 @@ from competence.errors import NotFoundError
 from competence.uow import UnitOfWork
 from db import location
 from db.session import open_database
-from tests.ui.support import build_register, shown, visible, wait_idle
+from tests.ui.support import build_register, shown, uow_of, visible, wait_idle
 from ui.app import Startup
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -56,7 +56,9 @@ def bar(window: MainWindow, name: str) -> NoticeBar | None:
 
 def anonymised(ctx: AppContext) -> list[str]:
     return [
-        r.last_name for r in list_employees(ctx.uow(), include_left=True) if r.employee_no.startswith("anon-")
+        r.last_name
+        for r in list_employees(uow_of(ctx), include_left=True)
+        if r.employee_no.startswith("anon-")
     ]
 
 
@@ -94,7 +96,7 @@ def test_start_shows_who_is_due_and_the_run_anonymises_them(
     assert "kan ikke angres" in asked[0]
     qtbot.waitUntil(lambda: bar(window, RETENTION_NOTICE) is None, timeout=10_000)  # nobody due now
     with pytest.raises(NotFoundError):
-        find_employee(ctx.uow(), "1005")
+        find_employee(uow_of(ctx), "1005")
     assert anonymised(ctx) == ["Anonymisert"]
     assert "1 person er anonymisert." in window.statusBar().currentMessage()
 
@@ -162,7 +164,7 @@ def test_innstillinger_shows_the_retention_rule_and_erases_when_so_set(
     with qtbot.waitSignal(dialog.applied, timeout=10_000):
         dialog.apply_button.click()
     wait_idle(qtbot, ctx)
-    assert len(list_employees(ctx.uow(), include_left=True)) == 4
+    assert len(list_employees(uow_of(ctx), include_left=True)) == 4
     assert anonymised(ctx) == []  # erased, not anonymised
     assert box.retention_status.text().startswith("Ingen har passert oppbevaringstiden")
 
@@ -176,6 +178,6 @@ def test_declining_the_confirmation_changes_nothing(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     dialog.apply_button.click()
     wait_idle(qtbot, ctx)
-    assert find_employee(ctx.uow(), "1005").last_name == "Aas"
+    assert find_employee(uow_of(ctx), "1005").last_name == "Aas"
     assert dialog.isVisible()
     dialog.reject()

@@ -17,7 +17,7 @@ from competence.backups import list_backups, take_backup
 from competence.employees import create_employee, list_employees
 from competence.uow import UnitOfWork
 from db.session import open_database
-from tests.ui.support import message_boxes, wait_idle
+from tests.ui.support import message_boxes, uow_of, wait_idle
 from ui.app import Startup
 from ui.errors import BugDialog
 from ui.privacy.damaged import DamagedDatabaseDialog
@@ -75,11 +75,11 @@ def test_a_damaged_register_is_restored_from_the_newest_backup_and_opened(
     ctx = startup.ctx
     assert ctx is not None and ctx.database.url == url
     wait_idle(qtbot, ctx)
-    assert sorted(r.employee_no for r in list_employees(ctx.uow())) == ["1001", "1002"]  # the newest
+    assert sorted(r.employee_no for r in list_employees(uow_of(ctx))) == ["1001", "1002"]  # the newest
     moved = [p for p in tmp_path.glob("register.db.damaged-*") if not p.name.endswith(("-wal", "-shm"))]
     assert len(moved) == 1
     assert digest(moved[0]) == before  # moved aside exactly as it was
-    restores = audit.list_events(ctx.uow(), action="restore")
+    restores = audit.list_events(uow_of(ctx), action="restore")
     assert [(e.details["file"], e.details["damaged_copy"]) for e in restores] == [(newer.name, moved[0].name)]
 
 
@@ -129,7 +129,7 @@ def test_without_backups_the_user_can_choose_a_copy_and_a_bad_choice_is_explaine
     dialog.choose_button.click()
     qtbot.waitUntil(lambda: startup.window is not None and startup.window.isVisible(), timeout=10_000)
     assert startup.ctx is not None
-    assert [r.employee_no for r in list_employees(startup.ctx.uow())] == ["2001"]
+    assert [r.employee_no for r in list_employees(uow_of(startup.ctx))] == ["2001"]
 
 
 def _clean_register(folder: Path) -> tuple[str, Path]:
@@ -173,7 +173,7 @@ def test_an_emptied_register_file_offers_its_newest_backup(
     qtbot.waitUntil(lambda: startup.window is not None and startup.window.isVisible(), timeout=10_000)
     assert startup.ctx is not None
     wait_idle(qtbot, startup.ctx)
-    assert len(list_employees(startup.ctx.uow())) == 3
+    assert len(list_employees(uow_of(startup.ctx))) == 3
 
 
 def test_bit_rot_in_a_cleanly_closed_register_closes_it_and_offers_the_backup(

@@ -22,10 +22,10 @@ from pytestqt.qtbot import QtBot
 from competence.audit import list_events
 from competence.progress import Cancelled, CancelToken
 from competence.uow import UnitOfWork
-from tests.ui.support import Register, message_boxes, shown, visible, wait_idle
+from tests.ui.support import Register, message_boxes, shown, uow_of, visible, wait_idle
 from ui.context import AppContext
 from ui.reports.files import FOLDER_KEY, dated_file_name, safe_file_name, write_into_place
-from ui.reports.kinds import PLAN, ExportRequest, Written
+from ui.reports.kinds import PLAN, Choice, Written
 from ui.reports.page import ReportsPage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -298,8 +298,8 @@ def test_default_names() -> None:
         "Avviksrapport Helse omsorg sør 2025-03-01.xlsx"
     )
     assert safe_file_name("  ", ".pdf") == "eksport.pdf"
-    request = ExportRequest(employee_no="1001", person_name="Ødegård Åse")
-    assert PLAN.default_name(request, dt.date(2025, 3, 1)) == "Utviklingsplan 1001 Ødegård Åse.pdf"
+    choice = Choice(PLAN, employee_no="1001", person_name="Ødegård Åse")
+    assert choice.default_name(dt.date(2025, 3, 1)) == "Utviklingsplan 1001 Ødegård Åse.pdf"
 
 
 def test_the_screens_do_not_load_the_export_libraries_at_start() -> None:
@@ -321,7 +321,7 @@ def test_cancelling_a_batch_of_plans_shows_at_once_and_stops_the_workers_within_
     from competence.frameworks import ensure_builtin_frameworks
 
     monkeypatch.setenv("KOMPETANSE_TODAY", "2025-03-01")
-    ensure_builtin_frameworks(ctx.uow())
+    ensure_builtin_frameworks(uow_of(ctx))
     generate_demo(ctx.database, employees=300, seed=7)
     page = shown(qtbot, ReportsPage(ctx), (1000, 700))
     choose(page, "plans")

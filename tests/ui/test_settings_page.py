@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from competence.backups import list_backups
+from competence.changes import Changes
 from competence.employees import create_employee, list_employees
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
@@ -114,7 +115,7 @@ def test_backup_now_and_restore_the_selected_copy(
     page.backups.table.selectRow(0)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
-    with qtbot.waitSignal(page.backups.restored, timeout=10_000):
+    with qtbot.waitSignal(ctx.changed, timeout=10_000, check_params_cb=lambda c: c == Changes.everything()):
         page.backups.restore_button.click()
     assert [e.first_name for e in list_employees(uow)] == ["Før"]
     assert page.backups.model.rowCount() == 2  # plus the safety copy taken before restoring

@@ -23,7 +23,7 @@ from db.server_url import login_of, with_login
 from db.session import Database, open_database
 from tests.reliability.pg_register import SharedRegister, shared_register
 from tests.support.pg_logins import url_as
-from tests.ui.support import shown, wait_idle
+from tests.ui.support import shown, uow_of, wait_idle
 from ui.app import Startup, parse_args
 from ui.context import AppContext
 from ui.login import LoginDialog
@@ -122,7 +122,7 @@ def test_a_leader_logs_in_at_start_and_sees_what_the_login_reaches(
         assert window is not None
         expected = f"{shared.leader} – Leder for 100 Helse: 4 personer"
         qtbot.waitUntil(lambda: window.role_label.text() == expected, timeout=10_000)
-        assert startup.ctx is not None and startup.ctx.uow().actor == shared.leader  # not the PC's user
+        assert startup.ctx is not None and uow_of(startup.ctx).actor == shared.leader  # not the PC's user
         # the password went to the keychain, never into the preferences
         stored = keychain.stored_password(with_login(server, shared.leader), shared.leader)
         assert stored == PASSWORD

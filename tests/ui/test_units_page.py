@@ -12,6 +12,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from competence.assessments import NewAssessment, record_assessment
+from competence.changes import Changes
 from competence.uow import UnitOfWork
 from tests.ui.support import Register, shown, wait_idle
 from ui.context import AppContext
@@ -213,7 +214,7 @@ def test_a_change_elsewhere_reloads_the_map(
             register.people["bjorn"], register.fw.competence_ids["dig-2"], 5, assessed_on=dt.date(2025, 2, 1)
         ),
     )
-    reloaded(qtbot, page, ctx.data_changed.emit)
+    reloaded(qtbot, page, lambda: ctx.tasks.publish(Changes(assessments=True)))
     assert grid(page)[("110 Hjemmetjenesten", "dig-2 Informasjonssikkerhet")] == "100\u00a0%"
     wait_idle(qtbot, ctx)
     assert round(page.trend.points[-1].share_met * 100) == 33

@@ -26,6 +26,7 @@ from tests.ui.support import (
     retype,
     show_card,
     shown,
+    uow_of,
     wait_idle,
     when_open,
 )
@@ -57,7 +58,7 @@ def test_a_new_appraisal_takes_its_place_by_date(
 ) -> None:
     aase = register.people["aase"]
     for day in (dt.date(2024, 5, 1), dt.date(2025, 1, 10)):
-        record_appraisal(ctx.uow(), aase, AppraisalInput(held_on=day))
+        record_appraisal(uow_of(ctx), aase, AppraisalInput(held_on=day))
     with qtbot.waitSignal(card.loaded, timeout=10_000):
         card.reload()
     click_tab(card.tabs, card.appraisals)
@@ -131,7 +132,7 @@ def test_ansatte_in_the_navigation_leads_from_a_card_back_to_the_list(
 def test_a_closed_unit_drop_down_shows_the_unit_without_indentation(
     ctx: AppContext, register: Register, qtbot: QtBot
 ) -> None:
-    picker = UnitPicker(list_units(ctx.uow()))
+    picker = UnitPicker(list_units(uow_of(ctx)))
     qtbot.addWidget(picker)
     picker.show()
     picker.select_id(register.units["home"])  # a sub-unit, one level down

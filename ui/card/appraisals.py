@@ -31,12 +31,12 @@ from competence.goals import GoalView
 from competence.talk_cycle import TalkStanding
 from competence.uow import UnitOfWork
 from db.codes import AppraisalKind, TalkDue
-from db.session import Database
 from ui.card.common import RecordTable
 from ui.i18n import current_language, fmt_date
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.forms import FormDialog
 from ui.widgets.tables import Column
+from ui.worker import TaskRunner
 
 
 def _text_box(value: str | None, height: int) -> QPlainTextEdit:
@@ -49,8 +49,7 @@ def _text_box(value: str | None, height: int) -> QPlainTextEdit:
 class AppraisalDialog(FormDialog):
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         employee_id: int,
         goals: Sequence[GoalView],
         appraisal: AppraisalView | None = None,
@@ -60,7 +59,7 @@ class AppraisalDialog(FormDialog):
     ) -> None:
         title = self.tr("Endre medarbeidersamtale") if appraisal else self.tr("Ny medarbeidersamtale")
         super().__init__(title, parent)
-        self.database, self.actor, self.employee_id, self.appraisal = database, actor, employee_id, appraisal
+        self.tasks, self.employee_id, self.appraisal = tasks, employee_id, appraisal
         self.held_on = DateEdit(appraisal.held_on if appraisal else today())
         self.kind = QComboBox()
         for kind in AppraisalKind.choices():
@@ -118,7 +117,9 @@ class AppraisalDialog(FormDialog):
         )
 
     def submit(self) -> AppraisalView:
-        uow = UnitOfWork(self.database, self.actor)
+        return self.tasks.now(self.save)
+
+    def save(self, uow: UnitOfWork) -> AppraisalView:
         if self.appraisal is None:
             return record_appraisal(uow, self.employee_id, self.appraisal_input())
         return update_appraisal(
@@ -127,8 +128,8 @@ class AppraisalDialog(FormDialog):
 
 
 class AppraisalsTab(RecordTable[AppraisalView]):
-    def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
-        super().__init__(database, actor, parent)
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(tasks, parent)
         columns: list[Column[AppraisalView]] = [
             Column(self.tr("Dato"), lambda a: fmt_date(a.held_on), lambda a: a.held_on),
             Column(self.tr("Type"), lambda a: a.kind_label(current_language())),
@@ -231,8 +232,7 @@ class AppraisalsTab(RecordTable[AppraisalView]):
     def add(self) -> None:
         self.run_dialog(
             AppraisalDialog(
-                self.database,
-                self.actor,
+                self.tasks,
                 self.employee_id,
                 self.goals,
                 leader_name=self.leader_name,
@@ -243,11 +243,7 @@ class AppraisalsTab(RecordTable[AppraisalView]):
     def edit(self) -> None:
         appraisal = self.selected()
         if appraisal is not None:
-            self.run_dialog(
-                AppraisalDialog(
-                    self.database, self.actor, self.employee_id, self.goals, appraisal, parent=self
-                )
-            )
+            self.run_dialog(AppraisalDialog(self.tasks, self.employee_id, self.goals, appraisal, parent=self))
 
     def delete(self) -> None:
         appraisal = self.selected()

@@ -1,6 +1,7 @@
 """Ansattkort: one employee, with tabs for the competence profile, positions, learning goals,
-certificates and appraisal talks. Everything on it is loaded by one background job; each edit
-is its own unit of work, after which the card reloads."""
+certificates and appraisal talks. Everything on it is loaded by one background job
+(:func:`competence.actions.card.load_card`); each edit is its own unit of work, after which the
+card reloads (the task runner publishes what changed)."""
 
 from __future__ import annotations
 
@@ -19,23 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from competence.appraisals import appraisals_of
-from competence.certificates import certificates_of
+from competence.actions.card import CardData, Lookups, load_card
+from competence.changes import GAP_INPUTS, Changes
 from competence.clock import today
-from competence.compliance.card import compliance_card
-from competence.employees import EmployeeDetail, get_employee, list_employees, mark_left
-from competence.gap import employee_profile
-from competence.goals import goals_of
+from competence.employees import EmployeeDetail, mark_left
 from competence.progress import CancelToken, Progress
-from competence.roles import list_roles
-from competence.search import competence_options
-from competence.settings import get_settings
-from competence.units import list_units
 from competence.uow import UnitOfWork
-from db.session import Database
 from ui.card.appraisals import AppraisalsTab
 from ui.card.certificates import CertificatesTab
-from ui.card.common import CardData, Lookups
 from ui.card.goals import GoalsTab
 from ui.card.positions import PositionsTab
 from ui.card.profile import ProfileTab
@@ -47,40 +39,17 @@ from ui.i18n import fmt_date, fmt_percent
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.flow import ElidedLabel, FlowLayout
 from ui.widgets.forms import FormDialog
+from ui.worker import TaskRunner
 
-
-def load_lookups(uow: UnitOfWork) -> Lookups:
-    return Lookups(
-        tuple(list_units(uow)),
-        tuple(list_roles(uow)),
-        tuple(competence_options(uow)),
-        tuple(list_employees(uow, include_left=True)),
-    )
-
-
-def load_card(uow: UnitOfWork, employee_id: int, lookups: Lookups | None = None) -> tuple[CardData, int]:
-    """Everything the card shows, read in a few small queries (runs on a worker). ``lookups``: the
-    units, roles and competences the employee list has loaded already, if it has."""
-    employee = get_employee(uow, employee_id)
-    lookups = lookups or load_lookups(uow)
-    data = CardData(
-        employee,
-        employee_profile(uow, employee_id),
-        tuple(goals_of(uow, employee_id)),
-        tuple(certificates_of(uow, employee_id)),
-        tuple(appraisals_of(uow, employee_id)),
-        lookups,
-        compliance_card(uow, employee_id),
-    )
-    return data, get_settings(uow).expiry_window_days
+#: What the card shows (the employee screen reloads it when one of these changed): the gap
+#: analysis's inputs, the person's talks and their formal qualifications.
+SHOWN = GAP_INPUTS | Changes(appraisals=True, qualifications=True)
 
 
 class MarkLeftDialog(FormDialog):
-    def __init__(
-        self, database: Database, actor: str | None, employee: EmployeeDetail, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, tasks: TaskRunner, employee: EmployeeDetail, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Registrer at {name} har sluttet").format(name=employee.full_name), parent)
-        self.database, self.actor, self.employee = database, actor, employee
+        self.tasks, self.employee = tasks, employee
         self.left_on = DateEdit(today())
         self.add_row(self.tr("Sluttdato:"), self.left_on, "left_on")
         note = QLabel(
@@ -93,11 +62,9 @@ class MarkLeftDialog(FormDialog):
         self.form.addRow(note)
 
     def submit(self) -> EmployeeDetail:
-        return mark_left(
-            UnitOfWork(self.database, self.actor),
-            self.employee.id,
-            self.left_on.required_date(),
-            expected_version=self.employee.version,
+        left_on = self.left_on.required_date()
+        return self.tasks.now(
+            lambda uow: mark_left(uow, self.employee.id, left_on, expected_version=self.employee.version)
         )
 
 
@@ -117,14 +84,13 @@ class EmployeeCard(QWidget):
         self.lookups = lookups or (lambda: None)
         self.employee_id: int | None = None
         self.data: CardData | None = None
-        self._generation = 0
-        db, actor = ctx.database, ctx.actor
+        tasks = ctx.tasks
 
         self.back = QPushButton(self.tr("← Ansattlisten"))
         self.back.setToolTip(self.tr("Tilbake til ansattlisten (Alt+Venstre)"))
         self.back.clicked.connect(self.back_requested)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self, activated=self.back_requested.emit)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.back_requested.emit)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Back), self).activated.connect(self.back_requested)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.back_requested)
         self.name = ElidedLabel()
         font = QFont(self.name.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
@@ -142,7 +108,7 @@ class EmployeeCard(QWidget):
         self.print_button = QPushButton(self.tr("Skriv ut utviklings&plan…"))
         self.print_button.setToolTip(self.tr("Lag utviklingsplanen som PDF til medarbeidersamtalen (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_plan)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, activated=self.print_plan)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self).activated.connect(self.print_plan)
         self.innsyn_action = QAction(self.tr("&Eksporter alt om personen (innsyn)…"), self)
         self.innsyn_action.setToolTip(self.tr("Alt registeret har om personen, som PDF eller JSON"))
         self.innsyn_action.triggered.connect(self.export_everything)
@@ -172,27 +138,18 @@ class EmployeeCard(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Ansattkort"))
-        self.profile = ProfileTab(db, actor)
-        self.positions = PositionsTab(db, actor)
-        self.goals = GoalsTab(db, actor)
-        self.certificates = CertificatesTab(db, actor)
-        self.appraisals = AppraisalsTab(db, actor)
-        self.qualifications = QualificationsTab(db, actor)
+        self.profile = ProfileTab(tasks)
+        self.positions = PositionsTab(tasks)
+        self.goals = GoalsTab(tasks)
+        self.certificates = CertificatesTab(tasks)
+        self.appraisals = AppraisalsTab(tasks)
+        self.qualifications = QualificationsTab(tasks)
         self.tabs.addTab(self.profile, self.tr("K&ompetanse"))
         self.tabs.addTab(self.positions, self.tr("&Stillinger"))
         self.tabs.addTab(self.goals, self.tr("&Utviklingsmål"))
         self.tabs.addTab(self.certificates, self.tr("&Kurs og sertifikater"))
         self.tabs.addTab(self.qualifications, self.tr("Kv&alifikasjoner"))
         self.tabs.addTab(self.appraisals, self.tr("&Medarbeidersamtaler"))
-        for tab in (
-            self.profile,
-            self.positions,
-            self.goals,
-            self.certificates,
-            self.qualifications,
-            self.appraisals,
-        ):
-            tab.changed.connect(self.saved)
         self.profile.goal_requested.connect(self.new_goal_for)
 
         layout = QVBoxLayout(self)
@@ -214,17 +171,15 @@ class EmployeeCard(QWidget):
     def reload(self) -> None:
         if self.employee_id is None:
             return
-        self._generation += 1
-        generation, employee_id, lookups = self._generation, self.employee_id, self.lookups()
+        employee_id, lookups = self.employee_id, self.lookups()
 
-        def job(progress: Progress, cancel: CancelToken) -> tuple[CardData, int]:
-            return load_card(self.ctx.uow(), employee_id, lookups)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> CardData:
+            return load_card(uow, employee_id, lookups)
 
-        self.ctx.tasks.run(job, on_done=lambda result: self._loaded(generation, *result), parent=self)
+        self.ctx.tasks.run(job, on_done=self._loaded, parent=self, latest="card")
 
-    def _loaded(self, generation: int, data: CardData, window_days: int) -> None:
-        if generation != self._generation:
-            return  # a newer load is on its way
+    def _loaded(self, data: CardData) -> None:
+        window_days = data.expiry_window_days
         self.data = data
         e = data.employee
         self.name.setText(e.full_name or e.employee_no)
@@ -251,8 +206,12 @@ class EmployeeCard(QWidget):
         skills = tuple(c for c in lookups.competences if c.kind == "skill")
         self.certificates.load(e.id, data.certificates, courses, window_days, skills)
         leader = e.manager_name
-        self.appraisals.load(e.id, data.appraisals, data.goals, leader, data.compliance.talk)
-        self.qualifications.load(e.id, data.compliance)
+        compliance = data.compliance
+        self.appraisals.load(
+            e.id, data.appraisals, data.goals, leader, compliance.talk if compliance else None
+        )
+        if compliance is not None:
+            self.qualifications.load(e.id, compliance)
         self.setAccessibleName(self.tr("Ansattkort for {name}").format(name=e.full_name))
         self.loaded.emit()
 
@@ -261,26 +220,17 @@ class EmployeeCard(QWidget):
         self.tabs.setCurrentWidget(self.goals)
         self.goals.add_for(competence_id)
 
-    def saved(self) -> None:
-        """An edit went through: tell every screen (this card reloads itself through that)."""
-        self.ctx.data_changed.emit()
-
     def edit_employee(self) -> None:
         if self.data is None:
             return
-        dialog = EditEmployeeDialog(
-            self.ctx.database, self.ctx.actor, self.data.employee, self, people=self.data.lookups.people
-        )
-        if dialog.exec():
-            self.saved()
+        EditEmployeeDialog(self.ctx.tasks, self.data.employee, self, people=self.data.lookups.people).exec()
 
     def toggle_left(self) -> None:
         if self.data is None:
             return
         employee = self.data.employee
         if employee.left_on is None:
-            if MarkLeftDialog(self.ctx.database, self.ctx.actor, employee, self).exec():
-                self.saved()
+            MarkLeftDialog(self.ctx.tasks, employee, self).exec()
             return
         answer = QMessageBox.question(
             self,
@@ -289,27 +239,33 @@ class EmployeeCard(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        uow = self.ctx.uow()
-        if attempt(self, lambda: mark_left(uow, employee.id, None, expected_version=employee.version)):
-            self.saved()
+        attempt(
+            self,
+            lambda: self.ctx.tasks.now(
+                lambda uow: mark_left(uow, employee.id, None, expected_version=employee.version)
+            ),
+        )
 
     def print_plan(self) -> None:
         """Ctrl+P: the development plan as a PDF, saved where the user says, then opened."""
         from ui.reports.files import ask_save_path, open_path, pdf_filter  # not needed at start
-        from ui.reports.kinds import PLAN, ExportRequest, Written
+        from ui.reports.kinds import PLAN, Choice, Written
         from ui.reports.run import run_export
 
         if self.data is None:
             return
         e = self.data.employee
-        request = ExportRequest(
-            employee_no=e.employee_no, person_name=f"{e.last_name} {e.first_name}".strip(), talk_on=today()
+        choice = Choice(
+            PLAN,
+            employee_no=e.employee_no,
+            person_name=f"{e.last_name} {e.first_name}".strip(),
+            talk_on=today(),
         )
         target = ask_save_path(
             self,
             self.ctx.preferences,
             self.tr("Lagre utviklingsplanen for {name}").format(name=e.full_name),
-            PLAN.default_name(request, today()),
+            choice.default_name(today()),
             pdf_filter(),
         )
         if target is None:
@@ -321,7 +277,7 @@ class EmployeeCard(QWidget):
             )
             open_path(written.path)
 
-        run_export(self.ctx, self, PLAN, request, target, on_done=done)
+        run_export(self.ctx, self, choice, target, on_done=done)
 
     def export_everything(self) -> None:
         """Innsyn: everything held on the person, saved as PDF or JSON, then opened."""
@@ -343,6 +299,5 @@ class EmployeeCard(QWidget):
 
     def _erased(self) -> None:
         self.employee_id, self.data = None, None
-        self._generation += 1  # a load still on its way is for someone who is gone
+        self.ctx.tasks.forget(self, "card")  # a load still on its way is for someone who is gone
         self.back_requested.emit()
-        self.ctx.data_changed.emit()

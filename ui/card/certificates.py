@@ -17,23 +17,24 @@ from competence.certificates import (
 from competence.clock import today
 from competence.search import CompetenceOption
 from competence.uow import UnitOfWork
-from db.session import Database
+from db.codes import CertificateStatus
 from ui.card.common import RecordTable
 from ui.i18n import current_language, fmt_date
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.forms import FormDialog
 from ui.widgets.pickers import CompetencePicker
 from ui.widgets.tables import Column
+from ui.worker import TaskRunner
 
 EXPIRED = QColor(253, 226, 226)
 EXPIRING = QColor(255, 243, 205)
+COLOURS = {CertificateStatus.EXPIRED: EXPIRED, CertificateStatus.EXPIRING: EXPIRING}
 
 
 class CertificateDialog(FormDialog):
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         employee_id: int,
         courses: Sequence[CompetenceOption],
         certificate: CertificateView | None = None,
@@ -43,9 +44,8 @@ class CertificateDialog(FormDialog):
     ) -> None:
         title = self.tr("Endre kurs/sertifikat") if certificate else self.tr("Nytt kurs/sertifikat")
         super().__init__(title, parent)
-        self.database, self.actor, self.employee_id, self.certificate = (
-            database,
-            actor,
+        self.tasks, self.employee_id, self.certificate = (
+            tasks,
             employee_id,
             certificate,
         )
@@ -103,7 +103,9 @@ class CertificateDialog(FormDialog):
         )
 
     def submit(self) -> CertificateView:
-        uow = UnitOfWork(self.database, self.actor)
+        return self.tasks.now(self.save)
+
+    def save(self, uow: UnitOfWork) -> CertificateView:
         if self.certificate is None:
             return add_certificate(uow, self.employee_id, self.certificate_input())
         return update_certificate(
@@ -112,21 +114,15 @@ class CertificateDialog(FormDialog):
 
 
 class CertificatesTab(RecordTable[CertificateView]):
-    def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
-        super().__init__(database, actor, parent)
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(tasks, parent)
         self.window_days = 90
 
         def status_text(c: CertificateView) -> str:
-            status = c.status(today(), self.window_days)
-            if status == "utlopt":
-                return self.tr("Utløpt")
-            if status == "utloper":
-                return self.tr("Utløper snart")
-            return self.tr("Gyldig")
+            return c.status(today(), self.window_days).label(current_language())
 
         def colour(c: CertificateView) -> QColor | None:
-            status = c.status(today(), self.window_days)
-            return EXPIRED if status == "utlopt" else EXPIRING if status == "utloper" else None
+            return COLOURS.get(c.status(today(), self.window_days))
 
         columns: list[Column[CertificateView]] = [
             Column(self.tr("Kurs/sertifikat"), lambda c: c.name),
@@ -161,17 +157,13 @@ class CertificatesTab(RecordTable[CertificateView]):
 
     def add(self) -> None:
         self.run_dialog(
-            CertificateDialog(
-                self.database, self.actor, self.employee_id, self.courses, parent=self, skills=self.skills
-            )
+            CertificateDialog(self.tasks, self.employee_id, self.courses, parent=self, skills=self.skills)
         )
 
     def edit(self) -> None:
         cert = self.selected()
         if cert is not None:
-            self.run_dialog(
-                CertificateDialog(self.database, self.actor, self.employee_id, self.courses, cert, self)
-            )
+            self.run_dialog(CertificateDialog(self.tasks, self.employee_id, self.courses, cert, self))
 
     def delete(self) -> None:
         cert = self.selected()

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,10 +30,10 @@ from competence.scales import LevelView
 from competence.search import CompetenceOption
 from competence.units import UnitView
 from competence.uow import UnitOfWork
-from db.session import Database
 from ui.errors import attempt
 from ui.i18n import current_language, fmt_percent
 from ui.widgets.tables import Column, ColumnFitter, DataTable, RowTableModel
+from ui.worker import TaskRunner
 
 R = TypeVar("R")
 
@@ -80,11 +80,9 @@ class RecordTable(QWidget, Generic[R]):
     """A table of one kind of record with action buttons underneath; buttons that need a selected
     row are enabled only when one is selected, and Enter / double-click runs the first of them."""
 
-    changed = Signal()
-
-    def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database, self.actor = database, actor
+        self.tasks = tasks
         self.model: RowTableModel[R] = RowTableModel([], parent=self)
         self.fitter: ColumnFitter | None = None
         self.view = DataTable()
@@ -175,16 +173,14 @@ class RecordTable(QWidget, Generic[R]):
         return self.model.row_at(indexes[0].row()) if indexes else None
 
     def run_dialog(self, dialog: QDialog) -> None:
-        """Open an edit dialog; when it saved something, tell the card."""
-        if dialog.exec():
-            self.changed.emit()
+        """Open an edit dialog (what it saves is published by the task runner: the card reloads)."""
+        dialog.exec()
 
     def delete_after_asking(self, title: str, question: str, delete: Callable[[UnitOfWork], object]) -> None:
         """Ask, then delete in a unit of work of its own; errors are shown, nothing half-done."""
         if QMessageBox.question(self, title, question) != QMessageBox.StandardButton.Yes:
             return
-        if attempt(self, lambda: delete(UnitOfWork(self.database, self.actor))):
-            self.changed.emit()
+        attempt(self, lambda: self.tasks.now(delete))
 
     def select_row(self, row: int) -> None:
         self.view.selectRow(row)

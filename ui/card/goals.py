@@ -10,9 +10,6 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QMenu, QP
 from competence.certificates import CertificateInput
 from competence.clock import today
 from competence.goals import (
-    ACTIVITY_LABELS,
-    COMPLETED,
-    STATUS_LABELS,
     Completion,
     GoalInput,
     GoalView,
@@ -24,16 +21,16 @@ from competence.goals import (
 )
 from competence.search import CompetenceOption
 from competence.uow import UnitOfWork
-from db.models import ACTIVITY_TYPES, GOAL_STATUSES
-from db.session import Database
+from db.codes import ActivityType, GoalStatus
 from ui.card.common import RecordTable, level_text
 from ui.errors import attempt
-from ui.i18n import current_language, fmt_date, fmt_int, fmt_number, pick
+from ui.i18n import current_language, fmt_date, fmt_int, fmt_number
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.fields import NumberField
 from ui.widgets.forms import FormDialog
 from ui.widgets.pickers import CompetencePicker
 from ui.widgets.tables import Column
+from ui.worker import TaskRunner
 
 OVERDUE = QColor(253, 226, 226)
 
@@ -49,8 +46,7 @@ def areas_of(options: Sequence[CompetenceOption], lang: str) -> list[tuple[int, 
 class GoalDialog(FormDialog):
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         employee_id: int,
         competences: Sequence[CompetenceOption],
         goal: GoalView | None = None,
@@ -59,14 +55,14 @@ class GoalDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Endre utviklingsmål") if goal else self.tr("Nytt utviklingsmål"), parent)
-        self.database, self.actor, self.employee_id, self.goal = database, actor, employee_id, goal
+        self.tasks, self.employee_id, self.goal = tasks, employee_id, goal
         lang = current_language()
         self.description = QPlainTextEdit(goal.description if goal else "")
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(72)
         self.activity = QComboBox()
-        for key in ACTIVITY_TYPES:
-            self.activity.addItem(pick(ACTIVITY_LABELS[key], lang), key)
+        for activity in ActivityType.choices():
+            self.activity.addItem(activity.label(lang), activity.value)
         # a competence assessed by level, or a course proven by a certificate (docs/compliance.md)
         self.competence = CompetencePicker(competences, none_text=self.tr("(ingen)"))
         self.area = QComboBox()
@@ -77,8 +73,8 @@ class GoalDialog(FormDialog):
         self.start = DateEdit(goal.start_on if goal else None, optional=True)
         self.due = DateEdit(goal.due_on if goal else None, optional=True)
         self.status = QComboBox()
-        for key in GOAL_STATUSES:
-            self.status.addItem(pick(STATUS_LABELS[key], lang), key)
+        for status in GoalStatus.choices():
+            self.status.addItem(status.label(lang), status.value)
         self.hours = NumberField(
             goal.hours if goal else None, maximum=10_000, decimals=1, unit=self.tr("timer"), optional=True
         )
@@ -138,13 +134,15 @@ class GoalDialog(FormDialog):
             due_on=self.due.value(),
             status=str(self.status.currentData()),
             hours=self.hours.value(),
-            cost_nok=self.cost.value(),
+            cost_nok=self.cost.whole_value(),
             result=self.result_text.toPlainText() or None,
             appraisal_id=self.goal.appraisal_id if self.goal else None,
         )
 
     def submit(self) -> GoalView:
-        uow = UnitOfWork(self.database, self.actor)
+        return self.tasks.now(self.save)
+
+    def save(self, uow: UnitOfWork) -> GoalView:
         if self.goal is None:
             return add_goal(uow, self.employee_id, self.goal_input())
         return update_goal(uow, self.goal.id, self.goal_input(), expected_version=self.goal.version)
@@ -156,14 +154,13 @@ class CompleteGoalDialog(FormDialog):
 
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         goal: GoalView,
         competence: CompetenceOption | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Fullfør utviklingsmålet"), parent)
-        self.database, self.actor, self.goal, self.competence = database, actor, goal, competence
+        self.tasks, self.goal, self.competence = tasks, goal, competence
         lang = current_language()
         intro = QLabel(
             self.tr("«{goal}» er nådd. Registrer hva det førte til, så er profilen oppdatert.").format(
@@ -231,8 +228,11 @@ class CompleteGoalDialog(FormDialog):
         return Completion(level, certificate)
 
     def submit(self) -> GoalView:
+        return self.tasks.now(self.save)
+
+    def save(self, uow: UnitOfWork) -> GoalView:
         return complete_goal(
-            UnitOfWork(self.database, self.actor),
+            uow,
             self.goal.id,
             self.completion(),
             expected_version=self.goal.version,
@@ -241,8 +241,8 @@ class CompleteGoalDialog(FormDialog):
 
 
 class GoalsTab(RecordTable[GoalView]):
-    def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
-        super().__init__(database, actor, parent)
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(tasks, parent)
         lang = current_language()
 
         def overdue(g: GoalView) -> QColor | None:
@@ -252,7 +252,7 @@ class GoalsTab(RecordTable[GoalView]):
             Column(self.tr("Beskrivelse"), lambda g: g.description.splitlines()[0] if g.description else ""),
             Column(
                 self.tr("Aktivitet"),
-                lambda g: pick(ACTIVITY_LABELS.get(g.activity_type, (g.activity_type,) * 2), lang),
+                lambda g: ActivityType.label_of(g.activity_type, lang),
             ),
             Column(self.tr("Kompetanse / område"), lambda g: g.aim(lang)),
             Column(self.tr("Målnivå"), self._target_text, lambda g: g.target_level),
@@ -263,7 +263,7 @@ class GoalsTab(RecordTable[GoalView]):
                 background=overdue,
                 tooltip=lambda g: self.tr("Fristen er passert") if g.overdue() else None,
             ),
-            Column(self.tr("Status"), lambda g: pick(STATUS_LABELS.get(g.status, (g.status,) * 2), lang)),
+            Column(self.tr("Status"), lambda g: GoalStatus.label_of(g.status, lang)),
             Column(self.tr("Timer"), lambda g: fmt_number(g.hours), lambda g: g.hours, align_right=True),
             Column(
                 self.tr("Kostnad"),
@@ -282,10 +282,10 @@ class GoalsTab(RecordTable[GoalView]):
         self.edit_button = self.add_button(self.tr("Endre…"), self.edit, needs_row=True)
         self.status_button = self.add_button(self.tr("Sett status"), None, needs_row=True)
         menu = QMenu(self.status_button)
-        for key in GOAL_STATUSES:
-            action = menu.addAction(pick(STATUS_LABELS[key], lang))
-            action.setData(key)
-            action.triggered.connect(lambda _checked=False, k=key: self.set_status(k))
+        for status in GoalStatus.choices():
+            action = menu.addAction(status.label(lang))
+            action.setData(status.value)
+            action.triggered.connect(lambda _checked=False, k=status.value: self.set_status(k))
         self.status_button.setMenu(menu)
         self.delete_button = self.add_button(self.tr("Slett"), self.delete, needs_row=True)
 
@@ -308,8 +308,7 @@ class GoalsTab(RecordTable[GoalView]):
         """A new goal, with the competence chosen already (from the profile's "Nytt mål")."""
         self.run_dialog(
             GoalDialog(
-                self.database,
-                self.actor,
+                self.tasks,
                 self.employee_id,
                 self.competences,
                 competence_id=competence_id,
@@ -320,21 +319,22 @@ class GoalsTab(RecordTable[GoalView]):
     def edit(self) -> None:
         goal = self.selected()
         if goal is not None:
-            self.run_dialog(
-                GoalDialog(self.database, self.actor, self.employee_id, self.competences, goal, parent=self)
-            )
+            self.run_dialog(GoalDialog(self.tasks, self.employee_id, self.competences, goal, parent=self))
 
     def set_status(self, status: str) -> None:
         goal = self.selected()
         if goal is None or goal.status == status:
             return
-        if status == COMPLETED:  # closing the loop: record what the goal reached, in the same save
+        if status == GoalStatus.COMPLETED:  # closing the loop: record what the goal reached, in one save
             option = next((c for c in self.competences if c.id == goal.competence_id), None)
-            self.run_dialog(CompleteGoalDialog(self.database, self.actor, goal, option, parent=self))
+            self.run_dialog(CompleteGoalDialog(self.tasks, goal, option, parent=self))
             return
-        uow = UnitOfWork(self.database, self.actor)
-        if attempt(self, lambda: set_goal_status(uow, goal.id, status, expected_version=goal.version)):
-            self.changed.emit()
+        attempt(
+            self,
+            lambda: self.tasks.now(
+                lambda uow: set_goal_status(uow, goal.id, status, expected_version=goal.version)
+            ),
+        )
 
     def delete(self) -> None:
         goal = self.selected()

@@ -19,7 +19,6 @@ from competence.errors import ValidationError
 from competence.roles import RoleView
 from competence.units import UnitView
 from competence.uow import UnitOfWork
-from db.session import Database
 from ui.card.common import RecordTable
 from ui.employees.dialogs import fte_field
 from ui.i18n import fmt_date, fmt_number
@@ -27,13 +26,13 @@ from ui.widgets.date_edit import DateEdit
 from ui.widgets.forms import FormDialog
 from ui.widgets.pickers import RolePicker, UnitPicker, manager_picker
 from ui.widgets.tables import Column
+from ui.worker import TaskRunner
 
 
 class PositionDialog(FormDialog):
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         employee_id: int,
         units: Sequence[UnitView],
         roles: Sequence[RoleView],
@@ -43,7 +42,7 @@ class PositionDialog(FormDialog):
         people: Sequence[EmployeeRow] = (),
     ) -> None:
         super().__init__(self.tr("Endre stilling") if position else self.tr("Ny stilling"), parent)
-        self.database, self.actor, self.employee_id, self.position = database, actor, employee_id, position
+        self.tasks, self.employee_id, self.position = tasks, employee_id, position
         self.unit = UnitPicker(units)
         self.title = QLineEdit(position.title if position else "")
         self.title.setMaxLength(200)
@@ -82,7 +81,9 @@ class PositionDialog(FormDialog):
         )
 
     def submit(self) -> PositionView:
-        uow = UnitOfWork(self.database, self.actor)
+        return self.tasks.now(self.save)
+
+    def save(self, uow: UnitOfWork) -> PositionView:
         if self.position is None:
             return add_position(uow, self.employee_id, self.position_input())
         return update_position(
@@ -93,11 +94,9 @@ class PositionDialog(FormDialog):
 class EndPositionDialog(FormDialog):
     """End a position on a date (the position is kept, with its history)."""
 
-    def __init__(
-        self, database: Database, actor: str | None, position: PositionView, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, tasks: TaskRunner, position: PositionView, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Avslutt stilling"), parent)
-        self.database, self.actor, self.position = database, actor, position
+        self.tasks, self.position = tasks, position
         self.end = DateEdit(today())
         self.add_row(self.tr("Siste dag:"), self.end, "end_date")
 
@@ -112,12 +111,12 @@ class EndPositionDialog(FormDialog):
             end_date=self.end.required_date(),
             manager_id=p.manager_id,
         )
-        return update_position(UnitOfWork(self.database, self.actor), p.id, data, expected_version=p.version)
+        return self.tasks.now(lambda uow: update_position(uow, p.id, data, expected_version=p.version))
 
 
 class PositionsTab(RecordTable[PositionView]):
-    def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
-        super().__init__(database, actor, parent)
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(tasks, parent)
         columns: list[Column[PositionView]] = [
             Column(self.tr("Enhet"), lambda p: f"{p.unit_number} {p.unit_name}"),
             Column(self.tr("Stillingstittel"), lambda p: p.title),
@@ -163,8 +162,7 @@ class PositionsTab(RecordTable[PositionView]):
 
     def _dialog(self, position: PositionView | None) -> PositionDialog:
         return PositionDialog(
-            self.database,
-            self.actor,
+            self.tasks,
             self.employee_id,
             self.units,
             self.roles,
@@ -176,7 +174,7 @@ class PositionsTab(RecordTable[PositionView]):
     def end(self) -> None:
         position = self.selected()
         if position is not None:
-            self.run_dialog(EndPositionDialog(self.database, self.actor, position, self))
+            self.run_dialog(EndPositionDialog(self.tasks, position, self))
 
     def delete(self) -> None:
         position = self.selected()

@@ -26,22 +26,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from competence.assessments import SOURCE_LABELS, AssessmentView, NewAssessment, history, record_assessment
+from competence.assessments import AssessmentView, NewAssessment, history, record_assessment
 from competence.clock import today
 from competence.errors import ValidationError
 from competence.gap import EmployeeProfile, ProfileItem
 from competence.scales import LevelView
-from competence.uow import UnitOfWork
-from db.session import Database
+from db.codes import MANUAL_SOURCES, AssessmentSource
 from ui.card.common import gap_explanation, level_text
 from ui.card.radar import RadarChart, RadarPoint
 from ui.errors import attempt, show_error
-from ui.i18n import current_language, fmt_date, fmt_points, pick
+from ui.i18n import current_language, fmt_date, fmt_points
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.flow import ElidedLabel
 from ui.widgets.forms import FormDialog
 from ui.widgets.screen import share_when_shown
 from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTableModel
+from ui.worker import TaskRunner
 
 MET = QColor(212, 237, 218)
 GAP = QColor(248, 215, 218)
@@ -153,19 +153,18 @@ class AssessDialog(FormDialog):
 
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         employee_id: int,
         item: ProfileItem,
         levels: Sequence[LevelView],
         *,
-        source: str = "leader",
+        source: str = AssessmentSource.LEADER,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
             self.tr("Vurder «{name}»").format(name=item.competence.display_label(current_language())), parent
         )
-        self.database, self.actor, self.employee_id, self.item = database, actor, employee_id, item
+        self.tasks, self.employee_id, self.item = tasks, employee_id, item
         lang = current_language()
         self.level = QComboBox()
         for level in levels:
@@ -173,11 +172,11 @@ class AssessDialog(FormDialog):
         if item.current_level is not None:
             self.level.setCurrentIndex(max(self.level.findData(item.current_level), 0))
         self.source = QComboBox()
-        for key in ("leader", "self", "course"):
-            self.source.addItem(pick(SOURCE_LABELS[key], lang), key)
+        for choice in MANUAL_SOURCES:
+            self.source.addItem(choice.label(lang), choice.value)
         self.source.setCurrentIndex(max(self.source.findData(source), 0))
         self.assessed_on = DateEdit(today(), latest=today())
-        self.assessor = QLineEdit(actor or "")
+        self.assessor = QLineEdit(tasks.actor or "")
         self.assessor.setMaxLength(200)
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
@@ -194,28 +193,25 @@ class AssessDialog(FormDialog):
     def submit(self) -> AssessmentView:
         if self.level.currentData() is None:
             raise ValidationError("Velg et nivå.", "Choose a level.", field="level")
-        return record_assessment(
-            UnitOfWork(self.database, self.actor),
-            NewAssessment(
-                employee_id=self.employee_id,
-                competence_id=self.item.competence.id,
-                level=int(self.level.currentData()),
-                assessed_on=self.assessed_on.required_date(),
-                source=str(self.source.currentData()),
-                assessor=self.assessor.text() or None,
-                note=self.note.toPlainText() or None,
-            ),
+        new = NewAssessment(
+            employee_id=self.employee_id,
+            competence_id=self.item.competence.id,
+            level=int(self.level.currentData()),
+            assessed_on=self.assessed_on.required_date(),
+            source=str(self.source.currentData()),
+            assessor=self.assessor.text() or None,
+            note=self.note.toPlainText() or None,
         )
+        return self.tasks.now(lambda uow: record_assessment(uow, new))
 
 
 class ProfileTab(QWidget):
-    changed = Signal()
     #: Ask the card for a new learning goal for this competence.
     goal_requested = Signal(int)
 
-    def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.database, self.actor = database, actor
+        self.tasks = tasks
         self.employee_id = 0
         self.profile: EmployeeProfile | None = None
         self.levels: Mapping[int, Sequence[LevelView]] = {}
@@ -324,9 +320,7 @@ class ProfileTab(QWidget):
                 lambda a: fmt_date(a.assessed_on),
                 lambda a: a.assessed_on,
                 tooltip=lambda a: " · ".join(
-                    part
-                    for part in (pick(SOURCE_LABELS.get(a.source, (a.source, a.source)), lang), a.assessor)
-                    if part
+                    part for part in (AssessmentSource.label_of(a.source, lang), a.assessor) if part
                 ),
             ),
             Column(
@@ -334,7 +328,7 @@ class ProfileTab(QWidget):
                 lambda a: level_text(self.levels.get(a.competence_id, ()), a.level_ordinal, a.level_name),
                 lambda a: a.level_ordinal,
             ),
-            Column(self.tr("Kilde"), lambda a: pick(SOURCE_LABELS.get(a.source, (a.source, a.source)), lang)),
+            Column(self.tr("Kilde"), lambda a: AssessmentSource.label_of(a.source, lang)),
             Column(self.tr("Vurdert av"), lambda a: a.assessor or ""),
             Column(self.tr("Merknad"), lambda a: a.note or "", tooltip=lambda a: a.note),
         ]
@@ -432,7 +426,8 @@ class ProfileTab(QWidget):
             self.tr("Historikk for {name}").format(name=item.competence.display_label(self.lang))
         )
         try:
-            rows = history(UnitOfWork(self.database, self.actor), self.employee_id, item.competence.id)
+            employee_id, competence_id = self.employee_id, item.competence.id
+            rows = self.tasks.now(lambda uow: history(uow, employee_id, competence_id))
         except Exception as exc:
             show_error(self, exc)
             return
@@ -451,28 +446,22 @@ class ProfileTab(QWidget):
             level=level,
             assessed_on=today(),
             source=self.in_place_source,
-            assessor=self.actor,
+            assessor=self.tasks.actor,
         )
-        ok = attempt(self, lambda: record_assessment(UnitOfWork(self.database, self.actor), new))
-        if ok:
-            self.changed.emit()
-        return ok
+        return attempt(self, lambda: self.tasks.now(lambda uow: record_assessment(uow, new)))
 
     def assess(self) -> None:
         item = self.selected()
         if item is None or item.competence.kind != "skill":
             return
-        dialog = AssessDialog(
-            self.database,
-            self.actor,
+        AssessDialog(
+            self.tasks,
             self.employee_id,
             item,
             self.levels.get(item.competence.id, ()),
             source=self.in_place_source,
             parent=self,
-        )
-        if dialog.exec():
-            self.changed.emit()
+        ).exec()
 
     def _request_goal(self) -> None:
         item = self.selected()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
@@ -28,12 +28,12 @@ from competence.qualifications import (
 from competence.qualifications.standing import QualificationStanding
 from competence.uow import UnitOfWork
 from db.codes import QualificationKind, RequirementStatus
-from db.session import Database
 from ui.card.common import RecordTable
 from ui.i18n import current_language, fmt_date
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.forms import FormDialog
 from ui.widgets.tables import Column, DataTable, RowTableModel
+from ui.worker import TaskRunner
 
 MET = QColor(212, 237, 218)
 LACKING = QColor(248, 215, 218)
@@ -101,8 +101,7 @@ class HeldQualificationDialog(FormDialog):
 
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         employee_id: int,
         catalogue: Sequence[QualificationView],
         held: HeldQualification | None = None,
@@ -113,7 +112,7 @@ class HeldQualificationDialog(FormDialog):
         super().__init__(
             self.tr("Endre kvalifikasjon") if held else self.tr("Registrer kvalifikasjon"), parent
         )
-        self.database, self.actor, self.employee_id, self.held = database, actor, employee_id, held
+        self.tasks, self.employee_id, self.held = tasks, employee_id, held
         self.qualification = _picker(catalogue, held.qualification_id if held else qualification_id)
         self.obtained = DateEdit(held.obtained_on if held else None, latest=today())
         self.expires = DateEdit(held.expires_on if held else None, optional=True)
@@ -141,6 +140,9 @@ class HeldQualificationDialog(FormDialog):
         self.resize(520, self.sizeHint().height())
 
     def submit(self) -> HeldQualification:
+        return self.tasks.now(self.save)
+
+    def save(self, uow: UnitOfWork) -> HeldQualification:
         data = HeldInput(
             _chosen(self.qualification),
             self.obtained.required_date(),
@@ -149,7 +151,6 @@ class HeldQualificationDialog(FormDialog):
             self.document.text() or None,
             self.note.toPlainText() or None,
         )
-        uow = UnitOfWork(self.database, self.actor)
         if self.held is None:
             return add_held_qualification(uow, self.employee_id, data)
         return update_held_qualification(uow, self.held.id, data, expected_version=self.held.version)
@@ -160,8 +161,7 @@ class DispensationDialog(FormDialog):
 
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         employee_id: int,
         catalogue: Sequence[QualificationView],
         dispensation: DispensationView | None = None,
@@ -171,12 +171,7 @@ class DispensationDialog(FormDialog):
     ) -> None:
         title = self.tr("Endre dispensasjon") if dispensation else self.tr("Ny dispensasjon")
         super().__init__(title, parent)
-        self.database, self.actor, self.employee_id, self.dispensation = (
-            database,
-            actor,
-            employee_id,
-            dispensation,
-        )
+        self.tasks, self.employee_id, self.dispensation = tasks, employee_id, dispensation
         d = dispensation
         self.qualification = _picker(catalogue, d.qualification_id if d else qualification_id)
         self.starts = DateEdit(d.starts_on if d else today())
@@ -193,6 +188,9 @@ class DispensationDialog(FormDialog):
         self.resize(520, self.sizeHint().height())
 
     def submit(self) -> DispensationView:
+        return self.tasks.now(self.save)
+
+    def save(self, uow: UnitOfWork) -> DispensationView:
         data = DispensationInput(
             _chosen(self.qualification),
             self.starts.required_date(),
@@ -200,7 +198,6 @@ class DispensationDialog(FormDialog):
             self.granted_by.text() or None,
             self.reason.toPlainText() or None,
         )
-        uow = UnitOfWork(self.database, self.actor)
         if self.dispensation is None:
             return add_dispensation(uow, self.employee_id, data)
         return update_dispensation(
@@ -209,8 +206,8 @@ class DispensationDialog(FormDialog):
 
 
 class HeldTable(RecordTable[HeldQualification]):
-    def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
-        super().__init__(database, actor, parent)
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(tasks, parent)
         lang = current_language()
         columns: list[Column[HeldQualification]] = [
             Column(self.tr("Kvalifikasjon"), lambda h: h.display_name(lang)),
@@ -234,8 +231,7 @@ class HeldTable(RecordTable[HeldQualification]):
     def add(self, qualification_id: int | None = None) -> None:
         self.run_dialog(
             HeldQualificationDialog(
-                self.database,
-                self.actor,
+                self.tasks,
                 self.employee_id,
                 self.catalogue,
                 qualification_id=qualification_id,
@@ -247,9 +243,7 @@ class HeldTable(RecordTable[HeldQualification]):
         held = self.selected()
         if held is not None:
             self.run_dialog(
-                HeldQualificationDialog(
-                    self.database, self.actor, self.employee_id, self.catalogue, held, parent=self
-                )
+                HeldQualificationDialog(self.tasks, self.employee_id, self.catalogue, held, parent=self)
             )
 
     def delete(self) -> None:
@@ -264,8 +258,8 @@ class HeldTable(RecordTable[HeldQualification]):
 
 
 class DispensationTable(RecordTable[DispensationView]):
-    def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
-        super().__init__(database, actor, parent)
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(tasks, parent)
         lang = current_language()
         columns: list[Column[DispensationView]] = [
             Column(self.tr("Fra kravet om"), lambda d: d.qualification_display(lang)),
@@ -289,8 +283,7 @@ class DispensationTable(RecordTable[DispensationView]):
     def add(self, qualification_id: int | None = None) -> None:
         self.run_dialog(
             DispensationDialog(
-                self.database,
-                self.actor,
+                self.tasks,
                 self.employee_id,
                 self.catalogue,
                 qualification_id=qualification_id,
@@ -301,11 +294,7 @@ class DispensationTable(RecordTable[DispensationView]):
     def edit(self) -> None:
         d = self.selected()
         if d is not None:
-            self.run_dialog(
-                DispensationDialog(
-                    self.database, self.actor, self.employee_id, self.catalogue, d, parent=self
-                )
-            )
+            self.run_dialog(DispensationDialog(self.tasks, self.employee_id, self.catalogue, d, parent=self))
 
     def delete(self) -> None:
         d = self.selected()
@@ -323,9 +312,7 @@ class DispensationTable(RecordTable[DispensationView]):
 class QualificationsTab(QWidget):
     """The three parts, one above the other: required, held, dispensations."""
 
-    changed = Signal()
-
-    def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         lang = current_language()
         self.summary = QLabel()
@@ -352,10 +339,8 @@ class QualificationsTab(QWidget):
         self.required.setAccessibleName(self.tr("Kvalifikasjoner rollen krever"))
         self.required.verticalHeader().hide()
         self.required.horizontalHeader().setStretchLastSection(True)
-        self.held = HeldTable(database, actor)
-        self.dispensations = DispensationTable(database, actor)
-        for table in (self.held, self.dispensations):
-            table.changed.connect(self.changed)
+        self.held = HeldTable(tasks)
+        self.dispensations = DispensationTable(tasks)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         for widget in (self.required, self.held, self.dispensations):

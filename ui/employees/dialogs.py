@@ -18,11 +18,11 @@ from competence.errors import ValidationError
 from competence.roles import RoleView
 from competence.units import UnitView
 from competence.uow import UnitOfWork
-from db.session import Database
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.fields import NumberField
 from ui.widgets.forms import FormDialog
 from ui.widgets.pickers import RolePicker, UnitPicker, manager_picker
+from ui.worker import TaskRunner
 
 
 def fte_field(value: float = 100.0) -> NumberField:
@@ -35,14 +35,13 @@ class NewEmployeeDialog(FormDialog):
 
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         units: Sequence[UnitView],
         roles: Sequence[RoleView],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Ny ansatt"), parent)
-        self.database, self.actor = database, actor
+        self.tasks = tasks
         self.created: EmployeeDetail | None = None
         self.number = QLineEdit()
         self.first_name = QLineEdit()
@@ -74,31 +73,35 @@ class NewEmployeeDialog(FormDialog):
                 "Choose the unit the position belongs to.",
                 field="unit_id",
             )
-        # If the person was saved but the position was refused, OK again only retries the position.
-        detail = self.created or create_employee(
-            UnitOfWork(self.database, self.actor),
-            self.number.text(),
-            self.first_name.text(),
-            self.last_name.text(),
-            email=self.email.text() or None,
-        )
-        if self.created is None:
-            self.created = detail
-            for field in (self.number, self.first_name, self.last_name, self.email):
-                field.setReadOnly(True)
-        if unit_id is not None:
-            add_position(
-                UnitOfWork(self.database, self.actor),
-                detail.id,
-                PositionInput(
-                    unit_id=unit_id,
-                    title=self.title.text(),
-                    role_id=self.role.selected_id(),
-                    fte_percent=float(self.fte.value() or 0),
-                    start_date=self.start.value(),
-                ),
+        position = (
+            None
+            if unit_id is None
+            else PositionInput(
+                unit_id=unit_id,
+                title=self.title.text(),
+                role_id=self.role.selected_id(),
+                fte_percent=float(self.fte.value() or 0),
+                start_date=self.start.value(),
             )
-        return detail
+        )
+        self.created = self.tasks.now(lambda uow: self._create(uow, position))
+        return self.created
+
+    def _create(self, uow: UnitOfWork, position: PositionInput | None) -> EmployeeDetail:
+        """The person and their first position in one unit of work: a refused position leaves no
+        person behind, and the form as it was."""
+        with uow:
+            detail = create_employee(
+                uow,
+                self.number.text(),
+                self.first_name.text(),
+                self.last_name.text(),
+                email=self.email.text() or None,
+            )
+            if position is not None:
+                add_position(uow, detail.id, position)
+            uow.commit()
+            return detail
 
 
 class EditEmployeeDialog(FormDialog):
@@ -107,15 +110,14 @@ class EditEmployeeDialog(FormDialog):
 
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         employee: EmployeeDetail,
         parent: QWidget | None = None,
         *,
         people: Sequence[EmployeeRow] = (),
     ) -> None:
         super().__init__(self.tr("Endre ansatt"), parent)
-        self.database, self.actor, self.employee = database, actor, employee
+        self.tasks, self.employee = tasks, employee
         number = QLineEdit(employee.employee_no)
         number.setReadOnly(True)
         self.first_name = QLineEdit(employee.first_name)
@@ -131,12 +133,14 @@ class EditEmployeeDialog(FormDialog):
 
     def submit(self) -> EmployeeDetail:
         manager_id = self.manager.checked_id("manager_id")
-        return update_employee(
-            UnitOfWork(self.database, self.actor),
-            self.employee.id,
-            expected_version=self.employee.version,
-            first_name=self.first_name.text(),
-            last_name=self.last_name.text(),
-            email=self.email.text() or None,
-            manager_id=manager_id,
+        return self.tasks.now(
+            lambda uow: update_employee(
+                uow,
+                self.employee.id,
+                expected_version=self.employee.version,
+                first_name=self.first_name.text(),
+                last_name=self.last_name.text(),
+                email=self.email.text() or None,
+                manager_id=manager_id,
+            )
         )

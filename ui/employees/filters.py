@@ -20,6 +20,7 @@ from competence.search import CompetenceOption
 from competence.units import UnitView
 from ui.i18n import current_language
 from ui.widgets.pickers import CompetencePicker
+from ui.widgets.qt import children, line_edit, top_items
 
 UNIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -95,11 +96,11 @@ class UnitTree(QTreeWidget):
 
     def _all_items(self) -> list[QTreeWidgetItem]:
         items: list[QTreeWidgetItem] = []
-        stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
+        stack = top_items(self)
         while stack:
             item = stack.pop()
             items.append(item)
-            stack.extend(item.child(i) for i in range(item.childCount()))
+            stack.extend(children(item))
         return items
 
     def selected_subtree(self) -> frozenset[int] | None:
@@ -147,7 +148,7 @@ class CompetenceFilter(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.competence = CompetencePicker(none_text=self.tr("Alle (ingen kompetansefilter)"))
         self.competence.setAccessibleName(self.tr("Kompetanse"))
-        self.competence.lineEdit().setPlaceholderText(self.tr("Kompetanse, f.eks. digcomp 4.2"))
+        line_edit(self.competence).setPlaceholderText(self.tr("Kompetanse, f.eks. digcomp 4.2"))
         self.level = QComboBox()
         self.level.setAccessibleName(self.tr("Minste nivå"))
         level_row = QHBoxLayout()

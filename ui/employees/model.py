@@ -333,6 +333,7 @@ class EmployeeFilterProxy(QAbstractProxyModel):
             return QModelIndex()
         return self.createIndex(row, column)
 
+    # a flat table: every index's parent is the root (Qt's stubs overload parent() with QObject's)
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         return QModelIndex()
 

@@ -20,15 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from competence.employees import list_employees
+from competence.actions.card import Lookups
+from competence.actions.screens import load_employee_list
 from competence.progress import CancelToken, Progress
-from competence.roles import RoleView, list_roles
-from competence.search import CompetenceOption, competence_options, employees_at_level
+from competence.roles import RoleView
+from competence.search import CompetenceOption, employees_at_level
 from competence.talk_cycle import overdue_talk_ids
-from competence.units import UnitView, list_units
+from competence.units import UnitView
 from competence.uow import UnitOfWork
+from ui.card.card import SHOWN as CARD_SHOWS
 from ui.card.card import EmployeeCard
-from ui.card.common import Lookups
 from ui.context import AppContext
 from ui.employees.dialogs import NewEmployeeDialog
 from ui.employees.filters import CompetenceFilter, RoleFilter, UnitTree
@@ -64,21 +65,22 @@ class ListData:
 
 
 def load_list(uow: UnitOfWork) -> ListData:
-    """Everything the list and its filters show (runs on a worker: no Qt in here)."""
+    """Everything the list and its filters show, with the keys it searches and sorts on (runs on
+    a worker: no Qt in here)."""
+    loaded = load_employee_list(uow)
     return ListData(
-        prepare(list_employees(uow, include_left=True), in_name_order=True),
-        tuple(list_units(uow)),
-        tuple(list_roles(uow)),
-        tuple(competence_options(uow)),
+        prepare(loaded.employees, in_name_order=True), loaded.units, loaded.roles, loaded.competences
     )
 
 
 class EmployeesPage(Page):
+    # the list, its filters, and the card it opens
+    shows = CARD_SHOWS
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.data: ListData | None = None
         self._list_stale = False
-        self._competence_generation = 0
 
         # filters ------------------------------------------------------------------------------
         self.units = UnitTree()
@@ -261,7 +263,7 @@ class EmployeesPage(Page):
         self._list_stale = False
         self.count.setText(self.tr("Laster…"))
         self.ctx.tasks.run(
-            lambda progress, cancel: load_list(self.ctx.uow()), on_done=self._list_ready, parent=self
+            lambda uow, progress, cancel: load_list(uow), on_done=self._list_ready, parent=self, latest="list"
         )
 
     def _list_ready(self, data: ListData) -> None:
@@ -299,22 +301,20 @@ class EmployeesPage(Page):
 
     def _competence_changed(self, competence_id: int | None, min_level: int) -> None:
         """Ask the database who holds the competence (one query, on a worker), then filter on it."""
-        self._competence_generation += 1
-        generation = self._competence_generation
         if competence_id is None:
+            self.ctx.tasks.forget(self, "holders")
             self.proxy.set_filter(replace(self.proxy.current_filter, employee_ids=None))
             self._update_count()
             return
 
-        def job(progress: Progress, cancel: CancelToken) -> frozenset[int]:
-            return employees_at_level(self.ctx.uow(), competence_id, min_level)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> frozenset[int]:
+            return employees_at_level(uow, competence_id, min_level)
 
         def done(ids: frozenset[int]) -> None:
-            if generation == self._competence_generation:
-                self.proxy.set_filter(replace(self.proxy.current_filter, employee_ids=ids))
-                self._update_count()
+            self.proxy.set_filter(replace(self.proxy.current_filter, employee_ids=ids))
+            self._update_count()
 
-        self.ctx.tasks.run(job, on_done=done, parent=self)
+        self.ctx.tasks.run(job, on_done=done, parent=self, latest="holders")
 
     def _talk_filter_changed(self) -> None:
         """Ask who is overdue for a talk (on a worker), then show only them; off: everyone."""
@@ -325,15 +325,15 @@ class EmployeesPage(Page):
             self._update_count()
             return
 
-        def job(progress: Progress, cancel: CancelToken) -> frozenset[int]:
-            return overdue_talk_ids(self.ctx.uow())
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> frozenset[int]:
+            return overdue_talk_ids(uow)
 
         def done(ids: frozenset[int]) -> None:
             if generation == self._talk_generation:
                 self.proxy.set_filter(replace(self.proxy.current_filter, talk_overdue_ids=ids))
                 self._update_count()
 
-        self.ctx.tasks.run(job, on_done=done, parent=self)
+        self.ctx.tasks.run(job, on_done=done, parent=self, latest="talks")
 
     def clear_filters(self) -> None:
         self.search.clear()
@@ -389,17 +389,10 @@ class EmployeesPage(Page):
     def new_employee(self) -> None:
         data = self.data
         dialog = NewEmployeeDialog(
-            self.ctx.database,
-            self.ctx.actor,
-            data.units if data else (),
-            data.roles if data else (),
-            self,
+            self.ctx.tasks, data.units if data else (), data.roles if data else (), self
         )
-        if dialog.exec() or dialog.created is not None:
-            created = dialog.created
-            self.ctx.data_changed.emit()
-            if created is not None:
-                self.open_employee(created.id)
+        if dialog.exec() and dialog.created is not None:
+            self.open_employee(dialog.created.id)
 
     def _save_header(self) -> None:
         self.ctx.preferences.save_splitter_state(

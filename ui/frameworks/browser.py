@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from competence.frameworks.editing import delete_framework, remove_area, remove_competence
 from competence.frameworks.queries import FrameworkSummary, FrameworkTree, ScaleView
-from competence.uow import UnitOfWork
 from ui.context import AppContext
 from ui.errors import attempt
 from ui.frameworks.detail import DetailPanel
@@ -59,8 +58,6 @@ def _button(text: str, action: Callable[[], None], tooltip: str = "") -> QPushBu
 
 
 class FrameworksTab(QWidget):
-    #: Something was saved: the page reloads and tells the other screens.
-    changed = Signal()
     #: The user chose another framework: the page loads its tree.
     framework_chosen = Signal(int)
     #: A framework's tree is shown (used by tests and the screenshots).
@@ -311,18 +308,18 @@ class FrameworksTab(QWidget):
     # --- edits --------------------------------------------------------------------------------
     def _run(self, dialog: FormDialog, key: Callable[[Any], Key | None]) -> None:
         """Open an edit dialog; when it saved, select ``key(what it saved)`` after the reload."""
-        if dialog.exec():
-            self.pending_key = key(dialog.result_value)
-            self.changed.emit()
+        with self.ctx.tasks.holding():
+            if dialog.exec():
+                self.pending_key = key(dialog.result_value)
 
     def copy(self) -> None:
         fw = self.current_framework()
         if fw is None:
             return
-        dialog = CopyDialog(self.ctx.database, self.ctx.actor, fw, self)
-        if dialog.exec():
-            self.select_framework_after_reload(dialog.result_value.id)
-            self.changed.emit()
+        dialog = CopyDialog(self.ctx.tasks, fw, self)
+        with self.ctx.tasks.holding():
+            if dialog.exec():
+                self.select_framework_after_reload(dialog.result_value.id)
 
     def select_framework_after_reload(self, framework_id: int) -> None:
         self._wanted_framework = framework_id
@@ -335,7 +332,7 @@ class FrameworksTab(QWidget):
     def edit_framework(self) -> None:
         fw = self.current_framework()
         if fw is not None:
-            self._run(EditFrameworkDialog(self.ctx.database, self.ctx.actor, fw, self), lambda _fw: None)
+            self._run(EditFrameworkDialog(self.ctx.tasks, fw, self), lambda _fw: None)
 
     def delete_framework(self) -> None:
         fw = self.current_framework()
@@ -350,14 +347,16 @@ class FrameworksTab(QWidget):
             != QMessageBox.StandardButton.Yes
         ):
             return
-        if attempt(self, lambda: delete_framework(self._uow(), fw.id, expected_version=fw.version)):
-            self.changed.emit()
+        attempt(
+            self,
+            lambda: self.ctx.tasks.now(lambda uow: delete_framework(uow, fw.id, expected_version=fw.version)),
+        )
 
     def add_area(self) -> None:
         fw = self.current_framework()
         if fw is not None:
             self._run(
-                AreaDialog(self.ctx.database, self.ctx.actor, fw, parent=self),
+                AreaDialog(self.ctx.tasks, fw, parent=self),
                 lambda area: ("area", area.id),
             )
 
@@ -365,7 +364,7 @@ class FrameworksTab(QWidget):
         tree, area = self.tree_data, self.tree.selected_area()
         if tree is not None and area is not None:
             self._run(
-                CompetenceDialog(self.ctx.database, self.ctx.actor, tree, area, parent=self),
+                CompetenceDialog(self.ctx.tasks, tree, area, parent=self),
                 lambda comp: ("competence", comp.id),
             )
 
@@ -376,13 +375,11 @@ class FrameworksTab(QWidget):
         area, comp = self.tree.selected_area(), self.tree.selected_competence()
         if comp is not None and area is not None:
             self._run(
-                CompetenceDialog(self.ctx.database, self.ctx.actor, tree, area, comp, self),
+                CompetenceDialog(self.ctx.tasks, tree, area, comp, self),
                 lambda _c: ("competence", comp.id),
             )
         elif area is not None:
-            self._run(
-                AreaDialog(self.ctx.database, self.ctx.actor, fw, area, self), lambda _a: ("area", area.id)
-            )
+            self._run(AreaDialog(self.ctx.tasks, fw, area, self), lambda _a: ("area", area.id))
 
     def remove_item(self) -> None:
         area, comp = self.tree.selected_area(), self.tree.selected_competence()
@@ -394,7 +391,9 @@ class FrameworksTab(QWidget):
 
             def action() -> object:
                 assert comp is not None
-                return remove_competence(self._uow(), comp.id, expected_version=comp.version)
+                return self.ctx.tasks.now(
+                    lambda uow: remove_competence(uow, comp.id, expected_version=comp.version)
+                )
 
         else:
             question = self.tr("Fjerne området «{name}» med alle de {count} kompetansene i det?").format(
@@ -404,19 +403,21 @@ class FrameworksTab(QWidget):
 
             def action() -> object:
                 assert area is not None
-                return remove_area(self._uow(), area.id, expected_version=area.version)
+                return self.ctx.tasks.now(
+                    lambda uow: remove_area(uow, area.id, expected_version=area.version)
+                )
 
         if QMessageBox.question(self, self.tr("Fjern"), question) != QMessageBox.StandardButton.Yes:
             return
-        if attempt(self, action):
-            self.pending_key = after
-            self.changed.emit()
+        with self.ctx.tasks.holding():
+            if attempt(self, action):
+                self.pending_key = after
 
     def edit_scale(self) -> None:
         scale = self.selected_scale()
         if scale is not None:
             self._run(
-                ScaleDialog(self.ctx.database, self.ctx.actor, scale, self),
+                ScaleDialog(self.ctx.tasks, scale, self),
                 lambda _s: self.tree.selected_key(),
             )
 
@@ -427,7 +428,3 @@ class FrameworksTab(QWidget):
 
     def _imported(self, framework_id: int) -> None:
         self.select_framework_after_reload(framework_id)
-        self.changed.emit()
-
-    def _uow(self) -> UnitOfWork:
-        return self.ctx.uow()

@@ -6,6 +6,8 @@ the dialog next to the field, and nothing is written until the service accepts i
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,12 +38,12 @@ from competence.frameworks.queries import (
     ScaleView,
 )
 from competence.uow import UnitOfWork
-from db.session import Database
+from db.codes import CompetenceKind
 from ui.frameworks.detail import scale_name
-from ui.frameworks.tree import kind_label
 from ui.i18n import current_language, fmt_percent
 from ui.widgets.fields import NumberField
 from ui.widgets.forms import FormDialog
+from ui.worker import TaskRunner
 
 
 def line(text: str | None = None, max_length: int = 200) -> QLineEdit:
@@ -58,12 +60,17 @@ def paragraph(text: str | None = None, lines: int = 3) -> QPlainTextEdit:
 
 
 class _FrameworkDialog(FormDialog):
-    def __init__(self, title: str, database: Database, actor: str | None, parent: QWidget | None) -> None:
-        super().__init__(title, parent)
-        self.database, self.actor = database, actor
+    """An edit of a framework: :meth:`save` runs in a unit of work of its own."""
 
-    def uow(self) -> UnitOfWork:
-        return UnitOfWork(self.database, self.actor)
+    def __init__(self, title: str, tasks: TaskRunner, parent: QWidget | None) -> None:
+        super().__init__(title, parent)
+        self.tasks = tasks
+
+    def submit(self) -> Any:
+        return self.tasks.now(self.save)
+
+    def save(self, uow: UnitOfWork) -> Any:
+        raise NotImplementedError
 
 
 class CopyDialog(_FrameworkDialog):
@@ -71,12 +78,11 @@ class CopyDialog(_FrameworkDialog):
 
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         framework: FrameworkSummary,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(self.tr("Lag en kopi av rammeverket"), database, actor, parent)
+        super().__init__(self.tr("Lag en kopi av rammeverket"), tasks, parent)
         self.framework = framework
         intro = QLabel(
             self.tr(
@@ -91,10 +97,8 @@ class CopyDialog(_FrameworkDialog):
         self.name_en = self.add_row(self.tr("Engelsk navn:"), line(), "name_en")
         self.resize(520, self.sizeHint().height())
 
-    def submit(self) -> FrameworkSummary:
-        return copy_framework(
-            self.uow(), self.framework.id, self.name.text(), name_en=self.name_en.text() or None
-        )
+    def save(self, uow: UnitOfWork) -> FrameworkSummary:
+        return copy_framework(uow, self.framework.id, self.name.text(), name_en=self.name_en.text() or None)
 
 
 class EditFrameworkDialog(_FrameworkDialog):
@@ -102,12 +106,11 @@ class EditFrameworkDialog(_FrameworkDialog):
 
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         framework: FrameworkSummary,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(self.tr("Endre rammeverket"), database, actor, parent)
+        super().__init__(self.tr("Endre rammeverket"), tasks, parent)
         self.framework = framework
         self.name = self.add_row(self.tr("Navn:"), line(framework.name), "name")
         self.name_en = self.add_row(self.tr("Engelsk navn:"), line(framework.name_en), "name_en")
@@ -117,9 +120,9 @@ class EditFrameworkDialog(_FrameworkDialog):
         )
         self.resize(560, self.sizeHint().height())
 
-    def submit(self) -> FrameworkSummary:
+    def save(self, uow: UnitOfWork) -> FrameworkSummary:
         return update_framework(
-            self.uow(),
+            uow,
             self.framework.id,
             expected_version=self.framework.version,
             name=self.name.text(),
@@ -134,13 +137,12 @@ class AreaDialog(_FrameworkDialog):
 
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         framework: FrameworkSummary,
         area: AreaNode | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(self.tr("Endre område") if area else self.tr("Nytt område"), database, actor, parent)
+        super().__init__(self.tr("Endre område") if area else self.tr("Nytt område"), tasks, parent)
         self.framework, self.area = framework, area
         self.code = self.add_row(self.tr("Kode (f.eks. §10):"), line(area.code if area else "", 40), "code")
         self.name = self.add_row(self.tr("Navn:"), line(area.name if area else ""), "name")
@@ -158,12 +160,10 @@ class AreaDialog(_FrameworkDialog):
             description=self.description.toPlainText() or None,
         )
 
-    def submit(self) -> AreaNode:
+    def save(self, uow: UnitOfWork) -> AreaNode:
         if self.area is None:
-            return add_area(self.uow(), self.framework.id, self.area_input())
-        return update_area(
-            self.uow(), self.area.id, expected_version=self.area.version, data=self.area_input()
-        )
+            return add_area(uow, self.framework.id, self.area_input())
+        return update_area(uow, self.area.id, expected_version=self.area.version, data=self.area_input())
 
 
 class CompetenceDialog(_FrameworkDialog):
@@ -171,15 +171,14 @@ class CompetenceDialog(_FrameworkDialog):
 
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         tree: FrameworkTree,
         area: AreaNode,
         competence: CompetenceNode | None = None,
         parent: QWidget | None = None,
     ) -> None:
         title = self.tr("Endre kompetanse") if competence else self.tr("Ny kompetanse")
-        super().__init__(title, database, actor, parent)
+        super().__init__(title, tasks, parent)
         self.tree, self.competence = tree, competence
         lang = current_language()
         c = competence
@@ -192,9 +191,9 @@ class CompetenceDialog(_FrameworkDialog):
         self.name = self.add_row(self.tr("Navn:"), line(c.name if c else "", 300), "name")
         self.name_en = self.add_row(self.tr("Engelsk navn:"), line(c.name_en if c else "", 300), "name_en")
         self.kind = QComboBox()
-        for kind in ("skill", "certificate"):
-            self.kind.addItem(kind_label(kind), kind)
-        self.kind.setCurrentIndex(max(self.kind.findData(c.kind if c else "skill"), 0))
+        for kind in CompetenceKind.choices():
+            self.kind.addItem(kind.label(lang), kind.value)
+        self.kind.setCurrentIndex(max(self.kind.findData(c.kind if c else CompetenceKind.SKILL.value), 0))
         self.add_row(self.tr("Type:"), self.kind, "kind")
         self.critical = QCheckBox(self.tr("Kritisk: enheten er sårbar om bare én eller ingen har den"))
         self.critical.setChecked(bool(c and c.critical))
@@ -253,16 +252,16 @@ class CompetenceDialog(_FrameworkDialog):
             source_quote=self.quote.toPlainText() or None,
             source_ref=self.source_ref.text() or None,
             scale_id=self.scale.currentData(),
-            validity_months=self.validity.value(),
+            validity_months=self.validity.whole_value(),
             parent_id=int(parent_id) if parent_id is not None else None,
         )
 
-    def submit(self) -> CompetenceNode:
+    def save(self, uow: UnitOfWork) -> CompetenceNode:
         area_id = int(self.area.currentData())
         if self.competence is None:
-            return add_competence(self.uow(), area_id, self.competence_input())
+            return add_competence(uow, area_id, self.competence_input())
         return update_competence(
-            self.uow(),
+            uow,
             self.competence.id,
             expected_version=self.competence.version,
             data=self.competence_input(),
@@ -273,10 +272,8 @@ class CompetenceDialog(_FrameworkDialog):
 class ScaleDialog(_FrameworkDialog):
     """The names of a copy's scale and its levels (the percentages stay: assessments rest on them)."""
 
-    def __init__(
-        self, database: Database, actor: str | None, scale: ScaleView, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(self.tr("Endre nivånavn"), database, actor, parent)
+    def __init__(self, tasks: TaskRunner, scale: ScaleView, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Endre nivånavn"), tasks, parent)
         self.scale = scale
         self.name = self.add_row(self.tr("Navn på skalaen:"), line(scale.name), "name")
         self.name_en = self.add_row(self.tr("Engelsk navn:"), line(scale.name_en), "name_en")
@@ -317,7 +314,7 @@ class ScaleDialog(_FrameworkDialog):
         self.form.addRow(note)
         self.resize(720, self.sizeHint().height())
 
-    def submit(self) -> ScaleView:
+    def save(self, uow: UnitOfWork) -> ScaleView:
         levels = [
             LevelText(
                 ordinal=level.ordinal,
@@ -331,7 +328,7 @@ class ScaleDialog(_FrameworkDialog):
             for level, (name, name_en, band) in zip(self.scale.levels, self.level_fields, strict=True)
         ]
         return update_scale(
-            self.uow(),
+            uow,
             self.scale.id,
             expected_version=self.scale.version,
             name=self.name.text(),

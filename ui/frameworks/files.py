@@ -16,6 +16,7 @@ from competence.frameworks.queries import FrameworkSummary
 from competence.frameworks.results import LoadResult
 from competence.frameworks.transfer import ExportResult, export_framework, import_framework_file
 from competence.progress import CancelToken, Progress
+from competence.uow import UnitOfWork
 from ui.context import AppContext
 from ui.i18n import current_language
 from ui.importing.files import choose_open_file, choose_save_file
@@ -47,10 +48,8 @@ class FrameworkFiles(QObject):
             self.import_file(path)
 
     def import_file(self, path: Path) -> Task[LoadResult]:
-        ctx = self.ctx
-
-        def job(progress: Progress, cancel: CancelToken) -> LoadResult:
-            return import_framework_file(ctx.uow(), path)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> LoadResult:
+            return import_framework_file(uow, path)
 
         return self.ctx.tasks.run(
             job, on_done=self._imported, parent=self.widget, label=self.tr("Leser inn rammeverket…")
@@ -83,10 +82,9 @@ class FrameworkFiles(QObject):
     def export_to(self, framework: FrameworkSummary, path: Path) -> Task[ExportResult]:
         if not path.suffix:
             path = path.with_suffix(".json")
-        ctx = self.ctx
 
-        def job(progress: Progress, cancel: CancelToken) -> ExportResult:
-            return export_framework(ctx.uow(), framework.id, path)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> ExportResult:
+            return export_framework(uow, framework.id, path)
 
         return self.ctx.tasks.run(
             job, on_done=self._exported, parent=self.widget, label=self.tr("Lagrer rammeverket…")

@@ -17,25 +17,24 @@ from competence.qualifications import (
 )
 from competence.uow import UnitOfWork
 from db.codes import EducationLevel, QualificationKind
-from db.session import Database
 from ui.card.common import RecordTable
 from ui.frameworks.dialogs import paragraph
 from ui.i18n import current_language, fmt_int
 from ui.widgets.forms import FormDialog
 from ui.widgets.tables import Column
+from ui.worker import TaskRunner
 
 
 class QualificationDialog(FormDialog):
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         qualification: QualificationView | None = None,
         parent: QWidget | None = None,
     ) -> None:
         title = self.tr("Endre kvalifikasjon") if qualification else self.tr("Ny kvalifikasjon i katalogen")
         super().__init__(title, parent)
-        self.database, self.actor, self.qualification = database, actor, qualification
+        self.tasks, self.qualification = tasks, qualification
         q = qualification
         lang = current_language()
         self.kind = QComboBox()
@@ -75,6 +74,9 @@ class QualificationDialog(FormDialog):
             self.level.setCurrentIndex(0)
 
     def submit(self) -> QualificationView:
+        return self.tasks.now(self.save)
+
+    def save(self, uow: UnitOfWork) -> QualificationView:
         data = QualificationInput(
             str(self.kind.currentData()),
             self.name.text(),
@@ -84,7 +86,6 @@ class QualificationDialog(FormDialog):
             self.description.toPlainText() or None,
             self.legal_basis.text() or None,
         )
-        uow = UnitOfWork(self.database, self.actor)
         if self.qualification is None:
             return create_qualification(uow, data)
         return update_qualification(
@@ -95,10 +96,10 @@ class QualificationDialog(FormDialog):
 class QualificationsCatalogueTab(QWidget):
     """The catalogue as a table with its buttons, and a word on what it is for."""
 
-    def __init__(self, database: Database, actor: str | None, parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         lang = current_language()
-        self.table: RecordTable[QualificationView] = RecordTable(database, actor)
+        self.table: RecordTable[QualificationView] = RecordTable(tasks)
         self.table.set_columns(
             [
                 Column(
@@ -126,7 +127,6 @@ class QualificationsCatalogueTab(QWidget):
         self.new_button = self.table.add_button(self.tr("Ny &kvalifikasjon…"), self.add)
         self.edit_button = self.table.add_button(self.tr("Endre…"), self.edit, needs_row=True)
         self.delete_button = self.table.add_button(self.tr("Slett"), self.delete, needs_row=True)
-        self.changed = self.table.changed
         intro = QLabel(
             self.tr(
                 "Formelle kvalifikasjoner en rolle kan kreve: utdanning, fag- og svennebrev, autorisasjoner "
@@ -144,12 +144,12 @@ class QualificationsCatalogueTab(QWidget):
         self.table.set_rows(catalogue)
 
     def add(self) -> None:
-        self.table.run_dialog(QualificationDialog(self.table.database, self.table.actor, parent=self))
+        self.table.run_dialog(QualificationDialog(self.table.tasks, parent=self))
 
     def edit(self) -> None:
         q = self.table.selected()
         if q is not None:
-            self.table.run_dialog(QualificationDialog(self.table.database, self.table.actor, q, self))
+            self.table.run_dialog(QualificationDialog(self.table.tasks, q, self))
 
     def delete(self) -> None:
         q = self.table.selected()

@@ -47,7 +47,6 @@ from competence.roles import (
 from competence.search import CompetenceOption
 from competence.uow import UnitOfWork
 from db.codes import QualificationKind
-from db.session import Database
 from ui.card.common import RecordTable, level_text
 from ui.context import AppContext
 from ui.frameworks.browser import remember_splitter
@@ -57,19 +56,20 @@ from ui.widgets.date_edit import DateEdit
 from ui.widgets.fields import NumberField
 from ui.widgets.forms import FormDialog
 from ui.widgets.pickers import CompetencePicker, short_framework_name
+from ui.widgets.qt import line_edit
 from ui.widgets.tables import Column
+from ui.worker import TaskRunner
 
 
 class RoleDialog(FormDialog):
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         role: RoleView | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Endre rolle") if role else self.tr("Ny rolle"), parent)
-        self.database, self.actor, self.role = database, actor, role
+        self.tasks, self.role = tasks, role
         self.name = QLineEdit(role.name if role else "")
         self.name.setMaxLength(200)
         self.add_row(self.tr("Navn:"), self.name, "name")
@@ -86,7 +86,9 @@ class RoleDialog(FormDialog):
         self.resize(500, self.sizeHint().height())
 
     def submit(self) -> RoleView:
-        uow = UnitOfWork(self.database, self.actor)
+        return self.tasks.now(self.save)
+
+    def save(self, uow: UnitOfWork) -> RoleView:
         description = self.description.toPlainText() or None
         if self.role is None:
             return create_role(uow, self.name.text(), description)
@@ -104,8 +106,7 @@ class RequirementDialog(FormDialog):
 
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         role: RoleView,
         options: Sequence[CompetenceOption],
         existing: Sequence[RequirementView],
@@ -114,10 +115,10 @@ class RequirementDialog(FormDialog):
     ) -> None:
         title = self.tr("Endre krav for {role}") if requirement else self.tr("Nytt krav for {role}")
         super().__init__(title.format(role=role.name), parent)
-        self.database, self.actor, self.role, self.requirement = database, actor, role, requirement
+        self.tasks, self.role, self.requirement = tasks, role, requirement
         self.existing = {r.competence_id: r for r in existing}
         self.competence = CompetencePicker(options, none_text=self.tr("(velg kompetanse)"))
-        self.competence.lineEdit().setPlaceholderText(
+        line_edit(self.competence).setPlaceholderText(
             self.tr("Skriv kode eller navn, f.eks. «4.2» eller «HMS»")
         )
         self.add_row(self.tr("Kompetanse:"), self.competence, "competence_id")
@@ -180,14 +181,19 @@ class RequirementDialog(FormDialog):
         if self.level.currentData() is None:
             raise ValidationError("Velg et nivå.", "Choose a level.", field="level")
         months = self.deadline.value() if self.deadline.isEnabled() else None
-        return set_requirement(
-            UnitOfWork(self.database, self.actor),
-            self.role.id,
-            option.id,
-            int(self.level.currentData()),
-            mandatory=self.mandatory.isChecked(),
-            deadline_months=int(months) if months is not None else None,
-            valid_from=self.period.valid_from(),
+        level, mandatory = int(self.level.currentData()), self.mandatory.isChecked()
+        deadline = int(months) if months is not None else None
+        valid_from = self.period.valid_from()
+        return self.tasks.now(
+            lambda uow: set_requirement(
+                uow,
+                self.role.id,
+                option.id,
+                level,
+                mandatory=mandatory,
+                deadline_months=deadline,
+                valid_from=valid_from,
+            )
         )
 
 
@@ -243,8 +249,7 @@ class QualificationRequirementDialog(FormDialog):
 
     def __init__(
         self,
-        database: Database,
-        actor: str | None,
+        tasks: TaskRunner,
         role: RoleView,
         catalogue: Sequence[QualificationView],
         requirement: QualificationRequirementView | None = None,
@@ -256,7 +261,7 @@ class QualificationRequirementDialog(FormDialog):
             else self.tr("Nytt kvalifikasjonskrav for {role}")
         )
         super().__init__(title.format(role=role.name), parent)
-        self.database, self.actor, self.role, self.requirement = database, actor, role, requirement
+        self.tasks, self.role, self.requirement = tasks, role, requirement
         lang = current_language()
         self.qualification = QComboBox()
         for q in catalogue:
@@ -285,13 +290,16 @@ class QualificationRequirementDialog(FormDialog):
                 "Velg en kvalifikasjon.", "Choose a qualification.", field="qualification_id"
             )
         months = self.deadline.value() if self.deadline.isEnabled() else None
-        return set_qualification_requirement(
-            UnitOfWork(self.database, self.actor),
-            self.role.id,
-            int(chosen),
-            mandatory=self.mandatory.isChecked(),
-            deadline_months=int(months) if months is not None else None,
-            valid_from=self.period.valid_from(),
+        mandatory, valid_from = self.mandatory.isChecked(), self.period.valid_from()
+        return self.tasks.now(
+            lambda uow: set_qualification_requirement(
+                uow,
+                self.role.id,
+                int(chosen),
+                mandatory=mandatory,
+                deadline_months=int(months) if months is not None else None,
+                valid_from=valid_from,
+            )
         )
 
 
@@ -310,23 +318,19 @@ def deadline_text(months: int | None) -> str:
 
 
 class RolesTab(QWidget):
-    #: Something was saved: the page reloads and tells the other screens.
-    changed = Signal()
     #: The requirements of the selected role are shown (used by tests and the screenshots).
     requirements_loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        db, actor = ctx.database, ctx.actor
         self.options: dict[int, CompetenceOption] = {}
         self.option_list: tuple[CompetenceOption, ...] = ()
         #: Select this role after the next reload (one just made).
         self.select_after_reload: int | None = None
-        self._generation = 0
         self._filling = False
 
-        self.roles: RecordTable[RoleView] = RecordTable(db, actor)
+        self.roles: RecordTable[RoleView] = RecordTable(ctx.tasks)
         self.roles.set_columns(
             [
                 Column(self.tr("Rolle"), lambda r: r.name, tooltip=lambda r: r.description),
@@ -354,7 +358,7 @@ class RolesTab(QWidget):
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setAccessibleName(self.tr("Valgt rolle"))
-        self.requirements: RecordTable[RequirementView] = RecordTable(db, actor)
+        self.requirements: RecordTable[RequirementView] = RecordTable(ctx.tasks)
         self.requirements.set_columns(
             [
                 Column(self.tr("Kompetanse"), self._competence_text, tooltip=self._where_text),
@@ -396,7 +400,7 @@ class RolesTab(QWidget):
         )
         self.add_requirement_button.setEnabled(False)
         self.catalogue: tuple[QualificationView, ...] = ()
-        self.qualification_requirements: RecordTable[QualificationRequirementView] = RecordTable(db, actor)
+        self.qualification_requirements: RecordTable[QualificationRequirementView] = RecordTable(ctx.tasks)
         lang = current_language()
         self.qualification_requirements.set_columns(
             [
@@ -447,9 +451,6 @@ class RolesTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
-        self.roles.changed.connect(self.changed)
-        self.requirements.changed.connect(self.changed)
-        self.qualification_requirements.changed.connect(self.changed)
         self._show_heading(None)
 
     # --- columns ------------------------------------------------------------------------------
@@ -510,38 +511,38 @@ class RolesTab(QWidget):
         self._show_heading(role)
         self.add_requirement_button.setEnabled(role is not None)
         self.add_qualification_button.setEnabled(role is not None)
-        self._generation += 1
-        generation = self._generation
         if role is None:
+            self.ctx.tasks.forget(self, "requirements")
             self.requirements.set_rows([])
             self.qualification_requirements.set_rows([])
             self.requirements_loaded.emit()
             return
-        ctx = self.ctx
 
-        def job(progress: Progress, cancel: CancelToken) -> tuple[RoleRequirements, list[QualificationView]]:
-            return role_profile(ctx.uow(), role.id), list_qualifications(ctx.uow())
+        def job(
+            uow: UnitOfWork, progress: Progress, cancel: CancelToken
+        ) -> tuple[RoleRequirements, list[QualificationView]]:
+            with uow.reading():
+                return role_profile(uow, role.id), list_qualifications(uow)
 
         def done(result: tuple[RoleRequirements, list[QualificationView]]) -> None:
-            if generation == self._generation:
-                profile, self.catalogue = result[0], tuple(result[1])
-                self.requirements.set_rows(profile.competences)
-                self.qualification_requirements.set_rows(profile.qualifications)
-                self.requirements_loaded.emit()
+            profile, self.catalogue = result[0], tuple(result[1])
+            self.requirements.set_rows(profile.competences)
+            self.qualification_requirements.set_rows(profile.qualifications)
+            self.requirements_loaded.emit()
 
-        ctx.tasks.run(job, on_done=done, parent=self)
+        self.ctx.tasks.run(job, on_done=done, parent=self, latest="requirements")
 
     # --- roles --------------------------------------------------------------------------------
     def new_role(self) -> None:
-        dialog = RoleDialog(self.ctx.database, self.ctx.actor, parent=self)
-        if dialog.exec():
-            self.select_after_reload = dialog.result_value.id
-            self.changed.emit()
+        dialog = RoleDialog(self.ctx.tasks, parent=self)
+        with self.ctx.tasks.holding():
+            if dialog.exec():
+                self.select_after_reload = dialog.result_value.id
 
     def edit_role(self) -> None:
         role = self.roles.selected()
         if role is not None:
-            self.roles.run_dialog(RoleDialog(self.ctx.database, self.ctx.actor, role, self))
+            self.roles.run_dialog(RoleDialog(self.ctx.tasks, role, self))
 
     def delete_role(self) -> None:
         role = self.roles.selected()
@@ -572,9 +573,7 @@ class RolesTab(QWidget):
         if role is None:
             return
         rows = self.requirements.model.rows
-        dialog = RequirementDialog(
-            self.ctx.database, self.ctx.actor, role, self.option_list, rows, requirement, self
-        )
+        dialog = RequirementDialog(self.ctx.tasks, role, self.option_list, rows, requirement, self)
         self.requirements.run_dialog(dialog)
 
     def remove_requirement(self) -> None:
@@ -595,7 +594,9 @@ class RolesTab(QWidget):
         role, requirement = self.roles.selected(), self.requirements.selected()
         if role is None or requirement is None:
             return
-        periods = requirement_history(self.ctx.uow(), role.id, competence_id=requirement.competence_id)
+        periods = self.ctx.tasks.now(
+            lambda uow: requirement_history(uow, role.id, competence_id=requirement.competence_id)
+        )
         lines = []
         for period in periods:
             if not isinstance(period, RequirementView):
@@ -632,9 +633,7 @@ class RolesTab(QWidget):
         role = self.roles.selected()
         if role is None:
             return
-        dialog = QualificationRequirementDialog(
-            self.ctx.database, self.ctx.actor, role, self.catalogue, requirement, self
-        )
+        dialog = QualificationRequirementDialog(self.ctx.tasks, role, self.catalogue, requirement, self)
         self.qualification_requirements.run_dialog(dialog)
 
     def remove_qualification_requirement(self) -> None:

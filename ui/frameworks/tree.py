@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from competence.frameworks.queries import AreaNode, CompetenceNode, FrameworkTree
+from db.codes import CompetenceKind
 from ui.i18n import current_language
+from ui.widgets.qt import children, top_items
 
 #: The (kind, id) behind an item: ("area", 12) or ("competence", 40).
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -17,9 +19,7 @@ Key = tuple[str, int]
 
 
 def kind_label(kind: str) -> str:
-    if kind == "certificate":
-        return QCoreApplication.translate("Kompetansetype", "Kurs/sertifikat")
-    return QCoreApplication.translate("Kompetansetype", "Ferdighet")
+    return CompetenceKind.label_of(kind, current_language())
 
 
 class FrameworkTreeWidget(QTreeWidget):
@@ -59,7 +59,8 @@ class FrameworkTreeWidget(QTreeWidget):
             item = self._items.get(previous) if previous is not None else None
             if item is None and self.topLevelItemCount():
                 item = self.topLevelItem(0)
-            self.setCurrentItem(item)
+            if item is not None:
+                self.setCurrentItem(item)
         self.key_changed.emit(self.selected_key())
 
     def _add_area(self, area: AreaNode) -> None:
@@ -135,13 +136,11 @@ class FrameworkTreeWidget(QTreeWidget):
         matches itself). Returns how many competences are shown."""
         words = text.casefold().split()
         shown = 0
-        for i in range(self.topLevelItemCount()):
-            area = self.topLevelItem(i)
+        for area in top_items(self):
             area_hit = _matches(area, words)
             visible_children = 0
-            for j in range(area.childCount()):
-                count = _filter_item(area.child(j), words, force=area_hit)
-                visible_children += count
+            for child in children(area):
+                visible_children += _filter_item(child, words, force=area_hit)
             shown += visible_children
             area.setHidden(bool(words) and not area_hit and visible_children == 0)
             if words:
@@ -161,7 +160,7 @@ def _matches(item: QTreeWidgetItem, words: list[str]) -> bool:
 def _filter_item(item: QTreeWidgetItem, words: list[str], *, force: bool) -> int:
     """Hide ``item`` unless it, an ancestor (``force``) or a descendant matches; count those shown."""
     hit = force or _matches(item, words)
-    shown_below = sum(_filter_item(item.child(k), words, force=hit) for k in range(item.childCount()))
+    shown_below = sum(_filter_item(child, words, force=hit) for child in children(item))
     visible = hit or shown_below > 0
     item.setHidden(not visible)
     if words and shown_below:

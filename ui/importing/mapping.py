@@ -63,11 +63,11 @@ class MappingGrid(QWidget):
             combo = QComboBox()
             combo.setAccessibleName(self.tr("Kolonne for {field}").format(field=match.label(lang)))
             combo.addItem(self.tr("(ikke i bruk)"), None)
-            for column in inspection.columns:
-                if column.refused:
+            for found in inspection.columns:
+                if found.refused:
                     continue
-                header = column.header or self.tr("(uten overskrift)")
-                combo.addItem(f"{column.letter}: {header}", column.letter)
+                header = found.header or self.tr("(uten overskrift)")
+                combo.addItem(f"{found.letter}: {header}", found.letter)
             combo.setCurrentIndex(max(combo.findData(match.letter), 0))
             label.setBuddy(combo)
             combo.currentIndexChanged.connect(lambda _i, f=match.field: self._picked(f))

@@ -17,10 +17,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from competence.changes import Changes
 from competence.import_history import ImportRunView, list_import_runs
 from competence.progress import CancelToken, Progress
+from competence.uow import UnitOfWork
+from db.codes import ImportKind, ImportStatus
 from ui.context import AppContext
-from ui.i18n import fmt_date, fmt_int
+from ui.i18n import current_language, fmt_date, fmt_int
 from ui.importing.tables import report_table
 from ui.pages.base import Page
 from ui.widgets.tables import Column, RowTableModel
@@ -46,20 +49,11 @@ def when(run: ImportRunView) -> str:
 
 
 def kind_label(kind: str) -> str:
-    return {
-        "roster": translate("Importhistorikk", "Personalliste"),
-        "assessment_template": translate("Importhistorikk", "Vurderingsmal"),
-        "self_assessment": translate("Importhistorikk", "Egenvurderinger"),
-        "framework": translate("Importhistorikk", "Rammeverk"),
-    }.get(kind, kind)
+    return ImportKind.label_of(kind, current_language())
 
 
 def status_label(run: ImportRunView) -> str:
-    if run.succeeded:
-        return translate("Importhistorikk", "Fullført")
-    if run.status == "cancelled":
-        return translate("Importhistorikk", "Avbrutt")
-    return translate("Importhistorikk", "Avvist")
+    return ImportStatus.label_of(run.status, current_language())
 
 
 def counts_label(run: ImportRunView) -> str:
@@ -103,6 +97,9 @@ def action_box(title: str, text: str, button: QPushButton) -> QGroupBox:
 
 
 class ImportPage(Page):
+    # the history of imports
+    shows = Changes(imports=True)
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.wizard: StepWizard | None = None
@@ -172,10 +169,10 @@ class ImportPage(Page):
     def reload(self) -> None:
         ctx = self.ctx
 
-        def job(progress: Progress, cancel: CancelToken) -> list[ImportRunView]:
-            return list_import_runs(ctx.uow())
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> list[ImportRunView]:
+            return list_import_runs(uow)
 
-        ctx.tasks.run(job, on_done=self._show, parent=self)
+        ctx.tasks.run(job, on_done=self._show, parent=self, latest="history")
 
     def _show(self, runs: list[ImportRunView]) -> None:
         self.model.set_rows(runs)

@@ -36,6 +36,7 @@ from competence.roster import (
     preview_import,
     run_import,
 )
+from competence.uow import UnitOfWork
 from ui.context import AppContext
 from ui.i18n import current_language, fmt_int, fmt_number
 from ui.importing.mapping import MappingGrid, required_names
@@ -81,10 +82,9 @@ class RosterFilePage(FilePage):
 
     def next_step(self) -> Step:
         path = self.path
-        ctx = self.ctx
 
-        def job(progress: Progress, cancel: CancelToken) -> RosterInspection:
-            return inspect_roster(ctx.uow(), path)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> RosterInspection:
+            return inspect_roster(uow, path)
 
         def done(inspection: RosterInspection) -> None:
             self.state.path = path
@@ -169,12 +169,12 @@ class SheetPage(StepPage):
         inspection, sheet = self.state.inspection, self.chosen()
         if inspection is None or sheet is None or sheet == inspection.sheet:
             return None
-        path, ctx = self.state.path, self.ctx
+        path = self.state.path
         assert path is not None
         options = ImportOptions(sheet=sheet)
 
-        def job(progress: Progress, cancel: CancelToken) -> RosterInspection:
-            return inspect_roster(ctx.uow(), path, options)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> RosterInspection:
+            return inspect_roster(uow, path, options)
 
         def done(found: RosterInspection) -> None:
             self.state.inspection = found
@@ -265,14 +265,16 @@ class MappingPage(StepPage):
         return not self.grid.missing()
 
     def forget_saved(self) -> None:
-        inspection, path, ctx = self.state.inspection, self.state.path, self.ctx
+        inspection, path = self.state.inspection, self.state.path
         if inspection is None or path is None:
             return
         options = ImportOptions(sheet=inspection.sheet)
 
-        def job(progress: Progress, cancel: CancelToken) -> RosterInspection:
-            forget_mapping(ctx.uow(), inspection.layout_key)
-            return inspect_roster(ctx.uow(), path, options)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> RosterInspection:
+            # two transactions: the forgetting is committed, then the file is read (outside any
+            # transaction: no lock is held while a large file is read) and the columns found again
+            forget_mapping(uow, inspection.layout_key)
+            return inspect_roster(uow, path, options)
 
         def done(found: RosterInspection) -> None:
             self.state.inspection = found
@@ -291,11 +293,11 @@ class MappingPage(StepPage):
 
 def preview_step(page: StepPage, state: RosterState) -> Step:
     """The dry run with the options chosen so far; the preview lands in ``state.preview``."""
-    path, options, ctx = state.path, state.options, page.ctx
+    path, options = state.path, state.options
     assert path is not None
 
-    def job(progress: Progress, cancel: CancelToken) -> ImportReport:
-        return preview_import(ctx.uow(), path, options)
+    def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> ImportReport:
+        return preview_import(uow, path, options)
 
     def done(report: ImportReport) -> None:
         state.preview = report
@@ -322,7 +324,6 @@ class PreviewPage(StepPage):
         self.mode.addButton(self.partial)
         self.full.setChecked(True)
         self.partial.toggled.connect(self._mode_changed)
-        self._generation = 0
         self.view = ReportView()
         #: Shown when the import would mark so many as left that it must be confirmed, naming how many.
         self.confirm_leavers = QCheckBox()
@@ -364,26 +365,23 @@ class PreviewPage(StepPage):
 
     def _mode_changed(self) -> None:
         self.state.options = replace(self.state.options, partial=self.partial.isChecked())
-        self._generation += 1
-        generation = self._generation
         step = preview_step(self, self.state)
 
         def done(report: ImportReport) -> None:
-            if generation == self._generation:  # the user may have switched again meanwhile
-                self.state.preview = report
-                self.show_preview()
+            self.state.preview = report
+            self.show_preview()
 
-        self.run(replace(step, done=done))
+        self.run(replace(step, done=done), latest="preview")  # the user may switch again meanwhile
 
     def next_step(self) -> Step:
-        path, options, ctx = self.state.path, self.state.options, self.ctx
+        path, options = self.state.path, self.state.options
         assert path is not None
         preview = self.state.preview
         if preview is not None and preview.confirm_leavers and self.confirm_leavers.isChecked():
             options = replace(options, accept_leavers=preview.left)  # exactly the count the user confirmed
 
-        def job(progress: Progress, cancel: CancelToken) -> ImportReport:
-            return run_import(ctx.uow(), path, options, progress=progress, cancel=cancel)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> ImportReport:
+            return run_import(uow, path, options, progress=progress, cancel=cancel)
 
         def done(report: ImportReport) -> None:
             self.state.report = report

@@ -18,6 +18,7 @@ from competence.export.excel.self_assessment_import import (
     import_self_assessment,
 )
 from competence.progress import CancelToken, Progress
+from competence.uow import UnitOfWork
 from ui.context import AppContext
 from ui.i18n import current_language, fmt_int
 from ui.importing.steps import FilePage, ReportPage, Step, StepPage, StepWizard
@@ -159,10 +160,10 @@ class SelfAssessmentFilePage(FilePage):
         )
 
     def next_step(self) -> Step:
-        path, ctx = self.path, self.ctx
+        path = self.path
 
-        def job(progress: Progress, cancel: CancelToken) -> SelfAssessmentResult:
-            return import_self_assessment(ctx.uow(), path, dry_run=True)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> SelfAssessmentResult:
+            return import_self_assessment(uow, path, dry_run=True)
 
         def done(result: SelfAssessmentResult) -> None:
             self.state.path = path
@@ -206,11 +207,11 @@ class SelfAssessmentPreviewPage(StepPage):
         return preview is None or not preview.refused
 
     def next_step(self) -> Step:
-        path, ctx = self.state.path, self.ctx
+        path = self.state.path
         assert path is not None
 
-        def job(progress: Progress, cancel: CancelToken) -> SelfAssessmentResult:
-            return import_self_assessment(ctx.uow(), path)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> SelfAssessmentResult:
+            return import_self_assessment(uow, path)
 
         def done(result: SelfAssessmentResult) -> None:
             self.state.result = result

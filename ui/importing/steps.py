@@ -90,8 +90,9 @@ class StepPage(QWizardPage):
         self.run(step, advance=True)
         return False
 
-    def run(self, step: Step, *, advance: bool = False) -> Task[Any]:
-        """Run ``step`` in the background; with ``advance`` the wizard moves on when it succeeds."""
+    def run(self, step: Step, *, advance: bool = False, latest: str | None = None) -> Task[Any]:
+        """Run ``step`` in the background; with ``advance`` the wizard moves on when it succeeds;
+        with ``latest`` it replaces the step last run under that name (its result is dropped)."""
         self.status.setStyleSheet("")
         self.status.setText(step.label)
 
@@ -121,6 +122,7 @@ class StepPage(QWizardPage):
             parent=self,
             label=step.label,
             cancellable=step.cancellable,
+            latest=latest,
         )
         self.completeChanged.emit()
         return self.task
@@ -167,8 +169,7 @@ class StepWizard(QWizard):
         self.setStartId(0)
 
     def written(self, result: object) -> None:
-        """A page wrote to the register: every screen reloads, and :attr:`imported` fires."""
-        self.ctx.data_changed.emit()
+        """A page wrote to the register (the task runner tells the screens what changed)."""
         self.imported.emit(result)
 
     def reject(self) -> None:

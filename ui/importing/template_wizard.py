@@ -20,6 +20,7 @@ from competence.export.excel.template_import import (
     import_assessments,
 )
 from competence.progress import CancelToken, Progress
+from competence.uow import UnitOfWork
 from ui.context import AppContext
 from ui.i18n import current_language, fmt_int
 from ui.importing.steps import FilePage, ReportPage, Step, StepPage, StepWizard
@@ -163,10 +164,10 @@ class TemplateFilePage(FilePage):
         )
 
     def next_step(self) -> Step:
-        path, ctx = self.path, self.ctx
+        path = self.path
 
-        def job(progress: Progress, cancel: CancelToken) -> TemplateImportResult:
-            return import_assessments(ctx.uow(), path, dry_run=True)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> TemplateImportResult:
+            return import_assessments(uow, path, dry_run=True)
 
         def done(result: TemplateImportResult) -> None:
             self.state.path = path
@@ -223,12 +224,12 @@ class TemplatePreviewPage(StepPage):
         return preview is None or not preview.refused or self.partial.isChecked()
 
     def next_step(self) -> Step:
-        path, ctx = self.state.path, self.ctx
+        path = self.state.path
         partial = self.partial.isChecked()
         assert path is not None
 
-        def job(progress: Progress, cancel: CancelToken) -> TemplateImportResult:
-            return import_assessments(ctx.uow(), path, dry_run=False, partial=partial)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> TemplateImportResult:
+            return import_assessments(uow, path, dry_run=False, partial=partial)
 
         def done(result: TemplateImportResult) -> None:
             self.state.result = result

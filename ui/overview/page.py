@@ -4,8 +4,6 @@ competences, certificates expiring, overdue goals, coverage per strategy area an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QModelIndex, QSignalBlocker
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
@@ -22,12 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from competence.gap import CertificateAlert, CompetenceGapRank, GapReport, Vulnerability, gap_report
+from competence.actions.figures import UnitFigures, unit_figures
+from competence.changes import COMPLIANCE_INPUTS, TALK_INPUTS
+from competence.gap import CertificateAlert, CompetenceGapRank, Vulnerability
 from competence.progress import CancelToken, Progress
-from competence.settings import get_settings
-from competence.units import UnitView, list_units
+from competence.units import UnitView
+from competence.uow import UnitOfWork
+from db.codes import CertificateStatus
 from ui.context import AppContext
 from ui.i18n import current_language, fmt_date, fmt_int, fmt_number, fmt_percent, fmt_points, fmt_share
+from ui.overview.compliance_panel import ComplianceDuePanel
 from ui.overview.talks_panel import TalksDuePanel
 from ui.pages.base import Page
 from ui.widgets.charts import Bar, BarChart
@@ -38,23 +40,8 @@ WARN = QColor(248, 215, 218)
 FTE_BANDS = ("100", "75-99", "50-74", "<50")
 
 
-@dataclass(frozen=True)
-class OverviewData:
-    report: GapReport
-    units: tuple[UnitView, ...]
-    unit_id: int | None
-    window_days: int
-
-
-def load_overview(ctx: AppContext, unit_id: int | None) -> OverviewData:
-    """The figures for ``unit_id`` (None: the whole municipality; a unit since closed: likewise)."""
-    uow = ctx.uow()
-    units = tuple(list_units(uow))
-    if unit_id is not None and unit_id not in {u.id for u in units}:
-        unit_id = None
-    window = get_settings(uow).expiry_window_days
-    report = gap_report(uow, unit_id=unit_id, window_days=window, largest=8)
-    return OverviewData(report, units, unit_id, window)
+#: the largest gaps listed
+LARGEST_GAPS = 8
 
 
 class KeyFigure(QFrame):
@@ -97,10 +84,12 @@ def _table(name: str) -> QTableView:
 
 
 class OverviewPage(Page):
+    # the figures, and the panels of docs/compliance.md: qualifications, talks
+    shows = COMPLIANCE_INPUTS | TALK_INPUTS
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        self.data: OverviewData | None = None
-        self._generation = 0
+        self.data: UnitFigures | None = None
         self.unit = QComboBox()
         self.unit.setItemDelegate(TreeIndentDelegate(self.unit))
         self.unit.setAccessibleName(self.tr("Enhet for oversikten"))
@@ -187,7 +176,7 @@ class OverviewPage(Page):
                 self.tr("Gyldig til"),
                 lambda a: fmt_date(a.valid_until),
                 lambda a: a.valid_until,
-                background=lambda a: WARN if a.status == "utlopt" else None,
+                background=lambda a: WARN if a.status == CertificateStatus.EXPIRED else None,
             ),
         ]
         self.gaps_model: RowTableModel[CompetenceGapRank] = RowTableModel(gap_columns, parent=self)
@@ -221,9 +210,11 @@ class OverviewPage(Page):
         lists.addWidget(vuln_box)
         lists.addWidget(cert_box)
         # the panels of docs/compliance.md load their own figures for the unit shown
+        self.compliance = ComplianceDuePanel(ctx)
         self.talks = TalksDuePanel(ctx)
         watch = QHBoxLayout()
-        watch.addWidget(self.talks)
+        watch.addWidget(self.compliance, 3)
+        watch.addWidget(self.talks, 2)
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -254,18 +245,13 @@ class OverviewPage(Page):
         return self.selected_unit()
 
     def reload(self) -> None:
-        self._generation += 1
-        generation, unit_id = self._generation, self._unit_to_show()
+        unit_id = self._unit_to_show()
         self.as_of.setText(self.tr("Beregner…"))
 
-        def job(progress: Progress, cancel: CancelToken) -> OverviewData:
-            return load_overview(self.ctx, unit_id)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> UnitFigures:
+            return unit_figures(uow, unit_id, largest=LARGEST_GAPS)
 
-        def done(data: OverviewData) -> None:
-            if generation == self._generation:
-                self.show_data(data)
-
-        self.ctx.tasks.run(job, on_done=done, parent=self)
+        self.ctx.tasks.run(job, on_done=self.show_data, parent=self, latest="figures")
 
     def _unit_chosen(self) -> None:
         self.ctx.preferences.overview_unit = self.selected_unit()
@@ -279,7 +265,7 @@ class OverviewPage(Page):
                 add_unit(self.unit, unit)
             self.unit.setCurrentIndex(max(self.unit.findData(chosen), 0) if chosen is not None else 0)
 
-    def show_data(self, data: OverviewData) -> None:
+    def show_data(self, data: UnitFigures) -> None:
         self.data = data
         self._fill_units(data.units, data.unit_id)
         report = data.report
@@ -342,6 +328,7 @@ class OverviewPage(Page):
         self.gaps_model.set_rows(report.summary.largest_gaps)
         self.vuln_model.set_rows(report.vulnerabilities)
         self.cert_model.set_rows(report.certificates)
+        self.compliance.show_for(data.unit_id)
         self.talks.show_for(data.unit_id)
         self.loaded.emit()
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QLabel, QVBoxLayout,
 
 from competence.progress import CancelToken, Progress
 from competence.talk_cycle import TalksDue, TalkStanding, appraisals_due
+from competence.uow import UnitOfWork
 from db.codes import TalkDue
 from ui.context import AppContext
 from ui.i18n import current_language, fmt_date, fmt_int
@@ -27,7 +28,6 @@ class TalksDuePanel(QGroupBox):
         super().__init__(self.tr("Medarbeidersamtaler som har forfalt eller forfaller snart"), parent)
         self.ctx = ctx
         self.due: TalksDue | None = None
-        self._generation = 0
         lang = current_language()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -68,19 +68,12 @@ class TalksDuePanel(QGroupBox):
 
     def show_for(self, unit_id: int | None) -> None:
         """Load the talks of ``unit_id`` (None: the whole municipality) on a worker."""
-        self._generation += 1
-        generation = self._generation
         self.summary.setText(self.tr("Beregner…"))
-        ctx = self.ctx
 
-        def job(progress: Progress, cancel: CancelToken) -> TalksDue:
-            return appraisals_due(ctx.uow(), unit_id=unit_id)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> TalksDue:
+            return appraisals_due(uow, unit_id=unit_id)
 
-        def done(due: TalksDue) -> None:
-            if generation == self._generation:
-                self.show_due(due)
-
-        ctx.tasks.run(job, on_done=done, parent=self)
+        self.ctx.tasks.run(job, on_done=self.show_due, parent=self, latest="talks")
 
     def show_due(self, due: TalksDue) -> None:
         self.due = due

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from competence.changes import Changes
 from ui.context import AppContext
 
 
 class Page(QWidget):
-    """A screen. Loads its data the first time it is shown, and again on :meth:`refresh`.
+    """A screen. Loads its data the first time it is shown, and again on :meth:`refresh`, or when an
+    action changed something it shows (:attr:`shows`): at once when it is visible, else when it is
+    shown next.
 
     Subclasses implement :meth:`reload` (start loading, normally on a background task, and emit
     :attr:`loaded` when the data is shown) and may override :meth:`focus_search` (Ctrl+F).
@@ -17,13 +22,15 @@ class Page(QWidget):
 
     #: Emitted each time the page has finished loading what it shows.
     loaded = Signal()
+    #: The kinds of data the screen shows: a change of another kind leaves it as it is.
+    shows: ClassVar[Changes] = Changes.everything()
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
         self._loaded = False
         self._stale = False
-        ctx.data_changed.connect(self._on_data_changed)
+        ctx.changed.connect(self._on_changed)
 
     def activate(self) -> None:
         """The page became visible: load it the first time, or again if the data changed meanwhile."""
@@ -54,7 +61,9 @@ class Page(QWidget):
         """Ctrl+F: put the cursor in the page's search field; False when the page has none."""
         return False
 
-    def _on_data_changed(self) -> None:
+    def _on_changed(self, changes: Changes) -> None:
+        if not changes.touches(self.shows):
+            return
         if self.isVisible():
             self.refresh()
         else:

@@ -1,4 +1,4 @@
-"""The audit log (issue 6 point 13): who did what when, filtered by action, employee number and date,
+"""The audit log: who did what when, filtered by action, employee number and date,
 and exported to CSV (for Excel) or JSON for the data controller.
 
 The list shows the newest :data:`SHOWN` events that match; the export writes every event that
@@ -29,16 +29,17 @@ from PySide6.QtWidgets import (
 )
 
 from competence import audit
+from competence.actions.privacy import export_audit_events
 from competence.audit import AuditEntry
 from competence.clock import today
+from competence.files import file_error
 from competence.identifiers import canonical_number
 from competence.progress import CancelToken, Progress
 from competence.uow import UnitOfWork
-from db.session import Database
 from ui.context import AppContext
 from ui.i18n import fmt_date, fmt_int
 from ui.privacy.labels import action_label, entity_label
-from ui.reports.files import ask_save_path, file_error, open_path, safe_file_name
+from ui.reports.files import ask_save_path, open_path, safe_file_name
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.screen import fit_when_shown
 from ui.widgets.tables import Column, DataTable, RowTableModel
@@ -55,28 +56,33 @@ class AuditFilter:
     employee_no: str | None = None
     since: dt.date | None = None
 
+    @property
+    def since_utc(self) -> dt.datetime | None:
+        """The first day's local midnight, in the log's naive UTC."""
+        if self.since is None:
+            return None
+        return dt.datetime.combine(self.since, dt.time()).astimezone(dt.UTC).replace(tzinfo=None)
+
     def events(self, uow: UnitOfWork, limit: int) -> list[AuditEntry]:
-        since = None
-        if self.since is not None:  # local midnight, in the log's naive UTC
-            since = dt.datetime.combine(self.since, dt.time()).astimezone(dt.UTC).replace(tzinfo=None)
         return audit.list_events(
-            uow, limit=limit, action=self.action, employee_no=self.employee_no, since=since
+            uow, limit=limit, action=self.action, employee_no=self.employee_no, since=self.since_utc
         )
 
 
-def export_events(
-    database: Database, actor: str | None, chosen: AuditFilter, target: Path, cancel: CancelToken
-) -> int:
+def export_events(uow: UnitOfWork, chosen: AuditFilter, target: Path, cancel: CancelToken) -> int:
     """Write every matching event to ``target`` (``.json`` or CSV); returns how many (on a worker)."""
-    from competence.privacy.auditlog import export_audit_log
-
-    entries = chosen.events(UnitOfWork(database, actor), EXPORT_LIMIT)
-    cancel.raise_if_cancelled()
     try:  # the service writes owner-only and all or nothing, choosing the format by the suffix
-        export_audit_log(UnitOfWork(database, actor), entries, target)
+        return export_audit_events(
+            uow,
+            target,
+            limit=EXPORT_LIMIT,
+            action=chosen.action,
+            employee_no=chosen.employee_no,
+            since=chosen.since_utc,
+            cancel=cancel,
+        )
     except OSError as exc:
         raise file_error(exc, target) from exc
-    return len(entries)
 
 
 def details_text(details: dict[str, Any]) -> str:
@@ -97,7 +103,6 @@ class AuditLogDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._generation = 0
         self.setWindowTitle(self.tr("Revisjonslogg"))
         self.action = QComboBox()
         self.action.setAccessibleName(self.tr("Handling"))
@@ -198,15 +203,14 @@ class AuditLogDialog(QDialog):
         """Fetch the newest matching events on a worker (a later request wins over an earlier one)."""
         if not self.since.check():
             return  # the message is under the date; nothing is fetched for a date that is not one
-        self._generation += 1
-        generation, chosen, uow = self._generation, self.current_filter(), self.ctx.uow()
+        chosen = self.current_filter()
         self.count.setText(self.tr("Laster…"))
-
-        def done(entries: list[AuditEntry]) -> None:
-            if generation == self._generation:
-                self._show(entries)
-
-        self.ctx.tasks.run(lambda progress, cancel: chosen.events(uow, SHOWN), on_done=done, parent=self)
+        self.ctx.tasks.run(
+            lambda uow, progress, cancel: chosen.events(uow, SHOWN),
+            on_done=self._show,
+            parent=self,
+            latest="events",
+        )
 
     def _show(self, entries: list[AuditEntry]) -> None:
         self.model.set_rows(entries)
@@ -232,10 +236,10 @@ class AuditLogDialog(QDialog):
         )
         if target is None:
             return
-        chosen, database, actor = self.current_filter(), self.ctx.database, self.ctx.actor
+        chosen = self.current_filter()
 
-        def job(progress: Progress, cancel: CancelToken) -> int:
-            return export_events(database, actor, chosen, target, cancel)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> int:
+            return export_events(uow, chosen, target, cancel)
 
         def done(count: int) -> None:
             self.ctx.status_message.emit(

@@ -121,7 +121,9 @@ class DamagedDatabaseDialog(QDialog):
             self._set_busy(False)
             show_error(self, exc)
 
-        self.tasks.run(job, on_done=done, on_error=failed, parent=self, label=self.tr("Gjenoppretter…"))
+        self.tasks.run_detached(
+            job, on_done=done, on_error=failed, parent=self, label=self.tr("Gjenoppretter…")
+        )
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.restore_button, self.choose_button, self.quit_button):

@@ -10,7 +10,6 @@ is gone from its bytes too.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -25,30 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from competence.actions.privacy import ErasurePreview, preview_erasure
 from competence.identifiers import canonical_number
 from competence.privacy.compaction import Compaction
 from competence.privacy.erasure import ErasureResult, erase_person
 from competence.progress import CancelToken, Progress
-from competence.settings import get_settings
 from competence.uow import UnitOfWork
 from ui.context import AppContext
 from ui.privacy.labels import role_label, table_label
 from ui.widgets.screen import fit_when_shown
-
-
-@dataclass(frozen=True)
-class ErasurePreview:
-    employee_no: str
-    name: str
-    counts: ErasureResult
-    # How many automatic backups are kept (they hold the person until rotated out).
-    backups_kept: int
-
-
-def preview_erasure(uow: UnitOfWork, employee_no: str, name: str) -> ErasurePreview:
-    """What an erasure would remove, counted in a transaction that is rolled back (runs on a worker)."""
-    counts = erase_person(uow, employee_no, dry_run=True)
-    return ErasurePreview(employee_no, name, counts, get_settings(uow).backups_to_keep)
 
 
 def preview_lines(counts: ErasureResult) -> list[str]:
@@ -143,13 +127,9 @@ def start_erasure(
     ctx: AppContext, parent: QWidget, employee_no: str, name: str, on_erased: Callable[[], None]
 ) -> None:
     """Preview, ask, erase; ``on_erased`` runs once the person is gone."""
-    database, actor = ctx.database, ctx.actor
 
-    def uow() -> UnitOfWork:
-        return UnitOfWork(database, actor)
-
-    def preview_job(progress: Progress, cancel: CancelToken) -> ErasurePreview:
-        return preview_erasure(uow(), employee_no, name)
+    def preview_job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> ErasurePreview:
+        return preview_erasure(uow, employee_no, name)
 
     def ask(preview: ErasurePreview) -> None:
         dialog = ErasureDialog(preview, parent)
@@ -158,7 +138,7 @@ def start_erasure(
         if not confirmed:
             return
         ctx.tasks.run(
-            lambda progress, cancel: erase_person(uow(), employee_no),
+            lambda uow, progress, cancel: erase_person(uow, employee_no),
             on_done=erased,
             parent=parent,
             label=QCoreApplication.translate("Personvern", "Sletter personen…"),

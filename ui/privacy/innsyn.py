@@ -14,10 +14,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from competence.clock import today
+from competence.files import file_error
 from competence.progress import CancelToken, Progress
 from competence.uow import UnitOfWork
 from ui.context import AppContext
-from ui.reports.files import ask_save_path, dated_file_name, file_error, open_path
+from ui.reports.files import ask_save_path, dated_file_name, open_path
 from ui.worker import Task
 
 if TYPE_CHECKING:
@@ -57,10 +58,9 @@ def export_innsyn(
     )
     if target is None:
         return None
-    database, actor = ctx.database, ctx.actor
 
-    def job(progress: Progress, cancel: CancelToken) -> PersonExport:
-        return write_innsyn(UnitOfWork(database, actor), employee_no, target, cancel)
+    def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> PersonExport:
+        return write_innsyn(uow, employee_no, target, cancel)
 
     def done(written: PersonExport) -> None:
         ctx.status_message.emit(

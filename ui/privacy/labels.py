@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from db.codes import AuditAction
+from ui.i18n import current_language
+
 CONTEXT = "Personvern"
 
 # Rows about the person, by table (the keys of ``ErasureResult.rows_deleted``).
@@ -28,24 +31,6 @@ ROLES = {
     "employee.manager_id": QT_TRANSLATE_NOOP("Personvern", "Nærmeste leder for andre ansatte"),
     "position.manager_id": QT_TRANSLATE_NOOP("Personvern", "Leder for andres stillinger"),
     "appraisal.leader_id": QT_TRANSLATE_NOOP("Personvern", "Leder i andres medarbeidersamtaler"),
-}
-
-# The audit log's actions (``competence.audit.ACTIONS``).
-ACTIONS = {
-    "create": QT_TRANSLATE_NOOP("Personvern", "opprettet"),
-    "update": QT_TRANSLATE_NOOP("Personvern", "endret"),
-    "delete": QT_TRANSLATE_NOOP("Personvern", "slettet"),
-    "assess": QT_TRANSLATE_NOOP("Personvern", "vurdering"),
-    "import": QT_TRANSLATE_NOOP("Personvern", "import"),
-    "export": QT_TRANSLATE_NOOP("Personvern", "eksport"),
-    "erase": QT_TRANSLATE_NOOP("Personvern", "sletting (personvern)"),
-    "anonymise": QT_TRANSLATE_NOOP("Personvern", "anonymisering"),
-    "restore": QT_TRANSLATE_NOOP("Personvern", "gjenoppretting"),
-    "backup": QT_TRANSLATE_NOOP("Personvern", "sikkerhetskopi"),
-    "left": QT_TRANSLATE_NOOP("Personvern", "sluttet"),
-    "settings": QT_TRANSLATE_NOOP("Personvern", "innstillinger"),
-    "framework": QT_TRANSLATE_NOOP("Personvern", "rammeverk"),
-    "access": QT_TRANSLATE_NOOP("Personvern", "tilgang (felles register)"),
 }
 
 # What an audit event is about (``AuditEntry.entity``).
@@ -78,8 +63,9 @@ ENTITIES = {
 }
 
 
-def translate(marked: str) -> str:
-    return QCoreApplication.translate(CONTEXT, marked)
+def translate(marked: object) -> str:
+    """A text marked with ``QT_TRANSLATE_NOOP`` (typed ``object`` by Qt's stubs), translated."""
+    return QCoreApplication.translate(CONTEXT, str(marked))
 
 
 def table_label(table: str) -> str:
@@ -97,7 +83,8 @@ def entity_label(entity: str | None) -> str:
 
 
 def action_label(action: str) -> str:
-    return translate(ACTIONS[action]) if action in ACTIONS else action
+    """The audit action in words (:class:`db.codes.AuditAction`), in the UI's language."""
+    return AuditAction.label_of(action, current_language())
 
 
 def months_text(months: int) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QSizePolicy, QStyle, QToolBar, QWidget
 
+from competence.changes import Changes
 from competence.uow import UnitOfWork
 from db.errors import LocalizedError
 from db.location import network_location_warning
@@ -119,16 +120,21 @@ class RetentionNotice(NoticeBar):
             lambda: open_retention_dialog(ctx, window),
         )
         self.show_button.setAccessibleName(self.tr("Vis og utfør oppbevaringsregelen"))
-        ctx.data_changed.connect(self.recheck)
+        ctx.changed.connect(self._changed)
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(RETENTION_INPUTS):
+            self.recheck()
 
     def recheck(self) -> None:
         if self.isHidden():
             return
         self.ctx.tasks.run(
-            lambda progress, cancel: due_summary(self.ctx.uow()),
+            lambda uow, progress, cancel: due_summary(uow),
             on_done=self.update_due,
             on_error=lambda exc: log.warning("Oppbevaringstiden kunne ikke sjekkes: %s", exc),
             parent=self,
+            latest="due",
         )
 
     def update_due(self, due: RetentionDue) -> None:
@@ -148,6 +154,10 @@ def show_bar(window: QMainWindow, bar: NoticeBar) -> NoticeBar:
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     bar.show()
     return bar
+
+
+#: Who is due under the retention rule depends on who left when, and on the retention setting.
+RETENTION_INPUTS = Changes(people=True, settings=True)
 
 
 @dataclass(frozen=True)
@@ -173,4 +183,4 @@ def check_at_start(window: QMainWindow, ctx: AppContext) -> None:
         if found.retention.count:
             show_bar(window, RetentionNotice(window, ctx, found.retention))
 
-    ctx.tasks.run(lambda progress, cancel: start_checks(ctx.uow()), on_done=done, parent=window)
+    ctx.tasks.run(lambda uow, progress, cancel: start_checks(uow), on_done=done, parent=window)

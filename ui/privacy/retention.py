@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from competence.employees import list_employees
+from competence.actions.privacy import preview_retention
 from competence.privacy.retention import RetentionResult, apply_retention
 from competence.progress import CancelToken, Progress
 from competence.uow import UnitOfWork
@@ -69,17 +69,17 @@ def _summary(result: RetentionResult) -> RetentionDue:
 
 def due_summary(uow: UnitOfWork) -> RetentionDue:
     """Who is due now, counted without changing anything (runs on a worker)."""
-    return _summary(apply_retention(uow, dry_run=True))
+    return _summary(preview_retention(uow).result)
 
 
 def load_due(uow: UnitOfWork) -> DueList:
     """The people due, with their names as the register has them now (runs on a worker)."""
-    result = apply_retention(uow, dry_run=True)
-    names = (
-        {r.employee_no: r.full_name for r in list_employees(uow, include_left=True)} if result.items else {}
+    preview = preview_retention(uow, with_names=True)
+    people = tuple(
+        DuePerson(i.employee_no, preview.names.get(i.employee_no, ""), i.left_on)
+        for i in preview.result.items
     )
-    people = tuple(DuePerson(i.employee_no, names.get(i.employee_no, ""), i.left_on) for i in result.items)
-    return DueList(_summary(result), people)
+    return DueList(_summary(preview.result), people)
 
 
 class RetentionDialog(QDialog):
@@ -139,10 +139,8 @@ class RetentionDialog(QDialog):
         fit_when_shown(self)  # inside the screen, also a small one
 
     def load(self) -> None:
-        database, actor = self.ctx.database, self.ctx.actor
-
-        def job(progress: Progress, cancel: CancelToken) -> DueList:
-            return load_due(UnitOfWork(database, actor))
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> DueList:
+            return load_due(uow)
 
         self.ctx.tasks.run(job, on_done=self._loaded, parent=self)
 
@@ -183,11 +181,10 @@ class RetentionDialog(QDialog):
     def apply(self) -> None:
         if self.due is None or self.due.summary.count == 0 or not self.confirm(self.due.summary):
             return
-        database, actor = self.ctx.database, self.ctx.actor
         self.apply_button.setEnabled(False)
 
-        def job(progress: Progress, cancel: CancelToken) -> RetentionResult:
-            return apply_retention(UnitOfWork(database, actor))
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> RetentionResult:
+            return apply_retention(uow)
 
         def failed(exc: BaseException) -> None:
             self.apply_button.setEnabled(True)
@@ -209,7 +206,6 @@ class RetentionDialog(QDialog):
             text = self.tr("{people} er anonymisert.").format(people=done)
         self.ctx.status_message.emit(text)
         self.applied.emit(result)
-        self.ctx.data_changed.emit()
         self.accept()
 
 

@@ -1,4 +1,4 @@
-"""Rapporter: every export of issue 4 (matrix, gap report, assessment template, one person's
+"""Rapporter: every export (matrix, gap report, assessment template, one person's
 development plan, a unit's plans as files and as one combined PDF, the unit competence plan).
 
 Choose the report on the left and the unit or person on the right; "Lag rapport…" asks where to
@@ -8,7 +8,6 @@ dialog that can cancel, and ends with buttons that open the file and its folder.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -27,44 +26,41 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from competence.actions.screens import ReportChoices, load_report_choices
+from competence.changes import Changes
 from competence.clock import today
-from competence.employees import EmployeeRow, list_employees
+from competence.employees import EmployeeRow
 from competence.errors import ValidationError
+from competence.export.registry import Output
+from competence.export.results import ExportResult
+from competence.language import pick
 from competence.progress import Cancelled
-from competence.units import UnitView, list_units
-from competence.uow import UnitOfWork
 from db.errors import LocalizedError
 from ui.context import AppContext
 from ui.errors import error_message, show_error
+from ui.i18n import current_language
 from ui.pages.base import Page
 from ui.reports.files import ask_folder, ask_save_path, excel_filter, open_path, pdf_filter
-from ui.reports.kinds import KINDS, ExportKind, ExportRequest, UnitNeed, Written
+from ui.reports.kinds import EXPORTS, Choice, Export, UnitNeed, Written
 from ui.reports.run import run_export
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.fields import refuse_if_invalid
 from ui.widgets.pickers import PersonPicker, UnitPicker
+from ui.widgets.qt import line_edit
 from ui.worker import Task
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-@dataclass(frozen=True)
-class Choices:
-    units: tuple[UnitView, ...]
-    people: tuple[EmployeeRow, ...]
-
-
-def load_choices(uow: UnitOfWork) -> Choices:
-    return Choices(tuple(list_units(uow)), tuple(list_employees(uow)))
-
-
 class ReportsPage(Page):
+    # the units and people a report can be made for
+    shows = Changes(people=True, units=True)
     # An export finished; the argument is what it wrote (:class:`ui.reports.kinds.Written`).
     exported = Signal(object)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
-        self.choices = Choices((), ())
+        self.choices = ReportChoices((), ())
         self.people: dict[int, EmployeeRow] = {}
         self.last: Written | None = None
         # the export running or run last
@@ -75,10 +71,11 @@ class ReportsPage(Page):
         self.kinds.setMaximumWidth(380)
         self.kinds.setMinimumWidth(200)
         self.kinds.setWordWrap(True)  # a long title takes two lines in a narrow window, not "…"
-        for kind in KINDS:
-            item = QListWidgetItem(kind.title())
+        lang = current_language()
+        for kind in EXPORTS:
+            item = QListWidgetItem(kind.label_in(lang))
             item.setData(KIND_ROLE, kind.key)
-            item.setToolTip(kind.description())
+            item.setToolTip(pick(lang, *kind.description))
             item.setSizeHint(QSize(0, round(self.fontMetrics().height() * 2.6)))
             self.kinds.addItem(item)
 
@@ -175,10 +172,13 @@ class ReportsPage(Page):
     # --- loading -----------------------------------------------------------------------------
     def reload(self) -> None:
         self.ctx.tasks.run(
-            lambda progress, cancel: load_choices(self.ctx.uow()), on_done=self._choices_ready, parent=self
+            lambda uow, progress, cancel: load_report_choices(uow),
+            on_done=self._choices_ready,
+            parent=self,
+            latest="choices",
         )
 
-    def _choices_ready(self, choices: Choices) -> None:
+    def _choices_ready(self, choices: ReportChoices) -> None:
         self.choices = choices
         self.people = {p.id: p for p in choices.people}
         self.person.set_people(choices.people)
@@ -189,14 +189,14 @@ class ReportsPage(Page):
         kind = self.current_kind()
         target = self.person if kind.person else self.unit
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        target.lineEdit().selectAll()
+        line_edit(target).selectAll()
         return True
 
     # --- the form ----------------------------------------------------------------------------
-    def current_kind(self) -> ExportKind:
+    def current_kind(self) -> Export[ExportResult]:
         item = self.kinds.currentItem()
-        key = item.data(KIND_ROLE) if item is not None else KINDS[0].key
-        return next(k for k in KINDS if k.key == key)
+        key = item.data(KIND_ROLE) if item is not None else EXPORTS[0].key
+        return next(k for k in EXPORTS if k.key == key)
 
     def select_kind(self, key: str) -> None:
         for row in range(self.kinds.count()):
@@ -206,23 +206,25 @@ class ReportsPage(Page):
 
     def _kind_chosen(self) -> None:
         kind = self.current_kind()
-        self.title.setText(kind.title())
-        self.description.setText(kind.description())
+        lang = current_language()
+        self.title.setText(kind.label_in(lang))
+        self.description.setText(pick(lang, *kind.description))
         self.form.setRowVisible(self.unit, kind.unit is not UnitNeed.NONE)
         self.form.setRowVisible(self.subunits, kind.unit is not UnitNeed.NONE)
         self.form.setRowVisible(self.person, kind.person)
         self.form.setRowVisible(self.talk_on, kind.talk_date)
-        self.form.setRowVisible(self.combined, kind.batch)
+        batch = kind.output is Output.PDF_FOLDER
+        self.form.setRowVisible(self.combined, batch)
         self.subunits.setChecked(kind.subunits_default)
         self.create_button.setText(
-            self.tr("Velg mappe &og lag planene…") if kind.batch else self.tr("&Lag rapport…")
+            self.tr("Velg mappe &og lag planene…") if batch else self.tr("&Lag rapport…")
         )
         self._fill_units(kind)
         self.error.hide()
         # what the last export wrote belongs to that report, not to the one chosen now
         self.result_box.hide()
 
-    def _fill_units(self, kind: ExportKind) -> None:
+    def _fill_units(self, kind: Export[ExportResult]) -> None:
         whole = self.tr("Hele kommunen") if kind.unit is UnitNeed.OPTIONAL else None
         self.unit.set_units(self.choices.units, whole_text=whole)
         self._update_subunits()
@@ -231,7 +233,7 @@ class ReportsPage(Page):
         whole = self.unit.has_choice() and self.unit.selected_id() is None
         self.subunits.setEnabled(not whole)
 
-    def request(self, kind: ExportKind) -> ExportRequest:
+    def request(self, kind: Export[ExportResult]) -> Choice:
         """What the form says, checked; a :class:`ValidationError` names what is missing."""
         unit_number, scope_name = None, self.tr("hele kommunen")
         if kind.unit is not UnitNeed.NONE:
@@ -248,14 +250,15 @@ class ReportsPage(Page):
             if row is None:
                 raise ValidationError("Velg en ansatt.", "Choose an employee.", field="person")
             employee_no, person_name = row.employee_no, f"{row.last_name} {row.first_name}".strip()
-        return ExportRequest(
+        return Choice(
+            kind,
             unit_number=unit_number,
             scope_name=scope_name,
             subunits=self.subunits.isChecked() or unit_number is None,
             employee_no=employee_no,
             person_name=person_name,
             talk_on=self.talk_on.required_date() if kind.talk_date else None,
-            combined=kind.batch and self.combined.isChecked(),
+            combined=kind.output is Output.PDF_FOLDER and self.combined.isChecked(),
         )
 
     def _show_problem(self, exc: LocalizedError) -> None:
@@ -274,32 +277,30 @@ class ReportsPage(Page):
             self.error.show()
             return
         try:
-            request = self.request(kind)
+            choice = self.request(kind)
         except ValidationError as exc:
             self._show_problem(exc)
             return
         self.error.hide()
-        if kind.batch:
+        if kind.output is Output.PDF_FOLDER:
             target = ask_folder(self, self.ctx.preferences, self.tr("Velg mappen planene skal lagres i"))
         else:
             target = ask_save_path(
                 self,
                 self.ctx.preferences,
-                self.tr("Lagre {title}").format(title=kind.title()),
-                kind.default_name(request, today()),
-                pdf_filter() if kind.suffix == ".pdf" else excel_filter(),
+                self.tr("Lagre {title}").format(title=choice.title),
+                choice.default_name(today()),
+                pdf_filter() if kind.output.suffix == ".pdf" else excel_filter(),
             )
         if target is None:
             return
-        self.start(kind, request, target)
+        self.start(choice, target)
 
-    def start(self, kind: ExportKind, request: ExportRequest, target: Path) -> None:
+    def start(self, choice: Choice, target: Path) -> None:
         """Run the export on a worker (the progress dialog appears after a moment; it can cancel)."""
         self.result_box.hide()
         self.create_button.setEnabled(False)
-        self.task = run_export(
-            self.ctx, self, kind, request, target, on_done=self._done, on_error=self._failed
-        )
+        self.task = run_export(self.ctx, self, choice, target, on_done=self._done, on_error=self._failed)
         self.task.finished.connect(lambda: self.create_button.setEnabled(True))
 
     def _done(self, written: Written) -> None:

@@ -10,16 +10,16 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from competence.progress import CancelToken, Progress
+from competence.uow import UnitOfWork
 from ui.context import AppContext
-from ui.reports.kinds import ExportKind, ExportRequest, Written
+from ui.reports.kinds import Choice, Written, run
 from ui.worker import Task
 
 
 def run_export(
     ctx: AppContext,
     parent: QWidget,
-    kind: ExportKind,
-    request: ExportRequest,
+    choice: Choice,
     target: Path,
     *,
     on_done: Callable[[Written], None],
@@ -29,12 +29,11 @@ def run_export(
 
     ``on_error`` defaults to the usual error dialog (a cancellation shows nothing).
     """
-    database, actor = ctx.database, ctx.actor
 
-    def job(progress: Progress, cancel: CancelToken) -> Written:
-        return kind.written(kind.run(database, actor, request, target, progress, cancel), target)
+    def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> Written:
+        return run(uow, choice, target, progress, cancel)
 
-    label = QCoreApplication.translate("Rapporter", "Lager {title}…").format(title=kind.title())
+    label = QCoreApplication.translate("Rapporter", "Lager {title}…").format(title=choice.title)
     return ctx.tasks.run(
         job, on_done=on_done, on_error=on_error, parent=parent, label=label, cancellable=True
     )

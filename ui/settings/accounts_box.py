@@ -8,8 +8,6 @@ sees its own access and that only HR can change it. Shown only for a register on
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,54 +27,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from competence.access import (
-    AccountView,
-    MyAccess,
-    candidate_logins,
-    grant_access,
-    list_accounts,
-    my_access,
-    revoke_access,
-)
-from competence.employees import EmployeeRow, list_employees
+from competence.access import AccountView, grant_access, revoke_access
+from competence.actions.screens import AccessScreen, load_access_screen
 from competence.progress import CancelToken, Progress
+from competence.uow import UnitOfWork
+from db.codes import AccountKind
 from db.errors import LocalizedError
 from ui.access import account_kind, reach_text
 from ui.context import AppContext
 from ui.errors import error_message
 from ui.i18n import fmt_date
 from ui.widgets.pickers import PersonPicker
+from ui.widgets.qt import line_edit
 from ui.widgets.tables import Column, RowTableModel
 
 
-@dataclass(frozen=True)
-class AccountsState:
-    me: MyAccess | None
-    accounts: list[AccountView]
-    # Logins the server has that could be given access (only for someone who may give it).
-    candidates: list[str]
-    people: list[EmployeeRow]
-
-
-def load_accounts(ctx: AppContext) -> AccountsState:
-    """Everything the box shows (on a worker)."""
-    me = my_access(ctx.uow())
-    accounts = list_accounts(ctx.uow())
-    manages = me is not None and me.manages_accounts
-    candidates = candidate_logins(ctx.uow()) if manages else []
-    people = list_employees(ctx.uow()) if manages else []
-    return AccountsState(me, accounts, candidates, people)
-
-
 class AccountsBox(QGroupBox):
-    # Accounts changed (the status bar's reach may too).
-    changed = Signal()
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Tilganger til det felles registeret"), parent)
         self.setObjectName("accounts_box")
         self.ctx = ctx
-        self.state: AccountsState | None = None
+        self.state: AccessScreen | None = None
         columns: list[Column[AccountView]] = [
             Column(self.tr("Innlogging"), lambda a: a.login, key="login"),
             Column(self.tr("Tilgang"), account_kind, key="kind"),
@@ -122,10 +93,11 @@ class AccountsBox(QGroupBox):
         return self.state is not None and self.state.me is not None and self.state.me.manages_accounts
 
     def refresh(self) -> None:
-        ctx = self.ctx
-        self.ctx.tasks.run(lambda p, c: load_accounts(ctx), on_done=self._show, parent=self)
+        self.ctx.tasks.run(
+            lambda uow, p, c: load_access_screen(uow), on_done=self._show, parent=self, latest="accounts"
+        )
 
-    def _show(self, state: AccountsState) -> None:
+    def _show(self, state: AccessScreen) -> None:
         self.state = state
         self.model.set_rows(state.accounts)
         self.table.resizeColumnsToContents()
@@ -170,7 +142,6 @@ class AccountsBox(QGroupBox):
                 login=account.login, kind=account_kind(account)
             )
         )
-        self.changed.emit()
         self.refresh()
 
     def revoke_selected(self) -> None:
@@ -189,12 +160,11 @@ class AccountsBox(QGroupBox):
             return
         ctx, login = self.ctx, account.login
 
-        def job(progress: Progress, cancel: CancelToken) -> None:
-            revoke_access(ctx.uow(), login)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> None:
+            revoke_access(uow, login)
 
         def done(_none: None) -> None:
             ctx.status_message.emit(self.tr("{login} har ikke lenger tilgang.").format(login=login))
-            self.changed.emit()
             self.refresh()
 
         ctx.tasks.run(job, on_done=done, parent=self, label=self.tr("Trekker tilbake tilgangen…"))
@@ -208,7 +178,7 @@ class GrantDialog(QDialog):
     def __init__(
         self,
         ctx: AppContext,
-        state: AccountsState,
+        state: AccessScreen,
         account: AccountView | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -222,7 +192,7 @@ class GrantDialog(QDialog):
         self.login.setAccessibleName(self.tr("Innlogging"))
         self.login.addItems(state.candidates)
         self.login.setCurrentIndex(-1)
-        self.login.lineEdit().setPlaceholderText(self.tr("innloggingen på databaseserveren"))
+        line_edit(self.login).setPlaceholderText(self.tr("innloggingen på databaseserveren"))
         if account is not None:
             self.login.setEditText(account.login)
             self.login.setEnabled(False)
@@ -266,7 +236,7 @@ class GrantDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        if account is not None and account.kind == "hr":
+        if account is not None and account.kind == AccountKind.HR:
             self.as_hr.setChecked(True)
         else:
             self.as_leader.setChecked(True)
@@ -286,9 +256,9 @@ class GrantDialog(QDialog):
         if not login:
             self._say(self.tr("Velg eller skriv innloggingen som skal få tilgang."))
             return
-        kind = "hr" if self.as_hr.isChecked() else "leader"
+        kind = AccountKind.HR if self.as_hr.isChecked() else AccountKind.LEADER
         number: str | None = None
-        if kind == "leader":
+        if kind == AccountKind.LEADER:
             try:
                 person = self.person.checked_id("employee_no")
             except LocalizedError as exc:
@@ -301,8 +271,8 @@ class GrantDialog(QDialog):
         ctx = self.ctx
         self.ok_button.setEnabled(False)
 
-        def job(progress: Progress, cancel: CancelToken) -> AccountView:
-            return grant_access(ctx.uow(), login, kind, number)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> AccountView:
+            return grant_access(uow, login, kind, number)
 
         def failed(exc: BaseException) -> None:
             self.ok_button.setEnabled(True)

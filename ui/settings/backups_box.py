@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -25,6 +24,7 @@ from competence.backups import (
     restore_backup,
     take_backup,
 )
+from competence.changes import Changes
 from competence.progress import CancelToken, Progress
 from ui.context import AppContext
 from ui.i18n import fmt_date, fmt_number
@@ -36,9 +36,6 @@ def _when(b: BackupFile) -> str:
 
 
 class BackupsBox(QGroupBox):
-    #: The register was replaced by a backup.
-    restored = Signal()
-
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Sikkerhetskopier"), parent)
         self.ctx = ctx
@@ -107,10 +104,11 @@ class BackupsBox(QGroupBox):
             return take_backup(database, actor=actor)
 
         def done(path: Path) -> None:
+            self.ctx.tasks.publish(Changes(audit=True))  # the backup is noted in the audit log
             self.refresh()
             self.ctx.status_message.emit(self.tr("Sikkerhetskopi lagret: {path}").format(path=path))
 
-        self.ctx.tasks.run(job, on_done=done, parent=self, label=self.tr("Tar sikkerhetskopi…"))
+        self.ctx.tasks.run_detached(job, on_done=done, parent=self, label=self.tr("Tar sikkerhetskopi…"))
 
     def restore_selected(self) -> None:
         backup = self.selected()
@@ -155,6 +153,6 @@ class BackupsBox(QGroupBox):
                     "Registeret er gjenopprettet fra {name}.\nDet forrige innholdet ligger i {safety}."
                 ).format(name=path.name, safety=safety),
             )
-            self.restored.emit()
+            self.ctx.tasks.publish(Changes.everything())  # a whole register in place of the old
 
-        self.ctx.tasks.run(job, on_done=done, parent=self, label=self.tr("Gjenoppretter…"))
+        self.ctx.tasks.run_detached(job, on_done=done, parent=self, label=self.tr("Gjenoppretter…"))

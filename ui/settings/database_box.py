@@ -160,7 +160,7 @@ class DatabaseBox(QGroupBox):
         def job(progress: Progress, cancel: CancelToken) -> ConnectionCheck:
             return check_connection(url)
 
-        self.ctx.tasks.run(
+        self.ctx.tasks.run_detached(
             job,
             on_done=self._tested,
             on_error=self._test_failed,

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
 
+from competence.changes import Changes
 from competence.progress import CancelToken, Progress
 from competence.settings import RegisterSettings, get_settings
+from competence.uow import UnitOfWork
 from ui.context import AppContext
 from ui.pages.base import Page
 from ui.settings.accounts_box import AccountsBox
@@ -17,10 +19,13 @@ from ui.settings.user_box import UserBox
 
 
 class SettingsPage(Page):
+    # the register's settings, who is due for erasure, and who has access
+    shows = Changes(settings=True, people=True, access=True)
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.user = UserBox(ctx.preferences)
-        self.register = RegisterBox(ctx.uow)
+        self.register = RegisterBox(ctx.tasks)
         self.privacy = PrivacyBox(ctx)
         self.backups = BackupsBox(ctx)
         self.database_box = DatabaseBox(ctx)
@@ -39,12 +44,7 @@ class SettingsPage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.user.role_changed.connect(lambda _role: ctx.preferences_changed.emit())
-        self.backups.restored.connect(ctx.data_changed)
         self.register.saved.connect(lambda _settings: self.privacy.refresh())
-        # the level that counts and the talk cycle change figures every screen shows
-        self.register.figures_changed.connect(ctx.data_changed)
-        if self.accounts is not None:
-            self.accounts.changed.connect(ctx.data_changed)
 
     def reload(self) -> None:
         self.backups.refresh()
@@ -52,10 +52,10 @@ class SettingsPage(Page):
         if self.accounts is not None:
             self.accounts.refresh()
 
-        def job(progress: Progress, cancel: CancelToken) -> RegisterSettings:
-            return get_settings(self.ctx.uow())
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> RegisterSettings:
+            return get_settings(uow)
 
-        self.ctx.tasks.run(job, on_done=self._show, parent=self)
+        self.ctx.tasks.run(job, on_done=self._show, parent=self, latest="settings")
 
     def _show(self, settings: RegisterSettings) -> None:
         self.register.show_settings(settings)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from competence.progress import CancelToken, Progress
+from competence.uow import UnitOfWork
 from ui.context import AppContext
 from ui.i18n import fmt_date
 from ui.privacy.labels import months_text
@@ -47,12 +48,11 @@ class PrivacyBox(QGroupBox):
 
     def refresh(self) -> None:
         """Count who is due under the saved settings (on a worker)."""
-        uow = self.ctx.uow()
 
-        def job(progress: Progress, cancel: CancelToken) -> RetentionDue:
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> RetentionDue:
             return due_summary(uow)
 
-        self.ctx.tasks.run(job, on_done=self.show_due, parent=self)
+        self.ctx.tasks.run(job, on_done=self.show_due, parent=self, latest="due")
 
     def show_due(self, due: RetentionDue) -> None:
         self.due = due

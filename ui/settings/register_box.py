@@ -4,7 +4,6 @@ talk cycle and whose assessment is the level that counts (docs/compliance.md).""
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,12 +23,12 @@ from PySide6.QtWidgets import (
 
 from competence.errors import ValidationError
 from competence.settings import MAX_LOGO_BYTES, RegisterSettings, save_settings
-from competence.uow import UnitOfWork
 from db.codes import LevelSource
 from db.errors import LocalizedError
 from ui.errors import error_message, show_error
 from ui.i18n import current_language
 from ui.widgets.fields import NumberField, refuse_if_invalid
+from ui.worker import TaskRunner
 
 
 def _whole(minimum: int, maximum: int, unit: str) -> NumberField:
@@ -38,12 +37,10 @@ def _whole(minimum: int, maximum: int, unit: str) -> NumberField:
 
 class RegisterBox(QGroupBox):
     saved = Signal(object)
-    #: A saved change alters figures other screens show (the level that counts, the talk cycle).
-    figures_changed = Signal()
 
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], parent: QWidget | None = None) -> None:
+    def __init__(self, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Registeret (gjelder alle brukere)"), parent)
-        self.uow_factory = uow_factory
+        self.tasks = tasks
         self.current = RegisterSettings()
         self.logo_b64: str | None = None
         self.municipality = QLineEdit()
@@ -204,16 +201,14 @@ class RegisterBox(QGroupBox):
             self.status.setText(self.tr("Rett opp feltet som er merket, så lagres innstillingene."))
             return False
         try:
-            saved = save_settings(self.uow_factory(), self.edited())
+            edited = self.edited()
+            saved = self.tasks.now(lambda uow: save_settings(uow, edited))
         except LocalizedError as exc:
             self.status.setStyleSheet("color: #b00020;")
             self.status.setText(error_message(exc))
             return False
-        before, self.current = self.current, saved
+        self.current = saved
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Lagret."))
         self.saved.emit(saved)
-        cycle = ("level_source", "appraisal_interval_months", "appraisal_warning_days", "expiry_window_days")
-        if any(getattr(before, name) != getattr(saved, name) for name in cycle):
-            self.figures_changed.emit()
         return True

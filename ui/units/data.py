@@ -1,6 +1,6 @@
-"""What the Enheter screen shows, prepared on a worker from :func:`competence.gap.gap_report`:
+"""What the Enheter screen shows, prepared on a worker from :func:`competence.actions.figures.unit_figures`:
 two heat tables (unit × competence, and unit × strategy area), the units to choose from, and the
-trend of the share met over the last two years. Plain data: no Qt, no session."""
+dates of the trend of the share met over the last two years. Plain data: no Qt, no session."""
 
 from __future__ import annotations
 
@@ -8,11 +8,10 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from competence.gap import GapReport, HeatCell, TrendPoint, UnitRef, gap_report, trend
-from competence.progress import CancelToken
-from competence.settings import get_settings
-from competence.units import UnitView, list_units
-from competence.uow import UnitOfWork
+from competence.actions.figures import UnitFigures
+from competence.compliance.report import DispensationInUse
+from competence.gap import GapReport, HeatCell, UnitRef
+from competence.units import UnitView
 
 # The row key of the first row: everyone in the selection, each person counted once.
 TOTAL_ROW = 0
@@ -88,6 +87,8 @@ class UnitsData:
     at: dt.date
     competences: HeatTable
     areas: HeatTable
+    #: the posts that rest on a dispensation (docs/compliance.md)
+    dispensations: tuple[DispensationInUse, ...] = ()
 
 
 def competence_table(report: GapReport, lang: str) -> HeatTable:
@@ -137,24 +138,18 @@ def area_table(report: GapReport, lang: str) -> HeatTable:
     return HeatTable(heat.units, columns, cells)
 
 
-def load_units(uow: UnitOfWork, unit_id: int | None, subunits: bool, at: dt.date, lang: str) -> UnitsData:
-    """The report for a unit (with sub-units or not) or the whole municipality, at a date.
-
-    A unit closed since it was chosen falls back to the whole municipality.
-    """
-    units = tuple(list_units(uow))
-    if unit_id is not None and unit_id not in {u.id for u in units}:
-        unit_id = None
-    window = get_settings(uow).expiry_window_days
-    report = gap_report(uow, unit_id=unit_id, subunits=subunits, at=at, window_days=window)
+def units_data(figures: UnitFigures, lang: str) -> UnitsData:
+    """The heat tables of the figures, with names in ``lang``."""
+    report = figures.report
     return UnitsData(
         report,
-        units,
-        unit_id,
-        subunits,
+        figures.units,
+        figures.unit_id,
+        figures.subunits,
         report.heatmap.at,
         competence_table(report, lang),
         area_table(report, lang),
+        figures.dispensations,
     )
 
 
@@ -172,16 +167,9 @@ def quarter_ends(day: dt.date, quarters: int = TREND_QUARTERS) -> list[dt.date]:
     return sorted(ends)
 
 
-def load_trend(
-    uow: UnitOfWork, unit_id: int | None, subunits: bool, today: dt.date, cancel: CancelToken
-) -> list[TrendPoint]:
-    """The share met at the end of each of the last eight quarters and today, one date at a time
-    (so a cancel is heard between them)."""
-    points: list[TrendPoint] = []
-    for on in [*quarter_ends(today), today]:
-        cancel.raise_if_cancelled()
-        points.extend(trend(uow, dates=[on], unit_id=unit_id, subunits=subunits))
-    return points
+def trend_dates(today: dt.date) -> list[dt.date]:
+    """The trend's dates: the end of each of the last eight quarters, and today."""
+    return [*quarter_ends(today), today]
 
 
 def row_keys(units: Sequence[UnitRef]) -> list[int]:

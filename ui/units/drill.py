@@ -3,9 +3,7 @@ gap first, with their level, the requirement and the gap; Enter or a double-clic
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,36 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from competence.gap import PersonCell, cell_people
+from competence.actions.figures import CellPeople
+from competence.gap import PersonCell
 from competence.scales import LevelView
-from competence.search import competence_levels
-from competence.uow import UnitOfWork
 from ui.card.common import gap_explanation, level_text
 from ui.i18n import current_language, fmt_date, fmt_number, fmt_points
 from ui.units.colours import GAP, MET, NOT_ASSESSED
 from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTableModel
 
 GAP_COLUMN = 4
-
-
-@dataclass(frozen=True)
-class CellPeople:
-    unit_id: int
-    competence_id: int
-    at: dt.date
-    people: tuple[PersonCell, ...]
-    levels: tuple[LevelView, ...]
-    certificate: bool
-
-
-def load_cell_people(
-    uow: UnitOfWork, unit_id: int, competence_id: int, at: dt.date, certificate: bool
-) -> CellPeople:
-    """The people behind one cell and the levels of the competence's scale (runs on a worker)."""
-    people = tuple(cell_people(uow, unit_id, competence_id, at=at))
-    return CellPeople(
-        unit_id, competence_id, at, people, tuple(competence_levels(uow, competence_id)), certificate
-    )
 
 
 def closest_level(levels: Sequence[LevelView], percent: float) -> LevelView | None:

@@ -26,16 +26,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from competence.actions.figures import CellPeople, people_behind_cell, unit_figures, unit_trend
+from competence.changes import COMPLIANCE_INPUTS
 from competence.clock import today
 from competence.gap import TrendPoint
 from competence.progress import CancelToken, Progress
+from competence.uow import UnitOfWork
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.i18n import current_language, fmt_date, fmt_int, fmt_percent, fmt_points, fmt_share
 from ui.pages.base import Page
 from ui.units.colours import Legend
-from ui.units.data import UnitsData, load_trend, load_units
-from ui.units.drill import CellPeople, DrillPanel, load_cell_people
+from ui.units.data import UnitsData, trend_dates, units_data
+from ui.units.dispensations import DispensationsTab
+from ui.units.drill import DrillPanel
 from ui.units.model import HeatmapModel, Mode
 from ui.units.trend import TrendChart
 from ui.units.view import HeatmapView
@@ -43,7 +47,6 @@ from ui.units.vulnerable import VulnerabilityTab
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.flow import FlowLayout, group
 from ui.widgets.pickers import UnitPicker
-from ui.worker import Task
 
 UNIT_KEY = "units/unit"
 SUBUNITS_KEY = "units/subunits"
@@ -53,14 +56,12 @@ DEBOUNCE_MS = 300
 
 
 class UnitsPage(Page):
+    shows = COMPLIANCE_INPUTS
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.data: UnitsData | None = None
-        self._generation = 0
-        self._cell_generation = 0
         self._trend_key: tuple[int | None, bool] | None = None
-        self._trend_task: Task[list[TrendPoint]] | None = None
-        self._load_task: Task[UnitsData] | None = None
 
         # the selection --------------------------------------------------------------------------
         self.unit = UnitPicker(whole_text=self.tr("Hele kommunen"))
@@ -124,8 +125,8 @@ class UnitsPage(Page):
         splitter.addWidget(self.heatmap)
         splitter.addWidget(self.drill)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([520, 300])
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([600, 200])
         state = ctx.preferences.splitter_state(SPLITTER_KEY)
         if state is not None:
             splitter.restoreState(state)
@@ -166,6 +167,8 @@ class UnitsPage(Page):
         self.tabs.addTab(heat_tab, self.tr("&Kompetansekart"))
         self.tabs.addTab(area_tab, self.tr("S&trategiområder"))
         self.tabs.addTab(self.vulnerable, self.tr("Sår&barhet"))
+        self.dispensations = DispensationsTab()
+        self.tabs.addTab(self.dispensations, self.tr("D&ispensasjoner"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(top_bar)
@@ -194,6 +197,7 @@ class UnitsPage(Page):
         self.areas.activated.connect(self._area_activated)
         self.vulnerable.cell_requested.connect(self._vulnerability_chosen)
         self.drill.employee_requested.connect(self.ctx.employee_requested)
+        self.dispensations.employee_requested.connect(self.ctx.employee_requested)
 
     # --- the selection ------------------------------------------------------------------------
     def _stored_unit(self) -> int | None:
@@ -233,37 +237,32 @@ class UnitsPage(Page):
 
     # --- loading ------------------------------------------------------------------------------
     def reload(self) -> None:
-        self._generation += 1
-        generation = self._generation
         unit_id, subunits, at = self.selected_unit(), self.subunits.isChecked(), self.selected_date()
         lang = current_language()
         self.as_of.setText(self.tr("Beregner…"))
 
-        def job(progress: Progress, cancel: CancelToken) -> UnitsData:
-            data = load_units(self.ctx.uow(), unit_id, subunits, at, lang)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> UnitsData:
+            data = units_data(unit_figures(uow, unit_id, subunits=subunits, at=at), lang)
             cancel.raise_if_cancelled()
             return data
 
         def done(data: UnitsData) -> None:
-            if generation == self._generation:
-                self.show_data(data)
-                if self._stale_trend(data.unit_id, data.subunits):  # after the map: it comes first
-                    self.load_trend(data.unit_id, data.subunits)
+            self.show_data(data)
+            if self._stale_trend(data.unit_id, data.subunits):  # after the map: it comes first
+                self.load_trend(data.unit_id, data.subunits)
 
         def failed(exc: BaseException) -> None:
-            if generation == self._generation:
-                self.as_of.setText(self.tr("Ikke beregnet"))
-                show_error(self, exc)
+            self.as_of.setText(self.tr("Ikke beregnet"))
+            show_error(self, exc)
 
-        if self._load_task is not None and not self._load_task.done:
-            self._load_task.cancel()  # its result would be dropped anyway
-        self._load_task = self.ctx.tasks.run(
+        self.ctx.tasks.run(
             job,
             on_done=done,
             on_error=failed,
             parent=self,
             label=self.tr("Beregner avviksanalysen…"),
             cancellable=True,
+            latest="figures",
         )
 
     def _stale_trend(self, unit_id: int | None, subunits: bool) -> bool:
@@ -272,20 +271,17 @@ class UnitsPage(Page):
         return self._trend_key != (unit_id, subunits) or self.selected_date() == today()
 
     def load_trend(self, unit_id: int | None, subunits: bool) -> None:
-        if self._trend_task is not None and not self._trend_task.done:
-            self._trend_task.cancel()
         self._trend_key = (unit_id, subunits)
         self.trend.set_message(self.tr("Beregner utviklingen…"))
-        now = today()
+        dates = trend_dates(today())
 
-        def job(progress: Progress, cancel: CancelToken) -> list[TrendPoint]:
-            return load_trend(self.ctx.uow(), unit_id, subunits, now, cancel)
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> list[TrendPoint]:
+            return unit_trend(uow, unit_id, subunits, dates, cancel)
 
         def done(points: list[TrendPoint]) -> None:
-            if self._trend_key == (unit_id, subunits):
-                self.trend.set_points(points, self.selected_date())
+            self.trend.set_points(points, self.selected_date())
 
-        self._trend_task = self.ctx.tasks.run(job, on_done=done, parent=self)
+        self.ctx.tasks.run(job, on_done=done, parent=self, latest="trend")
 
     def show_data(self, data: UnitsData) -> None:
         previous = self._current_cell()
@@ -301,6 +297,7 @@ class UnitsPage(Page):
         self.model.set_table(data.competences, total)
         self.area_model.set_table(data.areas, total)
         self.vulnerable.set_rows(data.report.vulnerabilities)
+        self.dispensations.set_rows(data.dispensations)
         self._show_summary(data)
         self.trend.set_chosen(data.at)
         has_columns = bool(data.competences.columns)
@@ -374,20 +371,17 @@ class UnitsPage(Page):
             )
             return
         ref = next(c for c in data.report.heatmap.competences if c.id == column.id)
-        self._cell_generation += 1
-        generation, at = self._cell_generation, data.at
+        at, certificate = data.at, ref.kind == "certificate"
         heading = self.tr("{unit} – {competence}: {met} av {people} oppfyller kravet").format(
             unit=unit.name, competence=column.label, met=fmt_int(figures.met), people=fmt_int(figures.people)
         )
 
-        def job(progress: Progress, cancel: CancelToken) -> CellPeople:
-            return load_cell_people(self.ctx.uow(), unit.id, column.id, at, ref.kind == "certificate")
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> CellPeople:
+            return people_behind_cell(uow, unit.id, column.id, at, certificate=certificate)
 
-        def done(cell: CellPeople) -> None:
-            if generation == self._cell_generation:
-                self.drill.show_cell(cell, heading)
-
-        self.ctx.tasks.run(job, on_done=done, parent=self)
+        self.ctx.tasks.run(
+            job, on_done=lambda cell: self.drill.show_cell(cell, heading), parent=self, latest="cell"
+        )
 
     def _area_activated(self, index: QModelIndex) -> None:
         """From an area cell to the heatmap, at the unit's row and the area's first competence."""

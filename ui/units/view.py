@@ -106,7 +106,12 @@ class GroupedHeader(QHeaderView):
         return self.fontMetrics().height() + 8
 
     def label_height(self) -> int:
-        return self.fontMetrics().averageCharWidth() * 27
+        """Room for the upright names: 27 characters, or 16 on a low screen (a 768-pixel laptop),
+        where the rows of the map would otherwise get almost no room (the names are cut with "…"
+        and the whole name is in the tooltip)."""
+        screen = self.screen()
+        low = screen is not None and screen.availableGeometry().height() < 900
+        return self.fontMetrics().averageCharWidth() * (16 if low else 27)
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self.band_height() + self.label_height())

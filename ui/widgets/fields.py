@@ -215,6 +215,11 @@ class NumberField(InlineField):
         """The number typed (an int when the field has no decimals); None when empty or invalid."""
         return self.current()
 
+    def whole_value(self) -> int | None:
+        """The number typed in a field without decimals, as the whole number it is."""
+        value = self.current()
+        return None if value is None else round(value)
+
     def _format(self, value: float) -> str:
         if self.decimals == 0:
             return fmt_number(round(value), 0)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from itertools import pairwise
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QShowEvent
@@ -44,6 +44,7 @@ from ui.errors import error_message, show_bug
 from ui.widgets.fields import refuse_if_invalid
 from ui.widgets.screen import FittingScrollArea, fit_when_shown
 
+W = TypeVar("W", bound=QWidget)
 log = logging.getLogger("kompetanseregister.ui")
 
 #: Widgets whose inner parts (a combo box's line edit, a view's viewport) are not fields of their own.
@@ -107,9 +108,9 @@ class FormDialog(QDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.setContentsMargins(0, 0, 0, 0)
-        self.scroll = FittingScrollArea()
-        self.scroll.setWidget(self.form_widget)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area = FittingScrollArea()
+        self.scroll_area.setWidget(self.form_widget)
+        outer.addWidget(self.scroll_area, 1)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
@@ -137,7 +138,7 @@ class FormDialog(QDialog):
     def cancel_button(self) -> QAbstractButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
 
-    def add_row(self, label: str, widget: QWidget, field: str | None = None) -> QWidget:
+    def add_row(self, label: str, widget: W, field: str | None = None) -> W:
         self.form.addRow(label, widget)
         widget.setAccessibleName(label.rstrip(":"))
         if field is not None:
@@ -180,7 +181,7 @@ class FormDialog(QDialog):
         widget = self.fields.get(field or "")
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.scroll.ensureWidgetVisible(widget)
+            self.scroll_area.ensureWidgetVisible(widget)
 
     # --- closing -------------------------------------------------------------------------------
     def is_changed(self) -> bool:
@@ -191,7 +192,7 @@ class FormDialog(QDialog):
             self.show_error(self.tr("Rett opp feltet som er merket med rødt, så kan du lagre."))
             focused = self.focusWidget()
             if focused is not None:
-                self.scroll.ensureWidgetVisible(focused)
+                self.scroll_area.ensureWidgetVisible(focused)
             return
         try:
             self.result_value = self.submit()

@@ -24,6 +24,7 @@ from competence.roles import RoleView
 from competence.search import CompetenceOption
 from competence.units import UnitView
 from ui.i18n import current_language
+from ui.widgets.qt import line_edit
 
 
 def _searchable(combo: QComboBox) -> None:
@@ -86,7 +87,7 @@ class UnitPicker(_IdCombo):
         super().__init__(parent)
         _searchable(self)
         self.setItemDelegate(TreeIndentDelegate(self))
-        self.lineEdit().setPlaceholderText(self.tr("Skriv eller velg enhet"))
+        line_edit(self).setPlaceholderText(self.tr("Skriv eller velg enhet"))
         self.set_units(units, whole_text=whole_text)
 
     def set_units(self, units: Sequence[UnitView], *, whole_text: str | None = None) -> None:
@@ -131,7 +132,7 @@ class WordCompleter(QCompleter):
         self.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setMaxVisibleItems(12)
-        combo.lineEdit().textEdited.connect(self.update_matches)
+        line_edit(combo).textEdited.connect(self.update_matches)
         self.activated.connect(self.choose)
 
     def set_items(self, items: Sequence[tuple[str, str]]) -> None:
@@ -144,7 +145,7 @@ class WordCompleter(QCompleter):
         if found:
             self.complete()
         else:
-            self.popup().hide()
+            popup.hide() if (popup := self.popup()) is not None else None
 
     def choose(self, text: str) -> None:
         index = self.combo.findText(text)
@@ -174,7 +175,7 @@ class CompetencePicker(_IdCombo):
         self.currentIndexChanged.connect(self._show_start)
 
     def _show_start(self) -> None:
-        self.lineEdit().setCursorPosition(0)
+        line_edit(self).setCursorPosition(0)
         self.setToolTip(self.currentText())
 
     def set_options(self, options: Sequence[CompetenceOption]) -> None:
@@ -229,7 +230,7 @@ class PersonPicker(QComboBox):
         completer.setMaxVisibleItems(12)
         self.setCompleter(completer)
         hint = self.tr("Skriv navn, ansattnummer eller enhet")
-        self.lineEdit().setPlaceholderText(none_text or hint)
+        line_edit(self).setPlaceholderText(none_text or hint)
         self.setToolTip(hint)
         self.currentIndexChanged.connect(self._show_nobody)
         self.set_people(())
@@ -252,12 +253,12 @@ class PersonPicker(QComboBox):
             self.ids = ids
             self.texts.setStringList([str(t) for t in texts])
             self.setCurrentIndex(0 if self.none_text is not None else -1)
-            self.lineEdit().clear()
+            line_edit(self).clear()
         self.select_id(previous)
 
     def _show_nobody(self, index: int) -> None:
         if self.none_text is not None and index == 0:
-            self.lineEdit().clear()
+            line_edit(self).clear()
 
     def select_id(self, ident: int | None) -> bool:
         """Show ``ident``; False (and nothing changed) when that person is not in the list."""

@@ -13,12 +13,17 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from competence.compliance.report import ComplianceReport
+from competence.compliance.report import ComplianceReport, compliance_report
 from competence.export import palette
 from competence.export.cells import identifier_value, safe_cell
 from competence.export.excel import styles
+from competence.export.results import ComplianceResult
+from competence.export.scope import record_export, resolve_scope
+from competence.files import private_output
 from competence.language import format_date, pick
 from competence.numbers import format_int
+from competence.settings import register_settings
+from competence.uow import UnitOfWork
 from db.codes import RequirementStatus
 
 #: the status cell's fill and text colour: overdue as a gap, missing (still in time) as "near"
@@ -51,6 +56,38 @@ def summary_line(report: ComplianceReport, lang: str) -> str:
         overdue=format_int(report.overdue, lang),
         compliant=format_int(report.people_compliant, lang),
     )
+
+
+def export_compliance(
+    uow: UnitOfWork, path: Path, *, unit_number: str | None = None, subunits: bool = True, lang: str = "nb"
+) -> ComplianceResult:
+    """Write the workbook of a unit (with sub-units unless ``subunits`` is False) or of the whole
+    municipality, in ``lang``: one snapshot of the register, one audit event."""
+    with uow.snapshot():
+        s = uow.session
+        scope = resolve_scope(s, unit_number, subunits=subunits, lang=lang)
+        report = compliance_report(uow, unit_number=unit_number, subunits=subunits)
+        with private_output(path) as tmp:
+            write_compliance_workbook(report, tmp, municipality=register_settings(s).municipality, lang=lang)
+        result = ComplianceResult(
+            path,
+            report.people,
+            report.people_lacking,
+            len(report.lacking),
+            report.overdue,
+            len(report.dispensations),
+        )
+        record_export(
+            s,
+            uow.actor,
+            "compliance",
+            scope,
+            people=result.people,
+            lacking=result.people_lacking,
+            overdue=result.overdue,
+        )
+        uow.commit()
+        return result
 
 
 def write_compliance_workbook(report: ComplianceReport, path: Path, *, municipality: str, lang: str) -> None:

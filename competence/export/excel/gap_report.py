@@ -1,9 +1,9 @@
-"""The gap report workbook (issue 4, point 2): key figures; per unit and strategy area the share
+"""The gap report workbook: key figures; per unit and strategy area the share
 meeting requirements, mean gap, not assessed and vulnerable competences; per area; each person's
 gaps; vulnerable competences; expiring and expired certificates; learning goals with status and
 due dates.
 
-All figures come from :mod:`competence.gap` (the definitions of DESIGN §5), written with the
+All figures come from :mod:`competence.gap` (the definitions in its module docstring), written with the
 rounding and number formats of :mod:`competence.numbers`, so a gap reads the same here as on the
 screen and in the PDFs. Every row with wrapped text gets the height its text needs, so nothing is
 printed over the next row.
@@ -23,7 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from competence import gap
 from competence.export import palette
-from competence.export.activities import goals_of_people
+from competence.export.activities import GoalRow, goals_of_people
 from competence.export.cells import identifier_value, safe_cell
 from competence.export.excel import styles
 from competence.export.excel.splice import (
@@ -34,23 +34,13 @@ from competence.export.excel.splice import (
     text_cell,
     text_style,
 )
+from competence.export.results import GapReportResult
 from competence.export.scope import Person, Scope, people_in, record_export, resolve_scope
 from competence.language import format_date, normalise_language, pick
 from competence.numbers import format_percent, round_points
-from competence.settings import get_settings
+from competence.settings import RegisterSettings, get_settings
 from competence.uow import UnitOfWork
-
-
-@dataclass(frozen=True)
-class GapReportResult:
-    path: Path
-    units: int
-    areas: int
-    vulnerable: int
-    certificates: int
-    goals: int
-    #: requirements someone does not meet (rows of the sheet of each person's gaps)
-    shortfalls: int = 0
+from db.codes import CertificateStatus
 
 
 @dataclass(frozen=True)
@@ -79,232 +69,17 @@ def export_gap_report(
     subunits: bool = True,
     lang: str = "nb",
 ) -> GapReportResult:
+    """Write the gap report of a unit (with sub-units unless ``subunits`` is False) or of the whole
+    municipality, in ``lang``: one snapshot of the register, one audit event."""
     t = _Words(lang)
-    lang = t.lang
-    reg = get_settings(uow)
-    with uow:
-        scope = resolve_scope(uow.session, unit_number, subunits=subunits, lang=lang)
-    report = gap.gap_report(
-        uow, unit_id=scope.unit_id, subunits=scope.subunits, at=scope.at, window_days=reg.expiry_window_days
-    )
-    figures, heat, areas = report.summary, report.heatmap, report.areas
-    vulnerable, alerts = report.vulnerabilities, report.certificates
-    missing = gap.shortfalls(uow, unit_id=scope.unit_id, subunits=scope.subunits, at=scope.at)
-    percent, date = styles.percent_format(lang), styles.date_format(lang)
-    with uow:
-        s = uow.session
-        people = people_in(s, scope)
-        goals = goals_of_people(s, people, scope.at, lang=lang)
-        wb = Workbook()
-        _summary_sheet(wb.active, scope, figures, reg.municipality, t)
-        unit_rows = _unit_area_rows(heat, vulnerable, lang)
-        _table(
-            wb.create_sheet(t("Enheter og områder", "Units and areas")),
-            scope,
-            reg.municipality,
-            _Table(
-                t("Per enhet og strategiområde", "Per unit and strategy area"),
-                [
-                    t("Enhetsnr", "Unit no."),
-                    t("Enhet", "Unit"),
-                    t("Strategiområde", "Strategy area"),
-                    t("Krav (person × kompetanse)", "Requirements (person × competence)"),
-                    t("Andel oppfylt", "Share met"),
-                    t("Snittavvik (prosentpoeng)", "Mean gap (percentage points)"),
-                    t("Ikke vurdert", "Not assessed"),
-                    t("Sårbare kompetanser", "Vulnerable competences"),
-                ],
-                [10, 30, 34, 14, 11, 14, 11, 12],
-                [None, None, None, "0", percent, styles.POINTS, "0", "0"],
-                frozenset({1, 2}),
-            ),
-            unit_rows,
-            t,
-            share_col=5,
-        )
-        _table(
-            wb.create_sheet(t("Strategiområder", "Strategy areas")),
-            scope,
-            reg.municipality,
-            _Table(
-                t(
-                    "Per strategiområde (hver person og kompetanse telles én gang)",
-                    "Per strategy area (each person and competence counted once)",
-                ),
-                [
-                    t("Rammeverk", "Framework"),
-                    t("Strategiområde", "Strategy area"),
-                    t("Krav", "Requirements"),
-                    t("Oppfylt", "Met"),
-                    t("Andel oppfylt", "Share met"),
-                    t("Snittavvik (prosentpoeng)", "Mean gap (percentage points)"),
-                    t("Ikke vurdert", "Not assessed"),
-                    t("Krav i snitt (%)", "Mean requirement (%)"),
-                    t("Nivå i snitt (%)", "Mean level (%)"),
-                ],
-                [28, 34, 9, 9, 11, 14, 11, 11, 11],
-                [None, None, "0", "0", percent, styles.POINTS, "0", styles.ONE_DECIMAL, styles.ONE_DECIMAL],
-                frozenset({0, 1}),
-            ),
-            [
-                [
-                    a.framework_display(lang),
-                    a.label(lang),
-                    a.items,
-                    a.met,
-                    a.share_met,
-                    round_points(a.mean_gap),
-                    a.not_assessed,
-                    a.required_mean,
-                    a.current_mean,
-                ]
-                for a in areas
-            ],
-            t,
-            share_col=5,
-        )
-        shortfall_sheet = wb.create_sheet(t("Avvik per ansatt", "Gaps per employee"))
-        shortfall_widths = _shortfall_layout(shortfall_sheet, scope, reg.municipality, t, len(missing))
-        _table(
-            wb.create_sheet(t("Sårbarhet", "Vulnerability")),
-            scope,
-            reg.municipality,
-            _Table(
-                t(
-                    "Sårbare kompetanser: kritiske kompetanser som ingen eller bare én i enheten har",
-                    "Vulnerable competences: critical competences nobody or only one in the unit holds",
-                ),
-                [
-                    t("Enhetsnr", "Unit no."),
-                    t("Enhet", "Unit"),
-                    t("Kompetanse", "Competence"),
-                    t("Strategiområde", "Strategy area"),
-                    t("Personer med kravet", "People with the requirement"),
-                    t("Har kompetansen", "Hold the competence"),
-                    t("Hvem", "Who"),
-                ],
-                [10, 28, 34, 30, 12, 12, 34],
-                [None, None, None, None, "0", "0", None],
-                frozenset({1, 2, 3, 6}),
-            ),
-            [
-                [
-                    identifier_value(v.unit.number),
-                    v.unit.name,
-                    v.competence.display_label(lang),
-                    v.competence.area_label(lang),
-                    v.people_required,
-                    v.holder_count,
-                    ", ".join(v.holders) or t("ingen", "nobody"),
-                ]
-                for v in vulnerable
-            ],
-            t,
-        )
-        expired = t("Utløpt", "Expired")
-        _table(
-            wb.create_sheet(t("Sertifikater", "Certificates")),
-            scope,
-            reg.municipality,
-            _Table(
-                t(
-                    "Sertifikater som er utløpt eller utløper innen {days} dager",
-                    "Certificates expired or expiring within {days} days",
-                ).format(days=reg.expiry_window_days),
-                [
-                    t("Ansattnr", "Employee no."),
-                    t("Navn", "Name"),
-                    t("Enhet", "Unit"),
-                    t("Kurs/sertifikat", "Course/certificate"),
-                    t("Gyldig til", "Valid until"),
-                    t("Dager igjen", "Days left"),
-                    t("Status", "Status"),
-                ],
-                [10, 26, 28, 34, 12, 11, 12],
-                [None, None, None, None, date, "0", None],
-                frozenset({1, 2, 3}),
-            ),
-            [
-                [
-                    identifier_value(a.employee_no),
-                    a.name,
-                    a.units,
-                    a.certificate,
-                    a.valid_until,
-                    a.days_left,
-                    expired if a.status == "utlopt" else t("Utløper", "Expiring"),
-                ]
-                for a in alerts
-            ],
-            t,
-            status_col=7,
-            status_bad=expired,
-        )
-        _table(
-            wb.create_sheet(t("Utviklingsmål", "Learning goals")),
-            scope,
-            reg.municipality,
-            _Table(
-                t("Utviklingsmål", "Learning goals"),
-                [
-                    t("Ansattnr", "Employee no."),
-                    t("Navn", "Name"),
-                    t("Enhet", "Unit"),
-                    t("Mål / aktivitet", "Goal / activity"),
-                    t("Type", "Type"),
-                    t("Kompetanse", "Competence"),
-                    t("Målnivå", "Target level"),
-                    t("Start", "Start"),
-                    t("Frist", "Due"),
-                    t("Status", "Status"),
-                    t("Timer", "Hours"),
-                    t("Kostnad (kr)", "Cost (NOK)"),
-                    t("Forfalt", "Overdue"),
-                ],
-                [11, 22, 20, 34, 16, 24, 14, 11, 11, 10, 7, 9, 8],
-                [None, None, None, None, None, None, None, date, date, None, "0.0", "#,##0", None],
-                frozenset({1, 2, 3, 4, 5, 6, 9}),
-            ),
-            [
-                [
-                    identifier_value(g.employee_no),
-                    g.name,
-                    g.units,
-                    g.description,
-                    g.activity,
-                    g.competence,
-                    g.target_level,
-                    g.start_on,
-                    g.due_on,
-                    g.status,
-                    g.hours,
-                    g.cost_nok,
-                    t("Ja", "Yes") if g.overdue else "",
-                ]
-                for g in goals
-            ],
-            t,
-        )
-        refs = {c.id: c for c in heat.competences}
-        rows = _shortfall_rows(
-            missing, people, refs, _ShortfallStyles.of(shortfall_sheet), shortfall_widths, t
-        )
-        last = SHORTFALL_FIRST_ROW + max(len(missing), 1) - 1
-        save_with_rows(wb, shortfall_sheet, path, rows, last_cell=f"{SHORTFALL_LAST_COL}{last}")
-        result = GapReportResult(
-            path,
-            len({r[0] for r in unit_rows}),
-            len(areas),
-            len(vulnerable),
-            len(alerts),
-            len(goals),
-            len(missing),
-        )
+    with uow.snapshot():
+        data = _gather(uow, unit_number, subunits, t.lang)
+        result = _write(data, path, t)
         record_export(
-            s,
+            uow.session,
             uow.actor,
             "gap_report",
-            scope,
+            data.scope,
             units=result.units,
             areas=result.areas,
             vulnerable=result.vulnerable,
@@ -313,6 +88,257 @@ def export_gap_report(
         )
         uow.commit()
         return result
+
+
+@dataclass(frozen=True)
+class _Gathered:
+    """Everything the workbook shows, read in the export's transaction."""
+
+    scope: Scope
+    settings: RegisterSettings
+    report: gap.GapReport
+    missing: list[gap.PersonShortfall]
+    people: list[Person]
+    goals: list[GoalRow]
+
+
+def _gather(uow: UnitOfWork, unit_number: str | None, subunits: bool, lang: str) -> _Gathered:
+    reg = get_settings(uow)
+    scope = resolve_scope(uow.session, unit_number, subunits=subunits, lang=lang)
+    report = gap.gap_report(
+        uow, unit_id=scope.unit_id, subunits=scope.subunits, at=scope.at, window_days=reg.expiry_window_days
+    )
+    missing = gap.shortfalls(uow, unit_id=scope.unit_id, subunits=scope.subunits, at=scope.at)
+    people = people_in(uow.session, scope)
+    goals = goals_of_people(uow.session, people, scope.at, lang=lang)
+    return _Gathered(scope, reg, report, missing, people, goals)
+
+
+def _write(data: _Gathered, path: Path, t: _Words) -> GapReportResult:
+    """The workbook: a summary, then a sheet per table; each person's gaps are streamed in."""
+    scope, municipality, report = data.scope, data.settings.municipality, data.report
+    wb = Workbook()
+    _summary_sheet(wb.active, scope, report.summary, municipality, t)
+    unit_rows = _unit_area_rows(report.heatmap, report.vulnerabilities, t.lang)
+    _table(
+        wb.create_sheet(t("Enheter og områder", "Units and areas")),
+        scope,
+        municipality,
+        _units_table(t),
+        unit_rows,
+        t,
+        share_col=5,
+    )
+    _areas_sheet(
+        wb.create_sheet(t("Strategiområder", "Strategy areas")), scope, municipality, report.areas, t
+    )
+    shortfall_sheet = wb.create_sheet(t("Avvik per ansatt", "Gaps per employee"))
+    shortfall_widths = _shortfall_layout(shortfall_sheet, scope, municipality, t, len(data.missing))
+    _vulnerable_sheet(
+        wb.create_sheet(t("Sårbarhet", "Vulnerability")), scope, municipality, report.vulnerabilities, t
+    )
+    _certificates_sheet(
+        wb.create_sheet(t("Sertifikater", "Certificates")), scope, data.settings, report.certificates, t
+    )
+    _goals_sheet(wb.create_sheet(t("Utviklingsmål", "Learning goals")), scope, municipality, data.goals, t)
+    refs = {c.id: c for c in report.heatmap.competences}
+    rows = _shortfall_rows(
+        data.missing, data.people, refs, _ShortfallStyles.of(shortfall_sheet), shortfall_widths, t
+    )
+    last = SHORTFALL_FIRST_ROW + max(len(data.missing), 1) - 1
+    save_with_rows(wb, shortfall_sheet, path, rows, last_cell=f"{SHORTFALL_LAST_COL}{last}")
+    return GapReportResult(
+        path,
+        len({r[0] for r in unit_rows}),
+        len(report.areas),
+        len(report.vulnerabilities),
+        len(report.certificates),
+        len(data.goals),
+        len(data.missing),
+    )
+
+
+def _units_table(t: _Words) -> _Table:
+    percent = styles.percent_format(t.lang)
+    return _Table(
+        t("Per enhet og strategiområde", "Per unit and strategy area"),
+        [
+            t("Enhetsnr", "Unit no."),
+            t("Enhet", "Unit"),
+            t("Strategiområde", "Strategy area"),
+            t("Krav (person × kompetanse)", "Requirements (person × competence)"),
+            t("Andel oppfylt", "Share met"),
+            t("Snittavvik (prosentpoeng)", "Mean gap (percentage points)"),
+            t("Ikke vurdert", "Not assessed"),
+            t("Sårbare kompetanser", "Vulnerable competences"),
+        ],
+        [10, 30, 34, 14, 11, 14, 11, 12],
+        [None, None, None, "0", percent, styles.POINTS, "0", "0"],
+        frozenset({1, 2}),
+    )
+
+
+def _areas_sheet(
+    ws: Worksheet, scope: Scope, municipality: str, areas: Sequence[gap.AreaScore], t: _Words
+) -> None:
+    lang, percent = t.lang, styles.percent_format(t.lang)
+    spec = _Table(
+        t(
+            "Per strategiområde (hver person og kompetanse telles én gang)",
+            "Per strategy area (each person and competence counted once)",
+        ),
+        [
+            t("Rammeverk", "Framework"),
+            t("Strategiområde", "Strategy area"),
+            t("Krav", "Requirements"),
+            t("Oppfylt", "Met"),
+            t("Andel oppfylt", "Share met"),
+            t("Snittavvik (prosentpoeng)", "Mean gap (percentage points)"),
+            t("Ikke vurdert", "Not assessed"),
+            t("Krav i snitt (%)", "Mean requirement (%)"),
+            t("Nivå i snitt (%)", "Mean level (%)"),
+        ],
+        [28, 34, 9, 9, 11, 14, 11, 11, 11],
+        [None, None, "0", "0", percent, styles.POINTS, "0", styles.ONE_DECIMAL, styles.ONE_DECIMAL],
+        frozenset({0, 1}),
+    )
+    rows = [
+        [
+            a.framework_display(lang),
+            a.label(lang),
+            a.items,
+            a.met,
+            a.share_met,
+            round_points(a.mean_gap),
+            a.not_assessed,
+            a.required_mean,
+            a.current_mean,
+        ]
+        for a in areas
+    ]
+    _table(ws, scope, municipality, spec, rows, t, share_col=5)
+
+
+def _vulnerable_sheet(
+    ws: Worksheet, scope: Scope, municipality: str, vulnerable: Sequence[gap.Vulnerability], t: _Words
+) -> None:
+    lang = t.lang
+    spec = _Table(
+        t(
+            "Sårbare kompetanser: kritiske kompetanser som ingen eller bare én i enheten har",
+            "Vulnerable competences: critical competences nobody or only one in the unit holds",
+        ),
+        [
+            t("Enhetsnr", "Unit no."),
+            t("Enhet", "Unit"),
+            t("Kompetanse", "Competence"),
+            t("Strategiområde", "Strategy area"),
+            t("Personer med kravet", "People with the requirement"),
+            t("Har kompetansen", "Hold the competence"),
+            t("Hvem", "Who"),
+        ],
+        [10, 28, 34, 30, 12, 12, 34],
+        [None, None, None, None, "0", "0", None],
+        frozenset({1, 2, 3, 6}),
+    )
+    rows = [
+        [
+            identifier_value(v.unit.number),
+            v.unit.name,
+            v.competence.display_label(lang),
+            v.competence.area_label(lang),
+            v.people_required,
+            v.holder_count,
+            ", ".join(v.holders) or t("ingen", "nobody"),
+        ]
+        for v in vulnerable
+    ]
+    _table(ws, scope, municipality, spec, rows, t)
+
+
+def _certificates_sheet(
+    ws: Worksheet,
+    scope: Scope,
+    reg: RegisterSettings,
+    alerts: Sequence[gap.CertificateAlert],
+    t: _Words,
+) -> None:
+    expired = t("Utløpt", "Expired")
+    spec = _Table(
+        t(
+            "Sertifikater som er utløpt eller utløper innen {days} dager",
+            "Certificates expired or expiring within {days} days",
+        ).format(days=reg.expiry_window_days),
+        [
+            t("Ansattnr", "Employee no."),
+            t("Navn", "Name"),
+            t("Enhet", "Unit"),
+            t("Kurs/sertifikat", "Course/certificate"),
+            t("Gyldig til", "Valid until"),
+            t("Dager igjen", "Days left"),
+            t("Status", "Status"),
+        ],
+        [10, 26, 28, 34, 12, 11, 12],
+        [None, None, None, None, styles.date_format(t.lang), "0", None],
+        frozenset({1, 2, 3}),
+    )
+    rows = [
+        [
+            identifier_value(a.employee_no),
+            a.name,
+            a.units,
+            a.certificate,
+            a.valid_until,
+            a.days_left,
+            expired if a.status == CertificateStatus.EXPIRED else t("Utløper", "Expiring"),
+        ]
+        for a in alerts
+    ]
+    _table(ws, scope, reg.municipality, spec, rows, t, status_col=7, status_bad=expired)
+
+
+def _goals_sheet(ws: Worksheet, scope: Scope, municipality: str, goals: Sequence[GoalRow], t: _Words) -> None:
+    date = styles.date_format(t.lang)
+    spec = _Table(
+        t("Utviklingsmål", "Learning goals"),
+        [
+            t("Ansattnr", "Employee no."),
+            t("Navn", "Name"),
+            t("Enhet", "Unit"),
+            t("Mål / aktivitet", "Goal / activity"),
+            t("Type", "Type"),
+            t("Kompetanse", "Competence"),
+            t("Målnivå", "Target level"),
+            t("Start", "Start"),
+            t("Frist", "Due"),
+            t("Status", "Status"),
+            t("Timer", "Hours"),
+            t("Kostnad (kr)", "Cost (NOK)"),
+            t("Forfalt", "Overdue"),
+        ],
+        [11, 22, 20, 34, 16, 24, 14, 11, 11, 10, 7, 9, 8],
+        [None, None, None, None, None, None, None, date, date, None, "0.0", "#,##0", None],
+        frozenset({1, 2, 3, 4, 5, 6, 9}),
+    )
+    rows = [
+        [
+            identifier_value(g.employee_no),
+            g.name,
+            g.units,
+            g.description,
+            g.activity,
+            g.competence,
+            g.target_level,
+            g.start_on,
+            g.due_on,
+            g.status,
+            g.hours,
+            g.cost_nok,
+            t("Ja", "Yes") if g.overdue else "",
+        ]
+        for g in goals
+    ]
+    _table(ws, scope, municipality, spec, rows, t)
 
 
 def _unit_area_rows(heat: gap.Heatmap, vulnerable: Sequence[gap.Vulnerability], lang: str) -> list[list[Any]]:
@@ -405,7 +431,15 @@ def _summary_sheet(
         ws.cell(row=row, column=3, value=rank.share_met).number_format = percent
         ws.cell(row=row, column=4, value=rank.people)
         styles.fit_row(ws, row, [(label, 44)])
-    row += 2
+    _summary_notes(ws, row + 2, t)
+    styles.widths(ws, [44, 14, 14, 10])
+    styles.print_setup(
+        ws, municipality=municipality, scope_label=scope.label, on=scope.at, landscape=False, lang=lang
+    )
+
+
+def _summary_notes(ws: Worksheet, row: int, t: _Words) -> None:
+    """What the figures mean, a note a row from ``row``."""
     notes = [
         t(
             "Avvik = krevd nivå minus nåværende nivå i prosent av skalaen, når det er positivt "
@@ -416,7 +450,7 @@ def _summary_sheet(
         t(
             "Ikke vurdert teller som {zero} i avviket og i andelen oppfylt, og vises alltid for seg.",
             "Not assessed counts as {zero} in the gap and the share met, and is always shown on its own.",
-        ).format(zero=format_percent(0, 0, lang)),
+        ).format(zero=format_percent(0, 0, t.lang)),
         t(
             "Sårbar: en kritisk kompetanse som ingen eller bare én i enheten har på krevd nivå.",
             "Vulnerable: a critical competence that nobody or only one in the unit holds "
@@ -430,10 +464,6 @@ def _summary_sheet(
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
         styles.fit_row(ws, row, [(text, 80)])
         row += 1
-    styles.widths(ws, [44, 14, 14, 10])
-    styles.print_setup(
-        ws, municipality=municipality, scope_label=scope.label, on=scope.at, landscape=False, lang=lang
-    )
 
 
 def _table(

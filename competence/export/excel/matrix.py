@@ -1,4 +1,4 @@
-"""The competence matrix workbook (issue 4, point 1).
+"""The competence matrix workbook.
 
 Sheets:
 
@@ -39,6 +39,7 @@ from competence.export.excel.splice import (
     text_cell,
     text_style,
 )
+from competence.export.results import MatrixResult
 from competence.export.scope import Scope, record_export, resolve_scope
 from competence.gap import CompetenceRef
 from competence.language import format_date, normalise_language, pick
@@ -88,14 +89,6 @@ ROLES_FIRST_ROW = 4
 HEADER_ROWS = 2
 
 
-@dataclass(frozen=True)
-class MatrixResult:
-    path: Path
-    people: int
-    competences: int
-    not_assessed: int
-
-
 def export_matrix(
     uow: UnitOfWork,
     path: Path,
@@ -106,9 +99,9 @@ def export_matrix(
 ) -> MatrixResult:
     """Write the matrix of a unit (with sub-units unless ``subunits`` is False) or of everyone,
     in ``lang``."""
-    municipality = get_settings(uow).municipality
-    with uow:
+    with uow.snapshot():
         s = uow.session
+        municipality = get_settings(uow).municipality
         scope = resolve_scope(s, unit_number, subunits=subunits, lang=lang)
         result = write_matrix(s, path, scope, municipality=municipality, lang=lang)
         record_export(
@@ -448,11 +441,29 @@ def _roles_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> int
 
 
 def _legend_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> None:
+    """What the colours and numbers mean, how the sheet is read, and each scale's levels."""
     t = _Words(lang)
-    mark = not_assessed_mark(lang)
     row = styles.title(
         ws, t("Forklaring", "Legend"), f"{grid.scope.label} · {format_date(grid.scope.at, lang)}"
     )
+    row = _colours_explained(ws, row, t)
+    row = _reading_notes(ws, row + 2, t)
+    _scale_levels(ws, row + 1, grid, t)
+    styles.widths(ws, LEGEND_WIDTHS)
+    styles.print_setup(
+        ws,
+        municipality=municipality,
+        scope_label=grid.scope.label,
+        on=grid.scope.at,
+        landscape=False,
+        lang=lang,
+    )
+    styles.keep_readable(ws, styles.fitted_scale(LEGEND_WIDTHS, styles.PORTRAIT_WIDTH))
+
+
+def _colours_explained(ws: Worksheet, row: int, t: _Words) -> int:
+    """A sample cell of each colour with its meaning, from ``row``; returns the last row."""
+    mark = not_assessed_mark(t.lang)
     explanations: list[tuple[tuple[str, str] | None, CellValue, str]] = [
         (
             palette.MET,
@@ -509,7 +520,11 @@ def _legend_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> No
             cell.font = styles.font(color=colours[1])
         safe_cell(ws.cell(row=row, column=2), text).alignment = styles.WRAP_TOP
         styles.fit_row(ws, row, [(text, LEGEND_WIDTHS[1])])
-    row += 2
+    return row
+
+
+def _reading_notes(ws: Worksheet, row: int, t: _Words) -> int:
+    """How the sheet is read, one note a row from ``row``; returns the row after them."""
     notes = [
         t(
             "Tallet i en celle er personens nåværende nivå (nyeste vurdering) på kompetansens skala.",
@@ -540,7 +555,12 @@ def _legend_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> No
         safe_cell(ws.cell(row=row, column=2), text).alignment = styles.WRAP_TOP
         styles.fit_row(ws, row, [(text, LEGEND_WIDTHS[1])])
         row += 1
-    row += 1
+    return row
+
+
+def _scale_levels(ws: Worksheet, row: int, grid: Grid, t: _Words) -> None:
+    """Each scale's levels and the competences on it, from ``row``."""
+    lang = t.lang
     styles.header_row(
         ws,
         row,
@@ -565,13 +585,3 @@ def _legend_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> No
                 styles.fit_row(ws, row, [(names, LEGEND_WIDTHS[2])])
                 first = False
             row += 1
-    styles.widths(ws, LEGEND_WIDTHS)
-    styles.print_setup(
-        ws,
-        municipality=municipality,
-        scope_label=grid.scope.label,
-        on=grid.scope.at,
-        landscape=False,
-        lang=lang,
-    )
-    styles.keep_readable(ws, styles.fitted_scale(LEGEND_WIDTHS, styles.PORTRAIT_WIDTH))

@@ -28,6 +28,7 @@ from competence.export.cells import safe_cell
 from competence.export.excel import self_assessment_layout as sl
 from competence.export.excel import styles
 from competence.export.excel.template_layout import level_label
+from competence.export.results import SelfAssessmentResult
 from competence.export.scope import Person, Scope, people_in, record_export, required_levels, resolve_scope
 from competence.files import private_output
 from competence.gap import CompetenceRef
@@ -35,18 +36,11 @@ from competence.gap.queries import competence_refs
 from competence.language import format_date, normalise_language, pick, pick_name
 from competence.settings import register_identity, register_settings
 from competence.uow import UnitOfWork
+from db.codes import AssessmentSource
 from db.models import Assessment, Competence, ScaleLevel
 
 EDITABLE_FILL = "FFF7E0"
-SELF = "self"
-
-
-@dataclass(frozen=True)
-class SelfAssessmentForm:
-    path: Path
-    people: int
-    #: level cells in all the sheets
-    cells: int
+SELF = AssessmentSource.SELF
 
 
 @dataclass(frozen=True)
@@ -74,10 +68,10 @@ class _Sheet:
 
 def export_self_assessment(
     uow: UnitOfWork, path: Path, *, unit_number: str, subunits: bool = False, lang: str = "nb"
-) -> SelfAssessmentForm:
+) -> SelfAssessmentResult:
     """Write the form for the people of a unit (and its sub-units with ``subunits``) in ``lang``."""
     lang = normalise_language(lang)
-    with uow:
+    with uow.snapshot():
         s = uow.session
         municipality = register_settings(s).municipality
         scope = resolve_scope(s, unit_number, subunits=subunits, lang=lang)
@@ -120,7 +114,7 @@ def export_self_assessment(
         cells = sum(len(sheet.rows) for sheet in sheets)
         record_export(s, uow.actor, "self_assessment_form", scope, people=len(sheets), cells=cells)
         uow.commit()
-        return SelfAssessmentForm(path, len(sheets), cells)
+        return SelfAssessmentResult(path, len(sheets), cells)
 
 
 def _plan(session: Session, scope: Scope, lang: str) -> tuple[list[_Sheet], dict[int, list[_Level]]]:

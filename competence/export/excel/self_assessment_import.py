@@ -52,6 +52,7 @@ from competence.language import pick_name
 from competence.settings import register_identity
 from competence.uow import UnitOfWork
 from competence.validation import optional_text
+from db.codes import ImportKind, ImportMode, ImportStatus
 from db.models import Assessment, Competence, Employee, ImportRun, ScaleLevel
 
 
@@ -151,12 +152,12 @@ def import_self_assessment(uow: UnitOfWork, path: Path, *, dry_run: bool = False
         }
         s.add(
             ImportRun(
-                kind="self_assessment",
+                kind=ImportKind.SELF_ASSESSMENT,
                 actor=uow.actor,
                 file_name=path.name[:500],
                 file_sha256=checked.sha256,
-                mode="apply",
-                status="applied",
+                mode=ImportMode.APPLY,
+                status=ImportStatus.OK,
                 counts=counts,
                 finished_at=now(),
             )

@@ -1,4 +1,4 @@
-"""The assessment template (issue 4, point 3): a workbook a leader fills in and imports back.
+"""The assessment template: a workbook a leader fills in and imports back.
 
 One row per person of a unit, one column per competence their roles require that is assessed by
 level (trainings proven by certificates are not in it). Each cell holds the current level as
@@ -9,7 +9,6 @@ are protected. See :mod:`competence.export.excel.template_layout` for the hidden
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -23,6 +22,7 @@ from competence.export.cells import identifier_value, safe_cell
 from competence.export.excel import styles
 from competence.export.excel import template_layout as tl
 from competence.export.excel.grid import Grid, GridRow, grid_rows, plan_grid
+from competence.export.results import TemplateResult
 from competence.export.scope import record_export, resolve_scope
 from competence.files import private_output
 from competence.language import format_date, normalise_language, pick
@@ -34,22 +34,15 @@ REQUIRED_FILL = "FFF7E0"
 LEVEL_WIDTH = 16
 
 
-@dataclass(frozen=True)
-class TemplateResult:
-    path: Path
-    people: int
-    competences: int
-
-
 def export_template(
     uow: UnitOfWork, path: Path, *, unit_number: str, subunits: bool = False, lang: str = "nb"
 ) -> TemplateResult:
     """Write the assessment template for a unit (only its own people unless ``subunits``), in
     ``lang``: sheet names, texts and level names (the import reads either language)."""
-    municipality = get_settings(uow).municipality
     lang = normalise_language(lang)
-    with uow:
+    with uow.snapshot():
         s = uow.session
+        municipality = get_settings(uow).municipality
         scope = resolve_scope(s, unit_number, subunits=subunits, lang=lang)
         identity = register_identity(s)
         grid = plan_grid(s, scope, kinds=("skill",), lang=lang)
@@ -132,6 +125,33 @@ def _assessment_sheet(
         ws.cell(row=tl.ID_ROW, column=first + i, value=ref.id)
     ws.row_dimensions[tl.ID_ROW].hidden = True
     ws.column_dimensions["A"].hidden = True
+    _people_rows(ws, grid, rows)
+    _level_lists(ws, grid, level_ranges, last_row, lang)
+    styles.widths(ws, [6, 26, 10, 22], start_col=1)
+    ws.row_dimensions[tl.AREA_ROW].height = 48
+    ws.row_dimensions[tl.HEADER_ROW].height = 150
+    ws.freeze_panes = ws.cell(row=tl.FIRST_ROW, column=first).coordinate
+    ws.protection.sheet = True
+    ws.protection.formatColumns = False  # widening a column is fine
+    ws.protection.formatRows = False
+    styles.print_setup(
+        ws,
+        municipality=municipality,
+        scope_label=grid.scope.label,
+        on=grid.scope.at,
+        title_rows=f"{tl.AREA_ROW}:{tl.HEADER_ROW}",
+        lang=lang,
+    )
+    # the level texts are long: printed across pages at a readable size, names repeated on each
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.page_setup.scale = 70
+    ws.print_title_cols = "B:D"
+
+
+def _people_rows(ws: Worksheet, grid: Grid, rows: list[GridRow]) -> None:
+    """A row per person: who, and today's level in each competence's cell (the cells to fill in are
+    unlocked; a required competence's cell is tinted)."""
+    first = tl.FIRST_COMP_COL
     editable = Protection(locked=False)
     required_fill = styles.fill(REQUIRED_FILL)
     for r, row in enumerate(rows, start=tl.FIRST_ROW):
@@ -152,6 +172,15 @@ def _assessment_sheet(
             cell.font = styles.font(size=9)
             if row.required[i] is not None:
                 cell.fill = required_fill
+
+
+def _level_lists(ws: Worksheet, grid: Grid, level_ranges: dict[int, str], last_row: int, lang: str) -> None:
+    """Each competence's column offers the levels of its scale as a drop-down list."""
+
+    def t(nb: str, en: str) -> str:
+        return pick(lang, nb, en)
+
+    first = tl.FIRST_COMP_COL
     for i, ref in enumerate(grid.columns):
         letter = get_column_letter(first + i)
         dv = DataValidation(
@@ -171,25 +200,6 @@ def _assessment_sheet(
         dv.add(f"{letter}{tl.FIRST_ROW}:{letter}{last_row}")
         ws.add_data_validation(dv)
         ws.column_dimensions[letter].width = LEVEL_WIDTH
-    styles.widths(ws, [6, 26, 10, 22], start_col=1)
-    ws.row_dimensions[tl.AREA_ROW].height = 48
-    ws.row_dimensions[tl.HEADER_ROW].height = 150
-    ws.freeze_panes = ws.cell(row=tl.FIRST_ROW, column=first).coordinate
-    ws.protection.sheet = True
-    ws.protection.formatColumns = False  # widening a column is fine
-    ws.protection.formatRows = False
-    styles.print_setup(
-        ws,
-        municipality=municipality,
-        scope_label=grid.scope.label,
-        on=grid.scope.at,
-        title_rows=f"{tl.AREA_ROW}:{tl.HEADER_ROW}",
-        lang=lang,
-    )
-    # the level texts are long: printed across pages at a readable size, names repeated on each
-    ws.sheet_properties.pageSetUpPr.fitToPage = False
-    ws.page_setup.scale = 70
-    ws.print_title_cols = "B:D"
 
 
 def _guide_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> None:

@@ -51,6 +51,7 @@ from competence.export.excel.filled_in import (
 from competence.language import pick_name
 from competence.settings import register_identity
 from competence.uow import UnitOfWork
+from db.codes import AssessmentSource, ImportKind, ImportMode, ImportStatus
 from db.models import Assessment, Competence, Employee, ImportRun, ScaleLevel
 
 __all__ = ["CellChange", "CellRefusal", "TemplateImportResult", "import_assessments"]
@@ -127,7 +128,9 @@ def import_assessments(
                 s,
                 uow.actor,
                 [
-                    NewAssessment(c.employee_id, c.competence_id, c.new_level, on, "leader", uow.actor)
+                    NewAssessment(
+                        c.employee_id, c.competence_id, c.new_level, on, AssessmentSource.LEADER, uow.actor
+                    )
                     for c in result.changed
                 ],
             )
@@ -139,12 +142,12 @@ def import_assessments(
         }
         s.add(
             ImportRun(
-                kind="assessment_template",
+                kind=ImportKind.ASSESSMENT_TEMPLATE,
                 actor=uow.actor,
                 file_name=path.name[:500],
                 file_sha256=checked.sha256,
-                mode="apply",
-                status="applied",
+                mode=ImportMode.APPLY,
+                status=ImportStatus.OK,
                 counts=counts,
                 finished_at=now(),
             )

@@ -1,8 +1,9 @@
-"""Development plans for everyone in a unit (issue 4, point 7): one file per person and, when
+"""Development plans for everyone in a unit: one file per person and, when
 asked, one combined file with a bookmark per person.
 
 The plans are drawn in worker processes, one per core, each with its own database connection
-(a session is never shared between threads or processes). The caller gets progress after each
+(a session is never shared between threads or processes), reading the export's snapshot where the
+database allows (:meth:`competence.uow.UnitOfWork.export_snapshot`). The caller gets progress after each
 small chunk. Cancelling is seen within :data:`CANCEL_POLL_S` and stops the worker processes at once
 (they are terminated, not left to finish their chunk, which kept a cancelled batch running for
 seconds); a small batch drawn in this process checks between chunks of :data:`IN_PROCESS_CHUNK`
@@ -35,6 +36,7 @@ from competence.errors import ValidationError
 from competence.export.pdf.concat import DocInfo, join_pdfs, split_pdf
 from competence.export.pdf.plan import plan_info, render_plans
 from competence.export.pdf.plan_data import load_plan
+from competence.export.results import BatchResult
 from competence.export.scope import Person, Scope, people_in, record_export, resolve_scope
 from competence.files import write_private_bytes
 from competence.language import pick
@@ -60,16 +62,10 @@ _UNSAFE = re.compile(r"[\x00-\x1f<>:\"/\\|?*]+")
 
 
 @dataclass(frozen=True)
-class BatchResult:
-    out_dir: Path
-    files: tuple[Path, ...]
-    combined: Path | None
-    pages: int
-
-
-@dataclass(frozen=True)
 class _Job:
     url: str
+    #: the action's snapshot, for the worker's transaction to read (PostgreSQL; None on SQLite)
+    snapshot: str | None
     settings: dict[str, Any]
     talk_on: dt.date | None
     staging: str
@@ -101,22 +97,22 @@ def export_plans(
     lang: str = "nb",
 ) -> BatchResult:
     """Plans for the people of a unit (and its sub-units with ``subunits``) into ``out_dir``."""
-    with uow:
+    with uow.snapshot():
         scope = resolve_scope(uow.session, unit_number, subunits=subunits, lang=lang)
         people = people_in(uow.session, scope)
-    return export_plans_of(
-        uow,
-        people,
-        out_dir,
-        combined=combined,
-        label=scope.label,
-        scope=scope,
-        talk_on=talk_on,
-        progress=progress,
-        cancel=cancel,
-        workers=workers,
-        lang=lang,
-    )
+        return export_plans_of(
+            uow,
+            people,
+            out_dir,
+            combined=combined,
+            label=scope.label,
+            scope=scope,
+            talk_on=talk_on,
+            progress=progress,
+            cancel=cancel,
+            workers=workers,
+            lang=lang,
+        )
 
 
 def export_plans_of(
@@ -134,71 +130,94 @@ def export_plans_of(
     lang: str = "nb",
 ) -> BatchResult:
     """Plans for ``people`` (a selection from the employee list, or a unit's people), in their
-    order, in ``lang``."""
+    order, in ``lang``.
+
+    One transaction: the plans are read from its snapshot (by the worker processes too, on
+    PostgreSQL), and its audit event is written before a file appears in ``out_dir``, so a refused
+    write (a SQLite file changed by another program during the batch) leaves nothing behind.
+    """
     if not people:
         raise ValidationError(
             "Det er ingen ansatte å lage utviklingsplaner for (enheten har ingen aktive stillinger).",
             "There is nobody to make development plans for (the unit has no active positions).",
             field="unit",
         )
-    settings = get_settings(uow)
     names = [file_name_for(p.employee_no, p.last_name, p.first_name, lang) for p in people]
     ensure_private_dir(out_dir, enforce=False)  # a folder made for the plans is owner-only, like them
-    staging = Path(tempfile.mkdtemp(prefix=".utviklingsplaner-", dir=out_dir))
-    try:
-        chunks = _draw_all(
-            uow.database,
-            settings,
-            talk_on,
-            staging,
-            [(p.id, n) for p, n in zip(people, names, strict=True)],
-            progress,
-            cancel or CancelToken(),
-            workers,
-            lang,
-        )
-        if cancel is not None:
-            cancel.raise_if_cancelled()
-        files = []
-        for name in names:
-            target = out_dir / name
-            os.replace(staging / name, target)
-            files.append(target)
-        if combined is not None:
-            full_names = {p.id: p.full_name for p in people}
-            join_pdfs(
-                [
-                    (staging / chunk.file, [(full_names[emp_id], first) for emp_id, first in chunk.starts])
-                    for chunk in chunks
-                ],
-                combined,
-                DocInfo(
-                    f"{pick(lang, 'Utviklingsplaner', 'Development plans')} – {label}"
-                    if label
-                    else pick(lang, "Utviklingsplaner", "Development plans"),
-                    settings.municipality,
-                    pick(
-                        lang,
-                        "Individuelle utviklingsplaner, {count} ansatte",
-                        "Individual development plans, {count} employees",
-                    ).format(count=len(files)),
-                ),
+    with uow.snapshot():
+        settings = get_settings(uow)
+        staging = Path(tempfile.mkdtemp(prefix=".utviklingsplaner-", dir=out_dir))
+        try:
+            chunks = _draw_all(
+                uow,
+                settings,
+                talk_on,
+                staging,
+                [(p.id, n) for p, n in zip(people, names, strict=True)],
+                progress,
+                cancel or CancelToken(),
+                workers,
+                lang,
             )
-        pages = sum(chunk.pages for chunk in chunks)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    with uow:
-        record_export(
-            uow.session,
-            uow.actor,
-            "development_plans",
-            scope,
-            people=len(files),
-            pages=pages,
-            combined=combined is not None,
-        )
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            pages = sum(chunk.pages for chunk in chunks)
+            record_export(
+                uow.session,
+                uow.actor,
+                "development_plans",
+                scope,
+                people=len(names),
+                pages=pages,
+                combined=combined is not None,
+            )
+            uow.flush()
+            files = _move_into_place(staging, out_dir, names)
+            if combined is not None:
+                _combine(staging, chunks, people, combined, label, settings.municipality, lang)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
         uow.commit()
     return BatchResult(out_dir, tuple(files), combined, pages)
+
+
+def _move_into_place(staging: Path, out_dir: Path, names: Sequence[str]) -> list[Path]:
+    files = []
+    for name in names:
+        target = out_dir / name
+        os.replace(staging / name, target)
+        files.append(target)
+    return files
+
+
+def _combine(
+    staging: Path,
+    chunks: Sequence[_Chunk],
+    people: Sequence[Person],
+    combined: Path,
+    label: str,
+    municipality: str,
+    lang: str,
+) -> None:
+    """The combined file, joined from the chunks, with a bookmark per person."""
+    full_names = {p.id: p.full_name for p in people}
+    title = pick(lang, "Utviklingsplaner", "Development plans")
+    join_pdfs(
+        [
+            (staging / chunk.file, [(full_names[emp_id], first) for emp_id, first in chunk.starts])
+            for chunk in chunks
+        ],
+        combined,
+        DocInfo(
+            f"{title} – {label}" if label else title,
+            municipality,
+            pick(
+                lang,
+                "Individuelle utviklingsplaner, {count} ansatte",
+                "Individual development plans, {count} employees",
+            ).format(count=len(people)),
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -211,7 +230,7 @@ class _Chunk:
 
 
 def _draw_all(
-    database: Database,
+    uow: UnitOfWork,
     settings: RegisterSettings,
     talk_on: dt.date | None,
     staging: Path,
@@ -232,9 +251,13 @@ def _draw_all(
     count = workers or min(os.cpu_count() or 1, 8)
     in_process = count <= 1 or (workers is None and total < IN_PROCESS_BELOW)
     size = IN_PROCESS_CHUNK if in_process else CHUNK
+    database = uow.database
+    # the workers read the action's snapshot (PostgreSQL); drawn here, the plans join the action
+    snapshot = None if in_process else uow.export_snapshot()
     jobs = [
         _Job(
             database.url,
+            snapshot,
             asdict(settings),
             talk_on,
             str(staging),
@@ -249,7 +272,7 @@ def _draw_all(
     if in_process:
         for job in jobs:
             cancel.raise_if_cancelled()
-            chunks.append(_draw(database, job))
+            chunks.append(_draw(uow, job))
             done += len(job.people)
             progress(done, total, counted(done))
         return chunks
@@ -301,19 +324,17 @@ def _process_context() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _draw(database: Database, job: _Job) -> _Chunk:
-    """Draw one chunk of plans into one document, then split it into a file per person."""
+def _draw(uow: UnitOfWork, job: _Job) -> _Chunk:
+    """Draw one chunk of plans into one document, then split it into a file per person. In this
+    process the reading joins the action's transaction; in a worker it is a transaction of its own
+    on the action's snapshot (PostgreSQL) or on the newest state (SQLite, which cannot share one)."""
     settings = RegisterSettings(**job.settings)
     staging = Path(job.staging)
-    session = database.session_factory()
-    try:
+    with uow.reading(snapshot=job.snapshot):
         plans = [
-            load_plan(session, employee_id, settings, talk_on=job.talk_on, lang=job.lang)
+            load_plan(uow, employee_id, settings, talk_on=job.talk_on, lang=job.lang)
             for employee_id, _ in job.people
         ]
-    finally:
-        session.rollback()
-        session.close()
     pdf, segments = render_plans(plans)
     write_private_bytes(staging / job.file, pdf)
     split_pdf(
@@ -346,4 +367,4 @@ def _run_job(job: _Job) -> _Chunk:
     if _worker_db is None or _worker_db.url != job.url:
         engine = make_engine(job.url)
         _worker_db = Database(job.url, engine, sessionmaker(bind=engine, expire_on_commit=False))
-    return _draw(_worker_db, job)
+    return _draw(UnitOfWork(_worker_db), job)

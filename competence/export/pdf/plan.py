@@ -1,4 +1,4 @@
-"""The individual development plan ("Individuell utviklingsplan") for the appraisal talk (issue 4,
+"""The individual development plan ("Individuell utviklingsplan") for the appraisal talk (
 point 5): A4, the municipality (and its logo), the person, the competence profile as a table and a
 radar chart per strategy area, learning goals, certificates, notes and signature lines. Every page
 carries the person's name and "Side x av y"; the document carries title, author and subject.
@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ from competence.export.pdf.concat import DocInfo
 from competence.export.pdf.fonts import REGULAR, register_fonts
 from competence.export.pdf.plan_data import PlanData, TalkView, load_plan
 from competence.export.pdf.radar import area_chart
+from competence.export.results import PlanResult
 from competence.export.scope import record_export
 from competence.files import write_private_bytes
 from competence.gap import ProfileItem
@@ -38,6 +38,7 @@ from competence.lookup import employee_by_no
 from competence.numbers import format_percent, format_points, format_share
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
+from db.codes import CertificateStatus
 
 TITLE = "Individuell utviklingsplan"
 TITLE_EN = "Individual development plan"
@@ -56,22 +57,15 @@ def title(lang: str) -> str:
     return pick(lang, TITLE, TITLE_EN)
 
 
-@dataclass(frozen=True)
-class PlanResult:
-    path: Path
-    employee_no: str
-    pages: int
-
-
 def export_plan(
     uow: UnitOfWork, employee_no: str, path: Path, *, talk_on: dt.date | None = None, lang: str = "nb"
 ) -> PlanResult:
     """Write one person's plan to ``path``, in ``lang`` (``"nb"`` or ``"en"``)."""
-    settings = get_settings(uow)
-    with uow:
+    with uow.snapshot():
         s = uow.session
+        settings = get_settings(uow)
         emp = employee_by_no(s, employee_no)
-        data = load_plan(s, emp.id, settings, talk_on=talk_on, lang=lang)
+        data = load_plan(uow, emp.id, settings, talk_on=talk_on, lang=lang)
         pdf, pages = render_plan(data)
         write_private_bytes(path, pdf)
         record_export(s, uow.actor, "development_plan", None, employee_no=emp.employee_no, pages=pages)
@@ -215,7 +209,20 @@ def _profile(data: PlanData) -> list[Flowable]:
         )
     )
     out.append(Spacer(1, 2 * mm))
-    areas = profile.areas
+    out.append(_areas_chart(data))
+    out.append(Spacer(1, 3 * mm))
+    out += _profile_table(data)
+    return out
+
+
+def _areas_chart(data: PlanData) -> Flowable:
+    """The radar of required and current level per strategy area, with their figures beside it."""
+    lang = data.lang
+
+    def t(nb: str, en: str) -> str:
+        return pick(lang, nb, en)
+
+    areas = data.profile.areas
     labels = [a.label(lang) for a in areas]
     chart = area_chart(
         labels,
@@ -238,13 +245,20 @@ def _profile(data: PlanData) -> list[Flowable]:
         for i, (label, a) in enumerate(zip(labels, areas, strict=True))
     ]
     side = theme.table(area_rows, side_widths, right=(1, 2, 3))
-    layout = Table(
+    return Table(
         [[chart.drawing, side]],
         colWidths=[theme.FRAME_WIDTH * 0.58, theme.FRAME_WIDTH * 0.42],
         style=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("FONT", (0, 0), (-1, -1), REGULAR, 8)],
     )
-    out.append(layout)
-    out.append(Spacer(1, 3 * mm))
+
+
+def _profile_table(data: PlanData) -> list[Flowable]:
+    """Each required competence: current level, requirement, gap and status; and what the gap is."""
+    lang = data.lang
+
+    def t(nb: str, en: str) -> str:
+        return pick(lang, nb, en)
+
     widths = [50 * mm, 36 * mm, 30 * mm, 30 * mm, 13 * mm, theme.FRAME_WIDTH - 159 * mm]
     rows: list[list[str]] = [
         [
@@ -258,7 +272,7 @@ def _profile(data: PlanData) -> list[Flowable]:
     ]
     bg: dict[tuple[int, int], Any] = {}
     critical = t(" (kritisk)", " (critical)")
-    for i, item in enumerate(items, start=1):
+    for i, item in enumerate(data.profile.items, start=1):
         label, colour = _status(item, lang)
         ref = item.competence
         name = ref.display_label(lang) + (critical if ref.critical else "")
@@ -273,8 +287,8 @@ def _profile(data: PlanData) -> list[Flowable]:
             ]
         )
         bg[(5, i)] = colour
-    out.append(theme.table(rows, widths, backgrounds=bg, right=(4,)))
-    out.append(
+    return [
+        theme.table(rows, widths, backgrounds=bg, right=(4,)),
         Paragraph(
             t(
                 "Avvik i prosentpoeng av skalaen (krav minus nåværende nivå). Ikke vurdert teller som {zero} "
@@ -283,9 +297,8 @@ def _profile(data: PlanData) -> list[Flowable]:
                 "as {zero} in the gap. Courses and certificates: highest level = valid.",
             ).format(zero=format_percent(0, 0, lang)),
             theme.SMALL,
-        )
-    )
-    return out
+        ),
+    ]
 
 
 def _goals(data: PlanData) -> list[Flowable]:
@@ -361,12 +374,11 @@ def _certificates(data: PlanData) -> list[Flowable]:
         ]
     ]
     bg: dict[tuple[int, int], Any] = {}
-    labels = {
-        "gyldig": t("Gyldig", "Valid"),
-        "utloper": t("Utløper snart", "Expires soon"),
-        "utlopt": t("Utløpt", "Expired"),
+    colours = {
+        CertificateStatus.VALID: theme.MET_BG,
+        CertificateStatus.EXPIRING: theme.NEAR_BG,
+        CertificateStatus.EXPIRED: theme.GAP_BG,
     }
-    colours = {"gyldig": theme.MET_BG, "utloper": theme.NEAR_BG, "utlopt": theme.GAP_BG}
     for i, c in enumerate(data.certificates, start=1):
         status = c.status(data.talk_on, data.expiry_window_days)
         rows.append(
@@ -374,7 +386,7 @@ def _certificates(data: PlanData) -> list[Flowable]:
                 theme.wrap(c.name, widths[0]),
                 theme.date_text(c.completed_on, lang),
                 theme.date_text(c.valid_until, lang) or t("Uten utløp", "No expiry"),
-                labels[status],
+                status.label(lang),
             ]
         )
         bg[(3, i)] = colours[status]

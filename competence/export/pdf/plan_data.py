@@ -1,7 +1,8 @@
-"""Everything an individual development plan shows, gathered in one session as plain data.
+"""Everything an individual development plan shows, gathered in one transaction as plain data.
 
-The batch export calls :func:`load_plan` for each person in its worker processes, so the data is
-read with a handful of small indexed queries per person.
+The batch export calls :func:`load_plan` for each person (in its worker processes, in transactions
+that read the export's snapshot where the database allows), so the data is read with a handful of
+small indexed queries per person.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from competence.clock import today
 from competence.employees import EmployeeDetail, employee_detail
 from competence.export.activities import GoalRow, goals_of_people
 from competence.export.scope import Person
-from competence.gap import EmployeeProfile, employee_profile_in
+from competence.gap import EmployeeProfile, employee_profile
 from competence.language import normalise_language
 from competence.settings import RegisterSettings
+from competence.uow import UnitOfWork
 from db.models import Appraisal, Certificate, OrgUnit
 
 
@@ -63,7 +65,7 @@ class PlanData:
 
 
 def load_plan(
-    session: Session,
+    uow: UnitOfWork,
     employee_id: int,
     settings: RegisterSettings,
     *,
@@ -75,9 +77,14 @@ def load_plan(
     The talk itself is the appraisal recorded on that date, if any (its notes are printed); the
     previous talk is the newest one before it.
     """
-    on = talk_on or today()
+    with uow.reading():
+        return _plan(uow, employee_id, settings, talk_on or today(), lang)
+
+
+def _plan(uow: UnitOfWork, employee_id: int, settings: RegisterSettings, on: dt.date, lang: str) -> PlanData:
+    session = uow.session
     detail = employee_detail(session, employee_id)
-    profile = employee_profile_in(session, employee_id, at=on)
+    profile = employee_profile(uow, employee_id, at=on)
     active = detail.active_positions
     person = Person(
         detail.id,

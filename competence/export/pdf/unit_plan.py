@@ -1,4 +1,4 @@
-"""The unit competence plan ("Kompetanseplan for enheten", issue 4, point 6): key figures, the
+"""The unit competence plan ("Kompetanseplan for enheten"): key figures, the
 strategy-area coverage (chart and table), the unit heatmap, vulnerable competences, planned
 learning activities with hours and cost, and expiring certificates. Figures from competence.gap.
 """
@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,41 +27,34 @@ from competence.export.pdf.concat import DocInfo
 from competence.export.pdf.fasttable import Section
 from competence.export.pdf.fonts import register_fonts
 from competence.export.pdf.radar import area_chart
+from competence.export.results import UnitPlanResult
 from competence.export.scope import Scope, people_in, record_export, resolve_scope
 from competence.files import write_private_bytes
 from competence.language import normalise_language, pick
 from competence.numbers import format_int, format_percent, format_points, format_share
 from competence.settings import RegisterSettings, get_settings
 from competence.uow import UnitOfWork
+from db.codes import CertificateStatus
 
 TITLE = "Kompetanseplan for enheten"
 TITLE_EN = "Unit competence plan"
 UNITS_PER_TABLE = 6
 
 
-@dataclass(frozen=True)
-class UnitPlanResult:
-    path: Path
-    pages: int
-    people: int
-    activities: int
-
-
 def export_unit_plan(
     uow: UnitOfWork, unit_number: str, path: Path, *, subunits: bool = True, lang: str = "nb"
 ) -> UnitPlanResult:
-    settings = get_settings(uow)
-    with uow:
-        scope = resolve_scope(uow.session, unit_number, subunits=subunits, lang=lang)
-    report = gap.gap_report(
-        uow,
-        unit_id=scope.unit_id,
-        subunits=scope.subunits,
-        at=scope.at,
-        window_days=settings.expiry_window_days,
-    )
-    with uow:
+    with uow.snapshot():
         s = uow.session
+        settings = get_settings(uow)
+        scope = resolve_scope(s, unit_number, subunits=subunits, lang=lang)
+        report = gap.gap_report(
+            uow,
+            unit_id=scope.unit_id,
+            subunits=scope.subunits,
+            at=scope.at,
+            window_days=settings.expiry_window_days,
+        )
         goals = goals_of_people(s, people_in(s, scope), scope.at, statuses=OPEN_STATUSES, lang=lang)
         pdf, pages = render_unit_plan(scope, report, goals, settings, lang=lang)
         write_private_bytes(path, pdf)
@@ -447,10 +439,10 @@ def _certificates(alerts: Sequence[gap.CertificateAlert], window: int, t: _Words
                 theme.wrap(a.certificate, widths[2]),
                 theme.date_text(a.valid_until, lang),
                 t("Utløpt", "Expired")
-                if a.status == "utlopt"
+                if a.status == CertificateStatus.EXPIRED
                 else t("{days} dager", "{days} days").format(days=a.days_left),
             ]
         )
-        bg[(4, i)] = theme.GAP_BG if a.status == "utlopt" else theme.NEAR_BG
+        bg[(4, i)] = theme.GAP_BG if a.status == CertificateStatus.EXPIRED else theme.NEAR_BG
     out.append(theme.table(rows, widths, backgrounds=bg))
     return out

@@ -19,6 +19,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+# long: the whole first schema, as Alembic wrote it; a released migration is never changed
 def upgrade() -> None:
     op.create_table('audit_event',
     sa.Column('id', sa.Integer(), nullable=False),

@@ -1,6 +1,6 @@
 """register accounts and row-level security
 
-On PostgreSQL, a unit leader's login reaches only the people of the units they lead (DESIGN §9),
+On PostgreSQL, a unit leader's login reaches only the people of the units they lead (docs/security.md),
 enforced by the database: row-level security on every table with personal data, decided by two
 functions that read ``register_account`` as the tables' owner. On SQLite (one user, one file) only
 the table is created.

@@ -11,14 +11,17 @@
   competence) becomes one *open-ended* row per role and competence (or qualification).
 * ``appraisal.kind``: medarbeidersamtale (every existing talk), oppfølgingssamtale or
   livsfase-/seniorsamtale.
+* ``import_run.kind``: a self-assessment form read back in is an import of its own kind
+  (``self_assessment``); the CHECK constraint is rebuilt with it. The codes are a frozen copy of
+  ``db/codes.py`` at this revision.
 
 On a shared PostgreSQL register the three tables are under the permission model
 (``docs/security.md``): the catalogue is reference data (HR writes, every registered login reads);
 a leader records the qualifications of the people they reach and reads their dispensations, which
 HR records.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-10 09:00:00
 """
 
@@ -32,8 +35,8 @@ from alembic import op
 from db.migrations.pg_rules import apply_privileges_function, reapply_all_privileges
 
 
-revision: str = '0006'
-down_revision: str | None = '0005'
+revision: str = '0007'
+down_revision: str | None = '0006'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -79,11 +82,31 @@ PRIVILEGES: dict[str, dict[str, dict[str, str]]] = {
     },
 }
 NO_SEQUENCE = frozenset({'alembic_version', 'setting', 'program_version'})
+#: the import runs' kinds before and after this revision
+IMPORT_KINDS = (
+    "kind IN ('roster', 'assessment_template', 'framework')",
+    "kind IN ('roster', 'assessment_template', 'framework', 'self_assessment')",
+)
 HR = '(SELECT kr_sees_all())'
 MINE = '(SELECT kr_sees_all()) OR employee_id IN (SELECT kr_visible_employees())'
 
 
+def _import_kinds(condition: str) -> None:
+    name = op.f('ck_import_run_kind_known')
+    if op.get_bind().dialect.name == 'sqlite':
+        with op.batch_alter_table('import_run', recreate='always') as batch_op:
+            batch_op.drop_constraint(name, type_='check')
+            batch_op.create_check_constraint(name, condition)
+    else:
+        op.drop_constraint(name, 'import_run', type_='check')
+        op.create_check_constraint(name, 'import_run', condition)
+
+
+# the whole change of this revision, in the order the database needs it: tables, then the columns
+# that point at them, then the rules of a shared register
+# long: one migration step as Alembic wrote it, with the permission model's rules added by hand
 def upgrade() -> None:
+    _import_kinds(IMPORT_KINDS[1])
     op.create_table('qualification',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('key', sa.String(length=80), nullable=False),
@@ -207,6 +230,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # the self-assessment imports go with their kind (the self-assessments themselves stay)
+    op.execute("DELETE FROM import_run WHERE kind = 'self_assessment'")
+    _import_kinds(IMPORT_KINDS[0])
     if op.get_bind().dialect.name == 'postgresql':
         op.execute(apply_privileges_function(BEFORE, no_sequence=NO_SEQUENCE))
         op.execute(reapply_all_privileges())
