@@ -953,6 +953,54 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>ComplianceDuePanel</name>
+    <message>
+        <source>Mangler, frist {date}</source>
+        <translation>Missing, deadline {date}</translation>
+    </message>
+    <message>
+        <source>Lovpålagte krav som mangler</source>
+        <extracomment>The figures for the unit asked for have arrived.</extracomment>
+        <translation>Mandatory requirements missing</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Krav</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Siden</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Enter eller dobbeltklikk åpner ansattkortet</source>
+        <translation>Enter or double-click opens the employee card</translation>
+    </message>
+    <message>
+        <source>Beregner…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <source>{lacking} av {people} ansatte mangler minst ett lovpålagt krav ({overdue} forfalt); {compliant} oppfyller alle.</source>
+        <translation>{lacking} of {people} employees lack at least one mandatory requirement ({overdue} overdue); {compliant} meet them all.</translation>
+    </message>
+    <message>
+        <source>{count} stillinger hviler på en dispensasjon (se Enheter).</source>
+        <translation>{count} posts rest on a dispensation (see Units).</translation>
+    </message>
+</context>
+<context>
     <name>CopyDialog</name>
     <message>
         <source>Lag en kopi av rammeverket</source>
@@ -1400,6 +1448,46 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Slette dispensasjonen fra «{name}»?</source>
         <translation>Delete the dispensation from “{name}”?</translation>
+    </message>
+</context>
+<context>
+    <name>DispensationsTab</name>
+    <message>
+        <source>Enhet</source>
+        <extracomment>a person&apos;s card is asked for (their employee id)</extracomment>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Fra kravet om</source>
+        <translation>From the requirement for</translation>
+    </message>
+    <message>
+        <source>Gjelder til</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Innvilget av</source>
+        <translation>Granted by</translation>
+    </message>
+    <message>
+        <source>Stillinger som hviler på en dispensasjon</source>
+        <translation>Posts that rest on a dispensation</translation>
+    </message>
+    <message>
+        <source>Enter eller dobbeltklikk åpner ansattkortet</source>
+        <translation>Enter or double-click opens the employee card</translation>
+    </message>
+    <message>
+        <source>Stillinger som bare oppfyller et kvalifikasjonskrav rollen stiller fordi personen har dispensasjon. Når dispensasjonen utløper, mangler kravet.</source>
+        <translation>Posts that meet a qualification requirement of their role only because the person has a dispensation. When the dispensation ends, the requirement is missing.</translation>
+    </message>
+    <message>
+        <source>Ingen stilling i utvalget hviler på en dispensasjon.</source>
+        <translation>No post in the selection rests on a dispensation.</translation>
     </message>
 </context>
 <context>
@@ -5572,6 +5660,10 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>Kompetansene slått sammen per strategiområde. Enter eller dobbeltklikk viser kompetansene i området for enheten.</source>
         <translation>The competences pooled per strategy area. Enter or a double-click shows the area&apos;s competences for the unit.</translation>
+    </message>
+    <message>
+        <source>D&amp;ispensasjoner</source>
+        <translation>D&amp;ispensations</translation>
     </message>
     <message>
         <source>snittavvik {gap} prosentpoeng</source>
