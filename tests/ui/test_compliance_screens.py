@@ -29,6 +29,7 @@ from tests.ui.support import (
     click,
     field_named,
     retype,
+    show_card,
     shown,
     wait_idle,
     when_open,
@@ -88,12 +89,12 @@ def test_roller_a_change_from_a_date_keeps_the_old_period(
     ]
 
     # a qualification the role requires, mandatory, within 6 months
-    q = qualifications.create_qualification(
-        UnitOfWork(ctx.database, "testleder"),
-        qualifications.QualificationInput("authorisation", "Autorisasjon som sykepleier"),
-    )
-    with qtbot.waitSignal(tab.requirements_loaded, timeout=10_000):
-        ctx.data_changed.emit()  # the catalogue changed elsewhere: every screen reloads
+    with qtbot.waitSignal(tab.requirements_loaded, timeout=10_000):  # the screen is told and reloads
+        q = ctx.tasks.now(
+            lambda u: qualifications.create_qualification(
+                u, qualifications.QualificationInput("authorisation", "Autorisasjon som sykepleier")
+            )
+        )
     wait_idle(qtbot, ctx)
 
     def require(dialog: QDialog) -> None:
@@ -126,8 +127,9 @@ def test_innstillinger_the_level_that_counts_and_the_talk_interval(
     assert box.level_source.currentText() == "Leders vurdering"
     _pick(box.level_source, "Nyeste")
     retype(box.talk_interval.line, "24")
-    with qtbot.waitSignal(ctx.data_changed, timeout=5_000):  # figures change on every screen
+    with qtbot.waitSignal(ctx.changed, timeout=5_000) as told:  # the screens showing figures reload
         click(box.save_button)
+    assert {"settings", "assessments"} <= told.args[0].kinds
     stored = get_settings(UnitOfWork(ctx.database))
     assert (stored.level_source, stored.appraisal_interval_months) == (LevelSource.NEWEST.value, 24)
     newest = [a for a in history(UnitOfWork(ctx.database), aase, dig2) if a.is_current]
@@ -215,3 +217,58 @@ def test_import_self_assessments_all_or_nothing(
     dig1 = register.fw.competence_ids["dig-1"]
     newest = history(UnitOfWork(ctx.database), register.people["aase"], dig1)[0]
     assert (newest.source, newest.level_ordinal, newest.assessor) == ("self", 3, "Åse Ødegård")
+
+
+def test_oversikt_mandatory_requirements_and_the_cards_status(
+    ctx: AppContext, register: Register, qtbot: QtBot
+) -> None:
+    """The nurses must have the HMS course within 6 months of the requirement (from 01.10.2024):
+    missing, deadline 01.04.2025. The teachers had 3 months from 01.06.2024: Kari has the course,
+    Zacharias is overdue. A never-taken course is never "ikke vurdert"."""
+    from competence.certificates import CertificateInput, add_certificate
+    from competence.roles import set_requirement
+    from ui.card.profile import status_text
+
+    uow = UnitOfWork(ctx.database, "testleder")
+    hms = register.fw.competence_ids["hms-cert"]
+    set_requirement(uow, register.roles["nurse"], hms, 1, deadline_months=6, valid_from=dt.date(2024, 10, 1))
+    set_requirement(uow, register.roles["teacher"], hms, 1, deadline_months=3, valid_from=dt.date(2024, 6, 1))
+    add_certificate(
+        uow, register.people["kari"], CertificateInput("HMS", dt.date(2024, 8, 1), competence_id=hms)
+    )
+    page = OverviewPage(ctx)
+    with qtbot.waitSignal(page.compliance.loaded, timeout=20_000):
+        shown(qtbot, page, (1024, 768))
+    panel = page.compliance
+    assert (
+        panel.summary.text()
+        == "3 av 4 ansatte mangler minst ett lovpålagt krav (1 forfalt); 1 oppfyller alle."
+    )
+    rows = [
+        tuple(panel.model.data(panel.model.index(r, c)) for c in (0, 2))
+        for r in range(panel.model.rowCount())
+    ]
+    assert rows == [
+        ("Bjørn Sæther", "Mangler, frist 01.04.2025"),
+        ("Åse Ødegård", "Mangler, frist 01.04.2025"),
+        ("Zacharias Berg", "Forfalt"),
+    ]  # by unit (110 before 200), then the overdue first
+    with qtbot.waitSignal(ctx.employee_requested, timeout=5_000) as asked:
+        panel.view.setFocus()
+        panel.view.setCurrentIndex(panel.model.index(2, 0))
+        QTest.keyClick(panel.view, Qt.Key.Key_Return)
+    assert asked.args == [register.people["zed"]]
+
+    card = show_card(qtbot, ctx, register.people["zed"], (1024, 768))
+    course = next(i for i in card.profile.model.rows if i.competence.id == hms)
+    assert status_text(course) == "Forfalt"
+    # the course is registered: the panel, told by the task runner, drops Zacharias
+    with qtbot.waitSignal(panel.loaded, timeout=20_000):
+        ctx.tasks.now(
+            lambda u: add_certificate(
+                u, register.people["zed"], CertificateInput("HMS", dt.date(2025, 2, 1), competence_id=hms)
+            )
+        )
+    names = [panel.model.data(panel.model.index(r, 0)) for r in range(panel.model.rowCount())]
+    assert names == ["Bjørn Sæther", "Åse Ødegård"]
+    wait_idle(qtbot, ctx)
