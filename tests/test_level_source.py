@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from pathlib import Path
+
+import pytest
 
 from competence import assessments, employees, settings
 from competence.uow import UnitOfWork
@@ -54,3 +57,45 @@ def test_choosing_newest_of_any_source_recomputes_every_pair_and_back(uow: UnitO
     assert _current(uow, emp, comp) == (2, "leader") and _current(uow, emp, other) is None
     with uow:
         assert assessments.refresh_current_flags(uow.session) == 0
+
+
+def test_the_profile_and_the_plan_show_self_and_leader_side_by_side(
+    uow: UnitOfWork, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Leader 2 (01.03.2025), then the employee's own 4 (01.09.2025): the profile counts 2 and shows
+    4 beside it, two levels higher; on a date before the self-assessment there is none; with the
+    newest of any source the own level counts. The plan for the talk prints both."""
+    from pypdf import PdfReader
+
+    from competence import gap, roles, units
+    from competence.export.pdf.plan import export_plan
+
+    monkeypatch.setenv("KOMPETANSE_TODAY", "2025-10-01")
+    fw = make_mini_framework(uow)
+    comp = fw.competence_ids["dig-1"]
+    unit = units.create_unit(uow, "100", "Sengepost").id
+    role = roles.create_role(uow, "Sykepleier").id
+    roles.set_requirement(uow, role, comp, 3)
+    emp = employees.create_employee(uow, "1", "Kari", "Nordmann").id
+    employees.add_position(uow, emp, employees.PositionInput(unit, "Sykepleier", role, 100, D(2020, 1, 1)))
+    _assess(uow, emp, comp, 2, D(2025, 3, 1), "leader")
+    _assess(uow, emp, comp, 4, D(2025, 9, 1), "self")
+
+    (item,) = gap.employee_profile(uow, emp).items
+    assert (item.current_level, item.status, item.self_difference) == (2, "gap", 2)
+    assert item.self_level is not None and (item.self_level.ordinal, item.self_level.assessed_on) == (
+        4,
+        D(2025, 9, 1),
+    )
+    (earlier,) = gap.employee_profile(uow, emp, at=D(2025, 6, 1)).items
+    assert (earlier.current_level, earlier.self_level) == (2, None)
+
+    plan = tmp_path / "plan.pdf"
+    export_plan(uow, "1", plan)
+    text = " ".join(page.extract_text() for page in PdfReader(plan).pages)
+    assert "Egen" in text and "4 Nivå 4 (+2)" in text
+
+    current = settings.get_settings(uow)
+    settings.save_settings(uow, replace(current, level_source=LevelSource.NEWEST.value))
+    (newest,) = gap.employee_profile(uow, emp).items
+    assert (newest.current_level, newest.status, newest.self_difference) == (4, "met", 0)

@@ -9,13 +9,14 @@ from functools import lru_cache
 from sqlalchemy import Executable, Integer, bindparam, func, select
 from sqlalchemy.orm import Session, aliased
 
+from competence.assessments import counting_sources
 from competence.compliance.rules import Terms, lacking_since, lacking_status
 from competence.gap.queries import AT, COMPETENCE_IDS, active_position, competence_refs, on_date
-from competence.gap.results import AreaScore, CompetenceRef, EmployeeProfile, ProfileItem
+from competence.gap.results import AreaScore, CompetenceRef, EmployeeProfile, ProfileItem, SelfLevel
 from competence.lookup import get_or_fail
 from competence.roles import in_force
 from competence.uow import UnitOfWork
-from db.codes import RequirementStatus
+from db.codes import AssessmentSource, LevelSource, RequirementStatus
 from db.models import Assessment, Certificate, Employee, Position, Requirement, ScaleLevel
 
 EMPLOYEE_ID = bindparam("employee_id", type_=Integer())
@@ -41,7 +42,8 @@ def _profile(session: Session, employee_id: int, on: dt.date) -> EmployeeProfile
         elif mandatory and not held[3]:
             strongest[comp_id] = (held[0], held[1], held[2], True, held[4])
     refs = competence_refs(session, list(strongest))
-    current = _current_levels(session, employee_id, list(strongest), on, refs)
+    selves: dict[int, SelfLevel] = {}
+    current = _current_levels(session, employee_id, list(strongest), on, refs, selves)
     lacking = _lacking_courses(session, employee_id, on, terms, refs, current)
     items = []
     for ref in refs.values():
@@ -64,6 +66,7 @@ def _profile(session: Session, employee_id: int, on: dt.date) -> EmployeeProfile
                 status,
                 deadline,
                 since,
+                selves.get(ref.id),
             )
         )
     return EmployeeProfile(emp.id, emp.shown_no, emp.full_name, on, tuple(items), _area_scores(items))
@@ -103,6 +106,7 @@ def _assessments_stmt() -> Executable:
             ScaleLevel.percent,
             Assessment.assessed_on,
             ScaleLevel.name_en,
+            Assessment.source,
         )
         .join(ScaleLevel, ScaleLevel.id == Assessment.level_id)
         .where(
@@ -128,10 +132,16 @@ def _certificates_stmt() -> Executable:
 
 
 def _current_levels(
-    session: Session, employee_id: int, comp_ids: list[int], at: dt.date, refs: Mapping[int, CompetenceRef]
+    session: Session,
+    employee_id: int,
+    comp_ids: list[int],
+    at: dt.date,
+    refs: Mapping[int, CompetenceRef],
+    selves: dict[int, SelfLevel] | None = None,
 ) -> dict[int, tuple[int | None, str | None, float, dt.date | None, str | None]]:
     """competence → (level ordinal, level name, percent, date, English level name) for one person
-    on a date."""
+    on a date: the level that counts (a self-assessment only when the register counts the newest
+    of any source, docs/compliance.md). The newest self-assessments go into ``selves``."""
     if not comp_ids:
         return {}
     result: dict[int, tuple[int | None, str | None, float, dt.date | None, str | None]] = {}
@@ -140,8 +150,14 @@ def _current_levels(
         rows = session.execute(
             _assessments_stmt(), {"employee_id": employee_id, "competence_ids": skill_ids, "at": at}
         )
-        for comp_id, ordinal, name, percent, on, name_en in rows:
-            result[comp_id] = (ordinal, name, percent, on, name_en)  # ascending: the last one wins
+        own_counts = counting_sources(session) is LevelSource.NEWEST
+        for comp_id, ordinal, name, percent, on, name_en, source in rows:  # ascending: the last wins
+            if source == AssessmentSource.SELF:
+                if selves is not None:
+                    selves[comp_id] = SelfLevel(ordinal, name, name_en, on)
+                if not own_counts:
+                    continue
+            result[comp_id] = (ordinal, name, percent, on, name_en)
     cert_ids = [c for c in comp_ids if refs[c].kind == "certificate"]
     if cert_ids:
         certs = session.execute(

@@ -79,6 +79,19 @@ class CompetenceRef:
 
 
 @dataclass(frozen=True)
+class SelfLevel:
+    """The employee's own newest assessment of a competence, shown beside the leader's."""
+
+    ordinal: int
+    name: str
+    name_en: str | None
+    assessed_on: dt.date
+
+    def label(self, lang: str) -> str:
+        return f"{self.ordinal} {pick_name(lang, self.name, self.name_en)}"
+
+
+@dataclass(frozen=True)
 class ProfileItem(Shortfall):
     """One required competence of one person."""
 
@@ -98,6 +111,8 @@ class ProfileItem(Shortfall):
     #: the deadline of a lacking mandatory course (None: none), and since when it has been lacking
     deadline: dt.date | None = None
     lacking_since: dt.date | None = None
+    #: the employee's own newest assessment (None: none), beside the level that counts
+    self_level: SelfLevel | None = None
 
     @property
     def status(self) -> Status:
@@ -112,6 +127,13 @@ class ProfileItem(Shortfall):
     @property
     def not_assessed(self) -> bool:
         return self.status == "not_assessed"
+
+    @property
+    def self_difference(self) -> int | None:
+        """The employee's own level less the level that counts, in levels (None: nothing to compare)."""
+        if self.self_level is None or self.current_level is None:
+            return None
+        return self.self_level.ordinal - self.current_level
 
     def status_label(self, lang: str) -> str:
         """ "Oppfylt", "Avvik", "Ikke vurdert", "Mangler, frist 01.03.2027", "Forfalt"."""

@@ -2820,6 +2820,11 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>not assessed</translation>
     </message>
     <message>
+        <source>Egenvurdering {date}</source>
+        <extracomment>the employee&apos;s own level differs from the leader&apos;s</extracomment>
+        <translation>Self-assessment {date}</translation>
+    </message>
+    <message>
         <source>Avvik i prosentpoeng av skalaen: krav minus nåværende nivå, når nivået er lavere enn kravet. Ikke vurdert teller som {zero} i avviket.</source>
         <translation>Gap in percentage points of the scale: required minus current level, when the level is below the requirement. Not assessed counts as {zero} in the gap.</translation>
     </message>
@@ -3971,6 +3976,14 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Dobbeltklikk eller F2 for å endre nivået</source>
         <translation>Double-click or F2 to change the level</translation>
+    </message>
+    <message>
+        <source>Egenvurdering</source>
+        <translation>Self-assessment</translation>
+    </message>
+    <message>
+        <source>Den ansattes egen vurdering ved siden av nivået som teller (lederens, med mindre Innstillinger sier nyeste uansett kilde); tallet i parentes er forskjellen.</source>
+        <translation>The employee&apos;s own assessment beside the level that counts (the leader&apos;s, unless Settings say the newest of any source); the number in brackets is the difference.</translation>
     </message>
     <message>
         <source>Avvik</source>

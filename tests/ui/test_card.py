@@ -320,7 +320,7 @@ def test_level_edited_in_place_is_a_new_leader_assessment(
         dt.date(2025, 3, 1),
     )
     row = _profile_row(card, dig1)
-    assert card.profile.model.data(card.profile.model.index(row, 5)) == "Avvik"
+    assert card.profile.model.data(card.profile.model.index(row, 6)) == "Avvik"
 
 
 def test_self_assessment_with_date_and_note_and_history(

@@ -35,7 +35,7 @@ from db.codes import MANUAL_SOURCES, AssessmentSource
 from ui.card.common import gap_explanation, level_text
 from ui.card.radar import RadarChart, RadarPoint
 from ui.errors import attempt, show_error
-from ui.i18n import current_language, fmt_date, fmt_points
+from ui.i18n import current_language, fmt_date, fmt_int, fmt_points
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.flow import ElidedLabel
 from ui.widgets.forms import FormDialog
@@ -83,6 +83,31 @@ def current_text(item: ProfileItem, levels: Sequence[LevelView] = ()) -> str:
     if item.current_level is None:
         return QCoreApplication.translate("Kompetanseprofil", "ikke vurdert")
     return level_text(levels, item.current_level, item.current_level_name)
+
+
+#: the employee's own level differs from the leader's
+SELF_DIFFERS = QColor(221, 235, 247)
+
+
+def self_text(item: ProfileItem) -> str:
+    """ "4 Selvstendig (+1)": the employee's own level, and how far it is from the level that counts."""
+    own = item.self_level
+    if own is None:
+        return ""
+    text = own.label(current_language())
+    difference = item.self_difference
+    if difference:
+        text += f" ({'+' if difference > 0 else '−'}{fmt_int(abs(difference))})"
+    return text
+
+
+def self_tooltip(item: ProfileItem) -> str | None:
+    own = item.self_level
+    if own is None:
+        return None
+    return QCoreApplication.translate("Kompetanseprofil", "Egenvurdering {date}").format(
+        date=fmt_date(own.assessed_on)
+    )
 
 
 def status_colour(item: ProfileItem) -> QColor:
@@ -247,6 +272,17 @@ class ProfileTab(QWidget):
                     self.tr("Dobbeltklikk eller F2 for å endre nivået")
                     if i.competence.kind == "skill"
                     else None
+                ),
+            ),
+            Column(
+                self.tr("Egenvurdering"),
+                self_text,
+                lambda i: i.self_level.ordinal if i.self_level else -1,
+                background=lambda i: SELF_DIFFERS if i.self_difference else None,
+                tooltip=self_tooltip,
+                header_tooltip=self.tr(
+                    "Den ansattes egen vurdering ved siden av nivået som teller (lederens, med mindre "
+                    "Innstillinger sier nyeste uansett kilde); tallet i parentes er forskjellen."
                 ),
             ),
             Column(

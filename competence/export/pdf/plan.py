@@ -35,7 +35,7 @@ from competence.files import write_private_bytes
 from competence.gap import ProfileItem
 from competence.language import pick
 from competence.lookup import employee_by_no
-from competence.numbers import format_percent, format_points, format_share
+from competence.numbers import format_int, format_percent, format_points, format_share
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
 from db.codes import CertificateStatus
@@ -167,6 +167,16 @@ def _facts(data: PlanData) -> Table:
     return theme.facts(cells, widths)
 
 
+def _self_text(item: ProfileItem, lang: str) -> str:
+    """The employee's own level, and how far it is from the leader's: "4 Selvstendig (+1)"."""
+    own = item.self_level
+    if own is None:
+        return ""
+    difference = item.self_difference
+    sign = "" if not difference else f" ({'+' if difference > 0 else '−'}{format_int(abs(difference), lang)})"
+    return own.label(lang) + sign
+
+
 def _status(item: ProfileItem, lang: str) -> tuple[str, Any]:
     colour = _STATUS_COLOUR[item.status]
     if item.status == "gap" and item.gap <= 25:
@@ -259,12 +269,14 @@ def _profile_table(data: PlanData) -> list[Flowable]:
     def t(nb: str, en: str) -> str:
         return pick(lang, nb, en)
 
-    widths = [50 * mm, 36 * mm, 30 * mm, 30 * mm, 13 * mm, theme.FRAME_WIDTH - 159 * mm]
-    rows: list[list[str]] = [
+    # the leader's level (the one that counts) and the employee's own beside it (docs/compliance.md)
+    widths = [46 * mm, 22 * mm, 23 * mm, 23 * mm, 23 * mm, 11 * mm, theme.FRAME_WIDTH - 148 * mm]
+    rows: list[list[Any]] = [
         [
             t("Kompetanse", "Competence"),
             t("Strategiområde", "Strategy area"),
             t("Nåværende nivå", "Current level"),
+            t("Egen vurdering", "Own assessment"),
             t("Krav", "Required"),
             t("Avvik", "Gap"),
             t("Status", "Status"),
@@ -281,14 +293,17 @@ def _profile_table(data: PlanData) -> list[Flowable]:
                 theme.wrap(name, widths[0]),
                 theme.wrap(ref.area_label(lang), widths[1]),
                 theme.wrap(item.current_level_label(lang) or "–", widths[2]),
-                theme.wrap(item.required_level_label(lang), widths[3]),
+                theme.wrap(_self_text(item, lang), widths[3]),
+                theme.wrap(item.required_level_label(lang), widths[4]),
                 format_points(item.gap, lang) if item.gap > 0 else "",
-                label,
+                theme.wrap(label, widths[6]),
             ]
         )
-        bg[(5, i)] = colour
+        bg[(6, i)] = colour
+        if item.self_difference:
+            bg[(3, i)] = theme.SUB_BG
     return [
-        theme.table(rows, widths, backgrounds=bg, right=(4,)),
+        theme.table(rows, widths, backgrounds=bg, right=(5,)),
         Paragraph(
             t(
                 "Avvik i prosentpoeng av skalaen (krav minus nåværende nivå). Ikke vurdert teller som {zero} "
