@@ -1710,7 +1710,7 @@ The previous contents are in {safety}.</translation>
     </message>
     <message>
         <source>Kv&amp;alifikasjoner</source>
-        <translation>Qu&amp;alifications</translation>
+        <translation>&amp;Qualifications</translation>
     </message>
     <message>
         <source>&amp;Medarbeidersamtaler</source>
@@ -2058,7 +2058,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
     <message>
         <source>Kv&amp;alifikasjoner</source>
-        <translation>Qu&amp;alifications</translation>
+        <translation>Q&amp;ualifications</translation>
     </message>
     <message>
         <source>Rammeverk og roller</source>
@@ -2481,7 +2481,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
     <message>
         <source>Re&amp;gistrer kvalifikasjon…</source>
-        <translation>Re&amp;cord qualification…</translation>
+        <translation>Record q&amp;ualification…</translation>
     </message>
     <message>
         <source>Endre…</source>
@@ -5675,10 +5675,6 @@ Do it now? It cannot be undone.</translation>
         <translation>The competences pooled per strategy area. Enter or a double-click shows the area&apos;s competences for the unit.</translation>
     </message>
     <message>
-        <source>D&amp;ispensasjoner</source>
-        <translation>D&amp;ispensations</translation>
-    </message>
-    <message>
         <source>snittavvik {gap} prosentpoeng</source>
         <translation>mean gap {gap} percentage points</translation>
     </message>
@@ -5721,6 +5717,10 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>Avviksanalyse</source>
         <translation>Gap analysis</translation>
+    </message>
+    <message>
+        <source>Dis&amp;pensasjoner</source>
+        <translation>D&amp;ispensations</translation>
     </message>
     <message>
         <source>Beregner avviksanalysen…</source>

@@ -324,7 +324,9 @@ class ProfileTab(QWidget):
         # cut where long: so the table needs no sideways scrolling
         self.fitter = ColumnFitter(self.view, 0, cap=120, stretch_min=150)
         self.fitter.caps[1] = self.fontMetrics().horizontalAdvance("Område") + 16
-        self.fitter.optional = [6, 1]  # the date is in the history, the area in the tooltip
+        self.fitter.caps[4] = 100  # the own level: its number and the difference show; the name is cut
+        # the date is in the history, the area in the tooltip; the own level (last) in the history too
+        self.fitter.optional = [7, 1, 4]
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)

@@ -168,7 +168,7 @@ class UnitsPage(Page):
         self.tabs.addTab(area_tab, self.tr("S&trategiområder"))
         self.tabs.addTab(self.vulnerable, self.tr("Sår&barhet"))
         self.dispensations = DispensationsTab()
-        self.tabs.addTab(self.dispensations, self.tr("D&ispensasjoner"))
+        self.tabs.addTab(self.dispensations, self.tr("Dis&pensasjoner"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(top_bar)
