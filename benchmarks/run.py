@@ -58,19 +58,28 @@ def main() -> int:
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="kompetanse-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    sections: list[tuple[str, list[Row]]] = []
+    #: (title, rows, the higher one-minute load average of the section's start and end)
+    sections: list[tuple[str, list[Row], float]] = []
     for name in modules(args.only):
         module = importlib.import_module(f"benchmarks.{name}")
         print(f"\n## {module.TITLE}", flush=True)
+        load_before = os.getloadavg()[0]
         rows = module.run(workdir, args.quick)
+        load = max(load_before, os.getloadavg()[0])
         print("\n".join(table(rows)), flush=True)
-        sections.append((module.TITLE, rows))
+        sections.append((module.TITLE, rows, load))
     if args.write:
         write_doc(sections)
     return 0
 
 
-def write_doc(sections: list[tuple[str, list[Row]]]) -> None:
+def stamp(load: float) -> str:
+    """When and where, and how busy the machine was: figures taken beside other work are slower."""
+    busy = "idle" if load < 1 else "busy: other work ran beside it, so the times are inflated"
+    return f"_Measured {dt.date.today():%Y-%m-%d} on {machine()}; load average {load:.1f} ({busy})._"
+
+
+def write_doc(sections: list[tuple[str, list[Row], float]]) -> None:
     """Replace the sections that were run; keep the others as they were."""
     existing: dict[str, list[str]] = {}
     order: list[str] = []
@@ -83,13 +92,12 @@ def write_doc(sections: list[tuple[str, list[Row]]]) -> None:
                 existing[current] = []
             elif current is not None:
                 existing[current].append(line)
-    stamp = f"_Measured {dt.date.today():%Y-%m-%d} on {machine()}._"
-    for title, rows in sections:
+    for title, rows, load in sections:
         if not rows:  # skipped (e.g. no PostgreSQL asked for): keep what was measured before
             continue
         if title not in existing:
             order.append(title)
-        existing[title] = ["", stamp, "", *table(rows), ""]
+        existing[title] = ["", stamp(load), "", *table(rows), ""]
     head = [
         "# Benchmarks",
         "",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 import subprocess
@@ -12,6 +13,7 @@ import pytest
 
 from competence import employees
 from competence.cli import main
+from competence.cli.context import CliContext
 from competence.uow import UnitOfWork
 from db.session import open_database
 from tests.support.registers import TODAY, build_register
@@ -147,3 +149,18 @@ def test_an_output_that_cannot_be_written_gets_a_clear_message(register_url: str
     assert code == 1
     assert err.startswith(f"Error: Cannot write {blocker / 'logg.csv'}: the folder {blocker} does not exist")
     assert "Traceback" not in err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_json_is_indented_at_a_terminal_and_one_line_for_a_script() -> None:
+    data = {"navn": "Åse", "tall": [1, 2]}
+    piped, terminal = io.StringIO(), _Terminal()
+    CliContext(argparse.Namespace(), out=piped).print_json(data)
+    CliContext(argparse.Namespace(), out=terminal).print_json(data)
+    assert piped.getvalue() == '{"navn":"Åse","tall":[1,2]}\n'
+    assert terminal.getvalue().startswith('{\n  "navn": "Åse",')
+    assert json.loads(piped.getvalue()) == json.loads(terminal.getvalue()) == data

@@ -141,7 +141,9 @@ def _register_audit(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run_export_person(ctx: CliContext) -> int:
     out = ctx.args.out.expanduser().resolve()
-    written = export_person(ctx.uow(), ctx.args.employee_no, out, as_pdf=out.suffix.lower() == ".pdf")
+    written = export_person(
+        ctx.uow(), ctx.args.employee_no, out, as_pdf=out.suffix.lower() == ".pdf", lang=ctx.lang
+    )
     path, rows = written.path, written.records
     ctx.print(
         ctx.t(

@@ -98,10 +98,24 @@ class CliContext:
         print(text, file=self.err)
 
     def print_json(self, data: Any) -> None:
-        json.dump(data, self.out, ensure_ascii=False, indent=2, default=str)
-        self.out.write("\n")
+        """Indented for a person at a terminal; one compact line when piped or redirected, for the
+        script reading it. Compact JSON is written by the json module's C encoder in one write; the
+        indented form goes through its pure-Python encoder, which on a whole municipality's gap report
+        (20 MB) took half of the command's time (docs/benchmarks.md)."""
+        if _is_terminal(self.out):
+            text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+        else:
+            text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+        self.out.write(text + "\n")
 
     def close(self) -> None:
         if self._database is not None:
             self._database.dispose()
             self._database = None
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or unusual stream
+        return False

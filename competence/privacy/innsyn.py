@@ -25,12 +25,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, literal, select
 from sqlalchemy.orm import Session
 
 from competence import audit
 from competence.clock import now
 from competence.files import write_private_bytes
+from competence.language import pick, pick_name
 from competence.lookup import employee_by_no
 from competence.privacy.references import PERSON_TABLE, role_references, subject_references, table
 from competence.privacy.traces import Mention, audit_events_about, chunks, find_mentions, person_of
@@ -69,8 +70,9 @@ MENTION_CONTEXT: dict[str, tuple[str, ...]] = {
 }
 #: A passage longer than this is cut to the part around the mention.
 EXCERPT_CHARS = 240
-#: What stands in a passage for the colleague the row is about.
+#: What stands in a passage for the colleague the row is about, in bokmål and English.
 OTHER_PERSON = "[kollega]"
+OTHER_PERSON_EN = "[colleague]"
 
 
 @dataclass(frozen=True)
@@ -81,21 +83,28 @@ class PersonExport:
 
 
 def export_person(
-    uow: UnitOfWork, employee_no: str, path: Path, *, as_pdf: bool, cancel: CancelToken | None = None
+    uow: UnitOfWork,
+    employee_no: str,
+    path: Path,
+    *,
+    as_pdf: bool,
+    cancel: CancelToken | None = None,
+    lang: str = "nb",
 ) -> PersonExport:
-    """Write everything held on the person to ``path``, as a readable PDF or as JSON.
+    """Write everything held on the person to ``path``, as a readable PDF or as JSON, in ``lang``
+    (the PDF's words, and what stands for a colleague in a passage).
 
     Owner-only and all or nothing (:mod:`competence.files`). The audit event is committed after
     the file is on disk and before it is put in place, so the log never names an innsyn export
     that failed or was cancelled, and a failed commit leaves no file behind.
     """
-    data = collect_person(uow, employee_no)
+    data = collect_person(uow, employee_no, lang)
     if cancel is not None:
         cancel.raise_if_cancelled()
     if as_pdf:
         from competence.privacy.innsyn_pdf import render_pdf  # reportlab: only when a PDF is asked for
 
-        content = render_pdf(data)
+        content = render_pdf(data, lang)
     else:
         content = json_text(data).encode("utf-8")
 
@@ -119,14 +128,14 @@ def export_person(
     return PersonExport(path, sum(len(rows) for rows in data["records"].values()))
 
 
-def collect_person(uow: UnitOfWork, employee_no: str) -> dict[str, Any]:
+def collect_person(uow: UnitOfWork, employee_no: str, lang: str = "nb") -> dict[str, Any]:
     """Everything held on the person with ``employee_no``, as JSON-ready data (reads only;
     :func:`export_person` writes it and records the export)."""
     municipality = get_settings(uow).municipality
     with uow:
         s = uow.session
         emp = employee_by_no(s, employee_no)
-        labels = _Labels(s)
+        labels = _Labels(s, lang)
         person = _plain(_row(s, table(PERSON_TABLE), emp.id), labels, table(PERSON_TABLE))
         records: dict[str, list[dict[str, Any]]] = {}
         for ref in subject_references():
@@ -135,7 +144,9 @@ def collect_person(uow: UnitOfWork, employee_no: str) -> dict[str, Any]:
             key = ref.table if ref.table not in records else ref.key
             records[key] = [_plain(dict(r), labels, t, skip=ref.column) for r in rows]
         roles = {ref.key: _role_rows(s, ref.table, ref.column, emp.id) for ref in role_references()}
-        mentions = _mentions(s, find_mentions(s, [person_of(emp)]), labels, emp)
+        mentions = _mentions(
+            s, find_mentions(s, [person_of(emp)]), labels, emp, pick(lang, OTHER_PERSON, OTHER_PERSON_EN)
+        )
         events = s.scalars(
             select(AuditEvent).where(audit_events_about([emp.employee_no])).order_by(AuditEvent.id)
         )
@@ -184,8 +195,11 @@ def _role_rows(session: Session, table_name: str, column: str, person_id: int) -
     return entry
 
 
-def _mentions(session: Session, found: list[Mention], labels: _Labels, emp: Employee) -> list[dict[str, Any]]:
-    """Where the person is named in others' rows: the place, its context and the passage."""
+def _mentions(
+    session: Session, found: list[Mention], labels: _Labels, emp: Employee, placeholder: str
+) -> list[dict[str, Any]]:
+    """Where the person is named in others' rows: the place, its context and the passage (a
+    colleague named in it replaced by ``placeholder``)."""
     own = set(_WORDS.findall(f"{emp.first_name} {emp.last_name}"))
     owners = {m.owner_id for m in found if m.owner_id is not None}
     colleagues = {
@@ -206,7 +220,7 @@ def _mentions(session: Session, found: list[Mention], labels: _Labels, emp: Empl
                 "column": m.column,
                 "found": sorted(m.kinds),
                 "context": context,
-                "excerpt": excerpt(m.text, m.spans, colleague, own),
+                "excerpt": excerpt(m.text, m.spans, colleague, own, placeholder),
             }
         )
     return out
@@ -217,6 +231,7 @@ def excerpt(
     spans: Sequence[tuple[int, int]],
     colleague: Employee | None = None,
     keep: set[str] | None = None,
+    placeholder: str = OTHER_PERSON,
 ) -> str:
     """The passage of ``text`` that names the person: the whole text when short, else the words
     around each mention; the colleague's own name, address and number blacked out (not the words in
@@ -250,7 +265,7 @@ def excerpt(
     pattern = re.compile(
         r"(?<![\w@.])(?:" + "|".join(re.escape(w) for w in hidden) + r")(?![\w@])", re.IGNORECASE
     )
-    return pattern.sub(OTHER_PERSON, text)
+    return pattern.sub(placeholder, text)
 
 
 def _json_value(value: Any) -> Any:
@@ -276,10 +291,12 @@ def _plain(row: dict[str, Any], labels: _Labels, t: Table, *, skip: str | None =
 
 
 class _Labels:
-    """Readable names for ids (a unit, a role, a competence, a level, a manager), looked up once."""
+    """Readable names for ids (a unit, a role, a competence, a level, a manager), looked up once; in
+    English the English name where the register has one (frameworks, areas, competences, levels)."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, lang: str = "nb") -> None:
         self.session = session
+        self.lang = lang
         self.cache: dict[tuple[str, int], str | None] = {}
 
     def get(self, t: Table, ident: int) -> str | None:
@@ -295,7 +312,9 @@ class _Labels:
         if "name" not in t.c:
             return None
         cols = [t.c.number] if "number" in t.c else []
-        row = self.session.execute(select(*cols, t.c.name).where(t.c.id == ident)).first()
+        name_en = [t.c.name_en] if "name_en" in t.c else [literal(None)]
+        row = self.session.execute(select(*cols, t.c.name, *name_en).where(t.c.id == ident)).first()
         if row is None:
             return None
-        return " ".join(str(v) for v in row if v)
+        *number, name, english = row
+        return " ".join(str(v) for v in (*number, pick_name(self.lang, name, english)) if v)

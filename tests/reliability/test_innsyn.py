@@ -251,6 +251,51 @@ def test_readable_pdf(sqlite_database: Database, tmp_path: Path, capsys: pytest.
     assert fonts and all("DejaVu" in f and "not embedded" not in f for f in fonts), fonts
 
 
+def test_readable_pdf_in_english(
+    sqlite_database: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With --lang en (or English chosen in the app) the document is English throughout: headings,
+    labels, stored codes, dates, the placeholder for a colleague and the log's actions."""
+    build_register(UnitOfWork(sqlite_database, "hr"))
+    out = tmp_path / "access.pdf"
+    assert main(["--lang", "en", "export-person", SUBJECT_NO, str(out), "--db", sqlite_database.url]) == 0
+    assert "Access report written to" in capsys.readouterr().out
+    text = " ".join(_pdf_text(out).split())
+    for expected in (
+        "Access request: the data registered about you",
+        "Positions (1)",
+        "Competence assessments (2)",
+        "Self-assessment",
+        "Leader of the unit",
+        "Where you are named in others' data (7)",
+        "[colleague] sender rapporten til",  # the colleague's note itself stays as written
+        "every place you are named in others' data",
+        "Log of the processing",
+        "02/09/2024",
+    ):
+        assert expected in text, expected
+    for norwegian in (
+        "Stillinger",
+        "Kompetansevurderinger",
+        "Egenvurdering",
+        "[kollega]",
+        "Logg over",
+        "Ja",
+        "Nei",
+    ):
+        assert f" {norwegian} " not in f" {text} ", norwegian
+
+
+def test_both_languages_name_the_same_tables_and_columns() -> None:
+    from competence.privacy import innsyn_pdf as words
+
+    assert words.SECTIONS.keys() == words.SECTIONS_EN.keys()
+    assert words.PLACES.keys() == words.PLACES_EN.keys()
+    assert words.FOUND.keys() == words.FOUND_EN.keys()
+    assert words.ROLES.keys() == words.ROLES_EN.keys()
+    assert words.LABELS.keys() == words.LABELS_EN.keys()
+
+
 def test_every_table_with_text_declares_what_is_shown_beside_a_mention() -> None:
     from competence.privacy.traces import free_text_columns, name_columns
 

@@ -1,9 +1,8 @@
-"""What the tabs of the employee card share: the loaded data and a table with its buttons."""
+"""What the tabs of the employee card share: level texts, the gap explained, a table with its buttons."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -19,16 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from competence.appraisals import AppraisalView
-from competence.certificates import CertificateView
-from competence.compliance.card import ComplianceCard
-from competence.employees import EmployeeDetail, EmployeeRow
-from competence.gap import EmployeeProfile
-from competence.goals import GoalView
-from competence.roles import RoleView
 from competence.scales import LevelView
-from competence.search import CompetenceOption
-from competence.units import UnitView
 from competence.uow import UnitOfWork
 from ui.errors import attempt
 from ui.i18n import current_language, fmt_percent
@@ -51,29 +41,6 @@ def gap_explanation() -> str:
         "Avvik i prosentpoeng av skalaen: krav minus nåværende nivå, når nivået er lavere enn kravet. "
         "Ikke vurdert teller som {zero} i avviket.",
     ).format(zero=fmt_percent(0, 0))
-
-
-@dataclass(frozen=True)
-class Lookups:
-    """Lists the card's dialogs pick from, loaded with the card."""
-
-    units: tuple[UnitView, ...]
-    roles: tuple[RoleView, ...]
-    competences: tuple[CompetenceOption, ...]
-    #: everyone in the register (the manager pickers offer those who have not left)
-    people: tuple[EmployeeRow, ...] = ()
-
-
-@dataclass(frozen=True)
-class CardData:
-    employee: EmployeeDetail
-    profile: EmployeeProfile
-    goals: tuple[GoalView, ...]
-    certificates: tuple[CertificateView, ...]
-    appraisals: tuple[AppraisalView, ...]
-    lookups: Lookups
-    #: formal qualifications, dispensations and the talk cycle
-    compliance: ComplianceCard
 
 
 class RecordTable(QWidget, Generic[R]):

@@ -18,6 +18,7 @@ from competence.files import file_error
 from competence.progress import CancelToken, Progress
 from competence.uow import UnitOfWork
 from ui.context import AppContext
+from ui.i18n import current_language
 from ui.reports.files import ask_save_path, dated_file_name, open_path
 from ui.worker import Task
 
@@ -29,12 +30,17 @@ def innsyn_filter() -> str:
     return QCoreApplication.translate("Personvern", "PDF-dokument (*.pdf);;JSON-fil (*.json)")
 
 
-def write_innsyn(uow: UnitOfWork, employee_no: str, target: Path, cancel: CancelToken) -> PersonExport:
-    """Collect and write the export (runs on a worker): ``.json`` as JSON, anything else as PDF."""
+def write_innsyn(
+    uow: UnitOfWork, employee_no: str, target: Path, cancel: CancelToken, lang: str = "nb"
+) -> PersonExport:
+    """Collect and write the export (runs on a worker): ``.json`` as JSON, anything else as PDF, in
+    the user's language."""
     from competence.privacy.innsyn import export_person  # not needed at start
 
     try:
-        return export_person(uow, employee_no, target, as_pdf=target.suffix.lower() != ".json", cancel=cancel)
+        return export_person(
+            uow, employee_no, target, as_pdf=target.suffix.lower() != ".json", cancel=cancel, lang=lang
+        )
     except OSError as exc:
         raise file_error(exc, target) from exc
 
@@ -58,9 +64,10 @@ def export_innsyn(
     )
     if target is None:
         return None
+    lang = current_language()
 
     def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> PersonExport:
-        return write_innsyn(uow, employee_no, target, cancel)
+        return write_innsyn(uow, employee_no, target, cancel, lang)
 
     def done(written: PersonExport) -> None:
         ctx.status_message.emit(
