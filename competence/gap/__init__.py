@@ -5,17 +5,19 @@ Definitions
 * A person's requirement for a competence is the highest level any of their active positions'
   roles requires (several part-time posts may carry several roles). Levels compare as percentages of
   their scale, so a 1-4 scale and DigComp's 1-8 meet on one axis.
-* Current level: the newest assessment (at an earlier date: the newest on or before that date). For a
-  competence of kind ``certificate`` it is 100 % with a certificate valid on the date, 0 % with only an
-  expired one, and *not assessed* with none.
+* Current level: the newest assessment that counts (at an earlier date: the newest on or before that
+  date; a self-assessment counts only when the register says so, docs/compliance.md). For a
+  competence of kind ``certificate`` it is 100 % with a certificate valid on the date and 0 %
+  without one, expired or never taken: a course is held or not, never *not assessed*; a mandatory
+  one lacking is *missing* or *overdue* in a person's profile.
 * gap = required % - current %, when positive; *not assessed* counts as 0 % in the gap and the share
   meeting the requirement, and is always reported separately ("ikke vurdert"), never silently.
 * Unit heatmap: unit × competence, share of the people with the requirement who meet it, mean gap in
   percentage points, and how many are not assessed. A person with positions in two units counts in both.
 * Vulnerability (sårbarhet): a critical competence that a unit requires and that at most one of its
   people holds at the required level.
-* Trend: the same figures at earlier dates, from the assessment history (roles and requirements as
-  they are today: their own history is not kept).
+* Trend: the same figures at earlier dates, from the assessment history and the requirements in
+  force on each date (roles as they are today).
 
 Everything that aggregates runs in SQL (GROUP BY in the database), never by loading every row. Each
 function takes the unit of work: called alone it reads one snapshot in a transaction of its own;

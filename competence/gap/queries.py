@@ -248,19 +248,14 @@ def _scored_shape(today_mode: bool, scope: Scope, limited: bool, ranged: bool, p
         skill_rows = select(*keys, skill.c.req, newest.label("cur")).select_from(skill)
     certs = _pairs("certificate", scope, limited, ranged, per_unit)
     valid = aliased(Certificate)
-    any_cert = aliased(Certificate)
     has_valid = exists().where(
         valid.employee_id == certs.c.employee_id,
         valid.competence_id == certs.c.competence_id,
         valid.completed_on <= AT,
         or_(valid.valid_until.is_(None), valid.valid_until >= AT),
     )
-    has_any = exists().where(
-        any_cert.employee_id == certs.c.employee_id,
-        any_cert.competence_id == certs.c.competence_id,
-        any_cert.completed_on <= AT,
-    )
-    cert_cur = case((has_valid, literal(100.0)), (has_any, literal(0.0)), else_=None)
+    # a course is held or not: never taken or expired is 0 %, never "not assessed" (docs/compliance.md)
+    cert_cur = case((has_valid, literal(100.0)), else_=literal(0.0))
     cert_rows = select(*(certs.c[c.name] for c in keys), certs.c.req, cert_cur.label("cur")).select_from(
         certs
     )
