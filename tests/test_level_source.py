@@ -99,3 +99,28 @@ def test_the_profile_and_the_plan_show_self_and_leader_side_by_side(
     settings.save_settings(uow, replace(current, level_source=LevelSource.NEWEST.value))
     (newest,) = gap.employee_profile(uow, emp).items
     assert (newest.current_level, newest.status, newest.self_difference) == (4, "met", 0)
+
+
+def test_the_plan_marks_the_goals_agreed_at_this_talk(uow: UnitOfWork, tmp_path: Path) -> None:
+    """A goal agreed at the talk the plan is printed for says so; one from an earlier talk says when."""
+    from pypdf import PdfReader
+
+    from competence import appraisals, goals, units
+    from competence.export.pdf.plan import export_plan
+
+    fw = make_mini_framework(uow)
+    unit = units.create_unit(uow, "100", "Sengepost").id
+    emp = employees.create_employee(uow, "1", "Kari", "Nordmann").id
+    employees.add_position(uow, emp, employees.PositionInput(unit, "Sykepleier", None, 100, D(2020, 1, 1)))
+    earlier = appraisals.record_appraisal(uow, emp, appraisals.AppraisalInput(D(2025, 3, 1))).id
+    today_talk = appraisals.record_appraisal(uow, emp, appraisals.AppraisalInput(D(2026, 3, 1))).id
+    dig = fw.competence_ids["dig-1"]
+    goals.add_goal(uow, emp, goals.GoalInput("Teams-kurs", "course", dig, appraisal_id=earlier))
+    goals.add_goal(uow, emp, goals.GoalInput("Hospitering", "job_shadowing", dig, appraisal_id=today_talk))
+    goals.add_goal(uow, emp, goals.GoalInput("Lese veileder", "on_the_job", dig))
+    plan = tmp_path / "plan.pdf"
+    export_plan(uow, "1", plan, talk_on=D(2026, 3, 1))
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(plan).pages).split())
+    assert "Hospitering – avtalt i denne samtalen" in text
+    assert "Teams-kurs – avtalt 01.03.2025" in text
+    assert "Lese veileder –" not in text

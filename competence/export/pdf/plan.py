@@ -24,6 +24,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import NextPageTemplate
 
+from competence.export.activities import GoalRow
 from competence.export.pdf import theme
 from competence.export.pdf.concat import DocInfo
 from competence.export.pdf.fonts import REGULAR, register_fonts
@@ -347,7 +348,7 @@ def _goals(data: PlanData) -> list[Flowable]:
     for i, g in enumerate(data.goals, start=1):
         rows.append(
             [
-                theme.wrap(g.description, widths[0]),
+                theme.wrap(g.description + _agreed(g, data.talk_on, lang), widths[0]),
                 theme.wrap(g.activity, widths[1]),
                 theme.wrap(g.competence or g.area or "", widths[2]),
                 theme.wrap(g.target_level or "", widths[3]),
@@ -359,6 +360,16 @@ def _goals(data: PlanData) -> list[Flowable]:
             bg[(5, i)] = theme.GAP_BG
     out.append(theme.table(rows, widths, backgrounds=bg))
     return out
+
+
+def _agreed(goal: GoalRow, talk_on: dt.date, lang: str) -> str:
+    """Which talk agreed the goal: this one (the plan's date), or an earlier one (docs/compliance.md)."""
+    if goal.agreed_on is None:
+        return ""
+    if goal.agreed_on == talk_on:
+        return pick(lang, " – avtalt i denne samtalen", " – agreed at this talk")
+    when = theme.date_text(goal.agreed_on, lang)
+    return pick(lang, " – avtalt {date}", " – agreed {date}").format(date=when)
 
 
 def _certificates(data: PlanData) -> list[Flowable]:
