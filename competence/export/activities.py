@@ -72,9 +72,17 @@ def goals_of_people(
         )
         if statuses is not None:
             stmt = stmt.where(LearningGoal.status.in_(statuses))
-        for goal, comp_name, area_name, level_no, level_name, comp_en, area_en, level_en, agreed in (
-            session.execute(stmt)
-        ):
+        for (
+            goal,
+            comp_name,
+            area_name,
+            level_no,
+            level_name,
+            comp_en,
+            area_en,
+            level_en,
+            agreed,
+        ) in session.execute(stmt):
             person = by_id[goal.employee_id]
             level = f"{level_no} {pick_name(lang, level_name, level_en)}" if level_name else None
             result.append(
