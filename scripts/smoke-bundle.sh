@@ -54,7 +54,7 @@ result="$(run "$cli" demo-data --employees 60 --db "$register" 2>&1)" || fail "k
 ok "kompetanse demo-data --employees 60 (i «$register»)"
 
 json="$(run "$cli" gap-report --json --db "$register")" || fail "kompetanse gap-report --json" "$json"
-grep -q '"people": 5[0-9]' <<<"$json" || fail "gap-report --json mangler personene" "$(head -20 <<<"$json")"
+grep -Eq '"people": ?5[0-9]' <<<"$json" || fail "gap-report --json mangler personene" "$(head -20 <<<"$json")"
 grep -q '"heatmap"' <<<"$json" || fail "gap-report --json mangler kompetansekartet"
 ok "kompetanse gap-report --json"
 
@@ -88,7 +88,7 @@ ok "kompetanse export-matrix"
 roster="$out/ansattliste æøå.csv"
 printf 'Ansattnr;Etternavn;Fornavn;Enhet;Stilling;Stillingsprosent\n90001;Ødegård;Åse;1000;Rådgiver;80\n' >"$roster"
 result="$(run "$cli" import-roster "$roster" --partial --json --db "$register" 2>&1)" || fail "kompetanse import-roster" "$result"
-[[ "$result" == *'"created": 1'* ]] || fail "import-roster la ikke til personen" "$result"
+[[ "$result" == *'"created": 1'* || "$result" == *'"created":1'* ]] || fail "import-roster la ikke til personen" "$result"
 ok "kompetanse import-roster (CSV, lest i en egen prosess av det pakkede programmet)"
 
 if command -v sqlite3 >/dev/null 2>&1; then
