@@ -70,6 +70,9 @@ NOT_WRITES = {
     "competence.demo.catalogue.load_catalogue": "reads the competences the demo draws from",
     "competence.demo.writer.set_column": "a bulk step of generate_demo, which records the event",
     "competence.roster.apply.apply_plan": "the writing step of run_import, which records the event",
+    "competence.frameworks.store.forget_requirement_history": (
+        "a step of deleting a framework, area or competence, which records the event"
+    ),
     "competence.roster.mappings.load_mapping": "reads a remembered column mapping",
     "competence.roster.plan.load_state": "reads the register to plan an import",
     "competence.export.excel.splice.save_with_rows": "a file-writing step of the Excel exports",
