@@ -7,6 +7,7 @@ with the 0.1.0 code): the demo municipality at 60 people, a roster import and an
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -70,7 +71,8 @@ def test_the_command_line_says_it_upgraded_and_records_its_version(release_regis
     out, err = io.StringIO(), io.StringIO()
     assert main(["employees", "--db", str(release_register), "--json"], out=out, err=err) == 0
     assert "Registeret er oppgradert" in err.getvalue() and "før oppgraderingen" in err.getvalue()
-    assert '"employee_no": "90001"' in out.getvalue()
+    # the JSON is compact when it is not written to a terminal
+    assert "90001" in {person["employee_no"] for person in json.loads(out.getvalue())}
     database = open_database(f"sqlite:///{release_register}")
     try:
         assert [seen.version for seen in program_versions(UnitOfWork(database))] == [__version__]
