@@ -322,7 +322,7 @@ class ProfileTab(QWidget):
         self.view.verticalHeader().hide()
         # the names take the room; the area is a code (its name in the tooltip), level names are
         # cut where long: so the table needs no sideways scrolling
-        self.fitter = ColumnFitter(self.view, 0, cap=120, stretch_min=150)
+        self.fitter = ColumnFitter(self.view, 0, cap=110, stretch_min=150)
         self.fitter.caps[1] = self.fontMetrics().horizontalAdvance("Område") + 16
         self.fitter.caps[4] = 100  # the own level: its number and the difference show; the name is cut
         # the date is in the history, the area in the tooltip; the own level (last) in the history too
