@@ -1,4 +1,6 @@
-"""Appraisal talks (medarbeidersamtaler)."""
+"""Talks between a leader and an employee: the medarbeidersamtale, and follow-up and life-phase
+talks beside it (:class:`db.codes.AppraisalKind`). When the next medarbeidersamtale falls due is
+:mod:`competence.talk_cycle`."""
 
 from __future__ import annotations
 
@@ -8,9 +10,11 @@ from dataclasses import dataclass
 from sqlalchemy import select, update
 
 from competence import audit
+from competence.errors import ValidationError
 from competence.lookup import check_version, get_or_fail
 from competence.uow import UnitOfWork
 from competence.validation import optional_text
+from db.codes import AppraisalKind
 from db.models import Appraisal, Employee, LearningGoal
 
 
@@ -23,6 +27,7 @@ class AppraisalInput:
     agreed: str | None = None
     notes: str | None = None
     goal_ids: tuple[int, ...] = ()
+    kind: str = AppraisalKind.APPRAISAL.value
 
 
 @dataclass(frozen=True)
@@ -37,10 +42,20 @@ class AppraisalView:
     notes: str | None
     goal_ids: tuple[int, ...]
     version: int
+    kind: str = AppraisalKind.APPRAISAL.value
+
+    def kind_label(self, lang: str) -> str:
+        return AppraisalKind.label_of(self.kind, lang)
 
 
 def _apply(uow: UnitOfWork, appraisal: Appraisal, data: AppraisalInput) -> None:
     s = uow.session
+    kind = AppraisalKind.known(data.kind)
+    if kind is None:
+        raise ValidationError(
+            f"Ukjent type samtale: {data.kind}.", f"Unknown kind of talk: {data.kind}.", field="kind"
+        )
+    appraisal.kind = kind.value
     leader_name = optional_text(data.leader_name, "leader_name", "Leder", "Leader", max_len=200)
     if data.leader_id is not None:
         leader = get_or_fail(s, Employee, data.leader_id, "leder", "Leader")
@@ -158,6 +173,7 @@ def _views(uow: UnitOfWork, employee_id: int, appraisal_id: int | None = None) -
             a.notes,
             tuple(sorted(links.get(a.id, []))),
             a.version,
+            a.kind,
         )
         for a in appraisals
     ]

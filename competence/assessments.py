@@ -1,8 +1,12 @@
 """Assessments (kartlegging): append-only history of competence levels.
 
-A new level is a new row; nothing is overwritten. The newest row per (employee, competence), by
-assessment date and then by insertion order, is the current level and carries ``is_current``.
-Only this module sets that flag, always in the same transaction as the insert.
+A new level is a new row; nothing is overwritten. The level that counts (docs/compliance.md) is the
+newest row per (employee, competence), by assessment date and then by insertion order, among the
+rows that count under the register's setting (:class:`db.codes.LevelSource`): by default the
+leader's (every source but the employee's own self-assessment, which is kept and shown beside
+it); or, when the municipality chooses so, the newest of any source. That row carries
+``is_current``. Only this module sets the flag, always in the same transaction as the insert, and
+for every row when the setting changes.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import and_, exists, func, or_, select, tuple_, update
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select, tuple_, update
 from sqlalchemy.orm import Session, aliased
 
 from competence import audit
@@ -19,10 +23,24 @@ from competence.clock import today
 from competence.errors import ValidationError
 from competence.lookup import get_or_fail
 from competence.scales import level_for
+from competence.settings import register_settings
 from competence.uow import UnitOfWork
 from competence.validation import optional_text
-from db.codes import AssessmentSource, CompetenceKind
+from db.codes import AssessmentSource, CompetenceKind, LevelSource
 from db.models import Assessment, Competence, Employee, ScaleLevel
+
+#: The source of an employee's assessment of themselves.
+SELF = AssessmentSource.SELF
+
+
+def counting_sources(session: Session) -> LevelSource:
+    """Whose assessments count in this register."""
+    return LevelSource.known(register_settings(session).level_source) or LevelSource.LEADER
+
+
+def counts(source: str, policy: LevelSource) -> bool:
+    """Does an assessment from ``source`` count as the level under ``policy``?"""
+    return policy is LevelSource.NEWEST or source != SELF
 
 
 @dataclass(frozen=True)
@@ -77,6 +95,7 @@ def add_assessments(session: Session, actor: str, items: Iterable[NewAssessment]
     one indexed lookup of the current row.
     """
     views: list[AssessmentView] = []
+    policy = counting_sources(session)
     for item in items:
         _check_source(item.source)
         emp = get_or_fail(session, Employee, item.employee_id, "ansatt", "Employee")
@@ -100,7 +119,7 @@ def add_assessments(session: Session, actor: str, items: Iterable[NewAssessment]
                 Assessment.employee_id == emp.id, Assessment.competence_id == comp.id, Assessment.is_current
             )
         )
-        becomes_current = current is None or on >= current.assessed_on
+        becomes_current = counts(item.source, policy) and (current is None or on >= current.assessed_on)
         if becomes_current and current is not None:
             current.is_current = False
             session.flush()  # the partial unique index allows one current row per pair
@@ -171,20 +190,25 @@ def current_levels(uow: UnitOfWork, employee_id: int) -> dict[int, AssessmentVie
 
 
 def refresh_current_flags(session: Session, pairs: Iterable[tuple[int, int]] | None = None) -> int:
-    """Recompute ``is_current`` for the given (employee, competence) pairs, or for all rows.
+    """Recompute ``is_current`` for the given (employee, competence) pairs, or for all rows, under
+    the register's setting of whose assessments count.
 
-    Used after bulk inserts with Core (demo data, imports) and by the integrity check. Returns the
-    number of rows whose flag changed.
+    Used after bulk inserts with Core (demo data, imports), when the setting changes, and by the
+    integrity check. Returns the number of rows whose flag changed.
     """
+    policy = counting_sources(session)
     newer = aliased(Assessment)
-    has_newer = exists().where(
+    has_newer: ColumnElement[bool] = exists().where(
         newer.employee_id == Assessment.employee_id,
         newer.competence_id == Assessment.competence_id,
         or_(
             newer.assessed_on > Assessment.assessed_on,
             and_(newer.assessed_on == Assessment.assessed_on, newer.id > Assessment.id),
         ),
+        *([] if policy is LevelSource.NEWEST else [newer.source != SELF]),
     )
+    if policy is not LevelSource.NEWEST:  # a self-assessment is never the level that counts
+        has_newer = or_(has_newer, Assessment.source == SELF)
     scope = []
     if pairs is not None:
         pair_list = list(pairs)

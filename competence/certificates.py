@@ -1,4 +1,9 @@
-"""Certificates and course completions, some with an expiry date (e.g. HMS training, first aid)."""
+"""Certificates and course completions, some with an expiry date (e.g. HMS training, first aid).
+
+A course can also give a level in a competence assessed by level (docs/compliance.md, closing the
+loop): registering its certificate with that competence and level records an assessment from the
+course, dated the day the course was completed, in the same transaction.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from competence import audit
+from competence.assessments import NewAssessment, add_assessments
 from competence.clock import today
 from competence.errors import ValidationError
 from competence.lookup import check_version, get_or_fail
@@ -45,6 +52,9 @@ class CertificateInput:
     competence_id: int | None = None
     issuer: str | None = None
     note: str | None = None
+    #: a competence assessed by level that the course gives, and the level it gives
+    covers_competence_id: int | None = None
+    covers_level: int | None = None
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -90,22 +100,57 @@ def _apply(cert: Certificate, comp: Competence | None, data: CertificateInput) -
 
 
 def add_certificate(uow: UnitOfWork, employee_id: int, data: CertificateInput) -> CertificateView:
-    """Register a certificate; the expiry follows from the training's validity when not given."""
+    """Register a certificate; the expiry follows from the training's validity when not given; the
+    level the course gives is recorded with it."""
     with uow:
-        s = uow.session
-        emp = get_or_fail(s, Employee, employee_id, "ansatt", "Employee")
-        comp = (
-            get_or_fail(s, Competence, data.competence_id, "kurs", "Course") if data.competence_id else None
-        )
-        cert = Certificate(employee_id=employee_id)
-        _apply(cert, comp, data)
-        s.add(cert)
-        uow.flush()
-        audit.record(
-            s, uow.actor, "create", entity="certificate", entity_id=cert.id, employee_no=emp.employee_no
-        )
+        cert = insert_certificate(uow.session, uow.actor, employee_id, data)
         uow.commit()
         return _view(cert)
+
+
+def insert_certificate(session: Session, actor: str, employee_id: int, data: CertificateInput) -> Certificate:
+    """Register a certificate inside the caller's transaction (also a step of completing a goal)."""
+    emp = get_or_fail(session, Employee, employee_id, "ansatt", "Employee")
+    comp = (
+        get_or_fail(session, Competence, data.competence_id, "kurs", "Course") if data.competence_id else None
+    )
+    cert = Certificate(employee_id=employee_id)
+    _apply(cert, comp, data)
+    session.add(cert)
+    session.flush()
+    audit.record(
+        session, actor, "create", entity="certificate", entity_id=cert.id, employee_no=emp.employee_no
+    )
+    _record_covered_level(session, actor, employee_id, cert, data)
+    return cert
+
+
+def _record_covered_level(
+    session: Session, actor: str, employee_id: int, cert: Certificate, data: CertificateInput
+) -> None:
+    if data.covers_competence_id is None and data.covers_level is None:
+        return
+    if data.covers_competence_id is None or data.covers_level is None:
+        raise ValidationError(
+            "Velg både kompetansen kurset gir og nivået.",
+            "Choose both the competence the course gives and the level.",
+            field="covers_level",
+        )
+    add_assessments(
+        session,
+        actor,
+        [
+            NewAssessment(
+                employee_id,
+                data.covers_competence_id,
+                data.covers_level,
+                cert.completed_on,
+                "course",
+                cert.issuer or cert.name,
+                f"Kursbevis: {cert.name}"[:4000],
+            )
+        ],
+    )
 
 
 def update_certificate(
@@ -120,6 +165,7 @@ def update_certificate(
         )
         _apply(cert, comp, data)
         uow.flush()
+        _record_covered_level(s, uow.actor, cert.employee_id, cert, data)
         emp = s.get(Employee, cert.employee_id)
         audit.record(
             s,

@@ -31,6 +31,8 @@ class Changes:
     certificates: bool = False
     goals: bool = False
     appraisals: bool = False
+    #: the catalogue of formal qualifications, what people hold, dispensations
+    qualifications: bool = False
     #: the register's settings (municipality, logo, retention, expiry window)
     settings: bool = False
     #: who may log in to a shared register, and what they reach
@@ -89,6 +91,9 @@ TABLE_KINDS: dict[str, str] = {
     "certificate": "certificates",
     "learning_goal": "goals",
     "appraisal": "appraisals",
+    "qualification": "qualifications",
+    "employee_qualification": "qualifications",
+    "dispensation": "qualifications",
     "setting": "settings",
     "register_account": "access",
     "import_run": "imports",
@@ -113,3 +118,8 @@ GAP_INPUTS = Changes(
     goals=True,
     settings=True,
 )
+#: What the compliance report reads (docs/compliance.md): the gap analysis's inputs and the
+#: qualifications people hold and their dispensations.
+COMPLIANCE_INPUTS = GAP_INPUTS | Changes(qualifications=True)
+#: What the talk cycle reads: people, their talks, and the interval (a setting).
+TALK_INPUTS = Changes(people=True, units=True, appraisals=True, settings=True)

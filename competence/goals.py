@@ -1,13 +1,21 @@
-"""Learning goals (utviklingsmål) and the activities that reach them."""
+"""Learning goals (utviklingsmål) and the activities that reach them.
+
+Completing a goal closes the loop (docs/compliance.md): in the same transaction it may record the
+level the goal aimed at (from the leader, or from the course when a certificate comes with it) and
+the certificate of the course.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from competence import audit
+from competence.assessments import NewAssessment, add_assessments
+from competence.certificates import CertificateInput, insert_certificate
 from competence.clock import today
 from competence.errors import ValidationError
 from competence.language import pick_name
@@ -15,7 +23,7 @@ from competence.lookup import check_version, get_or_fail
 from competence.scales import level_for
 from competence.uow import UnitOfWork
 from competence.validation import date_order, optional_text, required_text
-from db.codes import OPEN_GOAL_STATUSES, ActivityType, GoalStatus
+from db.codes import OPEN_GOAL_STATUSES, ActivityType, AssessmentSource, GoalStatus
 from db.models import (
     Appraisal,
     Area,
@@ -75,6 +83,17 @@ class GoalView:
         return self.due_on is not None and self.status in OPEN_GOAL_STATUSES and self.due_on < (on or today())
 
 
+@dataclass(frozen=True)
+class Completion:
+    """What completing a goal records with it: the level it aimed at (in its competence), and the
+    certificate of the course (for a course competence: that certificate; for a skill, the level is
+    then recorded as given by the course)."""
+
+    level: int | None = None
+    certificate: CertificateInput | None = None
+    completed_on: dt.date | None = None
+
+
 def _apply(uow: UnitOfWork, goal: LearningGoal, data: GoalInput) -> None:
     s = uow.session
     goal.description = required_text(
@@ -131,13 +150,23 @@ def add_goal(uow: UnitOfWork, employee_id: int, data: GoalInput) -> GoalView:
         return _goal_views(uow, employee_id, goal.id)[0]
 
 
-def update_goal(uow: UnitOfWork, goal_id: int, data: GoalInput, *, expected_version: int | None) -> GoalView:
+def update_goal(
+    uow: UnitOfWork,
+    goal_id: int,
+    data: GoalInput,
+    *,
+    expected_version: int | None,
+    completion: Completion | None = None,
+) -> GoalView:
+    """Save the goal; when it becomes completed, ``completion`` is recorded in the same transaction."""
     with uow:
         s = uow.session
         goal = get_or_fail(s, LearningGoal, goal_id, "utviklingsmål", "Learning goal")
         check_version(goal, expected_version)
         _apply(uow, goal, data)
         uow.flush()
+        if completion is not None and goal.status == GoalStatus.COMPLETED:
+            _record_completion(s, uow.actor, goal, completion)
         emp = s.get(Employee, goal.employee_id)
         audit.record(
             s,
@@ -172,6 +201,74 @@ def set_goal_status(uow: UnitOfWork, goal_id: int, status: str, *, expected_vers
         )
         uow.commit()
         return _goal_views(uow, goal.employee_id, goal.id)[0]
+
+
+def complete_goal(
+    uow: UnitOfWork,
+    goal_id: int,
+    completion: Completion,
+    *,
+    expected_version: int | None,
+    result: str | None = None,
+) -> GoalView:
+    """Mark the goal completed, recording what it reached (:class:`Completion`) with it."""
+    with uow:
+        s = uow.session
+        goal = get_or_fail(s, LearningGoal, goal_id, "utviklingsmål", "Learning goal")
+        check_version(goal, expected_version)
+        goal.status = GoalStatus.COMPLETED
+        if result is not None:
+            goal.result = optional_text(result, "result", "Resultat", "Result")
+        uow.flush()
+        _record_completion(s, uow.actor, goal, completion)
+        emp = s.get(Employee, goal.employee_id)
+        audit.record(
+            s,
+            uow.actor,
+            "update",
+            entity="learning_goal",
+            entity_id=goal.id,
+            employee_no=emp.employee_no if emp else None,
+            fields=["status", "result"],
+        )
+        uow.commit()
+        return _goal_views(uow, goal.employee_id, goal.id)[0]
+
+
+def _record_completion(session: Session, actor: str, goal: LearningGoal, completion: Completion) -> None:
+    on = completion.completed_on or today()
+    comp = session.get(Competence, goal.competence_id) if goal.competence_id is not None else None
+    cert = completion.certificate
+    if cert is not None:
+        linked = cert.competence_id
+        if linked is None and comp is not None and comp.kind == "certificate":
+            linked = comp.id  # the goal was the course itself
+        name = cert.name or (comp.name if comp is not None and linked == comp.id else goal.description[:300])
+        insert_certificate(session, actor, goal.employee_id, replace(cert, name=name, competence_id=linked))
+    if completion.level is None:
+        return
+    if comp is None or comp.kind != "skill":
+        raise ValidationError(
+            "Et nivå kan bare registreres for et mål med en kompetanse som vurderes på nivå.",
+            "A level can only be recorded for a goal with a competence assessed by level.",
+            field="level",
+        )
+    by_course = cert is not None
+    add_assessments(
+        session,
+        actor,
+        [
+            NewAssessment(
+                goal.employee_id,
+                comp.id,
+                completion.level,
+                cert.completed_on if cert is not None else on,
+                AssessmentSource.COURSE if by_course else AssessmentSource.LEADER,
+                (cert.issuer or cert.name or actor) if cert is not None else actor,
+                f"Utviklingsmål fullført: {goal.description}"[:4000],
+            )
+        ],
+    )
 
 
 def delete_goal(uow: UnitOfWork, goal_id: int, *, expected_version: int | None) -> None:

@@ -1,4 +1,5 @@
-"""The imports done in this register (rosters, assessment templates, framework files), newest first.
+"""The imports done in this register (rosters, assessment templates, self-assessment forms, framework
+files), newest first.
 
 Read from ``ImportRun``: what was imported, when, by whom, how it ended and its counts. Counts only:
 an import run never holds personal data.

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from competence import audit
 from competence.errors import ValidationError
 from competence.uow import UnitOfWork
+from db.codes import LevelSource
 from db.models import Setting
 
 _KEY = "register"
@@ -38,6 +39,12 @@ class RegisterSettings:
     backups_to_keep: int = 10
     #: Take an automatic backup when the app starts if the newest is older than this many hours.
     backup_interval_hours: int = 24
+    #: Months from one medarbeidersamtale to the next (docs/compliance.md).
+    appraisal_interval_months: int = 12
+    #: A talk due within this many days is flagged as due soon.
+    appraisal_warning_days: int = 30
+    #: Whose assessment is the level that counts (:class:`db.codes.LevelSource`).
+    level_source: str = LevelSource.LEADER.value
 
     @property
     def logo_bytes(self) -> bytes | None:
@@ -71,6 +78,24 @@ def _validate(s: RegisterSettings) -> None:
             "Backups to keep must be 1 to 1000.",
             field="backups_to_keep",
         )
+    if not 1 <= s.appraisal_interval_months <= 36:
+        raise ValidationError(
+            "Tiden mellom medarbeidersamtalene må være mellom 1 og 36 måneder.",
+            "The time between appraisal talks must be 1 to 36 months.",
+            field="appraisal_interval_months",
+        )
+    if not 0 <= s.appraisal_warning_days <= 365:
+        raise ValidationError(
+            "Varsel før en samtale forfaller må være mellom 0 og 365 dager.",
+            "The warning before a talk falls due must be 0 to 365 days.",
+            field="appraisal_warning_days",
+        )
+    if LevelSource.known(s.level_source) is None:
+        raise ValidationError(
+            "Ukjent valg for hvilken vurdering som gjelder.",
+            "Unknown choice of which assessment counts.",
+            field="level_source",
+        )
     if s.logo_png_b64 and len(s.logo_png_b64) * 3 // 4 > MAX_LOGO_BYTES:
         raise ValidationError(
             "Logoen er for stor (høyst 512 kB).", "The logo is too large (at most 512 kB).", field="logo"
@@ -79,11 +104,11 @@ def _validate(s: RegisterSettings) -> None:
 
 def get_settings(uow: UnitOfWork) -> RegisterSettings:
     with uow:
-        return settings_in(uow.session)
+        return register_settings(uow.session)
 
 
-def settings_in(session: Session) -> RegisterSettings:
-    """The register's settings, read in a caller's transaction."""
+def register_settings(session: Session) -> RegisterSettings:
+    """The settings, read in the caller's unit of work."""
     row = session.get(Setting, _KEY)
     return _from_stored(row.value if row else {})
 
@@ -99,10 +124,18 @@ def save_settings(uow: UnitOfWork, settings: RegisterSettings) -> RegisterSettin
     with uow:
         s = uow.session
         row = s.get(Setting, _KEY)
+        before = _from_stored(row.value if row else {})
         if row is None:
             s.add(Setting(key=_KEY, value=asdict(settings)))
         else:
             row.value = asdict(settings)
+        if before.level_source != settings.level_source:
+            # the level that counts changes for every pair with both kinds of assessment: the
+            # read model follows in the same transaction (imported here: assessments read settings)
+            from competence.assessments import refresh_current_flags
+
+            s.flush()
+            refresh_current_flags(s)
         audit.record(s, uow.actor, "settings", entity="setting")
         uow.commit()
         return settings

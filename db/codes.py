@@ -161,6 +161,8 @@ class ImportKind(Code):
     FRAMEWORK = "framework", "Rammeverk", "Framework"
     #: 10-FAKTOR results per unit (docs/planning.md)
     TENFACTOR = "tenfactor", "10-FAKTOR", "10-FAKTOR"
+    #: The employees' own levels from a self-assessment form (docs/compliance.md).
+    SELF_ASSESSMENT = "self_assessment", "Egenvurderinger", "Self-assessments"
 
 
 class ImportStatus(Code):
@@ -306,17 +308,94 @@ class UnitMatch(Code):
     NONE = "none", "ikke funnet", "not found"
 
 
+# --- compliance and the appraisal cycle (docs/compliance.md) ------------------------------------
+
+
+class AppraisalKind(Code):
+    """What kind of talk an appraisal was (:attr:`db.models.Appraisal.kind`). Only the
+    medarbeidersamtale starts a new cycle; the others are held beside it."""
+
+    APPRAISAL = "appraisal", "Medarbeidersamtale", "Appraisal talk"
+    FOLLOW_UP = "follow_up", "Oppfølgingssamtale", "Follow-up talk"
+    LIFE_PHASE = "life_phase", "Livsfase-/seniorsamtale", "Life-phase/senior talk"
+
+
+class QualificationKind(Code):
+    """What a formal qualification is (:attr:`db.models.Qualification.kind`)."""
+
+    EDUCATION = "education", "Utdanning", "Education"
+    TRADE_CERTIFICATE = "trade_certificate", "Fag-/svennebrev", "Trade/journeyman's certificate"
+    AUTHORISATION = "authorisation", "Autorisasjon", "Authorisation"
+    LICENCE = "licence", "Lisens/førerkort", "Licence/driving licence"
+
+
+class EducationLevel(Code):
+    """The level of an education (:attr:`db.models.Qualification.education_level`)."""
+
+    UPPER_SECONDARY = "upper_secondary", "Videregående opplæring", "Upper secondary"
+    VOCATIONAL_COLLEGE = "vocational_college", "Fagskole", "Vocational college"
+    BACHELOR = "bachelor", "Bachelorgrad", "Bachelor's degree"
+    FURTHER_EDUCATION = "further_education", "Videreutdanning", "Further education"
+    MASTER = "master", "Mastergrad", "Master's degree"
+    DOCTORATE = "doctorate", "Doktorgrad", "Doctorate"
+
+
+class LevelSource(Code):
+    """Whose assessment is the level that counts (a register setting, docs/compliance.md)."""
+
+    #: The leader's newest assessment (or one from a course): self-assessments are shown beside it.
+    LEADER = "leader", "Leders vurdering", "The leader's assessment"
+    NEWEST = "newest", "Nyeste vurdering uansett kilde", "The newest assessment of any source"
+
+
+class RequirementStatus(Code):
+    """Where a person stands with one requirement (worked out, not stored; docs/compliance.md).
+
+    *missing* and *overdue* belong to mandatory requirements proven by a document (a course
+    certificate, a qualification): never taken, expired, or lacking; *overdue* once the deadline
+    after the person came under the requirement has passed."""
+
+    MET = "met", "Oppfylt", "Met"
+    GAP = "gap", "Avvik", "Gap"
+    NOT_ASSESSED = "not_assessed", "Ikke vurdert", "Not assessed"
+    MISSING = "missing", "Mangler", "Missing"
+    OVERDUE = "overdue", "Forfalt", "Overdue"
+
+    @property
+    def lacking(self) -> bool:
+        """A mandatory requirement not met (missing, with or without a passed deadline)."""
+        return self in (RequirementStatus.MISSING, RequirementStatus.OVERDUE)
+
+
+class DocumentKind(Code):
+    """What proves a mandatory requirement that can be *missing* (worked out, not stored)."""
+
+    COURSE = "course", "Kurs", "Course"
+    QUALIFICATION = "qualification", "Kvalifikasjon", "Qualification"
+
+
+class TalkDue(Code):
+    """Where a person stands with their medarbeidersamtale (worked out, not stored)."""
+
+    OVERDUE = "overdue", "Forfalt", "Overdue"
+    DUE_SOON = "due_soon", "Forfaller snart", "Due soon"
+    IN_ORDER = "in_order", "I rute", "On schedule"
+
+
 __all__ = [
     "COMPETENCE_FACTORS",
     "MANUAL_SOURCES",
     "OPEN_GOAL_STATUSES",
     "AccountKind",
     "ActivityType",
+    "AppraisalKind",
     "AssessmentSource",
     "AuditAction",
     "CertificateStatus",
     "Code",
     "CompetenceKind",
+    "DocumentKind",
+    "EducationLevel",
     "EmploymentType",
     "Factor",
     "Funding",
@@ -324,8 +403,12 @@ __all__ = [
     "ImportKind",
     "ImportMode",
     "ImportStatus",
+    "LevelSource",
     "MeasureKind",
     "MeasureStatus",
+    "QualificationKind",
+    "RequirementStatus",
+    "TalkDue",
     "TargetState",
     "TenFactorOutcome",
     "UnitMatch",

@@ -42,14 +42,17 @@ from sqlalchemy.sql.elements import ColumnElement
 from db.codes import (
     AccountKind,
     ActivityType,
+    AppraisalKind,
     AssessmentSource,
     AuditAction,
     CompetenceKind,
+    EducationLevel,
     EmploymentType,
     GoalStatus,
     ImportKind,
     ImportMode,
     ImportStatus,
+    QualificationKind,
 )
 
 NAMING_CONVENTION = {
@@ -339,25 +342,161 @@ class Role(Versioned, Base):
 
 
 class Requirement(Versioned, Base):
-    """role × competence → required level."""
+    """role × competence → required level, or role × qualification (held or not).
+
+    Requirements have a history: a row is in force from ``valid_from`` (None: always) through
+    ``valid_to`` (None: still in force), so figures for an earlier date use the requirements then
+    in force. A change of level is a new row from the day it takes effect, the old row ending the
+    day before (:mod:`competence.roles`); at most one row per role and competence (or
+    qualification) is open-ended.
+
+    A mandatory requirement proven by a document (a course certificate, a qualification) that a
+    person lacks is *missing*; ``deadline_months`` gives people that long after they came under it
+    (e.g. HMS training within 6 months of becoming a leader) before it is *overdue*
+    (docs/compliance.md).
+    """
 
     __tablename__ = "requirement"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     role_id: Mapped[int] = mapped_column(ForeignKey("role.id", ondelete="CASCADE"))
-    competence_id: Mapped[int] = mapped_column(ForeignKey("competence.id", ondelete="CASCADE"), index=True)
-    level_id: Mapped[int] = mapped_column(ForeignKey("scale_level.id", ondelete="RESTRICT"))
+    competence_id: Mapped[int | None] = mapped_column(
+        ForeignKey("competence.id", ondelete="CASCADE"), index=True
+    )
+    qualification_id: Mapped[int | None] = mapped_column(
+        ForeignKey("qualification.id", ondelete="CASCADE"), index=True
+    )
+    level_id: Mapped[int | None] = mapped_column(ForeignKey("scale_level.id", ondelete="RESTRICT"))
     mandatory: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    #: Months after a person comes under the requirement before a lacking one is overdue.
+    deadline_months: Mapped[int | None] = mapped_column(Integer)
+    valid_from: Mapped[dt.date | None] = mapped_column(Date)
+    valid_to: Mapped[dt.date | None] = mapped_column(Date)
 
     role: Mapped[Role] = relationship(back_populates="requirements")
-    competence: Mapped[Competence] = relationship()
-    level: Mapped[ScaleLevel] = relationship()
+    competence: Mapped[Competence | None] = relationship()
+    qualification: Mapped[Qualification | None] = relationship()
+    level: Mapped[ScaleLevel | None] = relationship()
 
     __mapper_args__ = {"version_id_col": Versioned.version}
     __table_args__ = (
-        UniqueConstraint("role_id", "competence_id", name="uq_requirement_role_competence"),
+        CheckConstraint(
+            "(competence_id IS NULL) <> (qualification_id IS NULL)", name="competence_or_qualification"
+        ),
+        CheckConstraint("competence_id IS NULL OR level_id IS NOT NULL", name="competence_has_level"),
+        CheckConstraint(
+            "deadline_months IS NULL OR deadline_months BETWEEN 1 AND 120", name="deadline_range"
+        ),
+        CheckConstraint(
+            "valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from", name="valid_order"
+        ),
+        # one open-ended requirement per role and competence (or qualification); ended ones are history
+        Index(
+            "uq_requirement_open_competence",
+            "role_id",
+            "competence_id",
+            unique=True,
+            sqlite_where=text("valid_to IS NULL AND competence_id IS NOT NULL"),
+            postgresql_where=text("valid_to IS NULL AND competence_id IS NOT NULL"),
+        ),
+        Index(
+            "uq_requirement_open_qualification",
+            "role_id",
+            "qualification_id",
+            unique=True,
+            sqlite_where=text("valid_to IS NULL AND qualification_id IS NOT NULL"),
+            postgresql_where=text("valid_to IS NULL AND qualification_id IS NOT NULL"),
+        ),
         # covering index: the gap analysis reads the required level without visiting the table
         Index("ix_requirement_cover", "role_id", "competence_id", "level_id"),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Formal qualifications: the catalogue, what people hold, dispensations
+# --------------------------------------------------------------------------------------------
+
+
+class Qualification(Versioned, Base):
+    """A formal qualification a role can require: an education, a fag-/svennebrev, an
+    authorisation or a licence. The municipality's catalogue; the built-in entries come from
+    ``resources/qualifications/`` and may be edited like the municipality's own."""
+
+    __tablename__ = "qualification"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    name: Mapped[str] = mapped_column(String(300))
+    name_en: Mapped[str | None] = mapped_column(String(300))
+    #: For an education: its level (:class:`db.codes.EducationLevel`) and field.
+    education_level: Mapped[str | None] = mapped_column(String(30))
+    field: Mapped[str | None] = mapped_column(String(200))
+    description: Mapped[str | None] = mapped_column(Text)
+    #: Where the qualification is laid down (e.g. "helsepersonelloven § 48").
+    legal_basis: Mapped[str | None] = mapped_column(String(200))
+    builtin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+
+    __mapper_args__ = {"version_id_col": Versioned.version}
+    __table_args__ = (
+        QualificationKind.constraint("kind", "kind_known"),
+        EducationLevel.constraint("education_level", "education_level_known"),
+        CheckConstraint("length(key) > 0", name="key_not_empty"),
+    )
+
+
+class EmployeeQualification(Versioned, Base):
+    """A qualification one person holds: when obtained, until when (a licence may expire), and
+    where the document is kept. Never a copy of the document, never a national identity number."""
+
+    __tablename__ = "employee_qualification"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id", ondelete="CASCADE"))
+    qualification_id: Mapped[int] = mapped_column(
+        ForeignKey("qualification.id", ondelete="RESTRICT"), index=True
+    )
+    obtained_on: Mapped[dt.date] = mapped_column(Date)
+    expires_on: Mapped[dt.date | None] = mapped_column(Date)
+    issuer: Mapped[str | None] = mapped_column(String(200))
+    #: Where the document is (e.g. "Vitnemål i personalmappen, sak 2019/1234"): a reference only.
+    document_ref: Mapped[str | None] = mapped_column(String(300))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+
+    __mapper_args__ = {"version_id_col": Versioned.version}
+    __table_args__ = (
+        CheckConstraint("expires_on IS NULL OR expires_on >= obtained_on", name="expires_after_obtained"),
+        # a person's qualifications, and whether they hold one (the compliance report asks per pair)
+        Index("ix_employee_qualification_employee", "employee_id", "qualification_id"),
+    )
+
+
+class Dispensation(Versioned, Base):
+    """Leave to hold a post without a qualification its role requires, until ``ends_on`` (e.g.
+    dispensasjon fra utdanningskravet for a barnehagelærer post). While in force the requirement
+    counts as met, and the unit view shows that it rests on a dispensation."""
+
+    __tablename__ = "dispensation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id", ondelete="CASCADE"))
+    qualification_id: Mapped[int] = mapped_column(
+        ForeignKey("qualification.id", ondelete="RESTRICT"), index=True
+    )
+    starts_on: Mapped[dt.date] = mapped_column(Date)
+    ends_on: Mapped[dt.date] = mapped_column(Date)
+    #: Who granted it (e.g. "Kommunedirektøren, sak 2026/77"): free text, so an erasure finds a
+    #: name in it.
+    granted_by: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+
+    __mapper_args__ = {"version_id_col": Versioned.version}
+    __table_args__ = (
+        CheckConstraint("ends_on >= starts_on", name="ends_after_start"),
+        Index("ix_dispensation_employee", "employee_id", "qualification_id"),
     )
 
 
@@ -430,12 +569,16 @@ class Certificate(Versioned, Base):
 
 
 class Appraisal(Versioned, Base):
-    """A medarbeidersamtale (appraisal talk)."""
+    """A talk between a leader and an employee: a medarbeidersamtale, or a follow-up or
+    life-phase talk beside it (:class:`db.codes.AppraisalKind`)."""
 
     __tablename__ = "appraisal"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(
+        String(20), default=AppraisalKind.APPRAISAL.value, server_default=AppraisalKind.APPRAISAL.value
+    )
     leader_id: Mapped[int | None] = mapped_column(ForeignKey("employee.id", ondelete="SET NULL"))
     leader_name: Mapped[str | None] = mapped_column(String(200))
     held_on: Mapped[dt.date] = mapped_column(Date)
@@ -444,6 +587,11 @@ class Appraisal(Versioned, Base):
     notes: Mapped[str | None] = mapped_column(Text)
 
     __mapper_args__ = {"version_id_col": Versioned.version}
+    __table_args__ = (
+        AppraisalKind.constraint("kind", "kind_known"),
+        # the talk cycle reads each person's newest medarbeidersamtale
+        Index("ix_appraisal_cycle", "employee_id", "kind", "held_on"),
+    )
 
 
 class LearningGoal(Versioned, Base):
@@ -591,6 +739,8 @@ EMPLOYEE_REFERENCING_TABLES: tuple[str, ...] = (
     "org_unit",
     "register_account",
     "unit_measure",
+    "employee_qualification",
+    "dispensation",
 )
 
 __all__ = [
@@ -602,7 +752,9 @@ __all__ = [
     "Base",
     "Certificate",
     "Competence",
+    "Dispensation",
     "Employee",
+    "EmployeeQualification",
     "Framework",
     "ImportMapping",
     "ImportRun",
@@ -610,6 +762,7 @@ __all__ = [
     "OrgUnit",
     "Position",
     "ProgramVersion",
+    "Qualification",
     "RegisterAccount",
     "Requirement",
     "Role",

@@ -160,6 +160,11 @@ _TABLES: tuple[TableRules, ...] = (
     _reference("competence", "Competences of a framework."),
     _reference("role", "Roles' competence profiles."),
     _reference("requirement", "What a role requires: the same for every unit."),
+    _reference(
+        "qualification",
+        "The municipality's catalogue of formal qualifications (education, fagbrev, authorisations, "
+        "licences) that roles can require.",
+    ),
     _reference("setting", "Register-wide settings: municipality, retention, backups."),
     _personal(
         "employee",
@@ -217,6 +222,17 @@ _TABLES: tuple[TableRules, ...] = (
         "10-FAKTOR means per unit, factor and year, only for groups at or above the minimum size; "
         "no answer of a person is ever stored. HR imports them; every leader sees their own units' "
         "figures beside the municipality's.",
+    ),
+    _personal(
+        "employee_qualification",
+        _verbs(REACH, REACH, REACH, REACH),
+        "Formal qualifications (a reference to the document, never a copy) of the people a leader reaches.",
+    ),
+    _personal(
+        "dispensation",
+        _verbs(select=REACH),
+        "Dispensations from a qualification a post requires are decisions of the municipality, "
+        "recorded by HR; a leader sees those of the people they reach.",
     ),
     TableRules(
         "import_run",

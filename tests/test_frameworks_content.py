@@ -79,16 +79,32 @@ def test_loten_areas_are_the_five_satsingsomrader() -> None:
     assert all(area.competences for area in spec.areas)
 
 
+#: A competence that rests on a satsingsområde's title, not on a sentence of the strategy, says so in
+#: its reference instead of presenting the title as a quote of content.
+TITLE_REF = re.compile(r"tittelen på satsingsområde \d, «([^»]+)» \(ikke et sitat av innholdet\)$")
+
+
 @pytest.mark.parametrize("key", [OSTRE_TOTEN, LOTEN])
-def test_every_strategy_competence_quotes_its_seed(key: str) -> None:
+def test_every_strategy_competence_quotes_its_seed_or_names_the_title_it_rests_on(key: str) -> None:
     seed = seed_text(key)
-    for _area, comp in _spec(key).competences():
+    titles = 0
+    for area, comp in _spec(key).competences():
+        assert comp.source_ref, comp.key
+        title = TITLE_REF.search(comp.source_ref)
+        if title is not None:
+            titles += 1
+            assert comp.source_quote is None, f"{comp.key}: a title is not quoted as content"
+            assert title.group(1) == area.name and f"• {area.name}" in seed, comp.key
+            continue
         assert comp.source_quote, comp.key
         assert normalise(comp.source_quote) in seed, f"{comp.key}: quote not found in the seed"
-        assert comp.source_ref, comp.key
+        assert not any(comp.source_quote == a.name for a in _spec(key).areas), (
+            f"{comp.key}: a title as a quote"
+        )
         assert comp.name and comp.name_en and comp.description and comp.description_en, comp.key
         assert comp.kind == "skill"
     assert all(area.name_en for area in _spec(key).areas)
+    assert titles == (4 if key == LOTEN else 0)
 
 
 def test_digcomp_has_5_areas_and_all_21_competences_in_two_languages() -> None:
@@ -109,6 +125,23 @@ def test_digcomp_has_5_areas_and_all_21_competences_in_two_languages() -> None:
         "Protecting personal data and privacy",
     )
     assert names["3.4"][1] == "Programming"
+
+
+def test_digcomp_never_says_enheter_for_devices_and_5_4_keeps_helping_others() -> None:
+    """In the app an *enhet* is an organisational unit, so DigComp's devices are *digitale
+    enheter/utstyr*; 5.4 is about one's own competence and helping others develop theirs."""
+    spec = _spec(DIGCOMP)
+    comps = {c.code: c for _, c in spec.competences()}
+    assert comps["4.1"].name == "Beskytte digitale enheter/utstyr"
+    texts = [(a.name, a.description or "") for a in spec.areas]
+    texts += [(c.name, c.description or "") for _, c in spec.competences()]
+    for name, description in texts:
+        for text in (name, description):
+            bare = re.sub(r"digitale enheter/utstyr", "", text)
+            assert not re.search(r"\benheter\b", bare, re.IGNORECASE), f"{name}: {text}"
+    five_four = comps["5.4"]
+    assert "hjelpe andre" in (five_four.description or "")
+    assert "support others" in (five_four.description_en or "")
 
 
 def test_digcomp_has_8_levels_in_4_bands() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -11,6 +12,7 @@ from sqlalchemy import select
 from competence import roles
 from competence.errors import ConcurrentEditError, ConflictError, ValidationError
 from competence.frameworks import ensure_builtin_frameworks
+from competence.frameworks.builtin import BUILTIN_DIR
 from competence.frameworks.editing import (
     AreaInput,
     CompetenceInput,
@@ -179,6 +181,11 @@ def test_what_is_in_use_is_not_removed_or_rescaled(loaded: UnitOfWork) -> None:
         assert uow.session.scalar(select(Scale.id).where(Scale.key == "kommune-4")) is not None
 
 
+def _file_version(key: str) -> int:
+    doc = json.loads((BUILTIN_DIR / f"{key}.json").read_text(encoding="utf-8"))
+    return int(doc["version"])
+
+
 EDITS: list[tuple[str, Callable[[UnitOfWork, FrameworkTree], Any]]] = [
     (
         "update_framework",
@@ -222,4 +229,5 @@ def test_builtin_frameworks_are_read_only(loaded: UnitOfWork) -> None:
     assert _tree(uow, "digcomp-2.2") == tree
     with uow:
         fw = uow.session.scalar(select(Framework).where(Framework.key == "digcomp-2.2"))
-        assert fw is not None and fw.data_version == 1
+        # the version of the built-in file, unchanged by the refused edits
+        assert fw is not None and fw.data_version == _file_version("digcomp-2.2")

@@ -49,8 +49,9 @@ def test_employee_profile(uow: UnitOfWork, register: Register) -> None:
     assert (dig1.required_percent, dig1.current_percent, dig1.gap, dig1.status) == (75.0, 50.0, 25.0, "gap")
     assert (dig2.required_level, dig2.required_percent, dig2.current_percent) == (6, 75.0, None)
     assert (dig2.gap, dig2.status) == (75.0, "not_assessed")
-    assert (cert.current_percent, cert.gap, cert.status) == (0.0, 100.0, "gap")
-    assert (profile.met, profile.gaps, profile.not_assessed) == (0, 2, 1)
+    # a mandatory course whose certificate expired is missing (no deadline: not overdue)
+    assert (cert.current_percent, cert.gap, cert.status) == (0.0, 100.0, "missing")
+    assert (profile.met, profile.gaps, profile.not_assessed, profile.lacking) == (0, 1, 1, 1)
     assert profile.coverage == 0.0
 
 
@@ -63,13 +64,13 @@ def test_profile_of_a_person_with_two_roles_takes_the_higher_requirement(
     assert by_key[register.comp("dig-1")].required_percent == 75.0  # role A's 3/4 beats role B's 2/4
     assert by_key[register.comp("dig-1")].status == "met"
     assert by_key[register.comp("hms-1")].gap == 50.0
-    assert by_key[register.comp("hms-cert")].status == "not_assessed"
+    assert by_key[register.comp("hms-cert")].status == "missing"  # never taken: missing, not unassessed
     assert round(profile.coverage, 3) == 0.5
     areas = {a.area_name: a for a in profile.areas}
     assert areas["Digital transformasjon"].required_mean == 75.0
     assert areas["Digital transformasjon"].current_mean == 75.0
     assert areas["HMS"].required_mean == 100.0
-    assert areas["HMS"].current_mean == 25.0  # hms-1 at 50 %, certificate not assessed → 0 %
+    assert areas["HMS"].current_mean == 25.0  # hms-1 at 50 %, the missing certificate → 0 %
 
 
 def test_unit_heatmap(uow: UnitOfWork, register: Register) -> None:
@@ -78,7 +79,12 @@ def test_unit_heatmap(uow: UnitOfWork, register: Register) -> None:
     assert [u.depth for u in hm.units] == [0, 1]
     assert _cell(hm, register.u1, register.comp("dig-1")) == (3, 2, 0, round(25 / 3, 3))
     assert _cell(hm, register.u1, register.comp("dig-2")) == (3, 1, 1, 37.5)
-    assert _cell(hm, register.u1, register.comp("hms-cert")) == (3, 1, 1, round(200 / 3, 3))
+    assert _cell(hm, register.u1, register.comp("hms-cert")) == (
+        3,
+        1,
+        0,
+        round(200 / 3, 3),
+    )  # never taken: 0 %, not "ikke vurdert"
     assert _cell(hm, register.u2, register.comp("dig-1")) == (1, 1, 0, 0.0)
     assert _cell(hm, register.u2, register.comp("hms-1")) == (1, 0, 0, 50.0)
     assert hm.cell(register.u2, register.comp("dig-2")) is None
@@ -96,7 +102,7 @@ def test_heatmap_at_an_earlier_date_uses_history(uow: UnitOfWork, register: Regi
     # E1 was at 1/4 (25 %: gap 50), E2 at 2/4 (gap 25), E3 not yet assessed (gap 75)
     assert _cell(hm, register.u1, register.comp("dig-1")) == (3, 0, 1, 50.0)
     # E1's certificate was valid, E2's expired (0 %), E3 had none
-    assert _cell(hm, register.u1, register.comp("hms-cert")) == (3, 1, 1, round(200 / 3, 3))
+    assert _cell(hm, register.u1, register.comp("hms-cert")) == (3, 1, 0, round(200 / 3, 3))
     points = gap.trend(uow, unit_id=register.u1, dates=[dt.date(2025, 1, 1), TODAY])
     assert [p.requirements for p in points] == [10, 10]
     assert [p.met for p in points] == [1, 4]
@@ -119,7 +125,7 @@ def test_area_coverage(uow: UnitOfWork, register: Register) -> None:
     assert (digital.items, digital.met, digital.not_assessed) == (6, 3, 1)
     assert round(digital.mean_gap, 3) == round((25 + 37.5 + 75) / 6, 3)
     # hms-cert ×3 (1 met, 1 not assessed), hms-1 ×1 (gap 50)
-    assert (hms.items, hms.met, hms.not_assessed) == (4, 1, 1)
+    assert (hms.items, hms.met, hms.not_assessed) == (4, 1, 0)
     assert round(hms.mean_gap, 3) == round((100 + 100 + 50) / 4, 3)
 
 
@@ -156,7 +162,11 @@ def test_summary(uow: UnitOfWork, register: Register) -> None:
     s = gap.summary(uow)
     assert s.people == 3
     assert s.fte_mix == {"100": 1, "50-74": 1, "75-99": 1}
-    assert (s.requirements, s.met, s.not_assessed) == (10, 4, 2)
+    assert (s.requirements, s.met, s.not_assessed) == (
+        10,
+        4,
+        1,
+    )  # the never-taken course is a gap, not unassessed
     assert s.largest_gaps[0].competence.name == "HMS-opplæring for ledere"
     assert (s.vulnerable, s.expiring, s.expired, s.overdue_goals) == (2, 1, 1, 0)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from competence.appraisals import AppraisalView, appraisals_of
 from competence.certificates import CertificateView, certificates_of
+from competence.compliance.card import ComplianceCard, compliance_card
 from competence.employees import EmployeeDetail, EmployeeRow, get_employee, list_employees
 from competence.gap import EmployeeProfile, employee_profile
 from competence.goals import GoalView, goals_of
@@ -38,6 +39,8 @@ class CardData:
     lookups: Lookups
     #: certificates expiring within this many days are flagged (a register setting)
     expiry_window_days: int = 90
+    #: formal qualifications, dispensations and the talk cycle (docs/compliance.md)
+    compliance: ComplianceCard | None = None
 
 
 def load_lookups(uow: UnitOfWork) -> Lookups:
@@ -63,4 +66,5 @@ def load_card(uow: UnitOfWork, employee_id: int, lookups: Lookups | None = None)
             tuple(appraisals_of(uow, employee_id)),
             lookups or load_lookups(uow),
             get_settings(uow).expiry_window_days,
+            compliance_card(uow, employee_id),
         )

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from competence.compliance.report import DispensationInUse, dispensations_in_use
 from competence.gap import GapReport, PersonCell, TrendPoint, cell_people, gap_report, trend
 from competence.progress import CancelToken
 from competence.scales import LevelView
@@ -29,6 +30,8 @@ class UnitFigures:
     subunits: bool
     #: certificates expiring within this many days are counted (a register setting)
     window_days: int
+    #: the posts that rest on a dispensation (docs/compliance.md)
+    dispensations: tuple[DispensationInUse, ...] = ()
 
 
 def unit_figures(
@@ -50,7 +53,8 @@ def unit_figures(
         report = gap_report(
             uow, unit_id=unit_id, subunits=subunits, at=at, window_days=window, largest=largest
         )
-        return UnitFigures(report, units, unit_id, subunits, window)
+        dispensations = dispensations_in_use(uow, unit_id=unit_id, subunits=subunits, at=at)
+        return UnitFigures(report, units, unit_id, subunits, window, dispensations)
 
 
 def unit_trend(

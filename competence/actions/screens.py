@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from competence.access import AccountView, MyAccess, candidate_logins, list_accounts, my_access
 from competence.employees import EmployeeRow, list_employees
 from competence.frameworks.queries import FrameworkSummary, FrameworkTree, framework_tree, list_frameworks
+from competence.qualifications import QualificationView, list_qualifications
 from competence.roles import RoleView, list_roles
 from competence.search import CompetenceOption, competence_options
 from competence.units import UnitView, list_units
@@ -41,6 +42,8 @@ class FrameworksScreen:
     tree: FrameworkTree | None
     roles: tuple[RoleView, ...]
     options: tuple[CompetenceOption, ...]
+    #: the catalogue of formal qualifications (docs/compliance.md)
+    qualifications: tuple[QualificationView, ...] = ()
 
 
 def load_frameworks_screen(uow: UnitOfWork, framework_id: int | None) -> FrameworksScreen:
@@ -51,7 +54,13 @@ def load_frameworks_screen(uow: UnitOfWork, framework_id: int | None) -> Framewo
         ids = [f.id for f in frameworks]
         chosen = framework_id if framework_id in ids else (ids[0] if ids else None)
         tree = framework_tree(uow, chosen) if chosen is not None else None
-        return FrameworksScreen(frameworks, tree, tuple(list_roles(uow)), tuple(competence_options(uow)))
+        return FrameworksScreen(
+            frameworks,
+            tree,
+            tuple(list_roles(uow)),
+            tuple(competence_options(uow)),
+            tuple(list_qualifications(uow)),
+        )
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,8 @@ the command line and the Rapporter screen offer the same exports with the same d
 assessment template's import:
 
 ``export-matrix OUT.xlsx [--unit NR] [--no-subunits]``, ``export-gap OUT.xlsx [--unit NR]``,
-``export-template OUT.xlsx --unit NR [--subunits]``, ``export-plan EMPLOYEE_NO OUT.pdf``,
+``export-template OUT.xlsx --unit NR [--subunits]``, ``export-self-assessment OUT.xlsx --unit NR``,
+``export-compliance OUT.xlsx [--unit NR]``, ``export-plan EMPLOYEE_NO OUT.pdf``,
 ``export-plans OUTDIR --unit NR [--combined FILE] [--subunits]``, ``export-unit-plan OUT.pdf --unit NR``,
 ``import-assessments FILE [--dry-run] [--json]``. Every export takes ``--subunits`` and
 ``--no-subunits``; the default is the export's.
@@ -16,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any, assert_never
 
+from competence.cli import EXIT_REFUSED
 from competence.cli.cmd_gap import parse_date
 from competence.cli.context import CliContext
 from competence.cli.lang import h
@@ -24,11 +26,13 @@ from competence.export.excel.template_import import import_assessments
 from competence.export.registry import EXPORTS, Export, Output, UnitNeed
 from competence.export.results import (
     BatchResult,
+    ComplianceResult,
     ExportResult,
     FulltimeResult,
     GapReportResult,
     MatrixResult,
     PlanResult,
+    SelfAssessmentResult,
     TemplateResult,
     UnitPlanResult,
     UnitPlanWorkbookResult,
@@ -49,13 +53,24 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser(
         "import-assessments",
         parents=[common],
-        help=h("les inn en utfylt vurderingsmal", "read a filled-in assessment template"),
+        help=h(
+            "les inn en utfylt vurderingsmal (alt eller ingenting)",
+            "read a filled-in assessment template (all or nothing)",
+        ),
     )
     p.add_argument("file", type=_out, metavar=h("FIL", "FILE"))
     p.add_argument(
         "--dry-run",
         action="store_true",
         help=h("vis hva som ville blitt endret, uten å lagre", "show what would change, without saving"),
+    )
+    p.add_argument(
+        "--partial",
+        action="store_true",
+        help=h(
+            "lagre cellene som kan leses inn selv om andre celler avvises (ellers lagres ingenting)",
+            "save the cells that can be read in even when others are refused (else nothing is saved)",
+        ),
     )
     p.add_argument(
         "--json",
@@ -144,6 +159,20 @@ def _written(ctx: CliContext, r: ExportResult) -> str:
                 f"Assessment template written to {r.path}: {r.people} employees × {r.competences} "
                 "competences.",
             )
+        case SelfAssessmentResult():
+            return ctx.t(
+                f"Egenvurderingsskjema skrevet til {r.path}: {r.people} ansatte, {r.cells} kompetanser "
+                "i alt.",
+                f"Self-assessment form written to {r.path}: {r.people} employees, {r.cells} competences in "
+                "all.",
+            )
+        case ComplianceResult():
+            return ctx.t(
+                f"Lovpålagt opplæring skrevet til {r.path}: {r.people_lacking} av {r.people} ansatte mangler "
+                f"et krav ({r.overdue} forfalt), {r.dispensations} dispensasjoner.",
+                f"Mandatory training written to {r.path}: {r.people_lacking} of {r.people} employees lack a "
+                f"requirement ({r.overdue} overdue), {r.dispensations} dispensations.",
+            )
         case PlanResult():
             return ctx.t(
                 f"Utviklingsplan for ansatt {r.employee_no} skrevet til {r.path} ({r.pages} sider).",
@@ -182,10 +211,11 @@ def _written(ctx: CliContext, r: ExportResult) -> str:
 
 
 def run_import(ctx: CliContext) -> int:
-    r = import_assessments(ctx.uow(), ctx.args.file, dry_run=ctx.args.dry_run)
+    r = import_assessments(ctx.uow(), ctx.args.file, dry_run=ctx.args.dry_run, partial=ctx.args.partial)
+    code = EXIT_REFUSED if r.refused_whole else 0
     if ctx.args.json:
         ctx.print_json(r.as_dict(ctx.lang))
-        return 0
+        return code
     for change in r.changed:
         old = ctx.t("ikke vurdert", "not assessed") if change.old_level is None else str(change.old_level)
         ctx.print(
@@ -198,7 +228,14 @@ def run_import(ctx: CliContext) -> int:
         )
     for refusal in r.refused:
         ctx.print(refusal.message(ctx.lang))
-    if r.applied:
+    if r.refused_whole:
+        summary = ctx.t(
+            f"Ingenting er lagret: {len(r.refused)} celler kan ikke leses inn. Rett dem og les inn filen på "
+            f"nytt, eller lagre de {len(r.changed)} andre med --partial.",
+            f"Nothing was saved: {len(r.refused)} cells cannot be read in. Correct them and read the file "
+            f"again, or save the {len(r.changed)} others with --partial.",
+        )
+    elif r.applied:
         summary = ctx.t(
             f"{len(r.changed)} nye vurderinger lagret, {len(r.refused)} celler avvist, {r.unchanged} uendret"
             f" ({r.already_registered} var allerede registrert).",
@@ -213,4 +250,4 @@ def run_import(ctx: CliContext) -> int:
             "Nothing was saved.",
         )
     ctx.print(summary)
-    return 0
+    return code

@@ -142,6 +142,7 @@ class Required:
     competence: CompetenceRef
     level: Level
     mandatory: bool
+    deadline_months: int | None = None
 
 
 def _resolve_pick(
@@ -172,7 +173,9 @@ def resolve_role(
     for pick in spec.picks:
         for comp in _resolve_pick(pick, catalogue, taken, rng):
             taken.add(comp.id)
-            result.append(Required(comp, comp.required_level(pick.demand), pick.mandatory))
+            result.append(
+                Required(comp, comp.required_level(pick.demand), pick.mandatory, pick.deadline_months)
+            )
     if required_per_role is None:
         return result
     if len(result) >= required_per_role:

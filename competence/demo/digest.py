@@ -23,11 +23,14 @@ from db.models import (
     Assessment,
     Certificate,
     Competence,
+    Dispensation,
     Employee,
+    EmployeeQualification,
     Framework,
     LearningGoal,
     OrgUnit,
     Position,
+    Qualification,
     Requirement,
     Role,
     ScaleLevel,
@@ -65,6 +68,7 @@ class _Keys:
     area: dict[int, str]
     ordinal: dict[int, int]
     talk: dict[int, tuple[str, str]]
+    qualification: dict[int, str]
 
     @classmethod
     def read(cls, s: Session) -> _Keys:
@@ -84,6 +88,7 @@ class _Keys:
                 i: (employee[e], str(on))
                 for i, e, on in s.execute(select(Appraisal.id, Appraisal.employee_id, Appraisal.held_on))
             },
+            qualification={i: key for i, key in s.execute(select(Qualification.id, Qualification.key))},
         )
 
 
@@ -98,6 +103,7 @@ def _tables(s: Session) -> Rows:
     yield from _held(s, keys)
     yield from _plans(s, keys)
     yield from _planning(s, keys)
+    yield from _qualifications(s, keys)
     yield (
         "setting",
         ((row.key, json.dumps(row.value, sort_keys=True)) for row in s.scalars(select(Setting))),
@@ -153,7 +159,16 @@ def _roles(s: Session, k: _Keys) -> Rows:
     yield (
         "requirement",
         (
-            (k.role[r.role_id], k.competence[r.competence_id], k.ordinal[r.level_id], r.mandatory)
+            (
+                k.role[r.role_id],
+                _ref(k.competence, r.competence_id),
+                _ref(k.qualification, r.qualification_id),
+                _ref(k.ordinal, r.level_id),
+                r.mandatory,
+                r.deadline_months,
+                str(r.valid_from),
+                str(r.valid_to),
+            )
             for r in s.scalars(select(Requirement))
         ),
     )
@@ -192,6 +207,7 @@ def _plans(s: Session, k: _Keys) -> Rows:
         (
             (
                 k.employee[t.employee_id],
+                t.kind,
                 _ref(k.employee, t.leader_id),
                 t.leader_name,
                 str(t.held_on),
@@ -270,5 +286,44 @@ def _planning(s: Session, k: _Keys) -> Rows:
         (
             (k.unit[r.unit_id], r.year, r.factor, _float(r.mean), r.respondents)
             for r in s.scalars(select(TenFactorResult))
+        ),
+    )
+
+
+def _qualifications(s: Session, k: _Keys) -> Rows:
+    yield (
+        "qualification",
+        (
+            (q.key, q.kind, q.name, q.name_en, q.education_level, q.field, q.legal_basis, q.builtin)
+            for q in s.scalars(select(Qualification))
+        ),
+    )
+    yield (
+        "employee_qualification",
+        (
+            (
+                k.employee[h.employee_id],
+                k.qualification[h.qualification_id],
+                str(h.obtained_on),
+                str(h.expires_on),
+                h.issuer,
+                h.document_ref,
+                h.note,
+            )
+            for h in s.scalars(select(EmployeeQualification))
+        ),
+    )
+    yield (
+        "dispensation",
+        (
+            (
+                k.employee[d.employee_id],
+                k.qualification[d.qualification_id],
+                str(d.starts_on),
+                str(d.ends_on),
+                d.granted_by,
+                d.reason,
+            )
+            for d in s.scalars(select(Dispensation))
         ),
     )

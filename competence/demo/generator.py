@@ -19,15 +19,23 @@ from sqlalchemy.orm import Session
 
 from competence import audit, clock
 from competence.demo import writer
-from competence.demo.blueprint import LEGAL, MUNICIPALITY, ROLES
+from competence.demo.blueprint import LEGAL, MUNICIPALITY, QUALIFICATIONS, ROLES
 from competence.demo.catalogue import Catalogue, Required, load_catalogue, resolve_role
-from competence.demo.history import ASSESSMENT_COLUMNS, ChunkRows, HistoryMaker, Subject, round_dates
+from competence.demo.history import (
+    ASSESSMENT_COLUMNS,
+    ChunkRows,
+    HistoryMaker,
+    QualificationNeed,
+    Subject,
+    round_dates,
+)
 from competence.demo.organisation import Organisation, plan_organisation
 from competence.demo.people import Person, Staffing, plan_people
 from competence.demo.planning import add_planning
 from competence.errors import ConflictError, ValidationError
 from competence.frameworks import ensure_builtin_frameworks
 from competence.progress import CancelToken, Progress, no_progress
+from competence.qualifications import ensure_builtin_qualifications
 from competence.settings import get_settings, save_settings
 from competence.uow import UnitOfWork
 from db.codes import OPEN_GOAL_STATUSES, CertificateStatus
@@ -35,10 +43,13 @@ from db.models import (
     Appraisal,
     Assessment,
     Certificate,
+    Dispensation,
     Employee,
+    EmployeeQualification,
     LearningGoal,
     OrgUnit,
     Position,
+    Qualification,
     Requirement,
     Role,
 )
@@ -84,6 +95,9 @@ class DemoSummary:
     measures: int = 0
     budgets: int = 0
     tenfactor_results: int = 0
+    #: formal qualifications held, and dispensations from one (docs/compliance.md)
+    qualifications: int = 0
+    dispensations: int = 0
 
 
 def generate_demo(
@@ -108,6 +122,7 @@ def generate_demo(
     uow = UnitOfWork(database, actor)
     report(0, 100, "Laster kompetanserammeverk")
     frameworks(uow)
+    ensure_builtin_qualifications(uow)
     with uow:
         session = uow.session
         _refuse_filled(session)
@@ -219,18 +234,19 @@ class _Run:
         requirements = {
             spec.name: resolve_role(spec, catalogue, self.rng, required_per_role) for spec in ROLES
         }
+        qualifications = self._qualification_needs()
         org = plan_organisation(employees, self.rng)
         staffing = plan_people(org, self.rng, self.today)
         total = 2 * len(staffing.people) + 1
         self._step(0, total, "Oppretter enheter, roller og ansatte")
-        role_ids = self._roles(requirements)
+        role_ids = self._roles(requirements, qualifications)
         unit_ids = self._units(org)
         emp_ids = self._employees(staffing)
         self._links(staffing, unit_ids, emp_ids)
         self._positions(staffing, unit_ids, emp_ids, role_ids)
         done = len(staffing.people)
         self._step(done, total, "Lager kartlegginger, kurs, mål og samtaler")
-        counts = self._histories(org, staffing, catalogue, requirements, emp_ids, done, total)
+        counts = self._histories(org, staffing, catalogue, requirements, qualifications, emp_ids, done, total)
         counts.update(
             employees=len(staffing.people),
             active_employees=sum(1 for p in staffing.people if p.left is None),
@@ -244,7 +260,28 @@ class _Run:
 
     # ------------------------------------------------------------ structure
 
-    def _roles(self, requirements: dict[str, list[Required]]) -> dict[str, int]:
+    def _qualification_needs(self) -> dict[str, tuple[QualificationNeed, ...]]:
+        """What each role requires of the built-in qualifications, by role name (those the
+        catalogue no longer holds are left out)."""
+        known = {key: (q_id, kind) for q_id, key, kind in self.session.execute(
+            select(Qualification.id, Qualification.key, Qualification.kind)
+        )}  # fmt: skip
+        return {
+            role: tuple(
+                QualificationNeed(
+                    known[p.key][0], known[p.key][1], p.mandatory, p.deadline_months, p.held, p.dispensation
+                )
+                for p in picks
+                if p.key in known
+            )
+            for role, picks in QUALIFICATIONS.items()
+        }
+
+    def _roles(
+        self,
+        requirements: dict[str, list[Required]],
+        qualifications: dict[str, tuple[QualificationNeed, ...]],
+    ) -> dict[str, int]:
         specs = {spec.name: spec for spec in ROLES}
         names = list(requirements)
         rows = [{"name": n, "description": specs[n].description, "created_at": self.stamp} for n in names]
@@ -256,11 +293,25 @@ class _Run:
                 {
                     "role_id": ids[name],
                     "competence_id": r.competence.id,
+                    "qualification_id": None,
                     "level_id": r.level.id,
                     "mandatory": r.mandatory,
+                    "deadline_months": r.deadline_months,
                 }
                 for name in names
                 for r in requirements[name]
+            ]
+            + [
+                {
+                    "role_id": ids[name],
+                    "competence_id": None,
+                    "qualification_id": q.id,
+                    "level_id": None,
+                    "mandatory": q.mandatory,
+                    "deadline_months": q.deadline_months,
+                }
+                for name in names
+                for q in qualifications.get(name, ())
             ],
         )
         return ids
@@ -332,6 +383,7 @@ class _Run:
         staffing: Staffing,
         catalogue: Catalogue,
         requirements: dict[str, list[Required]],
+        qualifications: dict[str, tuple[QualificationNeed, ...]],
         emp_ids: list[int],
         done: int,
         total: int,
@@ -358,6 +410,7 @@ class _Run:
                 sector=unit.sector,
                 roles=roles,
                 required=merged[roles],
+                qualifications=tuple(dict.fromkeys(q for r in roles for q in qualifications.get(r, ()))),
                 manager_id=None if manager is None else emp_ids[manager.index],
                 manager_name=None if manager is None else manager.full_name,
                 rounds=rounds[unit.enhet],
@@ -388,6 +441,8 @@ class _Run:
                 {**row, "appraisal_id": None if talk is None else talk_ids[talk], "created_at": self.stamp}
             )
         writer.insert_rows(self.conn, LearningGoal, goals)
+        writer.insert_rows(self.conn, EmployeeQualification, out.qualifications)
+        writer.insert_rows(self.conn, Dispensation, out.dispensations)
 
 
 def _merge(groups: Iterable[list[Required]]) -> tuple[Required, ...]:
@@ -400,7 +455,10 @@ def _merge(groups: Iterable[list[Required]]) -> tuple[Required, ...]:
                 best[req.competence.id] = req
             else:
                 top = req if req.level.percent > held.level.percent else held
-                best[req.competence.id] = Required(top.competence, top.level, req.mandatory or held.mandatory)
+                deadlines = [d for d in (req.deadline_months, held.deadline_months) if d is not None]
+                best[req.competence.id] = Required(
+                    top.competence, top.level, req.mandatory or held.mandatory, min(deadlines, default=None)
+                )
     return tuple(best.values())
 
 
@@ -420,6 +478,8 @@ class _Tally:
                 "goals",
                 "goals_overdue",
                 "appraisals",
+                "qualifications",
+                "dispensations",
             ),
             0,
         )
@@ -434,6 +494,8 @@ class _Tally:
             1 for g, _ in out.goals if g["status"] in OPEN_GOAL_STATUSES and g["due_on"] < self.today
         )
         v["appraisals"] += len(out.appraisals)
+        v["qualifications"] += len(out.qualifications)
+        v["dispensations"] += len(out.dispensations)
 
     def counts(self) -> dict[str, int]:
         return dict(self.values)

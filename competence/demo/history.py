@@ -3,10 +3,17 @@
 Assessments come in kartleggingsrunder: each enhet surveys its staff about every ten months, by
 self-assessment or by the leader; a person's levels drift upwards from round to round, and a
 completed course or mentoring lifts the level it aimed at. Rows are plain dicts for Core bulk
-inserts; ``is_current`` is set here on the newest row of each (employee, competence).
+inserts; ``is_current`` is set here on the row that counts of each (employee, competence): the
+newest that is not a self-assessment, as the register's default setting has it
+(:mod:`competence.assessments`).
+
+Formal qualifications the roles require are held by most (obtained before they were hired); some
+of the others have a dispensation (docs/compliance.md). Besides the yearly medarbeidersamtale some
+people have a follow-up talk, and long-serving ones a life-phase talk.
 
 A few things a demo must show are guaranteed, whatever the size: at least one certificate expiring
-within 90 days, one expired, and one overdue learning goal.
+within 90 days, one expired, one overdue learning goal, one level given by a course, one
+qualification missing and one dispensation.
 """
 
 from __future__ import annotations
@@ -29,11 +36,16 @@ from competence.demo.texts import (
     COMPLETED_RESULTS,
     COURSE_CERTIFICATES,
     COURSE_PROVIDERS,
+    DISPENSATION_GRANTERS,
+    DISPENSATION_REASONS,
+    DOCUMENT_REFS,
+    FOLLOW_UP_SUMMARIES,
+    LIFE_PHASE_SUMMARIES,
     NO_GOALS_AGREED,
     OTHER_ISSUERS,
     STATUTORY_ISSUERS,
 )
-from db.codes import OPEN_GOAL_STATUSES, ActivityType, AssessmentSource, GoalStatus
+from db.codes import OPEN_GOAL_STATUSES, ActivityType, AppraisalKind, AssessmentSource, GoalStatus
 
 Row = dict[str, Any]
 #: The columns of an assessment row, in the order :meth:`HistoryMaker._emit` writes them.
@@ -52,6 +64,8 @@ WINDOW_DAYS = 730
 #: (days before today: earliest, latest; share of the staff taking part; share doing it themselves).
 _ROUNDS = ((640, 720, 0.55, 0.8), (300, 400, 0.75, 0.45), (15, 120, 0.85, 0.4))
 _PAIR_IN_ROUND = 0.9
+#: Share of the self-assessment rounds that the leader follows up with their own levels.
+_LEADER_AFTER_SELF = 0.45
 _GOAL_COUNTS = ((0, 30), (1, 38), (2, 22), (3, 10))
 _GOAL_STATUSES = (
     (GoalStatus.PLANNED, 24),
@@ -69,6 +83,18 @@ def round_dates(rng: random.Random, today: dt.date) -> tuple[dt.date, ...]:
 
 
 @dataclass(frozen=True)
+class QualificationNeed:
+    """A formal qualification one of the person's roles requires, and how common holding it is."""
+
+    id: int
+    kind: str
+    mandatory: bool
+    deadline_months: int | None
+    held: float
+    dispensation: float
+
+
+@dataclass(frozen=True)
 class Subject:
     """What the generator needs to know about one employee."""
 
@@ -83,6 +109,7 @@ class Subject:
     manager_id: int | None
     manager_name: str | None
     rounds: tuple[dt.date, ...]
+    qualifications: tuple[QualificationNeed, ...] = ()
 
 
 @dataclass
@@ -90,6 +117,9 @@ class Guarantees:
     expiring: bool = False
     expired: bool = False
     overdue: bool = False
+    lacking: bool = False
+    dispensation: bool = False
+    course: bool = False
 
 
 @dataclass
@@ -100,6 +130,8 @@ class ChunkRows:
     appraisals: list[Row] = field(default_factory=list)
     #: Goal rows and the index in ``appraisals`` of the talk that agreed them (or None).
     goals: list[tuple[Row, int | None]] = field(default_factory=list)
+    qualifications: list[Row] = field(default_factory=list)
+    dispensations: list[Row] = field(default_factory=list)
 
 
 #: One assessment before it becomes a row: (date, index of the level, source, assessor, note).
@@ -127,6 +159,7 @@ class HistoryMaker:
         end = min(self.today, who.left - dt.timedelta(days=1)) if who.left else self.today
         histories = self._assessments(who, end)
         self._certificates(who, out)
+        self._qualifications(who, out)
         talks = self._appraisals(who, end, out)
         if who.left is None:
             self._goals(who, histories, talks, out)
@@ -149,6 +182,12 @@ class HistoryMaker:
                 else (AssessmentSource.LEADER, who.manager_name, 0.0)
             )
             sessions.append((on, (on - self.window_start).days / WINDOW_DAYS, source, assessor, bias))
+            later = on + dt.timedelta(days=rng.randint(3, 25))
+            followed = by_self and who.manager_name is not None and later <= end
+            if followed and rng.random() < _LEADER_AFTER_SELF:
+                # the employee's own levels are the basis of the talk, where the leader sets theirs
+                elapsed = (later - self.window_start).days / WINDOW_DAYS
+                sessions.append((later, elapsed, AssessmentSource.LEADER, who.manager_name, 0.0))
         histories: dict[CompetenceRef, list[_Entry]] = {}
         shift = 9.0 * who.ability - 20.0
         for req in who.required:
@@ -178,7 +217,8 @@ class HistoryMaker:
         return histories
 
     def _emit(self, employee_id: int, comp: CompetenceRef, entries: list[_Entry], out: ChunkRows) -> None:
-        last = len(entries) - 1
+        counting = [i for i, entry in enumerate(entries) if entry[2] != AssessmentSource.SELF]
+        last = counting[-1] if counting else -1
         top = 0
         levels = comp.levels
         append = out.assessments.append
@@ -258,6 +298,48 @@ class HistoryMaker:
             return "expired"
         return self.rng.choices([s for s, _ in _CERT_STATES], weights=[w for _, w in _CERT_STATES])[0]
 
+    # ---------------------------------------------------------------- qualifications
+
+    def _qualifications(self, who: Subject, out: ChunkRows) -> None:
+        """Held (obtained before the person was hired), else perhaps a dispensation, else lacking."""
+        rng = self.rng
+        g = self.guarantees
+        for need in who.qualifications:
+            if who.left is None and need.mandatory and not g.lacking:
+                g.lacking = True  # one person who lacks a mandatory qualification, always
+                continue
+            if rng.random() < need.held:
+                obtained = who.hired - dt.timedelta(days=rng.randint(30, 3650))
+                expires = None
+                if need.kind == "licence" and rng.random() < 0.3:
+                    expires = add_months(obtained, 12 * rng.randint(10, 20))
+                out.qualifications.append(
+                    {
+                        "employee_id": who.employee_id,
+                        "qualification_id": need.id,
+                        "obtained_on": obtained,
+                        "expires_on": expires,
+                        "issuer": None,
+                        "document_ref": rng.choice(DOCUMENT_REFS).format(year=obtained.year),
+                        "note": None,
+                    }
+                )
+            elif who.left is None and (
+                rng.random() < need.dispensation or (need.dispensation and not g.dispensation)
+            ):
+                g.dispensation = True
+                starts = max(who.hired, self.today - dt.timedelta(days=rng.randint(30, 500)))
+                out.dispensations.append(
+                    {
+                        "employee_id": who.employee_id,
+                        "qualification_id": need.id,
+                        "starts_on": starts,
+                        "ends_on": starts + dt.timedelta(days=rng.choice((180, 365, 365, 730))),
+                        "granted_by": rng.choice(DISPENSATION_GRANTERS),
+                        "reason": rng.choice(DISPENSATION_REASONS),
+                    }
+                )
+
     # ---------------------------------------------------------------- appraisals
 
     def _appraisals(self, who: Subject, end: dt.date, out: ChunkRows) -> list[tuple[int, dt.date]]:
@@ -272,17 +354,33 @@ class HistoryMaker:
                 continue
             talks.append((len(out.appraisals), on))
             out.appraisals.append(
-                {
-                    "employee_id": who.employee_id,
-                    "leader_id": who.manager_id,
-                    "leader_name": who.manager_name,
-                    "held_on": on,
-                    "summary": rng.choice(APPRAISAL_SUMMARIES),
-                    "agreed": NO_GOALS_AGREED,
-                    "notes": None,
-                }
+                self._talk(who, on, AppraisalKind.APPRAISAL, rng.choice(APPRAISAL_SUMMARIES))
             )
+        if talks and rng.random() < 0.12:  # a follow-up of the last talk, some weeks later
+            on = talks[-1][1] + dt.timedelta(days=rng.randint(20, 70))
+            if on <= end:
+                out.appraisals.append(
+                    self._talk(who, on, AppraisalKind.FOLLOW_UP, rng.choice(FOLLOW_UP_SUMMARIES))
+                )
+        if who.hired < self.today - dt.timedelta(days=365 * 15) and rng.random() < 0.15:
+            on = self.today - dt.timedelta(days=rng.randint(10, 600))
+            if on <= end:
+                out.appraisals.append(
+                    self._talk(who, on, AppraisalKind.LIFE_PHASE, rng.choice(LIFE_PHASE_SUMMARIES))
+                )
         return talks
+
+    def _talk(self, who: Subject, on: dt.date, kind: str, summary: str) -> Row:
+        return {
+            "employee_id": who.employee_id,
+            "kind": kind,
+            "leader_id": who.manager_id,
+            "leader_name": who.manager_name,
+            "held_on": on,
+            "summary": summary,
+            "agreed": NO_GOALS_AGREED if kind == AppraisalKind.APPRAISAL else None,
+            "notes": None,
+        }
 
     # ---------------------------------------------------------------- learning goals
 
@@ -308,9 +406,14 @@ class HistoryMaker:
                 GoalStatus.CANCELLED,
             ) and who.hired > self.today - dt.timedelta(days=120):
                 status = GoalStatus.PLANNED  # too new to have finished anything
+            # the demo shows a level reached through a course, whatever its size
+            force = not self.guarantees.course and who.hired <= self.today - dt.timedelta(days=120)
+            if force:
+                status = GoalStatus.COMPLETED
             talk = self._talk_for(status, talks)
             entries = histories[req.competence]
-            goal, completed, target = self._goal(who, req, entries, status, talk[1] if talk else None)
+            anchor = talk[1] if talk else None
+            goal, completed, target = self._goal(who, req, entries, status, anchor, concrete=force)
             out.goals.append((goal, talk[0] if talk else None))
             if talk is not None:
                 agreed.setdefault(talk[0], []).append(goal["description"])
@@ -329,16 +432,25 @@ class HistoryMaker:
         return self.rng.choice(talks)
 
     def _goal(
-        self, who: Subject, req: Required, entries: list[_Entry], status: str, anchor: dt.date | None
+        self,
+        who: Subject,
+        req: Required,
+        entries: list[_Entry],
+        status: str,
+        anchor: dt.date | None,
+        *,
+        concrete: bool = False,
     ) -> tuple[Row, dt.date | None, int | None]:
         """One goal row, the day it was completed (if it was) and the level index it aims at."""
         rng = self.rng
         today = self.today
         day = dt.timedelta(days=1)
         activity = rng.choices(list(ACTIVITY_WEIGHTS), weights=list(ACTIVITY_WEIGHTS.values()))[0]
+        if concrete:
+            activity = ActivityType.COURSE
         templates, hours, cost = ACTIVITIES[activity]
         comp = req.competence
-        area_goal = rng.random() < 0.1
+        area_goal = not concrete and rng.random() < 0.1
         if area_goal:
             description = rng.choice(AREA_GOALS).format(name=comp.area_name)
         else:
@@ -390,9 +502,10 @@ class HistoryMaker:
         """A completed goal is confirmed by the course or by the leader: a new assessment that day."""
         if any(e[_ON] == on for e in entries):
             return
-        if activity in _LEADER_CONFIRMS and who.manager_name is not None:
+        if activity in _LEADER_CONFIRMS and who.manager_name is not None and self.guarantees.course:
             source, assessor = AssessmentSource.LEADER, who.manager_name
         else:
+            self.guarantees.course = True  # at least one level from a course, whatever the size
             source, assessor = AssessmentSource.COURSE, self.rng.choice(COURSE_PROVIDERS)
         position = bisect.bisect([e[_ON] for e in entries], on)
         entries.insert(position, (on, target, source, assessor, None))

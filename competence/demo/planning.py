@@ -252,7 +252,7 @@ def _needs(session: Session) -> dict[int, list[_Need]]:
         .join(Competence, Competence.id == Requirement.competence_id)
         .join(Area, Area.id == Competence.area_id)
         .join(Framework, Framework.id == Competence.framework_id)
-        .where(Position.end_date.is_(None), Position.fte_percent > 0)
+        .where(Position.end_date.is_(None), Position.fte_percent > 0, Requirement.valid_to.is_(None))
         .group_by(
             Position.unit_id,
             Requirement.competence_id,
@@ -269,7 +269,7 @@ def _needs(session: Session) -> dict[int, list[_Need]]:
     ).all()
     by_unit: dict[int, list[_Need]] = {}
     for row in rows:
-        need = _Need(*row)
+        need = _Need._make(row)
         by_unit.setdefault(need.unit_id, []).append(need)
     return by_unit
 

@@ -127,3 +127,33 @@ COURSE_CERTIFICATES = (
         "Personvern og informasjonssikkerhet", "KS Læring", 12, ("Stab og støtte",), 0.7, key="personvern"
     ),
 )
+
+
+#: Where the documents of a formal qualification are filed (a reference, never a copy).
+DOCUMENT_REFS = (
+    "Personalmappen",
+    "Personalmappen, kopi av vitnemål kontrollert",
+    "HPR-oppslag kontrollert ved ansettelse",
+    "Arkivsak fra {year} i personalmappen",
+    "Original vist ved ansettelse, notat i personalmappen",
+)
+DISPENSATION_GRANTERS = (
+    "Kommunedirektøren",
+    "Kommunalsjef oppvekst",
+    "Barnehagemyndigheten i kommunen",
+)
+DISPENSATION_REASONS = (
+    "Ingen kvalifiserte søkere på utlysningen.",
+    "Tar utdanningen på deltid ved siden av jobben.",
+    "Midlertidig løsning til stillingen er lyst ut på nytt.",
+)
+FOLLOW_UP_SUMMARIES = (
+    "Oppfølging av avtalene fra medarbeidersamtalen.",
+    "Gikk gjennom hvordan det går med kurset.",
+    "Oppfølging etter omorganiseringen.",
+)
+LIFE_PHASE_SUMMARIES = (
+    "Snakket om arbeidstid og ønsker de neste årene.",
+    "Seniorsamtale: ønsker å dele erfaring med nyansatte.",
+    "Livsfasesamtale om tilrettelegging i en travel periode hjemme.",
+)

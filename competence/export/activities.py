@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from competence.export.scope import Person
 from competence.language import pick_name
 from db.codes import OPEN_GOAL_STATUSES, ActivityType, GoalStatus
-from db.models import Area, Competence, LearningGoal, ScaleLevel
+from db.models import Appraisal, Area, Competence, LearningGoal, ScaleLevel
 
 OPEN_STATUSES = OPEN_GOAL_STATUSES
 
@@ -34,6 +34,8 @@ class GoalRow:
     hours: float | None
     cost_nok: int | None
     overdue: bool
+    #: the talk at which the goal was agreed (None: not linked to a talk)
+    agreed_on: dt.date | None = None
 
 
 def goals_of_people(
@@ -60,17 +62,27 @@ def goals_of_people(
                 Competence.name_en,
                 Area.name_en,
                 ScaleLevel.name_en,
+                Appraisal.held_on,
             )
             .outerjoin(Competence, Competence.id == LearningGoal.competence_id)
+            .outerjoin(Appraisal, Appraisal.id == LearningGoal.appraisal_id)
             .outerjoin(Area, Area.id == LearningGoal.area_id)
             .outerjoin(ScaleLevel, ScaleLevel.id == LearningGoal.target_level_id)
             .where(LearningGoal.employee_id.in_(ids[start : start + 1000]))
         )
         if statuses is not None:
             stmt = stmt.where(LearningGoal.status.in_(statuses))
-        for goal, comp_name, area_name, level_no, level_name, comp_en, area_en, level_en in session.execute(
-            stmt
-        ):
+        for (
+            goal,
+            comp_name,
+            area_name,
+            level_no,
+            level_name,
+            comp_en,
+            area_en,
+            level_en,
+            agreed,
+        ) in session.execute(stmt):
             person = by_id[goal.employee_id]
             level = f"{level_no} {pick_name(lang, level_name, level_en)}" if level_name else None
             result.append(
@@ -90,6 +102,7 @@ def goals_of_people(
                     goal.hours,
                     goal.cost_nok,
                     goal.due_on is not None and goal.status in OPEN_STATUSES and goal.due_on < at,
+                    agreed,
                 )
             )
     result.sort(key=lambda g: (g.due_on is None, g.due_on or at, g.name.casefold()))

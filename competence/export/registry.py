@@ -21,11 +21,13 @@ from typing import Generic, TypeVar
 
 from competence.export.results import (
     BatchResult,
+    ComplianceResult,
     ExportResult,
     FulltimeResult,
     GapReportResult,
     MatrixResult,
     PlanResult,
+    SelfAssessmentResult,
     TemplateResult,
     UnitPlanResult,
     UnitPlanWorkbookResult,
@@ -174,6 +176,22 @@ def _template(
     return export_template(uow, path, unit_number=r.unit, subunits=r.subunits, lang=r.lang)
 
 
+def _self_assessment(
+    uow: UnitOfWork, r: ExportRequest, path: Path, progress: Progress, cancel: CancelToken
+) -> SelfAssessmentResult:
+    from competence.export.excel.self_assessment import export_self_assessment
+
+    return export_self_assessment(uow, path, unit_number=r.unit, subunits=r.subunits, lang=r.lang)
+
+
+def _compliance(
+    uow: UnitOfWork, r: ExportRequest, path: Path, progress: Progress, cancel: CancelToken
+) -> ComplianceResult:
+    from competence.export.excel.compliance import export_compliance
+
+    return export_compliance(uow, path, unit_number=r.unit_number, subunits=r.subunits, lang=r.lang)
+
+
 def _plan(
     uow: UnitOfWork, r: ExportRequest, path: Path, progress: Progress, cancel: CancelToken
 ) -> PlanResult:
@@ -258,6 +276,29 @@ def _template_summary(r: TemplateResult, lang: str) -> str:
         "{people} ansatte × {competences} kompetanser.",
         "{people} employees × {competences} competences.",
     ).format(people=format_int(r.people, lang), competences=format_int(r.competences, lang))
+
+
+def _self_assessment_summary(r: SelfAssessmentResult, lang: str) -> str:
+    return pick(
+        lang,
+        "Ett ark per ansatt: {people} ansatte, {cells} kompetanser i alt.",
+        "One sheet per employee: {people} employees, {cells} competences in all.",
+    ).format(people=format_int(r.people, lang), cells=format_int(r.cells, lang))
+
+
+def _compliance_summary(r: ComplianceResult, lang: str) -> str:
+    return pick(
+        lang,
+        "{lacking} av {people} ansatte mangler et lovpålagt krav ({overdue} krav forfalt) · "
+        "dispensasjoner: {dispensations}.",
+        "{lacking} of {people} employees lack a mandatory requirement ({overdue} requirements overdue) · "
+        "dispensations: {dispensations}.",
+    ).format(
+        lacking=format_int(r.people_lacking, lang),
+        people=format_int(r.people, lang),
+        overdue=format_int(r.overdue, lang),
+        dispensations=format_int(r.dispensations, lang),
+    )
 
 
 def _plan_summary(r: PlanResult, lang: str) -> str:
@@ -367,6 +408,51 @@ TEMPLATE = Export(
     unit=UnitNeed.REQUIRED,
     subunits_default=False,
 )
+SELF_ASSESSMENT = Export(
+    "self_assessment",
+    "export-self-assessment",
+    ("Egenvurderingsskjema (Excel)", "Self-assessment form (Excel)"),
+    (
+        "Ett ark per ansatt med kompetansene rollen krever og nivåene som nedtrekksliste, som hver "
+        "ansatt fyller ut før medarbeidersamtalen. Leses inn igjen under Import som egenvurderinger, "
+        "som vises ved siden av lederens vurdering.",
+        "One sheet per employee with the competences their role requires and the levels as a drop-down "
+        "list, which each employee fills in before the appraisal talk. Read back in under Import as "
+        "self-assessments, shown next to the leader's assessment.",
+    ),
+    (
+        "egenvurderingsskjema for en enhet: ett ark per ansatt (Excel)",
+        "self-assessment form for a unit: one sheet per employee (Excel)",
+    ),
+    ("Egenvurdering", "Self-assessment"),
+    Output.EXCEL,
+    _self_assessment,
+    SelfAssessmentResult,
+    _self_assessment_summary,
+    unit=UnitNeed.REQUIRED,
+    subunits_default=False,
+)
+COMPLIANCE = Export(
+    "compliance",
+    "export-compliance",
+    ("Lovpålagt opplæring (Excel)", "Mandatory training (Excel)"),
+    (
+        "Per enhet: hvem som mangler et lovpålagt kurs eller en obligatorisk kvalifikasjon, siden når "
+        "og fristen, og hvilke stillinger som hviler på en dispensasjon.",
+        "Per unit: who lacks a mandatory course or qualification, since when and the deadline, and "
+        "which posts rest on a dispensation.",
+    ),
+    (
+        "lovpålagt opplæring og kvalifikasjoner som mangler, som Excel-arbeidsbok",
+        "mandatory training and qualifications that are lacking, as an Excel workbook",
+    ),
+    ("Lovpålagt opplæring", "Mandatory training"),
+    Output.EXCEL,
+    _compliance,
+    ComplianceResult,
+    _compliance_summary,
+    unit=UnitNeed.OPTIONAL,
+)
 PLAN = Export(
     "plan",
     "export-plan",
@@ -474,7 +560,9 @@ FULLTIME = Export(
 EXPORTS: tuple[Export[ExportResult], ...] = (
     MATRIX,
     GAP_REPORT,
+    COMPLIANCE,
     TEMPLATE,
+    SELF_ASSESSMENT,
     PLAN,
     PLANS,
     UNIT_PLAN,

@@ -72,14 +72,36 @@ class FulltimeResult:
     units: int
 
 
+@dataclass(frozen=True)
+class SelfAssessmentResult:
+    path: Path
+    people: int
+    #: level cells in all the sheets
+    cells: int
+
+
+@dataclass(frozen=True)
+class ComplianceResult:
+    path: Path
+    #: everyone counted, and those lacking at least one mandatory requirement
+    people: int
+    people_lacking: int
+    #: rows of the report (a person once per unit and requirement), of them overdue
+    rows: int
+    overdue: int
+    dispensations: int
+
+
 #: Every export's result.
 ExportResult = (
     MatrixResult
     | GapReportResult
     | TemplateResult
+    | SelfAssessmentResult
     | PlanResult
     | BatchResult
     | UnitPlanResult
     | UnitPlanWorkbookResult
     | FulltimeResult
+    | ComplianceResult
 )

@@ -22,6 +22,7 @@ from competence.gap import CompetenceRef
 from competence.gap.queries import competence_refs, sorted_refs
 from competence.language import normalise_language, pick
 from competence.lookup import unit_by_number
+from competence.roles import in_force
 from competence.units import subtree_select, unit_tree
 from db.models import Employee, Position, Requirement, Role, ScaleLevel
 
@@ -208,17 +209,19 @@ class RequiredLevels:
         return merged
 
 
-def required_levels(session: Session, role_ids: Iterable[int]) -> RequiredLevels:
+def required_levels(session: Session, role_ids: Iterable[int], at: dt.date | None = None) -> RequiredLevels:
+    """The competence requirements of the roles in force on ``at`` (default today)."""
     wanted = sorted(set(role_ids))
     by_role: dict[int, dict[int, int]] = {}
     if wanted:
         rows = session.execute(
             select(Requirement.role_id, Requirement.competence_id, ScaleLevel.ordinal)
             .join(ScaleLevel, ScaleLevel.id == Requirement.level_id)
-            .where(Requirement.role_id.in_(wanted))
+            .where(Requirement.role_id.in_(wanted), in_force(at or today()))
         )
         for role_id, comp_id, ordinal in rows:
-            by_role.setdefault(role_id, {})[comp_id] = ordinal
+            if comp_id is not None:
+                by_role.setdefault(role_id, {})[comp_id] = ordinal
     return RequiredLevels(by_role)
 
 

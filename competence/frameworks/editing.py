@@ -36,6 +36,7 @@ from competence.frameworks.queries import (
 )
 from competence.frameworks.store import (
     apply_spec,
+    forget_requirement_history,
     frameworks_using_scale,
     read_spec,
     referenced_competence_ids,
@@ -281,6 +282,7 @@ def delete_framework(uow: UnitOfWork, framework_id: int, *, expected_version: in
             s.scalars(select(Competence.scale_id).where(Competence.framework_id == framework_id))
         )
         _record(uow, framework, "delete", "framework", framework.id)
+        forget_requirement_history(s, ids)
         s.delete(framework)
         uow.flush()
         owned = builtin_scales()
@@ -363,6 +365,7 @@ def remove_area(uow: UnitOfWork, area_id: int, *, expected_version: int | None) 
         _record(
             uow, framework, "remove-area", "area", area.id, key=area.key, competences=len(area.competences)
         )
+        forget_requirement_history(s, [c.id for c in area.competences])
         s.delete(area)
         _changed(framework)
         uow.commit()
@@ -534,6 +537,7 @@ def remove_competence(uow: UnitOfWork, competence_id: int, *, expected_version: 
                 "removed.",
             )
         _record(uow, framework, "remove-competence", "competence", comp.id, key=comp.key)
+        forget_requirement_history(s, [comp.id])
         s.delete(comp)
         _changed(framework)
         uow.commit()

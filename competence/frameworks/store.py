@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import delete, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from competence.errors import ConflictError
@@ -157,16 +157,29 @@ def _competence_spec(
 
 
 def referenced_competence_ids(session: Session, ids: Collection[int]) -> set[int]:
-    """The competences among ``ids`` that a requirement, assessment, certificate or goal points at."""
+    """The competences among ``ids`` that a requirement (in force or to come), assessment,
+    certificate or goal points at. A requirement that has ended is history: it goes with its
+    competence (:func:`forget_requirement_history`)."""
     if not ids:
         return set()
     used = or_(
-        exists().where(Requirement.competence_id == Competence.id),
+        exists().where(Requirement.competence_id == Competence.id, Requirement.valid_to.is_(None)),
         exists().where(Assessment.competence_id == Competence.id),
         exists().where(Certificate.competence_id == Competence.id),
         exists().where(LearningGoal.competence_id == Competence.id),
     )
     return set(session.scalars(select(Competence.id).where(Competence.id.in_(list(ids)), used)))
+
+
+def forget_requirement_history(session: Session, competence_ids: Collection[int]) -> None:
+    """Delete the ended requirements of competences about to be deleted (docs/compliance.md: a
+    requirement's history belongs to its competence)."""
+    if competence_ids:
+        session.execute(
+            delete(Requirement).where(
+                Requirement.competence_id.in_(list(competence_ids)), Requirement.valid_to.is_not(None)
+            )
+        )
 
 
 def referenced_level_ids(session: Session, ids: Collection[int]) -> set[int]:

@@ -5,9 +5,11 @@ Definitions
 * A person's requirement for a competence is the highest level any of their active positions'
   roles requires (several part-time posts may carry several roles). Levels compare as percentages of
   their scale, so a 1-4 scale and DigComp's 1-8 meet on one axis.
-* Current level: the newest assessment (at an earlier date: the newest on or before that date). For a
-  competence of kind ``certificate`` it is 100 % with a certificate valid on the date, 0 % with only an
-  expired one, and *not assessed* with none.
+* Current level: the newest assessment that counts (at an earlier date: the newest on or before that
+  date; a self-assessment counts only when the register says so, docs/compliance.md). For a
+  competence of kind ``certificate`` it is 100 % with a certificate valid on the date and 0 %
+  without one, expired or never taken: a course is held or not, never *not assessed*; a mandatory
+  one lacking is *missing* or *overdue* in a person's profile.
 * gap = required % - current %, when positive; *not assessed* counts as 0 % in the gap and the share
   meeting the requirement, and is always reported separately ("ikke vurdert"), never silently.
 * Unit heatmap: unit × competence, share of the people with the requirement who meet it, mean gap in
@@ -17,8 +19,8 @@ Definitions
   Where no target speaks, a critical competence that more than one of the unit's people are required
   to hold and that at most one holds at the required level (a requirement only one post carries is
   not a vulnerability of the unit).
-* Trend: the same figures at earlier dates, from the assessment history (roles and requirements as
-  they are today: their own history is not kept).
+* Trend: the same figures at earlier dates, from the assessment history and the requirements in
+  force on each date (roles as they are today).
 
 Everything that aggregates runs in SQL (GROUP BY in the database), never by loading every row. Each
 function takes the unit of work: called alone it reads one snapshot in a transaction of its own;
@@ -51,6 +53,7 @@ from competence.gap.results import (
     PersonCell,
     PersonShortfall,
     ProfileItem,
+    SelfLevel,
     Status,
     TrendPoint,
     UnitRef,
@@ -71,6 +74,7 @@ __all__ = [
     "PersonCell",
     "PersonShortfall",
     "ProfileItem",
+    "SelfLevel",
     "Status",
     "TrendPoint",
     "UnitRef",

@@ -6,13 +6,17 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from sqlalchemy import Executable, Integer, bindparam, select
+from sqlalchemy import Executable, Integer, bindparam, func, select
 from sqlalchemy.orm import Session, aliased
 
+from competence.assessments import counting_sources
+from competence.compliance.rules import Terms, lacking_since, lacking_status
 from competence.gap.queries import AT, COMPETENCE_IDS, active_position, competence_refs, on_date
-from competence.gap.results import AreaScore, CompetenceRef, EmployeeProfile, ProfileItem
+from competence.gap.results import AreaScore, CompetenceRef, EmployeeProfile, ProfileItem, SelfLevel
 from competence.lookup import get_or_fail
+from competence.roles import in_force
 from competence.uow import UnitOfWork
+from db.codes import AssessmentSource, LevelSource, RequirementStatus
 from db.models import Assessment, Certificate, Employee, Position, Requirement, ScaleLevel
 
 EMPLOYEE_ID = bindparam("employee_id", type_=Integer())
@@ -28,18 +32,24 @@ def _profile(session: Session, employee_id: int, on: dt.date) -> EmployeeProfile
     emp = get_or_fail(session, Employee, employee_id, "ansatt", "Employee")
     reqs = session.execute(_requirements_stmt(), {"employee_id": employee_id, "at": on}).all()
     strongest: dict[int, tuple[int, str, float, bool, str | None]] = {}
-    for comp_id, ordinal, name, percent, mandatory, name_en in reqs:
+    terms: dict[int, Terms] = {}
+    for comp_id, ordinal, name, percent, mandatory, name_en, months, valid_from, start in reqs:
+        if mandatory:
+            terms.setdefault(comp_id, Terms()).add(True, months, start, valid_from)
         held = strongest.get(comp_id)
         if held is None or percent > held[2]:
             strongest[comp_id] = (ordinal, name, percent, mandatory or (held[3] if held else False), name_en)
         elif mandatory and not held[3]:
             strongest[comp_id] = (held[0], held[1], held[2], True, held[4])
     refs = competence_refs(session, list(strongest))
-    current = _current_levels(session, employee_id, list(strongest), on, refs)
+    selves: dict[int, SelfLevel] = {}
+    current = _current_levels(session, employee_id, list(strongest), on, refs, selves)
+    lacking = _lacking_courses(session, employee_id, on, terms, refs, current)
     items = []
     for ref in refs.values():
         ordinal, name, percent, mandatory, name_en = strongest[ref.id]
         cur = current.get(ref.id)
+        status, deadline, since = lacking.get(ref.id, (None, None, None))
         items.append(
             ProfileItem(
                 ref,
@@ -53,6 +63,10 @@ def _profile(session: Session, employee_id: int, on: dt.date) -> EmployeeProfile
                 cur[3] if cur else None,
                 name_en,
                 cur[4] if cur else None,
+                status,
+                deadline,
+                since,
+                selves.get(ref.id),
             )
         )
     return EmployeeProfile(emp.id, emp.shown_no, emp.full_name, on, tuple(items), _area_scores(items))
@@ -72,10 +86,13 @@ def _requirements_stmt() -> Executable:
             req_level.percent,
             Requirement.mandatory,
             req_level.name_en,
+            Requirement.deadline_months,
+            Requirement.valid_from,
+            Position.start_date,
         )
         .join(Position, Position.role_id == Requirement.role_id)
         .join(req_level, req_level.id == Requirement.level_id)
-        .where(Position.employee_id == EMPLOYEE_ID, active_position(AT))
+        .where(Position.employee_id == EMPLOYEE_ID, active_position(AT), in_force(AT))
     )
 
 
@@ -89,6 +106,7 @@ def _assessments_stmt() -> Executable:
             ScaleLevel.percent,
             Assessment.assessed_on,
             ScaleLevel.name_en,
+            Assessment.source,
         )
         .join(ScaleLevel, ScaleLevel.id == Assessment.level_id)
         .where(
@@ -114,10 +132,16 @@ def _certificates_stmt() -> Executable:
 
 
 def _current_levels(
-    session: Session, employee_id: int, comp_ids: list[int], at: dt.date, refs: Mapping[int, CompetenceRef]
+    session: Session,
+    employee_id: int,
+    comp_ids: list[int],
+    at: dt.date,
+    refs: Mapping[int, CompetenceRef],
+    selves: dict[int, SelfLevel] | None = None,
 ) -> dict[int, tuple[int | None, str | None, float, dt.date | None, str | None]]:
     """competence → (level ordinal, level name, percent, date, English level name) for one person
-    on a date."""
+    on a date: the level that counts (a self-assessment only when the register counts the newest
+    of any source, docs/compliance.md). The newest self-assessments go into ``selves``."""
     if not comp_ids:
         return {}
     result: dict[int, tuple[int | None, str | None, float, dt.date | None, str | None]] = {}
@@ -126,8 +150,14 @@ def _current_levels(
         rows = session.execute(
             _assessments_stmt(), {"employee_id": employee_id, "competence_ids": skill_ids, "at": at}
         )
-        for comp_id, ordinal, name, percent, on, name_en in rows:
-            result[comp_id] = (ordinal, name, percent, on, name_en)  # ascending: the last one wins
+        own_counts = counting_sources(session) is LevelSource.NEWEST
+        for comp_id, ordinal, name, percent, on, name_en, source in rows:  # ascending: the last wins
+            if source == AssessmentSource.SELF:
+                if selves is not None:
+                    selves[comp_id] = SelfLevel(ordinal, name, name_en, on)
+                if not own_counts:
+                    continue
+            result[comp_id] = (ordinal, name, percent, on, name_en)
     cert_ids = [c for c in comp_ids if refs[c].kind == "certificate"]
     if cert_ids:
         certs = session.execute(
@@ -145,6 +175,33 @@ def _current_levels(
             level = high if valid else low
             result[cert_comp] = (level[0], level[1], 100.0 if valid else 0.0, completed, level[2])
     return result
+
+
+def _lacking_courses(
+    session: Session,
+    employee_id: int,
+    at: dt.date,
+    terms: Mapping[int, Terms],
+    refs: Mapping[int, CompetenceRef],
+    current: Mapping[int, tuple[int | None, str | None, float, dt.date | None, str | None]],
+) -> dict[int, tuple[RequirementStatus, dt.date | None, dt.date | None]]:
+    """The mandatory courses without a valid certificate on ``at``: competence → (missing or
+    overdue, the deadline, since when lacking) (docs/compliance.md)."""
+    out = {}
+    for comp_id, term in terms.items():
+        ref = refs.get(comp_id)
+        cur = current.get(comp_id)
+        if ref is None or ref.kind != "certificate" or (cur is not None and cur[2] >= 100.0):
+            continue
+        expired = session.scalar(
+            select(func.max(Certificate.valid_until)).where(
+                Certificate.employee_id == employee_id,
+                Certificate.competence_id == comp_id,
+                Certificate.valid_until < at,
+            )
+        )
+        out[comp_id] = (lacking_status(term.due, at), term.due, lacking_since(term.since, expired))
+    return out
 
 
 _Level = tuple[int, str, str | None]

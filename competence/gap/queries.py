@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session, aliased
 
 from competence.clock import today
 from competence.gap.results import CompetenceRef, HeatCell, UnitRef
+from competence.roles import in_force
 from competence.units import subtree_select
 from db.models import (
     Area,
@@ -187,7 +188,7 @@ def _pairs(kind: str, scope: Scope, limited: bool, ranged: bool, per_unit: bool)
         select(*(member.c[k] for k in key_names), Requirement.competence_id, req_level.percent.label("req"))
         .join(Requirement, Requirement.role_id == member.c.role_id)
         .join(req_level, req_level.id == Requirement.level_id)
-        .where(member.c.roles == 1, of_kind)
+        .where(member.c.roles == 1, of_kind, in_force(AT))
     )
     multi_keys = select(*(member.c[k] for k in key_names)).where(member.c.roles > 1)
     multi_level = aliased(ScaleLevel)
@@ -196,7 +197,7 @@ def _pairs(kind: str, scope: Scope, limited: bool, ranged: bool, per_unit: bool)
         .join(Employee, Employee.id == Position.employee_id)
         .join(Requirement, Requirement.role_id == Position.role_id)
         .join(multi_level, multi_level.id == Requirement.level_id)
-        .where(*filters, of_kind, tuple_(*key_cols).in_(multi_keys))
+        .where(*filters, of_kind, in_force(AT), tuple_(*key_cols).in_(multi_keys))
         .group_by(*key_cols, Requirement.competence_id)
     )
     return union_all(single, multi).subquery(f"pairs_{kind}")
@@ -247,19 +248,14 @@ def _scored_shape(today_mode: bool, scope: Scope, limited: bool, ranged: bool, p
         skill_rows = select(*keys, skill.c.req, newest.label("cur")).select_from(skill)
     certs = _pairs("certificate", scope, limited, ranged, per_unit)
     valid = aliased(Certificate)
-    any_cert = aliased(Certificate)
     has_valid = exists().where(
         valid.employee_id == certs.c.employee_id,
         valid.competence_id == certs.c.competence_id,
         valid.completed_on <= AT,
         or_(valid.valid_until.is_(None), valid.valid_until >= AT),
     )
-    has_any = exists().where(
-        any_cert.employee_id == certs.c.employee_id,
-        any_cert.competence_id == certs.c.competence_id,
-        any_cert.completed_on <= AT,
-    )
-    cert_cur = case((has_valid, literal(100.0)), (has_any, literal(0.0)), else_=None)
+    # a course is held or not: never taken or expired is 0 %, never "not assessed" (docs/compliance.md)
+    cert_cur = case((has_valid, literal(100.0)), else_=literal(0.0))
     cert_rows = select(*(certs.c[c.name] for c in keys), certs.c.req, cert_cur.label("cur")).select_from(
         certs
     )

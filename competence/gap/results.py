@@ -7,11 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from competence.language import coded, pick, pick_name
+from competence.language import coded, format_date, pick, pick_name
 from competence.numbers import format_int
-from db.codes import CertificateStatus
+from db.codes import CertificateStatus, RequirementStatus
 
-Status = Literal["met", "gap", "not_assessed"]
+#: a requirement's status (docs/compliance.md); "missing" and "overdue" only for a mandatory course
+#: (a competence of kind certificate) without a valid certificate, in the profile
+Status = Literal["met", "gap", "not_assessed", "missing", "overdue"]
 
 
 class Shortfall:
@@ -78,6 +80,19 @@ class CompetenceRef:
 
 
 @dataclass(frozen=True)
+class SelfLevel:
+    """The employee's own newest assessment of a competence, shown beside the leader's."""
+
+    ordinal: int
+    name: str
+    name_en: str | None
+    assessed_on: dt.date
+
+    def label(self, lang: str) -> str:
+        return f"{self.ordinal} {pick_name(lang, self.name, self.name_en)}"
+
+
+@dataclass(frozen=True)
 class ProfileItem(Shortfall):
     """One required competence of one person."""
 
@@ -92,10 +107,42 @@ class ProfileItem(Shortfall):
     assessed_on: dt.date | None
     required_level_name_en: str | None = None
     current_level_name_en: str | None = None
+    #: a mandatory course without a valid certificate: missing, or overdue past its deadline
+    lacking: RequirementStatus | None = None
+    #: the deadline of a lacking mandatory course (None: none), and since when it has been lacking
+    deadline: dt.date | None = None
+    lacking_since: dt.date | None = None
+    #: the employee's own newest assessment (None: none), beside the level that counts
+    self_level: SelfLevel | None = None
+
+    @property
+    def status(self) -> Status:
+        if self.lacking is RequirementStatus.OVERDUE:
+            return "overdue"
+        if self.lacking is RequirementStatus.MISSING:
+            return "missing"
+        if self.competence.kind == "certificate" and self.current_percent is None:
+            return "gap"  # a desirable course never taken is lacking, not "not assessed"
+        return super().status
 
     @property
     def not_assessed(self) -> bool:
-        return self.current_percent is None
+        return self.status == "not_assessed"
+
+    @property
+    def self_difference(self) -> int | None:
+        """The employee's own level less the level that counts, in levels (None: nothing to compare)."""
+        if self.self_level is None or self.current_level is None:
+            return None
+        return self.self_level.ordinal - self.current_level
+
+    def status_label(self, lang: str) -> str:
+        """ "Oppfylt", "Avvik", "Ikke vurdert", "Mangler, frist 01.03.2027", "Forfalt"."""
+        if self.status == "missing" and self.deadline is not None:
+            return pick(lang, "Mangler, frist {date}", "Missing, deadline {date}").format(
+                date=format_date(self.deadline, lang)
+            )
+        return RequirementStatus.label_of(self.status, lang)
 
     def required_level_label(self, lang: str) -> str:
         """ "3 Kan selvstendig" / "3 Independent": the required level in ``lang``."""
@@ -163,6 +210,15 @@ class EmployeeProfile:
     @property
     def not_assessed(self) -> int:
         return sum(1 for i in self.items if i.status == "not_assessed")
+
+    @property
+    def lacking(self) -> int:
+        """Mandatory courses without a valid certificate (missing or overdue)."""
+        return sum(1 for i in self.items if i.lacking is not None)
+
+    @property
+    def overdue(self) -> int:
+        return sum(1 for i in self.items if i.status == "overdue")
 
     @property
     def coverage(self) -> float:

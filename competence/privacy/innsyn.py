@@ -69,6 +69,9 @@ MENTION_CONTEXT: dict[str, tuple[str, ...]] = {
     "unit_target": ("unit_id", "competence_id"),
     "unit_measure": ("unit_id", "year", "title"),
     "unit_budget": ("unit_id", "year"),
+    "qualification": ("key", "name"),
+    "employee_qualification": ("obtained_on", "qualification_id"),
+    "dispensation": ("starts_on", "ends_on", "qualification_id"),
 }
 #: A passage longer than this is cut to the part around the mention.
 EXCERPT_CHARS = 240

@@ -26,11 +26,16 @@ from competence.language import normalise_language, pick
 from db.codes import (
     AccountKind,
     ActivityType,
+    AppraisalKind,
     AssessmentSource,
     AuditAction,
     Code,
     EmploymentType,
+    Funding,
     GoalStatus,
+    MeasureKind,
+    MeasureStatus,
+    QualificationKind,
 )
 
 TITLE = "Innsyn: opplysninger registrert om deg"
@@ -54,6 +59,8 @@ SECTIONS = {
     "certificate": "Kurs og sertifikater",
     "learning_goal": "Utviklingsmål",
     "appraisal": "Medarbeidersamtaler",
+    "employee_qualification": "Formelle kvalifikasjoner",
+    "dispensation": "Dispensasjoner fra kvalifikasjonskrav",
     "register_account": "Tilgang til det felles registeret",
 }
 #: Where a mention is, by table, when it is not one of SECTIONS (register-wide data).
@@ -66,6 +73,7 @@ PLACES = {
     "unit_target": "Kompetansemål for en enhet",
     "unit_measure": "Tiltak i en enhets kompetanseplan",
     "unit_budget": "Kompetansebudsjett for en enhet",
+    "qualification": "Kvalifikasjonsbeskrivelse",
 }
 #: What a mention was found by.
 FOUND = {"name": "navn", "email": "e-post", "employee_no": "ansattnummer"}
@@ -129,6 +137,15 @@ LABELS = {
     "cost_nok": "Kostnad (kr)",
     "result": "Resultat",
     "number": "Nummer",
+    "kind": "Type",
+    "qualification": "Kvalifikasjon",
+    "obtained_on": "Oppnådd",
+    "expires_on": "Utløper",
+    "document_ref": "Dokumentreferanse",
+    "starts_on": "Fra",
+    "ends_on": "Til",
+    "granted_by": "Innvilget av",
+    "reason": "Begrunnelse",
 }
 #: The same words in English, by the same keys (a test holds the two lists to the same keys).
 SECTIONS_EN = {
@@ -137,6 +154,8 @@ SECTIONS_EN = {
     "certificate": "Courses and certificates",
     "learning_goal": "Learning goals",
     "appraisal": "Appraisal talks",
+    "employee_qualification": "Formal qualifications",
+    "dispensation": "Dispensations from qualification requirements",
     "register_account": "Access to the shared register",
 }
 PLACES_EN = {
@@ -148,6 +167,7 @@ PLACES_EN = {
     "unit_budget": "A unit's competence budget",
     "unit_target": "A unit's competence target",
     "unit_measure": "A measure in a unit's competence plan",
+    "qualification": "Qualification description",
 }
 FOUND_EN = {"name": "name", "email": "e-mail", "employee_no": "employee number"}
 ROLES_EN = {
@@ -209,14 +229,25 @@ LABELS_EN = {
     "result": "Result",
     "number": "Number",
     "year": "Year",
+    "kind": "Kind",
+    "qualification": "Qualification",
+    "obtained_on": "Obtained",
+    "expires_on": "Expires",
+    "document_ref": "Document reference",
+    "starts_on": "From",
+    "ends_on": "To",
+    "granted_by": "Granted by",
+    "reason": "Reason",
 }
 #: Stored codes shown as words.
-VALUES: dict[str, type[Code]] = {
-    "source": AssessmentSource,
-    "activity_type": ActivityType,
-    "status": GoalStatus,
-    "employment_type": EmploymentType,
-    "kind": AccountKind,
+#: (a column named "kind" is a login's, a talk's or a qualification's: their codes differ)
+VALUES: dict[str, tuple[type[Code], ...]] = {
+    "source": (AssessmentSource,),
+    "activity_type": (ActivityType,),
+    "status": (GoalStatus, MeasureStatus),
+    "employment_type": (EmploymentType,),
+    "funding": (Funding,),
+    "kind": (AccountKind, AppraisalKind, QualificationKind, MeasureKind),
 }
 _HIDDEN = {"id", "version"}
 _WIDTHS = [32 * mm, 58 * mm, 32 * mm, theme.FRAME_WIDTH - 122 * mm]
@@ -272,7 +303,8 @@ class _Words:
                 continue
             text = self.shown(value)
             if key in VALUES and isinstance(value, str):
-                text = VALUES[key].label_of(value, self.lang)
+                known = next((c.known(value) for c in VALUES[key] if c.known(value) is not None), None)
+                text = known.label(self.lang) if known is not None else text
             if text:
                 pairs.append((self.label(base), text))
         return pairs

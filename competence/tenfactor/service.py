@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from competence import audit
 from competence.clock import now
 from competence.roster.headers import header_key
-from competence.settings import settings_in
+from competence.settings import register_settings
 from competence.tenfactor.layout import find_layout
 from competence.tenfactor.minimum import minimum_group
 from competence.tenfactor.parse import FileGroup, Problem, parse_rows
@@ -190,7 +190,7 @@ def _plan(session: Session, read: ReadFile, options: TenFactorOptions) -> TenFac
     rows = next(s[4] for s in read.sheets if s[0] == layout.sheet)
     parsed = parse_rows(layout, rows, options.year)
     minimum = minimum_group(session)
-    choices = resolve_units(session, parsed.groups, options.unit_map, settings_in(session).municipality)
+    choices = resolve_units(session, parsed.groups, options.unit_map, register_settings(session).municipality)
     stored = _stored(session, choices.values())
     taken: dict[tuple[int, int], int] = {}
     outcomes: list[GroupOutcome] = []

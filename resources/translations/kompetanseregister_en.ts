@@ -281,6 +281,10 @@
         <translation>Date:</translation>
     </message>
     <message>
+        <source>Type samtale:</source>
+        <translation>Kind of talk:</translation>
+    </message>
+    <message>
         <source>Leder:</source>
         <translation>Leader:</translation>
     </message>
@@ -310,6 +314,10 @@
     <message>
         <source>Dato</source>
         <translation>Date</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>Leder</source>
@@ -344,8 +352,40 @@
         <translation>Delete</translation>
     </message>
     <message>
-        <source>Medarbeidersamtale {date}</source>
-        <translation>Appraisal talk {date}</translation>
+        <source>Neste medarbeidersamtale</source>
+        <translation>Next appraisal talk</translation>
+    </message>
+    <message>
+        <source>Personen har ingen stilling i dag, og ingen medarbeidersamtale forfaller.</source>
+        <translation>The person holds no position today, and no appraisal talk falls due.</translation>
+    </message>
+    <message>
+        <source>Ingen medarbeidersamtale er registrert, og startdatoen er ukjent: samtalen er forfalt.</source>
+        <translation>No appraisal talk is recorded and the start date is unknown: the talk is overdue.</translation>
+    </message>
+    <message>
+        <source>Neste medarbeidersamtale forfalt {date}</source>
+        <translation>Next appraisal talk was due {date}</translation>
+    </message>
+    <message>
+        <source>Neste medarbeidersamtale forfaller snart: {date}</source>
+        <translation>Next appraisal talk is due soon: {date}</translation>
+    </message>
+    <message>
+        <source>Neste medarbeidersamtale: {date}</source>
+        <translation>Next appraisal talk: {date}</translation>
+    </message>
+    <message>
+        <source>(ingen registrert ennå)</source>
+        <translation>(none recorded yet)</translation>
+    </message>
+    <message>
+        <source>(forrige {date})</source>
+        <translation>(previous {date})</translation>
+    </message>
+    <message>
+        <source>{kind} {date}</source>
+        <translation>{kind} {date}</translation>
     </message>
     <message>
         <source>Leder:</source>
@@ -780,6 +820,18 @@ The previous contents are in {safety}.</translation>
         <source>Merknad:</source>
         <translation>Note:</translation>
     </message>
+    <message>
+        <source>Kompetansen kurset gir, som vurderes på nivå</source>
+        <translation>The competence the course gives, assessed at a level</translation>
+    </message>
+    <message>
+        <source>Gir kompetanse i:</source>
+        <translation>Gives competence in:</translation>
+    </message>
+    <message>
+        <source>Nivå etter kurset:</source>
+        <translation>Level after the course:</translation>
+    </message>
 </context>
 <context>
     <name>CertificatesTab</name>
@@ -937,6 +989,109 @@ The previous contents are in {safety}.</translation>
         <source>Alle (ingen kompetansefilter)</source>
         <extracomment>(competence id, minimum level ordinal), or (None, 0) when cleared.</extracomment>
         <translation>All (no competence filter)</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteGoalDialog</name>
+    <message>
+        <source>Fullfør utviklingsmålet</source>
+        <translation>Complete the learning goal</translation>
+    </message>
+    <message>
+        <source>«{goal}» er nådd. Registrer hva det førte til, så er profilen oppdatert.</source>
+        <translation>“{goal}” is reached. Record what it led to, and the profile is up to date.</translation>
+    </message>
+    <message>
+        <source>(ikke registrer nytt nivå)</source>
+        <translation>(do not record a new level)</translation>
+    </message>
+    <message>
+        <source>Nytt nivå i {name}:</source>
+        <translation>New level in {name}:</translation>
+    </message>
+    <message>
+        <source>Resultat:</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <source>Registrer &amp;kursbevis for {name}</source>
+        <translation>Record a &amp;certificate for {name}</translation>
+    </message>
+    <message>
+        <source>Registrer &amp;kursbevis (nivået regnes da som gitt av kurset)</source>
+        <translation>Record a &amp;certificate (the level then counts as given by the course)</translation>
+    </message>
+    <message>
+        <source>Tomt: navnet på kurset</source>
+        <translation>Empty: the name of the course</translation>
+    </message>
+    <message>
+        <source>Tomt: regnes ut fra kursets gyldighet, eller gyldig uten utløp</source>
+        <translation>Empty: worked out from the course&apos;s validity, or valid without expiry</translation>
+    </message>
+    <message>
+        <source>Kursbevis:</source>
+        <translation>Certificate:</translation>
+    </message>
+    <message>
+        <source>Utsteder:</source>
+        <translation>Issuer:</translation>
+    </message>
+    <message>
+        <source>Fullført:</source>
+        <translation>Completed:</translation>
+    </message>
+    <message>
+        <source>Gyldig til:</source>
+        <translation>Valid until:</translation>
+    </message>
+</context>
+<context>
+    <name>ComplianceDuePanel</name>
+    <message>
+        <source>Mangler, frist {date}</source>
+        <translation>Missing, deadline {date}</translation>
+    </message>
+    <message>
+        <source>Lovpålagte krav som mangler</source>
+        <extracomment>The figures for the unit asked for have arrived.</extracomment>
+        <translation>Mandatory requirements missing</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Krav</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Siden</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Enter eller dobbeltklikk åpner ansattkortet</source>
+        <translation>Enter or double-click opens the employee card</translation>
+    </message>
+    <message>
+        <source>Beregner…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <source>{lacking} av {people} ansatte mangler minst ett lovpålagt krav ({overdue} forfalt); {compliant} oppfyller alle.</source>
+        <translation>{lacking} of {people} employees lack at least one mandatory requirement ({overdue} overdue); {compliant} meet them all.</translation>
+    </message>
+    <message>
+        <source>{count} stillinger hviler på en dispensasjon (se Enheter).</source>
+        <translation>{count} posts rest on a dispensation (see Units).</translation>
     </message>
 </context>
 <context>
@@ -1308,6 +1463,128 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>DispensationDialog</name>
+    <message>
+        <source>Endre dispensasjon</source>
+        <translation>Edit dispensation</translation>
+    </message>
+    <message>
+        <source>Ny dispensasjon</source>
+        <translation>New dispensation</translation>
+    </message>
+    <message>
+        <source>f.eks. Kommunedirektøren, sak 2026/77</source>
+        <translation>e.g. the chief municipal executive, case 2026/77</translation>
+    </message>
+    <message>
+        <source>Fra kravet om:</source>
+        <translation>From the requirement for:</translation>
+    </message>
+    <message>
+        <source>Gjelder fra:</source>
+        <translation>Valid from:</translation>
+    </message>
+    <message>
+        <source>Gjelder til:</source>
+        <translation>Valid until:</translation>
+    </message>
+    <message>
+        <source>Innvilget av:</source>
+        <translation>Granted by:</translation>
+    </message>
+    <message>
+        <source>Begrunnelse:</source>
+        <translation>Reason:</translation>
+    </message>
+</context>
+<context>
+    <name>DispensationTable</name>
+    <message>
+        <source>Fra kravet om</source>
+        <translation>From the requirement for</translation>
+    </message>
+    <message>
+        <source>Fra</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Til</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Gjelder ikke i dag</source>
+        <translation>Not in force today</translation>
+    </message>
+    <message>
+        <source>Innvilget av</source>
+        <translation>Granted by</translation>
+    </message>
+    <message>
+        <source>Dispensasjoner</source>
+        <translation>Dispensations</translation>
+    </message>
+    <message>
+        <source>Ny d&amp;ispensasjon…</source>
+        <translation>New d&amp;ispensation…</translation>
+    </message>
+    <message>
+        <source>Endre…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Slett</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Slett dispensasjon</source>
+        <translation>Delete dispensation</translation>
+    </message>
+    <message>
+        <source>Slette dispensasjonen fra «{name}»?</source>
+        <translation>Delete the dispensation from “{name}”?</translation>
+    </message>
+</context>
+<context>
+    <name>DispensationsTab</name>
+    <message>
+        <source>Enhet</source>
+        <extracomment>a person&apos;s card is asked for (their employee id)</extracomment>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Fra kravet om</source>
+        <translation>From the requirement for</translation>
+    </message>
+    <message>
+        <source>Gjelder til</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Innvilget av</source>
+        <translation>Granted by</translation>
+    </message>
+    <message>
+        <source>Stillinger som hviler på en dispensasjon</source>
+        <translation>Posts that rest on a dispensation</translation>
+    </message>
+    <message>
+        <source>Enter eller dobbeltklikk åpner ansattkortet</source>
+        <translation>Enter or double-click opens the employee card</translation>
+    </message>
+    <message>
+        <source>Stillinger som bare oppfyller et kvalifikasjonskrav rollen stiller fordi personen har dispensasjon. Når dispensasjonen utløper, mangler kravet.</source>
+        <translation>Posts that meet a qualification requirement of their role only because the person has a dispensation. When the dispensation ends, the requirement is missing.</translation>
+    </message>
+    <message>
+        <source>Ingen stilling i utvalget hviler på en dispensasjon.</source>
+        <translation>No post in the selection rests on a dispensation.</translation>
+    </message>
+</context>
+<context>
     <name>DrillPanel</name>
     <message>
         <source>Personene bak cellen</source>
@@ -1433,6 +1710,41 @@ The previous contents are in {safety}.</translation>
     </message>
 </context>
 <context>
+    <name>Egenvurdering</name>
+    <message>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Enhet {unit}, {people} ansatte – egenvurderinger lagret: {recorded} · uendret: {unchanged}</source>
+        <translation>Unit {unit}, {people} employees – self-assessments saved: {recorded} · unchanged: {unchanged}</translation>
+    </message>
+    <message>
+        <source>Enhet {unit}, {people} ansatte – egenvurderinger: {recorded} · avviste celler: {refused} · uendret: {unchanged}</source>
+        <translation>Unit {unit}, {people} employees – self-assessments: {recorded} · refused cells: {refused} · unchanged: {unchanged}</translation>
+    </message>
+    <message>
+        <source>allerede registrert: {count}</source>
+        <translation>already registered: {count}</translation>
+    </message>
+    <message>
+        <source>Innlesing av egenvurderinger</source>
+        <translation>Reading in self-assessments</translation>
+    </message>
+    <message>
+        <source>Fil: {file}</source>
+        <translation>File: {file}</translation>
+    </message>
+    <message>
+        <source>Egenvurderinger:</source>
+        <translation>Self-assessments:</translation>
+    </message>
+    <message>
+        <source>Avviste celler:</source>
+        <translation>Refused cells:</translation>
+    </message>
+</context>
+<context>
     <name>Eksport</name>
     <message>
         <source>PDF-dokument (*.pdf)</source>
@@ -1497,6 +1809,10 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>&amp;Kurs og sertifikater</source>
         <translation>&amp;Courses and certificates</translation>
+    </message>
+    <message>
+        <source>Kv&amp;alifikasjoner</source>
+        <translation>&amp;Qualifications</translation>
     </message>
     <message>
         <source>&amp;Medarbeidersamtaler</source>
@@ -1568,6 +1884,14 @@ The previous contents are in {safety}.</translation>
     <message>
         <source>Vis også de som har sluttet</source>
         <translation>Also show those who have left</translation>
+    </message>
+    <message>
+        <source>Bare de med &amp;medarbeidersamtale forfalt</source>
+        <translation>Only those with the appraisal talk &amp;overdue</translation>
+    </message>
+    <message>
+        <source>De som skulle hatt medarbeidersamtale nå (Innstillinger: tid mellom samtalene)</source>
+        <translation>Those who should have had an appraisal talk by now (Settings: time between talks)</translation>
     </message>
     <message>
         <source>Nullstill filtre</source>
@@ -1871,6 +2195,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>R&amp;oller og krav</source>
         <translation>R&amp;oles and requirements</translation>
+    </message>
+    <message>
+        <source>Kv&amp;alifikasjoner</source>
+        <translation>Q&amp;ualifications</translation>
     </message>
     <message>
         <source>Rammeverk og roller</source>
@@ -2392,6 +2720,104 @@ Backups taken before the erasure still hold the person until they are rotated ou
     </message>
 </context>
 <context>
+    <name>HeldQualificationDialog</name>
+    <message>
+        <source>Endre kvalifikasjon</source>
+        <translation>Edit qualification</translation>
+    </message>
+    <message>
+        <source>Registrer kvalifikasjon</source>
+        <translation>Record qualification</translation>
+    </message>
+    <message>
+        <source>f.eks. Helsedirektoratet, OsloMet</source>
+        <translation>e.g. the Norwegian Directorate of Health, OsloMet</translation>
+    </message>
+    <message>
+        <source>Hvor dokumentet er arkivert, f.eks. sak 2019/1234</source>
+        <translation>Where the document is filed, e.g. case 2019/1234</translation>
+    </message>
+    <message>
+        <source>Kvalifikasjon:</source>
+        <translation>Qualification:</translation>
+    </message>
+    <message>
+        <source>Oppnådd:</source>
+        <translation>Obtained:</translation>
+    </message>
+    <message>
+        <source>Utløper:</source>
+        <translation>Expires:</translation>
+    </message>
+    <message>
+        <source>Utsteder:</source>
+        <translation>Issuer:</translation>
+    </message>
+    <message>
+        <source>Dokumentreferanse:</source>
+        <translation>Document reference:</translation>
+    </message>
+    <message>
+        <source>Merknad:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <source>Registeret holder bare en henvisning til dokumentet, aldri en kopi, og aldri fødselsnummer.</source>
+        <translation>The register holds only a reference to the document, never a copy, and never a national identity number.</translation>
+    </message>
+</context>
+<context>
+    <name>HeldTable</name>
+    <message>
+        <source>Kvalifikasjon</source>
+        <translation>Qualification</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Oppnådd</source>
+        <translation>Obtained</translation>
+    </message>
+    <message>
+        <source>Utløper</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>uten utløp</source>
+        <translation>no expiry</translation>
+    </message>
+    <message>
+        <source>Dokument</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Kvalifikasjoner personen har</source>
+        <translation>Qualifications the person holds</translation>
+    </message>
+    <message>
+        <source>Re&amp;gistrer kvalifikasjon…</source>
+        <translation>Record q&amp;ualification…</translation>
+    </message>
+    <message>
+        <source>Endre…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Slett</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Slett kvalifikasjon</source>
+        <translation>Delete qualification</translation>
+    </message>
+    <message>
+        <source>Slette «{name}» fra personen?</source>
+        <translation>Delete “{name}” from the person?</translation>
+    </message>
+</context>
+<context>
     <name>HelpWindow</name>
     <message>
         <source>Brukerveiledning – Kompetanseregister</source>
@@ -2469,6 +2895,18 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Import the units&apos; results of the employee survey (the mean per factor and the number who answered). Groups under the minimum are never read. The results show in Planning, Units and Overview.</translation>
     </message>
     <message>
+        <source>Les inn e&amp;genvurderinger…</source>
+        <translation>Read in s&amp;elf-assessments…</translation>
+    </message>
+    <message>
+        <source>Utfylt egenvurderingsskjema</source>
+        <translation>Completed self-assessment form</translation>
+    </message>
+    <message>
+        <source>Les inn skjemaet de ansatte har fylt ut før medarbeidersamtalen. Nivåene lagres som egenvurderinger ved siden av lederens; alt eller ingenting.</source>
+        <translation>Read in the form the employees filled in before the appraisal talk. The levels are saved as self-assessments next to the leader&apos;s; all or nothing.</translation>
+    </message>
+    <message>
         <source>Tidspunkt</source>
         <translation>Time</translation>
     </message>
@@ -2526,6 +2964,14 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>avviste celler: {n}</source>
         <translation>refused cells: {n}</translation>
+    </message>
+    <message>
+        <source>egenvurderinger: {n}</source>
+        <translation>self-assessments: {n}</translation>
+    </message>
+    <message>
+        <source>ansatte: {n}</source>
+        <translation>employees: {n}</translation>
     </message>
     <message>
         <source>kompetanser: {n}</source>
@@ -2698,6 +3144,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>Kompetanseprofil</name>
     <message>
         <source>Oppfylt</source>
+        <extracomment>a mandatory course without a valid certificate: amber while its deadline lasts, red after the order of the status column: what needs doing first</extracomment>
         <translation>Met</translation>
     </message>
     <message>
@@ -2707,6 +3154,18 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Ikke vurdert</source>
         <translation>Not assessed</translation>
+    </message>
+    <message>
+        <source>Mangler</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Forfalt</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Mangler, frist {date}</source>
+        <translation>Missing, deadline {date}</translation>
     </message>
     <message>
         <source>ikke registrert</source>
@@ -2723,6 +3182,11 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>ikke vurdert</source>
         <translation>not assessed</translation>
+    </message>
+    <message>
+        <source>Egenvurdering {date}</source>
+        <extracomment>the employee&apos;s own level differs from the leader&apos;s</extracomment>
+        <translation>Self-assessment {date}</translation>
     </message>
     <message>
         <source>Avvik i prosentpoeng av skalaen: krav minus nåværende nivå, når nivået er lavere enn kravet. Ikke vurdert teller som {zero} i avviket.</source>
@@ -2750,6 +3214,17 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>kryptert, sertifikat og servernavn kontrolleres (verify-full)</source>
         <translation>encrypted, certificate and server name checked (verify-full)</translation>
+    </message>
+</context>
+<context>
+    <name>Kvalifikasjoner</name>
+    <message>
+        <source>Oppfylt (dispensasjon til {date})</source>
+        <translation>Met (dispensation until {date})</translation>
+    </message>
+    <message>
+        <source>Mangler, frist {date}</source>
+        <translation>Missing, deadline {date}</translation>
     </message>
 </context>
 <context>
@@ -3095,7 +3570,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>MarkLeftDialog</name>
     <message>
         <source>Registrer at {name} har sluttet</source>
-        <extracomment>What the card shows (the employee screen reloads it when one of these changed): the gap analysis&apos;s inputs, and the person&apos;s talks.</extracomment>
+        <extracomment>What the card shows (the employee screen reloads it when one of these changed): the gap analysis&apos;s inputs, the person&apos;s talks and their formal qualifications.</extracomment>
         <translation>Register that {name} has left</translation>
     </message>
     <message>
@@ -4072,6 +4547,14 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Double-click or F2 to change the level</translation>
     </message>
     <message>
+        <source>Egenvurdering</source>
+        <translation>Self-assessment</translation>
+    </message>
+    <message>
+        <source>Den ansattes egen vurdering ved siden av nivået som teller (lederens, med mindre Innstillinger sier nyeste uansett kilde); tallet i parentes er forskjellen.</source>
+        <translation>The employee&apos;s own assessment beside the level that counts (the leader&apos;s, unless Settings say the newest of any source); the number in brackets is the difference.</translation>
+    </message>
+    <message>
         <source>Avvik</source>
         <translation>Gap</translation>
     </message>
@@ -4140,12 +4623,192 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>{met} of {total} requirements met · {gaps} with a gap · {na} not assessed</translation>
     </message>
     <message>
+        <source> · {lacking} lovpålagte kurs mangler ({overdue} forfalt)</source>
+        <translation> · {lacking} mandatory courses missing ({overdue} overdue)</translation>
+    </message>
+    <message>
         <source>Rollen til personen har ingen kompetansekrav ennå (se Rammeverk og roller).</source>
         <translation>The person&apos;s role has no competence requirements yet (see Frameworks and roles).</translation>
     </message>
     <message>
         <source>Historikk for {name}</source>
         <translation>History for {name}</translation>
+    </message>
+</context>
+<context>
+    <name>QualificationDialog</name>
+    <message>
+        <source>Endre kvalifikasjon</source>
+        <translation>Edit qualification</translation>
+    </message>
+    <message>
+        <source>Ny kvalifikasjon i katalogen</source>
+        <translation>New qualification in the catalogue</translation>
+    </message>
+    <message>
+        <source>(ikke oppgitt)</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <source>f.eks. helsepersonelloven § 48</source>
+        <translation>e.g. Health Personnel Act § 48</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>Navn:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Navn på engelsk:</source>
+        <translation>Name in English:</translation>
+    </message>
+    <message>
+        <source>Utdanningsnivå:</source>
+        <translation>Level of education:</translation>
+    </message>
+    <message>
+        <source>Fagområde:</source>
+        <translation>Field:</translation>
+    </message>
+    <message>
+        <source>Hjemmel:</source>
+        <translation>Legal basis:</translation>
+    </message>
+    <message>
+        <source>Beskrivelse:</source>
+        <translation>Description:</translation>
+    </message>
+</context>
+<context>
+    <name>QualificationRequirementDialog</name>
+    <message>
+        <source>Endre kvalifikasjonskrav for {role}</source>
+        <translation>Edit qualification requirement for {role}</translation>
+    </message>
+    <message>
+        <source>Nytt kvalifikasjonskrav for {role}</source>
+        <translation>New qualification requirement for {role}</translation>
+    </message>
+    <message>
+        <source>Kvalifikasjon:</source>
+        <translation>Qualification:</translation>
+    </message>
+    <message>
+        <source>Obligatorisk (ellers ønsket)</source>
+        <translation>Mandatory (otherwise desirable)</translation>
+    </message>
+    <message>
+        <source>Obligatorisk:</source>
+        <translation>Mandatory:</translation>
+    </message>
+    <message>
+        <source>Frist etter tiltredelse:</source>
+        <translation>Deadline after taking up the post:</translation>
+    </message>
+</context>
+<context>
+    <name>QualificationsCatalogueTab</name>
+    <message>
+        <source>Kvalifikasjon</source>
+        <translation>Qualification</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Nivå</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Hjemmel</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Har den</source>
+        <translation>Held by</translation>
+    </message>
+    <message>
+        <source>Roller som krever den</source>
+        <translation>Roles that require it</translation>
+    </message>
+    <message>
+        <source>Kvalifikasjoner</source>
+        <translation>Qualifications</translation>
+    </message>
+    <message>
+        <source>Ny &amp;kvalifikasjon…</source>
+        <translation>New &amp;qualification…</translation>
+    </message>
+    <message>
+        <source>Endre…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Slett</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Formelle kvalifikasjoner en rolle kan kreve: utdanning, fag- og svennebrev, autorisasjoner og lisenser. Listen begynner med vanlige kvalifikasjoner i en kommune; endre dem og legg til kommunens egne.</source>
+        <translation>Formal qualifications a role can require: education, trade and journeyman&apos;s certificates, authorisations and licences. The list starts with qualifications common in a municipality; edit them and add the municipality&apos;s own.</translation>
+    </message>
+    <message>
+        <source>Slett kvalifikasjon</source>
+        <translation>Delete qualification</translation>
+    </message>
+    <message>
+        <source>Slette «{name}» fra katalogen?</source>
+        <translation>Delete “{name}” from the catalogue?</translation>
+    </message>
+</context>
+<context>
+    <name>QualificationsTab</name>
+    <message>
+        <source>Rollen krever</source>
+        <translation>The role requires</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Krav</source>
+        <translation>Requirement</translation>
+    </message>
+    <message>
+        <source>Obligatorisk</source>
+        <translation>Mandatory</translation>
+    </message>
+    <message>
+        <source>Ønsket</source>
+        <translation>Desirable</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Mangler siden {date}</source>
+        <translation>Missing since {date}</translation>
+    </message>
+    <message>
+        <source>Kvalifikasjoner rollen krever</source>
+        <translation>Qualifications the role requires</translation>
+    </message>
+    <message>
+        <source>Rollen til personen krever ingen formelle kvalifikasjoner.</source>
+        <translation>The person&apos;s role requires no formal qualifications.</translation>
+    </message>
+    <message>
+        <source>{lacking} av {total} lovpålagte eller obligatoriske kvalifikasjoner mangler.</source>
+        <translation>{lacking} of {total} statutory or mandatory qualifications are missing.</translation>
+    </message>
+    <message>
+        <source>Personen har alle kvalifikasjonene rollen krever.</source>
+        <translation>The person holds every qualification the role requires.</translation>
     </message>
 </context>
 <context>
@@ -4217,6 +4880,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>hours</translation>
     </message>
     <message>
+        <source>Hvilken vurdering som teller i avviksanalysen. Egenvurderinger vises alltid ved siden av lederens på ansattkortet og i utviklingsplanen.</source>
+        <translation>Which assessment counts in the gap analysis. Self-assessments are always shown next to the leader&apos;s on the employee card and in the learning plan.</translation>
+    </message>
+    <message>
         <source>Lagre innstillingene for registeret</source>
         <translation>Save the register settings</translation>
     </message>
@@ -4249,6 +4916,18 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Keep automatic backups:</translation>
     </message>
     <message>
+        <source>Tid mellom medarbeidersamtaler:</source>
+        <translation>Time between appraisal talks:</translation>
+    </message>
+    <message>
+        <source>Varsle samtale som forfaller:</source>
+        <translation>Warn of a talk falling due:</translation>
+    </message>
+    <message>
+        <source>Nivået som gjelder:</source>
+        <translation>The level that counts:</translation>
+    </message>
+    <message>
         <source>Kommune</source>
         <translation>Municipality</translation>
     </message>
@@ -4271,6 +4950,18 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Antall automatiske kopier som beholdes</source>
         <translation>Number of automatic backups kept</translation>
+    </message>
+    <message>
+        <source>Måneder mellom medarbeidersamtaler</source>
+        <translation>Months between appraisal talks</translation>
+    </message>
+    <message>
+        <source>Varsel før en medarbeidersamtale forfaller, i dager</source>
+        <translation>Warning before an appraisal talk falls due, in days</translation>
+    </message>
+    <message>
+        <source>Nivået som gjelder i avviksanalysen</source>
+        <translation>The level that counts in the gap analysis</translation>
     </message>
     <message>
         <source>(ingen logo)</source>
@@ -4576,6 +5267,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Mandatory:</translation>
     </message>
     <message>
+        <source>Frist etter tiltredelse:</source>
+        <translation>Deadline after taking up the post:</translation>
+    </message>
+    <message>
         <source>Rollen krever allerede nivå {level}; det nye nivået erstatter det.</source>
         <translation>The role already requires level {level}; the new level replaces it.</translation>
     </message>
@@ -4607,12 +5302,36 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Before</translation>
     </message>
     <message>
+        <source>Ansatt</source>
+        <translation>Employee</translation>
+    </message>
+    <message>
+        <source>Forrige</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
         <source>Nytt nivå</source>
         <translation>New level</translation>
     </message>
     <message>
+        <source>Kommentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Ark og celle</source>
+        <translation>Sheet and cell</translation>
+    </message>
+    <message>
         <source>Årsak</source>
         <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Egenvurderinger som lagres</source>
+        <translation>Self-assessments to be saved</translation>
+    </message>
+    <message>
+        <source>Egenvurderinger ({count})</source>
+        <translation>Self-assessments ({count})</translation>
     </message>
     <message>
         <source>Celler med nytt nivå</source>
@@ -4826,6 +5545,14 @@ Do it now? It cannot be undone.</translation>
         <translation>Critical</translation>
     </message>
     <message>
+        <source>Frist</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Gjelder fra</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
         <source>Krav til rollen</source>
         <translation>Requirements of the role</translation>
     </message>
@@ -4840,6 +5567,30 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>Fjern krav</source>
         <translation>Remove requirement</translation>
+    </message>
+    <message>
+        <source>His&amp;torikk…</source>
+        <translation>His&amp;tory…</translation>
+    </message>
+    <message>
+        <source>Kvalifikasjon</source>
+        <translation>Qualification</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Kvalifikasjoner rollen krever</source>
+        <translation>Qualifications the role requires</translation>
+    </message>
+    <message>
+        <source>Krav om &amp;kvalifikasjon…</source>
+        <translation>Require a &amp;qualification…</translation>
+    </message>
+    <message>
+        <source>Fjern</source>
+        <translation>Remove</translation>
     </message>
     <message>
         <source>Velg en rolle for å se og endre kravene til den.</source>
@@ -4862,8 +5613,32 @@ Do it now? It cannot be undone.</translation>
         <translation>Delete role</translation>
     </message>
     <message>
-        <source>Fjerne kravet til «{competence}» fra rollen «{role}»?</source>
-        <translation>Remove the requirement for &quot;{competence}&quot; from the role &quot;{role}&quot;?</translation>
+        <source>Fjerne kravet til «{competence}» fra rollen «{role}»? Det gjelder ikke lenger fra i dag; tall for tidligere datoer regner fortsatt med det.</source>
+        <translation>Remove the requirement for “{competence}” from the role “{role}”? It no longer applies from today; figures for earlier dates still count it.</translation>
+    </message>
+    <message>
+        <source>nå</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>{start} – {end}: {level}{mandatory}</source>
+        <translation>{start} – {end}: {level}{mandatory}</translation>
+    </message>
+    <message>
+        <source>(ønsket)</source>
+        <translation>(desirable)</translation>
+    </message>
+    <message>
+        <source>Historikk</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Kravet til «{competence}» i rollen «{role}»:</source>
+        <translation>The requirement for “{competence}” in the role “{role}”:</translation>
+    </message>
+    <message>
+        <source>Fjerne kravet om «{qualification}» fra rollen «{role}»? Det gjelder ikke lenger fra i dag.</source>
+        <translation>Remove the requirement for “{qualification}” from the role “{role}”? It no longer applies from today.</translation>
     </message>
 </context>
 <context>
@@ -4880,6 +5655,46 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>Administrator</source>
         <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>måneder</source>
+        <translation>months</translation>
+    </message>
+    <message>
+        <source>Hvor lenge en person har på seg etter å ha fått en stilling med kravet, f.eks. 6 måneder for HMS-opplæring. Tomt: ingen frist (kravet gjelder straks).</source>
+        <translation>How long a person has after taking up a position with the requirement, e.g. 6 months for HSE training. Empty: no deadline (the requirement applies at once).</translation>
+    </message>
+    <message>
+        <source>Tomt: fra starten, så også tall for tidligere datoer regner med kravet</source>
+        <translation>Empty: from the start, so figures for earlier dates count the requirement too</translation>
+    </message>
+    <message>
+        <source>Rett &amp;opp kravet slik det står (ingen ny periode)</source>
+        <translation>C&amp;orrect the requirement as it stands (no new period)</translation>
+    </message>
+    <message>
+        <source>starten</source>
+        <translation>the start</translation>
+    </message>
+    <message>
+        <source>Endringen gjelder fra:</source>
+        <translation>The change applies from:</translation>
+    </message>
+    <message>
+        <source>Kravet gjelder nå fra {since}</source>
+        <translation>The requirement now applies from {since}</translation>
+    </message>
+    <message>
+        <source>Gjelder fra:</source>
+        <translation>Valid from:</translation>
+    </message>
+    <message>
+        <source>fra starten</source>
+        <translation>from the start</translation>
+    </message>
+    <message>
+        <source>{months} mnd.</source>
+        <translation>{months} mo.</translation>
     </message>
 </context>
 <context>
@@ -4976,6 +5791,74 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>Prosentene kan ikke endres: vurderinger og krav bygger på dem.</source>
         <translation>The percentages cannot be changed: assessments and requirements rest on them.</translation>
+    </message>
+</context>
+<context>
+    <name>SelfAssessmentFilePage</name>
+    <message>
+        <source>Velg utfylt egenvurderingsskjema</source>
+        <translation>Choose a completed self-assessment form</translation>
+    </message>
+    <message>
+        <source>Excel-arbeidsbøker (*.xlsx);;Alle filer (*)</source>
+        <translation>Excel workbooks (*.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Utfylt egenvurderingsskjema</source>
+        <translation>Completed self-assessment form</translation>
+    </message>
+    <message>
+        <source>Velg skjemaet de ansatte har fylt ut i Excel.</source>
+        <translation>Choose the form the employees filled in in Excel.</translation>
+    </message>
+    <message>
+        <source>Skjemaet lages på skjermen Rapporter (Egenvurderingsskjema). Hvert nivå en ansatt har valgt, blir en egenvurdering med dagens dato, ved siden av lederens vurdering. Du ser alt før noe lagres.</source>
+        <translation>The form is made on the Reports screen (Self-assessment form). Each level an employee chose becomes a self-assessment dated today, next to the leader&apos;s assessment. You see everything before anything is saved.</translation>
+    </message>
+    <message>
+        <source>Leser skjemaet…</source>
+        <translation>Reading the form…</translation>
+    </message>
+</context>
+<context>
+    <name>SelfAssessmentPreviewPage</name>
+    <message>
+        <source>Forhåndsvisning</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Ingenting er lagret ennå.</source>
+        <translation>Nothing is saved yet.</translation>
+    </message>
+    <message>
+        <source>&amp;Lagre egenvurderingene</source>
+        <translation>&amp;Save the self-assessments</translation>
+    </message>
+    <message>
+        <source>{refused} celler kan ikke leses inn (se Avvist). Ingenting lagres: rett cellene i filen og les den inn på nytt.</source>
+        <translation>{refused} cells cannot be read in (see Refused). Nothing is saved: correct the cells in the file and read it in again.</translation>
+    </message>
+    <message>
+        <source>Lagrer egenvurderingene…</source>
+        <translation>Saving the self-assessments…</translation>
+    </message>
+</context>
+<context>
+    <name>SelfAssessmentReportPage</name>
+    <message>
+        <source>Rapport</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Egenvurderingene er lagret.</source>
+        <translation>The self-assessments are saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SelfAssessmentWizard</name>
+    <message>
+        <source>Les inn egenvurderinger</source>
+        <translation>Read in self-assessments</translation>
     </message>
 </context>
 <context>
@@ -5164,6 +6047,54 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>kommunen {mean}</source>
         <translation>municipality {mean}</translation>
+    </message>
+</context>
+<context>
+    <name>TalksDuePanel</name>
+    <message>
+        <source>Medarbeidersamtaler som har forfalt eller forfaller snart</source>
+        <extracomment>The figures for the unit asked for have arrived.</extracomment>
+        <translation>Appraisal talks that are overdue or due soon</translation>
+    </message>
+    <message>
+        <source>Navn</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Enhet</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Forfaller</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>nå</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <source>Forrige</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>ingen</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Medarbeidersamtaler som forfaller</source>
+        <translation>Appraisal talks falling due</translation>
+    </message>
+    <message>
+        <source>Enter eller dobbeltklikk åpner ansattkortet</source>
+        <translation>Enter or double-click opens the employee card</translation>
+    </message>
+    <message>
+        <source>Beregner…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <source>{overdue} forfalt, {soon} forfaller innen {days} dager, av {people} ansatte (samtale hver {months}. måned).</source>
+        <translation>{overdue} overdue, {soon} due within {days} days, of {people} employees (a talk every {months} months).</translation>
     </message>
 </context>
 <context>
@@ -5374,6 +6305,14 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>&amp;Lagre vurderingene</source>
         <translation>&amp;Save the assessments</translation>
+    </message>
+    <message>
+        <source>{refused} celler kan ikke leses inn (se Avvist). Ingenting lagres før de er rettet i filen og den er lest inn på nytt.</source>
+        <translation>{refused} cells cannot be read in (see Refused). Nothing is saved until they are corrected in the file and it is read in again.</translation>
+    </message>
+    <message>
+        <source>Lagre likevel de {count} nye nivåene som kan leses inn (de avviste lagres ikke)</source>
+        <translation>Save anyway the {count} new levels that can be read in (the refused ones are not saved)</translation>
     </message>
     <message>
         <source>Lagrer vurderingene…</source>
@@ -5649,6 +6588,10 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>&amp;Mål</source>
         <translation>Tar&amp;gets</translation>
+    </message>
+    <message>
+        <source>Dis&amp;pensasjoner</source>
+        <translation>D&amp;ispensations</translation>
     </message>
     <message>
         <source>snittavvik {gap} prosentpoeng</source>

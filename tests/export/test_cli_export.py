@@ -67,9 +67,17 @@ def test_template_round_trip_on_the_command_line(
     code, out, _ = _run(uow, "import-assessments", str(template), "--dry-run")
     assert code == 0 and "Prøvekjøring: 1 vurderinger ville blitt lagret, 1 celler avvist" in out
     assert "«Ekspert» er ikke et nivå" in out
+    # all or nothing: the refused cell stops the save, and the command says so with exit code 1
+    code, out, _ = _run(uow, "import-assessments", str(template))
+    assert code == 1 and "Ingenting er lagret: 1 celler kan ikke leses inn" in out
+    assert "(Per Ærlig (1002), Informasjonssikkerhet): «Ekspert» er ikke et nivå" in out
     code, out, _ = _run(uow, "import-assessments", str(template), "--json", "--lang", "en")
+    report = json.loads(out)
+    assert code == 1 and (report["applied"], report["refused_whole"]) == (False, True)
+    code, out, _ = _run(uow, "import-assessments", str(template), "--partial", "--json", "--lang", "en")
     report = json.loads(out)
     assert code == 0 and report["applied"] is True
     assert [(c["employee_no"], c["old_level"], c["new_level"]) for c in report["changed"]] == [("1002", 2, 4)]
     assert report["refused"][0]["reason"] == "not_a_level"
+    assert report["refused"][0]["person"] == "Per Ærlig (1002)"
     assert report["refused"][0]["message"].startswith("Sheet Vurdering!")

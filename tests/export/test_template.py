@@ -99,15 +99,27 @@ def test_round_trip_writes_new_assessments(uow: UnitOfWork, register: ExportRegi
     refused = {r.cell: r for r in preview.refused}
     assert set(refused) == {f"Vurdering!{c}" for c in (bjorn_hms, ase_dig2, ase_hms)}
     assert refused[f"Vurdering!{bjorn_hms}"].code == "not_a_level"
+    # each bad cell named: the cell, the person, the competence and the levels allowed
     assert refused[f"Vurdering!{bjorn_hms}"].message() == (
-        f"Ark Vurdering!{bjorn_hms}: «Nivå 9» er ikke et nivå på skalaen for «Risikovurdering» "
-        "(gyldige nivåer: 1-4)."
+        f"Ark Vurdering!{bjorn_hms} (-Bjørn @Lie (1003), Risikovurdering): «Nivå 9» er ikke et nivå på "
+        "skalaen for «Risikovurdering» (gyldige nivåer: 1 Nivå 1, 2 Nivå 2, 3 Nivå 3, 4 Nivå 4)."
+    )
+    assert (
+        refused[f"Vurdering!{bjorn_hms}"]
+        .message("en")
+        .endswith("(valid levels: 1 Level 1, 2 Level 2, 3 Level 3, 4 Level 4).")
     )
     assert refused[f"Vurdering!{ase_dig2}"].code == "cleared"
     assert refused[f"Vurdering!{ase_hms}"].code == "formula"
     assert assessments.current_levels(uow, register.per)[register.comp("dig-1")].level_ordinal == 2
 
-    result = import_assessments(uow, out)
+    # all or nothing: three refused cells save nothing, not even the two good ones
+    refused_whole = import_assessments(uow, out)
+    assert not refused_whole.applied and refused_whole.refused_whole and len(refused_whole.refused) == 3
+    assert assessments.current_levels(uow, register.per)[register.comp("dig-1")].level_ordinal == 2
+    assert audit.list_events(uow, action="import") == []
+
+    result = import_assessments(uow, out, partial=True)  # the good cells, on request
     assert result.applied and len(result.changed) == 2
     levels = assessments.current_levels(uow, register.per)
     new = levels[register.comp("dig-2")]
@@ -122,7 +134,7 @@ def test_round_trip_writes_new_assessments(uow: UnitOfWork, register: ExportRegi
     assert events[0].entity == "assessment_template" and events[0].details["changed"] == 2
     assert len(audit.list_events(uow, action="assess")) == 6 + 2
 
-    again = import_assessments(uow, out)
+    again = import_assessments(uow, out, partial=True)
     assert (len(again.changed), again.already_registered) == (0, 2)
 
 
@@ -132,7 +144,7 @@ def test_level_changed_in_the_register_meanwhile_is_not_overwritten(
     out = _template(uow, tmp_path)
     cell = _where(out, 1002, "dig-1 Digitale verktøy")
     assessments.record_assessment(
-        uow, assessments.NewAssessment(register.per, register.comp("dig-1"), 4, source="self")
+        uow, assessments.NewAssessment(register.per, register.comp("dig-1"), 4, source="leader")
     )
     _fill(out, {cell: "3"})
     result = import_assessments(uow, out)

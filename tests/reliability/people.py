@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from competence import appraisals, assessments, certificates, employees, goals, roles, units
+from competence import appraisals, assessments, certificates, employees, goals, qualifications, roles, units
 from competence.planning import measures
 from competence.uow import UnitOfWork
 from db.codes import MeasureKind
@@ -137,6 +137,30 @@ def build_register(uow: UnitOfWork) -> Register:
             "Veiledning i rehabilitering",
             competence_id=comp,
             responsible_id=subject.id,
+        ),
+    )
+    fagbrev = qualifications.create_qualification(
+        uow, qualifications.QualificationInput("trade_certificate", "Fagbrev i helsearbeiderfaget")
+    )
+    qualifications.add_held_qualification(
+        uow,
+        subject.id,
+        qualifications.HeldInput(
+            fagbrev.id, dt.date(2012, 6, 20), document_ref="Personalmappen", note="Kopi levert av Åsebjørg"
+        ),
+    )
+    qualifications.add_dispensation(
+        uow,
+        subject.id,
+        qualifications.DispensationInput(
+            fagbrev.id, dt.date(2025, 1, 1), dt.date(2025, 12, 31), granted_by="Kommunedirektøren"
+        ),
+    )
+    qualifications.add_dispensation(
+        uow,
+        colleague.id,
+        qualifications.DispensationInput(
+            fagbrev.id, dt.date(2025, 1, 1), dt.date(2025, 12, 31), granted_by=f"{SUBJECT_NAME}, kommunalsjef"
         ),
     )
     with uow:  # a login on a shared register (competence.access works on PostgreSQL only)

@@ -25,9 +25,12 @@ from db.models import (
     Area,
     AuditEvent,
     Competence,
+    Dispensation,
+    EmployeeQualification,
     Framework,
     ImportMapping,
     ImportRun,
+    Qualification,
     RegisterAccount,
     Requirement,
     Role,
@@ -69,6 +72,8 @@ class SharedRegister:
     competence_id: int = 0
     level_id: int = 0
     framework_competence_id: int = 0
+    #: a qualification everyone holds and has a dispensation from
+    qualification_id: int = 0
     #: The logins' password (None: trusted without one)
     password: str | None = None
 
@@ -119,6 +124,7 @@ def build_shared_register(
     reg.password = password
     reg.framework_competence_id = dig1
     _spare_rows(reg)
+    _qualification_rows(reg)
     _bookkeeping_rows(reg)
     _person_rows(reg)
     _unit_rows(reg)
@@ -166,6 +172,33 @@ def _spare_rows(reg: SharedRegister) -> None:
         )
         reg.competence_id = competence.id
         reg.level_id = level.id
+        uow.commit()
+
+
+def _qualification_rows(reg: SharedRegister) -> None:
+    """A qualification each person holds and has a dispensation from, and a spare one."""
+    with reg.owner as uow:
+        s = uow.session
+        used = Qualification(key="fagbrev-test", kind="trade_certificate", name="Fagbrev")
+        spare = Qualification(key="spare-q", kind="licence", name="Ledig kvalifikasjon")
+        s.add_all([used, spare])
+        s.flush()
+        for person in reg.people.values():
+            s.add(
+                EmployeeQualification(
+                    employee_id=person, qualification_id=used.id, obtained_on=dt.date(2020, 6, 1)
+                )
+            )
+            s.add(
+                Dispensation(
+                    employee_id=person,
+                    qualification_id=used.id,
+                    starts_on=dt.date(2026, 1, 1),
+                    ends_on=dt.date(2026, 12, 31),
+                )
+            )
+        reg.qualification_id = used.id
+        reg.rows["qualification"] = {"spare": spare.id}
         uow.commit()
 
 
@@ -227,7 +260,10 @@ def _bookkeeping_rows(reg: SharedRegister) -> None:
 
 def _person_rows(reg: SharedRegister) -> None:
     tables = {"employee": "id", "position": "employee_id", "assessment": "employee_id"}
-    tables |= {t: "employee_id" for t in ("certificate", "learning_goal", "appraisal")}
+    tables |= {
+        t: "employee_id"
+        for t in ("certificate", "learning_goal", "appraisal", "employee_qualification", "dispensation")
+    }
     with reg.owner as uow:
         for table, column in tables.items():
             reg.rows[table] = {

@@ -33,6 +33,7 @@ from competence import (
     certificates,
     employees,
     goals,
+    qualifications,
     roles,
     settings,
     units,
@@ -70,6 +71,9 @@ NOT_WRITES = {
     "competence.demo.catalogue.load_catalogue": "reads the competences the demo draws from",
     "competence.demo.writer.set_column": "a bulk step of generate_demo, which records the event",
     "competence.roster.apply.apply_plan": "the writing step of run_import, which records the event",
+    "competence.frameworks.store.forget_requirement_history": (
+        "a step of deleting a framework, area or competence, which records the event"
+    ),
     "competence.roster.mappings.load_mapping": "reads a remembered column mapping",
     "competence.roster.plan.load_state": "reads the register to plan an import",
     "competence.export.excel.splice.save_with_rows": "a file-writing step of the Excel exports",
@@ -271,6 +275,18 @@ def _exported(c: Ctx, write: Callable[[Path], object]) -> tuple[str, str | None]
     return "export", None
 
 
+def _self_assessment_export(c: Ctx, out: Path) -> object:
+    from competence.export.excel.self_assessment import export_self_assessment
+
+    return export_self_assessment(c.uow, out.with_suffix(".xlsx"), unit_number="100")
+
+
+def _compliance_export(c: Ctx, out: Path) -> object:
+    from competence.export.excel.compliance import export_compliance
+
+    return export_compliance(c.uow, out.with_suffix(".xlsx"))
+
+
 def _assessment_template(c: Ctx) -> tuple[str, str | None]:
     from competence.export.excel.template import export_template
     from competence.export.excel.template_import import import_assessments
@@ -278,6 +294,16 @@ def _assessment_template(c: Ctx) -> tuple[str, str | None]:
     path = c.tmp / "mal.xlsx"
     export_template(c.uow, path, unit_number="100")
     import_assessments(c.uow, path)
+    return "import", None
+
+
+def _self_assessment_form(c: Ctx) -> tuple[str, str | None]:
+    from competence.export.excel.self_assessment import export_self_assessment
+    from competence.export.excel.self_assessment_import import import_self_assessment
+
+    path = c.tmp / "egenvurdering.xlsx"
+    export_self_assessment(c.uow, path, unit_number="100")
+    import_self_assessment(c.uow, path)
     return "import", None
 
 
@@ -303,6 +329,13 @@ SCENARIOS: dict[str, Scenario] = {
         c, lambda out: export_template(c.uow, out.with_suffix(".xlsx"), unit_number="100")
     ),
     "competence.export.excel.template_import.import_assessments": _assessment_template,
+    "competence.export.excel.self_assessment.export_self_assessment": lambda c: _exported(
+        c, lambda out: _self_assessment_export(c, out)
+    ),
+    "competence.export.excel.self_assessment_import.import_self_assessment": _self_assessment_form,
+    "competence.export.excel.compliance.export_compliance": lambda c: _exported(
+        c, lambda out: _compliance_export(c, out)
+    ),
     "competence.export.pdf.plan.export_plan": lambda c: (
         export_plan(c.uow, SUBJECT_NO, c.tmp / "plan.pdf"),
         ("export", SUBJECT_NO),
@@ -546,6 +579,107 @@ def write_functions() -> list[str]:
             if inspect.isfunction(obj) and obj.__module__ == module.__name__ and name.startswith(WRITE_VERBS):
                 found.append(f"{module.__name__}.{name}")
     return sorted(set(found) - set(NOT_WRITES))
+
+
+def _qualification(c: Ctx) -> qualifications.QualificationView:
+    return qualifications.create_qualification(
+        c.uow, qualifications.QualificationInput("licence", "Førerkort klasse BE")
+    )
+
+
+def _held(c: Ctx) -> qualifications.HeldQualification:
+    with c.uow:
+        return qualifications.held_qualifications(c.uow.session, c.reg.subject_id)[0]
+
+
+def _dispensation(c: Ctx) -> qualifications.DispensationView:
+    with c.uow:
+        return qualifications.dispensations_of(c.uow.session, c.reg.subject_id)[0]
+
+
+def _qualification_requirement(c: Ctx) -> tuple[int, int]:
+    role, q = roles.create_role(c.uow, "Sjåfør").id, _qualification(c).id
+    roles.set_qualification_requirement(c.uow, role, q)
+    return role, q
+
+
+SCENARIOS.update(
+    {
+        "competence.qualifications.builtin.ensure_builtin_qualifications": lambda c: (
+            qualifications.ensure_builtin_qualifications(c.uow),
+            ("create", None),
+        )[1],
+        "competence.qualifications.catalogue.create_qualification": lambda c: (
+            _qualification(c),
+            ("create", None),
+        )[1],
+        "competence.qualifications.catalogue.update_qualification": lambda c: (
+            qualifications.update_qualification(
+                c.uow,
+                (q := _qualification(c)).id,
+                qualifications.QualificationInput("licence", "Førerkort BE"),
+                expected_version=q.version,
+            ),
+            ("update", None),
+        )[1],
+        "competence.qualifications.catalogue.delete_qualification": lambda c: (
+            qualifications.delete_qualification(
+                c.uow, (q := _qualification(c)).id, expected_version=q.version
+            ),
+            ("delete", None),
+        )[1],
+        "competence.qualifications.held.add_held_qualification": lambda c: (
+            qualifications.add_held_qualification(
+                c.uow, c.reg.subject_id, qualifications.HeldInput(_qualification(c).id, dt.date(2011, 1, 1))
+            ),
+            ("create", SUBJECT_NO),
+        )[1],
+        "competence.qualifications.held.update_held_qualification": lambda c: (
+            qualifications.update_held_qualification(
+                c.uow,
+                (h := _held(c)).id,
+                qualifications.HeldInput(h.qualification_id, dt.date(2013, 1, 1)),
+                expected_version=h.version,
+            ),
+            ("update", SUBJECT_NO),
+        )[1],
+        "competence.qualifications.held.delete_held_qualification": lambda c: (
+            qualifications.delete_held_qualification(c.uow, (h := _held(c)).id, expected_version=h.version),
+            ("delete", SUBJECT_NO),
+        )[1],
+        "competence.qualifications.dispensations.add_dispensation": lambda c: (
+            qualifications.add_dispensation(
+                c.uow,
+                c.reg.subject_id,
+                qualifications.DispensationInput(
+                    _qualification(c).id, dt.date(2026, 1, 1), dt.date(2026, 6, 30)
+                ),
+            ),
+            ("create", SUBJECT_NO),
+        )[1],
+        "competence.qualifications.dispensations.update_dispensation": lambda c: (
+            qualifications.update_dispensation(
+                c.uow,
+                (d := _dispensation(c)).id,
+                qualifications.DispensationInput(d.qualification_id, d.starts_on, dt.date(2025, 6, 30)),
+                expected_version=d.version,
+            ),
+            ("update", SUBJECT_NO),
+        )[1],
+        "competence.qualifications.dispensations.delete_dispensation": lambda c: (
+            qualifications.delete_dispensation(c.uow, (d := _dispensation(c)).id, expected_version=d.version),
+            ("delete", SUBJECT_NO),
+        )[1],
+        "competence.roles.set_qualification_requirement": lambda c: (
+            _qualification_requirement(c),
+            ("update", None),
+        )[1],
+        "competence.roles.remove_qualification_requirement": lambda c: (
+            roles.remove_qualification_requirement(c.uow, *_qualification_requirement(c)),
+            ("delete", None),
+        )[1],
+    }
+)
 
 
 def test_every_write_service_has_a_scenario() -> None:

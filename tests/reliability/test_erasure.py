@@ -56,8 +56,9 @@ def test_erasure_removes_every_row_and_reference(uow: UnitOfWork) -> None:
         "appraisal.leader_id": 1,
         "unit_measure.responsible_id": 1,
     }
-    # assessor, the talk's leader name, summary and notes, a certificate note, a role's description
-    assert result.mentions_removed == 6
+    # assessor, the talk's leader name, summary and notes, a certificate note, a role's description,
+    # who granted a colleague's dispensation
+    assert result.mentions_removed == 7
     with uow:
         s = uow.session
         assert s.get(Employee, reg.subject_id) is None
@@ -96,7 +97,7 @@ def test_audit_log_keeps_only_that_an_erasure_happened(uow: UnitOfWork) -> None:
 def test_preview_changes_nothing(uow: UnitOfWork) -> None:
     reg = build_register(uow)
     preview = erase_person(uow, SUBJECT_NO, dry_run=True)
-    assert not preview.applied and preview.total_rows == 8
+    assert not preview.applied and preview.total_rows == 10
     assert _count(uow, "employee", "id", reg.subject_id) == 1
     assert audit.list_events(uow, action="erase") == []
     with pytest.raises(NotFoundError):

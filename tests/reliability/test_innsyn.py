@@ -237,7 +237,9 @@ def test_readable_pdf(sqlite_database: Database, tmp_path: Path, capsys: pytest.
         "Egenvurdering",  # codes shown as words
         "Privat: flytter kanskje",
         "Leder for enheten",
-        "Der du er nevnt i andres opplysninger (6)",
+        "Der du er nevnt i andres opplysninger (7)",
+        "Formelle kvalifikasjoner (1)",
+        "Dispensasjoner fra kvalifikasjonskrav (1)",
         "[kollega] sender rapporten til",
         "hvert sted du er nevnt i andres opplysninger",
         "Logg over behandlingen",
@@ -265,7 +267,7 @@ def test_readable_pdf_in_english(
         "Competence assessments (2)",
         "Self-assessment",
         "Leader of the unit",
-        "Where you are named in others' data (6)",
+        "Where you are named in others' data (7)",
         "[colleague] sender rapporten til",  # the colleague's note itself stays as written
         "every place you are named in others' data",
         "Log of the processing",
@@ -318,6 +320,7 @@ def test_export_shows_where_she_is_named_in_others_rows(uow: UnitOfWork) -> None
         ("appraisal", "notes"),
         ("certificate", "note"),
         ("role", "description"),
+        ("dispensation", "granted_by"),
     }
     assessed = places[("assessment", "assessor")]
     assert assessed["excerpt"] == SUBJECT_NAME

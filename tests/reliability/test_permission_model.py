@@ -160,7 +160,15 @@ def _expected_ids(shared: SharedRegister, owner: psycopg.Connection[Any], table:
 
 
 PERSON_COLUMN = {"employee": "id", "position": "employee_id", "assessment": "employee_id"} | {
-    t: "employee_id" for t in ("certificate", "learning_goal", "appraisal", "register_account")
+    t: "employee_id"
+    for t in (
+        "certificate",
+        "learning_goal",
+        "appraisal",
+        "register_account",
+        "employee_qualification",
+        "dispensation",
+    )
 }
 
 
@@ -569,6 +577,32 @@ INSERTS: dict[str, Callable[[SharedRegister], dict[str, Insert]]] = {
     ),
     "appraisal": _about_people(
         lambda s, p: _row("appraisal", employee_id=p, held_on=dt.date(2026, 3, 1), version=1)
+    ),
+    "qualification": lambda s: {
+        "new": _row(
+            "qualification", key="ny", kind="licence", name="Ny", builtin=False, version=1, created_at=NOW
+        )
+    },
+    "employee_qualification": _about_people(
+        lambda s, p: _row(
+            "employee_qualification",
+            employee_id=p,
+            qualification_id=s.qualification_id,
+            obtained_on=dt.date(2020, 6, 1),
+            version=1,
+            created_at=NOW,
+        )
+    ),
+    "dispensation": _about_people(
+        lambda s, p: _row(
+            "dispensation",
+            employee_id=p,
+            qualification_id=s.qualification_id,
+            starts_on=dt.date(2026, 1, 1),
+            ends_on=dt.date(2026, 12, 31),
+            version=1,
+            created_at=NOW,
+        )
     ),
     "import_run": lambda s: {
         "own": _row(

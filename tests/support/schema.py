@@ -36,7 +36,7 @@ def _balanced(sql: str) -> bool:
 
 def check_constraints(conn: Connection, schema: str | None = None) -> Checks:
     """(table, constraint name) -> the condition, for every table of the models the database has
-    (a register of an older revision lacks the tables added since)."""
+    (an older revision lacks the newer tables: their constraints are then missing, not an error)."""
     inspector = inspect(conn)
     present = set(inspector.get_table_names(schema=schema))
     found: Checks = {}

@@ -62,7 +62,10 @@ RENAMED: dict[tuple[str, str], dict[str, str]] = {
     ("import_run", "status"): {"applied": "ok"},
 }
 #: (table, column) -> the value an upgrade gives the rows already there, where it is not NULL
-ADDED: dict[tuple[str, str], object] = {}
+ADDED: dict[tuple[str, str], object] = {
+    # every talk recorded before talk kinds were kept was a medarbeidersamtale
+    ("appraisal", "kind"): "appraisal",
+}
 #: Tables the migrations added after the first revision; empty after an upgrade.
 NEW_TABLES = {
     "register_account",
@@ -71,6 +74,9 @@ NEW_TABLES = {
     "unit_measure",
     "unit_budget",
     "tenfactor_result",
+    "qualification",
+    "employee_qualification",
+    "dispensation",
 }
 
 

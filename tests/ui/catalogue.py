@@ -38,6 +38,7 @@ from competence.employees import EmployeeRow, get_employee, list_employees
 from competence.frameworks.queries import framework_tree, list_frameworks
 from competence.gap import employee_profile
 from competence.goals import GoalInput, add_goal, goals_of
+from competence.qualifications import QualificationInput, create_qualification, list_qualifications
 from competence.roles import list_roles, requirements_of
 from competence.search import CompetenceOption, competence_options
 from competence.units import list_units
@@ -104,9 +105,10 @@ def dialogs(
     from ui.card.appraisals import AppraisalDialog
     from ui.card.card import MarkLeftDialog
     from ui.card.certificates import CertificateDialog
-    from ui.card.goals import GoalDialog
+    from ui.card.goals import CompleteGoalDialog, GoalDialog
     from ui.card.positions import EndPositionDialog, PositionDialog
     from ui.card.profile import AssessDialog
+    from ui.card.qualifications import DispensationDialog, HeldQualificationDialog
     from ui.employees.dialogs import EditEmployeeDialog, NewEmployeeDialog
     from ui.errors import BugDialog, bug_report
     from ui.first_start import FirstStartDialog
@@ -117,9 +119,11 @@ def dialogs(
         EditFrameworkDialog,
         ScaleDialog,
     )
-    from ui.frameworks.roles import RequirementDialog, RoleDialog
+    from ui.frameworks.qualifications import QualificationDialog
+    from ui.frameworks.roles import QualificationRequirementDialog, RequirementDialog, RoleDialog
     from ui.help import HelpWindow
     from ui.importing.roster_wizard import RosterWizard
+    from ui.importing.self_assessment_wizard import SelfAssessmentWizard
     from ui.importing.template_wizard import TemplateWizard
     from ui.privacy.auditlog import AuditLogDialog
     from ui.privacy.damaged import DamagedDatabaseDialog
@@ -145,6 +149,12 @@ def dialogs(
         add_goal(uow_of(ctx), aase, GoalInput(text, "course"))
     goals = tuple(goals_of(uow_of(ctx), aase))
     area = tree.areas[0]
+    catalogue = tuple(list_qualifications(uow_of(ctx)))
+    if not catalogue:
+        create_qualification(uow_of(ctx), QualificationInput("authorisation", "Autorisasjon som sykepleier"))
+        catalogue = tuple(list_qualifications(uow_of(ctx)))
+    dig1 = next(o for o in skills if o.id == register.fw.competence_ids["dig-1"])
+    skill_goal = add_goal(uow_of(ctx), aase, GoalInput("Kurs i Teams", "course", dig1.id, target_level=3))
 
     def bug() -> QWidget:
         try:
@@ -158,7 +168,16 @@ def dialogs(
     yield "Avslutt stilling", lambda: EndPositionDialog(tasks, employee.positions[0], parent)
     yield "Registrer som sluttet", lambda: MarkLeftDialog(tasks, employee, parent)
     yield "Nytt utviklingsmål", lambda: GoalDialog(tasks, aase, skills, parent=parent)
-    yield "Nytt kurs/sertifikat", lambda: CertificateDialog(tasks, aase, courses, parent=parent)
+    yield (
+        "Nytt kurs/sertifikat",
+        lambda: CertificateDialog(tasks, aase, courses, parent=parent, skills=skills),
+    )
+    yield "Fullfør utviklingsmålet", lambda: CompleteGoalDialog(tasks, skill_goal, dig1, parent)
+    yield (
+        "Registrer kvalifikasjon",
+        lambda: HeldQualificationDialog(tasks, aase, catalogue, parent=parent),
+    )
+    yield "Ny dispensasjon", lambda: DispensationDialog(tasks, aase, catalogue, parent=parent)
     yield (
         "Ny medarbeidersamtale",
         lambda: AppraisalDialog(tasks, aase, goals, leader_name="Nina Leder", parent=parent),
@@ -171,6 +190,11 @@ def dialogs(
             tasks, nurse, options, requirements_of(uow_of(ctx), nurse.id), parent=parent
         ),
     )
+    yield (
+        "Nytt kvalifikasjonskrav",
+        lambda: QualificationRequirementDialog(tasks, nurse, catalogue, None, parent),
+    )
+    yield "Ny kvalifikasjon i katalogen", lambda: QualificationDialog(tasks, None, parent)
     yield "Kopi av rammeverk", lambda: CopyDialog(tasks, summary, parent)
     yield "Endre rammeverket", lambda: EditFrameworkDialog(tasks, summary, parent)
     yield "Nytt område", lambda: AreaDialog(tasks, summary, None, parent)
@@ -179,6 +203,7 @@ def dialogs(
     yield from planning_dialogs(ctx, register, parent, options, people)
     yield "Importer personalliste", lambda: RosterWizard(ctx, parent)
     yield "Les inn vurderingsmal", lambda: TemplateWizard(ctx, parent)
+    yield "Les inn egenvurderinger", lambda: SelfAssessmentWizard(ctx, parent)
     yield "Revisjonslogg", lambda: AuditLogDialog(ctx, parent)
     yield "Oppbevaringstiden er ute", lambda: RetentionDialog(ctx, parent)
     yield (

@@ -288,9 +288,9 @@ def test_profile_shows_current_required_gap_and_not_assessed(card: EmployeeCard,
     dig1, dig2 = register.fw.competence_ids["dig-1"], register.fw.competence_ids["dig-2"]
     assert set(texts) == {dig1, dig2}
     # dig-1: required 3 of 4 = 75 %, never assessed: shown as such, not as a silent gap
-    assert texts[dig1][2:6] == ["3 Nivå 3", "ikke vurdert", "75", "Ikke vurdert"]
+    assert texts[dig1][2:7] == ["3 Nivå 3", "ikke vurdert", "", "75", "Ikke vurdert"]
     # dig-2: required 5 of 8, current 6 of 8: met
-    assert texts[dig2][2:6] == ["5 Nivå 5", "6 Nivå 6", "", "Oppfylt"]
+    assert texts[dig2][2:7] == ["5 Nivå 5", "6 Nivå 6", "", "", "Oppfylt"]
     assert card.profile.summary.text() == "1 av 2 krav oppfylt · 0 med avvik · 1 ikke vurdert"
     assert [p.label for p in card.profile.radar.points] == ["§15 Digital transformasjon"]
 
@@ -320,7 +320,7 @@ def test_level_edited_in_place_is_a_new_leader_assessment(
         dt.date(2025, 3, 1),
     )
     row = _profile_row(card, dig1)
-    assert card.profile.model.data(card.profile.model.index(row, 5)) == "Avvik"
+    assert card.profile.model.data(card.profile.model.index(row, 6)) == "Avvik"
 
 
 def test_self_assessment_with_date_and_note_and_history(

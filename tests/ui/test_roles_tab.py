@@ -61,8 +61,17 @@ def test_roles_and_their_requirements_are_shown(page: FrameworksPage, qtbot: QtB
     assert [r.name for r in tab.roles.model.rows] == ["Lærer", "Sykepleier"]
     select_role(qtbot, tab, "Sykepleier")
     assert cells(tab) == [
-        ["dig-1 Digitale verktøy", "Testrammeverk", "3 Nivå 3", "75\u00a0%", "Ja", ""],
-        ["dig-2 Informasjonssikkerhet", "Testrammeverk", "5 Nivå 5", "62,5\u00a0%", "Ja", "Ja"],
+        ["dig-1 Digitale verktøy", "Testrammeverk", "3 Nivå 3", "75\u00a0%", "Ja", "", "", "fra starten"],
+        [
+            "dig-2 Informasjonssikkerhet",
+            "Testrammeverk",
+            "5 Nivå 5",
+            "62,5\u00a0%",
+            "Ja",
+            "Ja",
+            "",
+            "fra starten",
+        ],
     ]
     assert "3 stillinger har rollen" in tab.heading.text()
 

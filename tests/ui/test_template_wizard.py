@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox, QWizard
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -82,11 +84,21 @@ def test_template_import_previews_by_cell_then_saves(
     ]
     refused = view.refused_model
     assert refused.data(refused.index(0, 0)) == f"Vurdering!{cells['dig-2 Informasjonssikkerhet']}"
-    assert "«Nivå 99» er ikke et nivå" in refused.data(refused.index(0, 1))
+    assert refused.data(refused.index(0, 1)) == "Åse Ødegård (1001)"
+    assert "«Nivå 99» er ikke et nivå" in refused.data(refused.index(0, 2))
+    assert "gyldige nivåer: 1 Nivå 1, 2 Nivå 2" in refused.data(refused.index(0, 2))
     assert view.tabs.tabText(0) == "Nye nivåer (1)" and view.tabs.tabText(1) == "Avvist (1)"
     assert view.summary.text() == "Enhet 110 – nye vurderinger: 1 · avviste celler: 1 · uendret: 2"
     dig1 = register.fw.competence_ids["dig-1"]
     assert dig1 not in current_levels(UnitOfWork(ctx.database), register.people["bjorn"])
+    # all or nothing: a refused cell stops the save until the user asks for the rest
+    preview = wizard.preview_page
+    commit = wizard.button(QWizard.WizardButton.CommitButton)
+    assert not commit.isEnabled()
+    assert preview.refusal_note.text().startswith("1 celler kan ikke leses inn")
+    preview.partial.setFocus()
+    QTest.keyClick(preview.partial, Qt.Key.Key_Space)
+    assert preview.partial.isChecked() and commit.isEnabled()
 
     next_page(qtbot, wizard, REPORT_PAGE)
     wait_idle(qtbot, ctx)

@@ -1,4 +1,5 @@
-"""Appraisal talks (medarbeidersamtaler) on the employee card: record one, with the goals agreed."""
+"""Talks on the employee card: the medarbeidersamtale and the follow-up and life-phase talks beside
+it, each with the goals agreed; when the next medarbeidersamtale is due (docs/compliance.md)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QTextBrowser,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -25,9 +28,11 @@ from competence.appraisals import (
 )
 from competence.clock import today
 from competence.goals import GoalView
+from competence.talk_cycle import TalkStanding
 from competence.uow import UnitOfWork
+from db.codes import AppraisalKind, TalkDue
 from ui.card.common import RecordTable
-from ui.i18n import fmt_date
+from ui.i18n import current_language, fmt_date
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.forms import FormDialog
 from ui.widgets.tables import Column
@@ -56,6 +61,11 @@ class AppraisalDialog(FormDialog):
         super().__init__(title, parent)
         self.tasks, self.employee_id, self.appraisal = tasks, employee_id, appraisal
         self.held_on = DateEdit(appraisal.held_on if appraisal else today())
+        self.kind = QComboBox()
+        for kind in AppraisalKind.choices():
+            self.kind.addItem(kind.label(current_language()), kind.value)
+        if appraisal is not None:
+            self.kind.setCurrentIndex(max(self.kind.findData(appraisal.kind), 0))
         self.leader = QLineEdit((appraisal.leader_name if appraisal else leader_name) or "")
         self.leader.setMaxLength(200)
         self.summary = _text_box(appraisal.summary if appraisal else None, 70)
@@ -71,6 +81,7 @@ class AppraisalDialog(FormDialog):
             item.setCheckState(Qt.CheckState.Checked if goal.id in linked else Qt.CheckState.Unchecked)
             self.goals.addItem(item)
         self.add_row(self.tr("Dato:"), self.held_on, "held_on")
+        self.add_row(self.tr("Type samtale:"), self.kind, "kind")
         self.add_row(self.tr("Leder:"), self.leader, "leader_name")
         self.add_row(self.tr("Sammendrag:"), self.summary, "summary")
         self.add_row(self.tr("Avtalt:"), self.agreed, "agreed")
@@ -102,6 +113,7 @@ class AppraisalDialog(FormDialog):
             agreed=self.agreed.toPlainText() or None,
             notes=self.notes.toPlainText() or None,
             goal_ids=self.checked_goal_ids(),
+            kind=str(self.kind.currentData()),
         )
 
     def submit(self) -> AppraisalView:
@@ -120,6 +132,7 @@ class AppraisalsTab(RecordTable[AppraisalView]):
         super().__init__(tasks, parent)
         columns: list[Column[AppraisalView]] = [
             Column(self.tr("Dato"), lambda a: fmt_date(a.held_on), lambda a: a.held_on),
+            Column(self.tr("Type"), lambda a: a.kind_label(current_language())),
             Column(self.tr("Leder"), lambda a: a.leader_name or ""),
             Column(
                 self.tr("Avtalte mål"),
@@ -143,6 +156,12 @@ class AppraisalsTab(RecordTable[AppraisalView]):
         self.edit_button = self.add_button(self.tr("Endre…"), self.edit, needs_row=True)
         self.delete_button = self.add_button(self.tr("Slett"), self.delete, needs_row=True)
         self.view.selectionModel().selectionChanged.connect(self._show_details)
+        self.due = QLabel()
+        self.due.setWordWrap(True)
+        self.due.setAccessibleName(self.tr("Neste medarbeidersamtale"))
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(0, self.due)
 
     def load(
         self,
@@ -150,12 +169,36 @@ class AppraisalsTab(RecordTable[AppraisalView]):
         appraisals: Sequence[AppraisalView],
         goals: Sequence[GoalView],
         leader_name: str | None,
+        talk: TalkStanding | None = None,
     ) -> None:
         self.employee_id, self.goals, self.leader_name = employee_id, goals, leader_name
+        self.due.setText(self.due_text(talk))
+        overdue = talk is not None and talk.status is TalkDue.OVERDUE
+        self.due.setStyleSheet("color: #8a1c1c; font-weight: bold;" if overdue else "")
         self.set_rows(appraisals)
         if self.selected() is None and appraisals:
             self.view.selectRow(0)
         self._show_details()
+
+    def due_text(self, talk: TalkStanding | None) -> str:
+        """When the next medarbeidersamtale is due, and whether it is overdue."""
+        if talk is None:
+            return self.tr("Personen har ingen stilling i dag, og ingen medarbeidersamtale forfaller.")
+        if talk.due_on is None:
+            return self.tr(
+                "Ingen medarbeidersamtale er registrert, og startdatoen er ukjent: samtalen er forfalt."
+            )
+        if talk.status is TalkDue.OVERDUE:
+            text = self.tr("Neste medarbeidersamtale forfalt {date}").format(date=fmt_date(talk.due_on))
+        elif talk.status is TalkDue.DUE_SOON:
+            text = self.tr("Neste medarbeidersamtale forfaller snart: {date}").format(
+                date=fmt_date(talk.due_on)
+            )
+        else:
+            text = self.tr("Neste medarbeidersamtale: {date}").format(date=fmt_date(talk.due_on))
+        if talk.last_held is None:
+            return text + " " + self.tr("(ingen registrert ennå)")
+        return text + " " + self.tr("(forrige {date})").format(date=fmt_date(talk.last_held))
 
     def _show_details(self) -> None:
         appraisal = self.selected()
@@ -165,7 +208,9 @@ class AppraisalsTab(RecordTable[AppraisalView]):
         goal_text = {g.id: g.description.splitlines()[0] if g.description else "" for g in self.goals}
         # the texts are translated first and put into the HTML afterwards: pyside6-lupdate does not
         # see a tr() call inside an f-string, so such a text would never reach the translation
-        heading = self.tr("Medarbeidersamtale {date}").format(date=fmt_date(appraisal.held_on))
+        heading = self.tr("{kind} {date}").format(
+            kind=appraisal.kind_label(current_language()), date=fmt_date(appraisal.held_on)
+        )
         leader = self.tr("Leder:")
         parts = [
             f"<h3>{_html(heading)}</h3>",

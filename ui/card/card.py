@@ -31,6 +31,7 @@ from ui.card.certificates import CertificatesTab
 from ui.card.goals import GoalsTab
 from ui.card.positions import PositionsTab
 from ui.card.profile import ProfileTab
+from ui.card.qualifications import QualificationsTab
 from ui.context import AppContext
 from ui.employees.dialogs import EditEmployeeDialog
 from ui.errors import attempt
@@ -41,8 +42,8 @@ from ui.widgets.forms import FormDialog
 from ui.worker import TaskRunner
 
 #: What the card shows (the employee screen reloads it when one of these changed): the gap
-#: analysis's inputs, and the person's talks.
-SHOWN = GAP_INPUTS | Changes(appraisals=True)
+#: analysis's inputs, the person's talks and their formal qualifications.
+SHOWN = GAP_INPUTS | Changes(appraisals=True, qualifications=True)
 
 
 class MarkLeftDialog(FormDialog):
@@ -142,10 +143,12 @@ class EmployeeCard(QWidget):
         self.goals = GoalsTab(tasks)
         self.certificates = CertificatesTab(tasks)
         self.appraisals = AppraisalsTab(tasks)
+        self.qualifications = QualificationsTab(tasks)
         self.tabs.addTab(self.profile, self.tr("K&ompetanse"))
         self.tabs.addTab(self.positions, self.tr("&Stillinger"))
         self.tabs.addTab(self.goals, self.tr("&Utviklingsmål"))
         self.tabs.addTab(self.certificates, self.tr("&Kurs og sertifikater"))
+        self.tabs.addTab(self.qualifications, self.tr("Kv&alifikasjoner"))
         self.tabs.addTab(self.appraisals, self.tr("&Medarbeidersamtaler"))
         self.profile.goal_requested.connect(self.new_goal_for)
 
@@ -198,12 +201,17 @@ class EmployeeCard(QWidget):
         lookups = data.lookups
         self.profile.load(e.id, data.profile, {c.id: c.levels for c in lookups.competences})
         self.positions.load(e.id, e.positions, lookups.units, lookups.roles, lookups.people)
-        skills = tuple(c for c in lookups.competences if c.kind == "skill")
         courses = tuple(c for c in lookups.competences if c.kind == "certificate")
-        self.goals.load(e.id, data.goals, skills)
-        self.certificates.load(e.id, data.certificates, courses, window_days)
+        self.goals.load(e.id, data.goals, lookups.competences)
+        skills = tuple(c for c in lookups.competences if c.kind == "skill")
+        self.certificates.load(e.id, data.certificates, courses, window_days, skills)
         leader = e.manager_name
-        self.appraisals.load(e.id, data.appraisals, data.goals, leader)
+        compliance = data.compliance
+        self.appraisals.load(
+            e.id, data.appraisals, data.goals, leader, compliance.talk if compliance else None
+        )
+        if compliance is not None:
+            self.qualifications.load(e.id, compliance)
         self.setAccessibleName(self.tr("Ansattkort for {name}").format(name=e.full_name))
         self.loaded.emit()
 

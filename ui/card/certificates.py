@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from competence.certificates import (
     CertificateInput,
@@ -39,6 +39,8 @@ class CertificateDialog(FormDialog):
         courses: Sequence[CompetenceOption],
         certificate: CertificateView | None = None,
         parent: QWidget | None = None,
+        *,
+        skills: Sequence[CompetenceOption] = (),
     ) -> None:
         title = self.tr("Endre kurs/sertifikat") if certificate else self.tr("Nytt kurs/sertifikat")
         super().__init__(title, parent)
@@ -68,7 +70,25 @@ class CertificateDialog(FormDialog):
         self.add_row(self.tr("Fullført:"), self.completed, "completed_on")
         self.add_row(self.tr("Gyldig til:"), self.valid_until, "valid_until")
         self.add_row(self.tr("Merknad:"), self.note, "note")
+        # closing the loop: a course that gives a level in a competence records it with the certificate
+        self.covers = CompetencePicker(skills, none_text=self.tr("(ingen)"))
+        self.covers.setToolTip(self.tr("Kompetansen kurset gir, som vurderes på nivå"))
+        self.covers_level = QComboBox()
+        self.covers_level.setEnabled(False)
+        self.covers.currentIndexChanged.connect(self._covers_changed)
+        if skills:
+            self.add_row(self.tr("Gir kompetanse i:"), self.covers, "covers_competence_id")
+            self.add_row(self.tr("Nivå etter kurset:"), self.covers_level, "covers_level")
         self.resize(480, self.sizeHint().height())
+
+    def _covers_changed(self) -> None:
+        option = self.covers.selected()
+        self.covers_level.clear()
+        if option is not None:
+            lang = current_language()
+            for level in option.levels:
+                self.covers_level.addItem(level.label(lang), level.ordinal)
+        self.covers_level.setEnabled(option is not None)
 
     def certificate_input(self) -> CertificateInput:
         return CertificateInput(
@@ -78,6 +98,8 @@ class CertificateDialog(FormDialog):
             competence_id=self.course.selected_id(),
             issuer=self.issuer.text() or None,
             note=self.note.toPlainText() or None,
+            covers_competence_id=self.covers.selected_id(),
+            covers_level=self.covers_level.currentData() if self.covers.selected_id() is not None else None,
         )
 
     def submit(self) -> CertificateView:
@@ -116,6 +138,7 @@ class CertificatesTab(RecordTable[CertificateView]):
         self.set_columns(columns, self.tr("Kurs og sertifikater"), stretch=0)
         self.employee_id = 0
         self.courses: Sequence[CompetenceOption] = ()
+        self.skills: Sequence[CompetenceOption] = ()
         self.new_button = self.add_button(self.tr("Registrer kurs/sertifikat…"), self.add)
         self.edit_button = self.add_button(self.tr("Endre…"), self.edit, needs_row=True)
         self.delete_button = self.add_button(self.tr("Slett"), self.delete, needs_row=True)
@@ -126,12 +149,16 @@ class CertificatesTab(RecordTable[CertificateView]):
         certificates: Sequence[CertificateView],
         courses: Sequence[CompetenceOption],
         window_days: int,
+        skills: Sequence[CompetenceOption] = (),
     ) -> None:
         self.employee_id, self.courses, self.window_days = employee_id, courses, window_days
+        self.skills = skills
         self.set_rows(certificates)
 
     def add(self) -> None:
-        self.run_dialog(CertificateDialog(self.tasks, self.employee_id, self.courses, parent=self))
+        self.run_dialog(
+            CertificateDialog(self.tasks, self.employee_id, self.courses, parent=self, skills=self.skills)
+        )
 
     def edit(self) -> None:
         cert = self.selected()

@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QMenu, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QMenu, QPlainTextEdit, QWidget
 
+from competence.certificates import CertificateInput
+from competence.clock import today
 from competence.goals import (
+    Completion,
     GoalInput,
     GoalView,
     add_goal,
+    complete_goal,
     delete_goal,
     set_goal_status,
     update_goal,
@@ -59,9 +63,8 @@ class GoalDialog(FormDialog):
         self.activity = QComboBox()
         for activity in ActivityType.choices():
             self.activity.addItem(activity.label(lang), activity.value)
-        self.competence = CompetencePicker(
-            [c for c in competences if c.kind == "skill"], none_text=self.tr("(ingen)")
-        )
+        # a competence assessed by level, or a course proven by a certificate (docs/compliance.md)
+        self.competence = CompetencePicker(competences, none_text=self.tr("(ingen)"))
         self.area = QComboBox()
         self.area.addItem(self.tr("(ingen)"), None)
         for area_id, label in areas_of(competences, lang):
@@ -110,13 +113,15 @@ class GoalDialog(FormDialog):
         lang = current_language()
         self.target.clear()
         self.target.addItem(self.tr("(ikke angitt)"), None)
+        skill = option is not None and option.kind == "skill"
         if option is not None:
-            for level in option.levels:
-                self.target.addItem(level.label(lang), level.ordinal)
+            if skill:
+                for level in option.levels:
+                    self.target.addItem(level.label(lang), level.ordinal)
             self.area.setCurrentIndex(max(self.area.findData(option.area_id), 0))
         # a competence fixes the area; without one the user may link the goal to an area alone
         self.area.setEnabled(option is None)
-        self.target.setEnabled(option is not None)
+        self.target.setEnabled(skill)
 
     def goal_input(self) -> GoalInput:
         return GoalInput(
@@ -141,6 +146,98 @@ class GoalDialog(FormDialog):
         if self.goal is None:
             return add_goal(uow, self.employee_id, self.goal_input())
         return update_goal(uow, self.goal.id, self.goal_input(), expected_version=self.goal.version)
+
+
+class CompleteGoalDialog(FormDialog):
+    """Mark a goal completed and, in the same save, record what it reached (docs/compliance.md):
+    the level it aimed at in its competence, and the course's certificate."""
+
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        goal: GoalView,
+        competence: CompetenceOption | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Fullfør utviklingsmålet"), parent)
+        self.tasks, self.goal, self.competence = tasks, goal, competence
+        lang = current_language()
+        intro = QLabel(
+            self.tr("«{goal}» er nådd. Registrer hva det førte til, så er profilen oppdatert.").format(
+                goal=goal.description.splitlines()[0][:120] if goal.description else ""
+            )
+        )
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        skill = competence is not None and competence.kind == "skill"
+        course = competence is not None and competence.kind == "certificate"
+        self.level = QComboBox()
+        self.level.addItem(self.tr("(ikke registrer nytt nivå)"), None)
+        if skill and competence is not None:
+            for level in competence.levels:
+                self.level.addItem(level.label(lang), level.ordinal)
+            wanted = self.level.findData(goal.target_level) if goal.target_level is not None else -1
+            self.level.setCurrentIndex(wanted if wanted > 0 else 0)
+            self.add_row(
+                self.tr("Nytt nivå i {name}:").format(name=competence.label(lang)), self.level, "level"
+            )
+        self.result_text = QPlainTextEdit(goal.result or "")
+        self.result_text.setTabChangesFocus(True)
+        self.result_text.setFixedHeight(56)
+        self.add_row(self.tr("Resultat:"), self.result_text, "result")
+        self.record_certificate = QCheckBox(
+            self.tr("Registrer &kursbevis for {name}").format(name=competence.label(lang))
+            if course and competence is not None
+            else self.tr("Registrer &kursbevis (nivået regnes da som gitt av kurset)")
+        )
+        self.record_certificate.setChecked(course)
+        first_line = goal.description.splitlines()[0][:300] if goal.description else ""
+        self.certificate_name = QLineEdit("" if course else first_line)
+        self.certificate_name.setMaxLength(300)
+        self.certificate_name.setPlaceholderText(self.tr("Tomt: navnet på kurset"))
+        self.issuer = QLineEdit()
+        self.issuer.setMaxLength(200)
+        self.completed = DateEdit(today(), latest=today())
+        self.valid_until = DateEdit(None, optional=True)
+        self.valid_until.setToolTip(self.tr("Tomt: regnes ut fra kursets gyldighet, eller gyldig uten utløp"))
+        if skill or course:
+            self.form.addRow(self.record_certificate)
+            self.add_row(self.tr("Kursbevis:"), self.certificate_name, "name")
+            self.add_row(self.tr("Utsteder:"), self.issuer, "issuer")
+            self.add_row(self.tr("Fullført:"), self.completed, "completed_on")
+            self.add_row(self.tr("Gyldig til:"), self.valid_until, "valid_until")
+            self.record_certificate.toggled.connect(self._certificate_toggled)
+            self._certificate_toggled(self.record_certificate.isChecked())
+        self.resize(540, self.sizeHint().height())
+
+    def _certificate_toggled(self, on: bool) -> None:
+        for widget in (self.certificate_name, self.issuer, self.completed, self.valid_until):
+            widget.setEnabled(on)
+
+    def completion(self) -> Completion:
+        chosen = self.level.currentData()
+        level = int(chosen) if chosen is not None else None
+        certificate = None
+        if self.record_certificate.isChecked():
+            certificate = CertificateInput(
+                name=self.certificate_name.text(),
+                completed_on=self.completed.required_date(),
+                valid_until=self.valid_until.value(),
+                issuer=self.issuer.text() or None,
+            )
+        return Completion(level, certificate)
+
+    def submit(self) -> GoalView:
+        return self.tasks.now(self.save)
+
+    def save(self, uow: UnitOfWork) -> GoalView:
+        return complete_goal(
+            uow,
+            self.goal.id,
+            self.completion(),
+            expected_version=self.goal.version,
+            result=self.result_text.toPlainText() or None,
+        )
 
 
 class GoalsTab(RecordTable[GoalView]):
@@ -227,6 +324,10 @@ class GoalsTab(RecordTable[GoalView]):
     def set_status(self, status: str) -> None:
         goal = self.selected()
         if goal is None or goal.status == status:
+            return
+        if status == GoalStatus.COMPLETED:  # closing the loop: record what the goal reached, in one save
+            option = next((c for c in self.competences if c.id == goal.competence_id), None)
+            self.run_dialog(CompleteGoalDialog(self.tasks, goal, option, parent=self))
             return
         attempt(
             self,

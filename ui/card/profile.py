@@ -35,7 +35,7 @@ from db.codes import MANUAL_SOURCES, AssessmentSource
 from ui.card.common import gap_explanation, level_text
 from ui.card.radar import RadarChart, RadarPoint
 from ui.errors import attempt, show_error
-from ui.i18n import current_language, fmt_date, fmt_points
+from ui.i18n import current_language, fmt_date, fmt_int, fmt_points
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.flow import ElidedLabel
 from ui.widgets.forms import FormDialog
@@ -46,6 +46,11 @@ from ui.worker import TaskRunner
 MET = QColor(212, 237, 218)
 GAP = QColor(248, 215, 218)
 NOT_ASSESSED = QColor(226, 227, 229)
+#: a mandatory course without a valid certificate: amber while its deadline lasts, red after
+MISSING = QColor(255, 235, 156)
+OVERDUE = QColor(240, 170, 176)
+#: the order of the status column: what needs doing first
+STATUS_ORDER = ("overdue", "missing", "gap", "not_assessed", "met")
 CURRENT_COLUMN = 3
 
 
@@ -58,7 +63,13 @@ def status_text(item: ProfileItem) -> str:
         "met": QCoreApplication.translate("Kompetanseprofil", "Oppfylt"),
         "gap": QCoreApplication.translate("Kompetanseprofil", "Avvik"),
         "not_assessed": QCoreApplication.translate("Kompetanseprofil", "Ikke vurdert"),
+        "missing": QCoreApplication.translate("Kompetanseprofil", "Mangler"),
+        "overdue": QCoreApplication.translate("Kompetanseprofil", "Forfalt"),
     }
+    if item.status == "missing" and item.deadline is not None:
+        return QCoreApplication.translate("Kompetanseprofil", "Mangler, frist {date}").format(
+            date=fmt_date(item.deadline)
+        )
     return texts[item.status]
 
 
@@ -74,8 +85,35 @@ def current_text(item: ProfileItem, levels: Sequence[LevelView] = ()) -> str:
     return level_text(levels, item.current_level, item.current_level_name)
 
 
+#: the employee's own level differs from the leader's
+SELF_DIFFERS = QColor(221, 235, 247)
+
+
+def self_text(item: ProfileItem) -> str:
+    """ "4 Selvstendig (+1)": the employee's own level, and how far it is from the level that counts."""
+    own = item.self_level
+    if own is None:
+        return ""
+    text = own.label(current_language())
+    difference = item.self_difference
+    if difference:
+        text += f" ({'+' if difference > 0 else '−'}{fmt_int(abs(difference))})"
+    return text
+
+
+def self_tooltip(item: ProfileItem) -> str | None:
+    own = item.self_level
+    if own is None:
+        return None
+    return QCoreApplication.translate("Kompetanseprofil", "Egenvurdering {date}").format(
+        date=fmt_date(own.assessed_on)
+    )
+
+
 def status_colour(item: ProfileItem) -> QColor:
-    return {"met": MET, "gap": GAP, "not_assessed": NOT_ASSESSED}[item.status]
+    return {"met": MET, "gap": GAP, "not_assessed": NOT_ASSESSED, "missing": MISSING, "overdue": OVERDUE}[
+        item.status
+    ]
 
 
 class ProfileModel(RowTableModel[ProfileItem]):
@@ -237,6 +275,17 @@ class ProfileTab(QWidget):
                 ),
             ),
             Column(
+                self.tr("Egenvurdering"),
+                self_text,
+                lambda i: i.self_level.ordinal if i.self_level else -1,
+                background=lambda i: SELF_DIFFERS if i.self_difference else None,
+                tooltip=self_tooltip,
+                header_tooltip=self.tr(
+                    "Den ansattes egen vurdering ved siden av nivået som teller (lederens, med mindre "
+                    "Innstillinger sier nyeste uansett kilde); tallet i parentes er forskjellen."
+                ),
+            ),
+            Column(
                 self.tr("Avvik"),
                 lambda i: fmt_points(i.gap) if i.gap else "",
                 lambda i: i.gap,
@@ -247,7 +296,7 @@ class ProfileTab(QWidget):
             Column(
                 self.tr("Status"),
                 status_text,
-                lambda i: ("gap", "not_assessed", "met").index(i.status),
+                lambda i: STATUS_ORDER.index(i.status),
                 background=status_colour,
             ),
             Column(self.tr("Vurdert"), lambda i: fmt_date(i.assessed_on), lambda i: i.assessed_on),
@@ -273,9 +322,11 @@ class ProfileTab(QWidget):
         self.view.verticalHeader().hide()
         # the names take the room; the area is a code (its name in the tooltip), level names are
         # cut where long: so the table needs no sideways scrolling
-        self.fitter = ColumnFitter(self.view, 0, cap=120, stretch_min=150)
+        self.fitter = ColumnFitter(self.view, 0, cap=110, stretch_min=150)
         self.fitter.caps[1] = self.fontMetrics().horizontalAdvance("Område") + 16
-        self.fitter.optional = [6, 1]  # the date is in the history, the area in the tooltip
+        self.fitter.caps[4] = 100  # the own level: its number and the difference show; the name is cut
+        # the date is in the history, the area in the tooltip; the own level (last) in the history too
+        self.fitter.optional = [7, 1, 4]
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -370,11 +421,14 @@ class ProfileTab(QWidget):
             [RadarPoint(a.label(self.lang), a.required_mean, a.current_mean) for a in profile.areas]
         )
         if profile.items:
-            self.summary.setText(
-                self.tr("{met} av {total} krav oppfylt · {gaps} med avvik · {na} ikke vurdert").format(
-                    met=profile.met, total=len(profile.items), gaps=profile.gaps, na=profile.not_assessed
-                )
+            text = self.tr("{met} av {total} krav oppfylt · {gaps} med avvik · {na} ikke vurdert").format(
+                met=profile.met, total=len(profile.items), gaps=profile.gaps, na=profile.not_assessed
             )
+            if profile.lacking:
+                text += self.tr(" · {lacking} lovpålagte kurs mangler ({overdue} forfalt)").format(
+                    lacking=profile.lacking, overdue=profile.overdue
+                )
+            self.summary.setText(text)
         else:
             self.summary.setText(
                 self.tr("Rollen til personen har ingen kompetansekrav ennå (se Rammeverk og roller).")

@@ -163,17 +163,20 @@ class EmployeeFilter:
     role_id: int | None = None
     employee_ids: frozenset[int] | None = None
     include_left: bool = False
+    #: only these people: those whose medarbeidersamtale is overdue (docs/compliance.md)
+    talk_overdue_ids: frozenset[int] | None = None
     tokens: tuple[str, ...] = field(init=False, default=())
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "tokens", search_tokens(self.text))
 
     def same_except_text(self, other: EmployeeFilter) -> bool:
-        return (self.unit_ids, self.role_id, self.employee_ids, self.include_left) == (
+        return (self.unit_ids, self.role_id, self.employee_ids, self.include_left, self.talk_overdue_ids) == (
             other.unit_ids,
             other.role_id,
             other.employee_ids,
             other.include_left,
+            other.talk_overdue_ids,
         )
 
 
@@ -278,6 +281,9 @@ class EmployeeFilterProxy(QAbstractProxyModel):
             if flt.employee_ids is not None:
                 ids = flt.employee_ids
                 base = [i for i in base if rows[i].id in ids]
+            if flt.talk_overdue_ids is not None:
+                overdue = flt.talk_overdue_ids
+                base = [i for i in base if rows[i].id in overdue]
             self._base = base
             candidates = base
         else:

@@ -25,6 +25,7 @@ from competence.actions.screens import load_employee_list
 from competence.progress import CancelToken, Progress
 from competence.roles import RoleView
 from competence.search import CompetenceOption, employees_at_level
+from competence.talk_cycle import overdue_talk_ids
 from competence.units import UnitView
 from competence.uow import UnitOfWork
 from ui.card.card import SHOWN as CARD_SHOWS
@@ -86,6 +87,11 @@ class EmployeesPage(Page):
         self.roles = RoleFilter()
         self.competence = CompetenceFilter()
         self.include_left = QCheckBox(self.tr("Vis også de som har sluttet"))
+        self.talk_overdue = QCheckBox(self.tr("Bare de med &medarbeidersamtale forfalt"))
+        self.talk_overdue.setToolTip(
+            self.tr("De som skulle hatt medarbeidersamtale nå (Innstillinger: tid mellom samtalene)")
+        )
+        self._talk_generation = 0
         self.reset_filters = QPushButton(self.tr("Nullstill filtre"))
         filters = QWidget()
         filters.setAccessibleName(self.tr("Filtre"))
@@ -103,6 +109,7 @@ class EmployeesPage(Page):
         f.addWidget(self.roles)
         f.addWidget(comp_label)
         f.addWidget(self.competence)
+        f.addWidget(self.talk_overdue)
         f.addWidget(self.include_left)
         f.addWidget(self.reset_filters)
 
@@ -183,6 +190,7 @@ class EmployeesPage(Page):
         self.units.selection_changed.connect(self._filters_changed)
         self.roles.role_changed.connect(self._filters_changed)
         self.include_left.toggled.connect(self._filters_changed)
+        self.talk_overdue.toggled.connect(lambda _on: self._talk_filter_changed())
         self.competence.changed.connect(self._competence_changed)
         self.reset_filters.clicked.connect(self.clear_filters)
         self.table.activated.connect(self._open_index)
@@ -270,6 +278,8 @@ class EmployeesPage(Page):
             self.select_employee(current)
         if self.competence.competence_id() is not None:  # assessments may have changed: ask again
             self._competence_changed(self.competence.competence_id(), self.competence.min_level())
+        if self.talk_overdue.isChecked():  # talks may have been recorded: ask again
+            self._talk_filter_changed()
         self.loaded.emit()
 
     # --- filtering ---------------------------------------------------------------------------
@@ -282,6 +292,7 @@ class EmployeesPage(Page):
                 role_id=self.roles.role_id(),
                 employee_ids=self.proxy.current_filter.employee_ids,
                 include_left=self.include_left.isChecked(),
+                talk_overdue_ids=self.proxy.current_filter.talk_overdue_ids,
             )
         )
         if current is not None:
@@ -305,12 +316,32 @@ class EmployeesPage(Page):
 
         self.ctx.tasks.run(job, on_done=done, parent=self, latest="holders")
 
+    def _talk_filter_changed(self) -> None:
+        """Ask who is overdue for a talk (on a worker), then show only them; off: everyone."""
+        self._talk_generation += 1
+        generation = self._talk_generation
+        if not self.talk_overdue.isChecked():
+            self.proxy.set_filter(replace(self.proxy.current_filter, talk_overdue_ids=None))
+            self._update_count()
+            return
+
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> frozenset[int]:
+            return overdue_talk_ids(uow)
+
+        def done(ids: frozenset[int]) -> None:
+            if generation == self._talk_generation:
+                self.proxy.set_filter(replace(self.proxy.current_filter, talk_overdue_ids=ids))
+                self._update_count()
+
+        self.ctx.tasks.run(job, on_done=done, parent=self, latest="talks")
+
     def clear_filters(self) -> None:
         self.search.clear()
         self.units.select_unit(None)
         self.roles.setCurrentIndex(0)
         self.competence.clear()
         self.include_left.setChecked(False)
+        self.talk_overdue.setChecked(False)
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.proxy.total

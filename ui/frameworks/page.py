@@ -1,7 +1,7 @@
-"""Rammeverk og roller: the competence frameworks (browse, copy, edit a copy, files) and the roles
-with their required levels. Everything shown is loaded by one background job
-(:func:`competence.actions.screens.load_frameworks_screen`); each edit is a unit of work of its
-own, after which the screens that show frameworks or roles reload."""
+"""Rammeverk og roller: the competence frameworks (browse, copy, edit a copy, files), the roles
+with their required levels, and the catalogue of formal qualifications. Everything shown is loaded
+by one background job (:func:`competence.actions.screens.load_frameworks_screen`); each edit is a
+unit of work of its own, after which the screens that show frameworks or roles reload."""
 
 from __future__ import annotations
 
@@ -15,20 +15,23 @@ from competence.progress import CancelToken, Progress
 from competence.uow import UnitOfWork
 from ui.context import AppContext
 from ui.frameworks.browser import FrameworksTab
+from ui.frameworks.qualifications import QualificationsCatalogueTab
 from ui.frameworks.roles import RolesTab
 from ui.pages.base import Page
 
 
 class FrameworksPage(Page):
-    shows = Changes(frameworks=True, roles=True)
+    shows = Changes(frameworks=True, roles=True, qualifications=True)
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
         self.frameworks = FrameworksTab(ctx)
         self.roles = RolesTab(ctx)
+        self.qualifications = QualificationsCatalogueTab(ctx.tasks)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.frameworks, self.tr("&Rammeverk"))
         self.tabs.addTab(self.roles, self.tr("R&oller og krav"))
+        self.tabs.addTab(self.qualifications, self.tr("Kv&alifikasjoner"))
         self.tabs.setAccessibleName(self.tr("Rammeverk og roller"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -45,6 +48,7 @@ class FrameworksPage(Page):
             self.ctx.tasks.forget(self, "tree")  # a tree asked for before this reload is out of date
             self.frameworks.show_frameworks(data.frameworks, data.tree)
             self.roles.show_roles(data.roles, data.options)
+            self.qualifications.show_catalogue(data.qualifications)
             self.loaded.emit()
 
         self.ctx.tasks.run(job, on_done=done, parent=self, latest="screen")

@@ -1,36 +1,59 @@
-"""The Roller tab: roles (kompetanseprofiler) and the competence levels each requires.
+"""The Roller tab: roles (kompetanseprofiler), the competence levels and the formal qualifications
+each requires.
 
 A requirement is a competence (picked by code or name from any framework) at a level of that
-competence's own scale, mandatory or not. Setting a requirement for a competence the role already
-requires replaces the level (the service keeps one requirement per role and competence).
+competence's own scale, or a qualification; mandatory or not; a mandatory course or qualification
+may have a deadline after a person takes up a post carrying it. Requirements have a history
+(docs/compliance.md): a change holds from a date, so figures for earlier dates keep the old
+requirement; "rett opp" corrects the requirement as it stands instead.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSignalBlocker, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
+from competence.clock import today
 from competence.errors import ValidationError
 from competence.progress import CancelToken, Progress
+from competence.qualifications import QualificationView, list_qualifications
 from competence.roles import (
+    QualificationRequirementView,
     RequirementView,
+    RoleRequirements,
     RoleView,
     create_role,
     delete_role,
+    remove_qualification_requirement,
     remove_requirement,
-    requirements_of,
+    requirement_history,
+    role_profile,
+    set_qualification_requirement,
     set_requirement,
     update_role,
 )
 from competence.search import CompetenceOption
 from competence.uow import UnitOfWork
+from db.codes import QualificationKind
 from ui.card.common import RecordTable, level_text
 from ui.context import AppContext
 from ui.frameworks.browser import remember_splitter
 from ui.frameworks.dialogs import paragraph
-from ui.i18n import current_language, fmt_int, fmt_percent
+from ui.i18n import current_language, fmt_date, fmt_int, fmt_percent
+from ui.widgets.date_edit import DateEdit
+from ui.widgets.fields import NumberField
 from ui.widgets.forms import FormDialog
 from ui.widgets.pickers import CompetencePicker, short_framework_name
 from ui.widgets.qt import line_edit
@@ -104,10 +127,16 @@ class RequirementDialog(FormDialog):
         self.mandatory = QCheckBox(self.tr("Obligatorisk (ellers ønsket)"))
         self.mandatory.setChecked(True)
         self.add_row(self.tr("Obligatorisk:"), self.mandatory, "mandatory")
+        self.period = PeriodRows(
+            self, requirement.valid_from if requirement else None, requirement is not None
+        )
+        self.deadline = deadline_field(requirement.deadline_months if requirement else None)
+        self.add_row(self.tr("Frist etter tiltredelse:"), self.deadline, "deadline_months")
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.form.addRow(self.note)
         self.competence.currentIndexChanged.connect(self._competence_changed)
+        self.mandatory.toggled.connect(lambda _on: self._deadline_allowed())
         if requirement is not None:
             self.competence.select_id(requirement.competence_id)
             self.competence.setEnabled(False)
@@ -127,6 +156,7 @@ class RequirementDialog(FormDialog):
                 self.level.addItem(f"{level.label(lang)} ({fmt_percent(level.percent)})", level.ordinal)
             index = self.level.findData(previous)
             self.level.setCurrentIndex(index if index >= 0 else min(self.level.count() - 1, 2))
+        self._deadline_allowed()
         already = self.existing.get(option.id) if option is not None else None
         if already is not None and option is not None and self.requirement is None:
             self.note.setText(
@@ -138,16 +168,153 @@ class RequirementDialog(FormDialog):
         else:
             self.note.hide()
 
+    def _deadline_allowed(self) -> None:
+        """A deadline belongs to a mandatory course (a skill is assessed, not documented)."""
+        option = self.competence.selected()
+        allowed = option is not None and option.kind == "certificate" and self.mandatory.isChecked()
+        self.deadline.setEnabled(allowed)
+
     def submit(self) -> RequirementView:
         option = self.competence.selected()
         if option is None:
             raise ValidationError("Velg en kompetanse.", "Choose a competence.", field="competence_id")
         if self.level.currentData() is None:
             raise ValidationError("Velg et nivå.", "Choose a level.", field="level")
+        months = self.deadline.value() if self.deadline.isEnabled() else None
         level, mandatory = int(self.level.currentData()), self.mandatory.isChecked()
+        deadline = int(months) if months is not None else None
+        valid_from = self.period.valid_from()
         return self.tasks.now(
-            lambda uow: set_requirement(uow, self.role.id, option.id, level, mandatory=mandatory)
+            lambda uow: set_requirement(
+                uow,
+                self.role.id,
+                option.id,
+                level,
+                mandatory=mandatory,
+                deadline_months=deadline,
+                valid_from=valid_from,
+            )
         )
+
+
+def deadline_field(months: int | None) -> NumberField:
+    field = NumberField(
+        months, minimum=1, maximum=120, unit=QCoreApplication.translate("Roller", "måneder"), optional=True
+    )
+    field.setToolTip(
+        QCoreApplication.translate(
+            "Roller",
+            "Hvor lenge en person har på seg etter å ha fått en stilling med kravet, f.eks. 6 måneder for "
+            "HMS-opplæring. Tomt: ingen frist (kravet gjelder straks).",
+        )
+    )
+    return field
+
+
+class PeriodRows:
+    """When a requirement holds from: a date (today by default), or, for a requirement that exists,
+    a correction of it as it stands (no new period)."""
+
+    def __init__(self, dialog: FormDialog, current_from: dt.date | None, existing: bool) -> None:
+        self.date = DateEdit(today(), optional=True)
+        self.date.setToolTip(
+            QCoreApplication.translate(
+                "Roller", "Tomt: fra starten, så også tall for tidligere datoer regner med kravet"
+            )
+        )
+        self.correct = QCheckBox(
+            QCoreApplication.translate("Roller", "Rett &opp kravet slik det står (ingen ny periode)")
+        )
+        self.correct.toggled.connect(lambda on: self.date.setEnabled(not on))
+        if existing:
+            since = (
+                fmt_date(current_from) if current_from else QCoreApplication.translate("Roller", "starten")
+            )
+            dialog.add_row(
+                QCoreApplication.translate("Roller", "Endringen gjelder fra:"), self.date, "valid_from"
+            )
+            dialog.form.addRow("", self.correct)
+            self.correct.setToolTip(
+                QCoreApplication.translate("Roller", "Kravet gjelder nå fra {since}").format(since=since)
+            )
+        else:
+            dialog.add_row(QCoreApplication.translate("Roller", "Gjelder fra:"), self.date, "valid_from")
+
+    def valid_from(self) -> dt.date | None:
+        return None if self.correct.isChecked() else self.date.value()
+
+
+class QualificationRequirementDialog(FormDialog):
+    """Require that people in the role hold a formal qualification; mandatory or desirable."""
+
+    def __init__(
+        self,
+        tasks: TaskRunner,
+        role: RoleView,
+        catalogue: Sequence[QualificationView],
+        requirement: QualificationRequirementView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        title = (
+            self.tr("Endre kvalifikasjonskrav for {role}")
+            if requirement
+            else self.tr("Nytt kvalifikasjonskrav for {role}")
+        )
+        super().__init__(title.format(role=role.name), parent)
+        self.tasks, self.role, self.requirement = tasks, role, requirement
+        lang = current_language()
+        self.qualification = QComboBox()
+        for q in catalogue:
+            self.qualification.addItem(f"{q.display_name(lang)} ({q.kind_label(lang)})", q.id)
+        self.qualification.setCurrentIndex(
+            max(self.qualification.findData(requirement.qualification_id), 0) if requirement else -1
+        )
+        self.qualification.setEnabled(requirement is None)
+        self.add_row(self.tr("Kvalifikasjon:"), self.qualification, "qualification_id")
+        self.mandatory = QCheckBox(self.tr("Obligatorisk (ellers ønsket)"))
+        self.mandatory.setChecked(requirement.mandatory if requirement else True)
+        self.add_row(self.tr("Obligatorisk:"), self.mandatory, "mandatory")
+        self.period = PeriodRows(
+            self, requirement.valid_from if requirement else None, requirement is not None
+        )
+        self.deadline = deadline_field(requirement.deadline_months if requirement else None)
+        self.add_row(self.tr("Frist etter tiltredelse:"), self.deadline, "deadline_months")
+        self.mandatory.toggled.connect(self.deadline.setEnabled)
+        self.deadline.setEnabled(self.mandatory.isChecked())
+        self.resize(560, self.sizeHint().height())
+
+    def submit(self) -> QualificationRequirementView:
+        chosen = self.qualification.currentData()
+        if chosen is None:
+            raise ValidationError(
+                "Velg en kvalifikasjon.", "Choose a qualification.", field="qualification_id"
+            )
+        months = self.deadline.value() if self.deadline.isEnabled() else None
+        mandatory, valid_from = self.mandatory.isChecked(), self.period.valid_from()
+        return self.tasks.now(
+            lambda uow: set_qualification_requirement(
+                uow,
+                self.role.id,
+                int(chosen),
+                mandatory=mandatory,
+                deadline_months=int(months) if months is not None else None,
+                valid_from=valid_from,
+            )
+        )
+
+
+def period_text(valid_from: dt.date | None) -> str:
+    return (
+        fmt_date(valid_from)
+        if valid_from is not None
+        else QCoreApplication.translate("Roller", "fra starten")
+    )
+
+
+def deadline_text(months: int | None) -> str:
+    return (
+        QCoreApplication.translate("Roller", "{months} mnd.").format(months=fmt_int(months)) if months else ""
+    )
 
 
 class RolesTab(QWidget):
@@ -207,6 +374,14 @@ class RolesTab(QWidget):
                     self.tr("Obligatorisk"), lambda r: self.tr("Ja") if r.mandatory else self.tr("Ønsket")
                 ),
                 Column(self.tr("Kritisk"), lambda r: self.tr("Ja") if r.critical else ""),
+                Column(
+                    self.tr("Frist"), lambda r: deadline_text(r.deadline_months), lambda r: r.deadline_months
+                ),
+                Column(
+                    self.tr("Gjelder fra"),
+                    lambda r: period_text(r.valid_from),
+                    lambda r: r.valid_from or dt.date.min,
+                ),
             ],
             self.tr("Krav til rollen"),
             stretch=0,
@@ -220,12 +395,53 @@ class RolesTab(QWidget):
         self.remove_requirement_button = self.requirements.add_button(
             self.tr("Fjern krav"), self.remove_requirement, needs_row=True
         )
+        self.history_button = self.requirements.add_button(
+            self.tr("His&torikk…"), self.show_history, needs_row=True
+        )
         self.add_requirement_button.setEnabled(False)
+        self.catalogue: tuple[QualificationView, ...] = ()
+        self.qualification_requirements: RecordTable[QualificationRequirementView] = RecordTable(ctx.tasks)
+        lang = current_language()
+        self.qualification_requirements.set_columns(
+            [
+                Column(self.tr("Kvalifikasjon"), lambda q: q.display_name(lang)),
+                Column(self.tr("Type"), lambda q: QualificationKind.label_of(q.kind, lang)),
+                Column(
+                    self.tr("Obligatorisk"), lambda q: self.tr("Ja") if q.mandatory else self.tr("Ønsket")
+                ),
+                Column(
+                    self.tr("Frist"), lambda q: deadline_text(q.deadline_months), lambda q: q.deadline_months
+                ),
+                Column(
+                    self.tr("Gjelder fra"),
+                    lambda q: period_text(q.valid_from),
+                    lambda q: q.valid_from or dt.date.min,
+                ),
+            ],
+            self.tr("Kvalifikasjoner rollen krever"),
+            stretch=0,
+        )
+        self.add_qualification_button = self.qualification_requirements.add_button(
+            self.tr("Krav om &kvalifikasjon…"), self.add_qualification_requirement
+        )
+        self.edit_qualification_button = self.qualification_requirements.add_button(
+            self.tr("Endre…"), self.edit_qualification_requirement, needs_row=True
+        )
+        self.remove_qualification_button = self.qualification_requirements.add_button(
+            self.tr("Fjern"), self.remove_qualification_requirement, needs_row=True
+        )
+        self.add_qualification_button.setEnabled(False)
         right = QWidget()
         r = QVBoxLayout(right)
         r.setContentsMargins(0, 0, 0, 0)
         r.addWidget(self.heading)
-        r.addWidget(self.requirements, 1)
+        lists = QSplitter(Qt.Orientation.Vertical)
+        lists.setChildrenCollapsible(False)
+        lists.addWidget(self.requirements)
+        lists.addWidget(self.qualification_requirements)
+        lists.setStretchFactor(0, 3)
+        lists.setStretchFactor(1, 1)
+        r.addWidget(lists, 1)
         self.splitter = QSplitter()
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.roles)
@@ -294,17 +510,24 @@ class RolesTab(QWidget):
         role = self.roles.selected()
         self._show_heading(role)
         self.add_requirement_button.setEnabled(role is not None)
+        self.add_qualification_button.setEnabled(role is not None)
         if role is None:
             self.ctx.tasks.forget(self, "requirements")
             self.requirements.set_rows([])
+            self.qualification_requirements.set_rows([])
             self.requirements_loaded.emit()
             return
 
-        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> list[RequirementView]:
-            return requirements_of(uow, role.id)
+        def job(
+            uow: UnitOfWork, progress: Progress, cancel: CancelToken
+        ) -> tuple[RoleRequirements, list[QualificationView]]:
+            with uow.reading():
+                return role_profile(uow, role.id), list_qualifications(uow)
 
-        def done(rows: list[RequirementView]) -> None:
-            self.requirements.set_rows(rows)
+        def done(result: tuple[RoleRequirements, list[QualificationView]]) -> None:
+            profile, self.catalogue = result[0], tuple(result[1])
+            self.requirements.set_rows(profile.competences)
+            self.qualification_requirements.set_rows(profile.qualifications)
             self.requirements_loaded.emit()
 
         self.ctx.tasks.run(job, on_done=done, parent=self, latest="requirements")
@@ -359,8 +582,68 @@ class RolesTab(QWidget):
             return
         self.requirements.delete_after_asking(
             self.tr("Fjern krav"),
-            self.tr("Fjerne kravet til «{competence}» fra rollen «{role}»?").format(
-                competence=self._competence_text(requirement), role=role.name
-            ),
+            self.tr(
+                "Fjerne kravet til «{competence}» fra rollen «{role}»? Det gjelder ikke lenger fra i dag; "
+                "tall for tidligere datoer regner fortsatt med det."
+            ).format(competence=self._competence_text(requirement), role=role.name),
             lambda uow: remove_requirement(uow, role.id, requirement.competence_id),
+        )
+
+    def show_history(self) -> None:
+        """Every period of the selected requirement, the earliest first."""
+        role, requirement = self.roles.selected(), self.requirements.selected()
+        if role is None or requirement is None:
+            return
+        periods = self.ctx.tasks.now(
+            lambda uow: requirement_history(uow, role.id, competence_id=requirement.competence_id)
+        )
+        lines = []
+        for period in periods:
+            if not isinstance(period, RequirementView):
+                continue
+            until = fmt_date(period.valid_to) if period.valid_to else self.tr("nå")
+            lines.append(
+                self.tr("{start} – {end}: {level}{mandatory}").format(
+                    start=period_text(period.valid_from),
+                    end=until,
+                    level=self._level_text(period),
+                    mandatory="" if period.mandatory else " " + self.tr("(ønsket)"),
+                )
+            )
+        QMessageBox.information(
+            self,
+            self.tr("Historikk"),
+            self.tr("Kravet til «{competence}» i rollen «{role}»:").format(
+                competence=self._competence_text(requirement), role=role.name
+            )
+            + "\n\n"
+            + "\n".join(lines),
+        )
+
+    # --- qualification requirements -------------------------------------------------------------
+    def add_qualification_requirement(self) -> None:
+        self._qualification_dialog(None)
+
+    def edit_qualification_requirement(self) -> None:
+        requirement = self.qualification_requirements.selected()
+        if requirement is not None:
+            self._qualification_dialog(requirement)
+
+    def _qualification_dialog(self, requirement: QualificationRequirementView | None) -> None:
+        role = self.roles.selected()
+        if role is None:
+            return
+        dialog = QualificationRequirementDialog(self.ctx.tasks, role, self.catalogue, requirement, self)
+        self.qualification_requirements.run_dialog(dialog)
+
+    def remove_qualification_requirement(self) -> None:
+        role, requirement = self.roles.selected(), self.qualification_requirements.selected()
+        if role is None or requirement is None:
+            return
+        self.qualification_requirements.delete_after_asking(
+            self.tr("Fjern krav"),
+            self.tr(
+                "Fjerne kravet om «{qualification}» fra rollen «{role}»? Det gjelder ikke lenger fra i dag."
+            ).format(qualification=requirement.display_name(current_language()), role=role.name),
+            lambda uow: remove_qualification_requirement(uow, role.id, requirement.qualification_id),
         )

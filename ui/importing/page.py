@@ -1,5 +1,6 @@
-"""The Import screen: start the roster import, the assessment-template import or the 10-FAKTOR import,
-and see the imports done before (when, by whom, what file, how it ended)."""
+"""The Import screen: start the roster import, the assessment-template import, the import of the
+employees' self-assessments or the 10-FAKTOR import, and see the imports done before (when, by whom,
+what file, how it ended)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -29,6 +30,7 @@ from ui.widgets.tables import Column, RowTableModel
 
 if TYPE_CHECKING:
     from ui.importing.roster_wizard import RosterWizard
+    from ui.importing.self_assessment_wizard import SelfAssessmentWizard
     from ui.importing.steps import StepWizard
     from ui.importing.template_wizard import TemplateWizard
     from ui.importing.tenfactor_wizard import TenFactorWizard
@@ -69,6 +71,10 @@ def counts_label(run: ImportRunView) -> str:
         "assessment_template": [
             ("changed", translate("Importhistorikk", "vurderinger: {n}")),
             ("refused", translate("Importhistorikk", "avviste celler: {n}")),
+        ],
+        "self_assessment": [
+            ("recorded", translate("Importhistorikk", "egenvurderinger: {n}")),
+            ("people", translate("Importhistorikk", "ansatte: {n}")),
         ],
         "framework": [("competences", translate("Importhistorikk", "kompetanser: {n}"))],
         "tenfactor": [
@@ -137,11 +143,23 @@ class ImportPage(Page):
             ),
             self.tenfactor_button,
         )
+        self.self_button = QPushButton(self.tr("Les inn e&genvurderinger…"))
+        self.self_button.clicked.connect(self.start_self_assessment_import)
+        own = action_box(
+            self.tr("Utfylt egenvurderingsskjema"),
+            self.tr(
+                "Les inn skjemaet de ansatte har fylt ut før medarbeidersamtalen. Nivåene lagres som "
+                "egenvurderinger ved siden av lederens; alt eller ingenting."
+            ),
+            self.self_button,
+        )
 
-        boxes = QHBoxLayout()
-        boxes.addWidget(roster, 1)
-        boxes.addWidget(template, 1)
-        boxes.addWidget(tenfactor, 1)
+        # two by two: four boxes side by side leave too little width for their text on a small screen
+        boxes = QGridLayout()
+        boxes.addWidget(roster, 0, 0)
+        boxes.addWidget(template, 0, 1)
+        boxes.addWidget(own, 1, 0)
+        boxes.addWidget(tenfactor, 1, 1)
 
         self.model: RowTableModel[ImportRunView] = RowTableModel(
             [
@@ -199,6 +217,13 @@ class ImportPage(Page):
         from ui.importing.tenfactor_wizard import TenFactorWizard
 
         wizard = TenFactorWizard(self.ctx, self)
+        self._open(wizard)
+        return wizard
+
+    def start_self_assessment_import(self) -> SelfAssessmentWizard:
+        from ui.importing.self_assessment_wizard import SelfAssessmentWizard
+
+        wizard = SelfAssessmentWizard(self.ctx, self)
         self._open(wizard)
         return wizard
 

@@ -1,6 +1,9 @@
 """Reading a filled-in assessment template back: file → preview of the changed and refused cells by
 cell reference → save → report. The template import compares every level cell with the level it had
-when the template was made; nothing is overwritten that someone changed in the register since."""
+when the template was made; nothing is overwritten that someone changed in the register since.
+
+All or nothing (docs/compliance.md): while a cell is refused, nothing can be saved, unless the
+user ticks that the cells that can be read in are to be saved without the refused ones."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget, QWizard
+from PySide6.QtWidgets import QCheckBox, QLabel, QTabWidget, QVBoxLayout, QWidget, QWizard
 
 from competence.export.excel.template_import import (
     CellChange,
@@ -106,9 +109,11 @@ class ResultView(QWidget):
         self.refused_model: RowTableModel[CellRefusal] = RowTableModel(
             [
                 Column(self.tr("Celle"), lambda r: r.cell),
+                Column(self.tr("Ansatt"), lambda r: r.person or ""),
                 Column(
                     self.tr("Årsak"),
-                    lambda r: r.message_en if current_language() == "en" else r.message_nb,
+                    lambda r: r.reason(current_language()),
+                    tooltip=lambda r: r.reason(current_language()),
                 ),
             ],
             parent=self,
@@ -182,20 +187,49 @@ class TemplatePreviewPage(StepPage):
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Lagre vurderingene"))
         self.view = ResultView()
+        self.refusal_note = QLabel()
+        self.refusal_note.setWordWrap(True)
+        self.refusal_note.setStyleSheet("color: #b00020;")
+        self.partial = QCheckBox()
+        self.partial.toggled.connect(lambda _on: self.completeChanged.emit())
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.refusal_note)
+        layout.addWidget(self.partial)
         layout.addWidget(self.status)
 
     def initializePage(self) -> None:
-        if self.state.preview is not None:
-            self.view.show_result(self.state.preview)
+        preview = self.state.preview
+        if preview is None:
+            return
+        self.view.show_result(preview)
+        refused = bool(preview.refused)
+        self.partial.setChecked(False)
+        self.refusal_note.setVisible(refused)
+        self.partial.setVisible(refused and bool(preview.changed))
+        self.refusal_note.setText(
+            self.tr(
+                "{refused} celler kan ikke leses inn (se Avvist). Ingenting lagres før de er rettet i filen "
+                "og den er lest inn på nytt."
+            ).format(refused=fmt_int(len(preview.refused)))
+        )
+        self.partial.setText(
+            self.tr("Lagre likevel de {count} nye nivåene som kan leses inn (de avviste lagres ikke)").format(
+                count=fmt_int(len(preview.changed))
+            )
+        )
+
+    def ready(self) -> bool:
+        preview = self.state.preview
+        return preview is None or not preview.refused or self.partial.isChecked()
 
     def next_step(self) -> Step:
         path = self.state.path
+        partial = self.partial.isChecked()
         assert path is not None
 
         def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> TemplateImportResult:
-            return import_assessments(uow, path, dry_run=False)
+            return import_assessments(uow, path, dry_run=False, partial=partial)
 
         def done(result: TemplateImportResult) -> None:
             self.state.result = result

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from competence.actions.figures import UnitFigures, unit_figures
-from competence.changes import GAP_INPUTS
+from competence.changes import COMPLIANCE_INPUTS, TALK_INPUTS
 from competence.gap import CertificateAlert, CompetenceGapRank, Vulnerability
 from competence.progress import CancelToken, Progress
 from competence.units import UnitView
@@ -30,7 +30,9 @@ from competence.uow import UnitOfWork
 from db.codes import CertificateStatus
 from ui.context import AppContext
 from ui.i18n import current_language, fmt_date, fmt_int, fmt_percent, fmt_points, fmt_share
+from ui.overview.compliance_panel import ComplianceDuePanel
 from ui.overview.planning_panels import PlanningPanels
+from ui.overview.talks_panel import TalksDuePanel
 from ui.pages.base import Page
 from ui.widgets.charts import Bar, BarChart
 from ui.widgets.pickers import TreeIndentDelegate, add_unit
@@ -83,7 +85,8 @@ def _table(name: str) -> QTableView:
 
 
 class OverviewPage(Page):
-    shows = GAP_INPUTS
+    # the figures, and the panels of docs/compliance.md: qualifications, talks
+    shows = COMPLIANCE_INPUTS | TALK_INPUTS
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -211,6 +214,12 @@ class OverviewPage(Page):
         plans = QHBoxLayout()
         plans.addWidget(self.planning.targets, 3)
         plans.addWidget(self.planning.survey, 2)
+        # the panels of docs/compliance.md load their own figures for the unit shown
+        self.compliance = ComplianceDuePanel(ctx)
+        self.talks = TalksDuePanel(ctx)
+        watch = QHBoxLayout()
+        watch.addWidget(self.compliance, 3)
+        watch.addWidget(self.talks, 2)
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -218,6 +227,7 @@ class OverviewPage(Page):
         layout.addLayout(figures)
         layout.addLayout(middle)
         layout.addLayout(lists, 1)
+        layout.addLayout(watch, 1)
         layout.addLayout(plans, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -312,6 +322,8 @@ class OverviewPage(Page):
         self.gaps_model.set_rows(report.summary.largest_gaps)
         self.vuln_model.set_rows(report.vulnerabilities)
         self.cert_model.set_rows(report.certificates)
+        self.compliance.show_for(data.unit_id)
+        self.talks.show_for(data.unit_id)
         self.loaded.emit()
 
     def _open_certificate_holder(self, index: QModelIndex) -> None:

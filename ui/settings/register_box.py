@@ -1,4 +1,5 @@
-"""Register-wide settings stored in the database: municipality, logo, retention, expiry, backups."""
+"""Register-wide settings stored in the database: municipality, logo, retention, expiry, backups, the
+talk cycle and whose assessment is the level that counts (docs/compliance.md)."""
 
 from __future__ import annotations
 
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from competence.errors import ValidationError
 from competence.settings import MAX_LOGO_BYTES, RegisterSettings, save_settings
+from db.codes import LevelSource
 from db.errors import LocalizedError
 from ui.errors import error_message, show_error
+from ui.i18n import current_language
 from ui.widgets.fields import NumberField, refuse_if_invalid
 from ui.worker import TaskRunner
 
@@ -60,6 +63,17 @@ class RegisterBox(QGroupBox):
         self.expiry = _whole(1, 730, self.tr("dager"))
         self.interval = _whole(1, 24 * 30, self.tr("timer"))
         self.keep = _whole(1, 1000, "")
+        self.talk_interval = _whole(1, 36, self.tr("måneder"))
+        self.talk_warning = NumberField(30, minimum=0, maximum=365, unit=self.tr("dager"))
+        self.level_source = QComboBox()
+        for source in LevelSource.choices():
+            self.level_source.addItem(source.label(current_language()), source.value)
+        self.level_source.setToolTip(
+            self.tr(
+                "Hvilken vurdering som teller i avviksanalysen. Egenvurderinger vises alltid ved siden av "
+                "lederens på ansattkortet og i utviklingsplanen."
+            )
+        )
         self.save_button = QPushButton(self.tr("Lagre innstillingene for registeret"))
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -73,6 +87,9 @@ class RegisterBox(QGroupBox):
         form.addRow(self.tr("Varsle utløp av sertifikater:"), self.expiry)
         form.addRow(self.tr("Automatisk sikkerhetskopi hver:"), self.interval)
         form.addRow(self.tr("Behold automatiske kopier:"), self.keep)
+        form.addRow(self.tr("Tid mellom medarbeidersamtaler:"), self.talk_interval)
+        form.addRow(self.tr("Varsle samtale som forfaller:"), self.talk_warning)
+        form.addRow(self.tr("Nivået som gjelder:"), self.level_source)
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_button)
         save_row.addStretch(1)
@@ -85,6 +102,9 @@ class RegisterBox(QGroupBox):
             (self.expiry, self.tr("Varsel om utløp i dager")),
             (self.interval, self.tr("Intervall for automatisk sikkerhetskopi i timer")),
             (self.keep, self.tr("Antall automatiske kopier som beholdes")),
+            (self.talk_interval, self.tr("Måneder mellom medarbeidersamtaler")),
+            (self.talk_warning, self.tr("Varsel før en medarbeidersamtale forfaller, i dager")),
+            (self.level_source, self.tr("Nivået som gjelder i avviksanalysen")),
         ):
             widget.setAccessibleName(name)
         self.choose_logo.clicked.connect(self.pick_logo)
@@ -101,6 +121,9 @@ class RegisterBox(QGroupBox):
         self.expiry.setValue(settings.expiry_window_days)
         self.interval.setValue(settings.backup_interval_hours)
         self.keep.setValue(settings.backups_to_keep)
+        self.talk_interval.setValue(settings.appraisal_interval_months)
+        self.talk_warning.setValue(settings.appraisal_warning_days)
+        self.level_source.setCurrentIndex(max(self.level_source.findData(settings.level_source), 0))
         self.set_logo(settings.logo_png_b64)
         self.status.clear()
 
@@ -167,6 +190,9 @@ class RegisterBox(QGroupBox):
             expiry_window_days=int(self.expiry.value() or 0),
             backup_interval_hours=int(self.interval.value() or 0),
             backups_to_keep=int(self.keep.value() or 0),
+            appraisal_interval_months=int(self.talk_interval.value() or 0),
+            appraisal_warning_days=int(self.talk_warning.value() or 0),
+            level_source=str(self.level_source.currentData()),
         )
 
     def save(self) -> bool:

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from competence.actions.figures import UnitFigures
+from competence.compliance.report import DispensationInUse
 from competence.gap import GapReport, HeatCell, UnitRef
 from competence.periods import quarter_ends
 from competence.units import UnitView
@@ -85,6 +86,8 @@ class UnitsData:
     at: dt.date
     competences: HeatTable
     areas: HeatTable
+    #: the posts that rest on a dispensation (docs/compliance.md)
+    dispensations: tuple[DispensationInUse, ...] = ()
 
 
 def competence_table(report: GapReport, lang: str) -> HeatTable:
@@ -145,6 +148,7 @@ def units_data(figures: UnitFigures, lang: str) -> UnitsData:
         report.heatmap.at,
         competence_table(report, lang),
         area_table(report, lang),
+        figures.dispensations,
     )
 
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from competence.actions.figures import CellPeople, people_behind_cell, unit_figures, unit_trend
-from competence.changes import GAP_INPUTS
+from competence.changes import COMPLIANCE_INPUTS
 from competence.clock import today
 from competence.gap import TrendPoint
 from competence.progress import CancelToken, Progress
@@ -39,6 +39,7 @@ from ui.i18n import current_language, fmt_date, fmt_int, fmt_percent, fmt_points
 from ui.pages.base import Page
 from ui.units.colours import Legend
 from ui.units.data import UnitsData, trend_dates, units_data
+from ui.units.dispensations import DispensationsTab
 from ui.units.drill import DrillPanel
 from ui.units.model import HeatmapModel, Mode
 from ui.units.targets import UnitPlanning
@@ -57,7 +58,7 @@ DEBOUNCE_MS = 300
 
 
 class UnitsPage(Page):
-    shows = GAP_INPUTS
+    shows = COMPLIANCE_INPUTS
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -175,6 +176,8 @@ class UnitsPage(Page):
         self.tabs.addTab(area_tab, self.tr("S&trategiområder"))
         self.tabs.addTab(self.vulnerable, self.tr("Sår&barhet"))
         self.tabs.addTab(self.planning.tab, self.tr("&Mål"))
+        self.dispensations = DispensationsTab()
+        self.tabs.addTab(self.dispensations, self.tr("Dis&pensasjoner"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(top_bar)
@@ -203,6 +206,7 @@ class UnitsPage(Page):
         self.areas.activated.connect(self._area_activated)
         self.vulnerable.cell_requested.connect(self._vulnerability_chosen)
         self.drill.employee_requested.connect(self.ctx.employee_requested)
+        self.dispensations.employee_requested.connect(self.ctx.employee_requested)
 
     # --- the selection ------------------------------------------------------------------------
     def _stored_unit(self) -> int | None:
@@ -303,6 +307,7 @@ class UnitsPage(Page):
         self.model.set_table(data.competences, total)
         self.area_model.set_table(data.areas, total)
         self.vulnerable.set_rows(data.report.vulnerabilities)
+        self.dispensations.set_rows(data.dispensations)
         self._show_summary(data)
         self.trend.set_chosen(data.at)
         has_columns = bool(data.competences.columns)

@@ -187,6 +187,10 @@ class ColumnFitter(QObject):
         for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.rowsRemoved):
             signal.connect(self.schedule)
         view.installEventFilter(self)
+        # the viewport narrows without the view resizing when a scroll bar comes or a panel beside
+        # the table takes room: fit again then too
+        self.viewport = view.viewport()
+        self.viewport.installEventFilter(self)
         self.schedule()
 
     def schedule(self, *_args: object) -> None:
@@ -196,7 +200,10 @@ class ColumnFitter(QObject):
             QTimer.singleShot(0, self.fit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+        if (watched is self.view or watched is self.viewport) and event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.Show,
+        ):
             self.schedule()
         return False
 

@@ -21,7 +21,7 @@ from competence.fulltime.figures import PersonFte
 from competence.fulltime.service import FulltimeReport, build_fulltime
 from competence.language import format_date, normalise_language, pick
 from competence.numbers import format_number, format_percent, round_half_up
-from competence.settings import settings_in
+from competence.settings import register_settings
 from competence.uow import UnitOfWork
 
 ONE_DECIMAL = styles.ONE_DECIMAL
@@ -36,7 +36,7 @@ def export_fulltime(
         s = uow.session
         scope = resolve_scope(s, unit_number, subunits=subunits, lang=lang)
         report = build_fulltime(s, unit_id=scope.unit_id, subunits=scope.subunits, at=scope.at)
-        municipality = settings_in(s).municipality
+        municipality = register_settings(s).municipality
         data = workbook_bytes(report, scope, municipality, lang)
         write_private_bytes(path, data)
         record_export(s, uow.actor, "fulltime", scope, people=report.figures.people)

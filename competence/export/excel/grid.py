@@ -69,7 +69,7 @@ def plan_grid(
 ) -> Grid:
     """The grid of a scope; the scales' level names in ``lang``."""
     people = people_in(session, scope)
-    levels = required_levels(session, {r for p in people for r in p.role_ids})
+    levels = required_levels(session, {r for p in people for r in p.role_ids}, scope.at)
     columns = competence_columns(session, levels, kinds=kinds)
     scales: dict[int, list[tuple[int, str]]] = {}
     scale_ids = sorted({c.scale_id for c in columns})

@@ -24,6 +24,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.doctemplate import NextPageTemplate
 
+from competence.export.activities import GoalRow
 from competence.export.pdf import theme
 from competence.export.pdf.concat import DocInfo
 from competence.export.pdf.fonts import REGULAR, register_fonts
@@ -35,18 +36,21 @@ from competence.files import write_private_bytes
 from competence.gap import ProfileItem
 from competence.language import pick
 from competence.lookup import employee_by_no
-from competence.numbers import format_percent, format_points, format_share
+from competence.numbers import format_int, format_percent, format_points, format_share
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
 from db.codes import CertificateStatus
 
 TITLE = "Individuell utviklingsplan"
 TITLE_EN = "Individual development plan"
-#: status of a requirement: (bokmål, English), the colour of its cell
-_STATUS = {
-    "met": (("Oppfylt", "Met"), theme.MET_BG),
-    "gap": (("Avvik", "Gap"), theme.GAP_BG),
-    "not_assessed": (("Ikke vurdert", "Not assessed"), theme.NOT_ASSESSED_BG),
+#: the colour of a requirement's status cell; a missing mandatory course (docs/compliance.md) is
+#: amber while its deadline lasts, red once overdue
+_STATUS_COLOUR = {
+    "met": theme.MET_BG,
+    "gap": theme.GAP_BG,
+    "not_assessed": theme.NOT_ASSESSED_BG,
+    "missing": theme.NEAR_BG,
+    "overdue": theme.GAP_BG,
 }
 
 
@@ -164,11 +168,21 @@ def _facts(data: PlanData) -> Table:
     return theme.facts(cells, widths)
 
 
+def _self_text(item: ProfileItem, lang: str) -> str:
+    """The employee's own level, and how far it is from the leader's: "4 Selvstendig (+1)"."""
+    own = item.self_level
+    if own is None:
+        return ""
+    difference = item.self_difference
+    sign = "" if not difference else f" ({'+' if difference > 0 else '−'}{format_int(abs(difference), lang)})"
+    return own.label(lang) + sign
+
+
 def _status(item: ProfileItem, lang: str) -> tuple[str, Any]:
-    (nb, en), colour = _STATUS[item.status]
+    colour = _STATUS_COLOUR[item.status]
     if item.status == "gap" and item.gap <= 25:
         colour = theme.NEAR_BG
-    return pick(lang, nb, en), colour
+    return item.status_label(lang), colour
 
 
 def _profile(data: PlanData) -> list[Flowable]:
@@ -256,12 +270,14 @@ def _profile_table(data: PlanData) -> list[Flowable]:
     def t(nb: str, en: str) -> str:
         return pick(lang, nb, en)
 
-    widths = [50 * mm, 36 * mm, 30 * mm, 30 * mm, 13 * mm, theme.FRAME_WIDTH - 159 * mm]
-    rows: list[list[str]] = [
+    # the leader's level (the one that counts) and the employee's own beside it (docs/compliance.md)
+    widths = [46 * mm, 22 * mm, 23 * mm, 23 * mm, 23 * mm, 11 * mm, theme.FRAME_WIDTH - 148 * mm]
+    rows: list[list[Any]] = [
         [
             t("Kompetanse", "Competence"),
             t("Strategiområde", "Strategy area"),
             t("Nåværende nivå", "Current level"),
+            t("Egen vurdering", "Own assessment"),
             t("Krav", "Required"),
             t("Avvik", "Gap"),
             t("Status", "Status"),
@@ -278,14 +294,17 @@ def _profile_table(data: PlanData) -> list[Flowable]:
                 theme.wrap(name, widths[0]),
                 theme.wrap(ref.area_label(lang), widths[1]),
                 theme.wrap(item.current_level_label(lang) or "–", widths[2]),
-                theme.wrap(item.required_level_label(lang), widths[3]),
+                theme.wrap(_self_text(item, lang), widths[3]),
+                theme.wrap(item.required_level_label(lang), widths[4]),
                 format_points(item.gap, lang) if item.gap > 0 else "",
-                label,
+                theme.wrap(label, widths[6]),
             ]
         )
-        bg[(5, i)] = colour
+        bg[(6, i)] = colour
+        if item.self_difference:
+            bg[(3, i)] = theme.SUB_BG
     return [
-        theme.table(rows, widths, backgrounds=bg, right=(4,)),
+        theme.table(rows, widths, backgrounds=bg, right=(5,)),
         Paragraph(
             t(
                 "Avvik i prosentpoeng av skalaen (krav minus nåværende nivå). Ikke vurdert teller som {zero} "
@@ -329,7 +348,7 @@ def _goals(data: PlanData) -> list[Flowable]:
     for i, g in enumerate(data.goals, start=1):
         rows.append(
             [
-                theme.wrap(g.description, widths[0]),
+                theme.wrap(g.description + _agreed(g, data.talk_on, lang), widths[0]),
                 theme.wrap(g.activity, widths[1]),
                 theme.wrap(g.competence or g.area or "", widths[2]),
                 theme.wrap(g.target_level or "", widths[3]),
@@ -341,6 +360,16 @@ def _goals(data: PlanData) -> list[Flowable]:
             bg[(5, i)] = theme.GAP_BG
     out.append(theme.table(rows, widths, backgrounds=bg))
     return out
+
+
+def _agreed(goal: GoalRow, talk_on: dt.date, lang: str) -> str:
+    """Which talk agreed the goal: this one (the plan's date), or an earlier one (docs/compliance.md)."""
+    if goal.agreed_on is None:
+        return ""
+    if goal.agreed_on == talk_on:
+        return pick(lang, " – avtalt i denne samtalen", " – agreed at this talk")
+    when = theme.date_text(goal.agreed_on, lang)
+    return pick(lang, " – avtalt {date}", " – agreed {date}").format(date=when)
 
 
 def _certificates(data: PlanData) -> list[Flowable]:

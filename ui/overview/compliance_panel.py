@@ -1,0 +1,113 @@
+"""The Oversikt panel *Lovpålagte krav*: who in the unit shown lacks a mandatory course or
+qualification, with since when and the deadline, the overdue first (docs/compliance.md). It loads
+its own figures on a worker when the unit changes; Enter or a double click opens the person's card."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from competence.compliance.report import ComplianceReport, LackingRequirement, compliance_report
+from competence.progress import CancelToken, Progress
+from competence.uow import UnitOfWork
+from db.codes import RequirementStatus
+from ui.context import AppContext
+from ui.i18n import current_language, fmt_date, fmt_int
+from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTableModel
+
+OVERDUE = QColor(248, 215, 218)
+MISSING = QColor(255, 243, 205)
+
+
+def status_text(row: LackingRequirement) -> str:
+    """ "Forfalt" or "Mangler, frist 01.03.2027" (or "Mangler" without a deadline)."""
+    if row.status is RequirementStatus.MISSING and row.deadline is not None:
+        return QCoreApplication.translate("ComplianceDuePanel", "Mangler, frist {date}").format(
+            date=fmt_date(row.deadline)
+        )
+    return row.status.label(current_language())
+
+
+class ComplianceDuePanel(QGroupBox):
+    #: The figures for the unit asked for have arrived.
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Lovpålagte krav som mangler"), parent)
+        self.ctx = ctx
+        self.report: ComplianceReport | None = None
+        lang = current_language()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        columns: list[Column[LackingRequirement]] = [
+            Column(self.tr("Navn"), lambda r: r.name),
+            Column(
+                self.tr("Krav"), lambda r: r.requirement_display(lang), tooltip=lambda r: r.kind.label(lang)
+            ),
+            Column(
+                self.tr("Status"),
+                status_text,
+                lambda r: (r.status is not RequirementStatus.OVERDUE, r.deadline or r.since),
+                background=lambda r: OVERDUE if r.status is RequirementStatus.OVERDUE else MISSING,
+            ),
+            Column(
+                self.tr("Siden"),
+                lambda r: fmt_date(r.since) if r.since else "",
+                lambda r: r.since,
+            ),
+            Column(self.tr("Enhet"), lambda r: r.unit_name),
+        ]
+        self.model: RowTableModel[LackingRequirement] = RowTableModel(columns, parent=self)
+        self.view = DataTable()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Lovpålagte krav som mangler"))
+        self.view.setToolTip(self.tr("Enter eller dobbeltklikk åpner ansattkortet"))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setMinimumHeight(160)
+        self.view.setWordWrap(False)
+        self.fitter = ColumnFitter(self.view, 1, cap=180, stretch_min=120)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view)
+        self.view.activated.connect(self._open)
+
+    def show_for(self, unit_id: int | None) -> None:
+        """Load the report of ``unit_id`` (None: the whole municipality) on a worker."""
+        self.summary.setText(self.tr("Beregner…"))
+
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> ComplianceReport:
+            return compliance_report(uow, unit_id=unit_id)
+
+        self.ctx.tasks.run(job, on_done=self.show_report, parent=self, latest="compliance")
+
+    def show_report(self, report: ComplianceReport) -> None:
+        self.report = report
+        self.model.set_rows(report.lacking)
+        text = self.tr(
+            "{lacking} av {people} ansatte mangler minst ett lovpålagt krav ({overdue} forfalt); "
+            "{compliant} oppfyller alle."
+        ).format(
+            lacking=fmt_int(report.people_lacking),
+            people=fmt_int(report.people),
+            overdue=fmt_int(report.overdue),
+            compliant=fmt_int(report.people_compliant),
+        )
+        if report.dispensations:
+            text += " " + self.tr("{count} stillinger hviler på en dispensasjon (se Enheter).").format(
+                count=fmt_int(len(report.dispensations))
+            )
+        self.summary.setText(text)
+        self.summary.setStyleSheet("color: #a61b1b;" if report.overdue else "")
+        self.loaded.emit()
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            row = self.model.data(index, ROW_ROLE)
+            if isinstance(row, LackingRequirement):
+                self.ctx.employee_requested.emit(row.employee_id)

@@ -1,0 +1,100 @@
+"""The Oversikt panel *Medarbeidersamtaler*: who is overdue for their talk or due soon in the unit
+shown (docs/compliance.md). It loads its own figures on a worker when the unit changes; Enter or a
+double click opens the person's card."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from competence.progress import CancelToken, Progress
+from competence.talk_cycle import TalksDue, TalkStanding, appraisals_due
+from competence.uow import UnitOfWork
+from db.codes import TalkDue
+from ui.context import AppContext
+from ui.i18n import current_language, fmt_date, fmt_int
+from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTableModel
+
+OVERDUE = QColor(248, 215, 218)
+SOON = QColor(255, 243, 205)
+
+
+class TalksDuePanel(QGroupBox):
+    #: The figures for the unit asked for have arrived.
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Medarbeidersamtaler som har forfalt eller forfaller snart"), parent)
+        self.ctx = ctx
+        self.due: TalksDue | None = None
+        lang = current_language()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        columns: list[Column[TalkStanding]] = [
+            Column(self.tr("Navn"), lambda s: s.name),
+            Column(self.tr("Enhet"), lambda s: s.units),
+            Column(
+                self.tr("Forfaller"),
+                lambda s: fmt_date(s.due_on) if s.due_on else self.tr("nå"),
+                lambda s: s.due_on,
+                background=lambda s: OVERDUE if s.status is TalkDue.OVERDUE else SOON,
+                tooltip=lambda s: s.status.label(lang),
+            ),
+            Column(
+                self.tr("Forrige"),
+                lambda s: fmt_date(s.last_held) if s.last_held else self.tr("ingen"),
+                lambda s: s.last_held,
+            ),
+        ]
+        self.model: RowTableModel[TalkStanding] = RowTableModel(columns, parent=self)
+        self.view = DataTable()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(self.tr("Medarbeidersamtaler som forfaller"))
+        self.view.setToolTip(self.tr("Enter eller dobbeltklikk åpner ansattkortet"))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setMinimumHeight(160)
+        self.view.setWordWrap(False)
+        self.fitter = ColumnFitter(self.view, 1, cap=140, stretch_min=120)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view)
+        self.view.activated.connect(self._open)
+
+    def show_for(self, unit_id: int | None) -> None:
+        """Load the talks of ``unit_id`` (None: the whole municipality) on a worker."""
+        self.summary.setText(self.tr("Beregner…"))
+
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> TalksDue:
+            return appraisals_due(uow, unit_id=unit_id)
+
+        self.ctx.tasks.run(job, on_done=self.show_due, parent=self, latest="talks")
+
+    def show_due(self, due: TalksDue) -> None:
+        self.due = due
+        self.model.set_rows(due.standings)
+        self.summary.setText(
+            self.tr(
+                "{overdue} forfalt, {soon} forfaller innen {days} dager, av {people} ansatte "
+                "(samtale hver {months}. måned)."
+            ).format(
+                overdue=fmt_int(due.overdue),
+                soon=fmt_int(due.due_soon),
+                days=fmt_int(due.warning_days),
+                people=fmt_int(due.people),
+                months=fmt_int(due.interval_months),
+            )
+        )
+        self.summary.setStyleSheet("color: #a61b1b;" if due.overdue else "")
+        self.loaded.emit()
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            standing = self.model.data(index, ROW_ROLE)
+            if isinstance(standing, TalkStanding):
+                self.ctx.employee_requested.emit(standing.employee_id)
