@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select, tuple_, update
 from sqlalchemy.orm import Session, aliased
@@ -36,6 +37,12 @@ SELF = AssessmentSource.SELF
 def counting_sources(session: Session) -> LevelSource:
     """Whose assessments count in this register."""
     return LevelSource.known(register_settings(session).level_source) or LevelSource.LEADER
+
+
+def counted(table: Any, policy: LevelSource) -> list[ColumnElement[bool]]:
+    """The conditions on an assessment table (or an alias of it) for the rows that can be the level
+    that counts under ``policy``: none, or not the employee's own."""
+    return [] if policy is LevelSource.NEWEST else [table.source != SELF]
 
 
 def counts(source: str, policy: LevelSource) -> bool:

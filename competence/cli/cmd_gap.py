@@ -89,6 +89,7 @@ def _cell_json(c: gap.HeatCell) -> dict[str, Any]:
         "met": c.met,
         "share_met": _pct(c.share_met),
         "not_assessed": c.not_assessed,
+        "missing": c.missing,
         "mean_gap": round(c.mean_gap, 2),
     }
 

@@ -20,9 +20,9 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from competence.assessments import counted, counting_sources
 from competence.gap.certificates import DEFAULT_EXPIRY_WINDOW_DAYS, certificate_alerts
 from competence.gap.queries import (
-    Selection,
     active_employee,
     active_position,
     aggregates,
@@ -31,6 +31,7 @@ from competence.gap.queries import (
     holds,
     on_date,
     scored_pairs,
+    selection,
     totals,
     unit_cells,
     unit_refs,
@@ -75,7 +76,7 @@ def _cells_and_totals(
     snapshot where the database allows, see competence/uow.py); the halves of the totals are
     merged here."""
     session = uow.session
-    sel = Selection(on, unit_id, subunits)
+    sel = selection(session, on, unit_id, subunits)
     if unit_id is not None:
         return unit_cells(session, sel), totals(session, sel)
     unit_halves, people_halves = _halves(session, on)
@@ -152,16 +153,18 @@ def cell_people(
     with uow.reading():
         s = uow.session
         comp = get_or_fail(s, Competence, competence_id, "kompetanse", "Competence")
-        sel = Selection(on, unit_id, subunits=False, competence_ids=(competence_id,))
+        sel = selection(s, on, unit_id, subunits=False, competence_ids=(competence_id,))
         scored = scored_pairs(sel)
-        rows = s.execute(select(scored.c.employee_id, scored.c.req, scored.c.cur), sel.params()).all()
+        rows = s.execute(
+            select(scored.c.employee_id, scored.c.req, scored.c.cur, scored.c.missing), sel.params()
+        ).all()
         if not rows:
             return []
         emp_ids = [r[0] for r in rows]
         people = {e.id: e for e in s.scalars(select(Employee).where(Employee.id.in_(emp_ids)))}
         levels = _current_levels_many(s, emp_ids, comp, on)
         result = []
-        for emp_id, req, cur in rows:
+        for emp_id, req, cur, missing in rows:
             emp = people[emp_id]
             level = levels.get(emp_id)
             result.append(
@@ -174,9 +177,10 @@ def cell_people(
                     level[0] if level else None,
                     level[1] if level else None,
                     level[2] if level else None,
+                    bool(missing),
                 )
             )
-        return sorted(result, key=lambda p: (-p.gap, p.status != "not_assessed", p.name))
+        return sorted(result, key=lambda p: (not p.missing, -p.gap, p.status != "not_assessed", p.name))
 
 
 def shortfalls(
@@ -185,13 +189,13 @@ def shortfalls(
     """Every requirement not met by someone in the selection (each person and competence once),
     with the gap as the heatmap and the profile count it. One query; unordered."""
     on = on_date(at)
-    sel = Selection(on, unit_id, subunits)
-    scored = scored_pairs(sel, per_unit=False)
-    stmt = select(scored.c.employee_id, scored.c.competence_id, scored.c.req, scored.c.cur).where(
-        ~holds(scored)
-    )
     with uow.reading():
         _check_unit(uow.session, unit_id)
+        sel = selection(uow.session, on, unit_id, subunits)
+        scored = scored_pairs(sel, per_unit=False)
+        stmt = select(scored.c.employee_id, scored.c.competence_id, scored.c.req, scored.c.cur).where(
+            ~holds(scored)
+        )
         rows = uow.session.execute(stmt, sel.params())
         return [
             PersonShortfall(emp_id, comp_id, float(req), None if cur is None else float(cur))
@@ -212,6 +216,7 @@ def _current_levels_many(
             Assessment.employee_id.in_(employee_ids),
             Assessment.competence_id == comp.id,
             Assessment.assessed_on <= at,
+            *counted(Assessment, counting_sources(session)),
         )
         .order_by(Assessment.employee_id, Assessment.assessed_on, Assessment.id)
     )
@@ -229,7 +234,7 @@ def area_coverage(
     """The strategy view: figures per strategy area, each person and competence counted once."""
     with uow.reading():
         session = uow.session
-        return _area_scores(session, totals(session, Selection(on_date(at), unit_id, subunits)))
+        return _area_scores(session, totals(session, selection(session, on_date(at), unit_id, subunits)))
 
 
 def _area_scores(session: Session, per_comp: Totals) -> list[AreaScore]:
@@ -272,7 +277,9 @@ def vulnerabilities(
         session = uow.session
         critical = tuple(session.scalars(select(Competence.id).where(Competence.critical)))
         cells = (
-            unit_cells(session, Selection(on, unit_id, subunits, competence_ids=critical)) if critical else {}
+            unit_cells(session, selection(session, on, unit_id, subunits, competence_ids=critical))
+            if critical
+            else {}
         )
         return _vulnerable(session, on, cells, unit_id, subunits)
 
@@ -338,7 +345,7 @@ def _holders(session: Session, on: dt.date, cells: Sequence[HeatCell]) -> dict[t
         return {}
     unit_ids = sorted({c.unit_id for c in single if c.unit_id is not None})
     comp_ids = sorted({c.competence_id for c in single})
-    sel = Selection(on, unit_ids=tuple(unit_ids), competence_ids=tuple(comp_ids))
+    sel = selection(session, on, unit_ids=tuple(unit_ids), competence_ids=tuple(comp_ids))
     scored = scored_pairs(sel)
     wanted = {(c.unit_id, c.competence_id) for c in single}
     found: dict[tuple[int, int], list[str]] = {}
@@ -470,9 +477,9 @@ def trend(
     points = []
     with uow.reading():
         for on in sorted(dates):
-            sel = Selection(on, unit_id, subunits)
+            sel = selection(uow.session, on, unit_id, subunits)
             scored = scored_pairs(sel, per_unit=False)
-            n, met, not_assessed, mean_gap, _, _ = uow.session.execute(
+            n, met, not_assessed, mean_gap, _, _, _ = uow.session.execute(
                 select(*aggregates(scored)), sel.params()
             ).one()
             points.append(

@@ -36,10 +36,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
+from competence.assessments import counted, counting_sources
 from competence.clock import today
 from competence.gap.results import CompetenceRef, HeatCell, UnitRef
 from competence.roles import in_force
 from competence.units import subtree_select
+from db.codes import LevelSource
 from db.models import (
     Area,
     Assessment,
@@ -104,6 +106,9 @@ class Selection:
     competence_ids: tuple[int, ...] | None = None
     #: only people whose id lies in this range (inclusive): a share of the work for another core
     employee_ids: tuple[int, int] | None = None
+    #: on an earlier date, whether an employee's self-assessment can be the level that counts (the
+    #: register's setting, docs/compliance.md); today the ``is_current`` flags already follow it
+    own_counts: bool = False
 
     @property
     def scope(self) -> Scope:
@@ -130,9 +135,24 @@ class Selection:
         return values
 
     @property
-    def shape(self) -> tuple[bool, Scope, bool, bool]:
+    def shape(self) -> tuple[bool, Scope, bool, bool, bool]:
         """What the statement's structure depends on (the rest are parameter values)."""
-        return self.today, self.scope, self.competence_ids is not None, self.employee_ids is not None
+        limited, ranged = self.competence_ids is not None, self.employee_ids is not None
+        return self.today, self.scope, limited, ranged, self.own_counts and not self.today
+
+
+def selection(
+    session: Session,
+    at: dt.date,
+    unit_id: int | None = None,
+    subunits: bool = True,
+    *,
+    unit_ids: tuple[int, ...] | None = None,
+    competence_ids: tuple[int, ...] | None = None,
+) -> Selection:
+    """A selection on ``at`` under the register's rule for whose assessment counts."""
+    own = not is_today(at) and counting_sources(session) is LevelSource.NEWEST
+    return Selection(at, unit_id, subunits, unit_ids, competence_ids, own_counts=own)
 
 
 @lru_cache(maxsize=8)
@@ -149,10 +169,11 @@ def _units_in(scope: Scope) -> Select[Any] | None:
 
 
 def _pairs(kind: str, scope: Scope, limited: bool, ranged: bool, per_unit: bool) -> Any:
-    """(unit_id,) employee_id, competence_id, req: one row per requirement a person carries.
+    """(unit_id,) employee_id, competence_id, req, mandatory: one row per requirement a person carries.
 
     With ``per_unit`` a person with posts in two units yields a row in each; otherwise one row per
-    person and competence. ``req`` is the highest required percentage among their roles.
+    person and competence. ``req`` is the highest required percentage among their roles, and
+    ``mandatory`` 1 when any of them makes the requirement mandatory.
 
     Nearly everyone holds one role per unit (or in all), so the query has two parts: people with a
     single role join the role's requirements directly, and only the few with several roles go
@@ -185,7 +206,12 @@ def _pairs(kind: str, scope: Scope, limited: bool, ranged: bool, per_unit: bool)
     of_kind = Requirement.competence_id.in_(wanted)
     req_level = aliased(ScaleLevel)
     single = (
-        select(*(member.c[k] for k in key_names), Requirement.competence_id, req_level.percent.label("req"))
+        select(
+            *(member.c[k] for k in key_names),
+            Requirement.competence_id,
+            req_level.percent.label("req"),
+            _as_int(Requirement.mandatory).label("mandatory"),
+        )
         .join(Requirement, Requirement.role_id == member.c.role_id)
         .join(req_level, req_level.id == Requirement.level_id)
         .where(member.c.roles == 1, of_kind, in_force(AT))
@@ -193,7 +219,12 @@ def _pairs(kind: str, scope: Scope, limited: bool, ranged: bool, per_unit: bool)
     multi_keys = select(*(member.c[k] for k in key_names)).where(member.c.roles > 1)
     multi_level = aliased(ScaleLevel)
     multi = (
-        select(*key_cols, Requirement.competence_id, func.max(multi_level.percent).label("req"))
+        select(
+            *key_cols,
+            Requirement.competence_id,
+            func.max(multi_level.percent).label("req"),
+            func.max(_as_int(Requirement.mandatory)).label("mandatory"),
+        )
         .join(Employee, Employee.id == Position.employee_id)
         .join(Requirement, Requirement.role_id == Position.role_id)
         .join(multi_level, multi_level.id == Requirement.level_id)
@@ -203,21 +234,30 @@ def _pairs(kind: str, scope: Scope, limited: bool, ranged: bool, per_unit: bool)
     return union_all(single, multi).subquery(f"pairs_{kind}")
 
 
+def _as_int(flag: Any) -> ColumnElement[int]:
+    """A boolean as 0/1 (PostgreSQL has no max() of booleans)."""
+    return case((flag, 1), else_=0)
+
+
 @lru_cache(maxsize=64)
-def _scored_shape(today_mode: bool, scope: Scope, limited: bool, ranged: bool, per_unit: bool) -> Any:
-    """Every requirement pair with its current percentage ``cur`` (NULL: not assessed).
+def _scored_shape(
+    today_mode: bool, scope: Scope, limited: bool, ranged: bool, own_counts: bool, per_unit: bool
+) -> Any:
+    """Every requirement pair with its current percentage ``cur`` (NULL: not assessed) and
+    ``missing`` (1: a mandatory course without a valid certificate, docs/compliance.md).
 
     Skills read the ``is_current`` rows through a covering partial index (today), or the newest row
-    on or before an earlier date (the history index). Certificates are judged by validity on the
-    date. The two kinds are scored in separate branches so each row's value is computed once.
+    that counts on or before an earlier date (the history index). Certificates are judged by
+    validity on the date. The two kinds are scored in separate branches so each row's value is
+    computed once.
     """
     skill = _pairs("skill", scope, limited, ranged, per_unit)
-    keys = [c for c in skill.c if c.name != "req"]
+    keys = [c for c in skill.c if c.name not in ("req", "mandatory")]
     if today_mode:
         cur = aliased(Assessment)
         cur_level = aliased(ScaleLevel)
         skill_rows = (
-            select(*keys, skill.c.req, cur_level.percent.label("cur"))
+            select(*keys, skill.c.req, cur_level.percent.label("cur"), literal(0).label("missing"))
             .select_from(skill)
             .outerjoin(
                 cur,
@@ -239,13 +279,16 @@ def _scored_shape(today_mode: bool, scope: Scope, limited: bool, ranged: bool, p
                 hist.employee_id == skill.c.employee_id,
                 hist.competence_id == skill.c.competence_id,
                 hist.assessed_on <= AT,
+                *counted(hist, LevelSource.NEWEST if own_counts else LevelSource.LEADER),
             )
             .order_by(hist.assessed_on.desc(), hist.id.desc())
             .limit(1)
             .correlate(skill)
             .scalar_subquery()
         )
-        skill_rows = select(*keys, skill.c.req, newest.label("cur")).select_from(skill)
+        skill_rows = select(*keys, skill.c.req, newest.label("cur"), literal(0).label("missing")).select_from(
+            skill
+        )
     certs = _pairs("certificate", scope, limited, ranged, per_unit)
     valid = aliased(Certificate)
     has_valid = exists().where(
@@ -256,9 +299,10 @@ def _scored_shape(today_mode: bool, scope: Scope, limited: bool, ranged: bool, p
     )
     # a course is held or not: never taken or expired is 0 %, never "not assessed" (docs/compliance.md)
     cert_cur = case((has_valid, literal(100.0)), else_=literal(0.0))
-    cert_rows = select(*(certs.c[c.name] for c in keys), certs.c.req, cert_cur.label("cur")).select_from(
-        certs
-    )
+    missing = case((and_(certs.c.mandatory == 1, ~has_valid), 1), else_=0)
+    cert_rows = select(
+        *(certs.c[c.name] for c in keys), certs.c.req, cert_cur.label("cur"), missing.label("missing")
+    ).select_from(certs)
     return union_all(skill_rows, cert_rows).subquery("scored")
 
 
@@ -274,7 +318,7 @@ def holds(scored: Any) -> ColumnElement[bool]:
 
 
 def aggregates(scored: Any) -> list[Any]:
-    """people, met, not_assessed, mean_gap, mean_required, mean_current over scored pairs."""
+    """people, met, not_assessed, mean_gap, mean_required, mean_current, missing over scored pairs."""
     cur = func.coalesce(scored.c.cur, 0.0)
     return [
         func.count().label("people"),
@@ -283,14 +327,21 @@ def aggregates(scored: Any) -> list[Any]:
         func.avg(case((scored.c.req > cur, scored.c.req - cur), else_=0.0)).label("mean_gap"),
         func.avg(scored.c.req).label("mean_required"),
         func.avg(cur).label("mean_current"),
+        func.sum(scored.c.missing).label("missing"),
     ]
 
 
 @lru_cache(maxsize=64)
 def _grouped_shape(
-    group_cols: tuple[str, ...], today_mode: bool, scope: Scope, limited: bool, ranged: bool, per_unit: bool
+    group_cols: tuple[str, ...],
+    today_mode: bool,
+    scope: Scope,
+    limited: bool,
+    ranged: bool,
+    own_counts: bool,
+    per_unit: bool,
 ) -> Any:
-    scored = _scored_shape(today_mode, scope, limited, ranged, per_unit)
+    scored = _scored_shape(today_mode, scope, limited, ranged, own_counts, per_unit)
     cols = [scored.c[c] for c in group_cols]
     return select(*cols, *aggregates(scored)).group_by(*cols)
 
@@ -301,7 +352,7 @@ def grouped(session: Session, selection: Selection, *group_cols: str, per_unit: 
 
 
 def heat_cell(unit_id: int | None, competence_id: int, figures: Sequence[Any]) -> HeatCell:
-    people, met, not_assessed, mean_gap, mean_required, mean_current = figures
+    people, met, not_assessed, mean_gap, mean_required, mean_current, missing = figures
     return HeatCell(
         unit_id,
         competence_id,
@@ -311,6 +362,7 @@ def heat_cell(unit_id: int | None, competence_id: int, figures: Sequence[Any]) -
         float(mean_gap or 0),
         float(mean_required or 0),
         float(mean_current or 0),
+        int(missing or 0),
     )
 
 
@@ -346,6 +398,7 @@ def combine(a: HeatCell, b: HeatCell) -> HeatCell:
         mean(a.mean_gap, b.mean_gap),
         mean(a.mean_required, b.mean_required),
         mean(a.mean_current, b.mean_current),
+        a.missing + b.missing,
     )
 
 

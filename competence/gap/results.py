@@ -247,6 +247,9 @@ class HeatCell:
     mean_gap: float
     mean_required: float = 0.0
     mean_current: float = 0.0
+    #: of ``people``, those lacking a mandatory course (never taken or expired): *mangler*,
+    #: docs/compliance.md; they are not met, and never *not assessed*
+    missing: int = 0
 
     @property
     def share_met(self) -> float:
@@ -278,6 +281,12 @@ class PersonCell(Shortfall):
     current_level: int | None
     current_level_name: str | None
     assessed_on: dt.date | None
+    #: a mandatory course the person lacks (never taken or expired): *mangler*, docs/compliance.md
+    missing: bool = False
+
+    @property
+    def status(self) -> Status:
+        return "missing" if self.missing else super().status
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from competence.assessments import counted, counting_sources
 from competence.clock import today
 from competence.fulltime.figures import active_person, active_post
 from db.models import Assessment, Certificate, Competence, Employee, OrgUnit, Position, ScaleLevel
@@ -32,7 +33,7 @@ def _target_units(target_ids: Sequence[int]) -> Any:
     return tree.union_all(select(tree.c.target_id, child.id).join(child, child.parent_id == tree.c.unit_id))
 
 
-def _holding(target_ids: Sequence[int], at: dt.date) -> Any:
+def _holding(session: Session, target_ids: Sequence[int], at: dt.date) -> Any:
     """(target_id, employee_id) of everyone who holds a target's competence at its level."""
     tree = _target_units(target_ids)
     target_level = aliased(ScaleLevel)
@@ -44,6 +45,7 @@ def _holding(target_ids: Sequence[int], at: dt.date) -> Any:
             Assessment.employee_id == Position.employee_id,
             Assessment.competence_id == UnitTarget.competence_id,
             Assessment.assessed_on <= at,
+            *counted(Assessment, counting_sources(session)),
         )
         .order_by(Assessment.assessed_on.desc(), Assessment.id.desc())
         .limit(1)
@@ -92,7 +94,7 @@ def holder_counts(session: Session, target_ids: Sequence[int], at: dt.date) -> d
     """Per target, how many people hold its competence at its level (targets with none left out)."""
     if not target_ids:
         return {}
-    held = _holding(target_ids, at).subquery("held")
+    held = _holding(session, target_ids, at).subquery("held")
     stmt = select(held.c.target_id, func.count()).group_by(held.c.target_id)
     return {target_id: int(n) for target_id, n in session.execute(stmt)}
 
@@ -101,7 +103,7 @@ def holder_names(session: Session, target_ids: Sequence[int], at: dt.date) -> di
     """Per target, the names of the people who hold it, sorted."""
     if not target_ids:
         return {}
-    held = _holding(target_ids, at).subquery("held")
+    held = _holding(session, target_ids, at).subquery("held")
     stmt = select(held.c.target_id, Employee.first_name, Employee.last_name).join(
         Employee, Employee.id == held.c.employee_id
     )

@@ -1611,6 +1611,10 @@ The previous contents are in {safety}.</translation>
         <translation>Not assessed</translation>
     </message>
     <message>
+        <source>Mangler</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
         <source>Navn</source>
         <translation>Name</translation>
     </message>
@@ -3231,7 +3235,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>Legend</name>
     <message>
         <source>minst {share} oppfyller kravet</source>
-        <extracomment>The bar under the name of a critical competence in the heatmap&apos;s header.</extracomment>
+        <extracomment>The bar under the name of a critical competence in the heatmap&apos;s header. The corner of a cell where someone lacks a mandatory course (*mangler*, docs/compliance.md).</extracomment>
         <translation>at least {share} meet the requirement</translation>
     </message>
     <message>
@@ -3249,6 +3253,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>stripe: andel ikke vurdert</source>
         <translation>strip: share not assessed</translation>
+    </message>
+    <message>
+        <source>hjørne: noen mangler et lovpålagt kurs</source>
+        <translation>corner: someone lacks a mandatory course</translation>
     </message>
     <message>
         <source>tom: ingen har kravet</source>
@@ -6722,6 +6730,10 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>Snittavvik: {gap} prosentpoeng</source>
         <translation>Mean gap: {gap} percentage points</translation>
+    </message>
+    <message>
+        <source>Mangler lovpålagt kurs: {count}</source>
+        <translation>Missing a mandatory course: {count}</translation>
     </message>
     <message>
         <source>Ikke vurdert: {count} ({share})</source>

@@ -239,3 +239,40 @@ def test_quarter_ends_and_figures() -> None:
     assert quarter_ends(dt.date(2025, 10, 1), 2) == [dt.date(2025, 6, 30), dt.date(2025, 9, 30)]
     assert Figures(3, 0, 3, 50.0).none_assessed and not Figures(3, 0, 2, 50.0).none_assessed
     assert TOTAL_ROW == 0
+
+
+def test_a_mandatory_course_nobody_took_is_missing_in_the_map_and_the_drill_down(
+    ctx: AppContext, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The teachers must hold the HMS course; neither has taken it: the cell says so in its corner,
+    its tooltip and the drill-down ("Mangler", not "Avvik" or "Ikke vurdert")."""
+    from competence.roles import set_requirement
+
+    monkeypatch.setenv("KOMPETANSE_TODAY", "2025-03-01")
+    set_requirement(UnitOfWork(ctx.database), register.roles["teacher"], register.fw.competence_ids["hms-cert"], 1)
+    page = shown(qtbot, UnitsPage(ctx), (1024, 700))
+    wait_idle(qtbot, ctx)
+    model = page.model
+    school = next(
+        r
+        for r in range(model.rowCount())
+        if "Fjordvik skole" in str(model.headerData(r, Qt.Orientation.Vertical))
+    )
+    course = next(
+        c for c in range(model.columnCount()) if "HMS" in str(model.headerData(c, Qt.Orientation.Horizontal))
+    )
+    figures = model.data(model.index(school, course), FIGURES_ROLE)
+    assert isinstance(figures, Figures) and (figures.people, figures.met, figures.missing) == (2, 0, 2)
+    tip = model.data(model.index(school, course), Qt.ItemDataRole.ToolTipRole)
+    assert "Mangler lovpålagt kurs: 2" in tip and "Ikke vurdert" not in tip
+    assert any("lovpålagt" in label.text() for label in page.legend.entries)
+
+    page.heatmap.setFocus()
+    page.heatmap.setCurrentIndex(model.index(school, 0))
+    for _ in range(course):
+        qtbot.keyClick(page.heatmap, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: page.drill.model.rowCount() == 2, timeout=5_000)
+    statuses = {page.drill.model.value(r, 5, Qt.ItemDataRole.DisplayRole) for r in range(2)}
+    assert statuses == {"Mangler"}
+    assert not page.grab().isNull()  # the corner is painted without errors
+    wait_idle(qtbot, ctx)

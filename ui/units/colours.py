@@ -1,11 +1,12 @@
 """The heatmap's colours and their legend. The bands are those of the printed unit plan and the
 gap report (:mod:`competence.export.palette`): green from 90 % met, yellow from 60 %, red below;
-grey when nobody is assessed yet, so "ikke vurdert" never looks like a gap."""
+grey when nobody is assessed yet, so "ikke vurdert" never looks like a gap; a dark orange corner
+where someone lacks a mandatory course ("mangler")."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPolygon
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from competence.export import palette
@@ -20,6 +21,8 @@ STRIP = QColor(90, 90, 90)
 STRIP_TRACK = QColor(255, 255, 255, 150)
 #: The bar under the name of a critical competence in the heatmap's header.
 CRITICAL_MARK = QColor(166, 27, 27)
+#: The corner of a cell where someone lacks a mandatory course (*mangler*, docs/compliance.md).
+MISSING_MARK = QColor(191, 87, 0)
 
 
 def _pair(colours: tuple[str, str]) -> tuple[QColor, QColor]:
@@ -30,6 +33,17 @@ MET, MET_TEXT = _pair(palette.MET)
 NEAR, NEAR_TEXT = _pair(palette.NEAR)
 GAP, GAP_TEXT = _pair(palette.GAP)
 NOT_ASSESSED, NOT_ASSESSED_TEXT = _pair(palette.NOT_ASSESSED)
+
+
+def paint_missing_corner(painter: QPainter, rect: QRect) -> None:
+    """A triangle in the cell's top right corner: someone behind the cell lacks a mandatory course."""
+    side = max(6, min(rect.width(), rect.height()) // 3)
+    right, top = rect.right(), rect.top()
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(MISSING_MARK)
+    painter.drawPolygon(QPolygon([QPoint(right - side, top), QPoint(right, top), QPoint(right, top + side)]))
+    painter.restore()
 
 
 def colours_of(figures: Figures) -> tuple[QColor, QColor]:
@@ -54,10 +68,11 @@ class Swatch(QWidget):
         *,
         strip: bool = False,
         critical: bool = False,
+        missing: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.fill, self.strip, self.critical = fill, strip, critical
+        self.fill, self.strip, self.critical, self.missing = fill, strip, critical, missing
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
@@ -73,6 +88,8 @@ class Swatch(QWidget):
             painter.fillRect(rect.left(), rect.bottom() - band + 1, rect.width() // 2, band, STRIP)
         if self.critical:
             painter.fillRect(rect.left() + 1, rect.bottom() - 3, rect.width() - 1, 3, CRITICAL_MARK)
+        if self.missing:
+            paint_missing_corner(painter, rect)
         painter.setPen(self.palette().mid().color())
         painter.drawRect(rect)
         painter.end()
@@ -101,6 +118,7 @@ class Legend(QWidget):
             (GAP, "", self.tr("under {share}").format(share=fmt_percent(NEAR_FROM * 100, 0))),
             (NOT_ASSESSED, "", self.tr("ingen er vurdert (i.v.)")),
             (MET, "strip", self.tr("stripe: andel ikke vurdert")),
+            (MET, "missing", self.tr("hjørne: noen mangler et lovpålagt kurs")),
             (None, "", self.tr("tom: ingen har kravet")),
         ]
         if critical:
@@ -110,7 +128,9 @@ class Legend(QWidget):
         for fill, mark, text in entries:
             label = QLabel(text)
             label.setTextFormat(Qt.TextFormat.PlainText)
-            swatch = Swatch(fill, strip=mark == "strip", critical=mark == "critical")
+            swatch = Swatch(
+                fill, strip=mark == "strip", critical=mark == "critical", missing=mark == "missing"
+            )
             layout.addWidget(group(swatch, label))
             self.entries.append(label)
             described.append(text)

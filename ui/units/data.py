@@ -27,6 +27,8 @@ class Figures:
     met: int
     not_assessed: int
     mean_gap: float
+    #: lacking a mandatory course (never taken or expired): *mangler*, docs/compliance.md
+    missing: int = 0
 
     @property
     def share_met(self) -> float:
@@ -43,7 +45,7 @@ class Figures:
 
     @staticmethod
     def of(cell: HeatCell) -> Figures:
-        return Figures(cell.people, cell.met, cell.not_assessed, cell.mean_gap)
+        return Figures(cell.people, cell.met, cell.not_assessed, cell.mean_gap, cell.missing)
 
 
 @dataclass(frozen=True)
@@ -113,18 +115,22 @@ def area_table(report: GapReport, lang: str) -> HeatTable:
     """The strategy view: the same cells pooled per strategy area, each unit a row."""
     heat = report.heatmap
     area_of = {c.id: c.area_id for c in heat.competences}
-    sums: dict[tuple[int, int], list[float]] = {}  # requirements, met, not assessed, sum of gaps
+    # requirements, met, not assessed, sum of gaps, missing
+    sums: dict[tuple[int, int], list[float]] = {}
     for (unit_id, comp_id), cell in heat.cells.items():
         key = (unit_id, area_of[comp_id])
         total = sums.get(key)
         if total is None:
-            total = sums[key] = [0, 0, 0, 0.0]
+            total = sums[key] = [0, 0, 0, 0.0, 0]
         total[0] += cell.people
         total[1] += cell.met
         total[2] += cell.not_assessed
         total[3] += cell.mean_gap * cell.people
+        total[4] += cell.missing
     cells: dict[tuple[int, int], Figures | HeatCell] = {
-        key: Figures(int(n), int(met), int(na), gaps / n) for key, (n, met, na, gaps) in sums.items() if n
+        key: Figures(int(n), int(met), int(na), gaps / n, int(missing))
+        for key, (n, met, na, gaps, missing) in sums.items()
+        if n
     }
     for a in report.areas:  # the total row counts each person once, as the report does
         cells[(TOTAL_ROW, a.area_id)] = Figures(a.items, a.met, a.not_assessed, a.mean_gap)

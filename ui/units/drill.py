@@ -20,6 +20,7 @@ from competence.actions.figures import CellPeople
 from competence.gap import PersonCell
 from competence.scales import LevelView
 from ui.card.common import gap_explanation, level_text
+from ui.card.profile import MISSING
 from ui.i18n import current_language, fmt_date, fmt_number, fmt_points
 from ui.units.colours import GAP, MET, NOT_ASSESSED
 from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTableModel
@@ -75,11 +76,12 @@ class DrillPanel(QGroupBox):
         self.clear(self.tr("Velg en celle i kartet for å se hvem som står bak tallene."))
 
     def _columns(self) -> list[Column[PersonCell]]:
-        fills = {"met": MET, "gap": GAP, "not_assessed": NOT_ASSESSED}
+        fills = {"met": MET, "gap": GAP, "not_assessed": NOT_ASSESSED, "missing": MISSING}
         status = {
             "met": self.tr("Oppfylt"),
             "gap": self.tr("Avvik"),
             "not_assessed": self.tr("Ikke vurdert"),
+            "missing": self.tr("Mangler"),
         }
         return [
             Column(self.tr("Navn"), lambda p: p.name, key="name"),

@@ -61,6 +61,10 @@ def figures_text(figures: Figures) -> str:
         ),
         translate("Varmekart", "Snittavvik: {gap} prosentpoeng").format(gap=fmt_points(figures.mean_gap)),
     ]
+    if figures.missing:
+        lines.append(
+            translate("Varmekart", "Mangler lovpålagt kurs: {count}").format(count=fmt_int(figures.missing))
+        )
     if figures.not_assessed:
         lines.append(
             translate("Varmekart", "Ikke vurdert: {count} ({share})").format(

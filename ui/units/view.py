@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from competence.export import palette
 from ui.i18n import fmt_percent
-from ui.units.colours import CRITICAL_MARK, STRIP, STRIP_TRACK, colours_of
+from ui.units.colours import CRITICAL_MARK, STRIP, STRIP_TRACK, colours_of, paint_missing_corner
 from ui.units.model import CRITICAL_ROLE, GROUP_ROLE, HeatmapModel, cell_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -53,6 +53,8 @@ class HeatDelegate(QStyledItemDelegate):
                     QRect(track.left(), track.top(), round(track.width() * figures.share_not_assessed), band),
                     STRIP,
                 )
+            if figures.missing:
+                paint_missing_corner(painter, rect)
             painter.setPen(text_colour)
             painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), cell_text(figures, model.mode))
         state = option.state
