@@ -103,9 +103,11 @@ def main() -> int:
     lang, out = args.lang, args.out
     suffix = "" if lang == "nb" else f"-{lang}"
     from competence.demo import generate_demo
+    from competence.export.excel.compliance import export_compliance
     from competence.export.excel.fulltime import export_fulltime
     from competence.export.excel.gap_report import export_gap_report
     from competence.export.excel.matrix import export_matrix
+    from competence.export.excel.self_assessment import export_self_assessment
     from competence.export.excel.template import export_template
     from competence.export.excel.unit_plan import export_unit_plan_workbook
     from competence.export.pdf.plan import export_plan
@@ -133,6 +135,11 @@ def main() -> int:
                     uow, folder / "mal.xlsx", unit_number=unit, lang=lang
                 ).path,
                 "export-heltid": export_fulltime(uow, folder / "heltid.xlsx", lang=lang).path,
+                # who lacks a mandatory requirement, in the whole municipality (docs/compliance.md)
+                "export-compliance": export_compliance(uow, folder / "lovpalagt.xlsx", lang=lang).path,
+                "export-self-assessment": export_self_assessment(
+                    uow, folder / "egenvurdering.xlsx", unit_number=unit, lang=lang
+                ).path,
                 "export-unit-plan-excel": export_unit_plan_workbook(
                     uow, unit, folder / "plan.xlsx", lang=lang
                 ).path,

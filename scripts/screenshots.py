@@ -86,15 +86,18 @@ def use_screen(width: int, height: int, workdir: Path) -> None:
 
 
 def showcase_employee(ctx: object, page: object) -> int:
-    """Someone whose card shows every part: gaps, goals, certificates and appraisal talks."""
+    """Someone whose card shows every part: gaps, goals, certificates, appraisal talks, and where
+    the demo has them, formal qualifications and a self-assessment beside the leader's level."""
     from competence.appraisals import appraisals_of
     from competence.certificates import certificates_of
     from competence.gap import employee_profile
     from competence.goals import goals_of
+    from competence.qualifications.held import held_qualifications
     from competence.uow import UnitOfWork
 
     rows = [r for r in page.model.rows if r.left_on is None and r.roles]  # type: ignore[attr-defined]
-    for row in rows[:200]:
+    fallback: int | None = None
+    for row in rows[:300]:
         uow = UnitOfWork(ctx.database, ctx.actor)  # type: ignore[attr-defined]
         if (
             len(goals_of(uow, row.id)) < 2
@@ -103,9 +106,14 @@ def showcase_employee(ctx: object, page: object) -> int:
         ):
             continue
         profile = employee_profile(uow, row.id)
-        if profile.gaps and profile.not_assessed and len(profile.areas) >= 3:
+        if not (profile.gaps and profile.not_assessed and len(profile.areas) >= 3):
+            continue
+        fallback = fallback or int(row.id)
+        with uow:
+            qualified = bool(held_qualifications(uow.session, row.id))
+        if qualified and any(item.self_level is not None for item in profile.items):
             return int(row.id)
-    return int(rows[0].id)
+    return fallback or int(rows[0].id)
 
 
 def demo_roster(ctx: object, path: Path) -> Path:
@@ -279,6 +287,41 @@ def planning_screens(window: Any, save: Callable[[Any, str], None], idle: Callab
     units = window.page("units")
     units.tabs.setCurrentWidget(units.planning.tab)
     save(window, "enheter-mal")
+    units.tabs.setCurrentIndex(0)
+
+
+def compliance_screens(window: Any, save: Callable[[Any, str], None], idle: Callable[[], None]) -> None:
+    """What a leader is held to account for (docs/compliance.md): the panels on Oversikt of who
+    lacks a mandatory requirement and whose talk is due, Ansatte filtered to the overdue talks, and
+    the dispensations a unit depends on."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window.show_page("overview")
+    idle()
+    overview = window.page("overview")
+    scroll = overview.findChild(QScrollArea)
+    if scroll is not None:
+        scroll.ensureWidgetVisible(overview.talks)
+        scroll.ensureWidgetVisible(overview.compliance)
+    save(window, "oversikt-lovpalagt")
+    if scroll is not None:
+        scroll.verticalScrollBar().setValue(0)
+
+    window.show_page("employees")
+    idle()
+    employees = window.page("employees")
+    employees.talk_overdue.setChecked(True)
+    idle()
+    save(window, "ansatte-samtale-forfalt")
+    employees.talk_overdue.setChecked(False)
+    idle()
+
+    window.show_page("units")
+    idle()
+    units = window.page("units")
+    units.tabs.setCurrentWidget(units.dispensations)
+    idle()
+    save(window, "enheter-dispensasjoner")
     units.tabs.setCurrentIndex(0)
 
 
@@ -558,6 +601,7 @@ def main() -> int:
     for tab, name in (
         (card.goals, "ansattkort-utviklingsmal"),
         (card.certificates, "ansattkort-sertifikater"),
+        (card.qualifications, "ansattkort-kvalifikasjoner"),
         (card.appraisals, "ansattkort-samtaler"),
     ):
         card.tabs.setCurrentWidget(tab)
@@ -568,6 +612,7 @@ def main() -> int:
     import_screens(window, ctx, save, idle, workdir)
     units_screens(window, save, idle)
     planning_screens(window, save, idle)
+    compliance_screens(window, save, idle)
     reports_screen(window, save, idle, workdir / "utviklingsplaner")
     privacy_screens(window, ctx, save, idle)
 
