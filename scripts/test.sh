@@ -13,4 +13,6 @@ export QT_QPA_PLATFORM=offscreen
 if [[ $# -eq 0 ]]; then
   scripts/build-app.sh --smoke
 fi
-exec .venv/bin/python -m pytest "$@"
+# on every core the machine has (CI has two): each worker starts its own throwaway PostgreSQL
+# (tests/support/pg.py); PYTEST_WORKERS=0 runs in one process
+exec .venv/bin/python -m pytest -n "${PYTEST_WORKERS:-auto}" "$@"
