@@ -1,4 +1,4 @@
-"""Hostile spreadsheets are refused within 2 s and 200 MB of memory with a clear message, end to end
+"""Hostile spreadsheets are refused at once and within 200 MB of memory with a clear message, end to end
 through ``import-roster`` in a process of their own (which must not die: an exit code 1, not an
 abort), and nothing is imported.
 
@@ -22,7 +22,10 @@ from tests.roster.builders import RosterSpec, simple_rows, write_roster
 from tests.support.biff import write_xls
 from tests.support.crafted import HEADER_ROW, patch_declared_size, sheet, xlsx
 
-MAX_SECONDS = 2.0
+#: Not a speed target (those live in benchmarks/, these machines are shared and noisy): a guard that
+#: fails to stop a file before it is read runs for minutes, or is stopped by the memory bound; a
+#: refusal takes well under a second on an idle machine.
+MAX_SECONDS = 30.0
 MAX_MEMORY_MB = 200
 
 
