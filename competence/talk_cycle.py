@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Connection, Select, func, select
 from sqlalchemy.orm import Session
 
 from competence.certificates import add_months
@@ -114,23 +114,23 @@ def appraisals_due(
         elif unit_id is not None:
             unit = get_or_fail(s, OrgUnit, unit_id, "enhet", "Unit")
         warn = settings.appraisal_warning_days if warning_days is None else warning_days
-        standings = talk_standings(
+        counted, standings = _standings(
             s,
             unit_id=unit.id if unit is not None else None,
             subunits=subunits,
             at=on,
             interval_months=settings.appraisal_interval_months,
             warning_days=warn,
+            only_due=not everyone,
         )
-        listed = standings if everyone else [x for x in standings if x.status is not TalkDue.IN_ORDER]
         return TalksDue(
             on,
             unit.number if unit is not None else None,
             unit.name if unit is not None else None,
             settings.appraisal_interval_months,
             warn,
-            len(standings),
-            tuple(sorted(listed, key=_order)),
+            counted,
+            tuple(sorted(standings, key=_order)),
         )
 
 
@@ -152,70 +152,110 @@ def talk_standings(
     interval_months: int,
     warning_days: int,
     employee_ids: Iterable[int] | None = None,
+    only_due: bool = False,
+    details: bool = True,
 ) -> list[TalkStanding]:
     """Each person (still employed, with a position on ``at`` in the units) and their talk."""
+    return _standings(
+        session,
+        unit_id=unit_id,
+        subunits=subunits,
+        at=at,
+        interval_months=interval_months,
+        warning_days=warning_days,
+        employee_ids=employee_ids,
+        only_due=only_due,
+        details=details,
+    )[1]
+
+
+def _standings(
+    session: Session,
+    *,
+    unit_id: int | None,
+    subunits: bool,
+    at: dt.date,
+    interval_months: int,
+    warning_days: int,
+    employee_ids: Iterable[int] | None = None,
+    only_due: bool = False,
+    details: bool = True,
+) -> tuple[int, list[TalkStanding]]:
+    """How many people the cycle covers (still employed, with a position on ``at`` in the units),
+    and each one's talk; with ``only_due`` only those overdue or due soon. The units and the last
+    talk's leader are read only for the people returned, and not at all without ``details`` (the
+    employee list's filter).
+
+    One statement gives each person with the date of their last medarbeidersamtale and of their
+    earliest position, as plain Core rows (no ORM loading); the due dates are date arithmetic in
+    Python (``benchmarks/bench_compliance.py``)."""
+    conn = session.connection()
     scope = unit_scope(unit_id, subunits)
     in_scope = select(Position.employee_id).where(active_position(at))
     if scope is not None:
         in_scope = in_scope.where(Position.unit_id.in_(scope))
-    people_stmt = select(Employee.id, Employee.shown_no, Employee.first_name, Employee.last_name).where(
-        Employee.id.in_(in_scope), active_employee(at)
-    )
+    chosen = [Employee.id.in_(in_scope), active_employee(at)]
     if employee_ids is not None:
-        people_stmt = people_stmt.where(Employee.id.in_(list(employee_ids)))
-    people = session.execute(people_stmt).all()
-    if not people:
-        return []
-    wanted = in_scope.where(Position.employee_id.in_(select(Employee.id).where(active_employee(at))))
-    last = dict(
-        session.execute(
-            select(Appraisal.employee_id, func.max(Appraisal.held_on))
-            .where(
-                Appraisal.kind == AppraisalKind.APPRAISAL.value,
-                Appraisal.held_on <= at,
-                Appraisal.employee_id.in_(wanted),
-            )
-            .group_by(Appraisal.employee_id)
-        ).all()
-    )
-    leaders = _leaders_of_last(session, last)
-    started = dict(
-        session.execute(
-            select(Position.employee_id, func.min(Position.start_date))
-            .where(Position.employee_id.in_(wanted))
-            .group_by(Position.employee_id)
-        ).all()
-    )
-    units = _unit_names(session, wanted, at, scope)
-    out = []
-    for emp_id, number, first, last_name in people:
-        held = last.get(emp_id)
-        due = due_date(held, started.get(emp_id), interval_months)
-        out.append(
-            TalkStanding(
-                emp_id,
-                number,
-                first,
-                last_name,
-                units.get(emp_id, ""),
-                held,
-                leaders.get(emp_id),
-                due,
-                talk_status(due, at, warning_days),
-            )
+        chosen.append(Employee.id.in_(list(employee_ids)))
+    wanted = select(Employee.id).where(*chosen)
+    last_talk = (
+        select(Appraisal.employee_id, func.max(Appraisal.held_on).label("held_on"))
+        .where(
+            Appraisal.kind == AppraisalKind.APPRAISAL.value,
+            Appraisal.held_on <= at,
+            Appraisal.employee_id.in_(wanted),
         )
-    return out
+        .group_by(Appraisal.employee_id)
+        .subquery("last_talk")
+    )
+    first_post = (
+        select(Position.employee_id, func.min(Position.start_date).label("start_date"))
+        .where(Position.employee_id.in_(wanted))
+        .group_by(Position.employee_id)
+        .subquery("first_post")
+    )
+    people = conn.execute(
+        select(
+            Employee.id,
+            Employee.shown_no,
+            Employee.first_name,
+            Employee.last_name,
+            last_talk.c.held_on,
+            first_post.c.start_date,
+        )
+        .outerjoin(last_talk, last_talk.c.employee_id == Employee.id)
+        .outerjoin(first_post, first_post.c.employee_id == Employee.id)
+        .where(*chosen)
+    ).all()
+    last = {row[0]: row[4] for row in people if row[4] is not None}
+    kept = []
+    for emp_id, number, first, last_name, held, started in people:
+        due = due_date(held, started, interval_months)
+        status = talk_status(due, at, warning_days)
+        if not only_due or status is not TalkDue.IN_ORDER:
+            kept.append((emp_id, number, first, last_name, held, due, status))
+    shown = [k[0] for k in kept]
+    leaders = _leaders_of_last(conn, {i: last[i] for i in shown if i in last}) if details else {}
+    units = _unit_names(conn, shown, at, scope) if details else {}
+    return len(people), [
+        TalkStanding(
+            emp_id, number, first, last_name, units.get(emp_id, ""), held, leaders.get(emp_id), due, status
+        )
+        for emp_id, number, first, last_name, held, due, status in kept
+    ]
 
 
-def _leaders_of_last(session: Session, last: dict[int, dt.date]) -> dict[int, str | None]:
+def _chunks(ids: list[int], size: int = 5000) -> Iterable[list[int]]:
+    """Id lists short enough for one IN (...) (SQLite's limit on bound parameters)."""
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _leaders_of_last(conn: Connection, last: dict[int, dt.date]) -> dict[int, str | None]:
     """Who led each person's last medarbeidersamtale (read for the people who had one)."""
-    if not last:
-        return {}
     found: dict[int, str | None] = {}
-    ids = list(last)
-    for start in range(0, len(ids), 5000):
-        chunk = ids[start : start + 5000]
-        for emp_id, held_on, leader in session.execute(
+    for chunk in _chunks(list(last)):
+        for emp_id, held_on, leader in conn.execute(
             select(Appraisal.employee_id, Appraisal.held_on, Appraisal.leader_name).where(
                 Appraisal.employee_id.in_(chunk), Appraisal.kind == AppraisalKind.APPRAISAL.value
             )
@@ -225,22 +265,22 @@ def _leaders_of_last(session: Session, last: dict[int, dt.date]) -> dict[int, st
     return found
 
 
-def _unit_names(
-    session: Session, wanted: Select[Any], at: dt.date, scope: Select[Any] | None
-) -> dict[int, str]:
-    stmt = (
-        select(Position.employee_id, OrgUnit.name)
-        .join(OrgUnit, OrgUnit.id == Position.unit_id)
-        .where(active_position(at), Position.employee_id.in_(wanted))
-        .order_by(Position.employee_id, Position.fte_percent.desc(), Position.id)
-    )
-    if scope is not None:
-        stmt = stmt.where(Position.unit_id.in_(scope))
+def _unit_names(conn: Connection, ids: list[int], at: dt.date, scope: Select[Any] | None) -> dict[int, str]:
+    """Each person's units on the date (within the scope), the largest post first."""
     names: dict[int, list[str]] = {}
-    for emp_id, name in session.execute(stmt):
-        held = names.setdefault(emp_id, [])
-        if name not in held:
-            held.append(name)
+    for chunk in _chunks(ids):
+        stmt = (
+            select(Position.employee_id, OrgUnit.name)
+            .join(OrgUnit, OrgUnit.id == Position.unit_id)
+            .where(active_position(at), Position.employee_id.in_(chunk))
+            .order_by(Position.employee_id, Position.fte_percent.desc(), Position.id)
+        )
+        if scope is not None:
+            stmt = stmt.where(Position.unit_id.in_(scope))
+        for emp_id, name in conn.execute(stmt):
+            held = names.setdefault(emp_id, [])
+            if name not in held:
+                held.append(name)
     return {k: ", ".join(v) for k, v in names.items()}
 
 
@@ -259,6 +299,8 @@ def overdue_talk_ids(uow: UnitOfWork, *, at: dt.date | None = None) -> frozenset
                 at=on,
                 interval_months=settings.appraisal_interval_months,
                 warning_days=settings.appraisal_warning_days,
+                only_due=True,
+                details=False,
             )
             if x.status is TalkDue.OVERDUE
         )
