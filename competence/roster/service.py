@@ -64,11 +64,6 @@ def _collector_paused() -> Iterator[None]:
     Reading a roster creates a million small objects that all stay alive until the end; the
     collector would walk them again and again for nothing (a third of the import's time). Nothing
     an import builds forms a reference cycle, and the collector runs again as soon as it is done.
-
-    What the import hands back (the report, 50,000 people for the preview) would otherwise all be
-    young when the collector resumes, and its first pass would walk it at once (0.1 s). So the
-    objects alive at the end go straight to the oldest generation (``gc.freeze`` then
-    ``gc.unfreeze``, both constant time): still collected, by the collector's rare full passes.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -76,8 +71,6 @@ def _collector_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
-            gc.freeze()
-            gc.unfreeze()
             gc.enable()
 
 
