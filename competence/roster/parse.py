@@ -96,8 +96,8 @@ class PersonRecord:
     @property
     def main_position(self) -> PositionRecord | None:
         """The position that decides the person's manager: the largest, then the first."""
-        if not self.positions:
-            return None
+        if len(self.positions) < 2:
+            return self.positions[0] if self.positions else None
         return max(self.positions, key=lambda p: (p.fte if p.fte is not None else 0.0, -p.row))
 
 
