@@ -180,8 +180,10 @@ def _read(roster: Path, isolated: bool) -> int:
     from competence.roster.loading import read_here, read_roster
 
     if isolated:
-        return len(read_roster(roster, None, DEFAULT_LIMITS).layout.sheet.rows)
-    return len(read_here(roster, None, False, DEFAULT_LIMITS).layout.sheet.rows)
+        layout = read_roster(roster, None, DEFAULT_LIMITS).layout
+        return len(layout.head) + layout.data_rows
+    layout = read_here(roster, None, False, DEFAULT_LIMITS).layout
+    return len(layout.head) + layout.data_rows
 
 
 def corpus() -> Path | None:

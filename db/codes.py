@@ -19,9 +19,10 @@ Members are ``str``: a code compares equal to its stored text and is written as 
 from __future__ import annotations
 
 import enum
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
-from sqlalchemy import CheckConstraint
+if TYPE_CHECKING:  # SQLAlchemy is imported where a constraint is built: the roster reader's child
+    from sqlalchemy import CheckConstraint  # process uses these enums and starts without it
 
 
 class Code(enum.StrEnum):
@@ -83,6 +84,8 @@ class Code(enum.StrEnum):
     @classmethod
     def constraint(cls, column: str, name: str) -> CheckConstraint:
         """The CHECK constraint keeping ``column`` to the codes (a NULL passes, as in SQL)."""
+        from sqlalchemy import CheckConstraint
+
         return CheckConstraint(cls.check(column), name=name)
 
 

@@ -77,18 +77,18 @@ def execute_many(
         if found is not None:
             processors.append((index, lru_cache(maxsize=4096)(found)))
     get = itemgetter(*names)
-    params: list[Any] = []
-    if compiled.positional and not processors and len(names) > 1:
-        params = list(map(get, rows))
-    for row in rows if not params else ():
-        values = get(row) if len(names) > 1 else (row[names[0]],)
-        if processors:
-            processed = list(values)
-            for index, process in processors:
-                if processed[index] is not None:
-                    processed[index] = process(processed[index])
-            values = tuple(processed)
-        params.append(values if compiled.positional else dict(zip(names, values, strict=True)))
+    values: list[Any] = list(map(get, rows)) if len(names) > 1 else [(row[names[0]],) for row in rows]
+    if processors:  # column by column: one pass of C over each column a type converts
+        columns: list[Any] = list(zip(*values, strict=True))
+        for index, process in processors:
+            column = columns[index]
+            columns[index] = (
+                list(map(process, column))
+                if None not in column
+                else [None if value is None else process(value) for value in column]
+            )
+        values = list(zip(*columns, strict=True))
+    params = values if compiled.positional else [dict(zip(names, row, strict=True)) for row in values]
     cursor = _cursor(session)
     try:
         cursor.executemany(str(compiled), params)

@@ -8,6 +8,7 @@ header or by their values, are refused here, before a single row is read.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -70,23 +71,108 @@ def find_header(rows: Sequence[Sequence[Cell]], data: HeaderData) -> tuple[int |
 
 @dataclass
 class Layout:
-    """The chosen sheet, read in full, with its header row found."""
+    """The chosen sheet, read in full, with its header row found.
 
-    sheet: SheetRows
+    The rows down to the header row are kept as rows (``head``); the rows below it, which the
+    import reads column by column, as columns (``columns``: one list per column of the sheet, each
+    ``data_rows`` long, None where a row is shorter). That is also the form the reader's child
+    process hands them over in (competence/roster/isolation.py): whole columns pickle and unpickle
+    several times faster than short rows, and a column travels in a compact form (:func:`_packed`).
+    """
+
+    sheet_name: str
+    #: The spreadsheet's number of the sheet's first used row, and the 0-based column of its first cell.
+    first_row: int
+    first_column: int
     header_index: int
+    head: list[list[Cell]]
+    columns: list[list[Cell]]
+    data_rows: int
     summaries: tuple[SheetSummary, ...]
+
+    @classmethod
+    def of(cls, sheet: SheetRows, header_index: int, summaries: tuple[SheetSummary, ...]) -> Layout:
+        rows = sheet.rows
+        width = max((len(r) for r in rows), default=0)
+        data = rows[header_index + 1 :]
+        padded = [r if len(r) == width else [*r, *([None] * (width - len(r)))] for r in data]
+        columns = [list(c) for c in zip(*padded, strict=True)] if padded else []
+        if len(columns) < width:  # no data rows (or none reaching so far)
+            columns = [[] for _ in range(width)]
+        return cls(
+            sheet.name,
+            sheet.first_row,
+            sheet.first_column,
+            header_index,
+            rows[: header_index + 1],
+            columns,
+            len(data),
+            summaries,
+        )
 
     @property
     def header_row(self) -> int:
-        return self.sheet.first_row + self.header_index
+        return self.first_row + self.header_index
 
     @property
-    def data(self) -> list[list[Cell]]:
-        return self.sheet.rows[self.header_index + 1 :]
+    def header_cells(self) -> list[Cell]:
+        return self.head[self.header_index] if self.header_index < len(self.head) else []
 
     @property
     def first_data_row(self) -> int:
         return self.header_row + 1
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The columns in a compact form for the hand-over (:func:`_packed`)."""
+        state = dict(self.__dict__)
+        state["columns"] = [_packed(column) for column in self.columns]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """The columns back from their compact form. Anything else than :func:`_packed` wrote raises,
+        and the caller refuses the file as one whose reader failed."""
+        state["columns"] = [_unpacked(*packed) for packed in state["columns"]]
+        self.__dict__.update(state)
+
+
+#: Joins a column of text cells for the hand-over; a column with this character in a cell is sent as is.
+_SEPARATOR = "\x00"
+
+
+def _packed(column: list[Cell]) -> tuple[str, Any]:
+    """A column as pickle writes fastest: text cells joined into one string, dates as day numbers
+    (``date.toordinal``; pickle writes a date as a call to rebuild it, ten times slower than a
+    number); other columns as they are, their dates as day numbers with their positions."""
+    kinds = set(map(type, column))
+    if kinds == {str}:
+        joined = _SEPARATOR.join(column)  # type: ignore[arg-type]
+        if joined.count(_SEPARATOR) == len(column) - 1:
+            return "text", joined
+    if kinds == {dt.date}:
+        return "dates", list(map(dt.date.toordinal, column))  # type: ignore[arg-type]
+    if dt.date not in kinds:
+        return "cells", column
+    at = [i for i, value in enumerate(column) if type(value) is dt.date]
+    days = list(column)
+    for i in at:
+        days[i] = column[i].toordinal()  # type: ignore[union-attr]
+    return "mixed", (days, at)
+
+
+def _unpacked(kind: str, packed: Any) -> list[Cell]:
+    if kind == "text":
+        return packed.split(_SEPARATOR)  # type: ignore[no-any-return]
+    if kind == "dates":
+        return list(map(dt.date.fromordinal, packed))
+    if kind == "cells":
+        return packed  # type: ignore[no-any-return]
+    if kind != "mixed":
+        raise ValueError(f"unknown column form {kind!r}")
+    days, at = packed
+    day = dt.date.fromordinal
+    for i in at:
+        days[i] = day(days[i])
+    return days  # type: ignore[no-any-return]
 
 
 def choose_sheet(book: Book, requested: str | None, *, guess: bool = False) -> Layout:
@@ -135,7 +221,7 @@ def choose_sheet(book: Book, requested: str | None, *, guess: bool = False) -> L
     header_index = chosen[4]
     if header_index is None:  # chosen by hand, or guessed, without a recognisable header row
         header_index = first_filled_row(sheet.rows)
-    return Layout(sheet=sheet, header_index=header_index, summaries=tuple(summaries))
+    return Layout.of(sheet, header_index, tuple(summaries))
 
 
 #: A header cell is short; a longer text naming a field is a note, not a header.
@@ -190,14 +276,10 @@ def layout_key(headers: Sequence[str]) -> str:
     return hashlib.sha256("\x1f".join(keys).encode("utf-8")).hexdigest()
 
 
-def _column_values(rows: Sequence[Sequence[Cell]], position: int, limit: int) -> list[Cell]:
+def _column_values(column: Sequence[Cell], limit: int) -> list[Cell]:
     """Up to ``limit`` non-blank values of a column, spread over the whole sheet."""
-    step = max(1, len(rows) // limit)
-    values: list[Cell] = []
-    for row in rows[::step]:
-        if position < len(row) and not cells.is_blank(row[position]):
-            values.append(row[position])
-    return values
+    step = max(1, len(column) // limit)
+    return [value for value in column[::step] if not cells.is_blank(value)]
 
 
 def _holds_national_ids(values: Sequence[Cell]) -> bool:
@@ -208,17 +290,15 @@ def _holds_national_ids(values: Sequence[Cell]) -> bool:
 def describe_columns(layout: Layout) -> tuple[list[ColumnInfo], list[str]]:
     """Every column of the sheet with its header, detected field and refusal; and the headers."""
     data = header_data()
-    header_cells = layout.sheet.rows[layout.header_index]
-    width = max((len(r) for r in layout.sheet.rows), default=0)
-    rows = layout.data
+    header_cells = layout.header_cells
     columns: list[ColumnInfo] = []
     headers: list[str] = []
-    for position in range(width):
+    for position, column in enumerate(layout.columns):
         raw = header_cells[position] if position < len(header_cells) else None
         header = _MASK if cell_holds_national_id(raw) else cells.text(raw)
         headers.append(header)
-        index = layout.sheet.first_column + position
-        values = _column_values(rows, position, NATIONAL_ID_SAMPLE)
+        index = layout.first_column + position
+        values = _column_values(column, NATIONAL_ID_SAMPLE)
         refused = (bool(header) and is_national_id_header(header, data)) or _holds_national_ids(values)
         match = None if refused or not header else match_header(header, data)
         samples: tuple[str, ...] = ()

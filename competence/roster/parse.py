@@ -18,8 +18,9 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
-from typing import TypeVar
+from itertools import compress, repeat
+from operator import eq, itemgetter, methodcaller, not_
+from typing import Any, TypeVar, cast
 
 from competence.roster import cells
 from competence.roster.book import Cell
@@ -95,8 +96,8 @@ class PersonRecord:
     @property
     def main_position(self) -> PositionRecord | None:
         """The position that decides the person's manager: the largest, then the first."""
-        if not self.positions:
-            return None
+        if len(self.positions) < 2:
+            return self.positions[0] if self.positions else None
         return max(self.positions, key=lambda p: (p.fte if p.fte is not None else 0.0, -p.row))
 
 
@@ -152,48 +153,72 @@ _NATIONAL_ID = _Reject(
 )
 
 
+#: Every ASCII digit as "0": a run of digits is then found by plain substring search.
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
+_SPLIT_CANDIDATE = re.compile(r"000000[ \-.]00000")
+
+
+def _may_hold_national_id(joined: str) -> bool:
+    """Whether the text has what :data:`_CANDIDATE` looks for; ASCII text with the digits made
+    zeros and searched for as plain strings, several times faster than the expression."""
+    if not joined.isascii():
+        return _CANDIDATE.search(joined) is not None
+    zeros = joined.translate(_DIGITS_AS_ZERO)
+    return "0000000000" in zeros or _SPLIT_CANDIDATE.search(zeros) is not None
+
+
 def _rows_with_national_ids(columns: Sequence[Sequence[Cell]]) -> set[int]:
     """Indexes of rows holding an identity number in a read column.
 
-    One regular-expression pass over each column's text decides whether its cells need a look one by
-    one; numbers need one only when the column holds one of nine digits or more.
+    One pass over each column's text decides whether its cells need a look one by one; numbers need
+    one only when the column holds one of nine digits or more.
     """
     flagged: set[int] = set()
     for column in columns:
-        joined = "\n".join([v for v in column if type(v) is str])
-        if _CANDIDATE.search(joined) and cell_holds_national_id(joined):
-            flagged.update(i for i, v in enumerate(column) if type(v) is str and cell_holds_national_id(v))
-        numbers = [v for v in column if type(v) is float or type(v) is int]
-        if numbers and max(numbers) >= 100_000_000:
-            flagged.update(
-                i
-                for i, v in enumerate(column)
-                if (type(v) is float or type(v) is int) and v >= 100_000_000 and cell_holds_national_id(v)
+        kinds = set(map(type, column))
+        if str in kinds:
+            strings = column if len(kinds) == 1 else [v for v in column if type(v) is str]
+            joined = "\n".join(strings)  # type: ignore[arg-type]
+            if _may_hold_national_id(joined) and cell_holds_national_id(joined):
+                flagged.update(
+                    i for i, v in enumerate(column) if type(v) is str and cell_holds_national_id(v)
+                )
+        if float in kinds or int in kinds:
+            numbers = cast(
+                "Sequence[float]",
+                column
+                if kinds <= {float, int}
+                else [v for v in column if type(v) is float or type(v) is int],
             )
+            if max(numbers) >= 100_000_000:
+                flagged.update(
+                    i
+                    for i, v in enumerate(column)
+                    if (type(v) is float or type(v) is int) and v >= 100_000_000 and cell_holds_national_id(v)
+                )
     return flagged
 
 
 class _Columns:
     """The read columns of the sheet, each normalised once (None for a field not mapped)."""
 
-    def __init__(
-        self, data: Sequence[Sequence[Cell]], matches: Sequence[FieldMatch], first_column: int
-    ) -> None:
-        positions = {m.field: m.column - first_column for m in matches if m.column is not None}
+    def __init__(self, layout: Layout, matches: Sequence[FieldMatch]) -> None:
+        positions = {m.field: m.column - layout.first_column for m in matches if m.column is not None}
         self.mapped = frozenset(positions)
-        width = max(positions.values(), default=-1) + 1
-        rows = [r if len(r) >= width else [*r, *([None] * (width - len(r)))] for r in data]
-        raw = {key: [row[position] for row in rows] for key, position in positions.items()}
+        self.count = count = layout.data_rows
+        blank_column: list[Cell] = [None] * count
+        sheet = layout.columns
+        raw = {
+            key: sheet[position] if 0 <= position < len(sheet) else blank_column
+            for key, position in positions.items()
+        }
         self.raw = raw
-        self.count = len(rows)
         self.flagged = _rows_with_national_ids(list(raw.values()))
-        getter = itemgetter(*positions.values()) if positions else None
-        if getter is not None and len(positions) > 1:
-            self.filled = [any(getter(row)) for row in rows]
-        elif getter is not None:
-            self.filled = [bool(getter(row)) for row in rows]
-        else:
-            self.filled = [False] * len(rows)
+        #: Rows whose every read cell is empty (None, "", 0): found column by column, at C speed.
+        self.blank: set[int] = set(range(count))
+        for column in raw.values():
+            if self.blank:
+                self.blank.intersection_update(compress(range(count), map(not_, column)))
 
         def texts(key: str) -> list[str] | None:
             return cells.text_column(raw[key]) if key in raw else None
@@ -221,17 +246,138 @@ class _Columns:
         )
         self.has_positions = self.unit_no is not None or self.unit_name is not None
         self.split = cells.split_name_column(self.name) if self.name is not None else None
+        self.firsts, self.lasts, self.written = self._name_columns()
+        self.emails = _email_column(self.email) if self.email is not None else None
+        self.careful = self._careful_rows()
 
-    def names(self, i: int) -> tuple[str, str, str]:
-        """(first, last, the name as written) from two columns or from one "Etternavn, Fornavn" column."""
-        if self.first_name is not None or self.last_name is not None:
-            first = self.first_name[i] if self.first_name is not None else ""
-            last = self.last_name[i] if self.last_name is not None else ""
-            if first or last or self.name is None:
-                return first, last, f"{first} {last}".strip()
-        if self.name is None or self.split is None:
-            return "", "", ""
-        return self.split[0][i], self.split[1][i], self.name[i]
+    def _name_columns(self) -> tuple[list[str], list[str], list[str]]:
+        """(first, last, the name as written) per row, from two columns or from one "Etternavn,
+        Fornavn" column (the name column stands in where both of the two are empty)."""
+        empty = [""] * self.count
+        split = self.split
+        if self.first_name is None and self.last_name is None:
+            if self.name is None or split is None:
+                return empty, empty, empty
+            return split[0], split[1], self.name
+        firsts, lasts, written = [], [], []
+        for i, (first, last) in enumerate(
+            zip(self.first_name or empty, self.last_name or empty, strict=True)
+        ):
+            if first or last or self.name is None or split is None:
+                firsts.append(first)
+                lasts.append(last)
+                written.append(f"{first} {last}".strip())
+            else:
+                firsts.append(split[0][i])
+                lasts.append(split[1][i])
+                written.append(self.name[i])
+        return firsts, lasts, written
+
+    def _careful_rows(self) -> set[int]:
+        """Rows some check may refuse or warn about: only these go through every check one by one
+        (:meth:`_Parser.row`); for the others each check is known to pass. A row is careful when
+        any of its cells is missing, fails to read, is too long, starts like a formula, or is
+        otherwise unusual in a way a check looks at. Decided column by column: a cheap test of the
+        whole column (in C: ``max(map(len, ...))``, ``None in ...``) first, and only a column that
+        fails it looked at cell by cell."""
+        careful = set(self.flagged)
+
+        def where(
+            values: Sequence[Any] | None, suspect: Callable[[Sequence[Any]], bool], bad: Callable[[Any], bool]
+        ) -> None:
+            if values is not None and suspect(values):
+                careful.update(i for i, value in enumerate(values) if bad(value))
+
+        def text_bad(limit: int) -> tuple[Callable[[Sequence[str]], bool], Callable[[str], bool]]:
+            return (
+                lambda vs: _longest(vs) > limit or _any_formula(vs),
+                lambda v: len(v) > limit or v.startswith(FORMULA_PREFIXES),
+            )
+
+        where(
+            self.employee_no,
+            lambda vs: (
+                None in vs or "" in vs or _longest(vs) > _MAX_NUMBER or not _first_characters(vs).isdigit()
+            ),
+            lambda v: not v or not v[0].isdigit() or len(v) > _MAX_NUMBER,
+        )
+        for names in (self.firsts, self.lasts):
+            where(
+                names,
+                lambda vs: "" in vs or _longest(vs) > _MAX_NAME or _any_formula(vs),
+                lambda v: not v or len(v) > _MAX_NAME or v.startswith(FORMULA_PREFIXES),
+            )
+        where(self.written, _any_formula, lambda v: v.startswith(FORMULA_PREFIXES))
+        if self.end is not None:
+            where(self.end, _any_error, _is_error)
+            if self.start is not None:
+                careful.update(
+                    i
+                    for i, (end, start) in enumerate(zip(self.end, self.start, strict=True))
+                    if isinstance(end, dt.date) and isinstance(start, dt.date) and end < start
+                )
+        if not self.has_positions:
+            return careful
+        if self.unit_no is None:  # unit names only: a name may carry its number ("1200 Hjemmetjenesten")
+            where(self.unit_name, bool, lambda v: not v or _NUMBERED_UNIT.fullmatch(v) is not None)
+        else:
+            where(
+                self.unit_no,
+                lambda vs: None in vs or _longest(vs) > _MAX_NUMBER or _any_formula(vs),
+                lambda v: v is None or len(v) > _MAX_NUMBER or v.startswith(FORMULA_PREFIXES),
+            )
+        where(self.unit_name, *text_bad(_MAX_TITLE))
+        where(self.title, *text_bad(_MAX_TITLE))
+        where(self.role, _any_formula, lambda v: v.startswith(FORMULA_PREFIXES))
+        where(self.fte, lambda vs: None in vs or _any_error(vs), lambda v: v is None or _is_error(v))
+        where(self.start, _any_error, _is_error)
+        if self.manager_no is not None and any(map(eq, self.manager_no, self.employee_no)):
+            careful.update(
+                i
+                for i, (manager, number) in enumerate(zip(self.manager_no, self.employee_no, strict=True))
+                if manager == number
+            )
+        return careful
+
+
+_starts_like_formula = methodcaller("startswith", FORMULA_PREFIXES)
+
+
+def _any_formula(values: Sequence[str]) -> bool:
+    return any(map(_starts_like_formula, values))
+
+
+def _longest(values: Sequence[str]) -> int:
+    return max(map(len, values), default=0)
+
+
+def _first_characters(values: Sequence[str]) -> str:
+    return "".join(map(itemgetter(0), values))
+
+
+def _is_error(value: object) -> bool:
+    return isinstance(value, cells.CellError)
+
+
+def _any_error(values: Sequence[object]) -> bool:
+    return any(map(isinstance, values, repeat(cells.CellError)))
+
+
+#: An e-mail cell that is not an address: warned about, and the register keeps what it has.
+_INVALID_EMAIL = "\x00invalid"
+
+
+def _email_column(values: Sequence[str]) -> list[str | None]:
+    """Each cell as the register stores it: lower case, None when empty, :data:`_INVALID_EMAIL`
+    when it is not an address (too long, or starting like a formula)."""
+    return [
+        None
+        if not value
+        else value.lower()
+        if valid and len(value) <= _MAX_EMAIL and not value.startswith(FORMULA_PREFIXES)
+        else _INVALID_EMAIL
+        for value, valid in zip(values, map(_EMAIL.match, values), strict=True)
+    ]
 
 
 def _each(
@@ -251,10 +397,12 @@ def _styrk_code(value: object) -> str | None:
 
 class _Parser:
     def __init__(self, layout: Layout, matches: Sequence[FieldMatch]) -> None:
-        self.columns = _Columns(layout.data, matches, layout.sheet.first_column)
+        self.columns = _Columns(layout, matches)
         self.first = layout.first_data_row
         self.persons: dict[str, PersonRecord] = {}
-        self.names_of: dict[str, set[tuple[str, str]]] = {}
+        #: The first name seen for each number (case-folded), and the numbers seen with another one.
+        self.name_of: dict[str, tuple[str, str]] = {}
+        self.conflicts: dict[str, None] = {}
         self.rejected_numbers: set[str] = set()
         self.present: set[str] = set()
         self.rejected: list[RowIssue] = []
@@ -266,17 +414,23 @@ class _Parser:
 
     def run(self) -> ParsedRoster:
         columns = self.columns
+        blank, careful, first = columns.blank, columns.careful, self.first
+        plain = self.plain_records() if columns.has_positions else None
         for i in range(columns.count):
-            number = self.first + i
-            if not columns.filled[i]:
-                self.ignored.append(number)  # blank, in every column that is read
-                continue
-            try:
-                self.row(i, number)
-            except _Reject as exc:
-                self.rejected.append(RowIssue(number, exc.reason, exc.nb, exc.en))
-            except _Ignored:
-                self.ignored.append(number)
+            if i in blank:
+                self.ignored.append(first + i)  # blank, in every column that is read
+            elif i not in careful:
+                record = plain[i] if plain is not None else None
+                if record is not None and columns.has_details:
+                    self.details(record, i, first + i, columns.employee_no[i] or "")
+                self.take(i, first + i, record)
+            else:
+                try:
+                    self.row(i, first + i)
+                except _Reject as exc:
+                    self.rejected.append(RowIssue(first + i, exc.reason, exc.nb, exc.en))
+                except _Ignored:
+                    self.ignored.append(first + i)
         self.resolve_conflicts()
         self.rejected.sort(key=lambda r: r.row)
         return ParsedRoster(
@@ -284,6 +438,7 @@ class _Parser:
         )
 
     def row(self, i: int, number: int) -> None:
+        """A careful row (:meth:`_Columns._careful_rows`) through every check, then taken."""
         columns = self.columns
         if i in columns.flagged:
             raw_no = columns.raw["employee_no"][i] if "employee_no" in columns.raw else None
@@ -291,7 +446,7 @@ class _Parser:
                 self.known_but_rejected(columns.employee_no[i] or "")
             raise _NATIONAL_ID
         employee_no = columns.employee_no[i]
-        first_name, last_name, written = columns.names(i)
+        first_name, last_name, written = columns.firsts[i], columns.lasts[i], columns.written[i]
         if employee_no is not None and not employee_no[0].isdigit() and is_totals_label(employee_no):
             raise _Ignored()  # "Sum", "Antall: 301" in the number column
         if employee_no is None:
@@ -304,11 +459,19 @@ class _Parser:
             raise _too_long("Ansattnummeret", "The employee number", _MAX_NUMBER)
         try:
             _check_names(first_name, last_name, written)
-            end_date = self.end_date(i)
-            position = self.position(i, number, employee_no, end_date) if columns.has_positions else None
+            self.end_date(i)
+            position = self.position(i, number, employee_no) if columns.has_positions else None
         except _Reject:
             self.known_but_rejected(employee_no)
             raise
+        self.take(i, number, position)
+
+    def take(self, i: int, number: int, position: PositionRecord | None) -> None:
+        """Take a row that passed the checks: its person, their position, e-mail and desired FTE."""
+        columns = self.columns
+        employee_no = columns.employee_no[i]
+        assert employee_no is not None
+        first_name = columns.firsts[i]
         if not first_name:
             self.warn(
                 "name_single",
@@ -317,16 +480,19 @@ class _Parser:
                 f"Employee number {employee_no} has a single name; it was stored as the last name.",
             )
         person = self.accept(
-            employee_no, first_name, last_name, self.email(i, number, employee_no), position, number
+            employee_no, first_name, columns.lasts[i], self.email(i, number, employee_no), number
         )
+        if position is not None:
+            person.positions.append(position)
         if not person.written_no:
             raw_no = columns.raw["employee_no"][i]
             if type(raw_no) is str and raw_no != employee_no:  # "015837": as the roster writes it
                 person.written_no = cells.clean(raw_no)[:_MAX_NUMBER]
             else:  # a number cell, or text already in canonical form
                 person.written_no = employee_no
-        person.end_dates.append(end_date)
-        self.desired_fte(person, i, number)
+        person.end_dates.append(columns.end[i] if columns.end is not None else None)  # type: ignore[arg-type]
+        if columns.desired is not None:
+            self.desired_fte(person, i, number)
 
     def known_but_rejected(self, employee_no: str) -> None:
         """A rejected row of a known person: they are in the roster (not left), their positions incomplete."""
@@ -334,29 +500,25 @@ class _Parser:
         self.rejected_numbers.add(employee_no)
 
     def accept(
-        self,
-        employee_no: str,
-        first_name: str,
-        last_name: str,
-        email: str | _Keep | None,
-        position: PositionRecord | None,
-        number: int,
+        self, employee_no: str, first_name: str, last_name: str, email: str | _Keep | None, number: int
     ) -> PersonRecord:
         self.present.add(employee_no)
-        self.names_of.setdefault(employee_no, set()).add((first_name.casefold(), last_name.casefold()))
+        folded = (first_name.casefold(), last_name.casefold())
+        seen = self.name_of.setdefault(employee_no, folded)
+        if seen != folded:
+            self.conflicts[employee_no] = None
         person = self.persons.get(employee_no)
         if person is None:
             person = self.persons[employee_no] = PersonRecord(employee_no, first_name, last_name, rows=[])
         person.rows.append(number)
         if person.email is KEEP and email is not KEEP:
             person.email = email
-        if position is not None:
-            person.positions.append(position)
         return person
 
-    def end_date(self, i: int) -> dt.date | None:
+    def end_date(self, i: int) -> None:
+        """Refuse a Sluttdato that cannot be read, or that comes before the Startdato."""
         if self.columns.end is None:
-            return None
+            return
         end = self.columns.end[i]
         if isinstance(end, cells.CellError):
             raise _Reject(end.reason, end.message_nb, end.message_en)
@@ -367,12 +529,10 @@ class _Parser:
                 f"Sluttdatoen ({end:%d.%m.%Y}) er før startdatoen ({start:%d.%m.%Y}).",
                 f"The end date ({end:%d.%m.%Y}) is before the start date ({start:%d.%m.%Y}).",
             )
-        return end
 
     def desired_fte(self, person: PersonRecord, i: int, number: int) -> None:
         """Ønsket stillingsprosent is the person's: rows that disagree keep the largest, with a warning."""
-        if self.columns.desired is None:
-            return
+        assert self.columns.desired is not None
         value = self.columns.desired[i]
         if isinstance(value, cells.CellError):
             self.warn(
@@ -422,9 +582,7 @@ class _Parser:
         return value
 
     def resolve_conflicts(self) -> None:
-        for employee_no, names in self.names_of.items():
-            if len(names) < 2:
-                continue
+        for employee_no in self.conflicts:
             person = self.persons.pop(employee_no)
             rows_text = ", ".join(str(r) for r in person.rows)
             for row_number in person.rows:
@@ -443,13 +601,11 @@ class _Parser:
                 self.persons[employee_no].complete = False
 
     def email(self, i: int, number: int, employee_no: str) -> str | _Keep | None:
-        if self.columns.email is None:
+        if self.columns.emails is None:
             return KEEP
-        value = self.columns.email[i]
-        if not value:
-            return None
-        if _EMAIL.match(value) and len(value) <= _MAX_EMAIL and not value.startswith(FORMULA_PREFIXES):
-            return value.lower()
+        value = self.columns.emails[i]
+        if value is not _INVALID_EMAIL:
+            return value
         self.warn(
             "email_invalid",
             number,
@@ -458,7 +614,8 @@ class _Parser:
         )
         return KEEP
 
-    def position(self, i: int, number: int, employee_no: str, end_date: dt.date | None) -> PositionRecord:
+    def position(self, i: int, number: int, employee_no: str) -> PositionRecord:
+        """A careful row's position through every check (the row is refused by raising)."""
         columns = self.columns
         unit_no = columns.unit_no[i] if columns.unit_no is not None else None
         unit_name = columns.unit_name[i] if columns.unit_name is not None else ""
@@ -510,20 +667,47 @@ class _Parser:
         role = columns.role[i] if columns.role is not None else ""
         if role.startswith(FORMULA_PREFIXES):
             role = ""
-        record = PositionRecord(number, unit_no, unit_name, title, fte, start, manager_no, role, end_date)
+        end = columns.end[i] if columns.end is not None else None
+        assert not isinstance(end, cells.CellError)  # refused before
+        record = PositionRecord(number, unit_no, unit_name, title, fte, start, manager_no, role, end)
         if columns.has_details:
-            detail = self.detail
-            record.employment_type = detail(
-                columns.employment_type, i, number, employee_no, "Ansettelsesform", "Employment type"
-            )
-            record.main_position = detail(
-                columns.main_position, i, number, employee_no, "Hovedstilling", "Main position"
-            )
-            record.position_code = detail(
-                columns.position_code, i, number, employee_no, "Stillingskode", "Position code"
-            )
-            record.styrk_code = detail(columns.styrk_code, i, number, employee_no, "STYRK-kode", "STYRK code")
+            self.details(record, i, number, employee_no)
         return record
+
+    def plain_records(self) -> list[PositionRecord]:
+        """Every row's position as its cells give it, built column by column: what a row that is
+        not careful (:meth:`_Columns._careful_rows`) holds. The careful rows' are built again by
+        :meth:`position`, after their checks."""
+        columns, count = self.columns, self.columns.count
+        none: list[object] = [None] * count
+        empty = [""] * count
+        return list(
+            map(
+                PositionRecord,
+                range(self.first, self.first + count),
+                columns.unit_no or none,
+                columns.unit_name or empty,
+                columns.title or empty,
+                columns.fte or none,
+                columns.start or none,
+                columns.manager_no or none,
+                columns.role or empty,
+                columns.end or none,
+            )
+        )
+
+    def details(self, record: PositionRecord, i: int, number: int, employee_no: str) -> None:
+        columns, detail = self.columns, self.detail
+        record.employment_type = detail(
+            columns.employment_type, i, number, employee_no, "Ansettelsesform", "Employment type"
+        )
+        record.main_position = detail(
+            columns.main_position, i, number, employee_no, "Hovedstilling", "Main position"
+        )
+        record.position_code = detail(
+            columns.position_code, i, number, employee_no, "Stillingskode", "Position code"
+        )
+        record.styrk_code = detail(columns.styrk_code, i, number, employee_no, "STYRK-kode", "STYRK code")
 
 
 def _check_names(first: str, last: str, written: str) -> None:

@@ -151,9 +151,9 @@ def inspect_roster(
         sha256=prepared.checked.sha256,
         kind=prepared.checked.kind,
         sheets=prepared.layout.summaries,
-        sheet=prepared.layout.sheet.name,
+        sheet=prepared.layout.sheet_name,
         header_row=prepared.layout.header_row,
-        data_rows=len(prepared.layout.data),
+        data_rows=prepared.layout.data_rows,
         columns=tuple(prepared.columns),
         mapping=tuple(prepared.matches),
         missing=tuple(prepared.missing),
@@ -194,7 +194,7 @@ def _report(
     return ImportReport(
         file_name=prepared.checked.file_name,
         sha256=prepared.checked.sha256,
-        sheet=prepared.layout.sheet.name,
+        sheet=prepared.layout.sheet_name,
         header_row=prepared.layout.header_row,
         mode="partial" if options.partial else "full",
         dry_run=dry_run,
@@ -347,7 +347,7 @@ def _import(
         )
         if options.remember_mapping:
             store_mapping(
-                session, prepared.layout_key, prepared.layout.sheet.name, mapping_to_store(prepared.matches)
+                session, prepared.layout_key, prepared.layout.sheet_name, mapping_to_store(prepared.matches)
             )
         steps.at(99, "Lagrer", "Saving")
         uow.commit()
