@@ -81,7 +81,7 @@ def targets_section(targets: Sequence[TargetStatus], t: Words, lang: str) -> lis
         rows.append(
             [
                 theme.wrap(target.unit_label, widths[0]),
-                theme.wrap(target.competence.display_label(lang), widths[1]),
+                theme.wrap(target.subject_label(lang), widths[1]),
                 theme.wrap(target.level_label(lang), widths[2]),
                 format_int(target.people_needed, lang),
                 format_int(target.have, lang),
