@@ -233,8 +233,9 @@ def _qualification_targets(
     session: Session, rng: random.Random, units: dict[int, _Unit], people: _People, today: dt.date
 ) -> dict[int, list[UnitMeasure]]:
     """A target for an authorisation in the enheter where most people are on posts requiring one
-    (two enheter, two authorisations: e.g. autorisasjon som sykepleier at a sykehjem): "every such post filled by someone holding it",
-    with a measure (and a recruitment where it falls short); target id -> its measures."""
+    (two enheter, two authorisations: e.g. autorisasjon som sykepleier at a sykehjem): "every such
+    post filled by someone holding it", with a measure (and a recruitment where it falls short);
+    target id -> its measures."""
     rows = session.execute(
         select(
             Position.unit_id, Qualification.id, Qualification.key, Qualification.name, Position.employee_id
