@@ -20,12 +20,16 @@ T2: 200 needs 2. Today: Åse only (Bjørn's post there ended, Cecilie's expired)
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from competence import gap
+from competence.cli import main
 from competence.errors import ConflictError, ValidationError
 from competence.planning.measures import MeasureInput, add_measure, measures_in
 from competence.planning.targets import (
@@ -48,6 +52,7 @@ from competence.uow import UnitOfWork
 from db.codes import MeasureKind, TargetState
 from db.models import Competence, ScaleLevel
 from db.planning import UnitTarget
+from db.session import open_database
 from tests.planning.registers import TODAY, PlanningRegister, build_planning_register
 
 D = dt.date
@@ -265,3 +270,48 @@ def test_the_catalogue_keeps_a_qualification_a_target_names(
     assert "1 mål for enheter" in kept.value.message("nb")
     assert "1 targets of units" in kept.value.message("en")
     assert other > 0
+
+
+def test_gap_report_names_the_qualification_in_text_and_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``gap-report``: the vulnerability of a short qualification target, with its qualification in
+    ``--json`` (competence_id null) and its name in the text, in bokmål and English."""
+    monkeypatch.setenv("KOMPETANSE_TODAY", TODAY.isoformat())
+    url = f"sqlite:///{tmp_path / 'register.db'}"
+    db = open_database(url)
+    try:
+        uow = UnitOfWork(db)
+        reg = build_planning_register(uow)
+        q = create_qualification(
+            uow,
+            QualificationInput("authorisation", "Autorisasjon som sykepleier", "Authorisation as a nurse"),
+        )
+        add_held_qualification(uow, reg.people["Åse"], HeldInput(q.id, D(2015, 6, 1)))
+        add_target(uow, reg.units["200"], TargetInput(None, None, 2, qualification_id=q.id))
+    finally:
+        db.dispose()
+
+    def run(*argv: str) -> tuple[int, str]:
+        out, err = io.StringIO(), io.StringIO()
+        return main(["--db", url, *argv], out=out, err=err), out.getvalue()
+
+    code, out = run("gap-report", "--json")
+    assert code == 0
+    (found,) = json.loads(out)["vulnerabilities"]
+    assert {
+        k: found[k] for k in ("competence_id", "qualification_id", "qualification", "needed", "holders")
+    } == {
+        "competence_id": None,
+        "qualification_id": q.id,
+        "qualification": q.key,
+        "needed": 2,
+        "holders": 1,
+    }
+    assert found["reason"] == "mål: 2 med gyldig kvalifikasjon, har 1"
+    code, out = run("--lang", "en", "gap-report")
+    assert code == 0
+    assert (
+        "200 Sykehjemmet: Authorisation as a nurse, target: 2 holding it (valid), held by 1 (Åse Aasen)"
+        in out
+    )
