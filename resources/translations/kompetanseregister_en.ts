@@ -6308,8 +6308,8 @@ Do it now? It cannot be undone.</translation>
         <translation>Competence targets</translation>
     </message>
     <message>
-        <source>Målene teller personene i enheten og enhetene under den som har kompetansen på minst det nivået målet sier, på datoen som vises. Uten mål er en kritisk kompetanse som flere skal ha, sårbar når bare én eller ingen har den.</source>
-        <translation>The targets count the people of the unit and the units below it who hold the competence at least at the target&apos;s level, on the date shown. Without a target, a critical competence several people must hold is vulnerable when only one or nobody holds it.</translation>
+        <source>Målene teller personene i enheten og enhetene under den som har kompetansen på minst det nivået målet sier, eller kvalifikasjonen gyldig, på datoen som vises (en dispensasjon teller ikke). Uten mål er en kritisk kompetanse som flere skal ha, sårbar når bare én eller ingen har den.</source>
+        <translation>The targets count the people of the unit and the units below it who hold the competence at least at the target&apos;s level, or the qualification valid, on the date shown (a dispensation does not count). Without a target, a critical competence several people must hold is vulnerable when only one or nobody holds it.</translation>
     </message>
     <message>
         <source>Sett mål under &amp;Planlegging</source>
