@@ -54,6 +54,15 @@ WORDS = {
 }
 
 
+def type_qualification(dialog: TargetDialog, qtbot: QtBot, text: str) -> None:
+    """Type part of the qualification's name into its picker and take the first match, by keyboard."""
+    QTest.keyClicks(dialog.qualification, text)
+    popup = dialog.qualification.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2_000)
+    QTest.keyClick(popup, Qt.Key.Key_Down)
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+
+
 @pytest.fixture
 def page(
     lang: str, ctx: AppContext, register: Register, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
@@ -104,11 +113,7 @@ def test_a_leader_sets_a_qualification_target_with_the_keyboard(
         click(dialog.save_button)  # no qualification chosen yet: refused in place
         seen["error"] = dialog.error_text
         assert dialog.isVisible() and dialog.qualification.hasFocus()
-        QTest.keyClicks(dialog.qualification, WORDS[lang]["typed"])
-        popup = dialog.qualification.completer().popup()
-        qtbot.waitUntil(popup.isVisible, timeout=2_000)
-        QTest.keyClick(popup, Qt.Key.Key_Down)
-        QTest.keyClick(popup, Qt.Key.Key_Return)
+        type_qualification(dialog, qtbot, WORDS[lang]["typed"])
         click(dialog.save_button)
 
     opened = when_open(TargetDialog, fill)
@@ -146,11 +151,7 @@ def test_changing_a_qualification_target_opens_on_the_qualification(
         qtbot.waitUntil(dialog.by_qualification.isChecked, timeout=2_000)  # Alt+key animates a click
         QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)  # Tab goes on to the qualification
         assert dialog.qualification.hasFocus()
-        QTest.keyClicks(dialog.qualification, WORDS[lang]["typed"])
-        popup = dialog.qualification.completer().popup()
-        qtbot.waitUntil(popup.isVisible, timeout=2_000)
-        QTest.keyClick(popup, Qt.Key.Key_Down)
-        QTest.keyClick(popup, Qt.Key.Key_Return)
+        type_qualification(dialog, qtbot, WORDS[lang]["typed"])
         retype(dialog.people.line, "3")
         click(dialog.save_button)
 
@@ -163,7 +164,6 @@ def test_changing_a_qualification_target_opens_on_the_qualification(
 
     def change(dialog: TargetDialog) -> None:
         seen["kind"] = dialog.by_qualification.isChecked()
-        print("DEBUG", dialog.target, dialog.by_competence.isChecked())
         seen["chosen"] = dialog.qualification.currentText()
         retype(dialog.people.line, "1")
         click(dialog.save_button)
