@@ -32,15 +32,24 @@ FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 class UnitTarget(Versioned, Base):
-    """ "The unit needs N people at level L or above in competence C": a target with its reason."""
+    """ "The unit needs N people at level L or above in competence C", or "N people holding
+    qualification Q": a target with its reason (docs/planning.md, "Targets")."""
 
     __tablename__ = "unit_target"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("org_unit.id", ondelete="CASCADE"), index=True)
-    competence_id: Mapped[int] = mapped_column(ForeignKey("competence.id", ondelete="CASCADE"), index=True)
-    #: The lowest level that counts (a level of the competence's scale).
-    level_id: Mapped[int] = mapped_column(ForeignKey("scale_level.id", ondelete="RESTRICT"))
+    competence_id: Mapped[int | None] = mapped_column(
+        ForeignKey("competence.id", ondelete="CASCADE"), index=True
+    )
+    #: The lowest level that counts (a level of the competence's scale); None for a qualification.
+    level_id: Mapped[int | None] = mapped_column(ForeignKey("scale_level.id", ondelete="RESTRICT"))
+    #: A formal qualification the people must hold instead of a competence. RESTRICT: the catalogue
+    #: refuses to delete an entry a unit's target names (competence/qualifications/catalogue.py),
+    #: so tidying the catalogue never takes a leader's target with it.
+    qualification_id: Mapped[int | None] = mapped_column(
+        ForeignKey("qualification.id", ondelete="RESTRICT"), index=True
+    )
     people_needed: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str | None] = mapped_column(Text)
     due_on: Mapped[dt.date | None] = mapped_column(Date)
@@ -49,7 +58,14 @@ class UnitTarget(Versioned, Base):
     __mapper_args__ = {"version_id_col": Versioned.version}
     __table_args__ = (
         UniqueConstraint("unit_id", "competence_id", "level_id", name="uq_unit_target_unit_competence_level"),
+        UniqueConstraint("unit_id", "qualification_id", name="uq_unit_target_unit_qualification"),
         CheckConstraint("people_needed >= 1 AND people_needed <= 10000", name="people_needed_range"),
+        # a competence with its level, or a qualification: never both, never neither
+        CheckConstraint(
+            "(competence_id IS NOT NULL AND level_id IS NOT NULL AND qualification_id IS NULL) "
+            "OR (competence_id IS NULL AND level_id IS NULL AND qualification_id IS NOT NULL)",
+            name="competence_or_qualification",
+        ),
     )
 
 

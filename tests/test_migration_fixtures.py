@@ -11,13 +11,16 @@ the registered logins hold exactly the privileges of the permission model afterw
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, create_engine, text
+from sqlalchemy.exc import IntegrityError
 
 from db import migrate
 from db.engine import make_engine
@@ -213,3 +216,141 @@ def test_fixture_revisions_are_ordered() -> None:
     """The comparisons above (``revision >= "0002"``) rely on revisions that sort as they follow."""
     assert sorted(migrate.known_revisions()) == REVISIONS
     assert PERMISSION_MODEL_FROM in REVISIONS
+
+
+# --- a register with targets (revision 0009: a target may name a qualification) ------------------
+
+
+def _add_targets(conn: Connection) -> tuple[int, int]:
+    """Two competence targets and a measure aimed at the first, written as revision 0008 stored
+    them (the fixture register of 0008 has none: its demo is too small for targets); the ids of
+    the first unit and of a qualification of the catalogue."""
+    units = conn.execute(text("SELECT id FROM org_unit ORDER BY number LIMIT 2")).scalars().all()
+    competence, level = conn.execute(
+        text(
+            "SELECT c.id, l.id FROM competence c JOIN scale_level l ON l.scale_id = c.scale_id "
+            "ORDER BY c.id, l.ordinal DESC LIMIT 1"
+        )
+    ).one()
+    for unit in units:
+        conn.execute(
+            text(
+                "INSERT INTO unit_target (unit_id, competence_id, level_id, people_needed, reason, "
+                "created_at, version) VALUES (:unit, :competence, :level, 3, 'To på hver vakt', :now, 1)"
+            ),
+            {"unit": unit, "competence": competence, "level": level, "now": dt.datetime(2026, 11, 1)},
+        )
+    target = conn.execute(text("SELECT min(id) FROM unit_target")).scalar_one()
+    conn.execute(
+        text(
+            "INSERT INTO unit_measure (unit_id, year, kind, title, target_id, status, created_at, version) "
+            "VALUES (:unit, 2026, 'develop', 'Kurs', :target, 'planned', :now, 1)"
+        ),
+        {"unit": units[0], "target": target, "now": dt.datetime(2026, 11, 1)},
+    )
+    qualification = conn.execute(text("SELECT min(id) FROM qualification")).scalar_one()
+    return units[0], qualification
+
+
+def _targets_after_upgrade(conn: Connection, unit: int, qualification: int) -> None:
+    """The old targets are competence targets; a qualification target goes in, both or neither not."""
+    rows = conn.execute(
+        text("SELECT competence_id IS NOT NULL, level_id IS NOT NULL, qualification_id FROM unit_target")
+    ).all()
+    assert [tuple(r) for r in rows] == [(True, True, None), (True, True, None)]
+    conn.execute(
+        text(
+            "INSERT INTO unit_target (unit_id, qualification_id, people_needed, created_at, version) "
+            "VALUES (:unit, :q, 2, :now, 1)"
+        ),
+        {"unit": unit, "q": qualification, "now": dt.datetime(2026, 12, 1)},
+    )
+    for columns, values in (
+        ("competence_id, level_id, qualification_id", "(SELECT competence_id FROM unit_target LIMIT 1), "
+         "(SELECT level_id FROM unit_target LIMIT 1), :q"),
+        ("qualification_id", "NULL"),
+    ):  # fmt: skip
+        with pytest.raises(IntegrityError), conn.begin_nested():
+            conn.execute(
+                text(
+                    f"INSERT INTO unit_target (unit_id, {columns}, people_needed, created_at, version) "
+                    f"VALUES (:unit, {values}, 1, :now, 1)"
+                ),
+                {"unit": unit, "q": qualification, "now": dt.datetime(2026, 12, 1)},
+            )
+    with pytest.raises(IntegrityError), conn.begin_nested():  # one target per unit and qualification
+        conn.execute(
+            text(
+                "INSERT INTO unit_target (unit_id, qualification_id, people_needed, created_at, version) "
+                "VALUES (:unit, :q, 5, :now, 1)"
+            ),
+            {"unit": unit, "q": qualification, "now": dt.datetime(2026, 12, 1)},
+        )
+    with pytest.raises(IntegrityError), conn.begin_nested():  # the catalogue keeps what a target names
+        conn.execute(text("DELETE FROM qualification WHERE id = :q"), {"q": qualification})
+
+
+def test_sqlite_register_with_targets_upgrades_to_qualification_targets(tmp_path: Path) -> None:
+    path = load_sqlite("0008", tmp_path / "register.db")
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        with engine.begin() as conn:
+            unit, qualification = _add_targets(conn)
+        before = sqlite_snapshot(path)
+        migrate.upgrade(engine, take_backup=False)
+        assert row_differences(before, sqlite_snapshot(path)) == []
+        with engine.begin() as conn:
+            _schema_matches_models(conn)
+            _targets_after_upgrade(conn, unit, qualification)
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.postgres
+def test_postgresql_register_with_targets_upgrades_and_a_leader_sets_a_qualification_target(
+    pg_empty_url: str, logins: Logins, tmp_path: Path
+) -> None:
+    engine = make_engine(pg_empty_url)
+    try:
+        load_postgresql("0008", engine, tmp_path / "register.db")
+        leader = logins.make("kr_fx_unit_leader")
+        with engine.begin() as conn:
+            unit, qualification = _add_targets(conn)
+            # the leader of one enhet (not of the whole municipality), and an enhet outside it
+            led, employee = conn.execute(
+                text("SELECT id, leader_id FROM org_unit WHERE number = '2001'")
+            ).one()
+            outside = conn.execute(text("SELECT id FROM org_unit WHERE number = '3001'")).scalar_one()
+            conn.execute(
+                text(
+                    "INSERT INTO register_account (login, kind, employee_id, created_at) "
+                    "VALUES (:login, 'leader', :employee, now())"
+                ),
+                {"login": leader, "employee": employee},
+            )
+        with engine.connect() as conn:
+            before = postgresql_snapshot(conn)
+        migrate.upgrade(engine, take_backup=False)
+        with engine.begin() as conn:
+            assert row_differences(before, postgresql_snapshot(conn)) == []
+            _schema_matches_models(conn)
+            assert _privileges(conn, leader) == _model_privileges(Role.LEADER)
+            _targets_after_upgrade(conn, unit, qualification)
+        # the leader, through plain SQL, sets a qualification target for the unit they lead (the
+        # row-level security policy of 0007 still decides where)
+        insert = (
+            "INSERT INTO unit_target (unit_id, qualification_id, people_needed, created_at) "
+            "VALUES (%s, %s, 1, now())"
+        )
+        with logins.connect(leader) as as_leader:
+            as_leader.execute(insert, (led, qualification + 1))
+            as_leader.commit()
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                as_leader.execute(insert, (outside, qualification + 2))
+        with engine.connect() as conn:
+            made = conn.execute(
+                text("SELECT unit_id FROM unit_target WHERE qualification_id = :q"), {"q": qualification + 1}
+            )
+            assert made.scalars().all() == [led]
+    finally:
+        engine.dispose()

@@ -163,7 +163,9 @@ def report_json(report: gap.GapReport, english: bool = False) -> dict[str, Any]:
         "vulnerabilities": [
             {
                 "unit_id": v.unit.id,
-                "competence_id": v.competence.id,
+                "competence_id": v.competence.id if v.competence is not None else None,
+                "qualification_id": v.qualification.id if v.qualification is not None else None,
+                "qualification": v.qualification.key if v.qualification is not None else None,
                 "people_required": v.people_required,
                 "holders": v.holder_count,
                 "needed": v.needed,
@@ -248,7 +250,7 @@ def print_text(ctx: CliContext, report: gap.GapReport) -> None:
         )
         for v in report.vulnerabilities:
             holders = ", ".join(v.holders) if v.holders else t("ingen", "nobody")
-            what = f"{v.competence.display_label(lang)}, {v.reason(lang)}"
+            what = f"{v.display_label(lang)}, {v.reason(lang)}"
             ctx.print(f"  {v.unit.number} {v.unit.name}: {what} ({holders})")
     if report.certificates:
         ctx.print()

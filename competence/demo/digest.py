@@ -243,8 +243,14 @@ def _plans(s: Session, k: _Keys) -> Rows:
 
 def _planning(s: Session, k: _Keys) -> Rows:
     """The unit's planning (competence/demo/planning.py), by the same natural keys."""
+    # a target names a competence with a level, or a qualification
     target_key = {
-        t.id: (k.unit[t.unit_id], k.competence[t.competence_id], k.ordinal[t.level_id])
+        t.id: (
+            k.unit[t.unit_id],
+            _ref(k.competence, t.competence_id),
+            _ref(k.ordinal, t.level_id),
+            _ref(k.qualification, t.qualification_id),
+        )
         for t in s.scalars(select(UnitTarget))
     }
     yield (

@@ -21,8 +21,18 @@ from sqlalchemy.orm import Session
 from competence.demo import writer
 from competence.planning.budget import budget_in
 from competence.planning.holders import holder_counts
-from db.codes import EmploymentType, Factor, Funding, MeasureKind, MeasureStatus
-from db.models import Area, Competence, Employee, Framework, OrgUnit, Position, Requirement, ScaleLevel
+from db.codes import EmploymentType, Factor, Funding, MeasureKind, MeasureStatus, QualificationKind
+from db.models import (
+    Area,
+    Competence,
+    Employee,
+    Framework,
+    OrgUnit,
+    Position,
+    Qualification,
+    Requirement,
+    ScaleLevel,
+)
 from db.planning import TenFactorResult, UnitBudget, UnitMeasure, UnitTarget
 
 #: 10-FAKTOR means a Norwegian municipality typically has (1-5), per factor.
@@ -68,6 +78,18 @@ AREA_REASONS = {
     "s6": "Godt medarbeiderskap: dele kompetanse med kolleger (§6).",
 }
 DEFAULT_REASON = "Behov meldt i kartleggingsrunden og i medarbeidersamtalene."
+#: how many enheter get a target for a formal qualification (an authorisation their posts require)
+QUALIFICATION_TARGETS = 2
+#: at least this many of the enhet's people must be on posts requiring it
+QUALIFICATION_TARGET_MIN = 5
+QUALIFICATION_REASON = (
+    "Hver stilling som krever {name} skal ha en med gyldig autorisasjon; forsvarlig drift uten å "
+    "hvile på dispensasjoner (helsepersonelloven § 48)."
+)
+QUALIFICATION_MEASURES = {
+    MeasureKind.DEVELOP: "Følge opp ansatte uten {name} fram til søknaden er innvilget",
+    MeasureKind.RECRUIT: "Rekruttere en medarbeider med {name} ved neste ledige stilling",
+}
 MEASURE_TEXTS = {
     MeasureKind.DEVELOP: (
         "Kurs og veiledning i {name}",
@@ -103,12 +125,14 @@ def add_planning(session: Session, seed: int, today: dt.date) -> dict[str, int]:
     units = _units(session)
     people = _position_details(session, conn, rng, today)
     targets = _targets(session, rng, units, people, today)
+    # a generator of their own: the rest of the planning stays as it was for the same seed
+    by_qualification = _qualification_targets(session, random.Random(seed * 7919 + 16), units, people, today)
     measures, budgets = _measures_and_budgets(session, rng, units, targets, people, today)
     results = _tenfactor(session, rng, units, today)
     return {
         "above_full_time": people.above,
-        "targets": len(targets),
-        "measures": measures,
+        "targets": len(targets) + len(by_qualification),
+        "measures": measures + sum(len(m) for m in by_qualification.values()),
         "budgets": budgets,
         "tenfactor_results": results,
     }
@@ -203,6 +227,91 @@ def _subtree(units: dict[int, _Unit], unit_id: int) -> list[int]:
         found.append(current)
         stack.extend(units[current].children)
     return found
+
+
+def _qualification_targets(
+    session: Session, rng: random.Random, units: dict[int, _Unit], people: _People, today: dt.date
+) -> dict[int, list[UnitMeasure]]:
+    """A target for an authorisation in the enheter where most people are on posts requiring one
+    (two enheter, two authorisations: e.g. autorisasjon som sykepleier at a sykehjem): "every such
+    post filled by someone holding it", with a measure (and a recruitment where it falls short);
+    target id -> its measures."""
+    rows = session.execute(
+        select(
+            Position.unit_id, Qualification.id, Qualification.key, Qualification.name, Position.employee_id
+        )
+        .join(Requirement, Requirement.role_id == Position.role_id)
+        .join(Qualification, Qualification.id == Requirement.qualification_id)
+        .where(
+            Position.end_date.is_(None),
+            Position.fte_percent > 0,
+            Requirement.valid_to.is_(None),
+            Qualification.kind == QualificationKind.AUTHORISATION.value,
+        )
+        .distinct()
+        .order_by(Position.unit_id, Qualification.key, Position.employee_id)
+    ).all()
+    required: dict[tuple[int, int], set[int]] = {}
+    names: dict[int, tuple[str, str]] = {}
+    for unit_id, qualification_id, key, name, employee_id in rows:
+        required.setdefault((unit_id, qualification_id), set()).add(employee_id)
+        names[qualification_id] = (key, name)
+    candidates: list[tuple[int, str, str, int, int]] = []
+    for unit in units.values():
+        if unit.depth != 2:
+            continue
+        below = _subtree(units, unit.id)
+        if len(set().union(*(people.per_unit.get(u, set()) for u in below))) < TARGET_MIN_PEOPLE:
+            continue
+        for qualification_id, (key, _) in names.items():
+            on_posts = set().union(*(required.get((u, qualification_id), set()) for u in below))
+            if len(on_posts) >= QUALIFICATION_TARGET_MIN:
+                candidates.append((-len(on_posts), unit.number, key, unit.id, qualification_id))
+    chosen: list[tuple[int, int, int]] = []
+    for minus_count, _, _, unit_id, qualification_id in sorted(candidates):
+        if unit_id not in {u for u, _, _ in chosen} and qualification_id not in {q for _, q, _ in chosen}:
+            chosen.append((unit_id, qualification_id, -minus_count))
+        if len(chosen) == QUALIFICATION_TARGETS:
+            break
+    made: list[UnitTarget] = []
+    for unit_id, qualification_id, count in chosen:
+        name = names[qualification_id][1].lower()
+        target = UnitTarget(
+            unit_id=unit_id,
+            qualification_id=qualification_id,
+            people_needed=count,
+            reason=QUALIFICATION_REASON.format(name=name),
+            due_on=dt.date(today.year + 1, 6, 30),
+        )
+        session.add(target)
+        made.append(target)
+    session.flush()
+    have = holder_counts(session, [t.id for t in made], today)
+    measures: dict[int, list[UnitMeasure]] = {}
+    for target in made:
+        unit = units[target.unit_id]
+        name = names[target.qualification_id or 0][1].lower()
+        kinds = [MeasureKind.DEVELOP]
+        if have.get(target.id, 0) < target.people_needed:
+            kinds.append(MeasureKind.RECRUIT)
+        measures[target.id] = [
+            UnitMeasure(
+                unit_id=unit.id,
+                year=today.year,
+                kind=kind.value,
+                title=QUALIFICATION_MEASURES[kind].format(name=name),
+                target_id=target.id,
+                cost_nok=None if kind is MeasureKind.RECRUIT else 5_000 * rng.randint(1, 4),
+                funding=None if kind is MeasureKind.RECRUIT else Funding.UNIT_BUDGET.value,
+                responsible_id=unit.leader_id,
+                due_on=dt.date(today.year + 1, rng.randint(2, 6), 1),
+                status=MeasureStatus.PLANNED.value,
+            )
+            for kind in kinds
+        ]
+        session.add_all(measures[target.id])
+    session.flush()
+    return measures
 
 
 @dataclass(frozen=True)

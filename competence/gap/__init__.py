@@ -18,7 +18,8 @@ Definitions
   the unit or a unit above it), the target decides: the unit is vulnerable when it is short of it.
   Where no target speaks, a critical competence that more than one of the unit's people are required
   to hold and that at most one holds at the required level (a requirement only one post carries is
-  not a vulnerability of the unit).
+  not a vulnerability of the unit). A target for a formal qualification short of its number is a
+  vulnerability of its unit too.
 * Trend: the same figures at earlier dates, from the assessment history and the requirements in
   force on each date (roles as they are today).
 
@@ -53,6 +54,7 @@ from competence.gap.results import (
     PersonCell,
     PersonShortfall,
     ProfileItem,
+    QualificationRef,
     SelfLevel,
     Status,
     TrendPoint,
@@ -74,6 +76,7 @@ __all__ = [
     "PersonCell",
     "PersonShortfall",
     "ProfileItem",
+    "QualificationRef",
     "SelfLevel",
     "Status",
     "TrendPoint",

@@ -295,7 +295,7 @@ def _vulnerable(
     units = {u.id: u for u in unit_refs(session, None, True)}
     targets = targets_in(session, unit_id=unit_id, subunits=subunits, at=on, with_holders=True)
     found = [
-        Vulnerability(units[t.unit_id], t.competence, 0, t.holders, t.people_needed, t.level)
+        Vulnerability(units[t.unit_id], t.competence, 0, t.holders, t.people_needed, t.level, t.qualification)
         for t in targets
         if t.short and t.unit_id in units
     ]
@@ -314,15 +314,19 @@ def _vulnerable(
         if cell.unit_id in units:
             names = tuple(sorted(holders.get((cell.unit_id, cell.competence_id), [])))
             found.append(Vulnerability(units[cell.unit_id], refs[cell.competence_id], cell.people, names))
-    return sorted(found, key=lambda v: (-v.short, v.unit.number, v.competence.label))
+    return sorted(found, key=lambda v: (-v.short, v.unit.number, v.display_label("nb")))
 
 
 def _covered_by_targets(session: Session, units: Mapping[int, UnitRef]) -> set[tuple[int, int]]:
     """(unit, competence) pairs a target speaks for: a target of the unit or of a unit above it
     (a target counts the people of its unit and the units below)."""
     targeted: dict[int, set[int]] = {}
-    for target_unit, competence_id in session.execute(select(UnitTarget.unit_id, UnitTarget.competence_id)):
-        targeted.setdefault(competence_id, set()).add(target_unit)
+    competence_targets = select(UnitTarget.unit_id, UnitTarget.competence_id).where(
+        UnitTarget.competence_id.is_not(None)
+    )
+    for target_unit, competence_id in session.execute(competence_targets):
+        if competence_id is not None:
+            targeted.setdefault(competence_id, set()).add(target_unit)
     if not targeted:
         return set()
     covered = set()

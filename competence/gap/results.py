@@ -9,7 +9,7 @@ from typing import Literal
 
 from competence.language import coded, format_date, pick, pick_name
 from competence.numbers import format_int
-from db.codes import CertificateStatus, RequirementStatus
+from db.codes import CertificateStatus, QualificationKind, RequirementStatus
 
 #: a requirement's status (docs/compliance.md); "missing" and "overdue" only for a mandatory course
 #: (a competence of kind certificate) without a valid certificate, in the profile
@@ -77,6 +77,23 @@ class CompetenceRef:
 
     def framework_display(self, lang: str) -> str:
         return pick_name(lang, self.framework_name, self.framework_name_en)
+
+
+@dataclass(frozen=True)
+class QualificationRef:
+    """A formal qualification a unit's target names (docs/planning.md, "Targets")."""
+
+    id: int
+    key: str
+    name: str
+    name_en: str | None
+    kind: str
+
+    def display_name(self, lang: str) -> str:
+        return pick_name(lang, self.name, self.name_en)
+
+    def kind_label(self, lang: str) -> str:
+        return QualificationKind.label_of(self.kind, lang)
 
 
 @dataclass(frozen=True)
@@ -307,16 +324,20 @@ ROBUST_HOLDERS = 2
 @dataclass(frozen=True)
 class Vulnerability:
     """A unit that holds a competence too thinly: short of its target, or, where it has none, a
-    critical competence required of more than one person and held by at most one."""
+    critical competence required of more than one person and held by at most one. A target may
+    name a formal qualification instead: then ``competence`` is None and ``qualification`` says
+    which."""
 
     unit: UnitRef
-    competence: CompetenceRef
+    competence: CompetenceRef | None
     #: the people of the unit whose roles require it (for a target: 0, the target says the need)
     people_required: int
     holders: tuple[str, ...]
-    #: the target it is judged against: how many it needs, at which level (None: no target)
+    #: the target it is judged against: how many it needs, at which level (None: no target, or a
+    #: qualification target, which has no level)
     target_needed: int | None = None
     target_level: int | None = None
+    qualification: QualificationRef | None = None
 
     @property
     def holder_count(self) -> int:
@@ -331,6 +352,18 @@ class Vulnerability:
     def short(self) -> int:
         return max(self.needed - self.holder_count, 0)
 
+    def display_label(self, lang: str) -> str:
+        """The competence's code and name, or the qualification's name, in ``lang``."""
+        if self.competence is not None:
+            return self.competence.display_label(lang)
+        return self.qualification.display_name(lang) if self.qualification is not None else ""
+
+    def area_label(self, lang: str) -> str:
+        """The competence's strategy area, or the kind of qualification (a qualification has no area)."""
+        if self.competence is not None:
+            return self.competence.area_label(lang)
+        return self.qualification.kind_label(lang) if self.qualification is not None else ""
+
     def reason(self, lang: str = "nb") -> str:
         """Why it is on the list, in a few words."""
         if self.target_needed is None:
@@ -339,6 +372,12 @@ class Vulnerability:
                 "kritisk, kreves av {n}, har {have}",
                 "critical, required of {n}, held by {have}",
             ).format(n=format_int(self.people_required, lang), have=format_int(self.holder_count, lang))
+        if self.qualification is not None:
+            return pick(
+                lang,
+                "mål: {need} med gyldig kvalifikasjon, har {have}",
+                "target: {need} holding it (valid), held by {have}",
+            ).format(need=format_int(self.target_needed, lang), have=format_int(self.holder_count, lang))
         return pick(
             lang,
             "mål: {need} på nivå {level}, har {have}",

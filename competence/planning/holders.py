@@ -1,5 +1,8 @@
 """Who holds a target's competence: the people of the target's unit and the units below it (an
-active post there on the date) whose current level is the target's level or higher.
+active post there on the date) whose current level is the target's level or higher; for a target
+naming a qualification, who holds the qualification on the date (obtained on or before it, not
+expired). A dispensation is not holding it: the target measures what the unit can really do, and
+the unit's dispensations are listed beside it (docs/planning.md, "Targets").
 
 The current level is the one the gap analysis uses (competence/gap/__init__.py): the newest
 assessment on or before the date; for a competence proven by a certificate, a certificate valid on
@@ -19,7 +22,16 @@ from sqlalchemy.orm import Session, aliased
 from competence.assessments import counted, counting_sources
 from competence.clock import today
 from competence.fulltime.figures import active_person, active_post
-from db.models import Assessment, Certificate, Competence, Employee, OrgUnit, Position, ScaleLevel
+from db.models import (
+    Assessment,
+    Certificate,
+    Competence,
+    Employee,
+    EmployeeQualification,
+    OrgUnit,
+    Position,
+    ScaleLevel,
+)
 from db.planning import UnitTarget
 
 
@@ -34,7 +46,8 @@ def _target_units(target_ids: Sequence[int]) -> Any:
 
 
 def _holding(session: Session, target_ids: Sequence[int], at: dt.date) -> Any:
-    """(target_id, employee_id) of everyone who holds a target's competence at its level."""
+    """(target_id, employee_id) of everyone who holds a target's competence at its level, or its
+    qualification."""
     tree = _target_units(target_ids)
     target_level = aliased(ScaleLevel)
     held_level = aliased(ScaleLevel)
@@ -70,18 +83,26 @@ def _holding(session: Session, target_ids: Sequence[int], at: dt.date) -> Any:
         Certificate.completed_on <= at,
         or_(Certificate.valid_until.is_(None), Certificate.valid_until >= at),
     )
+    valid_qualification = exists().where(
+        EmployeeQualification.employee_id == Position.employee_id,
+        EmployeeQualification.qualification_id == UnitTarget.qualification_id,
+        EmployeeQualification.obtained_on <= at,
+        or_(EmployeeQualification.expires_on.is_(None), EmployeeQualification.expires_on >= at),
+    )
+    # outer joins: a qualification target has no competence and no level
     return (
         select(UnitTarget.id.label("target_id"), Position.employee_id.label("employee_id"))
         .select_from(tree)
         .join(UnitTarget, UnitTarget.id == tree.c.target_id)
-        .join(Competence, Competence.id == UnitTarget.competence_id)
-        .join(target_level, target_level.id == UnitTarget.level_id)
+        .outerjoin(Competence, Competence.id == UnitTarget.competence_id)
+        .outerjoin(target_level, target_level.id == UnitTarget.level_id)
         .join(Position, Position.unit_id == tree.c.unit_id)
         .join(Employee, Employee.id == Position.employee_id)
         .where(
             active_post(at),
             active_person(at),
             or_(
+                and_(UnitTarget.qualification_id.is_not(None), valid_qualification),
                 and_(Competence.kind == "certificate", valid_certificate),
                 and_(Competence.kind != "certificate", newest >= target_level.percent),
             ),

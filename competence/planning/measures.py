@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from competence import audit
@@ -21,7 +21,7 @@ from competence.lookup import check_version, get_or_fail
 from competence.uow import UnitOfWork
 from competence.validation import optional_text, required_text
 from db.codes import Funding, MeasureKind, MeasureStatus
-from db.models import Area, Competence, Employee, OrgUnit
+from db.models import Area, Competence, Employee, OrgUnit, Qualification
 from db.planning import FIRST_YEAR, LAST_YEAR, UnitMeasure, UnitTarget
 
 MAX_NOK = 1_000_000_000
@@ -59,8 +59,8 @@ class MeasureView:
     title: str
     description: str | None
     target_id: int | None
-    #: what the measure is aimed at, in bokmål and English: the target's competence and level, the
-    #: competence, or the strategy area
+    #: what the measure is aimed at, in bokmål and English: the target's competence (or
+    #: qualification), the competence, or the strategy area
     aim_nb: str
     aim_en: str
     competence_id: int | None
@@ -102,8 +102,9 @@ def measures_in(
             OrgUnit.number,
             OrgUnit.name,
             target_comp.code,
-            target_comp.name,
-            target_comp.name_en,
+            # a qualification target: the qualification's name (it has no code)
+            func.coalesce(target_comp.name, Qualification.name),
+            func.coalesce(target_comp.name_en, Qualification.name_en),
             aim_comp.code,
             aim_comp.name,
             aim_comp.name_en,
@@ -116,6 +117,7 @@ def measures_in(
         .join(OrgUnit, OrgUnit.id == UnitMeasure.unit_id)
         .outerjoin(UnitTarget, UnitTarget.id == UnitMeasure.target_id)
         .outerjoin(target_comp, target_comp.id == UnitTarget.competence_id)
+        .outerjoin(Qualification, Qualification.id == UnitTarget.qualification_id)
         .outerjoin(aim_comp, aim_comp.id == UnitMeasure.competence_id)
         .outerjoin(Area, Area.id == UnitMeasure.area_id)
         .outerjoin(Employee, Employee.id == UnitMeasure.responsible_id)

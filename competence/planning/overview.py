@@ -2,7 +2,7 @@
 
 * :func:`load_planning`: the Planlegging screen for a unit (and the units below it) in a year:
   targets, measures (this year's and last year's, for the evaluation), the budget, 10-FAKTOR and
-  heltidskultur, and the lists its dialogs pick from;
+  heltidskultur, and the lists its dialogs pick from (competences, people, qualifications);
 * :func:`load_planning_summary`: the panels of Oversikt and Enheter: the targets' status, the
   heltidskultur figures and the 10-FAKTOR factors beside the unit's competence figures.
 
@@ -24,6 +24,7 @@ from competence.fulltime.service import FulltimeReport, build_fulltime
 from competence.planning.budget import BudgetFigures, budget_in
 from competence.planning.measures import MeasureView, measures_in
 from competence.planning.targets import TargetStatus, targets_in
+from competence.qualifications.catalogue import QualificationView, qualification_catalogue
 from competence.search import CompetenceOption, competence_option_rows
 from competence.tenfactor.minimum import minimum_group
 from competence.tenfactor.results import SurveyView, survey_in
@@ -48,6 +49,8 @@ class PlanningData:
     fulltime: FulltimeReport
     competences: tuple[CompetenceOption, ...]
     people: tuple[EmployeeRow, ...]
+    #: the catalogue a target may name a qualification from
+    qualifications: tuple[QualificationView, ...] = ()
 
     def measures_of(self, year: int) -> tuple[MeasureView, ...]:
         return tuple(m for m in self.measures if m.year == year)
@@ -97,6 +100,7 @@ def load_planning(
             build_fulltime(s, unit_id=unit_id, subunits=subunits, at=at),
             tuple(competence_option_rows(s)),
             tuple(_with_leaders(s, in_scope, units, unit_id)),
+            tuple(qualification_catalogue(s)),
         )
 
 

@@ -66,7 +66,7 @@ MENTION_CONTEXT: dict[str, tuple[str, ...]] = {
     "area": ("framework_id", "name"),
     "competence": ("framework_id", "name"),
     "scale_level": ("scale_id", "name"),
-    "unit_target": ("unit_id", "competence_id"),
+    "unit_target": ("unit_id", "competence_id", "qualification_id"),
     "unit_measure": ("unit_id", "year", "title"),
     "unit_budget": ("unit_id", "year"),
     "qualification": ("key", "name"),

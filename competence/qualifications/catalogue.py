@@ -1,8 +1,8 @@
 """The municipality's catalogue of formal qualifications, which roles can require.
 
 The built-in entries (``resources/qualifications/``, :mod:`competence.qualifications.builtin`) are
-edited like the municipality's own; an entry that someone holds, a role requires or a dispensation
-names cannot be deleted (the message says what holds it).
+edited like the municipality's own; an entry that someone holds, a role requires, a dispensation
+or a unit's target names cannot be deleted (the message says what holds it).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from competence.uow import UnitOfWork
 from competence.validation import optional_text, required_text
 from db.codes import EducationLevel, QualificationKind
 from db.models import Dispensation, EmployeeQualification, Qualification, Requirement
+from db.planning import UnitTarget
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,7 @@ def update_qualification(
 
 
 def delete_qualification(uow: UnitOfWork, qualification_id: int, *, expected_version: int | None) -> None:
-    """Delete an entry nobody holds, no role requires and no dispensation names."""
+    """Delete an entry nobody holds, no role requires, and no dispensation or unit's target names."""
     with uow:
         s = uow.session
         q = get_or_fail(s, Qualification, qualification_id, "kvalifikasjon", "Qualification")
@@ -204,14 +205,16 @@ def delete_qualification(uow: UnitOfWork, qualification_id: int, *, expected_ver
             s.scalar(select(func.count()).where(EmployeeQualification.qualification_id == q.id)) or 0,
             s.scalar(select(func.count()).where(Requirement.qualification_id == q.id)) or 0,
             s.scalar(select(func.count()).where(Dispensation.qualification_id == q.id)) or 0,
+            s.scalar(select(func.count()).where(UnitTarget.qualification_id == q.id)) or 0,
         ]
         if any(uses):
-            held, required, dispensed = uses
+            held, required, dispensed, targets = uses
             raise ConflictError(
                 f"«{q.name}» er i bruk og kan ikke slettes: {held} registrert hos ansatte, {required} krav "
-                f"i roller (også tidligere krav), {dispensed} dispensasjoner.",
+                f"i roller (også tidligere krav), {dispensed} dispensasjoner, {targets} mål for enheter.",
                 f"'{q.name_en or q.name}' is in use and cannot be deleted: held by {held} employees, "
-                f"{required} requirements of roles (earlier ones too), {dispensed} dispensations.",
+                f"{required} requirements of roles (earlier ones too), {dispensed} dispensations, "
+                f"{targets} targets of units.",
                 field="qualification_id",
             )
         s.delete(q)

@@ -3609,6 +3609,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>{competence}, level {level}: {have}/{need}</translation>
     </message>
     <message>
+        <source>{qualification}: {have}/{need}</source>
+        <translation>{qualification}: {have}/{need}</translation>
+    </message>
+    <message>
         <source>(ikke oppgitt: enhetens budsjett)</source>
         <translation>(not given: the unit&apos;s budget)</translation>
     </message>
@@ -4688,6 +4692,13 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Beskrivelse:</source>
         <translation>Description:</translation>
+    </message>
+</context>
+<context>
+    <name>QualificationPicker</name>
+    <message>
+        <source>Skriv eller velg kvalifikasjon</source>
+        <translation>Type or choose a qualification</translation>
     </message>
 </context>
 <context>
@@ -6112,8 +6123,8 @@ Do it now? It cannot be undone.</translation>
         <translation>Unit</translation>
     </message>
     <message>
-        <source>Kompetanse</source>
-        <translation>Competence</translation>
+        <source>Kompetanse / kvalifikasjon</source>
+        <translation>Competence / qualification</translation>
     </message>
     <message>
         <source>Minst nivå</source>
@@ -6151,6 +6162,14 @@ Do it now? It cannot be undone.</translation>
         <translation>people</translation>
     </message>
     <message>
+        <source>Kvalifikasjonskatalogen er tom (Rammeverk → Kvalifikasjoner)</source>
+        <translation>The catalogue of qualifications is empty (Frameworks → Qualifications)</translation>
+    </message>
+    <message>
+        <source>Målet teller personene i enheten og enhetene under den som har kvalifikasjonen, gyldig på datoen. En dispensasjon teller ikke: den vises under Enheter → Dispensasjoner.</source>
+        <translation>The target counts the people of the unit and the units below it who hold the qualification, valid on the date. A dispensation does not count: it is shown under Units → Dispensations.</translation>
+    </message>
+    <message>
         <source>Målet teller personene i enheten og enhetene under den som har kompetansen på dette nivået eller høyere.</source>
         <translation>The target counts the people of the unit and the units below it who hold the competence at this level or higher.</translation>
     </message>
@@ -6159,8 +6178,24 @@ Do it now? It cannot be undone.</translation>
         <translation>Competence:</translation>
     </message>
     <message>
+        <source>&amp;Kompetanse og nivå</source>
+        <translation>&amp;Competence and level</translation>
+    </message>
+    <message>
+        <source>K&amp;valifikasjon</source>
+        <translation>&amp;Qualification</translation>
+    </message>
+    <message>
+        <source>Målet gjelder:</source>
+        <translation>The target is about:</translation>
+    </message>
+    <message>
         <source>Minst nivå:</source>
         <translation>At least level:</translation>
+    </message>
+    <message>
+        <source>Kvalifikasjon:</source>
+        <translation>Qualification:</translation>
     </message>
     <message>
         <source>Antall som trengs:</source>
@@ -6186,8 +6221,8 @@ Do it now? It cannot be undone.</translation>
         <translation>Unit</translation>
     </message>
     <message>
-        <source>Kompetanse</source>
-        <translation>Competence</translation>
+        <source>Kompetanse / kvalifikasjon</source>
+        <translation>Competence / qualification</translation>
     </message>
     <message>
         <source>Har / trenger</source>
@@ -6245,8 +6280,16 @@ Do it now? It cannot be undone.</translation>
         <translation>Choose a target to see who holds the competence.</translation>
     </message>
     <message>
+        <source>Ingen i enheten har en gyldig kvalifikasjon ennå.</source>
+        <translation>Nobody in the unit holds a valid qualification yet.</translation>
+    </message>
+    <message>
         <source>Ingen i enheten har kompetansen på dette nivået ennå.</source>
         <translation>Nobody in the unit holds the competence at this level yet.</translation>
+    </message>
+    <message>
+        <source>Har kvalifikasjonen ({count}): {names}</source>
+        <translation>Hold the qualification ({count}): {names}</translation>
     </message>
     <message>
         <source>Har kompetansen ({count}): {names}</source>
@@ -6265,8 +6308,8 @@ Do it now? It cannot be undone.</translation>
         <translation>Competence targets</translation>
     </message>
     <message>
-        <source>Målene teller personene i enheten og enhetene under den som har kompetansen på minst det nivået målet sier, på datoen som vises. Uten mål er en kritisk kompetanse som flere skal ha, sårbar når bare én eller ingen har den.</source>
-        <translation>The targets count the people of the unit and the units below it who hold the competence at least at the target&apos;s level, on the date shown. Without a target, a critical competence several people must hold is vulnerable when only one or nobody holds it.</translation>
+        <source>Målene teller personene i enheten og enhetene under den som har kompetansen på minst det nivået målet sier, eller kvalifikasjonen gyldig, på datoen som vises (en dispensasjon teller ikke). Uten mål er en kritisk kompetanse som flere skal ha, sårbar når bare én eller ingen har den.</source>
+        <translation>The targets count the people of the unit and the units below it who hold the competence at least at the target&apos;s level, or the qualification valid, on the date shown (a dispensation does not count). Without a target, a critical competence several people must hold is vulnerable when only one or nobody holds it.</translation>
     </message>
     <message>
         <source>Sett mål under &amp;Planlegging</source>

@@ -175,3 +175,39 @@ def test_the_pdf_reads_like_a_plan(uow: UnitOfWork, register: PlanningRegister, 
     export_unit_plan(uow, "100", english, lang="en")
     text = " ".join(pdf_text(english).split())
     assert "Evaluation of the measures of 2025" in text and "Planned NOK 46,000" in text
+
+
+def test_a_qualification_target_in_the_plan_and_the_workbook(
+    uow: UnitOfWork, register: PlanningRegister, tmp_path: Path
+) -> None:
+    """Åse (posts in 100 and 200) holds the authorisation; Dag's expired: 100 needs 2, has 1."""
+    from competence.qualifications import (
+        HeldInput,
+        QualificationInput,
+        add_held_qualification,
+        create_qualification,
+    )
+
+    nurse = create_qualification(
+        uow, QualificationInput("authorisation", "Autorisasjon som sykepleier", "Authorisation as a nurse")
+    ).id
+    add_held_qualification(uow, register.people["Åse"], HeldInput(nurse, dt.date(2015, 6, 1)))
+    add_held_qualification(
+        uow, register.people["Dag"], HeldInput(nurse, dt.date(2015, 6, 1), dt.date(2025, 12, 31))
+    )
+    add_target(uow, register.units["100"], TargetInput(None, None, 2, "Hver vakt", qualification_id=nurse))
+    path = tmp_path / "plan.xlsx"
+    result = export_unit_plan_workbook(uow, "100", path)
+    assert result.targets == 3
+    book = load_workbook(path)
+    targets = [(r[0], r[2], r[3], r[4], r[5], r[6]) for r in _rows(book["Kompetansemål"])[1:]]
+    assert ("100", "Autorisasjon som sykepleier", "gyldig", 2, 1, 1) in targets
+    vulnerable = [(r[0], r[2], r[3]) for r in _rows(book["Sårbarhet"])[1:]]
+    assert ("100", "Autorisasjon som sykepleier", "mål: 2 med gyldig kvalifikasjon, har 1") in vulnerable
+    english = tmp_path / "plan-en.pdf"
+    export_unit_plan(uow, "100", english, lang="en")
+    text = " ".join(pdf_text(english).split())
+    assert "Authorisation as a nurse valid 2 1" in text
+    # the vulnerability row's reason wraps in its narrow column
+    assert text.count("Authorisation as a nurse") == 2 and "target: 2 holding it" in text
+    assert "or the qualification, valid on the date (a dispensation does not count)" in text

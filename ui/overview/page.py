@@ -162,7 +162,7 @@ class OverviewPage(Page):
         ]
         vuln_columns: list[Column[Vulnerability]] = [
             Column(self.tr("Enhet"), lambda v: v.unit.name),
-            Column(self.tr("Kompetanse"), lambda v: v.competence.display_label(lang)),
+            Column(self.tr("Kompetanse"), lambda v: v.display_label(lang)),
             Column(self.tr("Hvorfor"), lambda v: v.reason(lang), lambda v: -v.short),
             Column(
                 self.tr("Innehavere"),

@@ -33,8 +33,8 @@ class TargetsPanel(QGroupBox):
         columns: list[Column[TargetStatus]] = [
             Column(self.tr("Enhet"), lambda t: t.unit_name, tooltip=lambda t: t.unit_label),
             Column(
-                self.tr("Kompetanse"),
-                lambda t: t.competence.display_label(lang),
+                self.tr("Kompetanse / kvalifikasjon"),
+                lambda t: t.subject_label(lang),
                 tooltip=lambda t: t.reason,
             ),
             Column(

@@ -80,11 +80,20 @@ class MeasureDialog(FormDialog):
         self.target = QComboBox()
         self.target.addItem(self.tr("(ingen)"), None)
         for target in targets:
-            if target.unit_id == unit_id:
+            if target.unit_id == unit_id and target.level is not None:
                 self.target.addItem(
                     self.tr("{competence}, nivå {level}: {have}/{need}").format(
-                        competence=target.competence.display_label(lang),
+                        competence=target.subject_label(lang),
                         level=target.level,
+                        have=fmt_int(target.have),
+                        need=fmt_int(target.people_needed),
+                    ),
+                    target.id,
+                )
+            elif target.unit_id == unit_id:
+                self.target.addItem(
+                    self.tr("{qualification}: {have}/{need}").format(
+                        qualification=target.subject_label(lang),
                         have=fmt_int(target.have),
                         need=fmt_int(target.people_needed),
                     ),

@@ -152,7 +152,7 @@ class PlanningPage(Page):
                 year=data.year,
             )
         )
-        self.targets.load(data.unit_id, data.targets, data.competences)
+        self.targets.load(data.unit_id, data.targets, data.competences, data.qualifications)
         table = self.measures.table
         table.unit_id, table.year, table.at = data.unit_id, data.year, data.at
         table.targets, table.competences, table.people = data.targets, data.competences, data.people

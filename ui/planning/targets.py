@@ -1,5 +1,6 @@
 """The targets of a unit on the Planlegging screen: "we need N people at level L or above in
-competence C", with have / need / short, who holds it, the reason and the date."""
+competence C", or "N people holding qualification Q", with have / need / short, who holds it, the
+reason and the date."""
 
 from __future__ import annotations
 
@@ -7,7 +8,15 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QWidget,
+)
 
 from competence.errors import ValidationError
 from competence.planning.targets import (
@@ -17,6 +26,7 @@ from competence.planning.targets import (
     delete_target,
     update_target,
 )
+from competence.qualifications import QualificationView
 from competence.search import CompetenceOption
 from competence.uow import UnitOfWork
 from db.codes import TargetState
@@ -25,7 +35,7 @@ from ui.i18n import current_language, fmt_date, fmt_int
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.fields import NumberField
 from ui.widgets.forms import FormDialog
-from ui.widgets.pickers import CompetencePicker
+from ui.widgets.pickers import CompetencePicker, QualificationPicker
 from ui.widgets.tables import Column
 from ui.worker import TaskRunner
 
@@ -44,17 +54,20 @@ def state_text(target: TargetStatus, lang: str) -> str:
 
 
 def target_columns(lang: str) -> list[Column[TargetStatus]]:
-    """A target as Planlegging and Enheter show it: unit, competence, level, need, have, status, date."""
+    """A target as Planlegging and Enheter show it: unit, competence or qualification, level (a
+    qualification: "gyldig"), need, have, status, date."""
     return [
         Column(translate("TargetColumns", "Enhet"), lambda t: t.unit_label, key="unit"),
         Column(
-            translate("TargetColumns", "Kompetanse"),
-            lambda t: t.competence.display_label(lang),
-            tooltip=lambda t: f"{t.competence.framework_display(lang)} › {t.competence.area_label(lang)}",
+            translate("TargetColumns", "Kompetanse / kvalifikasjon"),
+            lambda t: t.subject_label(lang),
+            tooltip=lambda t: t.subject_detail(lang),
             key="competence",
         ),
         Column(
-            translate("TargetColumns", "Minst nivå"), lambda t: t.level_label(lang), lambda t: t.level_percent
+            translate("TargetColumns", "Minst nivå"),
+            lambda t: t.level_label(lang),
+            lambda t: t.level_sort,
         ),
         Column(
             translate("TargetColumns", "Trenger"),
@@ -81,7 +94,8 @@ def target_columns(lang: str) -> list[Column[TargetStatus]]:
 
 
 class TargetDialog(FormDialog):
-    """A new target for a unit, or a change to one."""
+    """A new target for a unit, or a change to one: a competence with the lowest level that counts,
+    or a formal qualification (chosen first; the rows that do not apply are hidden)."""
 
     def __init__(
         self,
@@ -90,11 +104,25 @@ class TargetDialog(FormDialog):
         competences: Sequence[CompetenceOption],
         target: TargetStatus | None = None,
         parent: QWidget | None = None,
+        *,
+        qualifications: Sequence[QualificationView] = (),
     ) -> None:
         super().__init__(self.tr("Endre mål") if target else self.tr("Nytt mål for enheten"), parent)
         self.tasks, self.unit_id, self.target = tasks, unit_id, target
+        self.by_competence = QRadioButton(self.tr("&Kompetanse og nivå"))
+        self.by_qualification = QRadioButton(self.tr("K&valifikasjon"))
+        self.kind_group = QButtonGroup(self)
+        self.kind_group.addButton(self.by_competence)
+        self.kind_group.addButton(self.by_qualification)
+        kind = QWidget()
+        kind_layout = QHBoxLayout(kind)
+        kind_layout.setContentsMargins(0, 0, 0, 0)
+        kind_layout.addWidget(self.by_competence)
+        kind_layout.addWidget(self.by_qualification)
+        kind_layout.addStretch(1)
         self.competence = CompetencePicker(competences)
         self.level = QComboBox()
+        self.qualification = QualificationPicker(qualifications)
         self.people = NumberField(
             target.people_needed if target else None, minimum=1, maximum=10_000, unit=self.tr("personer")
         )
@@ -102,26 +130,59 @@ class TargetDialog(FormDialog):
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(64)
         self.due = DateEdit(target.due_on if target else None, optional=True)
-        hint = QLabel(
-            self.tr(
-                "Målet teller personene i enheten og enhetene under den som har kompetansen på dette "
-                "nivået eller høyere."
-            )
-        )
-        hint.setWordWrap(True)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.add_row(self.tr("Målet gjelder:"), kind, "kind")
         self.add_row(self.tr("Kompetanse:"), self.competence, "competence_id")
         self.add_row(self.tr("Minst nivå:"), self.level, "level")
+        self.add_row(self.tr("Kvalifikasjon:"), self.qualification, "qualification_id")
         self.add_row(self.tr("Antall som trengs:"), self.people, "people_needed")
         self.add_row(self.tr("Begrunnelse:"), self.reason, "reason")
         self.add_row(self.tr("Innen:"), self.due, "due_on")
-        self.form.addRow(hint)
+        self.form.addRow(self.hint)
         self.competence.currentIndexChanged.connect(self._competence_changed)
-        if target is not None:
+        if target is not None and target.competence is not None:
             self.competence.select_id(target.competence.id)
         self._competence_changed()
-        if target is not None:
+        if target is not None and target.level is not None:
             self.level.setCurrentIndex(max(self.level.findData(target.level), 0))
+        if target is not None and target.qualification is not None:
+            self.qualification.select_id(target.qualification.id)
+        qualification_target = target is not None and target.qualification is not None
+        (self.by_qualification if qualification_target else self.by_competence).setChecked(True)
+        self.by_qualification.setEnabled(bool(qualifications) or qualification_target)
+        if not self.by_qualification.isEnabled():
+            self.by_qualification.setToolTip(
+                self.tr("Kvalifikasjonskatalogen er tom (Rammeverk → Kvalifikasjoner)")
+            )
+        self.by_qualification.toggled.connect(self._kind_changed)
+        self._kind_changed()
         self.resize(540, self.sizeHint().height())
+
+    @property
+    def for_qualification(self) -> bool:
+        return self.by_qualification.isChecked()
+
+    def _kind_changed(self) -> None:
+        qualification = self.for_qualification
+        self.form.setRowVisible(self.competence, not qualification)
+        self.form.setRowVisible(self.level, not qualification)
+        self.form.setRowVisible(self.qualification, qualification)
+        if qualification:
+            self.hint.setText(
+                self.tr(
+                    "Målet teller personene i enheten og enhetene under den som har kvalifikasjonen, "
+                    "gyldig på datoen. En dispensasjon teller ikke: den vises under Enheter → "
+                    "Dispensasjoner."
+                )
+            )
+        else:
+            self.hint.setText(
+                self.tr(
+                    "Målet teller personene i enheten og enhetene under den som har kompetansen på dette "
+                    "nivået eller høyere."
+                )
+            )
 
     def _competence_changed(self) -> None:
         option = self.competence.selected()
@@ -136,17 +197,34 @@ class TargetDialog(FormDialog):
             )
 
     def target_input(self) -> TargetInput:
-        competence = self.competence.selected_id()
-        level = self.level.currentData()
         people = self.people.value()
-        if competence is None:
-            raise ValidationError("Velg en kompetanse.", "Choose a competence.", field="competence_id")
+        competence: int | None = None
+        level: int | None = None
+        qualification: int | None = None
+        if self.for_qualification:
+            qualification = self.qualification.chosen_id()
+            if qualification is None:
+                raise ValidationError(
+                    "Velg kvalifikasjonen målet gjelder.",
+                    "Choose the qualification the target is about.",
+                    field="qualification_id",
+                )
+        else:
+            competence = self.competence.selected_id()
+            if competence is None:
+                raise ValidationError("Velg en kompetanse.", "Choose a competence.", field="competence_id")
+            level = int(self.level.currentData())
         if people is None:
             raise ValidationError(
                 "Skriv hvor mange som trengs.", "Enter how many are needed.", field="people_needed"
             )
         return TargetInput(
-            int(competence), int(level), int(people), self.reason.toPlainText() or None, self.due.value()
+            competence,
+            level,
+            int(people),
+            self.reason.toPlainText() or None,
+            self.due.value(),
+            qualification_id=qualification,
         )
 
     def submit(self) -> int:
@@ -177,6 +255,7 @@ class TargetsTab(RecordTable[TargetStatus]):
             self.fitter.optional = [7, 0, 6]
         self.unit_id: int | None = None
         self.competences: Sequence[CompetenceOption] = ()
+        self.qualifications: Sequence[QualificationView] = ()
         self.holders = QLabel()
         self.holders.setWordWrap(True)
         self.holders.setAccessibleName(self.tr("Hvem har kompetansen"))
@@ -187,9 +266,13 @@ class TargetsTab(RecordTable[TargetStatus]):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_holders())
 
     def load(
-        self, unit_id: int | None, targets: Sequence[TargetStatus], competences: Sequence[CompetenceOption]
+        self,
+        unit_id: int | None,
+        targets: Sequence[TargetStatus],
+        competences: Sequence[CompetenceOption],
+        qualifications: Sequence[QualificationView] = (),
     ) -> None:
-        self.unit_id, self.competences = unit_id, competences
+        self.unit_id, self.competences, self.qualifications = unit_id, competences, qualifications
         self.set_rows(targets)
         self.new_button.setEnabled(unit_id is not None)
         self.new_button.setToolTip("" if unit_id is not None else self.tr("Velg en enhet for å sette mål"))
@@ -199,8 +282,16 @@ class TargetsTab(RecordTable[TargetStatus]):
         target = self.selected()
         if target is None:
             self.holders.setText(self.tr("Velg et mål for å se hvem som har kompetansen."))
+        elif not target.holders and target.qualification is not None:
+            self.holders.setText(self.tr("Ingen i enheten har en gyldig kvalifikasjon ennå."))
         elif not target.holders:
             self.holders.setText(self.tr("Ingen i enheten har kompetansen på dette nivået ennå."))
+        elif target.qualification is not None:
+            self.holders.setText(
+                self.tr("Har kvalifikasjonen ({count}): {names}").format(
+                    count=fmt_int(len(target.holders)), names=", ".join(target.holders)
+                )
+            )
         else:
             self.holders.setText(
                 self.tr("Har kompetansen ({count}): {names}").format(
@@ -210,12 +301,29 @@ class TargetsTab(RecordTable[TargetStatus]):
 
     def add(self) -> None:
         if self.unit_id is not None:
-            self.run_dialog(TargetDialog(self.tasks, self.unit_id, self.competences, parent=self))
+            self.run_dialog(
+                TargetDialog(
+                    self.tasks,
+                    self.unit_id,
+                    self.competences,
+                    parent=self,
+                    qualifications=self.qualifications,
+                )
+            )
 
     def edit(self) -> None:
         target = self.selected()
         if target is not None:
-            self.run_dialog(TargetDialog(self.tasks, target.unit_id, self.competences, target, parent=self))
+            self.run_dialog(
+                TargetDialog(
+                    self.tasks,
+                    target.unit_id,
+                    self.competences,
+                    target,
+                    parent=self,
+                    qualifications=self.qualifications,
+                )
+            )
 
     def delete(self) -> None:
         target = self.selected()
@@ -224,7 +332,7 @@ class TargetsTab(RecordTable[TargetStatus]):
         self.delete_after_asking(
             self.tr("Slett mål"),
             self.tr("Slette målet for «{competence}»? Tiltak rettet mot det beholdes.").format(
-                competence=target.competence.display_label(current_language())
+                competence=target.subject_label(current_language())
             ),
             lambda uow: delete_target(uow, target.id, expected_version=target.version),
         )

@@ -62,8 +62,9 @@ class TargetsTab(QWidget):
         self.hint = QLabel(
             self.tr(
                 "Målene teller personene i enheten og enhetene under den som har kompetansen på minst "
-                "det nivået målet sier, på datoen som vises. Uten mål er en kritisk kompetanse som flere "
-                "skal ha, sårbar når bare én eller ingen har den."
+                "det nivået målet sier, eller kvalifikasjonen gyldig, på datoen som vises (en dispensasjon "
+                "teller ikke). Uten mål er en kritisk kompetanse som flere skal ha, sårbar når bare én "
+                "eller ingen har den."
             )
         )
         self.hint.setWordWrap(True)

@@ -24,11 +24,12 @@ class VulnerabilityTab(QWidget):
         lang = current_language()
         columns: list[Column[Vulnerability]] = [
             Column(self.tr("Enhet"), lambda v: f"{v.unit.number} {v.unit.name}", key="unit"),
-            Column(self.tr("Kompetanse"), lambda v: v.competence.display_label(lang), key="competence"),
+            Column(self.tr("Kompetanse"), lambda v: v.display_label(lang), key="competence"),
             Column(
+                # a qualification target's row: the kind of qualification, which has no area
                 self.tr("Strategiområde"),
-                lambda v: v.competence.area_label(lang),
-                tooltip=lambda v: v.competence.framework_display(lang),
+                lambda v: v.area_label(lang),
+                tooltip=lambda v: v.competence.framework_display(lang) if v.competence is not None else None,
                 key="area",
             ),
             Column(
@@ -80,5 +81,6 @@ class VulnerabilityTab(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         vulnerability = self.model.data(index, ROW_ROLE)
-        if isinstance(vulnerability, Vulnerability):
+        # a qualification has no heatmap cell to open: its holders are in the Mål tab
+        if isinstance(vulnerability, Vulnerability) and vulnerability.competence is not None:
             self.cell_requested.emit(vulnerability.unit.id, vulnerability.competence.id)

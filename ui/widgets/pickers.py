@@ -1,7 +1,9 @@
-"""Combo boxes for choosing a unit, a role or a competence from lists the caller has loaded.
+"""Combo boxes for choosing a unit, a role, a competence or a formal qualification from lists the
+caller has loaded.
 
-Each can be typed into: units and roles match any part of their text; competences match every
-typed word anywhere in code, name (both languages), area or framework ("digcomp 4.2", "personvern").
+Each can be typed into: units, roles and qualifications match any part of their text; competences
+match every typed word anywhere in code, name (both languages), area or framework ("digcomp 4.2",
+"personvern").
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QStyledItemDelegate, QStyle
 
 from competence.employees import EmployeeRow
 from competence.errors import ValidationError
+from competence.qualifications import QualificationView
 from competence.roles import RoleView
 from competence.search import CompetenceOption
 from competence.units import UnitView
@@ -107,6 +110,26 @@ class UnitPicker(_IdCombo):
         """A choice of the list is shown (not nothing, nor half-typed text)."""
         index = self.currentIndex()
         return index >= 0 and self.currentText() == self.itemText(index)
+
+
+class QualificationPicker(_IdCombo):
+    """A qualification of the catalogue, shown as "name (kind)"; nothing chosen at first."""
+
+    def __init__(self, catalogue: Sequence[QualificationView], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        _searchable(self)
+        line_edit(self).setPlaceholderText(self.tr("Skriv eller velg kvalifikasjon"))
+        lang = current_language()
+        for q in catalogue:
+            self.addItem(f"{q.display_name(lang)} ({q.kind_label(lang).lower()})", q.id)
+        self.setCurrentIndex(-1)
+
+    def chosen_id(self) -> int | None:
+        """The qualification shown, or None when nothing is, or only half-typed text."""
+        index = self.currentIndex()
+        if index < 0 or self.currentText() != self.itemText(index):
+            return None
+        return self.selected_id()
 
 
 class RolePicker(_IdCombo):

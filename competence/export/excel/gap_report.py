@@ -247,8 +247,8 @@ def _vulnerable_sheet(
         [
             identifier_value(v.unit.number),
             v.unit.name,
-            v.competence.display_label(lang),
-            v.competence.area_label(lang),
+            v.display_label(lang),
+            v.area_label(lang),
             v.reason(lang),
             v.needed,
             v.holder_count,
@@ -350,6 +350,8 @@ def _unit_area_rows(heat: gap.Heatmap, vulnerable: Sequence[gap.Vulnerability], 
     area_order = {c.area_id: i for i, c in reversed(list(enumerate(heat.competences)))}
     vulnerable_count: dict[tuple[int, int], int] = {}
     for v in vulnerable:
+        if v.competence is None:  # a qualification target: no strategy area to count it under
+            continue
         key = (v.unit.id, v.competence.area_id)
         vulnerable_count[key] = vulnerable_count.get(key, 0) + 1
     rows: list[list[Any]] = []

@@ -178,7 +178,7 @@ def _targets(plan: PlanPart, t: Words, lang: str) -> _Table:
         [
             x.unit_number,
             x.unit_name,
-            x.competence.display_label(lang),
+            x.subject_label(lang),
             x.level_label(lang),
             x.people_needed,
             x.have,
@@ -207,7 +207,7 @@ def _vulnerable(vulnerable: Sequence[gap.Vulnerability], t: Words, lang: str) ->
         [
             v.unit.number,
             v.unit.name,
-            v.competence.display_label(lang),
+            v.display_label(lang),
             v.reason(lang),
             v.needed,
             v.holder_count,

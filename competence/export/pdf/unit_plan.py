@@ -369,7 +369,7 @@ def _vulnerable(vulnerable: Sequence[gap.Vulnerability], t: _Words) -> list[Flow
         rows.append(
             [
                 theme.wrap(f"{v.unit.number} {v.unit.name}", widths[0]),
-                theme.wrap(v.competence.display_label(lang), widths[1]),
+                theme.wrap(v.display_label(lang), widths[1]),
                 theme.wrap(v.reason(lang), widths[2]),
                 format_int(v.short, lang),
                 theme.wrap(", ".join(v.holders) or t("ingen", "nobody"), widths[4]),

@@ -81,7 +81,7 @@ def targets_section(targets: Sequence[TargetStatus], t: Words, lang: str) -> lis
         rows.append(
             [
                 theme.wrap(target.unit_label, widths[0]),
-                theme.wrap(target.competence.display_label(lang), widths[1]),
+                theme.wrap(target.subject_label(lang), widths[1]),
                 theme.wrap(target.level_label(lang), widths[2]),
                 format_int(target.people_needed, lang),
                 format_int(target.have, lang),
@@ -95,9 +95,11 @@ def targets_section(targets: Sequence[TargetStatus], t: Words, lang: str) -> lis
         Paragraph(
             t(
                 "Har: personer i enheten og enhetene under den som har kompetansen på nivået eller høyere "
-                "(for kurs og sertifikater: et gyldig bevis).",
+                "(for kurs og sertifikater: et gyldig bevis), eller kvalifikasjonen, gyldig på datoen (en "
+                "dispensasjon teller ikke).",
                 "Have: people of the unit and the units below it holding the competence at the level or "
-                "higher (for courses and certificates: a valid certificate).",
+                "higher (for courses and certificates: a valid certificate), or the qualification, valid "
+                "on the date (a dispensation does not count).",
             ),
             theme.SMALL,
         )
