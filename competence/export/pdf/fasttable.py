@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib import colors
@@ -44,6 +45,16 @@ def fit_lines(text: str, font: str, size: float, room: float) -> list[str]:
             line = line[cut:]
         lines.append(line)
     return lines
+
+
+@lru_cache(maxsize=16384)
+def fitted_cell(value: str, font: str, size: float, room: float) -> str:
+    """A cell's text with every line within ``room`` points (:func:`fit_lines` on the lines that do
+    not fit). Remembered: a batch of plans fits the same competence, area and level names again and
+    again."""
+    if not value or all(stringWidth(line, font, size) <= room for line in value.split("\n")):
+        return value
+    return "\n".join(part for line in value.split("\n") for part in (fit_lines(line, font, size, room) or [""]))
 
 
 @dataclass(frozen=True)
@@ -85,6 +96,7 @@ class FastTable(Flowable):  # type: ignore[misc]
         backgrounds: dict[tuple[int, int], Any] | None = None,
         bold_rows: Iterable[int] = (),
         look: TableLook | None = None,
+        fitted: bool = False,
     ) -> None:
         super().__init__()
         self.widths = list(widths)
@@ -93,7 +105,8 @@ class FastTable(Flowable):  # type: ignore[misc]
         self.backgrounds = backgrounds or {}
         self.bold_rows = set(bold_rows)
         self.look = look or TableLook()
-        self.header, self.rows = self._fitted(self.header, self.rows)
+        if not fitted:  # (the parts of a table split across pages are fitted already)
+            self.header, self.rows = self._fitted(self.header, self.rows)
         self._heights = [self._row_height(r) for r in self.rows]
         self._header_height = self._row_height(self.header) if self.header is not None else 0.0
 
@@ -105,21 +118,11 @@ class FastTable(Flowable):  # type: ignore[misc]
         fit: one measurement a line."""
         look = self.look
         rooms = [w - 2 * look.pad_x for w in self.widths]
-
-        def fit(value: str, room: float, font: str) -> str:
-            if not value or all(
-                stringWidth(line, font, look.font_size) <= room for line in value.split("\n")
-            ):
-                return value
-            return "\n".join(
-                part
-                for line in value.split("\n")
-                for part in (fit_lines(line, font, look.font_size, room) or [""])
-            )
+        size = look.font_size
 
         def fit_cells(row: Sequence[str], bold: bool) -> list[str]:
             return [
-                fit(cell, rooms[c], BOLD if bold or c in look.bold_columns else REGULAR)
+                fitted_cell(cell, BOLD if bold or c in look.bold_columns else REGULAR, size, rooms[c])
                 for c, cell in enumerate(row)
             ]
 
@@ -162,6 +165,7 @@ class FastTable(Flowable):  # type: ignore[misc]
             backgrounds=backgrounds,
             bold_rows=[r - start for r in self.bold_rows if start <= r < end],
             look=self.look,
+            fitted=True,
         )
 
     def draw(self) -> None:
