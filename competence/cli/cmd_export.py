@@ -23,7 +23,7 @@ from competence.cli.context import CliContext
 from competence.cli.lang import h
 from competence.cli.options import unit_option
 from competence.export.excel.template_import import import_assessments
-from competence.export.registry import EXPORTS, Export, Output, UnitNeed
+from competence.export.registry import EXPORTS, Export, Output, UnitNeed, lacking_courses_text
 from competence.export.results import (
     BatchResult,
     ComplianceResult,
@@ -140,12 +140,13 @@ def _written(ctx: CliContext, r: ExportResult) -> str:
     """What the command tells when it is done."""
     match r:
         case MatrixResult():
-            return ctx.t(
+            written = ctx.t(
                 f"Kompetansematrise skrevet til {r.path}: {r.people} ansatte × {r.competences} kompetanser "
                 f"({r.not_assessed} ikke vurdert).",
                 f"Competence matrix written to {r.path}: {r.people} employees × {r.competences} competences "
                 f"({r.not_assessed} not assessed).",
             )
+            return f"{written} {lacking_courses_text(r, ctx.lang)}" if r.missing or r.overdue else written
         case GapReportResult():
             return ctx.t(
                 f"Avviksrapport skrevet til {r.path}: {r.units} enheter, {r.vulnerable} sårbare kompetanser, "

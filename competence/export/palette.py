@@ -8,6 +8,10 @@ MET = ("C6EFCE", "006100")
 NEAR = ("FFEB9C", "7A4500")
 GAP = ("FFC7CE", "9C0006")
 NOT_ASSESSED = ("D9D9D9", "404040")
+#: a mandatory course that is lacking (docs/compliance.md): missing (orange, darker than the gap's
+#: pink in greyscale) and overdue (dark red, white text)
+MISSING = ("F4B183", "5F2A00")
+OVERDUE = ("C00000", "FFFFFF")
 HEADER = ("1F4E78", "FFFFFF")
 SUBHEADER = ("DDEBF7", "1F2937")
 #: alternating fills of strategy-area groups in header rows

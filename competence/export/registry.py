@@ -244,7 +244,7 @@ def _fulltime(
 
 # --- what was written, in one sentence -------------------------------------------------------------
 def _matrix_summary(r: MatrixResult, lang: str) -> str:
-    return pick(
+    text = pick(
         lang,
         "{people} ansatte × {competences} kompetanser ({na} ikke vurdert).",
         "{people} employees × {competences} competences ({na} not assessed).",
@@ -253,6 +253,18 @@ def _matrix_summary(r: MatrixResult, lang: str) -> str:
         competences=format_int(r.competences, lang),
         na=format_int(r.not_assessed, lang),
     )
+    if r.missing or r.overdue:
+        text += " " + lacking_courses_text(r, lang)
+    return text
+
+
+def lacking_courses_text(r: MatrixResult, lang: str) -> str:
+    """ "Lovpålagte kurs som mangler: 12, av dem forfalt: 3." """
+    return pick(
+        lang,
+        "Lovpålagte kurs som mangler: {lacking}, av dem forfalt: {overdue}.",
+        "Mandatory courses missing: {lacking}, of them overdue: {overdue}.",
+    ).format(lacking=format_int(r.missing + r.overdue, lang), overdue=format_int(r.overdue, lang))
 
 
 def _gap_summary(r: GapReportResult, lang: str) -> str:

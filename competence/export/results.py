@@ -13,6 +13,9 @@ class MatrixResult:
     people: int
     competences: int
     not_assessed: int
+    #: cells of a mandatory course the person lacks: missing, and overdue (docs/compliance.md)
+    missing: int = 0
+    overdue: int = 0
 
 
 @dataclass(frozen=True)

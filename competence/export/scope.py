@@ -115,7 +115,8 @@ class _Post:
     fte: float
 
 
-def _active(at: dt.date) -> list[ColumnElement[bool]]:
+def active_posts(at: dt.date) -> list[ColumnElement[bool]]:
+    """A post held on ``at`` by someone still employed (the statement joins Employee)."""
     return [
         or_(Position.end_date.is_(None), Position.end_date >= at),
         or_(Position.start_date.is_(None), Position.start_date <= at),
@@ -144,7 +145,7 @@ def people_in(session: Session, scope: Scope) -> list[Person]:
         )
         .join(Employee, Employee.id == Position.employee_id)
         .outerjoin(Role, Role.id == Position.role_id)
-        .where(*_active(scope.at))
+        .where(*active_posts(scope.at))
         .order_by(Employee.id, Position.fte_percent.desc(), Position.id)
     )
     units = scope.unit_ids()

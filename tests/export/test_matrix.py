@@ -55,8 +55,9 @@ def test_matrix_of_a_unit_with_subunits(uow: UnitOfWork, register: ExportRegiste
         2,
         1,
     )
-    # Per: dig-2 required but never assessed → "iv"; expired certificate → lowest level 0
-    assert rows[1002][5:] == (2, "iv", None, 0)
+    # Per: dig-2 required but never assessed → "iv"; his mandatory course's certificate expired →
+    # "Mangler" (docs/compliance.md; tests/export/test_mandatory_in_exports.py has every case)
+    assert rows[1002][5:] == (2, "iv", None, "Mangler")
     assert rows[1003][5:] == (1, None, "iv", None)
     assert isinstance(rows[1002][4], float)
     assert ws.freeze_panes == "C3"
@@ -79,8 +80,8 @@ def test_colours_are_conditional_formats_against_the_role_requirements(
     ranges = list(ws.conditional_formatting)
     assert len(ranges) == 1 and str(ranges[0].sqref) == "F3:I6"
     formulas = [rule.formula[0] for rule in ranges[0].rules]
-    assert formulas[0] == 'F3="iv"'
-    assert all(f"MATCH($D3,'{ROLES_SHEET}'!$A$4:$A$6,0)" in f for f in formulas[1:])
+    assert formulas[:3] == ['F3="iv"', 'F3="Mangler"', 'F3="Forfalt"']
+    assert all(f"MATCH($D3,'{ROLES_SHEET}'!$A$4:$A$6,0)" in f for f in formulas[3:])
     # no fills on the level cells themselves: the colours are computed from the values
     assert all(ws.cell(row=r, column=c).fill.fill_type is None for r in range(3, 7) for c in range(6, 10))
     roles = wb[ROLES_SHEET]
@@ -126,6 +127,8 @@ def test_export_is_audited_without_names(uow: UnitOfWork, register: ExportRegist
         "people": 3,
         "competences": 4,
         "not_assessed": 2,
+        "missing": 1,
+        "overdue": 0,
     }
 
 

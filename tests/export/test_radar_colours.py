@@ -3,9 +3,14 @@ the current level in the other, never the other way round."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
-from reportlab.graphics.shapes import Polygon, Rect
+import io
 
+from PySide6.QtGui import QColor
+from reportlab.graphics.shapes import Polygon, Rect, String
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfgen.canvas import Canvas
+
+from competence.export.pdf.fonts import register_fonts
 from competence.export.pdf.radar import area_chart
 from ui.card.radar import CURRENT_COLOUR, REQUIRED_COLOUR
 
@@ -35,3 +40,23 @@ def test_the_pdf_bars_use_the_same_colours() -> None:
     }
     required, current = QColor(REQUIRED_COLOUR).name().upper(), QColor(CURRENT_COLOUR).name().upper()
     assert coloured[required] == 4 * coloured[current]
+
+
+def test_the_chart_drawn_on_the_page_strokes_in_the_same_colours() -> None:
+    """The plans draw the chart's marks straight onto the page (not through the shapes above):
+    the requirement's and the level's outlines in the card's colours, the labels as text."""
+    register_fonts()
+    chart = area_chart(["Ledelse", "HMS", "Digital"], [100.0] * 3, [25.0] * 3, width=300, height=220)
+    out = io.BytesIO()
+    canvas = Canvas(out, pageCompression=0, initialFontName="DejaVuSans")
+    flowable = chart.flowable()
+    assert flowable.wrapOn(canvas, 400, 400) == (300, 220)
+    flowable.drawOn(canvas, 10, 10)
+    canvas.showPage()
+    canvas.save()
+    page = out.getvalue()
+    for colour in (REQUIRED_COLOUR, CURRENT_COLOUR):
+        rgb = QColor(colour)
+        stroke = " ".join(fp_str(c / 255) for c in (rgb.red(), rgb.green(), rgb.blue())) + " RG"
+        assert stroke.encode() in page
+    assert page.count(b" Tj") == len([s for s in chart.drawing.getContents() if isinstance(s, String)])

@@ -34,13 +34,14 @@ from competence.export.excel.splice import (
     text_cell,
     text_style,
 )
+from competence.export.mandatory import MandatoryCourses
 from competence.export.results import GapReportResult
 from competence.export.scope import Person, Scope, people_in, record_export, resolve_scope
 from competence.language import format_date, normalise_language, pick
 from competence.numbers import format_percent, round_points
 from competence.settings import RegisterSettings, get_settings
 from competence.uow import UnitOfWork
-from db.codes import CertificateStatus
+from db.codes import CertificateStatus, RequirementStatus
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,8 @@ class _Gathered:
     missing: list[gap.PersonShortfall]
     people: list[Person]
     goals: list[GoalRow]
+    #: the mandatory courses of the people's roles: a lacking one is *missing* or *overdue*
+    mandatory: MandatoryCourses
 
 
 def _gather(uow: UnitOfWork, unit_number: str | None, subunits: bool, lang: str) -> _Gathered:
@@ -111,7 +114,9 @@ def _gather(uow: UnitOfWork, unit_number: str | None, subunits: bool, lang: str)
     missing = gap.shortfalls(uow, unit_id=scope.unit_id, subunits=scope.subunits, at=scope.at)
     people = people_in(uow.session, scope)
     goals = goals_of_people(uow.session, people, scope.at, lang=lang)
-    return _Gathered(scope, reg, report, missing, people, goals)
+    courses = [c.id for c in report.heatmap.competences if c.kind == "certificate"]
+    mandatory = MandatoryCourses.of(uow.session, scope, {r for p in people for r in p.role_ids}, courses)
+    return _Gathered(scope, reg, report, missing, people, goals, mandatory)
 
 
 def _write(data: _Gathered, path: Path, t: _Words) -> GapReportResult:
@@ -143,7 +148,13 @@ def _write(data: _Gathered, path: Path, t: _Words) -> GapReportResult:
     _goals_sheet(wb.create_sheet(t("Utviklingsmål", "Learning goals")), scope, municipality, data.goals, t)
     refs = {c.id: c for c in report.heatmap.competences}
     rows = _shortfall_rows(
-        data.missing, data.people, refs, _ShortfallStyles.of(shortfall_sheet), shortfall_widths, t
+        data.missing,
+        data.people,
+        refs,
+        _ShortfallStyles.of(shortfall_sheet),
+        shortfall_widths,
+        t,
+        data.mandatory,
     )
     last = SHORTFALL_FIRST_ROW + max(len(data.missing), 1) - 1
     save_with_rows(wb, shortfall_sheet, path, rows, last_cell=f"{SHORTFALL_LAST_COL}{last}")
@@ -529,6 +540,18 @@ def _print_table(
     styles.keep_readable(ws, styles.fitted_scale(widths, styles.LANDSCAPE_WIDTH))
 
 
+def _course_status(
+    m: gap.PersonShortfall, person: Person, mandatory: MandatoryCourses, st: _ShortfallStyles, t: _Words
+) -> tuple[str, TextStyle]:
+    """A course not held: "Mangler, frist …" or "Forfalt" when one of the person's roles makes it
+    mandatory, else a gap (never "ikke vurdert": a course is taken or not)."""
+    if m.competence_id not in mandatory.mandatory(person.role_ids):
+        return t("Avvik", "Gap"), st.gap
+    lacking = mandatory.lacking(person.id, m.competence_id)
+    style = st.overdue if lacking.status is RequirementStatus.OVERDUE else st.missing
+    return lacking.label(t.lang), style
+
+
 # --- each person's gaps: a long list, streamed into its sheet -----------------------------------
 SHORTFALL_HEADER_ROW = 4
 SHORTFALL_FIRST_ROW = SHORTFALL_HEADER_ROW + 1
@@ -575,6 +598,8 @@ class _ShortfallStyles:
     points: int
     gap: TextStyle
     not_assessed: TextStyle
+    missing: TextStyle
+    overdue: TextStyle
 
     @classmethod
     def of(cls, ws: Worksheet) -> _ShortfallStyles:
@@ -592,8 +617,14 @@ class _ShortfallStyles:
         gap_style = text_style(proto)
         proto.fill = styles.fill(palette.NOT_ASSESSED[0])
         not_assessed = text_style(proto)
+        proto.fill = styles.fill(palette.MISSING[0])
+        proto.font = styles.font(bold=True, color=palette.MISSING[1])
+        missing = text_style(proto)
+        proto.fill = styles.fill(palette.OVERDUE[0])
+        proto.font = styles.font(bold=True, color=palette.OVERDUE[1])
+        overdue = text_style(proto)
         del ws._cells[(SHORTFALL_FIRST_ROW, 1)]
-        return cls(text, integer, points, gap_style, not_assessed)
+        return cls(text, integer, points, gap_style, not_assessed, missing, overdue)
 
 
 def _shortfall_rows(
@@ -603,9 +634,11 @@ def _shortfall_rows(
     st: _ShortfallStyles,
     widths: Sequence[float],
     t: _Words,
+    mandatory: MandatoryCourses,
 ) -> Iterator[str]:
     """The rows as XML text: people in the order of the other sheets (unit, then name), each
-    person's competences in framework order; each row as tall as its wrapped text."""
+    person's competences in framework order; each row as tall as its wrapped text. A course is a
+    gap when it is desirable, *missing* or *overdue* when mandatory (docs/compliance.md)."""
     lang = t.lang
     order = {p.id: i for i, p in enumerate(people)}
     by_id = {p.id: p for p in people}
@@ -626,6 +659,8 @@ def _shortfall_rows(
         competence, area = labels[m.competence_id]
         no = identifier_value(person.employee_no)
         word, style = status[m.status]
+        if refs[m.competence_id].kind == "certificate":
+            word, style = _course_status(m, person, mandatory, st, t)
         height = styles.row_height(
             [
                 (person.sort_name, widths[1]),

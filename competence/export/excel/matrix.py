@@ -6,7 +6,10 @@ Sheets:
   required competence under its strategy area, the current level in each cell. The colours are
   conditional formatting that compares each cell with what the person's role requires (looked up
   by the role cell in *Rollekrav*), so they stay right when someone edits a level, or a role, in
-  Excel. Cells that are required but not assessed hold ``iv`` and are grey.
+  Excel. Cells that are required but not assessed hold ``iv`` and are grey. A mandatory course the
+  person lacks (no valid certificate) says *Mangler* or, past its deadline, *Forfalt*, each in a
+  colour of its own (docs/compliance.md); a desirable course not taken holds the course scale's
+  lowest level, a gap.
 * **Forklaring**: the colours, the marker and every scale's levels.
 * **Rollekrav**: each role (or combination of roles a person holds) × competence → required level,
   and the highest level of each competence's scale.
@@ -14,9 +17,10 @@ Sheets:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
@@ -39,12 +43,14 @@ from competence.export.excel.splice import (
     text_cell,
     text_style,
 )
+from competence.export.mandatory import MandatoryCourses
 from competence.export.results import MatrixResult
 from competence.export.scope import Scope, record_export, resolve_scope
 from competence.gap import CompetenceRef
 from competence.language import format_date, normalise_language, pick
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
+from db.codes import RequirementStatus
 
 NOT_ASSESSED_MARK = "iv"
 NOT_ASSESSED_MARK_EN = "na"
@@ -59,6 +65,8 @@ FIRST_COMP_COL = len(PERSON_HEADERS) + 1
 ROLE_COL = "D"
 #: width of a competence column, in characters
 COMP_WIDTH = 4.6
+#: width of a course's column: room for "Mangler", "Forfalt", "Overdue" in 9 pt bold
+COURSE_WIDTH = 7.0
 #: widths of the person columns: name and employee number (repeated on every printed page), unit
 #: and role (at most), FTE
 NAME_WIDTH, NO_WIDTH, MAX_TEXT_WIDTH, FTE_WIDTH = 28, 12, 30, 10
@@ -80,6 +88,11 @@ def sheet_name(name: str, lang: str) -> str:
 
 def not_assessed_mark(lang: str) -> str:
     return NOT_ASSESSED_MARK_EN if normalise_language(lang) == "en" else NOT_ASSESSED_MARK
+
+
+def lacking_marks(lang: str) -> tuple[str, str]:
+    """What a lacking mandatory course's cell says: "Mangler", "Forfalt" (English: "Missing", "Overdue")."""
+    return RequirementStatus.MISSING.label(lang), RequirementStatus.OVERDUE.label(lang)
 
 
 #: Rollekrav: role, people, then the competences; row 3 holds each scale's top level
@@ -112,6 +125,8 @@ def export_matrix(
             people=result.people,
             competences=result.competences,
             not_assessed=result.not_assessed,
+            missing=result.missing,
+            overdue=result.overdue,
         )
         uow.commit()
         return result
@@ -132,13 +147,33 @@ def write_matrix(
     _matrix_layout(ws, grid, last_row, last_col, (roles_sheet.title, role_rows), municipality, lang)
     _legend_sheet(wb.create_sheet(sheet_name(LEGEND_SHEET, lang), 1), grid, municipality, lang)
     counter = _Counter()
-    rows = _row_xml(grid, grid_rows(session, grid), _RowStyles.of(ws), counter, not_assessed_mark(lang))
+    mandatory = MandatoryCourses.of(
+        session,
+        scope,
+        {r for p in grid.people for r in p.role_ids},
+        [ref.id for ref in grid.columns if ref.kind == "certificate"],
+    )
+    marks = _Marks(not_assessed_mark(lang), *lacking_marks(lang))
+    rows = _row_xml(grid, grid_rows(session, grid), _RowStyles.of(ws), counter, marks, mandatory)
     save_with_rows(wb, ws, path, rows, last_cell=f"{last_col}{last_row}")
-    return MatrixResult(path, len(grid.people), len(grid.columns), counter.not_assessed)
+    return MatrixResult(
+        path, len(grid.people), len(grid.columns), counter.not_assessed, counter.missing, counter.overdue
+    )
 
 
 class _Counter:
     not_assessed = 0
+    missing = 0
+    overdue = 0
+
+
+@dataclass(frozen=True)
+class _Marks:
+    """The texts of the cells without a level: not assessed, a mandatory course missing, overdue."""
+
+    not_assessed: str
+    missing: str
+    overdue: str
 
 
 def _matrix_layout(
@@ -205,20 +240,20 @@ def _matrix_layout(
     _print_by_area(ws, breaks)
     styles.keep_readable(ws, PRINT_SCALE / 100)
     if grid.columns:
-        _conditional_colours(ws, last_row, last_col, roles, mark)
+        _conditional_colours(ws, last_row, last_col, roles, _Marks(mark, *lacking_marks(lang)))
 
 
 def competence_widths(columns: Sequence[CompetenceRef], lang: str) -> list[float]:
-    """Each competence column's width: :data:`COMP_WIDTH`, wider where an area without a code
-    would not have room for its name above its columns."""
-    widths = [COMP_WIDTH] * len(columns)
+    """Each competence column's width: :data:`COMP_WIDTH` (:data:`COURSE_WIDTH` for a course),
+    wider where an area without a code would not have room for its name above its columns."""
+    widths = [COURSE_WIDTH if ref.kind == "certificate" else COMP_WIDTH for ref in columns]
     for area in _areas(columns):
         ref = columns[area[0]]
         if ref.area_code:
             continue  # the code stands in for a name without room
         width = styles.area_width(ref.area_display(lang), len(area), COMP_WIDTH)
         for i in area:
-            widths[i] = width
+            widths[i] = max(width, widths[i])
     return widths
 
 
@@ -292,7 +327,7 @@ class _Words:
 
 
 def _conditional_colours(
-    ws: Worksheet, last_row: int, last_col: str, roles: tuple[str, int], mark: str
+    ws: Worksheet, last_row: int, last_col: str, roles: tuple[str, int], marks: _Marks
 ) -> None:
     """Colour each level cell by comparing it with the requirement of the role in its row."""
     roles_sheet, role_rows = roles
@@ -307,7 +342,9 @@ def _conditional_colours(
     top = f"'{roles_sheet}'!{roles_col}${ROLES_TOP_ROW}"
     target = f"{first}3:{last_col}{last_row}"
     rules = [
-        (f'{cell}="{mark}"', palette.NOT_ASSESSED),
+        (f'{cell}="{marks.not_assessed}"', palette.NOT_ASSESSED),
+        (f'{cell}="{marks.missing}"', palette.MISSING),
+        (f'{cell}="{marks.overdue}"', palette.OVERDUE),
         (f"AND(ISNUMBER({cell}),{req}>0,{cell}>={req})", palette.MET),
         (f"AND(ISNUMBER({cell}),{req}>0,{req}-{cell}<={top}/4)", palette.NEAR),
         (f"AND(ISNUMBER({cell}),{req}>0)", palette.GAP),
@@ -326,6 +363,8 @@ class _RowStyles:
     fte: int
     level: int
     mark: int
+    missing: int
+    overdue: int
 
     @classmethod
     def of(cls, ws: Worksheet) -> _RowStyles:
@@ -342,21 +381,43 @@ class _RowStyles:
         level = style_id(proto)
         proto.font = styles.font(size=9, italic=True, color=palette.NOT_ASSESSED[1])
         mark = style_id(proto)
+        # the colours come from the conditional formats; the text colours alone still tell them apart
+        proto.font = styles.font(size=9, bold=True, color=palette.MISSING[1])
+        missing = style_id(proto)
+        proto.font = styles.font(size=9, bold=True, color=palette.OVERDUE[0])
+        overdue = style_id(proto)
         del ws._cells[(HEADER_ROWS + 1, 1)]
-        return cls(text, integer, fte, level, mark)
+        return cls(text, integer, fte, level, mark, missing, overdue)
 
 
 def _row_xml(
-    grid: Grid, rows: Iterator[GridRow], st: _RowStyles, counter: _Counter, mark: str
+    grid: Grid,
+    rows: Iterator[GridRow],
+    st: _RowStyles,
+    counter: _Counter,
+    marks: _Marks,
+    mandatory: MandatoryCourses,
 ) -> Iterator[str]:
     """The data rows as XML text."""
-    s_text, s_int, s_fte, s_level, s_mark = st.text, st.integer, st.fte, st.level, st.mark
+    s_text, s_int, s_fte, s_level = st.text, st.integer, st.fte, st.level
     letters = column_letters(FIRST_COMP_COL - 1 + len(grid.columns))
     # a level cell is "<c r=" + column + row + its tail; tails are few (one per level), so they are
     # made once: three string joins a cell instead of formatting three million cells
     heads = [f'<c r="{letter}' for letter in letters[FIRST_COMP_COL - 1 :]]
     tails: dict[int, str] = {}
-    mark_tail = f'" s="{s_mark}" t="inlineStr"><is><t>{mark}</t></is></c>'
+
+    def level_tail(level: int) -> str:
+        tail = tails.get(level)
+        if tail is None:
+            tail = tails[level] = f'" s="{s_level}"><v>{level}</v></c>'
+        return tail
+
+    mark_tail = _text_tail(st.mark, marks.not_assessed)
+    lacking_tails = {
+        RequirementStatus.MISSING: _text_tail(st.missing, marks.missing),
+        RequirementStatus.OVERDUE: _text_tail(st.overdue, marks.overdue),
+    }
+    courses = _Courses(grid, mandatory, counter, lacking_tails, level_tail)
     r = HEADER_ROWS
     for row in rows:
         r += 1
@@ -371,17 +432,64 @@ def _row_xml(
             text_cell(f"D{r}", person.role_key, s_text) if person.roles else "",
             number_cell(f"E{r}", round(person.fte, 1), s_fte),
         ]
-        for head, cur, req in zip(heads, row.current, row.required, strict=True):
-            if cur is not None:
-                tail = tails.get(cur)
-                if tail is None:
-                    tail = tails[cur] = f'" s="{s_level}"><v>{cur}</v></c>'
-                parts.append(head + rs + tail)
+        courses_of_row = courses.cells(row)
+        for col, (head, cur, req) in enumerate(zip(heads, row.current, row.required, strict=True)):
+            if courses_of_row and col in courses_of_row:
+                parts.append(head + rs + courses_of_row[col])
+            elif cur is not None:
+                parts.append(head + rs + level_tail(cur))
             elif req is not None:
                 counter.not_assessed += 1
                 parts.append(head + rs + mark_tail)
         parts.append("</row>")
         yield "".join(parts)
+
+
+def _text_tail(style: int, text: str) -> str:
+    return f'" s="{style}" t="inlineStr"><is><t>{escape(text)}</t></is></c>'
+
+
+class _Courses:
+    """The course cells of a row that do not show the certificate's level as it is: a mandatory
+    course the person lacks (*Mangler*, *Forfalt*), and a desirable one never taken (the lowest
+    level: a gap, never *ikke vurdert*; docs/compliance.md)."""
+
+    def __init__(
+        self,
+        grid: Grid,
+        mandatory: MandatoryCourses,
+        counter: _Counter,
+        lacking_tails: dict[RequirementStatus, str],
+        level_tail: Callable[[int], str],
+    ) -> None:
+        #: (column, course id, top level, lowest level) of each course column
+        self.columns = [
+            (i, ref.id, grid.top_level(ref), levels[0][0])
+            for i, ref in enumerate(grid.columns)
+            if ref.kind == "certificate" and (levels := grid.scale_of(ref))
+        ]
+        self.mandatory = mandatory
+        self.counter = counter
+        self.lacking_tails = lacking_tails
+        self.level_tail = level_tail
+
+    def cells(self, row: GridRow) -> dict[int, str]:
+        """Column → the cell's tail, for the course cells that differ from their level."""
+        out: dict[int, str] = {}
+        for col, course, top, lowest in self.columns:
+            current = row.current[col]
+            if row.required[col] is None or current == top:
+                continue  # not required, or a valid certificate
+            if course in self.mandatory.mandatory(row.person.role_ids):
+                status = self.mandatory.lacking(row.person.id, course).status
+                if status is RequirementStatus.OVERDUE:
+                    self.counter.overdue += 1
+                else:
+                    self.counter.missing += 1
+                out[col] = self.lacking_tails[status]
+            elif current is None:
+                out[col] = self.level_tail(lowest)
+        return out
 
 
 def _roles_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> int:
@@ -464,6 +572,7 @@ def _legend_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> No
 def _colours_explained(ws: Worksheet, row: int, t: _Words) -> int:
     """A sample cell of each colour with its meaning, from ``row``; returns the last row."""
     mark = not_assessed_mark(t.lang)
+    missing, overdue = lacking_marks(t.lang)
     explanations: list[tuple[tuple[str, str] | None, CellValue, str]] = [
         (
             palette.MET,
@@ -492,13 +601,33 @@ def _colours_explained(ws: Worksheet, row: int, t: _Words) -> int:
             ),
         ),
         (
+            palette.MISSING,
+            missing,
+            t(
+                "Mangler: et lovpålagt kurs som personen ikke har gyldig bevis for (aldri tatt, eller "
+                "beviset er utløpt). Fristen, om rollen har en, er ikke passert ennå.",
+                "Missing: a mandatory course the person holds no valid certificate for (never taken, "
+                "or the certificate has expired). The deadline, if the role has one, has not passed yet.",
+            ),
+        ),
+        (
+            palette.OVERDUE,
+            overdue,
+            t(
+                "Forfalt: et lovpålagt kurs som mangler etter fristen. Rapporten Lovpålagt opplæring "
+                "viser frister og siden når.",
+                "Overdue: a mandatory course still missing after its deadline. The report Mandatory "
+                "training shows the deadlines and since when.",
+            ),
+        ),
+        (
             palette.NOT_ASSESSED,
             mark,
             t(
-                "Ikke vurdert: rollen krever kompetansen, men ingen vurdering er registrert "
-                "(for kurs og sertifikater: ikke dokumentert). Teller som 0 i avviket.",
-                "Not assessed: the role requires the competence, but no assessment is recorded "
-                "(for courses and certificates: not documented). Counts as 0 in the gap.",
+                "Ikke vurdert: rollen krever kompetansen, men ingen vurdering er registrert. "
+                "Teller som 0 i avviket.",
+                "Not assessed: the role requires the competence, but no assessment is recorded. "
+                "Counts as 0 in the gap.",
             ),
         ),
         (
@@ -542,8 +671,11 @@ def _reading_notes(ws: Worksheet, row: int, t: _Words) -> int:
             "A person with several roles has the highest requirement among them.",
         ),
         t(
-            "Kurs og sertifikater: høyeste nivå = gyldig, laveste nivå = utløpt.",
-            "Courses and certificates: highest level = valid, lowest level = expired.",
+            "Kurs og sertifikater: høyeste nivå = gyldig bevis, laveste nivå = ikke tatt eller utløpt "
+            "(et ønsket kurs: et avvik). Et lovpålagt kurs uten gyldig bevis står som Mangler eller Forfalt.",
+            "Courses and certificates: highest level = a valid certificate, lowest level = not taken or "
+            "expired (a desirable course: a gap). A mandatory course without a valid certificate reads "
+            "Missing or Overdue.",
         ),
         t(
             "Utskrift: ett strategiområde (eller flere små) per side, med navn og ansattnummer på hver side.",

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Flowable
 
 from competence.export import palette
@@ -44,6 +46,17 @@ def fit_lines(text: str, font: str, size: float, room: float) -> list[str]:
             line = line[cut:]
         lines.append(line)
     return lines
+
+
+@lru_cache(maxsize=16384)
+def fitted_cell(value: str, font: str, size: float, room: float) -> str:
+    """A cell's text with every line within ``room`` points (:func:`fit_lines` on the lines that do
+    not fit). Remembered: a batch of plans fits the same competence, area and level names again and
+    again."""
+    if not value or all(stringWidth(line, font, size) <= room for line in value.split("\n")):
+        return value
+    lines = value.split("\n")
+    return "\n".join(part for line in lines for part in (fit_lines(line, font, size, room) or [""]))
 
 
 @dataclass(frozen=True)
@@ -85,6 +98,7 @@ class FastTable(Flowable):  # type: ignore[misc]
         backgrounds: dict[tuple[int, int], Any] | None = None,
         bold_rows: Iterable[int] = (),
         look: TableLook | None = None,
+        fitted: bool = False,
     ) -> None:
         super().__init__()
         self.widths = list(widths)
@@ -93,7 +107,8 @@ class FastTable(Flowable):  # type: ignore[misc]
         self.backgrounds = backgrounds or {}
         self.bold_rows = set(bold_rows)
         self.look = look or TableLook()
-        self.header, self.rows = self._fitted(self.header, self.rows)
+        if not fitted:  # (the parts of a table split across pages are fitted already)
+            self.header, self.rows = self._fitted(self.header, self.rows)
         self._heights = [self._row_height(r) for r in self.rows]
         self._header_height = self._row_height(self.header) if self.header is not None else 0.0
 
@@ -105,21 +120,11 @@ class FastTable(Flowable):  # type: ignore[misc]
         fit: one measurement a line."""
         look = self.look
         rooms = [w - 2 * look.pad_x for w in self.widths]
-
-        def fit(value: str, room: float, font: str) -> str:
-            if not value or all(
-                stringWidth(line, font, look.font_size) <= room for line in value.split("\n")
-            ):
-                return value
-            return "\n".join(
-                part
-                for line in value.split("\n")
-                for part in (fit_lines(line, font, look.font_size, room) or [""])
-            )
+        size = look.font_size
 
         def fit_cells(row: Sequence[str], bold: bool) -> list[str]:
             return [
-                fit(cell, rooms[c], BOLD if bold or c in look.bold_columns else REGULAR)
+                fitted_cell(cell, BOLD if bold or c in look.bold_columns else REGULAR, size, rooms[c])
                 for c, cell in enumerate(row)
             ]
 
@@ -162,6 +167,7 @@ class FastTable(Flowable):  # type: ignore[misc]
             backgrounds=backgrounds,
             bold_rows=[r - start for r in self.bold_rows if start <= r < end],
             look=self.look,
+            fitted=True,
         )
 
     def draw(self) -> None:
@@ -170,11 +176,13 @@ class FastTable(Flowable):  # type: ignore[misc]
         total = sum(self.widths)
         lefts = [sum(self.widths[:i]) for i in range(len(self.widths))]
         text = canvas.beginText()
+        lines = _LineWriter(canvas, text, look.font_size, look.leading)
         state: dict[str, Any] = {"font": None, "colour": None}
 
         def use(font: str, colour: Any) -> None:
             if state["font"] != font:
                 text.setFont(font, look.font_size, look.leading)
+                lines.font_changed(font)
                 state["font"] = font
             if state["colour"] is not colour:
                 text.setFillColor(colour)
@@ -188,8 +196,7 @@ class FastTable(Flowable):  # type: ignore[misc]
                         start = x + width - look.pad_x - stringWidth(line, font, look.font_size)
                     else:
                         start = x + look.pad_x
-                    text.setTextOrigin(start, y)
-                    text.textOut(line)
+                    lines.write(start, y, line)
                 y -= look.leading
 
         top = self.height
@@ -230,3 +237,64 @@ class FastTable(Flowable):  # type: ignore[misc]
             top -= h
         canvas.drawText(text)
         canvas.restoreState()
+
+
+class _LineWriter:
+    """Puts lines of text into a text object with the operators ``setTextOrigin`` and ``textOut``
+    would add, without their cost per line: the table's fonts are TrueType fonts embedded as
+    subsets, and how a line is split over the document's subsets (reportlab's documented
+    ``splitString``) is worked out once per document and line, not each time the line is drawn
+    (a batch of plans draws the same names on every plan). Any other font goes through
+    ``textOut``. The text object's operator list is the one private part of reportlab used here;
+    a test compares the result with ``textOut``'s, byte for byte.
+    """
+
+    def __init__(self, canvas: Any, text: Any, size: float, leading: float) -> None:
+        self.canvas = canvas
+        self.text = text
+        self.code: list[str] = text._code
+        self.doc = canvas._doc
+        self.origin = "1 0 0 1 %s Tm" if canvas.bottomup else "1 0 0 -1 %s Tm"
+        self.tail = f" {fp_str(size)} Tf {fp_str(leading)} TL"
+        split: dict[tuple[str, str], tuple[tuple[int, str], ...]] | None = getattr(
+            canvas, "_fasttable_split", None
+        )
+        if split is None:
+            split = {}
+            canvas._fasttable_split = split  # per canvas, so per document: its subsets are its own
+        self.split = split
+        self.font: Any = None
+        self.font_name = ""
+        self.subset = -1
+
+    def font_changed(self, name: str) -> None:
+        """The text object's font was set (which starts a new subset, as in ``setFont``)."""
+        font = getFont(name)
+        self.font = font if font._dynamicFont else None
+        self.font_name = name
+        self.subset = -1
+
+    def write(self, x: float, y: float, line: str) -> None:
+        font = self.font
+        if font is None:
+            self.text.setTextOrigin(x, y)
+            self.text.textOut(line)
+            return
+        self.code.append(self.origin % fp_str(x, y))
+        pieces = self.split.get((self.font_name, line))
+        if pieces is None:
+            escape = self.canvas._escape
+            pieces = tuple(
+                (subset, f"({escape(chunk)}) Tj") for subset, chunk in font.splitString(line, self.doc)
+            )
+            self.split[(self.font_name, line)] = pieces
+        if len(pieces) == 1 and pieces[0][0] == self.subset:
+            self.code.append(pieces[0][1])  # the usual case: one piece, in the subset in use
+            return
+        out = []
+        for subset, shown in pieces:
+            if subset != self.subset:
+                out.append(font.getSubsetInternalName(subset, self.doc) + self.tail)
+                self.subset = subset
+            out.append(shown)
+        self.code.append(" ".join(out))

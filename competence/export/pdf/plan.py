@@ -257,7 +257,7 @@ def _areas_chart(data: PlanData) -> Flowable:
     ]
     side = theme.table(area_rows, side_widths, right=(1, 2, 3))
     return Table(
-        [[chart.drawing, side]],
+        [[chart.flowable(), side]],
         colWidths=[theme.FRAME_WIDTH * 0.58, theme.FRAME_WIDTH * 0.42],
         style=[("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("FONT", (0, 0), (-1, -1), REGULAR, 8)],
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib import colors
@@ -56,7 +57,12 @@ def wrap(text: str | None, width: float, *, bold: bool = False, size: float = TA
     """Text broken into lines that fit ``width`` points (a table cell takes them as they are)."""
     if not text:
         return ""
-    font, room = BOLD if bold else REGULAR, width - 2 * CELL_PAD
+    return _wrapped(text, BOLD if bold else REGULAR, size, width - 2 * CELL_PAD)
+
+
+@lru_cache(maxsize=16384)
+def _wrapped(text: str, font: str, size: float, room: float) -> str:
+    """:func:`wrap`, remembered: a batch of plans wraps the same names again and again."""
     if "\n" not in text and stringWidth(text, font, size) <= room:
         return text  # most cells: one measurement instead of one per word
     return "\n".join(fit_lines(text, font, size, room))

@@ -225,7 +225,7 @@ def _areas(areas: Sequence[gap.AreaScore], t: _Words) -> list[Flowable]:
         height=80 * mm,
         lang=lang,
     )
-    out.append(chart.drawing)
+    out.append(chart.flowable())
     widths = [66 * mm, 18 * mm, 16 * mm, 18 * mm, 24 * mm, theme.FRAME_WIDTH - 142 * mm]
     rows = [
         [
