@@ -41,6 +41,7 @@ from competence.gap.analysis import (
 from competence.gap.certificates import DEFAULT_EXPIRY_WINDOW_DAYS, certificate_alerts
 from competence.gap.profile import employee_profile
 from competence.gap.results import (
+    PERCENT_UNITS,
     AreaScore,
     CertificateAlert,
     CompetenceGapRank,
@@ -62,6 +63,7 @@ from competence.gap.results import (
 
 __all__ = [
     "DEFAULT_EXPIRY_WINDOW_DAYS",
+    "PERCENT_UNITS",
     "AreaScore",
     "CertificateAlert",
     "CompetenceGapRank",

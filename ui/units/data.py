@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from competence.actions.figures import UnitFigures
 from competence.compliance.report import DispensationInUse
-from competence.gap import GapReport, HeatCell, UnitRef
+from competence.gap import PERCENT_UNITS, GapReport, HeatCell, UnitRef
 from competence.periods import quarter_ends
 from competence.units import UnitView
 
@@ -115,20 +115,20 @@ def area_table(report: GapReport, lang: str) -> HeatTable:
     """The strategy view: the same cells pooled per strategy area, each unit a row."""
     heat = report.heatmap
     area_of = {c.id: c.area_id for c in heat.competences}
-    # requirements, met, not assessed, sum of gaps, missing
-    sums: dict[tuple[int, int], list[float]] = {}
+    # requirements, met, not assessed, sum of gaps (in PERCENT_UNITS), missing
+    sums: dict[tuple[int, int], list[int]] = {}
     for (unit_id, comp_id), cell in heat.cells.items():
         key = (unit_id, area_of[comp_id])
         total = sums.get(key)
         if total is None:
-            total = sums[key] = [0, 0, 0, 0.0, 0]
+            total = sums[key] = [0, 0, 0, 0, 0]
         total[0] += cell.people
         total[1] += cell.met
         total[2] += cell.not_assessed
-        total[3] += cell.mean_gap * cell.people
+        total[3] += cell.gap_units
         total[4] += cell.missing
     cells: dict[tuple[int, int], Figures | HeatCell] = {
-        key: Figures(int(n), int(met), int(na), gaps / n, int(missing))
+        key: Figures(n, met, na, gaps / (n * PERCENT_UNITS), missing)
         for key, (n, met, na, gaps, missing) in sums.items()
         if n
     }
