@@ -39,6 +39,7 @@ from competence.gap.analysis import (
     vulnerabilities,
 )
 from competence.gap.certificates import DEFAULT_EXPIRY_WINDOW_DAYS, certificate_alerts
+from competence.gap.patch import can_patch, patch_report
 from competence.gap.profile import employee_profile
 from competence.gap.results import (
     PERCENT_UNITS,
@@ -82,10 +83,12 @@ __all__ = [
     "UnitRef",
     "Vulnerability",
     "area_coverage",
+    "can_patch",
     "cell_people",
     "certificate_alerts",
     "employee_profile",
     "gap_report",
+    "patch_report",
     "shortfalls",
     "summary",
     "trend",
