@@ -5,8 +5,8 @@ dates of the trend of the share met over the last two years. Plain data: no Qt, 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from competence.actions.figures import UnitFigures
 from competence.compliance.report import DispensationInUse
@@ -141,6 +141,47 @@ def area_table(report: GapReport, lang: str) -> HeatTable:
         for a in report.areas
     )
     return HeatTable(heat.units, columns, cells)
+
+
+def _area_figures(cells: Iterable[HeatCell]) -> Figures | None:
+    """Cells of one unit and strategy area pooled (None: nobody there has a requirement in it)."""
+    n = met = na = gaps = missing = 0
+    for cell in cells:
+        n += cell.people
+        met += cell.met
+        na += cell.not_assessed
+        gaps += cell.gap_units
+        missing += cell.missing
+    return Figures(n, met, na, gaps / (n * PERCENT_UNITS), missing) if n else None
+
+
+def patched_units_data(
+    old: UnitsData, report: GapReport, competence_ids: Collection[int], lang: str
+) -> UnitsData:
+    """``old`` with the report patched after the levels of ``competence_ids`` changed
+    (:func:`competence.gap.patch_report`): the heat table of competences is the report's, and of
+    the strategy areas only the units whose cells changed are pooled again, and the total row."""
+    heat, before = report.heatmap, old.report.heatmap.cells
+    wanted = set(competence_ids)
+    touched = {u for (u, c), cell in heat.cells.items() if c in wanted and before.get((u, c)) != cell}
+    touched |= {u for (u, c) in before if c in wanted and (u, c) not in heat.cells}
+    in_area: dict[int, list[int]] = {}
+    for ref in heat.competences:
+        in_area.setdefault(ref.area_id, []).append(ref.id)
+    cells = {
+        key: value for key, value in old.areas.cells.items() if key[0] not in touched and key[0] != TOTAL_ROW
+    }
+    for unit_id in touched:
+        for area_id, comps in in_area.items():
+            pooled = _area_figures(
+                found for c in comps if (found := heat.cells.get((unit_id, c))) is not None
+            )
+            if pooled is not None:
+                cells[(unit_id, area_id)] = pooled
+    for a in report.areas:
+        cells[(TOTAL_ROW, a.area_id)] = Figures(a.items, a.met, a.not_assessed, a.mean_gap)
+    areas = replace(old.areas, cells=cells)
+    return replace(old, report=report, competences=competence_table(report, lang), areas=areas)
 
 
 def units_data(figures: UnitFigures, lang: str) -> UnitsData:
