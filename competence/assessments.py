@@ -25,7 +25,7 @@ from competence.errors import ValidationError
 from competence.lookup import get_or_fail
 from competence.scales import level_for
 from competence.settings import register_settings
-from competence.uow import UnitOfWork
+from competence.uow import UnitOfWork, writing_levels
 from competence.validation import optional_text
 from db.codes import AssessmentSource, CompetenceKind, LevelSource
 from db.models import Assessment, Competence, Employee, ScaleLevel
@@ -127,9 +127,11 @@ def add_assessments(session: Session, actor: str, items: Iterable[NewAssessment]
             )
         )
         becomes_current = counts(item.source, policy) and (current is None or on >= current.assessed_on)
+        pair = [(emp.id, comp.id)]
         if becomes_current and current is not None:
             current.is_current = False
-            session.flush()  # the partial unique index allows one current row per pair
+            with writing_levels(session, pair):
+                session.flush()  # the partial unique index allows one current row per pair
         row = Assessment(
             employee_id=emp.id,
             competence_id=comp.id,
@@ -141,7 +143,8 @@ def add_assessments(session: Session, actor: str, items: Iterable[NewAssessment]
             is_current=becomes_current,
         )
         session.add(row)
-        session.flush()
+        with writing_levels(session, pair):
+            session.flush()
         audit.record(
             session,
             actor,

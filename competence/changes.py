@@ -11,7 +11,7 @@ written, rather than having every service declare it, means a new write can neve
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Self
 
 
@@ -46,33 +46,50 @@ class Changes:
     planning: bool = False
     #: the 10-FAKTOR results per unit
     survey: bool = False
+    #: With ``assessments``: the (employee, competence) pairs whose assessments were written, when
+    #: every write to the assessments named its pair (:func:`competence.uow.writing_levels`); empty
+    #: when unknown (a bulk import, a setting that changes which level counts, an erasure). A
+    #: screen of figures can then recompute only what these pairs touch (:attr:`levels_only`).
+    assessed: frozenset[tuple[int, int]] = field(default=frozenset(), compare=True)
 
     @classmethod
     def everything(cls) -> Self:
         """All kinds: a restored backup, another register opened."""
-        return cls(**{f.name: True for f in fields(cls)})
+        return cls(**dict.fromkeys(KINDS, True))  # type: ignore[arg-type]
 
     @classmethod
-    def of_tables(cls, tables: Iterable[str]) -> Self:
-        """The kinds behind the tables a transaction wrote (unknown tables: nothing)."""
+    def of_tables(cls, tables: Iterable[str], assessed: Iterable[tuple[int, int]] = ()) -> Self:
+        """The kinds behind the tables a transaction wrote (unknown tables: nothing), and the
+        assessed pairs when every assessment written is among them."""
         kinds = {TABLE_KINDS[t] for t in tables if t in TABLE_KINDS}
-        return cls(**dict.fromkeys(kinds, True))
+        pairs = frozenset(assessed) if "assessments" in kinds else frozenset()
+        return cls(**dict.fromkeys(kinds, True), assessed=pairs)
 
     @property
     def kinds(self) -> frozenset[str]:
-        return frozenset(f.name for f in fields(self) if getattr(self, f.name))
+        return frozenset(name for name in KINDS if getattr(self, name))
+
+    @property
+    def levels_only(self) -> bool:
+        """Of what the gap analysis reads, only the levels of :attr:`assessed` changed."""
+        return bool(self.assessed) and self.kinds & GAP_INPUTS.kinds == {"assessments"}
 
     def __bool__(self) -> bool:
         return bool(self.kinds)
 
     def __or__(self, other: Changes) -> Changes:
-        return replace(self, **dict.fromkeys(other.kinds, True))
+        # the pairs stay known only while every change of assessments on either side named its pairs
+        known = (not self.assessments or self.assessed) and (not other.assessments or other.assessed)
+        pairs = self.assessed | other.assessed if known else frozenset()
+        return replace(self, **dict.fromkeys(other.kinds, True), assessed=pairs)
 
     def touches(self, interest: Changes) -> bool:
         """Did anything of ``interest`` change?"""
         return not self.kinds.isdisjoint(interest.kinds)
 
 
+#: the kinds of data (every field but :attr:`Changes.assessed`)
+KINDS: tuple[str, ...] = tuple(f.name for f in fields(Changes) if f.name != "assessed")
 NOTHING = Changes()
 
 #: table → the kind of data it holds (every table of db/models.py)

@@ -49,7 +49,7 @@ import getpass
 import re
 import threading
 import weakref
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from types import TracebackType
@@ -74,6 +74,13 @@ _SNAPSHOT_ID = re.compile(r"[0-9A-Fa-f]+(?:-[0-9A-Fa-f]+)+")
 _watched: weakref.WeakSet[Engine] = weakref.WeakSet()
 #: the key of a unit of work's ``Session.info`` that holds the tables its transactions write
 _WRITTEN = "kr_written"
+#: the key of a unit of work's ``Session.info`` that holds the (employee, competence) pairs whose
+#: assessments its transactions write (:func:`writing_levels`)
+_LEVELS = "kr_levels"
+#: the key of a connection's ``info``: assessments written now are of pairs :func:`writing_levels` named
+_NAMED = "kr_levels_named"
+#: noted beside the tables written when the assessments were written without naming their pairs
+UNNAMED_ASSESSMENTS = "assessment (pairs not named)"
 #: the connections of open units of work → the tables their transactions write
 _written_on: weakref.WeakKeyDictionary[Connection, set[str]] = weakref.WeakKeyDictionary()
 _watch_lock = threading.Lock()
@@ -103,6 +110,7 @@ class UnitOfWork:
         self._commit_requested = False
         self._doomed = False
         self._written: set[str] = set()
+        self._levels: set[tuple[int, int]] = set()
 
     # --- opening and joining --------------------------------------------------------------------
     @property
@@ -164,9 +172,9 @@ class UnitOfWork:
         watch_writes(self.database.engine)
         self._mode = mode
         self._commit_requested = self._doomed = False
-        self._written = set()
+        self._written, self._levels = set(), set()
         session = self.database.session_factory(
-            bind=_engine_for(self.database, mode), info={_WRITTEN: self._written}
+            bind=_engine_for(self.database, mode), info={_WRITTEN: self._written, _LEVELS: self._levels}
         )
         if snapshot is not None and self.database.dialect == "postgresql":
             _read_snapshot(session, snapshot)
@@ -222,12 +230,15 @@ class UnitOfWork:
             self.session.commit()
         except (DBAPIError, StaleDataError) as exc:
             self._written.clear()
+            self._levels.clear()
             translated = self._translate(exc)
             if translated is None:
                 raise
             raise translated from exc
-        self.changes = self.changes | Changes.of_tables(self._written)
+        named = () if UNNAMED_ASSESSMENTS in self._written else self._levels
+        self.changes = self.changes | Changes.of_tables(self._written, named)
         self._written.clear()
+        self._levels.clear()
 
     def flush(self) -> None:
         try:
@@ -240,6 +251,7 @@ class UnitOfWork:
 
     def rollback(self) -> None:
         self._written.clear()
+        self._levels.clear()
         self._commit_requested = False
         self.session.rollback()
 
@@ -345,10 +357,30 @@ def watch_writes(engine: Engine) -> None:
             if written is not None:
                 found = _WRITE_STATEMENT.match(statement)
                 if found is not None:
-                    written.add(found.group(1).lower())
+                    name = found.group(1).lower()
+                    written.add(name)
+                    if name == "assessment" and not conn.info.get(_NAMED):
+                        written.add(UNNAMED_ASSESSMENTS)
 
         event.listen(engine, "before_cursor_execute", before_execute)
         _watched.add(engine)
+
+
+@contextmanager
+def writing_levels(session: Session, pairs: Iterable[tuple[int, int]]) -> Iterator[None]:
+    """Assessments written to the database inside this block are of these (employee, competence)
+    ``pairs``: the change notification names them (:attr:`competence.changes.Changes.assessed`),
+    so that a screen of figures recomputes only what they touch. A write to the assessments
+    outside such a block (a bulk import, a setting, an erasure) leaves the pairs unknown."""
+    noted = session.info.get(_LEVELS)
+    if noted is not None:
+        noted.update(pairs)
+    info = session.connection().info
+    info[_NAMED] = True
+    try:
+        yield
+    finally:
+        info.pop(_NAMED, None)
 
 
 @event.listens_for(Session, "after_begin")

@@ -40,8 +40,10 @@ from competence.gap.analysis import (
     vulnerabilities,
 )
 from competence.gap.certificates import DEFAULT_EXPIRY_WINDOW_DAYS, certificate_alerts
+from competence.gap.patch import can_patch, patch_report
 from competence.gap.profile import employee_profile
 from competence.gap.results import (
+    PERCENT_UNITS,
     AreaScore,
     CertificateAlert,
     CompetenceGapRank,
@@ -64,6 +66,7 @@ from competence.gap.results import (
 
 __all__ = [
     "DEFAULT_EXPIRY_WINDOW_DAYS",
+    "PERCENT_UNITS",
     "AreaScore",
     "CertificateAlert",
     "CompetenceGapRank",
@@ -83,10 +86,12 @@ __all__ = [
     "UnitRef",
     "Vulnerability",
     "area_coverage",
+    "can_patch",
     "cell_people",
     "certificate_alerts",
     "employee_profile",
     "gap_report",
+    "patch_report",
     "shortfalls",
     "summary",
     "trend",

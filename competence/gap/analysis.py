@@ -26,18 +26,22 @@ from competence.gap.queries import (
     active_employee,
     active_position,
     aggregates,
-    combine,
+    as_percent,
     competence_refs,
+    heat_cell,
     holds,
     on_date,
+    per_competence,
     scored_pairs,
     selection,
     totals,
+    totals_from_cells,
     unit_cells,
     unit_refs,
     unit_scope,
 )
 from competence.gap.results import (
+    PERCENT_UNITS,
     ROBUST_HOLDERS,
     AreaScore,
     CertificateAlert,
@@ -70,33 +74,40 @@ def _check_unit(session: Session, unit_id: int | None) -> None:
 def _cells_and_totals(
     uow: UnitOfWork, on: dt.date, unit_id: int | None, subunits: bool
 ) -> tuple[Cells, Totals]:
-    """The two aggregates. For a whole municipality each takes seconds and SQLite runs a query on
-    one core, so the work is split in halves (units by head count for the cells, people by id for
-    the totals) that the unit of work's parallel readers run side by side (on the action's
-    snapshot where the database allows, see competence/uow.py); the halves of the totals are
-    merged here."""
+    """The unit cells, and the per-competence totals derived from them (one aggregate pass over the
+    requirement pairs, not two): the cells summed, corrected for the few people with posts in
+    several units, who count in each unit's cells but once in the totals (:func:`totals_from_cells`).
+
+    For a whole municipality the cells take most of the time and SQLite runs a query on one core,
+    so they are computed in two halves of units of about equal head count, which the unit of work's
+    parallel readers run side by side (on the action's snapshot where the database allows, see
+    competence/uow.py), beside the two small queries of the correction."""
     session = uow.session
     sel = selection(session, on, unit_id, subunits)
+    spread = replace(sel, spread=True)
+    spread_jobs: list[Callable[[Session], Any]] = [
+        lambda s: per_competence(s, spread, per_unit=True),
+        lambda s: per_competence(s, spread, per_unit=False),
+    ]
     if unit_id is not None:
-        return unit_cells(session, sel), totals(session, sel)
-    unit_halves, people_halves = _halves(session, on)
+        one_unit = unit_cells(session, sel)
+        in_units, once = (job(session) for job in spread_jobs)
+        return one_unit, totals_from_cells(one_unit.values(), in_units, once)
+    unit_halves = _unit_halves(session, on)
     jobs: list[Callable[[Session], Any]] = [
         *(lambda s, part=part: unit_cells(s, replace(sel, unit_ids=part)) for part in unit_halves),
-        *(lambda s, span=span: totals(s, replace(sel, employee_ids=span)) for span in people_halves),
+        *spread_jobs,
     ]
     results = uow.parallel(jobs)
     cells: Cells = {}
     for part in results[: len(unit_halves)]:
         cells.update(part)
-    per_comp: Totals = {}
-    for part in results[len(unit_halves) :]:
-        for comp_id, cell in part.items():
-            per_comp[comp_id] = combine(per_comp[comp_id], cell) if comp_id in per_comp else cell
-    return cells, per_comp
+    in_units, once = results[len(unit_halves) :]
+    return cells, totals_from_cells(cells.values(), in_units, once)
 
 
-def _halves(session: Session, on: dt.date) -> tuple[list[tuple[int, ...]], list[tuple[int, int]]]:
-    """Units split in two groups of about equal head count, and people split at the median id."""
+def _unit_halves(session: Session, on: dt.date) -> list[tuple[int, ...]]:
+    """Units split in two groups of about equal head count."""
     heads = session.execute(
         select(Position.unit_id, func.count())
         .where(active_position(on), Position.role_id.is_not(None))
@@ -110,16 +121,9 @@ def _halves(session: Session, on: dt.date) -> tuple[list[tuple[int, ...]], list[
         if running < total / 2:
             first.append(unit)
             running += n
-    second = [unit for unit, _ in heads if unit not in set(first)]
-    ids = session.execute(select(func.min(Position.employee_id), func.max(Position.employee_id))).one()
-    low, high = int(ids[0] or 0), int(ids[1] or 0)
-    middle = session.scalar(
-        select(Position.employee_id).order_by(Position.employee_id).offset(max(total // 2, 0)).limit(1)
-    )
-    split = int(middle) if middle is not None else high
-    unit_halves = [tuple(part) for part in (first, second) if part]
-    people_halves = [(low, split), (split + 1, high)] if split < high else [(low, high)]
-    return unit_halves, people_halves
+    chosen = set(first)
+    second = [unit for unit, _ in heads if unit not in chosen]
+    return [tuple(part) for part in (first, second) if part]
 
 
 # ------------------------------------------------------------------------------------------------
@@ -172,8 +176,8 @@ def cell_people(
                     emp_id,
                     emp.shown_no,
                     emp.full_name,
-                    float(req),
-                    None if cur is None else float(cur),
+                    req / PERCENT_UNITS,
+                    as_percent(cur),
                     level[0] if level else None,
                     level[1] if level else None,
                     level[2] if level else None,
@@ -198,7 +202,7 @@ def shortfalls(
         )
         rows = uow.session.execute(stmt, sel.params())
         return [
-            PersonShortfall(emp_id, comp_id, float(req), None if cur is None else float(cur))
+            PersonShortfall(emp_id, comp_id, req / PERCENT_UNITS, as_percent(cur))
             for emp_id, comp_id, req, cur in rows
         ]
 
@@ -254,12 +258,12 @@ def _area_scores(session: Session, per_comp: Totals) -> list[AreaScore]:
                 ref.area_code,
                 ref.area_name,
                 ref.framework_name,
-                sum(c.mean_required * c.people for c in cells) / n,
-                sum(c.mean_current * c.people for c in cells) / n,
+                sum(c.required_units for c in cells) / (n * PERCENT_UNITS),
+                sum(c.current_units for c in cells) / (n * PERCENT_UNITS),
                 n,
                 sum(c.met for c in cells),
                 sum(c.not_assessed for c in cells),
-                sum(c.mean_gap * c.people for c in cells) / n,
+                sum(c.gap_units for c in cells) / (n * PERCENT_UNITS),
                 ref.area_name_en,
                 ref.framework_name_en,
             )
@@ -422,26 +426,31 @@ def _summary(
     scope = unit_scope(unit_id, subunits)
     fte_mix = _fte_mix(session, on, scope)
     requirements = sum(c.people for c in per_comp.values())
-    ranked = sorted(per_comp.values(), key=lambda c: -c.mean_gap)[:largest]
-    refs = competence_refs(session, [c.competence_id for c in ranked])
-    largest_gaps = tuple(
-        CompetenceGapRank(refs[c.competence_id], c.people, c.mean_gap, c.share_met)
-        for c in ranked
-        if c.mean_gap > 0
-    )
     return GapSummary(
         on,
         sum(fte_mix.values()),
         requirements,
         sum(c.met for c in per_comp.values()),
         sum(c.not_assessed for c in per_comp.values()),
-        sum(c.mean_gap * c.people for c in per_comp.values()) / requirements if requirements else 0.0,
-        largest_gaps,
+        sum(c.gap_units for c in per_comp.values()) / (requirements * PERCENT_UNITS) if requirements else 0.0,
+        _largest_gaps(session, per_comp, largest),
         vulnerable,
         sum(1 for a in alerts if a.status == CertificateStatus.EXPIRING),
         sum(1 for a in alerts if a.status == CertificateStatus.EXPIRED),
         _overdue_goals(session, on, scope),
         fte_mix,
+        largest,
+    )
+
+
+def _largest_gaps(session: Session, per_comp: Totals, largest: int) -> tuple[CompetenceGapRank, ...]:
+    """The ``largest`` competences by mean gap (those with any)."""
+    ranked = sorted(per_comp.values(), key=lambda c: -c.mean_gap)[:largest]
+    refs = competence_refs(session, [c.competence_id for c in ranked])
+    return tuple(
+        CompetenceGapRank(refs[c.competence_id], c.people, c.mean_gap, c.share_met)
+        for c in ranked
+        if c.mean_gap > 0
     )
 
 
@@ -483,10 +492,6 @@ def trend(
         for on in sorted(dates):
             sel = selection(uow.session, on, unit_id, subunits)
             scored = scored_pairs(sel, per_unit=False)
-            n, met, not_assessed, mean_gap, _, _, _ = uow.session.execute(
-                select(*aggregates(scored)), sel.params()
-            ).one()
-            points.append(
-                TrendPoint(on, int(n or 0), int(met or 0), int(not_assessed or 0), float(mean_gap or 0))
-            )
+            cell = heat_cell(None, 0, uow.session.execute(select(*aggregates(scored)), sel.params()).one())
+            points.append(TrendPoint(on, cell.people, cell.met, cell.not_assessed, cell.mean_gap))
     return points

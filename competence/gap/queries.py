@@ -12,10 +12,10 @@ the expression tree costs more than running the query for a small unit.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import (
     ColumnElement,
@@ -26,6 +26,7 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
+    cast,
     exists,
     func,
     literal,
@@ -38,10 +39,10 @@ from sqlalchemy.orm import Session, aliased
 
 from competence.assessments import counted, counting_sources
 from competence.clock import today
-from competence.gap.results import CompetenceRef, HeatCell, UnitRef
+from competence.gap.results import PERCENT_UNITS, CompetenceRef, HeatCell, UnitRef
 from competence.roles import in_force
 from competence.units import subtree_select
-from db.codes import LevelSource
+from db.codes import CompetenceKind, LevelSource
 from db.models import (
     Area,
     Assessment,
@@ -93,6 +94,17 @@ def unit_scope(unit_id: int | None, subunits: bool) -> Select[Any] | None:
     return select(literal(unit_id))
 
 
+class Shape(NamedTuple):
+    """What a statement's structure depends on."""
+
+    today: bool
+    scope: Scope
+    limited: bool
+    ranged: bool
+    own_counts: bool
+    spread: bool
+
+
 @dataclass(frozen=True)
 class Selection:
     """Whose requirements an aggregate covers, and on which date."""
@@ -106,6 +118,9 @@ class Selection:
     competence_ids: tuple[int, ...] | None = None
     #: only people whose id lies in this range (inclusive): a share of the work for another core
     employee_ids: tuple[int, int] | None = None
+    #: only people with posts in more than one unit of the selection: what tells a unit's cells
+    #: summed apart from the totals, where each person counts once
+    spread: bool = False
     #: on an earlier date, whether an employee's self-assessment can be the level that counts (the
     #: register's setting, docs/compliance.md); today the ``is_current`` flags already follow it
     own_counts: bool = False
@@ -135,10 +150,10 @@ class Selection:
         return values
 
     @property
-    def shape(self) -> tuple[bool, Scope, bool, bool, bool]:
+    def shape(self) -> Shape:
         """What the statement's structure depends on (the rest are parameter values)."""
         limited, ranged = self.competence_ids is not None, self.employee_ids is not None
-        return self.today, self.scope, limited, ranged, self.own_counts and not self.today
+        return Shape(self.today, self.scope, limited, ranged, self.own_counts and not self.today, self.spread)
 
 
 def selection(
@@ -168,27 +183,33 @@ def _units_in(scope: Scope) -> Select[Any] | None:
     return None
 
 
-def _pairs(kind: str, scope: Scope, limited: bool, ranged: bool, per_unit: bool) -> Any:
-    """(unit_id,) employee_id, competence_id, req, mandatory: one row per requirement a person carries.
+def _pairs(shape: Shape, per_unit: bool) -> Any:
+    """(unit_id,) employee_id, competence_id, req, mandatory, course: one row per requirement a
+    person carries.
 
     With ``per_unit`` a person with posts in two units yields a row in each; otherwise one row per
-    person and competence. ``req`` is the highest required percentage among their roles, and
-    ``mandatory`` 1 when any of them makes the requirement mandatory.
+    person and competence. ``req`` is the highest required percentage among their roles (in
+    :data:`PERCENT_UNITS`), ``mandatory`` 1 when any of them makes the requirement mandatory, and
+    ``course`` 1 for a competence of kind certificate (held or not, docs/compliance.md).
 
     Nearly everyone holds one role per unit (or in all), so the query has two parts: people with a
     single role join the role's requirements directly, and only the few with several roles go
     through the GROUP BY that keeps the highest requirement. Deduplicating everyone would sort
-    millions of rows for the sake of a handful.
+    millions of rows for the sake of a handful. Both kinds of competence come from one pass over
+    the requirements (a pass per kind read every requirement twice).
     """
     key_cols: list[Any] = [Position.unit_id, Position.employee_id] if per_unit else [Position.employee_id]
     key_names = ["unit_id", "employee_id"] if per_unit else ["employee_id"]
     filters: list[Any] = [active_position(AT), active_employee(AT), Position.role_id.is_not(None)]
-    if scope == "single":  # an equality the planner can estimate (PostgreSQL guesses badly at IN (SELECT $1))
+    # a single unit as an equality the planner can estimate (PostgreSQL guesses badly at IN (SELECT $1))
+    if shape.scope == "single":
         filters.append(Position.unit_id == UNIT_ID)
-    elif (units := _units_in(scope)) is not None:
+    elif (units := _units_in(shape.scope)) is not None:
         filters.append(Position.unit_id.in_(units))
-    if ranged:
+    if shape.ranged:
         filters.append(Position.employee_id.between(EMPLOYEE_FROM, EMPLOYEE_TO))
+    if shape.spread:
+        filters.append(Position.employee_id.in_(_spread_people(list(filters))))
     member = (
         select(
             *key_cols,
@@ -198,23 +219,25 @@ def _pairs(kind: str, scope: Scope, limited: bool, ranged: bool, per_unit: bool)
         .join(Employee, Employee.id == Position.employee_id)
         .where(*filters)
         .group_by(*key_cols)
-        .cte(f"member_{kind}")
+        .cte("member")
     )
-    wanted = select(Competence.id).where(Competence.kind == kind)
-    if limited:
-        wanted = wanted.where(Competence.id.in_(COMPETENCE_IDS))
-    of_kind = Requirement.competence_id.in_(wanted)
+    wanted: list[Any] = [in_force(AT)]
+    if shape.limited:
+        wanted.append(Requirement.competence_id.in_(COMPETENCE_IDS))
+    course = _as_int(Competence.kind == CompetenceKind.CERTIFICATE)
     req_level = aliased(ScaleLevel)
     single = (
         select(
             *(member.c[k] for k in key_names),
             Requirement.competence_id,
-            req_level.percent.label("req"),
+            percent_units(req_level.percent).label("req"),
             _as_int(Requirement.mandatory).label("mandatory"),
+            course.label("course"),
         )
         .join(Requirement, Requirement.role_id == member.c.role_id)
+        .join(Competence, Competence.id == Requirement.competence_id)
         .join(req_level, req_level.id == Requirement.level_id)
-        .where(member.c.roles == 1, of_kind, in_force(AT))
+        .where(member.c.roles == 1, *wanted)
     )
     multi_keys = select(*(member.c[k] for k in key_names)).where(member.c.roles > 1)
     multi_level = aliased(ScaleLevel)
@@ -222,16 +245,34 @@ def _pairs(kind: str, scope: Scope, limited: bool, ranged: bool, per_unit: bool)
         select(
             *key_cols,
             Requirement.competence_id,
-            func.max(multi_level.percent).label("req"),
+            func.max(percent_units(multi_level.percent)).label("req"),
             func.max(_as_int(Requirement.mandatory)).label("mandatory"),
+            func.max(course).label("course"),
         )
         .join(Employee, Employee.id == Position.employee_id)
         .join(Requirement, Requirement.role_id == Position.role_id)
+        .join(Competence, Competence.id == Requirement.competence_id)
         .join(multi_level, multi_level.id == Requirement.level_id)
-        .where(*filters, of_kind, in_force(AT), tuple_(*key_cols).in_(multi_keys))
+        .where(*filters, *wanted, tuple_(*key_cols).in_(multi_keys))
         .group_by(*key_cols, Requirement.competence_id)
     )
-    return union_all(single, multi).subquery(f"pairs_{kind}")
+    return union_all(single, multi).subquery("pairs")
+
+
+def _spread_people(filters: list[Any]) -> Select[Any]:
+    """The people with active posts (that carry a role) in more than one unit under ``filters``."""
+    return (
+        select(Position.employee_id)
+        .join(Employee, Employee.id == Position.employee_id)
+        .where(*filters)
+        .group_by(Position.employee_id)
+        .having(func.count(func.distinct(Position.unit_id)) > 1)
+    )
+
+
+def percent_units(percent: Any) -> ColumnElement[int]:
+    """A level's percentage in :data:`PERCENT_UNITS`, as an integer."""
+    return cast(func.round(percent * PERCENT_UNITS), Integer)
 
 
 def _as_int(flag: Any) -> ColumnElement[int]:
@@ -239,167 +280,169 @@ def _as_int(flag: Any) -> ColumnElement[int]:
     return case((flag, 1), else_=0)
 
 
-@lru_cache(maxsize=64)
-def _scored_shape(
-    today_mode: bool, scope: Scope, limited: bool, ranged: bool, own_counts: bool, per_unit: bool
-) -> Any:
-    """Every requirement pair with its current percentage ``cur`` (NULL: not assessed) and
-    ``missing`` (1: a mandatory course without a valid certificate, docs/compliance.md).
+#: a course held: 100 % (in :data:`PERCENT_UNITS`)
+HELD = 100 * PERCENT_UNITS
 
-    Skills read the ``is_current`` rows through a covering partial index (today), or the newest row
-    that counts on or before an earlier date (the history index). Certificates are judged by
-    validity on the date. The two kinds are scored in separate branches so each row's value is
-    computed once.
+
+@lru_cache(maxsize=64)
+def _scored_shape(shape: Shape, per_unit: bool) -> Any:
+    """Every requirement pair with its current percentage ``cur`` (NULL: not assessed) and
+    ``missing`` (1: a mandatory course without a valid certificate, docs/compliance.md); ``req``
+    and ``cur`` in :data:`PERCENT_UNITS`.
+
+    A skill's level is the ``is_current`` row, read through a covering partial index (today), or
+    the newest row that counts on or before an earlier date (the history index). A course is held
+    (100 %) with a certificate valid on the date, else 0 %: never "not assessed". The certificate
+    test sits in a CASE, so it runs for the course pairs only.
     """
-    skill = _pairs("skill", scope, limited, ranged, per_unit)
-    keys = [c for c in skill.c if c.name not in ("req", "mandatory")]
-    if today_mode:
+    pairs = _pairs(shape, per_unit)
+    keys = [c for c in pairs.c if c.name not in ("req", "mandatory", "course")]
+    if shape.today:
         cur = aliased(Assessment)
         cur_level = aliased(ScaleLevel)
-        skill_rows = (
-            select(*keys, skill.c.req, cur_level.percent.label("cur"), literal(0).label("missing"))
-            .select_from(skill)
-            .outerjoin(
-                cur,
-                and_(
-                    cur.employee_id == skill.c.employee_id,
-                    cur.competence_id == skill.c.competence_id,
-                    cur.is_current,
-                ),
-            )
-            .outerjoin(cur_level, cur_level.id == cur.level_id)
-        )
+        level: Any = percent_units(cur_level.percent)
+        source: Any = pairs.outerjoin(
+            cur,
+            and_(
+                cur.employee_id == pairs.c.employee_id,
+                cur.competence_id == pairs.c.competence_id,
+                cur.is_current,
+            ),
+        ).outerjoin(cur_level, cur_level.id == cur.level_id)
     else:
         hist = aliased(Assessment)
         hist_level = aliased(ScaleLevel)
-        newest = (
-            select(hist_level.percent)
+        level = (
+            select(percent_units(hist_level.percent))
             .join(hist, hist.level_id == hist_level.id)
             .where(
-                hist.employee_id == skill.c.employee_id,
-                hist.competence_id == skill.c.competence_id,
+                hist.employee_id == pairs.c.employee_id,
+                hist.competence_id == pairs.c.competence_id,
                 hist.assessed_on <= AT,
-                *counted(hist, LevelSource.NEWEST if own_counts else LevelSource.LEADER),
+                *counted(hist, LevelSource.NEWEST if shape.own_counts else LevelSource.LEADER),
             )
             .order_by(hist.assessed_on.desc(), hist.id.desc())
             .limit(1)
-            .correlate(skill)
+            .correlate(pairs)
             .scalar_subquery()
         )
-        skill_rows = select(*keys, skill.c.req, newest.label("cur"), literal(0).label("missing")).select_from(
-            skill
-        )
-    certs = _pairs("certificate", scope, limited, ranged, per_unit)
+        source = pairs
     valid = aliased(Certificate)
     has_valid = exists().where(
-        valid.employee_id == certs.c.employee_id,
-        valid.competence_id == certs.c.competence_id,
+        valid.employee_id == pairs.c.employee_id,
+        valid.competence_id == pairs.c.competence_id,
         valid.completed_on <= AT,
         or_(valid.valid_until.is_(None), valid.valid_until >= AT),
     )
-    # a course is held or not: never taken or expired is 0 %, never "not assessed" (docs/compliance.md)
-    cert_cur = case((has_valid, literal(100.0)), else_=literal(0.0))
-    missing = case((and_(certs.c.mandatory == 1, ~has_valid), 1), else_=0)
-    cert_rows = select(
-        *(certs.c[c.name] for c in keys), certs.c.req, cert_cur.label("cur"), missing.label("missing")
-    ).select_from(certs)
-    return union_all(skill_rows, cert_rows).subquery("scored")
+    is_course = pairs.c.course == 1
+    held = case((has_valid, literal(HELD)), else_=literal(0))
+    missing = case((and_(is_course, pairs.c.mandatory == 1, ~has_valid), 1), else_=0)
+    return (
+        select(
+            *keys,
+            pairs.c.req,
+            case((is_course, held), else_=level).label("cur"),
+            missing.label("missing"),
+        )
+        .select_from(source)
+        .subquery("scored")
+    )
 
 
 def scored_pairs(selection: Selection, *, per_unit: bool = True) -> Any:
-    """The scored pairs of a selection, as a subquery; execute with ``selection.params()``."""
-    return _scored_shape(*selection.shape, per_unit)
+    """The scored pairs of a selection, as a subquery; execute with ``selection.params()``.
+    ``req`` and ``cur`` are in :data:`PERCENT_UNITS` (:func:`as_percent` turns them back)."""
+    return _scored_shape(selection.shape, per_unit)
+
+
+def as_percent(units: int | None) -> float | None:
+    """A percentage in :data:`PERCENT_UNITS` as a percentage (None stays None: not assessed)."""
+    return None if units is None else units / PERCENT_UNITS
 
 
 def holds(scored: Any) -> ColumnElement[bool]:
     """The pair meets its requirement (not assessed counts as 0 %)."""
-    meets: ColumnElement[bool] = func.coalesce(scored.c.cur, 0.0) >= scored.c.req
+    meets: ColumnElement[bool] = func.coalesce(scored.c.cur, 0) >= scored.c.req
     return meets
 
 
 def aggregates(scored: Any) -> list[Any]:
-    """people, met, not_assessed, mean_gap, mean_required, mean_current, missing over scored pairs."""
-    cur = func.coalesce(scored.c.cur, 0.0)
+    """people, met, not assessed, the sums of gap, required and current (in :data:`PERCENT_UNITS`),
+    missing: the fields of :class:`HeatCell` after its keys, all integers, so that the figures of
+    groups add up exactly and a row becomes a cell without conversions."""
+    short = scored.c.req - func.coalesce(scored.c.cur, 0)
     return [
         func.count().label("people"),
-        func.sum(case((holds(scored), 1), else_=0)).label("met"),
-        func.sum(case((scored.c.cur.is_(None), 1), else_=0)).label("not_assessed"),
-        func.avg(case((scored.c.req > cur, scored.c.req - cur), else_=0.0)).label("mean_gap"),
-        func.avg(scored.c.req).label("mean_required"),
-        func.avg(cur).label("mean_current"),
-        func.sum(scored.c.missing).label("missing"),
+        func.coalesce(func.sum(case((short <= 0, 1), else_=0)), 0).label("met"),
+        (func.count() - func.count(scored.c.cur)).label("not_assessed"),
+        func.coalesce(func.sum(case((short > 0, short), else_=0)), 0).label("gap_units"),
+        func.coalesce(func.sum(scored.c.req), 0).label("required_units"),
+        func.coalesce(func.sum(scored.c.cur), 0).label("current_units"),
+        func.coalesce(func.sum(scored.c.missing), 0).label("missing"),
     ]
 
 
 @lru_cache(maxsize=64)
-def _grouped_shape(
-    group_cols: tuple[str, ...],
-    today_mode: bool,
-    scope: Scope,
-    limited: bool,
-    ranged: bool,
-    own_counts: bool,
-    per_unit: bool,
-) -> Any:
-    scored = _scored_shape(today_mode, scope, limited, ranged, own_counts, per_unit)
+def _grouped_shape(group_cols: tuple[str, ...], shape: Shape, per_unit: bool) -> Any:
+    scored = _scored_shape(shape, per_unit)
     cols = [scored.c[c] for c in group_cols]
     return select(*cols, *aggregates(scored)).group_by(*cols)
 
 
 def grouped(session: Session, selection: Selection, *group_cols: str, per_unit: bool = True) -> Any:
     """Run the aggregates of a selection grouped by ``group_cols``; yields result rows."""
-    return session.execute(_grouped_shape(group_cols, *selection.shape, per_unit), selection.params())
+    return session.execute(_grouped_shape(group_cols, selection.shape, per_unit), selection.params())
 
 
 def heat_cell(unit_id: int | None, competence_id: int, figures: Sequence[Any]) -> HeatCell:
-    people, met, not_assessed, mean_gap, mean_required, mean_current, missing = figures
-    return HeatCell(
-        unit_id,
-        competence_id,
-        int(people),
-        int(met or 0),
-        int(not_assessed or 0),
-        float(mean_gap or 0),
-        float(mean_required or 0),
-        float(mean_current or 0),
-        int(missing or 0),
-    )
+    """A cell from the figures of :func:`aggregates`."""
+    return HeatCell(unit_id, competence_id, *map(int, figures))
 
 
 def unit_cells(session: Session, selection: Selection) -> dict[tuple[int, int], HeatCell]:
-    """Unit × competence figures; a person counts in each unit where they hold a post."""
+    """Unit × competence figures; a person counts in each unit where they hold a post. (A row is
+    the cell's fields in order: a municipality has hundreds of thousands.)"""
+    make = HeatCell._make
+    return {(row[0], row[1]): make(row) for row in grouped(session, selection, "unit_id", "competence_id")}
+
+
+def per_competence(session: Session, selection: Selection, *, per_unit: bool) -> dict[int, HeatCell]:
+    """Per competence over the selection: each person once, or (``per_unit``) once per unit."""
     return {
-        (u_id, c_id): heat_cell(u_id, c_id, figures)
-        for u_id, c_id, *figures in grouped(session, selection, "unit_id", "competence_id")
+        c_id: HeatCell(None, c_id, *figures)
+        for c_id, *figures in grouped(session, selection, "competence_id", per_unit=per_unit)
     }
 
 
 def totals(session: Session, selection: Selection) -> dict[int, HeatCell]:
-    """Per competence over the whole selection, each person counted once."""
-    return {
-        c_id: heat_cell(None, c_id, figures)
-        for c_id, *figures in grouped(session, selection, "competence_id", per_unit=False)
-    }
+    """Per competence over the whole selection, each person counted once (one aggregate; the
+    heatmap derives the same from its cells, :func:`totals_from_cells`)."""
+    return per_competence(session, selection, per_unit=False)
+
+
+def totals_from_cells(
+    cells: Iterable[HeatCell], spread_in_units: Mapping[int, HeatCell], spread_once: Mapping[int, HeatCell]
+) -> dict[int, HeatCell]:
+    """The per-competence totals (each person once) from the unit cells (each person once per unit):
+    the cells summed, less what the people with posts in several units contribute to their units'
+    cells (``spread_in_units``), plus what they contribute counted once (``spread_once``: their
+    highest requirement over all their roles). Exact, since every figure is an integer sum."""
+    found: dict[int, HeatCell] = {}
+    for cell in cells:
+        c_id = cell.competence_id
+        seen = found.get(c_id)
+        found[c_id] = cell._replace(unit_id=None) if seen is None else seen.plus(cell)
+    for c_id, cell in spread_in_units.items():
+        found[c_id] = found[c_id].plus(cell, -1)
+    for c_id, cell in spread_once.items():
+        seen = found.get(c_id)
+        found[c_id] = cell if seen is None else seen.plus(cell)
+    return {c_id: cell for c_id, cell in found.items() if cell.people}
 
 
 def combine(a: HeatCell, b: HeatCell) -> HeatCell:
-    """The figures of two disjoint groups of people taken together (means weighted by head count)."""
-    n = a.people + b.people
-
-    def mean(x: float, y: float) -> float:
-        return (x * a.people + y * b.people) / n if n else 0.0
-
-    return HeatCell(
-        a.unit_id,
-        a.competence_id,
-        n,
-        a.met + b.met,
-        a.not_assessed + b.not_assessed,
-        mean(a.mean_gap, b.mean_gap),
-        mean(a.mean_required, b.mean_required),
-        mean(a.mean_current, b.mean_current),
-        a.missing + b.missing,
-    )
+    """The figures of two disjoint groups of people taken together."""
+    return a.plus(b)
 
 
 @lru_cache(maxsize=2)

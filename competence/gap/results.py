@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from competence.language import coded, format_date, pick, pick_name
 from competence.numbers import format_int
@@ -252,18 +252,28 @@ class UnitRef:
     depth: int
 
 
-@dataclass(frozen=True)
-class HeatCell:
-    """Figures for one competence among a group of people (a unit, or a whole selection)."""
+#: Percentages are summed in units of 1/10,000 of a percentage point: a scale's levels are stored
+#: with at most four decimals (competence/scales.py), so every sum is an exact integer, and the
+#: figures of groups of people add and subtract exactly (a total from its cells, a cell after one
+#: level changed).
+PERCENT_UNITS = 10_000
+
+
+class HeatCell(NamedTuple):
+    """Figures for one competence among a group of people (a unit, or a whole selection): counts,
+    and the sums of the gaps, the required and the current percentages in :data:`PERCENT_UNITS`.
+
+    A tuple rather than a frozen dataclass: a municipality has hundreds of thousands of cells, and
+    a tuple is made in a third of the time."""
 
     unit_id: int | None
     competence_id: int
     people: int
     met: int
     not_assessed: int
-    mean_gap: float
-    mean_required: float = 0.0
-    mean_current: float = 0.0
+    gap_units: int = 0
+    required_units: int = 0
+    current_units: int = 0
     #: of ``people``, those lacking a mandatory course (never taken or expired): *mangler*,
     #: docs/compliance.md; they are not met, and never *not assessed*
     missing: int = 0
@@ -271,6 +281,33 @@ class HeatCell:
     @property
     def share_met(self) -> float:
         return self.met / self.people if self.people else 0.0
+
+    @property
+    def mean_gap(self) -> float:
+        """Mean gap in percentage points (not assessed counts as 0 %)."""
+        return self.gap_units / (self.people * PERCENT_UNITS) if self.people else 0.0
+
+    @property
+    def mean_required(self) -> float:
+        return self.required_units / (self.people * PERCENT_UNITS) if self.people else 0.0
+
+    @property
+    def mean_current(self) -> float:
+        return self.current_units / (self.people * PERCENT_UNITS) if self.people else 0.0
+
+    def plus(self, other: HeatCell, sign: int = 1) -> HeatCell:
+        """The figures of this group with ``other``'s people added (``sign`` -1: taken away)."""
+        return HeatCell(
+            self.unit_id,
+            self.competence_id,
+            self.people + sign * other.people,
+            self.met + sign * other.met,
+            self.not_assessed + sign * other.not_assessed,
+            self.gap_units + sign * other.gap_units,
+            self.required_units + sign * other.required_units,
+            self.current_units + sign * other.current_units,
+            self.missing + sign * other.missing,
+        )
 
 
 @dataclass(frozen=True)
@@ -428,6 +465,8 @@ class GapSummary:
     overdue_goals: int
     #: FTE bands (heltidskultur): "100", "75-99", "50-74", "<50" → people
     fte_mix: Mapping[str, int] = field(default_factory=dict)
+    #: how many of the largest gaps were asked for (``largest_gaps`` holds those with a gap)
+    largest: int = 5
 
     @property
     def share_met(self) -> float:

@@ -249,9 +249,8 @@ def test_a_mandatory_course_nobody_took_is_missing_in_the_map_and_the_drill_down
     from competence.roles import set_requirement
 
     monkeypatch.setenv("KOMPETANSE_TODAY", "2025-03-01")
-    set_requirement(
-        UnitOfWork(ctx.database), register.roles["teacher"], register.fw.competence_ids["hms-cert"], 1
-    )
+    hms_cert = register.fw.competence_ids["hms-cert"]
+    set_requirement(UnitOfWork(ctx.database), register.roles["teacher"], hms_cert, 1)
     page = shown(qtbot, UnitsPage(ctx), (1024, 700))
     wait_idle(qtbot, ctx)
     model = page.model

@@ -5,6 +5,8 @@ panels (ui/overview/planning_panels.py): targets, heltidskultur and 10-FAKTOR.""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QModelIndex, QSignalBlocker
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
@@ -23,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from competence.actions.figures import UnitFigures, unit_figures
 from competence.changes import COMPLIANCE_INPUTS, TALK_INPUTS
-from competence.gap import CertificateAlert, CompetenceGapRank, Vulnerability
+from competence.clock import today
+from competence.gap import CertificateAlert, CompetenceGapRank, Vulnerability, can_patch, patch_report
 from competence.progress import CancelToken, Progress
 from competence.units import UnitView
 from competence.uow import UnitOfWork
@@ -260,6 +263,23 @@ class OverviewPage(Page):
         self.ctx.tasks.run(job, on_done=self.show_data, parent=self, latest="figures")
         self.planning.load(unit_id)
 
+    def patch_levels(self, pairs: frozenset[tuple[int, int]]) -> bool:
+        """A leader changed some levels: recompute only the cells and totals they touch
+        (competence/gap/patch.py); the panels of qualifications and talks do not read levels."""
+        data = self.data
+        if data is None or not can_patch(pairs) or data.report.heatmap.at != today():
+            return False
+
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> UnitFigures:
+            report = patch_report(uow, data.report, pairs, unit_id=data.unit_id, subunits=data.subunits)
+            return replace(data, report=report)
+
+        self.ctx.tasks.run(
+            job, on_done=lambda figures: self.show_data(figures, panels=False), parent=self, latest="figures"
+        )
+        self.planning.load(data.unit_id)  # the targets count who holds a competence at a level
+        return True
+
     def _unit_chosen(self) -> None:
         self.ctx.preferences.overview_unit = self.selected_unit()
         self.refresh()
@@ -272,7 +292,8 @@ class OverviewPage(Page):
                 add_unit(self.unit, unit)
             self.unit.setCurrentIndex(max(self.unit.findData(chosen), 0) if chosen is not None else 0)
 
-    def show_data(self, data: UnitFigures) -> None:
+    def show_data(self, data: UnitFigures, *, panels: bool = True) -> None:
+        """Show the figures; ``panels``: also load the panels of qualifications and talks again."""
         self.data = data
         self._fill_units(data.units, data.unit_id)
         report = data.report
@@ -322,8 +343,9 @@ class OverviewPage(Page):
         self.gaps_model.set_rows(report.summary.largest_gaps)
         self.vuln_model.set_rows(report.vulnerabilities)
         self.cert_model.set_rows(report.certificates)
-        self.compliance.show_for(data.unit_id)
-        self.talks.show_for(data.unit_id)
+        if panels:
+            self.compliance.show_for(data.unit_id)
+            self.talks.show_for(data.unit_id)
         self.loaded.emit()
 
     def _open_certificate_holder(self, index: QModelIndex) -> None:

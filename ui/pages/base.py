@@ -61,8 +61,16 @@ class Page(QWidget):
         """Ctrl+F: put the cursor in the page's search field; False when the page has none."""
         return False
 
+    def patch_levels(self, pairs: frozenset[tuple[int, int]]) -> bool:
+        """Only the levels of these (employee, competence) pairs changed, of what the screen shows:
+        bring what it shows up to date without loading it all again, and say True; False (the
+        default) when the screen cannot, and reloads instead (docs/decisions/0015)."""
+        return False
+
     def _on_changed(self, changes: Changes) -> None:
         if not changes.touches(self.shows):
+            return
+        if changes.levels_only and self._loaded and not self._stale and self.patch_levels(changes.assessed):
             return
         if self.isVisible():
             self.refresh()

@@ -5,12 +5,12 @@ dates of the trend of the share met over the last two years. Plain data: no Qt, 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from competence.actions.figures import UnitFigures
 from competence.compliance.report import DispensationInUse
-from competence.gap import GapReport, HeatCell, UnitRef
+from competence.gap import PERCENT_UNITS, GapReport, HeatCell, UnitRef
 from competence.periods import quarter_ends
 from competence.units import UnitView
 
@@ -115,20 +115,20 @@ def area_table(report: GapReport, lang: str) -> HeatTable:
     """The strategy view: the same cells pooled per strategy area, each unit a row."""
     heat = report.heatmap
     area_of = {c.id: c.area_id for c in heat.competences}
-    # requirements, met, not assessed, sum of gaps, missing
-    sums: dict[tuple[int, int], list[float]] = {}
+    # requirements, met, not assessed, sum of gaps (in PERCENT_UNITS), missing
+    sums: dict[tuple[int, int], list[int]] = {}
     for (unit_id, comp_id), cell in heat.cells.items():
         key = (unit_id, area_of[comp_id])
         total = sums.get(key)
         if total is None:
-            total = sums[key] = [0, 0, 0, 0.0, 0]
+            total = sums[key] = [0, 0, 0, 0, 0]
         total[0] += cell.people
         total[1] += cell.met
         total[2] += cell.not_assessed
-        total[3] += cell.mean_gap * cell.people
+        total[3] += cell.gap_units
         total[4] += cell.missing
     cells: dict[tuple[int, int], Figures | HeatCell] = {
-        key: Figures(int(n), int(met), int(na), gaps / n, int(missing))
+        key: Figures(n, met, na, gaps / (n * PERCENT_UNITS), missing)
         for key, (n, met, na, gaps, missing) in sums.items()
         if n
     }
@@ -141,6 +141,47 @@ def area_table(report: GapReport, lang: str) -> HeatTable:
         for a in report.areas
     )
     return HeatTable(heat.units, columns, cells)
+
+
+def _area_figures(cells: Iterable[HeatCell]) -> Figures | None:
+    """Cells of one unit and strategy area pooled (None: nobody there has a requirement in it)."""
+    n = met = na = gaps = missing = 0
+    for cell in cells:
+        n += cell.people
+        met += cell.met
+        na += cell.not_assessed
+        gaps += cell.gap_units
+        missing += cell.missing
+    return Figures(n, met, na, gaps / (n * PERCENT_UNITS), missing) if n else None
+
+
+def patched_units_data(
+    old: UnitsData, report: GapReport, competence_ids: Collection[int], lang: str
+) -> UnitsData:
+    """``old`` with the report patched after the levels of ``competence_ids`` changed
+    (:func:`competence.gap.patch_report`): the heat table of competences is the report's, and of
+    the strategy areas only the units whose cells changed are pooled again, and the total row."""
+    heat, before = report.heatmap, old.report.heatmap.cells
+    wanted = set(competence_ids)
+    touched = {u for (u, c), cell in heat.cells.items() if c in wanted and before.get((u, c)) != cell}
+    touched |= {u for (u, c) in before if c in wanted and (u, c) not in heat.cells}
+    in_area: dict[int, list[int]] = {}
+    for ref in heat.competences:
+        in_area.setdefault(ref.area_id, []).append(ref.id)
+    cells = {
+        key: value for key, value in old.areas.cells.items() if key[0] not in touched and key[0] != TOTAL_ROW
+    }
+    for unit_id in touched:
+        for area_id, comps in in_area.items():
+            pooled = _area_figures(
+                found for c in comps if (found := heat.cells.get((unit_id, c))) is not None
+            )
+            if pooled is not None:
+                cells[(unit_id, area_id)] = pooled
+    for a in report.areas:
+        cells[(TOTAL_ROW, a.area_id)] = Figures(a.items, a.met, a.not_assessed, a.mean_gap)
+    areas = replace(old.areas, cells=cells)
+    return replace(old, report=report, competences=competence_table(report, lang), areas=areas)
 
 
 def units_data(figures: UnitFigures, lang: str) -> UnitsData:

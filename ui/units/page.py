@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from competence.actions.figures import CellPeople, people_behind_cell, unit_figures, unit_trend
 from competence.changes import COMPLIANCE_INPUTS
 from competence.clock import today
-from competence.gap import TrendPoint
+from competence.gap import TrendPoint, can_patch, patch_report
 from competence.progress import CancelToken, Progress
 from competence.uow import UnitOfWork
 from ui.context import AppContext
@@ -38,7 +38,7 @@ from ui.errors import show_error
 from ui.i18n import current_language, fmt_date, fmt_int, fmt_percent, fmt_points, fmt_share
 from ui.pages.base import Page
 from ui.units.colours import Legend
-from ui.units.data import UnitsData, trend_dates, units_data
+from ui.units.data import UnitsData, patched_units_data, trend_dates, units_data
 from ui.units.dispensations import DispensationsTab
 from ui.units.drill import DrillPanel
 from ui.units.model import HeatmapModel, Mode
@@ -274,6 +274,29 @@ class UnitsPage(Page):
             latest="figures",
         )
         self.planning.load(unit_id, subunits, at)
+
+    def patch_levels(self, pairs: frozenset[tuple[int, int]]) -> bool:
+        """A leader changed some levels: recompute only the cells and totals they touch
+        (competence/gap/patch.py), and today's point of the trend from the new key figures."""
+        data = self.data
+        if data is None or not can_patch(pairs) or data.at != today() or self.selected_date() != today():
+            return False
+        lang, comps = current_language(), {c for _, c in pairs}
+
+        def job(uow: UnitOfWork, progress: Progress, cancel: CancelToken) -> UnitsData:
+            report = patch_report(uow, data.report, pairs, unit_id=data.unit_id, subunits=data.subunits)
+            return patched_units_data(data, report, comps, lang)
+
+        def done(patched: UnitsData) -> None:
+            self.show_data(patched)
+            s = patched.report.summary
+            points = [p for p in self.trend.points if p.at != patched.at]
+            points.append(TrendPoint(patched.at, s.requirements, s.met, s.not_assessed, s.mean_gap))
+            self.trend.set_points(points, self.selected_date())
+
+        self.ctx.tasks.run(job, on_done=done, parent=self, latest="figures")
+        self.planning.load(data.unit_id, data.subunits, data.at)
+        return True
 
     def _stale_trend(self, unit_id: int | None, subunits: bool) -> bool:
         """The trend depends on the unit, not on the date shown: recompute it when the unit changed,
