@@ -1090,6 +1090,10 @@ The previous contents are in {safety}.</translation>
         <translation>{lacking} of {people} employees lack at least one mandatory requirement ({overdue} overdue); {compliant} meet them all.</translation>
     </message>
     <message>
+        <source>Én stilling hviler på en dispensasjon (se Enheter).</source>
+        <translation>One post rests on a dispensation (see Units).</translation>
+    </message>
+    <message>
         <source>{count} stillinger hviler på en dispensasjon (se Enheter).</source>
         <translation>{count} posts rest on a dispensation (see Units).</translation>
     </message>
@@ -3948,6 +3952,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Largest gaps</translation>
     </message>
     <message>
+        <source>Sårbare kompetanser (under målet, eller én eller ingen har dem)</source>
+        <translation>Vulnerable competences (short of the target, or held by one or nobody)</translation>
+    </message>
+    <message>
         <source>Enhet</source>
         <translation>Unit</translation>
     </message>
@@ -3986,10 +3994,6 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <message>
         <source>Enter eller dobbeltklikk åpner ansattkortet</source>
         <translation>Enter or double-click opens the employee card</translation>
-    </message>
-    <message>
-        <source>Sårbare kompetanser (én eller ingen har dem)</source>
-        <translation>Vulnerable competences (held by one or nobody)</translation>
     </message>
     <message>
         <source>Sertifikater som utløper eller er utløpt</source>

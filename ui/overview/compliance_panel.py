@@ -98,7 +98,9 @@ class ComplianceDuePanel(QGroupBox):
             overdue=fmt_int(report.overdue),
             compliant=fmt_int(report.people_compliant),
         )
-        if report.dispensations:
+        if len(report.dispensations) == 1:
+            text += " " + self.tr("Én stilling hviler på en dispensasjon (se Enheter).")
+        elif report.dispensations:
             text += " " + self.tr("{count} stillinger hviler på en dispensasjon (se Enheter).").format(
                 count=fmt_int(len(report.dispensations))
             )

@@ -195,7 +195,12 @@ class OverviewPage(Page):
         self.fitters: list[ColumnFitter] = []
         for title, view, model, stretch in (
             (self.tr("Største avvik"), self.gaps_view, self.gaps_model, 0),
-            (self.tr("Sårbare kompetanser (én eller ingen har dem)"), self.vuln_view, self.vuln_model, 1),
+            (
+                self.tr("Sårbare kompetanser (under målet, eller én eller ingen har dem)"),
+                self.vuln_view,
+                self.vuln_model,
+                1,
+            ),
             (self.tr("Sertifikater som utløper eller er utløpt"), self.cert_view, self.cert_model, 2),
         ):
             view.setModel(model)
