@@ -571,9 +571,24 @@ def _legend_sheet(ws: Worksheet, grid: Grid, municipality: str, lang: str) -> No
 
 def _colours_explained(ws: Worksheet, row: int, t: _Words) -> int:
     """A sample cell of each colour with its meaning, from ``row``; returns the last row."""
+    styles.header_row(ws, row, [t("Eksempel", "Example"), t("Betydning", "Meaning")])
+    for colours, sample, text in _colour_meanings(t):
+        row += 1
+        cell = safe_cell(ws.cell(row=row, column=1), sample)
+        cell.alignment = styles.CENTER
+        if colours:
+            cell.fill = styles.fill(colours[0])
+            cell.font = styles.font(color=colours[1])
+        safe_cell(ws.cell(row=row, column=2), text).alignment = styles.WRAP_TOP
+        styles.fit_row(ws, row, [(text, LEGEND_WIDTHS[1])])
+    return row
+
+
+def _colour_meanings(t: _Words) -> list[tuple[tuple[str, str] | None, CellValue, str]]:
+    """Each colour (fill, text) of the matrix, a sample cell's value and what it means."""
     mark = not_assessed_mark(t.lang)
     missing, overdue = lacking_marks(t.lang)
-    explanations: list[tuple[tuple[str, str] | None, CellValue, str]] = [
+    return [
         (
             palette.MET,
             3,
@@ -639,17 +654,6 @@ def _colours_explained(ws: Worksheet, row: int, t: _Words) -> int:
             ),
         ),
     ]
-    styles.header_row(ws, row, [t("Eksempel", "Example"), t("Betydning", "Meaning")])
-    for colours, sample, text in explanations:
-        row += 1
-        cell = safe_cell(ws.cell(row=row, column=1), sample)
-        cell.alignment = styles.CENTER
-        if colours:
-            cell.fill = styles.fill(colours[0])
-            cell.font = styles.font(color=colours[1])
-        safe_cell(ws.cell(row=row, column=2), text).alignment = styles.WRAP_TOP
-        styles.fit_row(ws, row, [(text, LEGEND_WIDTHS[1])])
-    return row
 
 
 def _reading_notes(ws: Worksheet, row: int, t: _Words) -> int:
