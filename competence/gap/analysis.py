@@ -330,9 +330,19 @@ def _vulnerable(
     return sorted(found, key=vulnerability_order)
 
 
-def vulnerability_order(v: Vulnerability) -> tuple[int, str, str]:
-    """The most short first, then by unit number and competence."""
-    return (-v.short, v.unit.number, v.competence.label)
+def vulnerability_order(v: Vulnerability) -> tuple[int, str, str, int, int, int, tuple[str, ...]]:
+    """The most short first, then by unit number and competence; then by the target's level, need
+    and the holders, so that two targets of one unit and competence keep one order whatever order
+    the database returned them in (a patched report equals one computed afresh)."""
+    return (
+        -v.short,
+        v.unit.number,
+        v.competence.label,
+        v.target_level or 0,
+        v.needed,
+        v.people_required,
+        v.holders,
+    )
 
 
 def _covered_by_targets(session: Session, units: Mapping[int, UnitRef]) -> set[tuple[int, int]]:
