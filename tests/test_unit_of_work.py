@@ -165,7 +165,7 @@ def test_a_whole_municipality_report_is_one_moment_on_postgresql(
     generate_demo(pg_database, employees=40, seed=3)
     before = gap.gap_report(UnitOfWork(pg_database, "a"))
     shortfall = gap.shortfalls(UnitOfWork(pg_database, "a"))[0]
-    halves = analysis._halves
+    halves = analysis._unit_halves
 
     top = max(level.ordinal for level in competence_levels(UnitOfWork(pg_database), shortfall.competence_id))
 
@@ -177,9 +177,9 @@ def test_a_whole_municipality_report_is_one_moment_on_postgresql(
         )
         return found
 
-    monkeypatch.setattr(analysis, "_halves", halves_then_a_commit)
+    monkeypatch.setattr(analysis, "_unit_halves", halves_then_a_commit)
     during = gap.gap_report(UnitOfWork(pg_database, "a"))
-    monkeypatch.setattr(analysis, "_halves", halves)
+    monkeypatch.setattr(analysis, "_unit_halves", halves)
     after = gap.gap_report(UnitOfWork(pg_database, "a"))
     assert during.summary == before.summary
     assert during.heatmap.totals == before.heatmap.totals

@@ -6598,7 +6598,7 @@ Do it now? It cannot be undone.</translation>
         <translation>Tar&amp;gets</translation>
     </message>
     <message>
-        <source>Dis&amp;pensasjoner</source>
+        <source>Dispensasjo&amp;ner</source>
         <translation>D&amp;ispensations</translation>
     </message>
     <message>

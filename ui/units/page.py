@@ -177,7 +177,7 @@ class UnitsPage(Page):
         self.tabs.addTab(self.vulnerable, self.tr("Sår&barhet"))
         self.tabs.addTab(self.planning.tab, self.tr("&Mål"))
         self.dispensations = DispensationsTab()
-        self.tabs.addTab(self.dispensations, self.tr("Dis&pensasjoner"))
+        self.tabs.addTab(self.dispensations, self.tr("Dispensasjo&ner"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(top_bar)
