@@ -18,6 +18,8 @@ from benchmarks.harness import Row, best_of
 TITLE = "Skrivebordsprogrammet"
 ROOT = Path(__file__).resolve().parent.parent
 START_TARGET_S = 1.5
+#: the cold start to a computed Oversikt of the whole municipality
+OVERVIEW_TARGET_S = 2.0
 KEYSTROKE_TARGET_S = 0.050
 
 
@@ -247,7 +249,7 @@ def run(workdir: Path, quick: bool) -> list[Row]:
             f"kaldstart til vist, utregnet Oversikt ({label} ansatte)",
             min(overview),
             "s",
-            None,
+            OVERVIEW_TARGET_S,
             "hele kommunen: gapanalyse i databasen; beste av 2",
         )
     )

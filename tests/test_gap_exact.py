@@ -33,6 +33,7 @@ from competence.assessments import NewAssessment
 from competence.changes import NOTHING, Changes
 from competence.clock import ENV_TODAY
 from competence.errors import ValidationError
+from competence.planning.targets import TargetInput, add_target
 from competence.privacy.erasure import erase_person
 from competence.privacy.retention import apply_retention
 from competence.roster import ImportOptions, run_import
@@ -443,6 +444,12 @@ class GapMachine(RuleBasedStateMachine):
         self.day = self.offset(days)
         os.environ[ENV_TODAY] = self.day.isoformat()
         self.report = None  # a report is of its day
+
+    @rule(u=st.integers(0, 2), c=st.integers(0, 3), level=st.integers(1, 8), needed=st.integers(1, 3))
+    def target(self, u: int, c: int, level: int, needed: int) -> None:
+        """A unit's target: its vulnerability follows who holds the competence at the level."""
+        comp = self.skills[c]
+        add_target(self.uow, self.units[u], TargetInput(comp, 1 + (level - 1) % self.top[comp], needed))
 
     @rule(newest=st.booleans())
     def level_source(self, newest: bool) -> None:

@@ -13,7 +13,7 @@ snapshot, and inside an action it joins the action's.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -289,15 +289,23 @@ def vulnerabilities(
 
 
 def _vulnerable(
-    session: Session, on: dt.date, cells: Cells, unit_id: int | None, subunits: bool
+    session: Session,
+    on: dt.date,
+    cells: Cells,
+    unit_id: int | None,
+    subunits: bool,
+    competence_ids: Collection[int] | None = None,
 ) -> list[Vulnerability]:
     """The selection's targets that are short, and the cells of critical competences no target
-    covers, required of more than one person and held by at most one, with who holds them."""
+    covers, required of more than one person and held by at most one, with who holds them; of
+    ``competence_ids`` only, when given (a report patched after levels changed)."""
     # imported here: the planning package reads the gap analysis's queries (competence/gap/queries.py)
     from competence.planning.targets import targets_in
 
     units = {u.id: u for u in unit_refs(session, None, True)}
-    targets = targets_in(session, unit_id=unit_id, subunits=subunits, at=on, with_holders=True)
+    targets = targets_in(
+        session, unit_id=unit_id, subunits=subunits, at=on, with_holders=True, competence_ids=competence_ids
+    )
     found = [
         Vulnerability(units[t.unit_id], t.competence, 0, t.holders, t.people_needed, t.level, t.qualification)
         for t in targets
@@ -308,7 +316,8 @@ def _vulnerable(
     weak = [
         cell
         for cell in cells.values()
-        if refs[cell.competence_id].critical
+        if (competence_ids is None or cell.competence_id in competence_ids)
+        and refs[cell.competence_id].critical
         and cell.people > 1
         and cell.met < ROBUST_HOLDERS
         and (cell.unit_id, cell.competence_id) not in covered
@@ -318,7 +327,23 @@ def _vulnerable(
         if cell.unit_id in units:
             names = tuple(sorted(holders.get((cell.unit_id, cell.competence_id), [])))
             found.append(Vulnerability(units[cell.unit_id], refs[cell.competence_id], cell.people, names))
-    return sorted(found, key=lambda v: (-v.short, v.unit.number, v.display_label("nb")))
+    return sorted(found, key=vulnerability_order)
+
+
+def vulnerability_order(v: Vulnerability) -> tuple[int, str, str, int, int, int, tuple[str, ...]]:
+    """The most short first, then by unit number and competence (or qualification); then by the
+    target's level, need and the holders, so that two targets of one unit and competence keep one
+    order whatever order the database returned them in (a patched report equals one computed
+    afresh)."""
+    return (
+        -v.short,
+        v.unit.number,
+        v.display_label("nb"),
+        v.target_level or 0,
+        v.needed,
+        v.people_required,
+        v.holders,
+    )
 
 
 def _covered_by_targets(session: Session, units: Mapping[int, UnitRef]) -> set[tuple[int, int]]:
@@ -445,7 +470,7 @@ def _summary(
 
 def _largest_gaps(session: Session, per_comp: Totals, largest: int) -> tuple[CompetenceGapRank, ...]:
     """The ``largest`` competences by mean gap (those with any)."""
-    ranked = sorted(per_comp.values(), key=lambda c: -c.mean_gap)[:largest]
+    ranked = sorted(per_comp.values(), key=lambda c: (-c.mean_gap, c.competence_id))[:largest]
     refs = competence_refs(session, [c.competence_id for c in ranked])
     return tuple(
         CompetenceGapRank(refs[c.competence_id], c.people, c.mean_gap, c.share_met)

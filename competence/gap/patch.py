@@ -6,9 +6,9 @@ from them (strategy areas, key figures, vulnerabilities) is derived again. The c
 names the (employee, competence) pairs (:attr:`competence.changes.Changes.assessed`); the screens
 that show a report (Oversikt, Enheter) hand it here instead of loading the whole report again.
 
-Exact: the cells of those units and competences are computed afresh by the same statements as the
-report's, and the totals are derived from the cells as the report derives them
-(:func:`competence.gap.queries.totals_from_cells`), every figure an integer sum. A test checks a
+Exact: the cells of those units and competences, and those competences' totals, are computed
+afresh by the same statements as the report's (for the totals, by their definition: each person
+once), every figure an integer sum. A test checks a
 patched report against one computed afresh after random changes (tests/test_gap_exact.py).
 """
 
@@ -20,13 +20,19 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
-from competence.gap.analysis import Cells, _area_scores, _heatmap, _largest_gaps, _vulnerable
+from competence.gap.analysis import (
+    Cells,
+    _area_scores,
+    _heatmap,
+    _largest_gaps,
+    _vulnerable,
+    vulnerability_order,
+)
 from competence.gap.queries import (
     active_employee,
     active_position,
     per_competence,
     selection,
-    totals_from_cells,
     unit_cells,
     unit_scope,
 )
@@ -60,25 +66,23 @@ def patch_report(
         units = _units_of(uow, {e for e, _ in pairs}, on, unit_id, subunits)
         sel = selection(s, on, unit_id, subunits, competence_ids=comps)
         fresh = unit_cells(s, replace(sel, unit_ids=units)) if units else {}
-        stale = set(units)
         wanted = set(comps)
-        cells: Cells = {
-            key: cell
-            for key, cell in report.heatmap.cells.items()
-            if not (key[0] in stale and key[1] in wanted)
-        }
+        cells: Cells = dict(report.heatmap.cells)
+        for key in [(u, c) for u in units for c in comps]:
+            cells.pop(key, None)
         cells.update(fresh)
-        spread = replace(sel, spread=True)
-        changed_totals = totals_from_cells(
-            (cell for key, cell in cells.items() if key[1] in wanted),
-            per_competence(s, spread, per_unit=True),
-            per_competence(s, spread, per_unit=False),
-        )
+        # the changed competences' totals by their definition, each person once: one statement over
+        # the people who carry them, cheaper than the correction for people in several units
         per_comp = {c: cell for c, cell in report.heatmap.totals.items() if c not in wanted}
-        per_comp.update(changed_totals)
+        per_comp.update(per_competence(s, sel, per_unit=False))
         heatmap = _heatmap(s, on, unit_id, subunits, cells, per_comp)
         areas = _area_scores(s, per_comp)
-        vulns = _vulnerable(s, on, cells, unit_id, subunits)
+        # a level of a competence changes only that competence's vulnerabilities
+        vulns = sorted(
+            [v for v in report.vulnerabilities if v.competence.id not in wanted]
+            + _vulnerable(s, on, cells, unit_id, subunits, wanted),
+            key=vulnerability_order,
+        )
         requirements = sum(c.people for c in per_comp.values())
         gaps = sum(c.gap_units for c in per_comp.values())
         summary = replace(

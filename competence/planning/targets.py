@@ -14,6 +14,7 @@ the avdelinger); status on a date (docs/planning.md, "Targets"):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,8 +125,10 @@ def targets_in(
     subunits: bool = True,
     at: dt.date,
     with_holders: bool = False,
+    competence_ids: Collection[int] | None = None,
 ) -> list[TargetStatus]:
-    """The targets of the unit (and the units below it), or every target, with their status."""
+    """The targets of the unit (and the units below it), or every target, with their status;
+    only the targets of ``competence_ids`` when given."""
     level = aliased(ScaleLevel)
     stmt = (
         select(
@@ -137,6 +140,8 @@ def targets_in(
     scope = unit_scope(unit_id, subunits)
     if scope is not None:
         stmt = stmt.where(UnitTarget.unit_id.in_(scope))
+    if competence_ids is not None:
+        stmt = stmt.where(UnitTarget.competence_id.in_(sorted(competence_ids)))
     rows = session.execute(stmt).all()
     ids = [row[0].id for row in rows]
     counts = holder_counts(session, ids, at)
