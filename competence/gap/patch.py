@@ -77,9 +77,10 @@ def patch_report(
         per_comp.update(per_competence(s, sel, per_unit=False))
         heatmap = _heatmap(s, on, unit_id, subunits, cells, per_comp)
         areas = _area_scores(s, per_comp)
-        # a level of a competence changes only that competence's vulnerabilities
+        # a level of a competence changes only that competence's vulnerabilities (a target that
+        # names a qualification is not touched by a level)
         vulns = sorted(
-            [v for v in report.vulnerabilities if v.competence.id not in wanted]
+            [v for v in report.vulnerabilities if v.competence is None or v.competence.id not in wanted]
             + _vulnerable(s, on, cells, unit_id, subunits, wanted),
             key=vulnerability_order,
         )
