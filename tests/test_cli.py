@@ -52,7 +52,7 @@ def test_gap_report_json_heatmap(register_url: str) -> None:
         "met": 1,
         "share_met": 33.3,
         "not_assessed": 1,
-        "missing": 0,
+        "missing": 0,  # mandatory and lacking (a certificate competence); informasjonssikkerhet is a skill
         "mean_gap": 37.5,
     }
     assert data["summary"]["people"] == 3

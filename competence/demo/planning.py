@@ -236,6 +236,55 @@ def _qualification_targets(
     (two enheter, two authorisations: e.g. autorisasjon som sykepleier at a sykehjem): "every such
     post filled by someone holding it", with a measure (and a recruitment where it falls short);
     target id -> its measures."""
+    required, names = _authorisations_on_posts(session)
+    candidates: list[tuple[int, str, str, int, int]] = []
+    for unit in units.values():
+        below = _subtree(units, unit.id)
+        if (
+            unit.depth != 2
+            or len(set().union(*(people.per_unit.get(u, set()) for u in below))) < TARGET_MIN_PEOPLE
+        ):
+            continue
+        for qualification_id, (key, _) in names.items():
+            on_posts = set().union(*(required.get((u, qualification_id), set()) for u in below))
+            if len(on_posts) >= QUALIFICATION_TARGET_MIN:
+                candidates.append((-len(on_posts), unit.number, key, unit.id, qualification_id))
+    made: list[UnitTarget] = []
+    for minus_count, _, _, unit_id, qualification_id in sorted(candidates):
+        if len(made) < QUALIFICATION_TARGETS and all(
+            t.unit_id != unit_id and t.qualification_id != qualification_id for t in made
+        ):
+            made.append(
+                UnitTarget(
+                    unit_id=unit_id,
+                    qualification_id=qualification_id,
+                    people_needed=-minus_count,
+                    reason=QUALIFICATION_REASON.format(name=names[qualification_id][1].lower()),
+                    due_on=dt.date(today.year + 1, 6, 30),
+                )
+            )
+    session.add_all(made)
+    session.flush()
+    have = holder_counts(session, [t.id for t in made], today)
+    measures: dict[int, list[UnitMeasure]] = {}
+    for target in made:
+        kinds = [MeasureKind.DEVELOP]
+        if have.get(target.id, 0) < target.people_needed:
+            kinds.append(MeasureKind.RECRUIT)
+        name = names[target.qualification_id or 0][1].lower()
+        measures[target.id] = [
+            _qualification_measure(rng, units[target.unit_id], target, kind, name, today) for kind in kinds
+        ]
+        session.add_all(measures[target.id])
+    session.flush()
+    return measures
+
+
+def _authorisations_on_posts(
+    session: Session,
+) -> tuple[dict[tuple[int, int], set[int]], dict[int, tuple[str, str]]]:
+    """(unit, authorisation) -> the people on active posts there whose role requires it; and the
+    authorisations' keys and names."""
     rows = session.execute(
         select(
             Position.unit_id, Qualification.id, Qualification.key, Qualification.name, Position.employee_id
@@ -256,62 +305,24 @@ def _qualification_targets(
     for unit_id, qualification_id, key, name, employee_id in rows:
         required.setdefault((unit_id, qualification_id), set()).add(employee_id)
         names[qualification_id] = (key, name)
-    candidates: list[tuple[int, str, str, int, int]] = []
-    for unit in units.values():
-        if unit.depth != 2:
-            continue
-        below = _subtree(units, unit.id)
-        if len(set().union(*(people.per_unit.get(u, set()) for u in below))) < TARGET_MIN_PEOPLE:
-            continue
-        for qualification_id, (key, _) in names.items():
-            on_posts = set().union(*(required.get((u, qualification_id), set()) for u in below))
-            if len(on_posts) >= QUALIFICATION_TARGET_MIN:
-                candidates.append((-len(on_posts), unit.number, key, unit.id, qualification_id))
-    chosen: list[tuple[int, int, int]] = []
-    for minus_count, _, _, unit_id, qualification_id in sorted(candidates):
-        if unit_id not in {u for u, _, _ in chosen} and qualification_id not in {q for _, q, _ in chosen}:
-            chosen.append((unit_id, qualification_id, -minus_count))
-        if len(chosen) == QUALIFICATION_TARGETS:
-            break
-    made: list[UnitTarget] = []
-    for unit_id, qualification_id, count in chosen:
-        name = names[qualification_id][1].lower()
-        target = UnitTarget(
-            unit_id=unit_id,
-            qualification_id=qualification_id,
-            people_needed=count,
-            reason=QUALIFICATION_REASON.format(name=name),
-            due_on=dt.date(today.year + 1, 6, 30),
-        )
-        session.add(target)
-        made.append(target)
-    session.flush()
-    have = holder_counts(session, [t.id for t in made], today)
-    measures: dict[int, list[UnitMeasure]] = {}
-    for target in made:
-        unit = units[target.unit_id]
-        name = names[target.qualification_id or 0][1].lower()
-        kinds = [MeasureKind.DEVELOP]
-        if have.get(target.id, 0) < target.people_needed:
-            kinds.append(MeasureKind.RECRUIT)
-        measures[target.id] = [
-            UnitMeasure(
-                unit_id=unit.id,
-                year=today.year,
-                kind=kind.value,
-                title=QUALIFICATION_MEASURES[kind].format(name=name),
-                target_id=target.id,
-                cost_nok=None if kind is MeasureKind.RECRUIT else 5_000 * rng.randint(1, 4),
-                funding=None if kind is MeasureKind.RECRUIT else Funding.UNIT_BUDGET.value,
-                responsible_id=unit.leader_id,
-                due_on=dt.date(today.year + 1, rng.randint(2, 6), 1),
-                status=MeasureStatus.PLANNED.value,
-            )
-            for kind in kinds
-        ]
-        session.add_all(measures[target.id])
-    session.flush()
-    return measures
+    return required, names
+
+
+def _qualification_measure(
+    rng: random.Random, unit: _Unit, target: UnitTarget, kind: MeasureKind, name: str, today: dt.date
+) -> UnitMeasure:
+    return UnitMeasure(
+        unit_id=unit.id,
+        year=today.year,
+        kind=kind.value,
+        title=QUALIFICATION_MEASURES[kind].format(name=name),
+        target_id=target.id,
+        cost_nok=None if kind is MeasureKind.RECRUIT else 5_000 * rng.randint(1, 4),
+        funding=None if kind is MeasureKind.RECRUIT else Funding.UNIT_BUDGET.value,
+        responsible_id=unit.leader_id,
+        due_on=dt.date(today.year + 1, rng.randint(2, 6), 1),
+        status=MeasureStatus.PLANNED.value,
+    )
 
 
 @dataclass(frozen=True)

@@ -6162,6 +6162,14 @@ Do it now? It cannot be undone.</translation>
         <translation>New target for the unit</translation>
     </message>
     <message>
+        <source>Kompetanse og nivå</source>
+        <translation>Competence and level</translation>
+    </message>
+    <message>
+        <source>Kvalifikasjon</source>
+        <translation>Qualification</translation>
+    </message>
+    <message>
         <source>personer</source>
         <translation>people</translation>
     </message>
@@ -6180,14 +6188,6 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>Kompetanse:</source>
         <translation>Competence:</translation>
-    </message>
-    <message>
-        <source>&amp;Kompetanse og nivå</source>
-        <translation>&amp;Competence and level</translation>
-    </message>
-    <message>
-        <source>K&amp;valifikasjon</source>
-        <translation>&amp;Qualification</translation>
     </message>
     <message>
         <source>Målet gjelder:</source>

@@ -1,7 +1,7 @@
 """A leader sets a target for a formal qualification on the Planlegging screen, as a person does:
-the unit chosen by typing, Ny mål, "Kvalifikasjon" by its Alt key, the qualification typed into its
-picker, Lagre clicked; once refused in place for a missing choice. In bokmål and English, on the
-1024x768 test screen (today 01.03.2025).
+the unit chosen by typing, Nytt mål, "Målet gjelder" by Shift+Tab and the arrow down to
+Kvalifikasjon, the qualification typed into its picker, Lagre clicked; once refused in place for a
+missing choice. In bokmål and English, on the 1024x768 test screen (today 01.03.2025).
 
 Autorisasjon som sykepleier: Åse holds it (valid), Bjørn's expired on 31.12.2024, Lise holds it
 but has left. Hjemmetjenesten's target of 2 therefore has 1.
@@ -27,7 +27,7 @@ from competence.qualifications import (
     create_qualification,
 )
 from competence.uow import UnitOfWork
-from tests.ui.catalogue import duplicates, inputs_without_a_name, mnemonic, mnemonics_of
+from tests.ui.catalogue import duplicates, inputs_without_a_name, mnemonics_of
 from tests.ui.support import Register, click, retype, shown, uow_of, wait_idle, when_open
 from tests.ui.test_planning_page import choose_unit
 from ui.context import AppContext
@@ -52,6 +52,20 @@ WORDS = {
         "holders": "Hold the qualification (1): Åse Ødegård",
     },
 }
+
+
+def choose_qualification(dialog: TargetDialog, qtbot: QtBot) -> None:
+    """Shift+Tab up to "Målet gjelder", the arrow down to Kvalifikasjon, Tab on to its picker."""
+    # offscreen, the unit picker's popup may still count as the active window: a dialog a person
+    # sees is the active one
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2_000)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert dialog.kind.hasFocus()
+    QTest.keyClick(dialog.kind, Qt.Key.Key_Down)
+    assert dialog.for_qualification
+    QTest.keyClick(dialog.kind, Qt.Key.Key_Tab)  # the competence's rows are hidden: on to the qualification
+    assert dialog.qualification.hasFocus()
 
 
 def type_qualification(dialog: TargetDialog, qtbot: QtBot, text: str) -> None:
@@ -90,16 +104,10 @@ def test_a_leader_sets_a_qualification_target_with_the_keyboard(
     seen: dict[str, object] = {}
 
     def fill(dialog: TargetDialog) -> None:
-        assert dialog.by_competence.isChecked() and dialog.competence.isVisible()
+        # it opens in the competence, as before; the choice of kind is the row above
+        assert not dialog.for_qualification and dialog.focusWidget() is dialog.competence
         assert not dialog.qualification.isVisible()
-        letter = mnemonic(dialog.by_qualification.text())
-        assert letter is not None
-        # offscreen, the unit picker's popup may still count as the active window: a dialog a
-        # person sees is the active one
-        dialog.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2_000)
-        QTest.keyClick(dialog, getattr(Qt.Key, f"Key_{letter.upper()}"), Qt.KeyboardModifier.AltModifier)
-        qtbot.waitUntil(dialog.by_qualification.isChecked, timeout=2_000)  # Alt+key animates a click
+        choose_qualification(dialog, qtbot)
         # the rows of a competence give way to the qualification's
         assert dialog.qualification.isVisible() and not dialog.competence.isVisible()
         assert not dialog.level.isVisible()
@@ -143,14 +151,7 @@ def test_changing_a_qualification_target_opens_on_the_qualification(
     choose_unit(page, qtbot, "Hjemme")
 
     def first(dialog: TargetDialog) -> None:
-        dialog.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2_000)
-        QTest.keyClick(
-            dialog, Qt.Key.Key_V if lang == "nb" else Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier
-        )
-        qtbot.waitUntil(dialog.by_qualification.isChecked, timeout=2_000)  # Alt+key animates a click
-        QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)  # Tab goes on to the qualification
-        assert dialog.qualification.hasFocus()
+        choose_qualification(dialog, qtbot)
         type_qualification(dialog, qtbot, WORDS[lang]["typed"])
         retype(dialog.people.line, "3")
         click(dialog.save_button)
@@ -163,7 +164,7 @@ def test_changing_a_qualification_target_opens_on_the_qualification(
     seen: dict[str, object] = {}
 
     def change(dialog: TargetDialog) -> None:
-        seen["kind"] = dialog.by_qualification.isChecked()
+        seen["kind"] = dialog.for_qualification and dialog.focusWidget() is dialog.qualification
         seen["chosen"] = dialog.qualification.currentText()
         retype(dialog.people.line, "1")
         click(dialog.save_button)

@@ -6,17 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QRadioButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 
 from competence.errors import ValidationError
 from competence.planning.targets import (
@@ -95,7 +87,10 @@ def target_columns(lang: str) -> list[Column[TargetStatus]]:
 
 class TargetDialog(FormDialog):
     """A new target for a unit, or a change to one: a competence with the lowest level that counts,
-    or a formal qualification (chosen first; the rows that do not apply are hidden)."""
+    or a formal qualification (chosen in the first row, "Målet gjelder"; the rows that do not apply
+    are hidden). It opens in the competence (or qualification) field, the usual start; Shift+Tab
+    reaches the choice. A choice, not two radio buttons: Tab reaches a field, while an exclusive
+    group leaves its unchecked button out of the Tab chain."""
 
     def __init__(
         self,
@@ -109,17 +104,13 @@ class TargetDialog(FormDialog):
     ) -> None:
         super().__init__(self.tr("Endre mål") if target else self.tr("Nytt mål for enheten"), parent)
         self.tasks, self.unit_id, self.target = tasks, unit_id, target
-        self.by_competence = QRadioButton(self.tr("&Kompetanse og nivå"))
-        self.by_qualification = QRadioButton(self.tr("K&valifikasjon"))
-        self.kind_group = QButtonGroup(self)
-        self.kind_group.addButton(self.by_competence)
-        self.kind_group.addButton(self.by_qualification)
-        kind = QWidget()
-        kind_layout = QHBoxLayout(kind)
-        kind_layout.setContentsMargins(0, 0, 0, 0)
-        kind_layout.addWidget(self.by_competence)
-        kind_layout.addWidget(self.by_qualification)
-        kind_layout.addStretch(1)
+        qualification_target = target is not None and target.qualification is not None
+        self.kind = QComboBox()
+        self.kind.addItem(self.tr("Kompetanse og nivå"), "competence")
+        if qualifications or qualification_target:
+            self.kind.addItem(self.tr("Kvalifikasjon"), "qualification")
+        else:
+            self.kind.setToolTip(self.tr("Kvalifikasjonskatalogen er tom (Rammeverk → Kvalifikasjoner)"))
         self.competence = CompetencePicker(competences)
         self.level = QComboBox()
         self.qualification = QualificationPicker(qualifications)
@@ -132,7 +123,7 @@ class TargetDialog(FormDialog):
         self.due = DateEdit(target.due_on if target else None, optional=True)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
-        self.add_row(self.tr("Målet gjelder:"), kind, "kind")
+        self.add_row(self.tr("Målet gjelder:"), self.kind, "kind")
         self.add_row(self.tr("Kompetanse:"), self.competence, "competence_id")
         self.add_row(self.tr("Minst nivå:"), self.level, "level")
         self.add_row(self.tr("Kvalifikasjon:"), self.qualification, "qualification_id")
@@ -148,20 +139,21 @@ class TargetDialog(FormDialog):
             self.level.setCurrentIndex(max(self.level.findData(target.level), 0))
         if target is not None and target.qualification is not None:
             self.qualification.select_id(target.qualification.id)
-        qualification_target = target is not None and target.qualification is not None
-        (self.by_qualification if qualification_target else self.by_competence).setChecked(True)
-        self.by_qualification.setEnabled(bool(qualifications) or qualification_target)
-        if not self.by_qualification.isEnabled():
-            self.by_qualification.setToolTip(
-                self.tr("Kvalifikasjonskatalogen er tom (Rammeverk → Kvalifikasjoner)")
-            )
-        self.by_qualification.toggled.connect(self._kind_changed)
+        self.kind.setCurrentIndex(max(self.kind.findData("qualification"), 0) if qualification_target else 0)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
         self.resize(540, self.sizeHint().height())
 
     @property
     def for_qualification(self) -> bool:
-        return self.by_qualification.isChecked()
+        return bool(self.kind.currentData() == "qualification")
+
+    def focus_first_field(self) -> None:
+        """The competence or the qualification: what a leader sets first (the kind above it is
+        chosen less often)."""
+        (self.qualification if self.for_qualification else self.competence).setFocus(
+            Qt.FocusReason.OtherFocusReason
+        )
 
     def _kind_changed(self) -> None:
         qualification = self.for_qualification
