@@ -32,7 +32,7 @@ from competence import assessments, certificates, employees, gap, roles, units
 from competence.assessments import NewAssessment
 from competence.changes import NOTHING, Changes
 from competence.clock import ENV_TODAY
-from competence.errors import ValidationError
+from competence.errors import ConflictError, ValidationError
 from competence.planning.targets import TargetInput, add_target
 from competence.privacy.erasure import erase_person
 from competence.privacy.retention import apply_retention
@@ -449,7 +449,9 @@ class GapMachine(RuleBasedStateMachine):
     def target(self, u: int, c: int, level: int, needed: int) -> None:
         """A unit's target: its vulnerability follows who holds the competence at the level."""
         comp = self.skills[c]
-        add_target(self.uow, self.units[u], TargetInput(comp, 1 + (level - 1) % self.top[comp], needed))
+        # the same target twice is refused (ConflictError) and changes nothing
+        with contextlib.suppress(ConflictError):
+            add_target(self.uow, self.units[u], TargetInput(comp, 1 + (level - 1) % self.top[comp], needed))
 
     @rule(newest=st.booleans())
     def level_source(self, newest: bool) -> None:
