@@ -429,6 +429,8 @@ class TaskRunner(QObject):
     def _forget(self, task: Task[Any], parent: QObject | None, latest: str | None) -> None:
         # The task is still inside its own signal emission: let go of it on the next turn of the
         # event loop (tasks are owned by Python, not by a Qt parent, so dropping it deletes it).
+        if not Shiboken.isValid(self):
+            return  # the runner went with its window (e.g. on switching register) before the task ended
         self._tasks.discard(task)
         if latest is not None and self._latest.get((id(parent), latest)) is task:
             del self._latest[(id(parent), latest)]
