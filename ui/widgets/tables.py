@@ -220,7 +220,9 @@ class ColumnFitter(QObject):
             if column == self.stretch:
                 continue
             wanted = max(self.view.sizeHintForColumn(column), header.sectionSizeHint(column))
-            widths[column] = min(wanted, self.caps.get(column, self.cap))
+            # Qt never makes a section narrower than the header's minimum: count what it will apply,
+            # or the columns add up to a pixel or two more than the room and a scroll bar appears
+            widths[column] = max(min(wanted, self.caps.get(column, self.cap)), header.minimumSectionSize())
         room = self.view.viewport().width()
         hidden = set()
         for column in self.optional:
