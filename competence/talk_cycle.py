@@ -114,7 +114,7 @@ def appraisals_due(
         elif unit_id is not None:
             unit = get_or_fail(s, OrgUnit, unit_id, "enhet", "Unit")
         warn = settings.appraisal_warning_days if warning_days is None else warning_days
-        counted, standings = _standings(
+        counted, standings = talk_standings(
             s,
             unit_id=unit.id if unit is not None else None,
             subunits=subunits,
@@ -144,32 +144,6 @@ def _order(s: TalkStanding) -> tuple[int, dt.date, str, str]:
 
 
 def talk_standings(
-    session: Session,
-    *,
-    unit_id: int | None,
-    subunits: bool,
-    at: dt.date,
-    interval_months: int,
-    warning_days: int,
-    employee_ids: Iterable[int] | None = None,
-    only_due: bool = False,
-    details: bool = True,
-) -> list[TalkStanding]:
-    """Each person (still employed, with a position on ``at`` in the units) and their talk."""
-    return _standings(
-        session,
-        unit_id=unit_id,
-        subunits=subunits,
-        at=at,
-        interval_months=interval_months,
-        warning_days=warning_days,
-        employee_ids=employee_ids,
-        only_due=only_due,
-        details=details,
-    )[1]
-
-
-def _standings(
     session: Session,
     *,
     unit_id: int | None,
@@ -301,7 +275,7 @@ def overdue_talk_ids(uow: UnitOfWork, *, at: dt.date | None = None) -> frozenset
                 warning_days=settings.appraisal_warning_days,
                 only_due=True,
                 details=False,
-            )
+            )[1]
             if x.status is TalkDue.OVERDUE
         )
 
@@ -317,5 +291,5 @@ def talk_standing(session: Session, employee_id: int, at: dt.date) -> TalkStandi
         interval_months=settings.appraisal_interval_months,
         warning_days=settings.appraisal_warning_days,
         employee_ids=[employee_id],
-    )
+    )[1]
     return found[0] if found else None
