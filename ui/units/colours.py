@@ -1,6 +1,6 @@
 """The heatmap's colours and their legend. The bands are those of the printed unit plan and the
 gap report (:mod:`competence.export.palette`): green from 90 % met, yellow from 60 %, red below;
-grey when nobody is assessed yet, so "ikke vurdert" never looks like a gap; a dark orange corner
+grey when nobody is assessed yet, so "ikke vurdert" never looks like a gap; a dark brown corner
 where someone lacks a mandatory course ("mangler")."""
 
 from __future__ import annotations
@@ -21,8 +21,6 @@ STRIP = QColor(90, 90, 90)
 STRIP_TRACK = QColor(255, 255, 255, 150)
 #: The bar under the name of a critical competence in the heatmap's header.
 CRITICAL_MARK = QColor(166, 27, 27)
-#: The corner of a cell where someone lacks a mandatory course (*mangler*, docs/compliance.md).
-MISSING_MARK = QColor(191, 87, 0)
 
 
 def _pair(colours: tuple[str, str]) -> tuple[QColor, QColor]:
@@ -33,6 +31,9 @@ MET, MET_TEXT = _pair(palette.MET)
 NEAR, NEAR_TEXT = _pair(palette.NEAR)
 GAP, GAP_TEXT = _pair(palette.GAP)
 NOT_ASSESSED, NOT_ASSESSED_TEXT = _pair(palette.NOT_ASSESSED)
+#: a mandatory course lacking (*mangler*, docs/compliance.md): the workbooks' colours; the cell's
+#: corner takes the dark one, to stand out on any fill
+MISSING, MISSING_MARK = _pair(palette.MISSING)
 
 
 def paint_missing_corner(painter: QPainter, rect: QRect) -> None:

@@ -20,9 +20,8 @@ from competence.actions.figures import CellPeople
 from competence.gap import PersonCell
 from competence.scales import LevelView
 from ui.card.common import gap_explanation, level_text
-from ui.card.profile import MISSING
 from ui.i18n import current_language, fmt_date, fmt_number, fmt_points
-from ui.units.colours import GAP, MET, NOT_ASSESSED
+from ui.units.colours import GAP, MET, MISSING, NOT_ASSESSED
 from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTableModel
 
 GAP_COLUMN = 4
