@@ -469,6 +469,8 @@ class GapMachine(RuleBasedStateMachine):
         subtree = {self.units[0], self.units[1]}
         mine = gap.gap_report(uow, unit_id=self.units[0])
         assert_same(mine, plain_figures(uow, today, today, subtree), "one unit and below, today")
+        alone = gap.gap_report(uow, unit_id=self.units[1], subunits=False)
+        assert_same(alone, plain_figures(uow, today, today, {self.units[1]}), "one unit alone, today")
         earlier = today - dt.timedelta(days=200)
         before = gap.gap_report(uow, at=earlier)
         assert_same(before, plain_figures(uow, earlier, today), "whole municipality, earlier")
@@ -530,3 +532,31 @@ def test_the_change_notification_names_the_levels_written(
     assert (named | Changes(audit=True)).levels_only
     assert not (named | Changes(assessments=True)).assessed  # one side did not name its pairs
     assert not (named | Changes(people=True)).levels_only
+
+
+def test_a_patch_counts_a_person_with_posts_in_two_units_once_in_the_totals(
+    uow: UnitOfWork, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The patch moves a competence's total by what its cells moved only when the changed person
+    counts in one unit; someone with posts in two units counts in both cells but once in the total,
+    so their total is computed afresh. Both kinds of change, each against a report made afresh."""
+    monkeypatch.setenv(ENV_TODAY, START.isoformat())
+    fw = make_mini_framework(uow)
+    dig1 = fw.competence_ids["dig-1"]
+    north, south = units.create_unit(uow, "1", "Nord").id, units.create_unit(uow, "2", "Sør").id
+    nurse = roles.create_role(uow, "Sykepleier").id
+    roles.set_requirement(uow, nurse, dig1, 3)
+    spread = employees.create_employee(uow, "1", "Eva", "Én").id
+    single = employees.create_employee(uow, "2", "Per", "To").id
+    for person, unit in ((spread, north), (spread, south), (single, north)):
+        employees.add_position(uow, person, employees.PositionInput(unit, "Stilling", nurse, 50, None))
+    assessments.record_assessment(uow, NewAssessment(single, dig1, 2))
+    for person, level in ((spread, 3), (single, 4), (spread, 4)):
+        before = gap.gap_report(uow)
+        assessments.record_assessment(uow, NewAssessment(person, dig1, level))
+        patched = gap.patch_report(uow, before, {(person, dig1)})
+        fresh = gap.gap_report(uow)
+        assert patched.heatmap.cells == fresh.heatmap.cells
+        assert patched.heatmap.totals == fresh.heatmap.totals
+        assert patched.summary == fresh.summary
+    assert fresh.heatmap.totals[dig1].people == 2  # Eva once, though she counts in both units

@@ -6,9 +6,10 @@ from them (strategy areas, key figures, vulnerabilities) is derived again. The c
 names the (employee, competence) pairs (:attr:`competence.changes.Changes.assessed`); the screens
 that show a report (Oversikt, Enheter) hand it here instead of loading the whole report again.
 
-Exact: the cells of those units and competences, and those competences' totals, are computed
-afresh by the same statements as the report's (for the totals, by their definition: each person
-once), every figure an integer sum. A test checks a
+Exact: the cells of those units and competences are computed afresh by the same statement as the
+report's; a competence's total moves by what its cells moved when each changed person holds posts
+in one unit only, and is otherwise computed afresh by its definition (each person once). Every
+figure is an integer sum, so the two agree to the last unit. A test checks a
 patched report against one computed afresh after random changes (tests/test_gap_exact.py).
 """
 
@@ -23,7 +24,6 @@ from sqlalchemy import select
 from competence.gap.analysis import (
     Cells,
     _area_scores,
-    _heatmap,
     _largest_gaps,
     _vulnerable,
     vulnerability_order,
@@ -36,7 +36,7 @@ from competence.gap.queries import (
     unit_cells,
     unit_scope,
 )
-from competence.gap.results import PERCENT_UNITS, GapReport
+from competence.gap.results import PERCENT_UNITS, GapReport, Heatmap
 from competence.uow import UnitOfWork
 from db.models import Employee, Position
 
@@ -63,19 +63,35 @@ def patch_report(
     with uow.reading():
         s = uow.session
         comps = tuple(sorted({c for _, c in pairs}))
-        units = _units_of(uow, {e for e, _ in pairs}, on, unit_id, subunits)
+        posts = _units_of(uow, {e for e, _ in pairs}, on, unit_id, subunits)
+        units = tuple(sorted(set().union(*posts.values())))
         sel = selection(s, on, unit_id, subunits, competence_ids=comps)
         fresh = unit_cells(s, replace(sel, unit_ids=units)) if units else {}
         wanted = set(comps)
-        cells: Cells = dict(report.heatmap.cells)
+        old_cells = report.heatmap.cells
+        cells: Cells = dict(old_cells)
         for key in [(u, c) for u in units for c in comps]:
             cells.pop(key, None)
         cells.update(fresh)
-        # the changed competences' totals by their definition, each person once: one statement over
-        # the people who carry them, cheaper than the correction for people in several units
         per_comp = {c: cell for c, cell in report.heatmap.totals.items() if c not in wanted}
-        per_comp.update(per_competence(s, sel, per_unit=False))
-        heatmap = _heatmap(s, on, unit_id, subunits, cells, per_comp)
+        if all(len(held) == 1 for held in posts.values()):
+            # each changed person counts in one unit, so a total moves exactly as their cells do
+            for c in comps:
+                total = report.heatmap.totals.get(c)
+                if total is None:  # no one's role requires it: no cell and no total to move
+                    continue
+                for u in units:
+                    if (u, c) in fresh:
+                        total = total.plus(fresh[u, c])
+                    if (u, c) in old_cells:
+                        total = total.plus(old_cells[u, c], -1)
+                per_comp[c] = total
+        else:
+            # someone counts in several units: the changed competences' totals by their definition,
+            # each person once (one statement over the people who carry them)
+            per_comp.update(per_competence(s, sel, per_unit=False))
+        # levels change no unit and no competence the report lists
+        heatmap = Heatmap(on, report.heatmap.units, report.heatmap.competences, cells, per_comp)
         areas = _area_scores(s, per_comp)
         # a level of a competence changes only that competence's vulnerabilities (a target that
         # names a qualification is not touched by a level)
@@ -100,10 +116,11 @@ def patch_report(
 
 def _units_of(
     uow: UnitOfWork, people: set[int], on: dt.date, unit_id: int | None, subunits: bool
-) -> tuple[int, ...]:
-    """The units in the selection where these people hold an active post that carries a role."""
+) -> dict[int, set[int]]:
+    """Per person, the units in the selection where they hold an active post that carries a role
+    (people without one are left out: their levels count nowhere)."""
     stmt = (
-        select(Position.unit_id)
+        select(Position.employee_id, Position.unit_id)
         .join(Employee, Employee.id == Position.employee_id)
         .where(
             Position.employee_id.in_(sorted(people)),
@@ -116,4 +133,7 @@ def _units_of(
     scope = unit_scope(unit_id, subunits)
     if scope is not None:
         stmt = stmt.where(Position.unit_id.in_(scope))
-    return tuple(sorted(uow.session.scalars(stmt)))
+    found: dict[int, set[int]] = {}
+    for person, unit in uow.session.execute(stmt):
+        found.setdefault(person, set()).add(unit)
+    return found
