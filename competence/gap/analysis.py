@@ -91,6 +91,8 @@ def _cells_and_totals(
     ]
     if unit_id is not None:
         one_unit = unit_cells(session, sel)
+        if not subunits:  # within one unit each person counts once already: nothing to correct
+            return one_unit, totals_from_cells(one_unit.values(), {}, {})
         in_units, once = (job(session) for job in spread_jobs)
         return one_unit, totals_from_cells(one_unit.values(), in_units, once)
     unit_halves = _unit_halves(session, on)
