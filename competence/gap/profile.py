@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
-from sqlalchemy import Executable, Integer, bindparam, func, select
+from sqlalchemy import Executable, Integer, bindparam, select
 from sqlalchemy.orm import Session, aliased
 
 from competence.assessments import counting_sources
@@ -43,8 +43,9 @@ def _profile(session: Session, employee_id: int, on: dt.date) -> EmployeeProfile
             strongest[comp_id] = (held[0], held[1], held[2], True, held[4])
     refs = competence_refs(session, list(strongest))
     selves: dict[int, SelfLevel] = {}
-    current = _current_levels(session, employee_id, list(strongest), on, refs, selves)
-    lacking = _lacking_courses(session, employee_id, on, terms, refs, current)
+    expired: dict[int, dt.date] = {}
+    current = _current_levels(session, employee_id, list(strongest), on, refs, selves, expired)
+    lacking = _lacking_courses(on, terms, refs, current, expired)
     items = []
     for ref in refs.values():
         ordinal, name, percent, mandatory, name_en = strongest[ref.id]
@@ -138,10 +139,12 @@ def _current_levels(
     at: dt.date,
     refs: Mapping[int, CompetenceRef],
     selves: dict[int, SelfLevel] | None = None,
+    expired: dict[int, dt.date] | None = None,
 ) -> dict[int, tuple[int | None, str | None, float, dt.date | None, str | None]]:
     """competence → (level ordinal, level name, percent, date, English level name) for one person
     on a date: the level that counts (a self-assessment only when the register counts the newest
-    of any source, docs/compliance.md). The newest self-assessments go into ``selves``."""
+    of any source, docs/compliance.md). The newest self-assessments go into ``selves``, and per
+    course the last day of the latest certificate that ran out before the date into ``expired``."""
     if not comp_ids:
         return {}
     result: dict[int, tuple[int | None, str | None, float, dt.date | None, str | None]] = {}
@@ -163,11 +166,13 @@ def _current_levels(
         certs = session.execute(
             _certificates_stmt(), {"employee_id": employee_id, "competence_ids": cert_ids, "at": at}
         ).all()
-        top_levels = _certificate_levels(session, {refs[c].scale_id for c in cert_ids})
+        top_levels = _certificate_levels(session, {refs[c].scale_id for c in cert_ids}) if certs else {}
         for cert_comp, completed, valid_until in certs:
             if cert_comp is None:
                 continue
             valid = valid_until is None or valid_until >= at
+            if not valid and expired is not None and valid_until is not None:
+                expired[cert_comp] = max(valid_until, expired.get(cert_comp, valid_until))
             prev = result.get(cert_comp)
             if prev is not None and prev[2] >= 100.0 and not valid:
                 continue
@@ -178,29 +183,24 @@ def _current_levels(
 
 
 def _lacking_courses(
-    session: Session,
-    employee_id: int,
     at: dt.date,
     terms: Mapping[int, Terms],
     refs: Mapping[int, CompetenceRef],
     current: Mapping[int, tuple[int | None, str | None, float, dt.date | None, str | None]],
+    expired: Mapping[int, dt.date],
 ) -> dict[int, tuple[RequirementStatus, dt.date | None, dt.date | None]]:
     """The mandatory courses without a valid certificate on ``at``: competence → (missing or
-    overdue, the deadline, since when lacking) (docs/compliance.md)."""
+    overdue, the deadline, since when lacking) (docs/compliance.md). ``expired``: per course, the
+    last day of the latest certificate that ran out before ``at`` (read with the levels: a
+    certificate that ran out was completed before it did)."""
     out = {}
     for comp_id, term in terms.items():
         ref = refs.get(comp_id)
         cur = current.get(comp_id)
         if ref is None or ref.kind != "certificate" or (cur is not None and cur[2] >= 100.0):
             continue
-        expired = session.scalar(
-            select(func.max(Certificate.valid_until)).where(
-                Certificate.employee_id == employee_id,
-                Certificate.competence_id == comp_id,
-                Certificate.valid_until < at,
-            )
-        )
-        out[comp_id] = (lacking_status(term.due, at), term.due, lacking_since(term.since, expired))
+        since = lacking_since(term.since, expired.get(comp_id))
+        out[comp_id] = (lacking_status(term.due, at), term.due, since)
     return out
 
 
