@@ -81,6 +81,22 @@ def test_the_drill_down_names_who_lacks_the_course_first(uow: UnitOfWork, regist
     ]
 
 
+def test_the_profile_says_since_when_a_mandatory_course_is_lacking(
+    uow: UnitOfWork, register: dict[str, int]
+) -> None:
+    """From the day after the certificate ran out (Bjørn), or from when the post began (Cecilie)."""
+
+    def lacking(name: str) -> tuple[object, object]:
+        item = next(
+            i for i in gap.employee_profile(uow, register[name]).items if i.competence.id == register["hms"]
+        )
+        return item.lacking, item.lacking_since
+
+    assert lacking("Bjørn")[1] == D(2026, 1, 1)
+    assert lacking("Cecilie")[1] == D(2020, 1, 1)
+    assert lacking("Anne") == (None, None)
+
+
 def test_an_earlier_date_counts_the_leaders_level_not_the_employees_own(
     uow: UnitOfWork, register: dict[str, int]
 ) -> None:

@@ -152,12 +152,14 @@ def _current_levels(
     if skill_ids:
         rows = session.execute(
             _assessments_stmt(), {"employee_id": employee_id, "competence_ids": skill_ids, "at": at}
-        )
-        own_counts = counting_sources(session) is LevelSource.NEWEST
+        ).all()
+        own_counts: bool | None = None  # the setting is read when there is a self-assessment
         for comp_id, ordinal, name, percent, on, name_en, source in rows:  # ascending: the last wins
             if source == AssessmentSource.SELF:
                 if selves is not None:
                     selves[comp_id] = SelfLevel(ordinal, name, name_en, on)
+                if own_counts is None:
+                    own_counts = counting_sources(session) is LevelSource.NEWEST
                 if not own_counts:
                     continue
             result[comp_id] = (ordinal, name, percent, on, name_en)
