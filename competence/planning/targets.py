@@ -144,8 +144,9 @@ def targets_in(
         stmt = stmt.where(UnitTarget.competence_id.in_(sorted(competence_ids)))
     rows = session.execute(stmt).all()
     ids = [row[0].id for row in rows]
-    counts = holder_counts(session, ids, at)
     names = holder_names(session, ids, at) if with_holders else {}
+    # with the names read, their number is the count (one name per person who holds the target)
+    counts = {t: len(held) for t, held in names.items()} if with_holders else holder_counts(session, ids, at)
     refs = competence_refs(session, sorted({c for row in rows if (c := row[0].competence_id) is not None}))
     qualifications = qualification_refs(
         session, sorted({q for row in rows if (q := row[0].qualification_id) is not None})
