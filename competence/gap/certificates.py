@@ -51,7 +51,15 @@ def _alerts(
         newer.id != Certificate.id,
     )
     stmt = (
-        select(Certificate, Employee.shown_no, Employee.first_name, Employee.last_name)
+        select(  # plain columns: thousands of rows at a large municipality, no entities needed
+            Certificate.employee_id,
+            Certificate.name,
+            Certificate.competence_id,
+            Certificate.valid_until,
+            Employee.shown_no,
+            Employee.first_name,
+            Employee.last_name,
+        )
         .join(Employee, Employee.id == Certificate.employee_id)
         .where(
             Certificate.valid_until.is_not(None),
@@ -67,20 +75,20 @@ def _alerts(
         in_units = in_units.where(Position.unit_id.in_(scope))
     stmt = stmt.where(Certificate.employee_id.in_(in_units))
     rows = session.execute(stmt).all()
-    unit_names = _unit_names_of(session, [c.employee_id for c, *_ in rows], on)
+    unit_names = _unit_names_of(session, [row[0] for row in rows], on)
     alerts = [
         CertificateAlert(
-            c.employee_id,
+            emp_id,
             no,
             f"{first} {last}".strip(),
-            unit_names.get(c.employee_id, ""),
-            c.name,
-            c.competence_id,
-            c.valid_until,
-            (c.valid_until - on).days,
+            unit_names.get(emp_id, ""),
+            name,
+            comp_id,
+            valid_until,
+            (valid_until - on).days,
         )
-        for c, no, first, last in rows
-        if c.valid_until is not None
+        for emp_id, name, comp_id, valid_until, no, first, last in rows
+        if valid_until is not None
     ]
     return sorted(alerts, key=lambda a: (a.valid_until, a.name))
 
