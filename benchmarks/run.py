@@ -9,6 +9,7 @@ Targets are checked here and reported, never asserted in unit tests (shared, noi
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import importlib
 import os
@@ -56,6 +57,7 @@ def main() -> int:
     parser.add_argument("--write", action="store_true", help="write the results to docs/benchmarks.md")
     parser.add_argument("--workdir", type=Path, help="where to build the benchmark databases (kept)")
     args = parser.parse_args()
+    warm_bytecode()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="kompetanse-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     #: (title, rows, the higher one-minute load average of the section's start and end)
@@ -71,6 +73,18 @@ def main() -> int:
     if args.write:
         write_doc(sections)
     return 0
+
+
+def warm_bytecode() -> None:
+    """Compile the program's modules once and let the processes the benchmarks start read the
+    compiled files, as an installed program does (pip and the app folder ship them): with
+    PYTHONDONTWRITEBYTECODE set (as on the development machines) every start compiled some 170
+    modules again, 0.4 s of each cold start."""
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    sys.dont_write_bytecode = False
+    for folder in ("competence", "db", "ui"):
+        compileall.compile_dir(ROOT / folder, quiet=1)
+    compileall.compile_file(ROOT / "main.py", quiet=1)
 
 
 def stamp(load: float) -> str:
