@@ -14,9 +14,6 @@ file may have changed (``ImportOptions.expected_sha256`` makes the import refuse
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from competence import audit
 from competence.clock import now, today
+from competence.collector import collector_paused
 from competence.progress import CancelToken, Progress, no_progress
 from competence.roster.apply import apply_plan
 from competence.roster.errors import FileChangedError, LeaversNotConfirmedError
@@ -55,23 +53,6 @@ from db.errors import STORAGE_FAULTS
 from db.models import ImportRun
 
 KIND = ImportKind.ROSTER
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector during a bulk import.
-
-    Reading a roster creates a million small objects that all stay alive until the end; the
-    collector would walk them again and again for nothing (a third of the import's time). Nothing
-    an import builds forms a reference cycle, and the collector runs again as soon as it is done.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass
@@ -239,7 +220,7 @@ def preview_import(
     """A dry run: the full report of what an import would do. Writes nothing."""
     options = options or ImportOptions()
     day = today()
-    with _collector_paused(), uow:
+    with collector_paused(), uow:
         prepared, state = _read_with_state(uow.session, path, options, limits, day)
         roster = _parse(prepared)
         plan = make_plan(roster, state, partial=options.partial, today=day)
@@ -280,7 +261,7 @@ def run_import(
     options = options or ImportOptions()
     attempt = _Attempt(started=now())
     try:
-        with _collector_paused():
+        with collector_paused():
             report = _import(
                 uow, Path(path), options, limits, _Steps(progress, cancel, options.lang), attempt
             )
