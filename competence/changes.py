@@ -46,6 +46,9 @@ class Changes:
     planning: bool = False
     #: the 10-FAKTOR results per unit
     survey: bool = False
+    #: the whole municipality's kept gap figures (competence/gap/kept.py): derived from the rest,
+    #: stored by a read, shown by no screen as such
+    kept: bool = False
     #: With ``assessments``: the (employee, competence) pairs whose assessments were written, when
     #: every write to the assessments named its pair (:func:`competence.uow.writing_levels`); empty
     #: when unknown (a bulk import, a setting that changes which level counts, an erasure). A
@@ -121,6 +124,9 @@ TABLE_KINDS: dict[str, str] = {
     "unit_measure": "planning",
     "unit_budget": "planning",
     "tenfactor_result": "survey",
+    "gap_cell": "kept",
+    "gap_state": "kept",
+    "gap_stale": "kept",
 }
 
 #: What the gap analysis reads (Oversikt, Enheter, the card's profile): a change of any of these

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -728,6 +729,63 @@ class RegisterAccount(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
 
 
+# --------------------------------------------------------------------------------------------
+# The whole municipality's gap figures, kept (docs/decisions/0016-a-read-model-of-todays-figures.md)
+# --------------------------------------------------------------------------------------------
+
+
+class GapState(Base):
+    """One row: whether :class:`GapCell` holds the whole municipality's figures, and for when.
+
+    The database keeps it honest itself: triggers (migration 0010) forget the figures on every write
+    that can change them, and note in :class:`GapStale` the pairs whose assessments or
+    certificates a write touched. Only :mod:`competence.gap.kept` writes the other columns."""
+
+    __tablename__ = "gap_state"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: a new random number on every write the figures depend on (triggers, migration 0010): figures
+    #: computed on a snapshot are stored only if it is still the number that snapshot saw
+    generation: Mapped[int] = mapped_column(BigInteger, default=0, server_default=text("0"))
+    #: the day the kept figures are of; NULL: no figures kept
+    built_on: Mapped[dt.date | None] = mapped_column(Date)
+    #: the first day on which a date in the register (a post starting or ending, a person leaving,
+    #: a certificate running out, a requirement's period) changes them; NULL: none
+    fresh_until: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class GapCell(Base):
+    """The integer sums of one heatmap cell (``unit_id`` > 0) or one competence's total over the
+    municipality, each person once (``unit_id`` 0): the fields of ``HeatCell``."""
+
+    __tablename__ = "gap_cell"
+
+    unit_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    competence_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    people: Mapped[int] = mapped_column(Integer)
+    met: Mapped[int] = mapped_column(Integer)
+    not_assessed: Mapped[int] = mapped_column(Integer)
+    gap_units: Mapped[int] = mapped_column(BigInteger)
+    required_units: Mapped[int] = mapped_column(BigInteger)
+    current_units: Mapped[int] = mapped_column(BigInteger)
+    missing: Mapped[int] = mapped_column(Integer)
+
+
+class GapStale(Base):
+    """An (employee, competence) pair whose assessments or certificates changed after the kept
+    figures were stored: its cells are computed afresh when the figures are read."""
+
+    __tablename__ = "gap_stale"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    employee_id: Mapped[int] = mapped_column(Integer)
+    competence_id: Mapped[int] = mapped_column(Integer)
+
+
+#: Tables of figures computed from the others and kept (the gap figures, migration 0010): never backed
+#: up, restored or exported; a register copied row by row starts without them and computes them.
+DERIVED_TABLES: tuple[str, ...] = ("gap_cell", "gap_stale", "gap_state")
+
 #: Tables holding a reference to an employee; the GDPR export and erasure must cover all of them.
 EMPLOYEE_REFERENCING_TABLES: tuple[str, ...] = (
     "employee",
@@ -744,6 +802,7 @@ EMPLOYEE_REFERENCING_TABLES: tuple[str, ...] = (
 )
 
 __all__ = [
+    "DERIVED_TABLES",
     "EMPLOYEE_REFERENCING_TABLES",
     "Appraisal",
     "Area",
@@ -756,6 +815,9 @@ __all__ = [
     "Employee",
     "EmployeeQualification",
     "Framework",
+    "GapCell",
+    "GapStale",
+    "GapState",
     "ImportMapping",
     "ImportRun",
     "LearningGoal",

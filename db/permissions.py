@@ -92,6 +92,8 @@ class Kind(enum.StrEnum):
     #: About a unit, not a person: its planning (targets, measures, budget).
     UNIT = "unit"
     BOOKKEEPING = "bookkeeping"
+    #: Figures computed from the other tables and kept (docs/decisions/0016).
+    DERIVED = "derived"
 
 
 @dataclass(frozen=True)
@@ -296,6 +298,35 @@ _TABLES: tuple[TableRules, ...] = (
         },
         "The program versions that opened the register (Hjelp → Om); HR's and the owner's programs "
         "record theirs, a leader's program reads the list.",
+    ),
+    *(
+        TableRules(
+            table,
+            Kind.DERIVED,
+            None,
+            {Role.OWNER: EVERYTHING, Role.HR: hr, Role.LEADER: NOTHING, Role.UNREGISTERED: NOTHING},
+            why,
+        )
+        for table, hr, why in (
+            (
+                "gap_cell",
+                _verbs(ALL, ALL, delete=ALL),
+                "The whole municipality's gap figures, kept: sums over every unit's people, so only "
+                "HR reads them (a leader's program computes the figures its rows allow). HR's program "
+                "stores them; triggers running as the owner forget them when a write changes them.",
+            ),
+            (
+                "gap_state",
+                _verbs(select=ALL, update=Grant(Rows.ALL, ("built_on", "fresh_until"))),
+                "Which day the kept figures are of. Its generation number is changed by the triggers only.",
+            ),
+            (
+                "gap_stale",
+                _verbs(select=ALL, delete=ALL),
+                "The (person, competence) pairs written since the figures were kept, noted by triggers "
+                "running as the owner (a leader's level change too); HR's program folds them in.",
+            ),
+        )
     ),
     TableRules(
         "alembic_version",

@@ -46,6 +46,7 @@ from db.models import (
     Certificate,
     Competence,
     Employee,
+    GapState,
     Position,
     Requirement,
     Scale,
@@ -199,6 +200,9 @@ def wipe(uow: UnitOfWork) -> None:
     with uow:
         for table in reversed(Base.metadata.sorted_tables):
             uow.session.execute(delete(table))
+        uow.session.add(
+            GapState(id=1, generation=0)
+        )  # the kept figures' state row, as migration 0010 made it
         uow.commit()
 
 

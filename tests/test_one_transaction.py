@@ -6,7 +6,9 @@ The documented exceptions, each with its reason:
 
 * **a whole municipality's figures** (Oversikt and Enheter without a unit, the gap report and the
   unit plan of everyone): the action's transaction, plus one per parallel reader
-  (:data:`competence.uow.PARALLEL_READS`), which read the action's snapshot on PostgreSQL;
+  (:data:`competence.uow.PARALLEL_READS`), which read the action's snapshot on PostgreSQL, plus one
+  that stores the figures it computed, or folds in the levels written since they were kept, when
+  the action only reads (docs/decisions/0016-kept-figures-for-the-whole-municipality.md);
 * **the development plans of a large unit**, drawn in worker processes: each chunk is read in its
   worker's own transaction, on the action's snapshot on PostgreSQL (this test draws them in
   process, in the action's transaction);
@@ -57,9 +59,10 @@ from db.session import Database, open_database
 from tests.roster.builders import RosterSpec, simple_rows, write_roster
 
 PEOPLE = 60
-#: What each kind of action may begin: one, or one plus the parallel readers of a whole municipality.
+#: What each kind of action may begin: one, or one plus the parallel readers of a whole municipality
+#: and the store of its kept figures.
 ONE = range(1, 2)
-WHOLE = range(1, 2 + PARALLEL_READS)
+WHOLE = range(1, 3 + PARALLEL_READS)
 
 
 @dataclass(frozen=True)
@@ -254,7 +257,7 @@ def test_a_command_is_one_transaction_and_its_version_note(
     monkeypatch.setattr(context, "open_database", opened)
     monkeypatch.setattr(context.CliContext, "record_program_version", note)
     commands = [
-        (["gap-report", "--json"], WHOLE),  # the whole municipality: with the parallel readers
+        (["gap-report", "--json"], WHOLE),  # the whole municipality: the parallel readers, the store
         (["gap-report", "--unit", "1000", "--json"], ONE),
         (["employees", "--json"], ONE),
         (["export-matrix", str(tmp_path / "m.xlsx")], ONE),

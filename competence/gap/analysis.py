@@ -21,8 +21,11 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from competence.assessments import counted, counting_sources
+from competence.collector import collector_paused
+from competence.gap import kept
 from competence.gap.certificates import DEFAULT_EXPIRY_WINDOW_DAYS, certificate_alerts
 from competence.gap.queries import (
+    Selection,
     active_employee,
     active_position,
     aggregates,
@@ -40,6 +43,7 @@ from competence.gap.queries import (
     unit_refs,
     unit_scope,
 )
+from competence.gap.recount import Cells, Totals
 from competence.gap.results import (
     PERCENT_UNITS,
     ROBUST_HOLDERS,
@@ -62,9 +66,6 @@ from db.codes import OPEN_GOAL_STATUSES, CertificateStatus
 from db.models import Area, Assessment, Competence, Employee, LearningGoal, OrgUnit, Position, ScaleLevel
 from db.planning import UnitTarget
 
-Cells = dict[tuple[int, int], HeatCell]
-Totals = dict[int, HeatCell]
-
 
 def _check_unit(session: Session, unit_id: int | None) -> None:
     if unit_id is not None:
@@ -81,7 +82,8 @@ def _cells_and_totals(
     For a whole municipality the cells take most of the time and SQLite runs a query on one core,
     so they are computed in two halves of units of about equal head count, which the unit of work's
     parallel readers run side by side (on the action's snapshot where the database allows, see
-    competence/uow.py), beside the two small queries of the correction."""
+    competence/uow.py), beside the two small queries of the correction; today's are kept in the
+    register and read from there while they hold (competence/gap/kept.py, decision 0016)."""
     session = uow.session
     sel = selection(session, on, unit_id, subunits)
     spread = replace(sel, spread=True)
@@ -95,7 +97,24 @@ def _cells_and_totals(
             return one_unit, totals_from_cells(one_unit.values(), {}, {})
         in_units, once = (job(session) for job in spread_jobs)
         return one_unit, totals_from_cells(one_unit.values(), in_units, once)
-    unit_halves = _unit_halves(session, on)
+    if kept.applies(uow, on):
+        return kept.cells_and_totals(uow, on, lambda: _municipality(uow, sel, spread_jobs))
+    return _municipality(uow, sel, spread_jobs)
+
+
+def _municipality(
+    uow: UnitOfWork, sel: Selection, spread_jobs: list[Callable[[Session], Any]]
+) -> tuple[Cells, Totals]:
+    """The whole municipality's cells (two halves side by side) and totals, by the plain statements
+    (200,000 cells built with the collector paused: see :mod:`competence.collector`)."""
+    with collector_paused():
+        return _halves_and_totals(uow, sel, spread_jobs)
+
+
+def _halves_and_totals(
+    uow: UnitOfWork, sel: Selection, spread_jobs: list[Callable[[Session], Any]]
+) -> tuple[Cells, Totals]:
+    unit_halves = _unit_halves(uow.session, sel.at)
     jobs: list[Callable[[Session], Any]] = [
         *(lambda s, part=part: unit_cells(s, replace(sel, unit_ids=part)) for part in unit_halves),
         *spread_jobs,

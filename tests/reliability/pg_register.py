@@ -128,6 +128,7 @@ def build_shared_register(
     _bookkeeping_rows(reg)
     _person_rows(reg)
     _unit_rows(reg)
+    _kept_rows(reg)
     return reg
 
 
@@ -305,6 +306,24 @@ def _unit_rows(reg: SharedRegister) -> None:
         uow.commit()
     reg.rows.update(ids)
     reg.rows["tenfactor_result"] = {"spare": result.id}
+
+
+def _kept_rows(reg: SharedRegister) -> None:
+    """A kept gap figure and a noted pair (no write after these forgets them), and the state row."""
+    with reg.owner as uow:
+        s = uow.session
+        s.execute(
+            text("INSERT INTO gap_cell VALUES (999999, :c, 2, 1, 0, 10, 20, 10, 0)"),
+            {"c": reg.framework_competence_id},
+        )
+        stale = s.scalar(
+            text("INSERT INTO gap_stale (employee_id, competence_id) VALUES (:e, :c) RETURNING id"),
+            {"e": reg.people[REACHED], "c": reg.framework_competence_id},
+        )
+        uow.commit()
+    reg.rows["gap_cell"] = {"spare": 999999}
+    reg.rows["gap_stale"] = {"spare": stale}
+    reg.rows["gap_state"] = {"spare": 1}
 
 
 @contextmanager

@@ -19,6 +19,7 @@ from competence.backups import AUTO_PREFIX, backup_if_due, list_backups, take_ba
 from competence.cli import main
 from competence.uow import UnitOfWork
 from db import migrate
+from db.models import DERIVED_TABLES
 from db.session import Database, open_database
 from tests.reliability.processes import batches_in, committed_batches, integrity, start_worker, wait_ready
 
@@ -196,4 +197,8 @@ def test_a_register_survives_restore_into_postgresql_and_backup_out_of_it_unchan
     after = _all_rows(round_trip)
     assert after.keys() == before.keys()
     for table, rows in before.items():
-        assert after[table] == rows, table
+        if table not in DERIVED_TABLES:
+            assert after[table] == rows, table
+    # the kept gap figures are computed, not copied: a register copied row by row starts without
+    assert [row[2:] for row in after["gap_state"]] == [(None, None)]
+    assert after["gap_cell"] == after["gap_stale"] == []

@@ -48,7 +48,12 @@ COVERS: dict[Rows, frozenset[str]] = {
     Rows.UNITS: frozenset({"reached"}),
     Rows.NONE: frozenset(),
 }
-PRIMARY_KEY = {"setting": "key", "alembic_version": "version_num", "program_version": "version"}
+PRIMARY_KEY = {
+    "setting": "key",
+    "alembic_version": "version_num",
+    "program_version": "version",
+    "gap_cell": "unit_id",  # one row per unit in the shared register: the unit is its key there
+}
 ROLES = [r.value for r in Role]
 
 
@@ -662,6 +667,24 @@ INSERTS: dict[str, Callable[[SharedRegister], dict[str, Insert]]] = {
     "unit_budget": lambda s: {
         label: _row("unit_budget", unit_id=s.units[unit], year=2030, amount_nok=1000, version=1)
         for label, unit in (("reached", "hjemme"), ("unreached", "skole"))
+    },
+    "gap_cell": lambda s: {
+        "new": _row(
+            "gap_cell",
+            unit_id=999998,
+            competence_id=s.framework_competence_id,
+            people=1,
+            met=1,
+            not_assessed=0,
+            gap_units=0,
+            required_units=10,
+            current_units=10,
+            missing=0,
+        )
+    },
+    "gap_state": lambda s: {"new": _row("gap_state", id=2, generation=0)},
+    "gap_stale": lambda s: {
+        "new": _row("gap_stale", employee_id=s.people[REACHED], competence_id=s.framework_competence_id)
     },
     "tenfactor_result": lambda s: {
         "new": _row(
