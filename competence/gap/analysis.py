@@ -321,16 +321,25 @@ def _vulnerable(
     covers, required of more than one person and held by at most one, with who holds them; of
     ``competence_ids`` only, when given (a report patched after levels changed)."""
     # imported here: the planning package reads the gap analysis's queries (competence/gap/queries.py)
+    from competence.planning.holders import holder_names
     from competence.planning.targets import targets_in
 
     units = {u.id: u for u in unit_refs(session, None, True)}
-    targets = targets_in(
-        session, unit_id=unit_id, subunits=subunits, at=on, with_holders=True, competence_ids=competence_ids
-    )
+    targets = targets_in(session, unit_id=unit_id, subunits=subunits, at=on, competence_ids=competence_ids)
+    short = [t for t in targets if t.short and t.unit_id in units]
+    # the names of those who hold a short target only: a few, where all targets' holders are many
+    holding = holder_names(session, [t.id for t in short], on)
     found = [
-        Vulnerability(units[t.unit_id], t.competence, 0, t.holders, t.people_needed, t.level, t.qualification)
-        for t in targets
-        if t.short and t.unit_id in units
+        Vulnerability(
+            units[t.unit_id],
+            t.competence,
+            0,
+            holding.get(t.id, ()),
+            t.people_needed,
+            t.level,
+            t.qualification,
+        )
+        for t in short
     ]
     covered = _covered_by_targets(session, units)
     refs = competence_refs(session, sorted({c for _, c in cells}))
