@@ -7,6 +7,7 @@ Both on a demo register of 50,000 employees whose roles require 40 competences e
 from __future__ import annotations
 
 import os
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -42,6 +43,17 @@ def _register(workdir: Path, employees: int) -> tuple[str, float | None]:
         database.dispose()
     partial.rename(path)
     return url, time.perf_counter() - started
+
+
+def _forget_kept_figures(path_url: str) -> None:
+    """What a write of a post does to the whole municipality's kept figures (migration 0010); the
+    register brought to the newest schema first, as the app would on its first start."""
+    from db.session import open_database
+
+    open_database(path_url).dispose()
+    with sqlite3.connect(path_url.removeprefix("sqlite:///")) as conn:
+        conn.execute("UPDATE gap_state SET built_on = NULL")
+        conn.execute("DELETE FROM gap_cell")
 
 
 def _child_env(workdir: Path, page: str) -> dict[str, str]:
@@ -243,14 +255,24 @@ def run(workdir: Path, quick: bool) -> list[Row]:
             "på arbeidstråden; nøkler for søk og sortering regnes ut der",
         )
     )
-    overview = cold_start(workdir, url, "overview", 2)
+    _forget_kept_figures(url)
+    first, *kept = cold_start(workdir, url, "overview", 3)
     rows.append(
         Row(
             f"kaldstart til vist, utregnet Oversikt ({label} ansatte)",
-            min(overview),
+            min(kept),
             "s",
             OVERVIEW_TARGET_S,
-            "hele kommunen: gapanalyse i databasen; beste av 2",
+            "hele kommunen fra de lagrede tallene (beslutning 0016); beste av 2",
+        )
+    )
+    rows.append(
+        Row(
+            f"kaldstart til vist, Oversikt, tallene regnet ut og lagret ({label} ansatte)",
+            first,
+            "s",
+            None,
+            "den første starten etter en endring som glemmer dem",
         )
     )
     typed, deleted, count = keystrokes(workdir, url)

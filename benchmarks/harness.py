@@ -30,11 +30,16 @@ class Row:
         return "ok" if self.value <= self.target else f"{self.value / self.target:.1f}× over"
 
 
-def best_of(fn: Callable[[], T], repeat: int = 5) -> tuple[float, T]:
-    """Fastest wall-clock time of ``repeat`` runs in seconds (the least disturbed by a shared machine)."""
+def best_of(
+    fn: Callable[[], T], repeat: int = 5, *, setup: Callable[[], object] | None = None
+) -> tuple[float, T]:
+    """Fastest wall-clock time of ``repeat`` runs in seconds (the least disturbed by a shared machine);
+    ``setup`` runs before each, untimed."""
     times: list[float] = []
     result: T
     for _ in range(repeat):
+        if setup is not None:
+            setup()
         gc.collect()
         start = time.perf_counter()
         result = fn()
