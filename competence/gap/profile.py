@@ -3,21 +3,44 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import Executable, Integer, bindparam, select
+from sqlalchemy import (
+    Date,
+    Executable,
+    Float,
+    Integer,
+    String,
+    bindparam,
+    cast,
+    literal,
+    null,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session, aliased
 
 from competence.assessments import counting_sources
 from competence.compliance.rules import Terms, lacking_since, lacking_status
-from competence.gap.queries import AT, COMPETENCE_IDS, active_position, competence_refs, on_date
+from competence.gap.queries import AT, active_position, on_date, ref_columns, sorted_refs
 from competence.gap.results import AreaScore, CompetenceRef, EmployeeProfile, ProfileItem, SelfLevel
 from competence.lookup import get_or_fail
 from competence.roles import in_force
 from competence.uow import UnitOfWork
 from db.codes import AssessmentSource, LevelSource, RequirementStatus
-from db.models import Assessment, Certificate, Employee, Position, Requirement, ScaleLevel
+from db.models import (
+    Area,
+    Assessment,
+    Certificate,
+    Competence,
+    Employee,
+    Framework,
+    Position,
+    Requirement,
+    ScaleLevel,
+)
 
 EMPLOYEE_ID = bindparam("employee_id", type_=Integer())
 
@@ -33,7 +56,9 @@ def _profile(session: Session, employee_id: int, on: dt.date) -> EmployeeProfile
     reqs = session.execute(_requirements_stmt(), {"employee_id": employee_id, "at": on}).all()
     strongest: dict[int, tuple[int, str, float, bool, str | None]] = {}
     terms: dict[int, Terms] = {}
-    for comp_id, ordinal, name, percent, mandatory, name_en, months, valid_from, start in reqs:
+    # the competences come with the requirements (a statement fewer: on a server each is a round trip)
+    refs = {ref.id: ref for ref in sorted_refs({row[0]: CompetenceRef(*row[9:]) for row in reqs}.values())}
+    for comp_id, ordinal, name, percent, mandatory, name_en, months, valid_from, start, *_ in reqs:
         if mandatory:
             terms.setdefault(comp_id, Terms()).add(True, months, start, valid_from)
         held = strongest.get(comp_id)
@@ -41,7 +66,6 @@ def _profile(session: Session, employee_id: int, on: dt.date) -> EmployeeProfile
             strongest[comp_id] = (ordinal, name, percent, mandatory or (held[3] if held else False), name_en)
         elif mandatory and not held[3]:
             strongest[comp_id] = (held[0], held[1], held[2], True, held[4])
-    refs = competence_refs(session, list(strongest))
     selves: dict[int, SelfLevel] = {}
     expired: dict[int, dt.date] = {}
     current = _current_levels(session, employee_id, list(strongest), on, refs, selves, expired)
@@ -90,17 +114,35 @@ def _requirements_stmt() -> Executable:
             Requirement.deadline_months,
             Requirement.valid_from,
             Position.start_date,
+            *ref_columns(),
         )
         .join(Position, Position.role_id == Requirement.role_id)
         .join(req_level, req_level.id == Requirement.level_id)
+        .join(Competence, Competence.id == Requirement.competence_id)
+        .join(Area, Area.id == Competence.area_id)
+        .join(Framework, Framework.id == Competence.framework_id)
         .where(Position.employee_id == EMPLOYEE_ID, active_position(AT), in_force(AT))
     )
 
 
+SKILL_IDS = bindparam("skill_ids", expanding=True, type_=Integer())
+COURSE_IDS = bindparam("course_ids", expanding=True, type_=Integer())
+SCALE_IDS = bindparam("scale_ids", expanding=True, type_=Integer())
+#: what a row of :func:`_held_stmt` is
+_ASSESSED, _CERTIFIED, _COURSE_LEVEL = 0, 1, 2
+
+
 @lru_cache(maxsize=1)
-def _assessments_stmt() -> Executable:
-    return (
+def _held_stmt() -> Executable:
+    """What the person holds, in one statement (on a server each statement is a round trip):
+    (kind, competence or scale, level ordinal, name, percent, date, English name, source, row id,
+    valid until). Kind 0: an assessment of a skill on or before the date; 1: a certificate of a
+    course completed by then; 2: a level of a course's scale (its lowest and highest stand for
+    lacking and holding it)."""
+    nothing = null()
+    assessed = (
         select(
+            literal(_ASSESSED),
             Assessment.competence_id,
             ScaleLevel.ordinal,
             ScaleLevel.name,
@@ -108,28 +150,45 @@ def _assessments_stmt() -> Executable:
             Assessment.assessed_on,
             ScaleLevel.name_en,
             Assessment.source,
+            Assessment.id,
+            cast(nothing, Date),
         )
         .join(ScaleLevel, ScaleLevel.id == Assessment.level_id)
         .where(
             Assessment.employee_id == EMPLOYEE_ID,
-            Assessment.competence_id.in_(COMPETENCE_IDS),
+            Assessment.competence_id.in_(SKILL_IDS),
             Assessment.assessed_on <= AT,
         )
-        .order_by(Assessment.competence_id, Assessment.assessed_on, Assessment.id)
     )
-
-
-@lru_cache(maxsize=1)
-def _certificates_stmt() -> Executable:
-    return (
-        select(Certificate.competence_id, Certificate.completed_on, Certificate.valid_until)
-        .where(
-            Certificate.employee_id == EMPLOYEE_ID,
-            Certificate.competence_id.in_(COMPETENCE_IDS),
-            Certificate.completed_on <= AT,
-        )
-        .order_by(Certificate.completed_on)
+    certified = select(
+        literal(_CERTIFIED),
+        Certificate.competence_id,
+        cast(nothing, Integer),
+        cast(nothing, String),
+        cast(nothing, Float),
+        Certificate.completed_on,
+        cast(nothing, String),
+        cast(nothing, String),
+        Certificate.id,
+        Certificate.valid_until,
+    ).where(
+        Certificate.employee_id == EMPLOYEE_ID,
+        Certificate.competence_id.in_(COURSE_IDS),
+        Certificate.completed_on <= AT,
     )
+    course_levels = select(
+        literal(_COURSE_LEVEL),
+        ScaleLevel.scale_id,
+        ScaleLevel.ordinal,
+        ScaleLevel.name,
+        cast(nothing, Float),
+        cast(nothing, Date),
+        ScaleLevel.name_en,
+        cast(nothing, String),
+        ScaleLevel.id,
+        cast(nothing, Date),
+    ).where(ScaleLevel.scale_id.in_(SCALE_IDS))
+    return union_all(assessed, certified, course_levels)
 
 
 def _current_levels(
@@ -149,38 +208,39 @@ def _current_levels(
         return {}
     result: dict[int, tuple[int | None, str | None, float, dt.date | None, str | None]] = {}
     skill_ids = [c for c in comp_ids if refs[c].kind != "certificate"]
-    if skill_ids:
-        rows = session.execute(
-            _assessments_stmt(), {"employee_id": employee_id, "competence_ids": skill_ids, "at": at}
-        ).all()
-        own_counts: bool | None = None  # the setting is read when there is a self-assessment
-        for comp_id, ordinal, name, percent, on, name_en, source in rows:  # ascending: the last wins
-            if source == AssessmentSource.SELF:
-                if selves is not None:
-                    selves[comp_id] = SelfLevel(ordinal, name, name_en, on)
-                if own_counts is None:
-                    own_counts = counting_sources(session) is LevelSource.NEWEST
-                if not own_counts:
-                    continue
-            result[comp_id] = (ordinal, name, percent, on, name_en)
     cert_ids = [c for c in comp_ids if refs[c].kind == "certificate"]
-    if cert_ids:
-        certs = session.execute(
-            _certificates_stmt(), {"employee_id": employee_id, "competence_ids": cert_ids, "at": at}
-        ).all()
-        top_levels = _certificate_levels(session, {refs[c].scale_id for c in cert_ids}) if certs else {}
-        for cert_comp, completed, valid_until in certs:
-            if cert_comp is None:
+    params = {
+        "employee_id": employee_id,
+        "at": at,
+        "skill_ids": skill_ids,
+        "course_ids": cert_ids,
+        "scale_ids": sorted({refs[c].scale_id for c in cert_ids}),
+    }
+    rows = session.execute(_held_stmt(), params).all()
+    own_counts: bool | None = None  # the setting is read when there is a self-assessment
+    # ascending date (then row): the last wins
+    assessed = sorted((r for r in rows if r[0] == _ASSESSED), key=lambda r: (r[1], r[5], r[8]))
+    for _, comp_id, ordinal, name, percent, on, name_en, source, _, _ in assessed:
+        if source == AssessmentSource.SELF:
+            if selves is not None:
+                selves[comp_id] = SelfLevel(ordinal, name, name_en, on)
+            if own_counts is None:
+                own_counts = counting_sources(session) is LevelSource.NEWEST
+            if not own_counts:
                 continue
-            valid = valid_until is None or valid_until >= at
-            if not valid and expired is not None and valid_until is not None:
-                expired[cert_comp] = max(valid_until, expired.get(cert_comp, valid_until))
-            prev = result.get(cert_comp)
-            if prev is not None and prev[2] >= 100.0 and not valid:
-                continue
-            low, high = top_levels[refs[cert_comp].scale_id]
-            level = high if valid else low
-            result[cert_comp] = (level[0], level[1], 100.0 if valid else 0.0, completed, level[2])
+        result[comp_id] = (ordinal, name, percent, on, name_en)
+    top_levels = _certificate_levels(r for r in rows if r[0] == _COURSE_LEVEL)
+    certified = sorted((r for r in rows if r[0] == _CERTIFIED), key=lambda r: (r[5], r[8]))
+    for _, cert_comp, _, _, _, completed, _, _, _, valid_until in certified:
+        valid = valid_until is None or valid_until >= at
+        if not valid and expired is not None and valid_until is not None:
+            expired[cert_comp] = max(valid_until, expired.get(cert_comp, valid_until))
+        prev = result.get(cert_comp)
+        if prev is not None and prev[2] >= 100.0 and not valid:
+            continue
+        low, high = top_levels[refs[cert_comp].scale_id]
+        level = high if valid else low
+        result[cert_comp] = (level[0], level[1], 100.0 if valid else 0.0, completed, level[2])
     return result
 
 
@@ -209,15 +269,12 @@ def _lacking_courses(
 _Level = tuple[int, str, str | None]
 
 
-def _certificate_levels(session: Session, scale_ids: set[int]) -> dict[int, tuple[_Level, _Level]]:
-    """Per certificate scale: its lowest and highest level (ordinal, name, English name)."""
+def _certificate_levels(rows: Iterable[Sequence[Any]]) -> dict[int, tuple[_Level, _Level]]:
+    """Per certificate scale: its lowest and highest level (ordinal, name, English name), from the
+    scale-level rows of :func:`_held_stmt`."""
     out: dict[int, tuple[_Level, _Level]] = {}
-    rows = session.execute(
-        select(ScaleLevel.scale_id, ScaleLevel.ordinal, ScaleLevel.name, ScaleLevel.name_en)
-        .where(ScaleLevel.scale_id.in_(scale_ids))
-        .order_by(ScaleLevel.scale_id, ScaleLevel.ordinal)
-    )
-    for scale_id, ordinal, name, name_en in rows:
+    for row in sorted(rows, key=lambda r: (r[1], r[2])):
+        scale_id, ordinal, name, name_en = row[1], row[2], row[3], row[6]
         low, _ = out.get(scale_id, ((ordinal, name, name_en), (ordinal, name, name_en)))
         out[scale_id] = (low, (ordinal, name, name_en))
     return out

@@ -448,28 +448,34 @@ def combine(a: HeatCell, b: HeatCell) -> HeatCell:
     return a.plus(b)
 
 
+def ref_columns() -> tuple[Any, ...]:
+    """The columns of a :class:`CompetenceRef`, in the order of its fields (``CompetenceRef(*row)``);
+    the statement joins ``Area`` and ``Framework`` to ``Competence``."""
+    return (
+        Competence.id,
+        Competence.code,
+        Competence.name,
+        Competence.name_en,
+        Area.id,
+        Area.code,
+        Area.name,
+        Competence.framework_id,
+        Framework.key,
+        Framework.name,
+        Competence.kind,
+        Competence.critical,
+        Competence.scale_id,
+        Area.sort_order,
+        Competence.sort_order,
+        Area.name_en,
+        Framework.name_en,
+    )
+
+
 @lru_cache(maxsize=2)
 def _refs_stmt(limited: bool) -> Executable:
     stmt = (
-        select(
-            Competence.id,
-            Competence.code,
-            Competence.name,
-            Competence.name_en,
-            Area.id,
-            Area.code,
-            Area.name,
-            Competence.framework_id,
-            Framework.key,
-            Framework.name,
-            Competence.kind,
-            Competence.critical,
-            Competence.scale_id,
-            Area.sort_order,
-            Competence.sort_order,
-            Area.name_en,
-            Framework.name_en,
-        )
+        select(*ref_columns())
         .join(Area, Area.id == Competence.area_id)
         .join(Framework, Framework.id == Competence.framework_id)
     )
@@ -482,17 +488,7 @@ def competence_refs(session: Session, ids: Sequence[int] | None = None) -> dict[
         return {}
     params = {} if ids is None else {"competence_ids": list(ids)}
     rows = session.execute(_refs_stmt(ids is not None), params)
-    refs = [
-        CompetenceRef(
-            c_id, code, name, name_en, a_id, a_code, a_name, fw_id, fw_key, fw_name, kind, critical, scale_id,
-            a_order, c_order, a_name_en, fw_name_en,
-        )
-        for (
-            c_id, code, name, name_en, a_id, a_code, a_name, fw_id, fw_key, fw_name, kind, critical, scale_id,
-            a_order, c_order, a_name_en, fw_name_en,
-        ) in rows
-    ]  # fmt: skip
-    return {ref.id: ref for ref in sorted_refs(refs)}
+    return {ref.id: ref for ref in sorted_refs(CompetenceRef(*row) for row in rows)}
 
 
 def sorted_refs(refs: Iterable[CompetenceRef]) -> tuple[CompetenceRef, ...]:
