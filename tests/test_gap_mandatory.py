@@ -97,6 +97,27 @@ def test_the_profile_says_since_when_a_mandatory_course_is_lacking(
     assert lacking("Anne") == (None, None)
 
 
+def test_the_profile_shows_a_course_held_at_its_scales_top_and_one_run_out_at_its_lowest(
+    uow: UnitOfWork, register: dict[str, int]
+) -> None:
+    """A course's scale has two levels (0: not held, 1: held); the profile names the level as the
+    certificates make it, and a skill's level that counts beside the employee's own newer one."""
+
+    def item(name: str, competence: str) -> tuple[object, ...]:
+        found = next(
+            i
+            for i in gap.employee_profile(uow, register[name]).items
+            if i.competence.id == register[competence]
+        )
+        own = found.self_level.ordinal if found.self_level is not None else None
+        return found.current_level, found.current_percent, found.assessed_on, own
+
+    assert item("Anne", "hms") == (1, 100.0, D(2025, 3, 1), None)
+    assert item("Bjørn", "hms") == (0, 0.0, D(2022, 3, 1), None)
+    assert item("Cecilie", "hms") == (None, None, None, None)
+    assert item("Anne", "dig") == (2, 50.0, D(2025, 1, 10), 4)
+
+
 def test_an_earlier_date_counts_the_leaders_level_not_the_employees_own(
     uow: UnitOfWork, register: dict[str, int]
 ) -> None:
