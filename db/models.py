@@ -752,6 +752,9 @@ class GapState(Base):
     #: the first day on which a date in the register (a post starting or ending, a person leaving,
     #: a certificate running out, a requirement's period) changes them; NULL: none
     fresh_until: Mapped[dt.date | None] = mapped_column(Date)
+    #: PostgreSQL: the transaction that last changed ``generation`` (``txid_current()``), so that a
+    #: bulk write of a million statements changes the row once, not a million times
+    bumped_in: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class GapCell(Base):

@@ -99,3 +99,27 @@ def test_a_leaders_program_computes_its_own_figures_and_stores_nothing(register:
         leader.dispose()
     assert heatmap.cells  # the leader's units
     assert _owner(register, "SELECT built_on FROM gap_state") is None
+
+
+def test_a_bulk_write_changes_the_state_row_once_per_transaction(register: SharedRegister) -> None:
+    """A bulk write through executemany is a statement per row; each statement's trigger must not
+    add a version of the one state row (a million versions in one transaction, walked every time)."""
+    _kept_by_hr(register).dispose()
+    person = register.people[REACHED]
+    level = _owner(register, "SELECT level_id FROM assessment WHERE employee_id = %s LIMIT 1", (person,))
+    with psycopg.connect(**connection_params(register.database.url)) as conn:
+        with conn.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO assessment (employee_id, competence_id, level_id, assessed_on, source, "
+                "is_current, created_at) VALUES (%s, %s, %s, current_date, 'leader', false, now())",
+                [(person, register.framework_competence_id, level)] * 50,
+            )
+            cursor.execute("UPDATE position SET end_date = end_date WHERE employee_id = %s", (person,))
+            cursor.execute("UPDATE position SET end_date = end_date WHERE employee_id = %s", (person,))
+            cursor.execute("SELECT n_tup_upd FROM pg_stat_xact_user_tables WHERE relname = 'gap_state'")
+            row = cursor.fetchone()
+        assert row is not None
+        # once for the first note (the figures kept), once when the post forgot them; then never again
+        assert row[0] == 2
+        conn.commit()
+    assert _owner(register, "SELECT built_on FROM gap_state") is None

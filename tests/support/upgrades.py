@@ -84,7 +84,7 @@ NEW_TABLES = {
 }
 #: New tables whose migration writes rows: the kept gap figures' state (migration 0010), no figures
 #: kept and generation 0 until the register is written or read
-NEW_TABLE_ROWS: dict[str, list[tuple[Any, ...]]] = {"gap_state": [(1, 0, None, None)]}
+NEW_TABLE_ROWS: dict[str, list[tuple[Any, ...]]] = {"gap_state": [(1, 0, None, None, None)]}
 
 
 @dataclass(frozen=True)

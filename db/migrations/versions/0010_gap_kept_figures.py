@@ -11,8 +11,9 @@ Triggers keep them honest whoever writes, the app, a bulk import or plain SQL:
   competence's kind, a level's percentage, a role, unit or person deleted) *forgets* the kept
   figures: ``gap_cell`` and ``gap_stale`` emptied, ``built_on`` cleared;
 * a write of an assessment or certificate notes its pair in ``gap_stale`` (when figures are kept);
-* each of them gives ``gap_state.generation`` a new random number, so figures computed on a snapshot
-  are stored only if no such write came in between.
+* each of them gives ``gap_state.generation`` a new random number (on PostgreSQL once per
+  transaction, ``bumped_in``), so figures computed on a snapshot are stored only if no such write
+  came in between.
 
 On SQLite the triggers run per row; on PostgreSQL per statement (the pairs from the statement's
 transition tables), as the owner (``SECURITY DEFINER``), so that a leader's login, which may not
@@ -142,13 +143,26 @@ def _sqlite_rules() -> None:
 
 
 def _postgresql_rules() -> None:
+    # A statement trigger fires for every statement, and a bulk write through executemany is a
+    # statement per row. The state row is changed once per transaction (``bumped_in``): a row
+    # updated a million times in one transaction leaves a million versions to walk, each time. The
+    # figures are emptied only when some are kept (deleted rows stay for the transaction to scan).
     op.execute(f"""
 CREATE FUNCTION kr_gap_forget() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER {SAFE_PATH} AS $$
+DECLARE
+    kept date;
+    bumped bigint;
 BEGIN
-    UPDATE public.gap_state SET generation = {PG_NEW_VERSION}, built_on = NULL, fresh_until = NULL;
-    DELETE FROM public.gap_cell;
-    DELETE FROM public.gap_stale;
+    SELECT built_on, bumped_in INTO kept, bumped FROM public.gap_state;
+    IF kept IS NOT NULL OR bumped IS DISTINCT FROM txid_current() THEN
+        UPDATE public.gap_state
+        SET generation = {PG_NEW_VERSION}, bumped_in = txid_current(), built_on = NULL, fresh_until = NULL;
+    END IF;
+    IF kept IS NOT NULL THEN
+        DELETE FROM public.gap_cell;
+        DELETE FROM public.gap_stale;
+    END IF;
     RETURN NULL;
 END
 $$""")
@@ -164,9 +178,15 @@ $$""")
         op.execute(f"""
 CREATE FUNCTION kr_gap_note_{name}() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER {SAFE_PATH} AS $$
+DECLARE
+    kept date;
+    bumped bigint;
 BEGIN
-    UPDATE public.gap_state SET generation = {PG_NEW_VERSION};
-    IF EXISTS (SELECT 1 FROM public.gap_state WHERE built_on IS NOT NULL) THEN
+    SELECT built_on, bumped_in INTO kept, bumped FROM public.gap_state;
+    IF bumped IS DISTINCT FROM txid_current() THEN
+        UPDATE public.gap_state SET generation = {PG_NEW_VERSION}, bumped_in = txid_current();
+    END IF;
+    IF kept IS NOT NULL THEN
         INSERT INTO public.gap_stale (employee_id, competence_id)
         SELECT DISTINCT p.employee_id, p.competence_id FROM ({rows}) AS p WHERE p.competence_id IS NOT NULL;
     END IF;
@@ -224,6 +244,7 @@ def upgrade() -> None:
     sa.Column('generation', sa.BigInteger(), server_default=sa.text('0'), nullable=False),
     sa.Column('built_on', sa.Date(), nullable=True),
     sa.Column('fresh_until', sa.Date(), nullable=True),
+    sa.Column('bumped_in', sa.BigInteger(), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_gap_state'))
     )
     op.execute('INSERT INTO gap_state (id, generation) VALUES (1, 0)')
