@@ -193,8 +193,8 @@ def test_a_write_while_they_are_computed_keeps_nothing(demo: UnitOfWork) -> None
     other = UnitOfWork(uow.database)
     person, comp, ordinal = _someone_with_a_skill(uow)
 
-    def compute_while_someone_writes() -> tuple[dict[Any, Any], dict[Any, Any]]:
-        figures = (unit_cells(uow.session, Selection(today())), totals(uow.session, Selection(today())))
+    def compute_while_someone_writes(u: UnitOfWork) -> tuple[dict[Any, Any], dict[Any, Any]]:
+        figures = (unit_cells(u.session, Selection(today())), totals(u.session, Selection(today())))
         new = assessments.NewAssessment(person, comp, 1 if ordinal > 1 else 2, today(), "leader")
         assessments.record_assessment(other, new)  # committed on another connection meanwhile
         return figures

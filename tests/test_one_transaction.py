@@ -8,7 +8,8 @@ The documented exceptions, each with its reason:
   unit plan of everyone): the action's transaction, plus one per parallel reader
   (:data:`competence.uow.PARALLEL_READS`), which read the action's snapshot on PostgreSQL, plus one
   that stores the figures it computed, or folds in the levels written since they were kept, when
-  the action only reads (docs/decisions/0016-kept-figures-for-the-whole-municipality.md);
+  the action only reads, and on SQLite, when it computes them, one that sets its token and the
+  reading after it (docs/decisions/0016-kept-figures-for-the-whole-municipality.md);
 * **the development plans of a large unit**, drawn in worker processes: each chunk is read in its
   worker's own transaction, on the action's snapshot on PostgreSQL (this test draws them in
   process, in the action's transaction);
@@ -60,9 +61,9 @@ from tests.roster.builders import RosterSpec, simple_rows, write_roster
 
 PEOPLE = 60
 #: What each kind of action may begin: one, or one plus the parallel readers of a whole municipality
-#: and the store of its kept figures.
+#: and the transactions that keep its figures (the token, the reading after it, the store).
 ONE = range(1, 2)
-WHOLE = range(1, 3 + PARALLEL_READS)
+WHOLE = range(1, 5 + PARALLEL_READS)
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,7 @@ def _cells_and_totals(
         in_units, once = (job(session) for job in spread_jobs)
         return one_unit, totals_from_cells(one_unit.values(), in_units, once)
     if kept.applies(uow, on):
-        return kept.cells_and_totals(uow, on, lambda: _municipality(uow, sel, spread_jobs))
+        return kept.cells_and_totals(uow, on, lambda u: _municipality(u, sel, spread_jobs))
     return _municipality(uow, sel, spread_jobs)
 
 

@@ -11,7 +11,8 @@ docs/decisions/0016-kept-figures-for-the-whole-municipality.md says why and how.
   (migration 0010), whoever writes (the app, a bulk import, a restore, plain SQL).
 * A store happens in its own short transaction, only when the action only reads, and only when
   ``gap_state.generation`` is still the one the figures were computed under: any write of what
-  they count in between changes it. A store that cannot happen (someone wrote, the file is read-only
+  they count in between changes it. (On SQLite the triggers rest while nothing is kept, so a read
+  that computes the figures first writes a token of its own there and computes after it.) A store that cannot happen (someone wrote, the file is read-only
   or full, the database is busy) is dropped: the figures were computed and are shown all the same,
   and the next read tries again.
 * On a shared PostgreSQL register only a login that may read them uses them (HR's, the owner's);
@@ -21,6 +22,7 @@ docs/decisions/0016-kept-figures-for-the-whole-municipality.md says why and how.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, NamedTuple
@@ -80,10 +82,10 @@ def applies(uow: UnitOfWork, on: dt.date) -> bool:
 
 
 def cells_and_totals(
-    uow: UnitOfWork, on: dt.date, compute: Callable[[], tuple[Cells, Totals]]
+    uow: UnitOfWork, on: dt.date, compute: Callable[[UnitOfWork], tuple[Cells, Totals]]
 ) -> tuple[Cells, Totals]:
-    """The whole municipality's cells and totals on ``on`` (today): kept, or ``compute()``-d and
-    kept. Inside the caller's ``uow.reading()``; ``applies`` must hold."""
+    """The whole municipality's cells and totals on ``on`` (today): kept, or computed by
+    ``compute(a unit of work)`` and kept. Inside the caller's ``uow.reading()``; ``applies`` must hold."""
     s = uow.session
     state = _state(s)
     if state is not None and state.serves(on):
@@ -97,10 +99,38 @@ def cells_and_totals(
             folding = _Folding(moved.units, moved.competences)
             _store(uow, state.generation, on, fresh_until, folding, moved.cells, moved.totals)
             return moved.cells, moved.totals
-    cells, totals = compute()
-    if state is not None:
+    if state is None or uow.mode != "read":
+        return compute(uow)
+    if uow.dialect == "postgresql":
+        # every write the figures count changes the generation this snapshot read
+        cells, totals = compute(uow)
         _store(uow, state.generation, on, _next_change(s, on), None, cells, totals)
+        return cells, totals
+    # SQLite: the triggers rest while nothing is kept (a bulk write must not pay for them), so the
+    # read first sets a token of its own, which any write they count clears, and then computes on a
+    # snapshot taken after it (a reading of its own; the parallel readers read the newest state)
+    token = _arm(uow)
+    if token is None:
+        return compute(uow)
+    after = UnitOfWork(uow.database, uow.actor)
+    with after.reading():
+        cells, totals = compute(after)
+        fresh_until = _next_change(after.session, on)
+    _store(uow, token, on, fresh_until, None, cells, totals)
     return cells, totals
+
+
+def _arm(uow: UnitOfWork) -> int | None:
+    """SQLite: a new token in ``gap_state.generation``, committed; None when it cannot be written."""
+    token = secrets.randbits(62) | 1
+    writer = UnitOfWork(uow.database, uow.actor)
+    try:
+        with writer:
+            writer.session.execute(update(GapState).where(GapState.id == _STATE_ID).values(generation=token))
+            writer.commit()
+    except LocalizedError:
+        return None
+    return token
 
 
 def _state(s: Session) -> State | None:
