@@ -12,9 +12,9 @@ docs/decisions/0016-kept-figures-for-the-whole-municipality.md says why and how.
 * A store happens in its own short transaction, only when the action only reads, and only when
   ``gap_state.generation`` is still the one the figures were computed under: any write of what
   they count in between changes it. (On SQLite the triggers rest while nothing is kept, so a read
-  that computes the figures first writes a token of its own there and computes after it.) A store that cannot happen (someone wrote, the file is read-only
-  or full, the database is busy) is dropped: the figures were computed and are shown all the same,
-  and the next read tries again.
+  that computes the figures first writes a token of its own there and computes after it.) A store
+  that cannot happen (someone wrote, the file is read-only or full, the database is busy) is
+  dropped: the figures were computed and are shown all the same, and the next read tries again.
 * On a shared PostgreSQL register only a login that may read them uses them (HR's, the owner's);
   a unit leader's login computes the live figures its rows allow.
 """
