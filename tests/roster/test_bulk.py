@@ -1,0 +1,127 @@
+"""The import's bulk statements (competence/roster/bulk.py): every row written as given, in as few
+statements as SQLite allows, on both databases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from typing import Any
+
+import pytest
+from sqlalchemy import Table, bindparam, insert, select, update
+
+from competence.roster.bulk import execute_many
+from competence.uow import UnitOfWork
+from db.models import Employee, OrgUnit, Position
+
+_position: Table = Position.__table__  # type: ignore[assignment]
+_unit: Table = OrgUnit.__table__  # type: ignore[assignment]
+STAMP = dt.datetime(2026, 3, 1, 8, 30)
+
+
+def _driver(uow: UnitOfWork) -> sqlite3.Connection:
+    driver = uow.session.connection().connection.dbapi_connection
+    assert isinstance(driver, sqlite3.Connection)
+    return driver
+
+
+def _position_rows(employee_id: int, unit_id: int, count: int) -> list[dict[str, Any]]:
+    return [
+        {
+            "employee_id": employee_id,
+            "unit_id": unit_id,
+            "title": f"Stilling {i}",
+            "role_id": None,
+            "manager_id": None,
+            "fte_percent": 50.0 + i % 50,
+            "start_date": dt.date(2020, 1, 1) + dt.timedelta(days=i),
+            "end_date": None if i % 3 else dt.date(2030, 1, 1),
+            "version": 1,
+        }
+        for i in range(count)
+    ]
+
+
+def _inserted(uow: UnitOfWork, count: int) -> tuple[list[tuple[Any, ...]], list[str]]:
+    """Insert ``count`` positions through execute_many; the rows read back, and on SQLite the
+    INSERT statements the driver ran (each once: SQLite traces a statement again for each row its
+    triggers run on)."""
+    statements: list[str] = []
+    with uow:
+        person = Employee(employee_no="70001", first_name="Kari", last_name="Nordmann")
+        unit = OrgUnit(number="9001", name="Hjemmetjenesten")
+        uow.session.add_all([person, unit])
+        uow.flush()
+        driver = uow.session.connection().connection.dbapi_connection
+        if isinstance(driver, sqlite3.Connection):
+            driver.set_trace_callback(lambda sql: sql.startswith("INSERT ") and statements.append(sql))
+        rows = _position_rows(person.id, unit.id, count)
+        try:
+            execute_many(uow.session, _position, insert(_position).inline(), rows)
+        finally:
+            if isinstance(driver, sqlite3.Connection):
+                driver.set_trace_callback(None)
+        uow.commit()
+    with uow:
+        found = uow.session.execute(
+            select(_position.c.title, _position.c.fte_percent, _position.c.start_date, _position.c.end_date)
+            .where(_position.c.employee_id == person.id)
+            .order_by(_position.c.id)
+        ).all()
+    return [tuple(r) for r in found], list(dict.fromkeys(statements))
+
+
+@pytest.mark.parametrize("count", [1, 499, 500, 1_203])
+def test_every_row_is_written_as_given(uow: UnitOfWork, count: int) -> None:
+    found, _ = _inserted(uow, count)
+    expected = [
+        (r["title"], r["fte_percent"], r["start_date"], r["end_date"]) for r in _position_rows(0, 0, count)
+    ]
+    assert found == expected
+
+
+def test_sqlite_writes_many_rows_per_statement(sqlite_uow: UnitOfWork) -> None:
+    """1,203 rows in three INSERT statements (500, 500, 203), not 1,203."""
+    _, statements = _inserted(sqlite_uow, 1_203)
+    assert len(statements) == 3
+    assert [s.count("), (") + 1 for s in statements] == [500, 500, 203]
+
+
+def test_sqlite_keeps_within_its_limit_of_parameters(sqlite_uow: UnitOfWork) -> None:
+    """A SQLite built with a low bound on a statement's parameters still takes every row (9
+    columns, at most 40 parameters: 4 rows per statement)."""
+    limit = sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER
+    with sqlite_uow:
+        before = _driver(sqlite_uow).setlimit(limit, 40)
+    try:
+        found, statements = _inserted(sqlite_uow, 10)
+    finally:
+        with sqlite_uow:
+            _driver(sqlite_uow).setlimit(limit, before)
+    assert len(found) == 10
+    assert [s.count("), (") + 1 for s in statements] == [4, 4, 2]
+
+
+def test_a_refused_row_fails_the_statement_and_names_no_partial_success(uow: UnitOfWork) -> None:
+    """A row the database refuses (a unit number taken twice) fails the call; the caller's
+    transaction is then rolled back whole, as the import's is."""
+    rows = [{"number": f"U{i}", "name": f"Enhet {i}", "created_at": STAMP, "version": 1} for i in range(600)]
+    rows[550]["number"] = "U3"
+    with pytest.raises(Exception, match=r"(?i)unique|duplicate"), uow:
+        execute_many(uow.session, _unit, insert(_unit).inline(), rows)
+        uow.commit()
+    with uow:
+        assert uow.session.execute(select(_unit.c.id).where(_unit.c.number.like("U%"))).all() == []
+
+
+def test_updates_still_go_row_by_row(sqlite_uow: UnitOfWork) -> None:
+    """Only INSERTs are gathered into many-row statements."""
+    with sqlite_uow:
+        unit = OrgUnit(number="9002", name="Skolen")
+        sqlite_uow.session.add(unit)
+        sqlite_uow.flush()
+        statement = update(_unit).where(_unit.c.id == bindparam("b_id")).values(name=bindparam("b_name"))
+        execute_many(sqlite_uow.session, _unit, statement, [{"b_id": unit.id, "b_name": "Nytt navn"}])
+        sqlite_uow.commit()
+    with sqlite_uow:
+        assert sqlite_uow.session.get(OrgUnit, unit.id).name == "Nytt navn"  # type: ignore[union-attr]
