@@ -38,6 +38,10 @@ class Format:
     check: Check
     #: ``read(path, limits) -> Book``; None for a format recognised only to be refused by ``check``.
     read: Read | None = None
+    #: The reader is native code that lets Python run beside it (python-calamine): in the reader's
+    #: child process it reads while ``check`` runs, and a refusal by ``check`` still wins
+    #: (competence/roster/loading.py).
+    read_while_checking: bool = False
 
 
 def _is_zip(probe: Probe) -> bool:
@@ -52,7 +56,7 @@ def _checked_as_read(probe: Probe, limits: Limits) -> None:
 FORMATS: tuple[Format, ...] = (
     Format(
         "ods", (".ods",), "et OpenDocument-regneark (.ods)", "an OpenDocument spreadsheet (.ods)",
-        opendocument.is_spreadsheet, opendocument.check_spreadsheet, read_with_calamine,
+        opendocument.is_spreadsheet, opendocument.check_spreadsheet, read_with_calamine, True,
     ),
     Format(
         "xlsb", (".xlsb",), "en binær Excel-arbeidsbok (.xlsb)", "a binary Excel workbook (.xlsb)",
@@ -60,7 +64,7 @@ FORMATS: tuple[Format, ...] = (
     ),
     Format(
         "xlsx", (".xlsx", ".xlsm"), "en Excel-arbeidsbok (.xlsx)", "an Excel workbook (.xlsx)",
-        ooxml.is_workbook, ooxml.check_workbook, read_with_calamine,
+        ooxml.is_workbook, ooxml.check_workbook, read_with_calamine, True,
     ),
     Format(
         "office", (".docx", ".pptx"), "et Office-dokument", "an Office document",
@@ -76,7 +80,7 @@ FORMATS: tuple[Format, ...] = (
     ),
     Format(
         "xls", (".xls",), "en eldre Excel-arbeidsbok (.xls)", "an older Excel workbook (.xls)",
-        xls.is_workbook, xls.check_workbook, read_with_calamine,
+        xls.is_workbook, xls.check_workbook, read_with_calamine, True,
     ),
     Format(
         "compound", (".doc",), "et eldre Office-dokument", "an older Office document",

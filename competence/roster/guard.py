@@ -10,6 +10,7 @@ DTDs, sheet extents, crafted records).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,8 +42,13 @@ def _readable_types() -> tuple[str, str]:
     )
 
 
-def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> CheckedFile:
-    """Run every guard on ``path``; raise :class:`RosterFileError` on the first that fails."""
+def check_file(
+    path: Path, limits: Limits = DEFAULT_LIMITS, *, recognised: Callable[[Format], None] | None = None
+) -> CheckedFile:
+    """Run every guard on ``path``; raise :class:`RosterFileError` on the first that fails.
+
+    ``recognised`` is called with the file's format once it is known and before that format's own
+    checks run (the reader's child process starts reading there, competence/roster/loading.py)."""
     name = path.name
     try:
         size = path.stat().st_size
@@ -79,6 +85,8 @@ def check_file(path: Path, limits: Limits = DEFAULT_LIMITS) -> CheckedFile:
                 )
             if found.read is not None and probe.extension not in found.extensions:
                 raise _wrong_extension(name, found)
+            if recognised is not None:
+                recognised(found)
             found.check(probe, limits)
             if found.read is None:  # a check that did not refuse: refuse all the same
                 raise _wrong_extension(name, found)

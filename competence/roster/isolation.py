@@ -115,6 +115,8 @@ class Pending(Generic[T]):
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # no console window from the app
         )
         self._done = False
+        #: The child ended without answering (killed by the file, a limit or the system).
+        self.died = False
         stdin, self.child.stdin = self.child.stdin, None  # the request goes now: the child works at once
         assert stdin is not None
         with contextlib.suppress(OSError):  # a child dead at start: result() says so
@@ -145,11 +147,13 @@ class Pending(Generic[T]):
         seconds = time.perf_counter() - self.started
         if child.returncode != 0 or not out:
             _last.run = ChildRun(seconds, None)
+            self.died = True
             _dead_child(self.file_name, child.returncode, err, limits)
         try:
             status, payload, peak_kb = _Unpickler(io.BytesIO(out)).load()
         except Exception:
             _last.run = ChildRun(seconds, None)
+            self.died = True
             _dead_child(self.file_name, child.returncode, err, limits)
         _last.run = ChildRun(seconds, peak_kb / 1024 if peak_kb else None)
         log.debug("reader child: %s in %.2f s, peak %s kB", status, seconds, peak_kb)
