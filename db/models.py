@@ -163,7 +163,8 @@ class Position(Versioned, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     employee_id: Mapped[int] = mapped_column(ForeignKey("employee.id", ondelete="CASCADE"), index=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("org_unit.id", ondelete="RESTRICT"), index=True)
+    #: Indexed by ``ix_position_unit_employee``, which starts with it (migration 0011).
+    unit_id: Mapped[int] = mapped_column(ForeignKey("org_unit.id", ondelete="RESTRICT"))
     title: Mapped[str] = mapped_column(String(200), default="")
     role_id: Mapped[int | None] = mapped_column(ForeignKey("role.id", ondelete="SET NULL"), index=True)
     manager_id: Mapped[int | None] = mapped_column(ForeignKey("employee.id", ondelete="SET NULL"), index=True)
@@ -187,7 +188,8 @@ class Position(Versioned, Base):
     __table_args__ = (
         CheckConstraint("fte_percent >= 0 AND fte_percent <= 100", name="fte_range"),
         EmploymentType.constraint("employment_type", "employment_type_known"),
-        # the gap analysis groups a unit's people by (unit, employee) and reads their role
+        # the gap analysis groups a unit's people by (unit, employee) and reads their role; a unit's
+        # posts and the unit's foreign key are looked up by its first column
         Index("ix_position_unit_employee", "unit_id", "employee_id", "role_id"),
     )
 
