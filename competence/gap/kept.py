@@ -23,12 +23,10 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Callable, Collection, Iterable, Iterator
-from contextlib import contextmanager
-from typing import Any, NamedTuple
+from collections.abc import Callable, Collection, Iterable
+from typing import NamedTuple
 
 from sqlalchemy import delete, func, select, text, update
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from competence.clock import today
@@ -36,6 +34,7 @@ from competence.collector import collector_paused
 from competence.gap.recount import Cells, Totals, recount
 from competence.gap.results import HeatCell
 from competence.uow import UnitOfWork
+from db.driver_rows import driver_cursor
 from db.errors import LocalizedError
 from db.models import Certificate, Employee, GapCell, GapStale, GapState, Position, Requirement
 
@@ -154,7 +153,7 @@ def _load(s: Session) -> tuple[Cells, Totals]:
     cells: Cells = {}
     totals: Totals = {}
     statement = f"SELECT {', '.join(_COLUMNS)} FROM gap_cell"
-    with _driver_cursor(s, statement) as cursor, collector_paused():
+    with driver_cursor(s, statement) as cursor, collector_paused():
         cursor.execute(statement)
         for row in cursor:
             if row[0] == TOTAL:
@@ -162,23 +161,6 @@ def _load(s: Session) -> tuple[Cells, Totals]:
             else:
                 cells[row[0], row[1]] = make(row)
     return cells, totals
-
-
-@contextmanager
-def _driver_cursor(s: Session, statement: str) -> Iterator[Any]:
-    """A cursor of the DB-API connection under the session's transaction; the driver's errors
-    leave as SQLAlchemy's, which the unit of work turns into messages (a damaged file, a full disk)."""
-    dbapi = s.get_bind().dialect.dbapi
-    assert dbapi is not None
-    driver = s.connection().connection.driver_connection
-    assert driver is not None
-    cursor = driver.cursor()
-    try:
-        yield cursor
-    except dbapi.Error as exc:
-        raise DBAPIError.instance(statement, None, exc, dbapi.Error) from exc
-    finally:
-        cursor.close()
 
 
 # ------------------------------------------------------------------------------------------------
@@ -284,9 +266,9 @@ def _insert_cells(s: Session, dialect: str, rows: list[tuple[int, ...]]) -> None
         # the sums of percentage units outgrow 32 bits at a few thousand people (migration 0010)
         arrays = ", ".join(f"%s::{'bigint' if c.endswith('_units') else 'integer'}[]" for c in _COLUMNS)
         statement = f"INSERT INTO gap_cell ({listed}) SELECT * FROM unnest({arrays})"
-        with _driver_cursor(s, statement) as cursor:
+        with driver_cursor(s, statement) as cursor:
             cursor.execute(statement, [list(column) for column in zip(*rows, strict=True)])
     else:
         statement = f"INSERT INTO gap_cell ({listed}) VALUES ({', '.join('?' * len(_COLUMNS))})"
-        with _driver_cursor(s, statement) as cursor:
+        with driver_cursor(s, statement) as cursor:
             cursor.executemany(statement, rows)

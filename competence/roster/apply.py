@@ -20,9 +20,10 @@ from sqlalchemy.orm import Session
 
 from competence.clock import now
 from competence.progress import CancelToken
-from competence.roster.bulk import execute_many, fetch
+from competence.roster.bulk import execute_many
 from competence.roster.parse import PersonRecord, _Keep
 from competence.roster.plan import Plan, PositionDetails
+from db.driver_rows import fetch_all
 from db.models import Employee, OrgUnit, Position
 
 BATCH = 5_000
@@ -139,7 +140,7 @@ class _Steps:
 
     def new_people(self) -> list[PersonRecord]:
         """Insert the new people level by level; returns those whose manager is linked later."""
-        self.ids = dict(fetch(self.session, select(_employee.c.employee_no, _employee.c.id)))
+        self.ids = dict(fetch_all(self.session, select(_employee.c.employee_no, _employee.c.id)))
         levels, unplaced = _by_manager_level(self.plan)
         for level in [*levels, unplaced]:
             if level:
@@ -176,7 +177,7 @@ class _Steps:
                 row.update(extra)  # columns mostly empty are left out of the statement otherwise
         self.writer.run(_employee, insert(_employee).inline(), rows)
         ids.update(
-            fetch(
+            fetch_all(
                 self.session, select(_employee.c.employee_no, _employee.c.id).where(_employee.c.id > newest)
             )
         )
@@ -257,7 +258,7 @@ class _Steps:
         new = self.plan.new_positions
         if not new:
             return
-        units: dict[str, int] = dict(fetch(self.session, select(_unit.c.number, _unit.c.id)))
+        units: dict[str, int] = dict(fetch_all(self.session, select(_unit.c.number, _unit.c.id)))
         ids = self.ids
         positions: list[dict[str, Any]] = [
             {

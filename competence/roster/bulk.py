@@ -10,13 +10,11 @@ pays for its statement journal and the tables' triggers' conditions, once per st
 once per row, which halves the time of writing 55,000 positions (docs/benchmarks.md). Anything else
 goes through ``executemany``.
 
-Reads work the same way: one compiled SELECT, raw driver rows (dates as ISO text on SQLite,
-converted with :func:`as_date`).
+Reads of many rows go through db/driver_rows.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -24,17 +22,10 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Insert, Select, Table, Update
+from sqlalchemy import Insert, Table, Update
 from sqlalchemy.orm import Session
 
 from db.errors import translate_db_error
-
-
-def as_date(value: object) -> dt.date | None:
-    """A date column's raw value (a date, or ISO text on SQLite) as a date."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 def _translated(exc: Exception) -> Exception:
@@ -46,19 +37,6 @@ def _translated(exc: Exception) -> Exception:
 def _cursor(session: Session) -> Any:
     """A raw DBAPI cursor on the session's connection: inside its transaction."""
     return session.connection().connection.cursor()
-
-
-def fetch(session: Session, statement: Select[*tuple[Any, ...]]) -> list[tuple[Any, ...]]:
-    """All rows of a SELECT (with its values inlined), as the driver returns them."""
-    sql = str(statement.compile(dialect=session.connection().dialect, compile_kwargs={"literal_binds": True}))
-    cursor = _cursor(session)
-    try:
-        cursor.execute(sql)
-        return [tuple(row) for row in cursor.fetchall()]
-    except Exception as exc:
-        raise _translated(exc) from exc
-    finally:
-        cursor.close()
 
 
 def execute_many(

@@ -30,9 +30,9 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from competence.roster.bulk import as_date, fetch
 from competence.roster.model import ImportWarning, Leaver, PersonOutcome
 from competence.roster.parse import KEEP, ParsedRoster, PersonRecord, PositionRecord, _Keep
+from db.driver_rows import as_date, fetch_all
 from db.models import Employee, OrgUnit, Position, Role
 
 _MAX_UNIT_NUMBER = 40
@@ -99,14 +99,14 @@ def load_state(session: Session, today: dt.date) -> RegisterState:
         Employee.left_on,
         Employee.anonymised_on,
     )
-    for emp_row in fetch(session, select(*emp_cols)):
+    for emp_row in fetch_all(session, select(*emp_cols)):
         emp = _Emp._make((*emp_row[:8], as_date(emp_row[8]), as_date(emp_row[9])))
         employees[emp.employee_no] = emp
         number_of[emp.id] = emp.employee_no
     units: dict[str, tuple[int, str]] = {}
     unit_number_of: dict[int, str] = {}
     units_by_name: dict[str, str] = {}
-    for unit_id, number, name in fetch(session, select(OrgUnit.id, OrgUnit.number, OrgUnit.name)):
+    for unit_id, number, name in fetch_all(session, select(OrgUnit.id, OrgUnit.number, OrgUnit.name)):
         units[number] = (unit_id, name)
         unit_number_of[unit_id] = number
         units_by_name.setdefault(name.casefold(), number)
@@ -130,11 +130,11 @@ def load_state(session: Session, today: dt.date) -> RegisterState:
         .where((Position.end_date.is_(None)) | (Position.end_date >= today))
         .order_by(Position.id)
     )
-    for row in fetch(session, pos_stmt):
+    for row in fetch_all(session, pos_stmt):
         main = None if row[8] is None else bool(row[8])  # SQLite hands booleans over as 0 and 1
         pos = _Pos._make((*row[:8], main, *row[9:11], as_date(row[11]), as_date(row[12])))
         positions.setdefault(pos.employee_id, []).append(pos)
-    roles = {name.casefold(): role_id for role_id, name in fetch(session, select(Role.id, Role.name))}
+    roles = {name.casefold(): role_id for role_id, name in fetch_all(session, select(Role.id, Role.name))}
     return RegisterState(employees, number_of, units, unit_number_of, units_by_name, positions, roles)
 
 

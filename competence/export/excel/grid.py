@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import ClauseElement, Connection, select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from competence.export.scope import (
@@ -24,6 +23,7 @@ from competence.export.scope import (
 )
 from competence.gap import CompetenceRef
 from competence.language import pick_name
+from db.driver_rows import fetch_batches
 from db.models import Assessment, Certificate, ScaleLevel
 
 CHUNK = 1000
@@ -103,7 +103,7 @@ def grid_rows(session: Session, grid: Grid, *, chunk: int = CHUNK) -> Iterator[G
             # by person only: a filter on the competences too makes SQLite seek every (person,
             # competence) pair of the chunk (66,000 seeks for 1,000 people), twice the work of
             # reading each person's few current assessments and skipping the others here
-            rows = _plain_rows(
+            rows = fetch_batches(
                 connection,
                 select(Assessment.employee_id, Assessment.competence_id, Assessment.level_id).where(
                     Assessment.employee_id.in_(ids), Assessment.is_current
@@ -122,21 +122,6 @@ def grid_rows(session: Session, grid: Grid, *, chunk: int = CHUNK) -> Iterator[G
                 required = [merged.get(ref.id) for ref in grid.columns]
                 required_cache[person.role_ids] = required
             yield GridRow(person, current[person.id], required)
-
-
-def _plain_rows(connection: Connection, stmt: ClauseElement) -> Iterator[Sequence[Any]]:
-    """The rows of a statement over integer columns as the database driver returns them, on the
-    connection of the caller's transaction (its snapshot, its login): SQLAlchemy's handling of each
-    row costs as much as reading it, for a million and a half rows of three integers. The
-    statement's values are integers (ids from the register), so they are written into its text."""
-    sql = str(stmt.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
-    cursor = connection.connection.cursor()
-    try:
-        cursor.execute(sql)
-        while batch := cursor.fetchmany(5000):
-            yield from batch
-    finally:
-        cursor.close()
 
 
 def _level_ordinals(session: Session, scale_ids: set[int]) -> dict[int, int]:
