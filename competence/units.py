@@ -51,9 +51,17 @@ def list_units(uow: UnitOfWork, *, include_closed: bool = False, with_counts: bo
 def unit_tree(session: Session, *, include_closed: bool = False, with_counts: bool = False) -> list[UnitView]:
     """:func:`list_units` inside a caller's session."""
     leader = aliased(Employee)
-    stmt = select(OrgUnit, leader.first_name, leader.last_name).outerjoin(
-        leader, leader.id == OrgUnit.leader_id
-    )
+    stmt = select(  # columns, not entities: a municipality has thousands of units, read at start-up
+        OrgUnit.id,
+        OrgUnit.number,
+        OrgUnit.name,
+        OrgUnit.parent_id,
+        OrgUnit.leader_id,
+        OrgUnit.closed_on,
+        OrgUnit.version,
+        leader.first_name,
+        leader.last_name,
+    ).outerjoin(leader, leader.id == OrgUnit.leader_id)
     if not include_closed:
         stmt = stmt.where(OrgUnit.closed_on.is_(None))
     rows = session.execute(stmt).all()
@@ -66,7 +74,13 @@ def unit_tree(session: Session, *, include_closed: bool = False, with_counts: bo
             .group_by(Position.unit_id)
         )
         counts = {uid: n for uid, n in session.execute(count_stmt)}
-    units = {u.id: (u, f"{fn} {ln}".strip() if fn or ln else None) for u, fn, ln in rows}
+    units = {
+        row.id: (
+            row,
+            f"{row.first_name} {row.last_name}".strip() if row.first_name or row.last_name else None,
+        )
+        for row in rows
+    }
     children: dict[int | None, list[int]] = {}
     for uid, (unit, _) in units.items():
         parent = unit.parent_id if unit.parent_id in units else None
