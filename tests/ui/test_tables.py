@@ -1,14 +1,18 @@
-"""The shared row table model: Qt's model contract, sorting with æøå, colours and tooltips."""
+"""The shared row table model: Qt's model contract, sorting with æøå, colours and tooltips; the
+column fitter."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QTableView
 from pytestqt.modeltest import ModelTester
 
-from ui.widgets.tables import ROW_ROLE, SORT_ROLE, Column, RowTableModel
+from ui.widgets.tables import ROW_ROLE, SORT_ROLE, Column, ColumnFitter, RowTableModel
 
 
 @dataclass(frozen=True)
@@ -56,3 +60,36 @@ def test_roles() -> None:
     )
     assert model.headerData(1, Qt.Orientation.Horizontal) == "Timer"
     assert model.data(model.index(9, 0)) is None
+
+
+class _Counting(RowTableModel[Item]):
+    """Counts the cells the view asks for."""
+
+    asked = 0
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            _Counting.asked += 1
+        return super().data(index, role)
+
+
+def test_a_hidden_table_is_fitted_when_shown_over_the_rows_in_view(qapp: QApplication) -> None:
+    """Qt measures a hidden table's columns over every row: the fitter waits for it to be shown,
+    and then the rows in view are enough."""
+    rows = [Item(f"Person {i}", float(i)) for i in range(5_000)]
+    rows[3] = Item("Et langt navn som bestemmer bredden på kolonnen", 1.0)
+    model = _Counting(COLUMNS, rows)
+    view = QTableView()
+    view.setModel(model)
+    ColumnFitter(view, stretch=1, cap=400)
+    _Counting.asked = 0
+    QTest.qWait(20)  # the scheduled fit runs, the table still hidden
+    assert _Counting.asked < 100
+    view.resize(600, 300)
+    view.show()
+    QTest.qWaitForWindowExposed(view)
+    QTest.qWait(20)
+    assert 0 < _Counting.asked < 5_000, _Counting.asked  # the rows in view (and painted), not every row
+    long_name = view.fontMetrics().horizontalAdvance(rows[3].name)
+    assert view.columnWidth(0) >= long_name
+    view.close()

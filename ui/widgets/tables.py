@@ -211,6 +211,10 @@ class ColumnFitter(QObject):
         self._pending = False
         if not Shiboken.isValid(self.view):
             return
+        if not self.view.isVisible():
+            # fitted when shown (the Show event): a hidden table's size hints are measured over
+            # every row, 50,000 calls into Python for a municipality's certificate alerts
+            return
         header = self.view.horizontalHeader()
         count = header.count()
         if count == 0:
