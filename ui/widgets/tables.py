@@ -200,9 +200,15 @@ class ColumnFitter(QObject):
             QTimer.singleShot(0, self.fit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.view or watched is self.viewport) and event.type() in (
-            QEvent.Type.Resize,
-            QEvent.Type.Show,
+        view = getattr(self, "view", None)  # gone while Qt takes a table without a parent down
+        if (
+            view is not None
+            and (watched is view or watched is self.viewport)
+            and event.type()
+            in (
+                QEvent.Type.Resize,
+                QEvent.Type.Show,
+            )
         ):
             self.schedule()
         return False
