@@ -194,8 +194,9 @@ def test_the_workbook_lists_the_same_rows_with_dates_and_status_colours(
         (110, "Cecilie Testesen", "Mangler", dt.datetime(2020, 1, 1), None, None),
     ]
     assert [r[5] for r in rows] == ["Kurs", "Kurs", "Kurs", "Kurs", "Kvalifikasjon"]
-    assert ws.cell(row=header + 1, column=7).fill.start_color.rgb.endswith(palette.GAP[0])
-    assert ws.cell(row=header + 3, column=7).fill.start_color.rgb.endswith(palette.NEAR[0])
+    assert ws.cell(row=header + 1, column=7).fill.start_color.rgb.endswith(palette.OVERDUE[0])
+    assert ws.cell(row=header + 1, column=7).font.color.rgb.endswith(palette.OVERDUE[1])
+    assert ws.cell(row=header + 3, column=7).fill.start_color.rgb.endswith(palette.MISSING[0])
     assert ws.cell(row=header + 1, column=8).number_format == "DD.MM.YYYY"
     disp = wb["Dispensasjoner"]
     found = [[c.value for c in row] for row in disp.iter_rows(min_row=header + 1, max_col=7)]

@@ -35,6 +35,7 @@ from db.engine import describe_url
 from db.errors import LocalizedError
 from db.server_url import login_of, sslmode_of, with_login
 from ui.errors import error_message
+from ui.widgets.fields import ERROR_STYLE
 from ui.worker import TaskRunner
 
 # Connects to the register at the URL (which names the login) with the password (None: libpq's
@@ -118,7 +119,7 @@ class LoginDialog(QDialog):
         self.no_keychain.setVisible(not has_keychain)
         self.error = QLabel(message)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setAccessibleName(self.tr("Melding"))
         self.error.setVisible(bool(message))
         form = QFormLayout()

@@ -31,6 +31,7 @@ from competence.goals import GoalView
 from competence.talk_cycle import TalkStanding
 from competence.uow import UnitOfWork
 from db.codes import AppraisalKind, TalkDue
+from ui import status_colours as tone
 from ui.card.common import RecordTable
 from ui.i18n import current_language, fmt_date
 from ui.widgets.date_edit import DateEdit
@@ -174,7 +175,7 @@ class AppraisalsTab(RecordTable[AppraisalView]):
         self.employee_id, self.goals, self.leader_name = employee_id, goals, leader_name
         self.due.setText(self.due_text(talk))
         overdue = talk is not None and talk.status is TalkDue.OVERDUE
-        self.due.setStyleSheet("color: #8a1c1c; font-weight: bold;" if overdue else "")
+        self.due.setStyleSheet(f"{tone.WARNING_STYLE} font-weight: bold;" if overdue else "")
         self.set_rows(appraisals)
         if self.selected() is None and appraisals:
             self.view.selectRow(0)

@@ -26,6 +26,7 @@ from competence.clock import today
 from competence.employees import EmployeeDetail, mark_left
 from competence.progress import CancelToken, Progress
 from competence.uow import UnitOfWork
+from ui import status_colours as tone
 from ui.card.appraisals import AppraisalsTab
 from ui.card.certificates import CertificatesTab
 from ui.card.goals import GoalsTab
@@ -193,7 +194,7 @@ class EmployeeCard(QWidget):
         self.info.setText(" · ".join(parts))
         if e.left_on is not None:
             self.status.setText(self.tr("Sluttet {date}").format(date=fmt_date(e.left_on)))
-            self.status.setStyleSheet("color: #8a1c1c; font-weight: bold;")
+            self.status.setStyleSheet(f"{tone.WARNING_STYLE} font-weight: bold;")
             self.left_button.setText(self.tr("Registrer som aktiv igjen"))
         else:
             self.status.clear()

@@ -22,6 +22,7 @@ from competence.goals import (
 from competence.search import CompetenceOption
 from competence.uow import UnitOfWork
 from db.codes import ActivityType, GoalStatus
+from ui import status_colours as tone
 from ui.card.common import RecordTable, level_text
 from ui.errors import attempt
 from ui.i18n import current_language, fmt_date, fmt_int, fmt_number
@@ -31,8 +32,6 @@ from ui.widgets.forms import FormDialog
 from ui.widgets.pickers import CompetencePicker
 from ui.widgets.tables import Column
 from ui.worker import TaskRunner
-
-OVERDUE = QColor(253, 226, 226)
 
 
 def areas_of(options: Sequence[CompetenceOption], lang: str) -> list[tuple[int, str]]:
@@ -246,7 +245,7 @@ class GoalsTab(RecordTable[GoalView]):
         lang = current_language()
 
         def overdue(g: GoalView) -> QColor | None:
-            return OVERDUE if g.overdue() else None
+            return tone.GAP.fill if g.overdue() else None
 
         columns: list[Column[GoalView]] = [
             Column(self.tr("Beskrivelse"), lambda g: g.description.splitlines()[0] if g.description else ""),

@@ -32,6 +32,7 @@ from competence.errors import ValidationError
 from competence.gap import EmployeeProfile, ProfileItem
 from competence.scales import LevelView
 from db.codes import MANUAL_SOURCES, AssessmentSource
+from ui import status_colours as tone
 from ui.card.common import gap_explanation, level_text
 from ui.card.radar import RadarChart, RadarPoint
 from ui.errors import attempt, show_error
@@ -43,12 +44,15 @@ from ui.widgets.screen import share_when_shown
 from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTableModel
 from ui.worker import TaskRunner
 
-MET = QColor(212, 237, 218)
-GAP = QColor(248, 215, 218)
-NOT_ASSESSED = QColor(226, 227, 229)
-#: a mandatory course without a valid certificate: amber while its deadline lasts, red after
-MISSING = QColor(255, 235, 156)
-OVERDUE = QColor(240, 170, 176)
+#: a mandatory course without a valid certificate: orange while its deadline lasts, dark red after
+#: (ui/status_colours.py, as in the heatmap and the matrix)
+SHADES = {
+    "met": tone.MET,
+    "gap": tone.GAP,
+    "not_assessed": tone.NOT_ASSESSED,
+    "missing": tone.MISSING,
+    "overdue": tone.OVERDUE,
+}
 #: the order of the status column: what needs doing first
 STATUS_ORDER = ("overdue", "missing", "gap", "not_assessed", "met")
 CURRENT_COLUMN = 3
@@ -110,10 +114,8 @@ def self_tooltip(item: ProfileItem) -> str | None:
     )
 
 
-def status_colour(item: ProfileItem) -> QColor:
-    return {"met": MET, "gap": GAP, "not_assessed": NOT_ASSESSED, "missing": MISSING, "overdue": OVERDUE}[
-        item.status
-    ]
+def status_shade(item: ProfileItem) -> tone.Shade:
+    return SHADES[item.status]
 
 
 class ProfileModel(RowTableModel[ProfileItem]):
@@ -297,7 +299,8 @@ class ProfileTab(QWidget):
                 self.tr("Status"),
                 status_text,
                 lambda i: STATUS_ORDER.index(i.status),
-                background=status_colour,
+                background=lambda i: status_shade(i).fill,
+                foreground=lambda i: status_shade(i).text,
             ),
             Column(self.tr("Vurdert"), lambda i: fmt_date(i.assessed_on), lambda i: i.assessed_on),
         ]

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSplitter, QVBoxLayout, QWidget
 
 from competence.clock import today
@@ -28,17 +27,13 @@ from competence.qualifications import (
 from competence.qualifications.standing import QualificationStanding
 from competence.uow import UnitOfWork
 from db.codes import QualificationKind, RequirementStatus
+from ui import status_colours as tone
 from ui.card.common import RecordTable
 from ui.i18n import current_language, fmt_date
 from ui.widgets.date_edit import DateEdit
 from ui.widgets.forms import FormDialog
 from ui.widgets.tables import Column, DataTable, RowTableModel
 from ui.worker import TaskRunner
-
-MET = QColor(212, 237, 218)
-LACKING = QColor(248, 215, 218)
-OVERDUE = QColor(240, 180, 185)
-GAP = QColor(255, 243, 205)
 
 
 def status_text(s: QualificationStanding) -> str:
@@ -55,13 +50,15 @@ def status_text(s: QualificationStanding) -> str:
     return s.status.label(lang)
 
 
-def status_colour(s: QualificationStanding) -> QColor | None:
+def status_shade(s: QualificationStanding) -> tone.Shade:
+    """The status's colours, as in Oversikt's panel and the workbooks (ui/status_colours.py)."""
     return {
-        RequirementStatus.MET: MET,
-        RequirementStatus.MISSING: LACKING,
-        RequirementStatus.OVERDUE: OVERDUE,
-        RequirementStatus.GAP: GAP,
-    }.get(s.status)
+        RequirementStatus.MET: tone.MET,
+        RequirementStatus.GAP: tone.GAP,
+        RequirementStatus.NOT_ASSESSED: tone.NOT_ASSESSED,
+        RequirementStatus.MISSING: tone.MISSING,
+        RequirementStatus.OVERDUE: tone.OVERDUE,
+    }[s.status]
 
 
 def _picker(catalogue: Sequence[QualificationView], chosen: int | None) -> QComboBox:
@@ -217,7 +214,9 @@ class HeldTable(RecordTable[HeldQualification]):
                 self.tr("Utløper"),
                 lambda h: fmt_date(h.expires_on) or self.tr("uten utløp"),
                 lambda h: h.expires_on,
-                background=lambda h: LACKING if h.expires_on is not None and h.expires_on < today() else None,
+                background=lambda h: (
+                    tone.GAP.fill if h.expires_on is not None and h.expires_on < today() else None
+                ),
             ),
             Column(self.tr("Dokument"), lambda h: h.document_ref or "", tooltip=lambda h: h.document_ref),
         ]
@@ -268,7 +267,7 @@ class DispensationTable(RecordTable[DispensationView]):
                 self.tr("Til"),
                 lambda d: fmt_date(d.ends_on),
                 lambda d: d.ends_on,
-                background=lambda d: None if d.in_force(today()) else GAP,
+                background=lambda d: None if d.in_force(today()) else tone.NEAR.fill,
                 tooltip=lambda d: None if d.in_force(today()) else self.tr("Gjelder ikke i dag"),
             ),
             Column(self.tr("Innvilget av"), lambda d: d.granted_by or "", tooltip=lambda d: d.reason),
@@ -325,7 +324,8 @@ class QualificationsTab(QWidget):
                 self.tr("Status"),
                 status_text,
                 lambda s: list(RequirementStatus).index(s.status),
-                background=status_colour,
+                background=lambda s: status_shade(s).fill,
+                foreground=lambda s: status_shade(s).text,
                 tooltip=lambda s: (
                     self.tr("Mangler siden {date}").format(date=fmt_date(s.lacking_since))
                     if s.lacking_since

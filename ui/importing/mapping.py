@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QWidget
 from competence.roster import ColumnInfo, FieldMatch, RosterInspection
 from competence.roster.headers import header_data
 from ui.i18n import current_language, fmt_percent
+from ui.widgets.fields import ERROR_COLOUR
 
 #: Confidence at or above which a detected column needs no second look.
 SURE = 0.95
@@ -128,7 +129,7 @@ class MappingGrid(QWidget):
         elif letter is None:
             unmet = any(field in group for group in self.missing())
             text = self.tr("ikke funnet") if unmet else ""
-            colour = "#b00020" if unmet else ""
+            colour = ERROR_COLOUR if unmet else ""
         elif match.source == "saved":
             text = self.tr("lagret fra forrige import")
         elif match.source == "user":

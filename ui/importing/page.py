@@ -26,6 +26,7 @@ from ui.context import AppContext
 from ui.i18n import current_language, fmt_date, fmt_int
 from ui.importing.tables import report_table
 from ui.pages.base import Page
+from ui.widgets.fields import ERROR_COLOUR
 from ui.widgets.tables import Column, RowTableModel
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from ui.importing.tenfactor_wizard import TenFactorWizard
 
 translate = QCoreApplication.translate
-_WARNING = QColor("#b00020")
+_WARNING = QColor(ERROR_COLOUR)
 
 
 def local_time(stamp: dt.datetime) -> dt.datetime:

@@ -23,6 +23,7 @@ from ui.context import AppContext
 from ui.i18n import current_language, fmt_int
 from ui.importing.steps import FilePage, ReportPage, Step, StepPage, StepWizard
 from ui.importing.tables import report_table
+from ui.widgets.fields import ERROR_STYLE
 from ui.widgets.tables import Column, RowTableModel
 
 FILE_PAGE, PREVIEW_PAGE, REPORT_PAGE = range(3)
@@ -183,7 +184,7 @@ class SelfAssessmentPreviewPage(StepPage):
         self.view = ResultView()
         self.refusal_note = QLabel()
         self.refusal_note.setWordWrap(True)
-        self.refusal_note.setStyleSheet("color: #b00020;")
+        self.refusal_note.setStyleSheet(ERROR_STYLE)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.refusal_note)

@@ -33,6 +33,7 @@ from competence.progress import Cancelled
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.importing.files import choose_open_file, choose_save_file
+from ui.widgets.fields import ERROR_STYLE
 from ui.widgets.forms import confirm_discard
 from ui.widgets.screen import fit_when_shown
 from ui.worker import Job, Task
@@ -128,7 +129,7 @@ class StepPage(QWizardPage):
         return self.task
 
     def show_problem(self, text: str) -> None:
-        self.status.setStyleSheet("color: #b00020;")
+        self.status.setStyleSheet(ERROR_STYLE)
         self.status.setText(text)
 
     def cancel_running(self) -> bool:

@@ -37,6 +37,7 @@ from ui.context import AppContext
 from ui.i18n import current_language, fmt_int
 from ui.importing.steps import FilePage, ReportPage, Step, StepPage, StepWizard
 from ui.importing.tables import report_table
+from ui.widgets.fields import ERROR_STYLE
 from ui.widgets.pickers import UnitPicker
 from ui.widgets.tables import Column, RowTableModel
 
@@ -125,7 +126,7 @@ class GroupsView(QWidget):
 
     def show_report(self, report: TenFactorReport) -> None:
         self.summary.setText(summary(report))
-        self.summary.setStyleSheet("color: #b00020;" if report.refused else "")
+        self.summary.setStyleSheet(ERROR_STYLE if report.refused else "")
         self.model.set_rows(report.groups)
         self.table.resizeColumnsToContents()
 

@@ -5,19 +5,20 @@ its own figures on a worker when the unit changes; Enter or a double click opens
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from competence.compliance.report import ComplianceReport, LackingRequirement, compliance_report
 from competence.progress import CancelToken, Progress
 from competence.uow import UnitOfWork
 from db.codes import RequirementStatus
+from ui import status_colours as tone
 from ui.context import AppContext
 from ui.i18n import current_language, fmt_date, fmt_int
 from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTableModel
 
-OVERDUE = QColor(248, 215, 218)
-MISSING = QColor(255, 243, 205)
+
+def status_shade(row: LackingRequirement) -> tone.Shade:
+    return tone.OVERDUE if row.status is RequirementStatus.OVERDUE else tone.MISSING
 
 
 def status_text(row: LackingRequirement) -> str:
@@ -49,7 +50,8 @@ class ComplianceDuePanel(QGroupBox):
                 self.tr("Status"),
                 status_text,
                 lambda r: (r.status is not RequirementStatus.OVERDUE, r.deadline or r.since),
-                background=lambda r: OVERDUE if r.status is RequirementStatus.OVERDUE else MISSING,
+                background=lambda r: status_shade(r).fill,
+                foreground=lambda r: status_shade(r).text,
             ),
             Column(
                 self.tr("Siden"),
@@ -105,7 +107,7 @@ class ComplianceDuePanel(QGroupBox):
                 count=fmt_int(len(report.dispensations))
             )
         self.summary.setText(text)
-        self.summary.setStyleSheet("color: #a61b1b;" if report.overdue else "")
+        self.summary.setStyleSheet(tone.WARNING_STYLE if report.overdue else "")
         self.loaded.emit()
 
     def _open(self, index: QModelIndex) -> None:

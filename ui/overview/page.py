@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +31,7 @@ from competence.progress import CancelToken, Progress
 from competence.units import UnitView
 from competence.uow import UnitOfWork
 from db.codes import CertificateStatus
+from ui import status_colours as tone
 from ui.context import AppContext
 from ui.i18n import current_language, fmt_date, fmt_int, fmt_percent, fmt_points, fmt_share
 from ui.overview.compliance_panel import ComplianceDuePanel
@@ -40,9 +41,6 @@ from ui.pages.base import Page
 from ui.widgets.charts import Bar, BarChart
 from ui.widgets.pickers import TreeIndentDelegate, add_unit
 from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTableModel
-
-WARN = QColor(248, 215, 218)
-
 
 #: the largest gaps listed
 LARGEST_GAPS = 8
@@ -68,9 +66,14 @@ class KeyFigure(QFrame):
 
     def set(self, value: str, *, warn: bool = False, tooltip: str = "") -> None:
         self.value.setText(value)
-        self.value.setStyleSheet("color: #a61b1b;" if warn else "")
+        self.value.setStyleSheet(tone.WARNING_STYLE if warn else "")
         self.setToolTip(tooltip)
         self.setAccessibleDescription(value)
+
+
+def _certificate_shade(alert: CertificateAlert) -> tone.Shade:
+    """Expired pink, expiring yellow, as in the gap report's workbook."""
+    return tone.GAP if alert.status == CertificateStatus.EXPIRED else tone.NEAR
 
 
 def _table(name: str) -> QTableView:
@@ -170,7 +173,7 @@ class OverviewPage(Page):
             Column(
                 self.tr("Innehavere"),
                 lambda v: ", ".join(v.holders) or self.tr("ingen"),
-                background=lambda v: WARN if not v.holders else None,
+                background=lambda v: None if v.holders else tone.GAP.fill,
             ),
         ]
         cert_columns: list[Column[CertificateAlert]] = [
@@ -181,7 +184,7 @@ class OverviewPage(Page):
                 self.tr("Gyldig til"),
                 lambda a: fmt_date(a.valid_until),
                 lambda a: a.valid_until,
-                background=lambda a: WARN if a.status == CertificateStatus.EXPIRED else None,
+                background=lambda a: _certificate_shade(a).fill,
             ),
         ]
         self.gaps_model: RowTableModel[CompetenceGapRank] = RowTableModel(gap_columns, parent=self)

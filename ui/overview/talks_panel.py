@@ -5,19 +5,20 @@ double click opens the person's card."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from competence.progress import CancelToken, Progress
 from competence.talk_cycle import TalksDue, TalkStanding, appraisals_due
 from competence.uow import UnitOfWork
 from db.codes import TalkDue
+from ui import status_colours as tone
 from ui.context import AppContext
 from ui.i18n import current_language, fmt_date, fmt_int
 from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTableModel
 
-OVERDUE = QColor(248, 215, 218)
-SOON = QColor(255, 243, 205)
+
+def due_shade(standing: TalkStanding) -> tone.Shade:
+    return tone.GAP if standing.status is TalkDue.OVERDUE else tone.NEAR
 
 
 class TalksDuePanel(QGroupBox):
@@ -38,7 +39,8 @@ class TalksDuePanel(QGroupBox):
                 self.tr("Forfaller"),
                 lambda s: fmt_date(s.due_on) if s.due_on else self.tr("nå"),
                 lambda s: s.due_on,
-                background=lambda s: OVERDUE if s.status is TalkDue.OVERDUE else SOON,
+                background=lambda s: due_shade(s).fill,
+                foreground=lambda s: due_shade(s).text,
                 tooltip=lambda s: s.status.label(lang),
             ),
             Column(
@@ -90,7 +92,7 @@ class TalksDuePanel(QGroupBox):
                 months=fmt_int(due.interval_months),
             )
         )
-        self.summary.setStyleSheet("color: #a61b1b;" if due.overdue else "")
+        self.summary.setStyleSheet(tone.WARNING_STYLE if due.overdue else "")
         self.loaded.emit()
 
     def _open(self, index: QModelIndex) -> None:

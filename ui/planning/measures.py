@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -35,6 +34,7 @@ from competence.search import CompetenceOption
 from competence.uow import UnitOfWork
 from db.codes import Funding, MeasureKind, MeasureStatus
 from db.planning import FIRST_YEAR, LAST_YEAR
+from ui import status_colours as tone
 from ui.card.common import RecordTable
 from ui.card.goals import areas_of
 from ui.i18n import current_language, fmt_date, fmt_int
@@ -44,9 +44,6 @@ from ui.widgets.forms import FormDialog
 from ui.widgets.pickers import CompetencePicker, PersonPicker
 from ui.widgets.tables import Column
 from ui.worker import TaskRunner
-
-OVERDUE = QColor(248, 215, 218)
-OVER_BUDGET = "#a61b1b"
 
 
 def kroner(value: int | None) -> str:
@@ -262,7 +259,7 @@ class BudgetBox(QGroupBox):
                 )
             )
         self.text.setText("<br>".join(lines))
-        self.text.setStyleSheet(f"color: {OVER_BUDGET};" if figures.over_budget else "")
+        self.text.setStyleSheet(tone.WARNING_STYLE if figures.over_budget else "")
         self.edit_button.setEnabled(has_unit)
 
 
@@ -305,7 +302,7 @@ class MeasureTable(RecordTable[MeasureView]):
                 self.tr("Frist"),
                 lambda m: fmt_date(m.due_on),
                 lambda m: m.due_on,
-                background=lambda m: OVERDUE if self.at is not None and m.overdue(self.at) else None,
+                background=lambda m: tone.GAP.fill if self.at is not None and m.overdue(self.at) else None,
             ),
             Column(self.tr("Status"), lambda m: m.status.label(lang)),
             Column(

@@ -14,13 +14,14 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QVBoxLayout, QWidget
 from competence.numbers import format_number
 from competence.tenfactor.results import SurveyView
 from db.codes import COMPETENCE_FACTORS, Factor
+from ui import status_colours as tone
 from ui.i18n import current_language, fmt_int
 from ui.widgets.tables import Column, ColumnFitter, DataTable, RowTableModel
 
 translate = QCoreApplication.translate
 COMPETENCE_ROW = QColor(232, 240, 254)
-BETTER = QColor(212, 237, 218)
-WORSE = QColor(248, 215, 218)
+BETTER = tone.MET.fill
+WORSE = tone.GAP.fill
 
 
 @dataclass(frozen=True)

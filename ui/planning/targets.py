@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 
 from competence.errors import ValidationError
@@ -22,6 +21,7 @@ from competence.qualifications import QualificationView
 from competence.search import CompetenceOption
 from competence.uow import UnitOfWork
 from db.codes import TargetState
+from ui import status_colours as tone
 from ui.card.common import RecordTable
 from ui.i18n import current_language, fmt_date, fmt_int
 from ui.widgets.date_edit import DateEdit
@@ -31,10 +31,12 @@ from ui.widgets.pickers import CompetencePicker, QualificationPicker
 from ui.widgets.tables import Column
 from ui.worker import TaskRunner
 
-MET = QColor(212, 237, 218)
-SHORT = QColor(255, 243, 205)
-OVERDUE = QColor(248, 215, 218)
-STATE_COLOURS = {TargetState.MET: MET, TargetState.SHORT: SHORT, TargetState.OVERDUE: OVERDUE}
+#: as in the printed unit plan (competence/export/pdf/unit_plan_planning.py)
+STATE_COLOURS = {
+    TargetState.MET: tone.MET.fill,
+    TargetState.SHORT: tone.NEAR.fill,
+    TargetState.OVERDUE: tone.GAP.fill,
+}
 
 translate = QCoreApplication.translate
 

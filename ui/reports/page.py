@@ -44,7 +44,7 @@ from ui.reports.files import ask_folder, ask_save_path, excel_filter, open_path,
 from ui.reports.kinds import EXPORTS, Choice, Export, UnitNeed, Written
 from ui.reports.run import run_export
 from ui.widgets.date_edit import DateEdit
-from ui.widgets.fields import refuse_if_invalid
+from ui.widgets.fields import ERROR_STYLE, refuse_if_invalid
 from ui.widgets.pickers import PersonPicker, UnitPicker
 from ui.widgets.qt import line_edit
 from ui.worker import Task
@@ -120,7 +120,7 @@ class ReportsPage(Page):
 
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setAccessibleName(self.tr("Feilmelding"))
         self.error.hide()
         self.create_button = QPushButton(self.tr("&Lag rapport…"))

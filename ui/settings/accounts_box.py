@@ -37,6 +37,7 @@ from ui.access import account_kind, reach_text
 from ui.context import AppContext
 from ui.errors import error_message
 from ui.i18n import fmt_date
+from ui.widgets.fields import ERROR_STYLE
 from ui.widgets.pickers import PersonPicker
 from ui.widgets.qt import line_edit
 from ui.widgets.tables import Column, RowTableModel
@@ -214,7 +215,7 @@ class GrantDialog(QDialog):
         self.note.setWordWrap(True)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setAccessibleName(self.tr("Melding"))
         self.error.hide()
         form = QFormLayout()

@@ -34,6 +34,7 @@ from db.session import open_database
 from ui.context import AppContext
 from ui.errors import error_message
 from ui.login import ssl_label
+from ui.widgets.fields import ERROR_STYLE
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ class DatabaseBox(QGroupBox):
         return with_sslmode(url, str(self.ssl.currentData())) if is_server(url) else url
 
     def _say(self, text: str, ok: bool) -> None:
-        self.result.setStyleSheet("" if ok else "color: #b00020;")
+        self.result.setStyleSheet("" if ok else ERROR_STYLE)
         self.result.setText(text)
 
     def test(self) -> None:

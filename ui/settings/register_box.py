@@ -27,7 +27,7 @@ from db.codes import LevelSource
 from db.errors import LocalizedError
 from ui.errors import error_message, show_error
 from ui.i18n import current_language
-from ui.widgets.fields import NumberField, refuse_if_invalid
+from ui.widgets.fields import ERROR_STYLE, NumberField, refuse_if_invalid
 from ui.worker import TaskRunner
 
 
@@ -197,14 +197,14 @@ class RegisterBox(QGroupBox):
 
     def save(self) -> bool:
         if refuse_if_invalid(self):
-            self.status.setStyleSheet("color: #b00020;")
+            self.status.setStyleSheet(ERROR_STYLE)
             self.status.setText(self.tr("Rett opp feltet som er merket, så lagres innstillingene."))
             return False
         try:
             edited = self.edited()
             saved = self.tasks.now(lambda uow: save_settings(uow, edited))
         except LocalizedError as exc:
-            self.status.setStyleSheet("color: #b00020;")
+            self.status.setStyleSheet(ERROR_STYLE)
             self.status.setText(error_message(exc))
             return False
         self.current = saved

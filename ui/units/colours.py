@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPolygon
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-from competence.export import palette
+from ui import status_colours as tone
 from ui.i18n import fmt_percent
 from ui.units.data import Figures
 from ui.widgets.flow import FlowLayout, group
@@ -23,17 +23,13 @@ STRIP_TRACK = QColor(255, 255, 255, 150)
 CRITICAL_MARK = QColor(166, 27, 27)
 
 
-def _pair(colours: tuple[str, str]) -> tuple[QColor, QColor]:
-    return QColor(f"#{colours[0]}"), QColor(f"#{colours[1]}")
-
-
-MET, MET_TEXT = _pair(palette.MET)
-NEAR, NEAR_TEXT = _pair(palette.NEAR)
-GAP, GAP_TEXT = _pair(palette.GAP)
-NOT_ASSESSED, NOT_ASSESSED_TEXT = _pair(palette.NOT_ASSESSED)
-#: a mandatory course lacking (*mangler*, docs/compliance.md): the workbooks' colours; the cell's
-#: corner takes the dark one, to stand out on any fill
-MISSING, MISSING_MARK = _pair(palette.MISSING)
+MET, MET_TEXT = tone.MET.fill, tone.MET.text
+NEAR, NEAR_TEXT = tone.NEAR.fill, tone.NEAR.text
+GAP, GAP_TEXT = tone.GAP.fill, tone.GAP.text
+NOT_ASSESSED, NOT_ASSESSED_TEXT = tone.NOT_ASSESSED.fill, tone.NOT_ASSESSED.text
+#: a mandatory course lacking (*mangler*, docs/compliance.md): the cell's corner takes the dark
+#: one of its colours, to stand out on any fill
+MISSING, MISSING_MARK = tone.MISSING.fill, tone.MISSING.text
 
 
 def paint_missing_corner(painter: QPainter, rect: QRect) -> None:

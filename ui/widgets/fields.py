@@ -18,7 +18,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QVBox
 
 from ui.i18n import fmt_number
 
+#: The red of a refusal or an error a user must act on (not a status: see ui/status_colours.py).
 ERROR_COLOUR = "#b00020"
+ERROR_STYLE = f"color: {ERROR_COLOUR};"
 
 
 class InlineField(QWidget):

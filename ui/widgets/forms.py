@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from db.errors import LocalizedError
 from ui.errors import error_message, show_bug
-from ui.widgets.fields import refuse_if_invalid
+from ui.widgets.fields import ERROR_STYLE, refuse_if_invalid
 from ui.widgets.screen import FittingScrollArea, fit_when_shown
 
 W = TypeVar("W", bound=QWidget)
@@ -113,7 +113,7 @@ class FormDialog(QDialog):
         outer.addWidget(self.scroll_area, 1)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.setAccessibleName(self.tr("Feilmelding"))
         self.error_label.hide()

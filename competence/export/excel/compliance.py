@@ -26,8 +26,9 @@ from competence.settings import register_settings
 from competence.uow import UnitOfWork
 from db.codes import RequirementStatus
 
-#: the status cell's fill and text colour: overdue as a gap, missing (still in time) as "near"
-STATUS_COLOURS = {RequirementStatus.OVERDUE: palette.GAP, RequirementStatus.MISSING: palette.NEAR}
+#: the status cell's fill and text colour, as in the matrix, the heatmap and the app: missing (still
+#: in time) orange, overdue dark red (competence/export/palette.py)
+STATUS_COLOURS = {RequirementStatus.OVERDUE: palette.OVERDUE, RequirementStatus.MISSING: palette.MISSING}
 
 
 def sheet_names(lang: str) -> tuple[str, str]:
