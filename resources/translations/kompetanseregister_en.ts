@@ -1054,7 +1054,6 @@ The previous contents are in {safety}.</translation>
     </message>
     <message>
         <source>Lovpålagte krav som mangler</source>
-        <extracomment>The figures for the unit asked for have arrived.</extracomment>
         <translation>Mandatory requirements missing</translation>
     </message>
     <message>
@@ -3152,7 +3151,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>Kompetanseprofil</name>
     <message>
         <source>Oppfylt</source>
-        <extracomment>a mandatory course without a valid certificate: amber while its deadline lasts, red after the order of the status column: what needs doing first</extracomment>
+        <extracomment>a mandatory course without a valid certificate: orange while its deadline lasts, dark red after (ui/status_colours.py, as in the heatmap and the matrix) the order of the status column: what needs doing first</extracomment>
         <translation>Met</translation>
     </message>
     <message>
@@ -3239,7 +3238,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>Legend</name>
     <message>
         <source>minst {share} oppfyller kravet</source>
-        <extracomment>The bar under the name of a critical competence in the heatmap&apos;s header. The corner of a cell where someone lacks a mandatory course (*mangler*, docs/compliance.md).</extracomment>
+        <extracomment>The bar under the name of a critical competence in the heatmap&apos;s header. a mandatory course lacking (*mangler*, docs/compliance.md): the cell&apos;s corner takes the dark one of its colours, to stand out on any fill</extracomment>
         <translation>at least {share} meet the requirement</translation>
     </message>
     <message>
@@ -3845,6 +3844,7 @@ Backups taken before the erasure still hold the person until they are rotated ou
     <name>NumberField</name>
     <message>
         <source>ikke oppgitt</source>
+        <extracomment>The red of a refusal or an error a user must act on (not a status: see ui/status_colours.py).</extracomment>
         <translation>not given</translation>
     </message>
     <message>
@@ -6076,7 +6076,6 @@ Do it now? It cannot be undone.</translation>
     <name>TalksDuePanel</name>
     <message>
         <source>Medarbeidersamtaler som har forfalt eller forfaller snart</source>
-        <extracomment>The figures for the unit asked for have arrived.</extracomment>
         <translation>Appraisal talks that are overdue or due soon</translation>
     </message>
     <message>
@@ -6124,6 +6123,7 @@ Do it now? It cannot be undone.</translation>
     <name>TargetColumns</name>
     <message>
         <source>Enhet</source>
+        <extracomment>as in the printed unit plan (competence/export/pdf/unit_plan_planning.py)</extracomment>
         <translation>Unit</translation>
     </message>
     <message>

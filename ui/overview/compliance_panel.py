@@ -4,8 +4,8 @@ its own figures on a worker when the unit changes; Enter or a double click opens
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
-from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
 from competence.compliance.report import ComplianceReport, LackingRequirement, compliance_report
 from competence.progress import CancelToken, Progress
@@ -14,7 +14,8 @@ from db.codes import RequirementStatus
 from ui import status_colours as tone
 from ui.context import AppContext
 from ui.i18n import current_language, fmt_date, fmt_int
-from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTableModel
+from ui.overview.people_panel import PeoplePanel
+from ui.widgets.tables import Column
 
 
 def status_shade(row: LackingRequirement) -> tone.Shade:
@@ -30,17 +31,9 @@ def status_text(row: LackingRequirement) -> str:
     return row.status.label(current_language())
 
 
-class ComplianceDuePanel(QGroupBox):
-    #: The figures for the unit asked for have arrived.
-    loaded = Signal()
-
+class ComplianceDuePanel(PeoplePanel[LackingRequirement]):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Lovpålagte krav som mangler"), parent)
-        self.ctx = ctx
-        self.report: ComplianceReport | None = None
         lang = current_language()
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
         columns: list[Column[LackingRequirement]] = [
             Column(self.tr("Navn"), lambda r: r.name),
             Column(
@@ -60,24 +53,16 @@ class ComplianceDuePanel(QGroupBox):
             ),
             Column(self.tr("Enhet"), lambda r: r.unit_name),
         ]
-        self.model: RowTableModel[LackingRequirement] = RowTableModel(columns, parent=self)
-        self.view = DataTable()
-        self.view.setModel(self.model)
-        self.view.setAccessibleName(self.tr("Lovpålagte krav som mangler"))
-        self.view.setToolTip(self.tr("Enter eller dobbeltklikk åpner ansattkortet"))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setAlternatingRowColors(True)
-        self.view.setMinimumHeight(160)
-        self.view.setWordWrap(False)
-        self.fitter = ColumnFitter(self.view, 1, cap=180, stretch_min=120)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.view)
-        self.view.activated.connect(self._open)
+        super().__init__(
+            ctx,
+            self.tr("Lovpålagte krav som mangler"),
+            columns,
+            table_name=self.tr("Lovpålagte krav som mangler"),
+            open_hint=self.tr("Enter eller dobbeltklikk åpner ansattkortet"),
+            cap=180,
+            parent=parent,
+        )
+        self.report: ComplianceReport | None = None
 
     def show_for(self, unit_id: int | None) -> None:
         """Load the report of ``unit_id`` (None: the whole municipality) on a worker."""
@@ -90,7 +75,6 @@ class ComplianceDuePanel(QGroupBox):
 
     def show_report(self, report: ComplianceReport) -> None:
         self.report = report
-        self.model.set_rows(report.lacking)
         text = self.tr(
             "{lacking} av {people} ansatte mangler minst ett lovpålagt krav ({overdue} forfalt); "
             "{compliant} oppfyller alle."
@@ -106,12 +90,4 @@ class ComplianceDuePanel(QGroupBox):
             text += " " + self.tr("{count} stillinger hviler på en dispensasjon (se Enheter).").format(
                 count=fmt_int(len(report.dispensations))
             )
-        self.summary.setText(text)
-        self.summary.setStyleSheet(tone.WARNING_STYLE if report.overdue else "")
-        self.loaded.emit()
-
-    def _open(self, index: QModelIndex) -> None:
-        if index.isValid():
-            row = self.model.data(index, ROW_ROLE)
-            if isinstance(row, LackingRequirement):
-                self.ctx.employee_requested.emit(row.employee_id)
+        self.show_rows(report.lacking, text, warn=bool(report.overdue))

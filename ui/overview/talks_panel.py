@@ -4,8 +4,7 @@ double click opens the person's card."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QAbstractItemView, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from competence.progress import CancelToken, Progress
 from competence.talk_cycle import TalksDue, TalkStanding, appraisals_due
@@ -14,24 +13,17 @@ from db.codes import TalkDue
 from ui import status_colours as tone
 from ui.context import AppContext
 from ui.i18n import current_language, fmt_date, fmt_int
-from ui.widgets.tables import ROW_ROLE, Column, ColumnFitter, DataTable, RowTableModel
+from ui.overview.people_panel import PeoplePanel
+from ui.widgets.tables import Column
 
 
 def due_shade(standing: TalkStanding) -> tone.Shade:
     return tone.GAP if standing.status is TalkDue.OVERDUE else tone.NEAR
 
 
-class TalksDuePanel(QGroupBox):
-    #: The figures for the unit asked for have arrived.
-    loaded = Signal()
-
+class TalksDuePanel(PeoplePanel[TalkStanding]):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Medarbeidersamtaler som har forfalt eller forfaller snart"), parent)
-        self.ctx = ctx
-        self.due: TalksDue | None = None
         lang = current_language()
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
         columns: list[Column[TalkStanding]] = [
             Column(self.tr("Navn"), lambda s: s.name),
             Column(self.tr("Enhet"), lambda s: s.units),
@@ -49,24 +41,16 @@ class TalksDuePanel(QGroupBox):
                 lambda s: s.last_held,
             ),
         ]
-        self.model: RowTableModel[TalkStanding] = RowTableModel(columns, parent=self)
-        self.view = DataTable()
-        self.view.setModel(self.model)
-        self.view.setAccessibleName(self.tr("Medarbeidersamtaler som forfaller"))
-        self.view.setToolTip(self.tr("Enter eller dobbeltklikk åpner ansattkortet"))
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.view.setAlternatingRowColors(True)
-        self.view.setMinimumHeight(160)
-        self.view.setWordWrap(False)
-        self.fitter = ColumnFitter(self.view, 1, cap=140, stretch_min=120)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.view)
-        self.view.activated.connect(self._open)
+        super().__init__(
+            ctx,
+            self.tr("Medarbeidersamtaler som har forfalt eller forfaller snart"),
+            columns,
+            table_name=self.tr("Medarbeidersamtaler som forfaller"),
+            open_hint=self.tr("Enter eller dobbeltklikk åpner ansattkortet"),
+            cap=140,
+            parent=parent,
+        )
+        self.due: TalksDue | None = None
 
     def show_for(self, unit_id: int | None) -> None:
         """Load the talks of ``unit_id`` (None: the whole municipality) on a worker."""
@@ -79,24 +63,14 @@ class TalksDuePanel(QGroupBox):
 
     def show_due(self, due: TalksDue) -> None:
         self.due = due
-        self.model.set_rows(due.standings)
-        self.summary.setText(
-            self.tr(
-                "{overdue} forfalt, {soon} forfaller innen {days} dager, av {people} ansatte "
-                "(samtale hver {months}. måned)."
-            ).format(
-                overdue=fmt_int(due.overdue),
-                soon=fmt_int(due.due_soon),
-                days=fmt_int(due.warning_days),
-                people=fmt_int(due.people),
-                months=fmt_int(due.interval_months),
-            )
+        summary = self.tr(
+            "{overdue} forfalt, {soon} forfaller innen {days} dager, av {people} ansatte "
+            "(samtale hver {months}. måned)."
+        ).format(
+            overdue=fmt_int(due.overdue),
+            soon=fmt_int(due.due_soon),
+            days=fmt_int(due.warning_days),
+            people=fmt_int(due.people),
+            months=fmt_int(due.interval_months),
         )
-        self.summary.setStyleSheet(tone.WARNING_STYLE if due.overdue else "")
-        self.loaded.emit()
-
-    def _open(self, index: QModelIndex) -> None:
-        if index.isValid():
-            standing = self.model.data(index, ROW_ROLE)
-            if isinstance(standing, TalkStanding):
-                self.ctx.employee_requested.emit(standing.employee_id)
+        self.show_rows(due.standings, summary, warn=bool(due.overdue))
