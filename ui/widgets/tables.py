@@ -158,6 +158,10 @@ def _sortable(value: Any) -> Any:
     return collation_key(value) if isinstance(value, str) else value
 
 
+#: Rows a :class:`ColumnFitter` measures a column's contents over: those in view and some more.
+FIT_ROWS = 100
+
+
 class ColumnFitter(QObject):
     """Widths for a small table that should not need a horizontal scroll bar: every column as wide as
     its contents but at most ``cap`` pixels (longer text is cut with "…", the tooltip has it all), and
@@ -181,6 +185,9 @@ class ColumnFitter(QObject):
         header = view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # a column's size hint measures this many rows (Qt: 1,000 per column, 12,000 cells asked
+        # for in a municipality's certificate alerts); longer text further down is cut with "…"
+        header.setResizeContentsPrecision(FIT_ROWS)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._pending = False
         model = view.model()
