@@ -35,6 +35,7 @@ from competence import __version__
 from competence.actions.register import Opened, open_register
 from competence.backups import backup_if_due, with_backup_advice
 from competence.changes import Changes
+from competence.collector import settle_for_a_long_run
 from competence.logs import configure_logging
 from competence.progress import CancelToken, Progress
 from competence.settings import get_settings
@@ -518,6 +519,7 @@ def main(argv: Sequence[str]) -> int:
     startup = Startup(app, args, preferences)
     startup.failed.connect(lambda: app.exit(1))
     startup.start(startup_url(args, preferences))
+    settle_for_a_long_run()  # after the start-up's imports and objects, before the data arrives
     code = app.exec()
     set_damage_handler(None)
     if startup.ctx is not None:
