@@ -7,7 +7,6 @@ Both on a demo register of 50,000 employees whose roles require 40 competences e
 from __future__ import annotations
 
 import os
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -46,14 +45,22 @@ def _register(workdir: Path, employees: int) -> tuple[str, float | None]:
 
 
 def _forget_kept_figures(path_url: str) -> None:
-    """What a write of a post does to the whole municipality's kept figures (migration 0010); the
-    register brought to the newest schema first, as the app would on its first start."""
+    """What a write of a post does to the whole municipality's kept figures (migration 0010), the
+    register brought to the newest schema first, as the app would on its first start. Written
+    through the program's own connection and closed as the app closes a register: a write from
+    outside (a plain sqlite3 connection left open) left a write-ahead log and no clean-close stamp,
+    so every start after it checked the whole file for damage beside the one measured."""
+    from sqlalchemy import text
+
     from db.session import open_database
 
-    open_database(path_url).dispose()
-    with sqlite3.connect(path_url.removeprefix("sqlite:///")) as conn:
-        conn.execute("UPDATE gap_state SET built_on = NULL")
-        conn.execute("DELETE FROM gap_cell")
+    database = open_database(path_url)
+    try:
+        with database.engine.begin() as conn:
+            conn.execute(text("UPDATE gap_state SET built_on = NULL"))
+            conn.execute(text("DELETE FROM gap_cell"))
+    finally:
+        database.dispose()
 
 
 def _child_env(workdir: Path, page: str) -> dict[str, str]:
