@@ -1081,6 +1081,10 @@ The previous contents are in {safety}.</translation>
         <translation>Enter or double-click opens the employee card</translation>
     </message>
     <message>
+        <source>{unit}; mangler siden {date}</source>
+        <translation>{unit}; missing since {date}</translation>
+    </message>
+    <message>
         <source>Beregner…</source>
         <translation>Calculating…</translation>
     </message>
@@ -3928,6 +3932,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Competence</translation>
     </message>
     <message>
+        <source>{area}; {people} med kravet</source>
+        <translation>{area}; {people} with the requirement</translation>
+    </message>
+    <message>
         <source>Med krav</source>
         <translation>Required of</translation>
     </message>
@@ -6093,6 +6101,10 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>nå</source>
         <translation>now</translation>
+    </message>
+    <message>
+        <source>{status}; forrige samtale: {date}</source>
+        <translation>{status}; last talk: {date}</translation>
     </message>
     <message>
         <source>Forrige</source>

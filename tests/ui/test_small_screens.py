@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QTableView, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from tests.ui.catalogue import dialogs, screens
@@ -123,3 +123,22 @@ def test_a_window_remembered_from_a_larger_screen_opens_inside_this_one(
     qtbot.waitExposed(window)
     assert inside(window.frameGeometry(), available_geometry())
     wait_idle(qtbot, ctx)
+
+
+def test_oversikt_tables_do_not_scroll_sideways_on_a_1024x768_screen(
+    window: MainWindow, qtbot: QtBot, register: Register
+) -> None:
+    """Oversikt's tables share a small screen's width: the columns also shown elsewhere (in a
+    tooltip) give way, so none scrolls sideways."""
+    window.resize(room_for_window())
+    page = window.page("overview")
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        window.show_page("overview")
+    wait_idle(qtbot, window.ctx)
+    qtbot.wait(50)  # the fitters run on the next turn of the event loop
+    sideways = [
+        view.accessibleName()
+        for view in page.findChildren(QTableView)
+        if view.isVisible() and view.horizontalScrollBar().isVisible()
+    ]
+    assert not sideways, f"scroll sideways at {room_for_window().width()} px: {sideways}"

@@ -35,7 +35,7 @@ class ComplianceDuePanel(PeoplePanel[LackingRequirement]):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         lang = current_language()
         columns: list[Column[LackingRequirement]] = [
-            Column(self.tr("Navn"), lambda r: r.name),
+            Column(self.tr("Navn"), lambda r: r.name, tooltip=self._where_and_since),
             Column(
                 self.tr("Krav"), lambda r: r.requirement_display(lang), tooltip=lambda r: r.kind.label(lang)
             ),
@@ -60,9 +60,15 @@ class ComplianceDuePanel(PeoplePanel[LackingRequirement]):
             table_name=self.tr("Lovpålagte krav som mangler"),
             open_hint=self.tr("Enter eller dobbeltklikk åpner ansattkortet"),
             cap=180,
+            optional=(4, 3),  # the unit and the date: in the name's tooltip
             parent=parent,
         )
         self.report: ComplianceReport | None = None
+
+    def _where_and_since(self, row: LackingRequirement) -> str:
+        if row.since is None:
+            return row.unit_name
+        return self.tr("{unit}; mangler siden {date}").format(unit=row.unit_name, date=fmt_date(row.since))
 
     def show_for(self, unit_id: int | None) -> None:
         """Load the report of ``unit_id`` (None: the whole municipality) on a worker."""

@@ -146,7 +146,9 @@ class OverviewPage(Page):
             Column(
                 self.tr("Kompetanse"),
                 lambda g: g.competence.display_label(lang),
-                tooltip=lambda g: g.competence.area_label(lang),
+                tooltip=lambda g: self.tr("{area}; {people} med kravet").format(
+                    area=g.competence.area_label(lang), people=fmt_int(g.people)
+                ),
             ),
             Column(self.tr("Med krav"), lambda g: fmt_int(g.people), lambda g: g.people, align_right=True),
             Column(
@@ -168,7 +170,7 @@ class OverviewPage(Page):
         ]
         vuln_columns: list[Column[Vulnerability]] = [
             Column(self.tr("Enhet"), lambda v: v.unit.name),
-            Column(self.tr("Kompetanse"), lambda v: v.display_label(lang)),
+            Column(self.tr("Kompetanse"), lambda v: v.display_label(lang), tooltip=lambda v: v.reason(lang)),
             Column(self.tr("Hvorfor"), lambda v: v.reason(lang), lambda v: -v.short),
             Column(
                 self.tr("Innehavere"),
@@ -177,7 +179,7 @@ class OverviewPage(Page):
             ),
         ]
         cert_columns: list[Column[CertificateAlert]] = [
-            Column(self.tr("Navn"), lambda a: a.name),
+            Column(self.tr("Navn"), lambda a: a.name, tooltip=lambda a: a.units),
             Column(self.tr("Enhet"), lambda a: a.units),
             Column(self.tr("Kurs/sertifikat"), lambda a: a.certificate),
             Column(
@@ -196,18 +198,31 @@ class OverviewPage(Page):
         self.cert_view.setToolTip(self.tr("Enter eller dobbeltklikk åpner ansattkortet"))
         boxes = []
         self.fitters: list[ColumnFitter] = []
-        for title, view, model, stretch in (
-            (self.tr("Største avvik"), self.gaps_view, self.gaps_model, 0),
+        # on a narrow screen the columns also in a tooltip give way (ColumnFitter.optional): the people
+        # with the requirement, why a competence is vulnerable, the certificate holder's unit
+        for title, view, model, stretch, optional, cap in (
+            (self.tr("Største avvik"), self.gaps_view, self.gaps_model, 0, [1], 140),
             (
                 self.tr("Sårbare kompetanser (under målet, eller én eller ingen har dem)"),
                 self.vuln_view,
                 self.vuln_model,
                 1,
+                [2],
+                120,  # names share the room with the competence's (or the course's) name
             ),
-            (self.tr("Sertifikater som utløper eller er utløpt"), self.cert_view, self.cert_model, 2),
+            (
+                self.tr("Sertifikater som utløper eller er utløpt"),
+                self.cert_view,
+                self.cert_model,
+                2,
+                [1],
+                120,
+            ),
         ):
             view.setModel(model)
-            self.fitters.append(ColumnFitter(view, stretch, cap=140, stretch_min=120))
+            fitter = ColumnFitter(view, stretch, cap=cap, stretch_min=120)
+            fitter.optional = optional
+            self.fitters.append(fitter)
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(view)
             boxes.append(box)
@@ -219,9 +234,11 @@ class OverviewPage(Page):
         middle = QHBoxLayout()
         middle.addWidget(self.areas_box, 3)
         middle.addLayout(right, 2)
+        # the lists side by side share the width equally, whatever their titles' lengths, so that on
+        # a narrow screen neither has to scroll sideways
         lists = QHBoxLayout()
-        lists.addWidget(vuln_box)
-        lists.addWidget(cert_box)
+        lists.addWidget(vuln_box, 1)
+        lists.addWidget(cert_box, 1)
         plans = QHBoxLayout()
         plans.addWidget(self.planning.targets, 3)
         plans.addWidget(self.planning.survey, 2)
@@ -229,8 +246,8 @@ class OverviewPage(Page):
         self.compliance = ComplianceDuePanel(ctx)
         self.talks = TalksDuePanel(ctx)
         watch = QHBoxLayout()
-        watch.addWidget(self.compliance, 3)
-        watch.addWidget(self.talks, 2)
+        watch.addWidget(self.compliance, 1)
+        watch.addWidget(self.talks, 1)
 
         content = QWidget()
         layout = QVBoxLayout(content)

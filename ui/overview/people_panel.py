@@ -4,6 +4,7 @@ requirements (compliance_panel.py) and of talks (talks_panel.py) are made of it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QModelIndex, Signal
@@ -35,10 +36,12 @@ class PeoplePanel(QGroupBox, Generic[R]):
         table_name: str,
         open_hint: str,
         cap: int,
+        optional: Sequence[int] = (),
         parent: QWidget | None = None,
     ) -> None:
         """``title``, ``table_name`` (what a screen reader calls the table) and ``open_hint`` come
-        translated by the panel itself (its own translation context)."""
+        translated by the panel itself (its own translation context). ``optional``: the columns
+        that give way on a narrow screen, first listed first (their text is in a tooltip too)."""
         super().__init__(title, parent)
         self.ctx = ctx
         self.summary = QLabel()
@@ -57,6 +60,7 @@ class PeoplePanel(QGroupBox, Generic[R]):
         self.view.setMinimumHeight(160)
         self.view.setWordWrap(False)
         self.fitter = ColumnFitter(self.view, 1, cap=cap, stretch_min=120)
+        self.fitter.optional = list(optional)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.view)

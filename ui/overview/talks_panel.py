@@ -33,7 +33,10 @@ class TalksDuePanel(PeoplePanel[TalkStanding]):
                 lambda s: s.due_on,
                 background=lambda s: due_shade(s).fill,
                 foreground=lambda s: due_shade(s).text,
-                tooltip=lambda s: s.status.label(lang),
+                tooltip=lambda s: self.tr("{status}; forrige samtale: {date}").format(
+                    status=s.status.label(lang),
+                    date=fmt_date(s.last_held) if s.last_held else self.tr("ingen"),
+                ),
             ),
             Column(
                 self.tr("Forrige"),
@@ -48,6 +51,7 @@ class TalksDuePanel(PeoplePanel[TalkStanding]):
             table_name=self.tr("Medarbeidersamtaler som forfaller"),
             open_hint=self.tr("Enter eller dobbeltklikk åpner ansattkortet"),
             cap=140,
+            optional=(3,),  # the talk before: in the due date's tooltip
             parent=parent,
         )
         self.due: TalksDue | None = None
