@@ -2398,6 +2398,10 @@ Backups taken before the erasure still hold the person until they are rotated ou
         <translation>Unit</translation>
     </message>
     <message>
+        <source>Snitt {mean}; midlertidige: {temporary}</source>
+        <translation>Mean {mean}; temporary: {temporary}</translation>
+    </message>
+    <message>
         <source>Personer</source>
         <translation>People</translation>
     </message>
@@ -5622,6 +5626,22 @@ Do it now? It cannot be undone.</translation>
     <message>
         <source>Fjern</source>
         <translation>Remove</translation>
+    </message>
+    <message>
+        <source>frist {deadline}</source>
+        <translation>deadline {deadline}</translation>
+    </message>
+    <message>
+        <source>gjelder fra starten</source>
+        <translation>in force from the start</translation>
+    </message>
+    <message>
+        <source>gjelder fra {since}</source>
+        <translation>in force from {since}</translation>
+    </message>
+    <message>
+        <source>{requirements} krav, {posts} stillinger</source>
+        <translation>{requirements} requirements, {posts} posts</translation>
     </message>
     <message>
         <source>Velg en rolle for å se og endre kravene til den.</source>

@@ -84,9 +84,12 @@ class RecordTable(QWidget, Generic[R]):
         *,
         stretch: int | None = None,
         sort: tuple[int, Qt.SortOrder] | None = None,
+        optional: Sequence[int] = (),
     ) -> None:
         """The table's columns; ``stretch`` names the one that takes the spare width (a description);
-        ``sort`` the order the rows come in from the service (shown by the header), else none."""
+        ``sort`` the order the rows come in from the service (shown by the header), else none;
+        ``optional`` the columns that give way on a narrow screen, first listed first (with
+        ``stretch``; their text is in a tooltip too)."""
         self.model.beginResetModel()
         self.model.columns = list(columns)
         self.model.endResetModel()
@@ -95,6 +98,7 @@ class RecordTable(QWidget, Generic[R]):
         self.view.horizontalHeader().setSortIndicator(column, order)
         if stretch is not None:
             self.fitter = ColumnFitter(self.view, stretch)
+            self.fitter.optional = list(optional)
 
     def add_detail(self, widget: QWidget) -> None:
         """A panel under the table showing more of the selected row."""

@@ -333,7 +333,7 @@ class RolesTab(QWidget):
         self.roles: RecordTable[RoleView] = RecordTable(ctx.tasks)
         self.roles.set_columns(
             [
-                Column(self.tr("Rolle"), lambda r: r.name, tooltip=lambda r: r.description),
+                Column(self.tr("Rolle"), lambda r: r.name, tooltip=self._role_tooltip),
                 Column(
                     self.tr("Krav"),
                     lambda r: fmt_int(r.requirement_count),
@@ -349,6 +349,7 @@ class RolesTab(QWidget):
             ],
             self.tr("Roller"),
             stretch=0,
+            optional=(2, 1),  # the counts: in the role's tooltip
         )
         self.new_role_button = self.roles.add_button(self.tr("N&y rolle…"), self.new_role)
         self.edit_role_button = self.roles.add_button(self.tr("Endre…"), self.edit_role, needs_row=True)
@@ -363,7 +364,7 @@ class RolesTab(QWidget):
             [
                 Column(self.tr("Kompetanse"), self._competence_text, tooltip=self._where_text),
                 Column(self.tr("Rammeverk"), lambda r: short_framework_name(self._framework_text(r))),
-                Column(self.tr("Krav"), self._level_text, lambda r: r.percent),
+                Column(self.tr("Krav"), self._level_text, lambda r: r.percent, tooltip=self._terms_text),
                 Column(
                     self.tr("Prosent"),
                     lambda r: fmt_percent(r.percent),
@@ -385,6 +386,7 @@ class RolesTab(QWidget):
             ],
             self.tr("Krav til rollen"),
             stretch=0,
+            optional=(7, 6, 3, 1),  # in the requirement's tooltip, the framework in the competence's
         )
         self.add_requirement_button = self.requirements.add_button(
             self.tr("&Legg til krav…"), self.add_requirement
@@ -475,6 +477,23 @@ class RolesTab(QWidget):
     def _level_text(self, r: RequirementView) -> str:
         option = self.options.get(r.competence_id)
         return level_text(option.levels if option else (), r.level_ordinal, r.level_name)
+
+    def _terms_text(self, r: RequirementView) -> str:
+        """What the columns a narrow screen leaves out say: the percentage, the deadline, since when."""
+        parts = [fmt_percent(r.percent)]
+        if r.deadline_months:
+            parts.append(self.tr("frist {deadline}").format(deadline=deadline_text(r.deadline_months)))
+        if r.valid_from is None:
+            parts.append(self.tr("gjelder fra starten"))
+        else:
+            parts.append(self.tr("gjelder fra {since}").format(since=fmt_date(r.valid_from)))
+        return "; ".join(parts)
+
+    def _role_tooltip(self, r: RoleView) -> str:
+        counts = self.tr("{requirements} krav, {posts} stillinger").format(
+            requirements=fmt_int(r.requirement_count), posts=fmt_int(r.position_count)
+        )
+        return f"{r.description}\n{counts}" if r.description else counts
 
     # --- data ---------------------------------------------------------------------------------
     def show_roles(self, roles: Sequence[RoleView], options: Sequence[CompetenceOption]) -> None:

@@ -109,7 +109,14 @@ class FulltimeTab(QWidget):
         left.addStretch(1)
 
         unit_columns: list[Column[UnitFigures]] = [
-            Column(self.tr("Enhet"), lambda u: "  " * u.depth + f"{u.number} {u.name}", lambda u: u.number),
+            Column(
+                self.tr("Enhet"),
+                lambda u: "  " * u.depth + f"{u.number} {u.name}",
+                lambda u: u.number,
+                tooltip=lambda u: self.tr("Snitt {mean}; midlertidige: {temporary}").format(
+                    mean=fmt_percent(u.figures.mean_fte, 1), temporary=fmt_int(u.figures.temporary)
+                ),
+            ),
             Column(
                 self.tr("Personer"),
                 lambda u: fmt_int(u.figures.people),
@@ -162,13 +169,16 @@ class FulltimeTab(QWidget):
         self.over_view = _table(self.tr("Over {full} til sammen").format(full=fmt_percent(100, 0)))
         self.wish_view = _table(self.tr("Ønsker større stilling"))
         self.fitters = []
-        for view, model, stretch in (
-            (self.unit_view, self.unit_model, 0),
-            (self.over_view, self.over_model, 4),
-            (self.wish_view, self.wish_model, 4),
+        # on a narrow screen the per-unit mean and the temporary posts give way (in the unit's tooltip)
+        for view, model, stretch, optional in (
+            (self.unit_view, self.unit_model, 0, [5, 3]),
+            (self.over_view, self.over_model, 4, []),
+            (self.wish_view, self.wish_model, 4, []),
         ):
             view.setModel(model)
-            self.fitters.append(ColumnFitter(view, stretch, cap=200, stretch_min=120))
+            fitter = ColumnFitter(view, stretch, cap=200, stretch_min=120)
+            fitter.optional = optional
+            self.fitters.append(fitter)
         self.lists = QTabWidget()
         self.lists.setAccessibleName(self.tr("Heltidskultur i detalj"))
         self.lists.addTab(self.unit_view, self.tr("Per enhet"))

@@ -24,7 +24,12 @@ class VulnerabilityTab(QWidget):
         lang = current_language()
         columns: list[Column[Vulnerability]] = [
             Column(self.tr("Enhet"), lambda v: f"{v.unit.number} {v.unit.name}", key="unit"),
-            Column(self.tr("Kompetanse"), lambda v: v.display_label(lang), key="competence"),
+            Column(
+                self.tr("Kompetanse"),
+                lambda v: v.display_label(lang),
+                tooltip=lambda v: v.area_label(lang),
+                key="competence",
+            ),
             Column(
                 # a qualification target's row: the kind of qualification, which has no area
                 self.tr("Strategiområde"),
@@ -63,6 +68,7 @@ class VulnerabilityTab(QWidget):
         self.view.verticalHeader().hide()
         # the holders take the room left; the rest as wide as their text up to a limit
         self.fitter = ColumnFitter(self.view, len(columns) - 1, cap=240, stretch_min=120)
+        self.fitter.optional = [2]  # the strategy area: in the competence's tooltip
         hint = QLabel(
             self.tr(
                 "Kompetanser enheten har for få av: under et mål enheten har satt, eller, der det ikke "
