@@ -95,3 +95,26 @@ def test_a_hidden_table_is_fitted_when_shown_over_the_rows_in_view(qapp: QApplic
     long_name = view.fontMetrics().horizontalAdvance(rows[3].name)
     assert view.columnWidth(0) >= long_name
     view.close()
+
+
+def test_a_column_that_gave_way_stays_hidden_when_fitted_again(qapp: QApplication) -> None:
+    """A hidden column's header measures as nothing: fitted again, a column of short values under a
+    long header came back squeezed to a few pixels."""
+    wide = [Item("Ingrid Andersen Tran med et langt navn", 12345.0) for _ in range(5)]
+    columns = [*COLUMNS, Column("Stillinger med rollen i alt", lambda i: "7", tooltip=lambda i: i.name)]
+    model: RowTableModel[Item] = RowTableModel(columns, wide)
+    view = QTableView()
+    view.setModel(model)
+    fitter = ColumnFitter(view, stretch=0, cap=220, stretch_min=160)
+    fitter.optional = [2]
+    view.resize(320, 200)
+    view.show()
+    QTest.qWaitForWindowExposed(view)
+    QTest.qWait(20)
+    header = view.horizontalHeader()
+    for _ in range(3):
+        fitter.fit()
+        assert header.isSectionHidden(2)
+        assert header.sectionSize(1) > header.minimumSectionSize()
+        assert not view.horizontalScrollBar().isVisible()
+    view.close()

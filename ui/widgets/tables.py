@@ -232,6 +232,8 @@ class ColumnFitter(QObject):
         count = header.count()
         if count == 0:
             return
+        for column in self.optional:  # a hidden column measures as nothing: measure it shown
+            header.setSectionHidden(column, False)
         widths = {}
         for column in range(count):
             if column == self.stretch:
