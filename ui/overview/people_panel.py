@@ -66,7 +66,7 @@ class PeoplePanel(QGroupBox, Generic[R]):
         layout.addWidget(self.view)
         self.view.activated.connect(self._open)
 
-    def show_rows(self, rows: list[R] | tuple[R, ...], summary: str, *, warn: bool) -> None:
+    def show_rows(self, rows: Sequence[R], summary: str, *, warn: bool) -> None:
         """The rows and the line above them (in the warning red when ``warn``); then :attr:`loaded`."""
         self.model.set_rows(rows)
         self.summary.setText(summary)
