@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
+from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, literal_column, select, update
+from sqlalchemy import Table, bindparam, literal_column, select, update
 from sqlalchemy.orm import Session
 
 from competence.clock import now
 from competence.progress import CancelToken
-from competence.roster.bulk import execute_many
+from competence.roster.bulk import execute_many, insert_columns
 from competence.roster.parse import PersonRecord, _Keep
 from competence.roster.plan import Plan, PositionDetails
 from db.driver_rows import fetch_all
@@ -34,6 +35,11 @@ _position: Table = Position.__table__  # type: ignore[assignment]
 
 #: Called after each batch with the number of rows written so far.
 Tick = Callable[[int], None]
+
+
+_employee_no = attrgetter("employee_no")
+_first_name = attrgetter("first_name")
+_last_name = attrgetter("last_name")
 
 
 def _batches(rows: Sequence[dict[str, Any]]) -> Iterator[Sequence[dict[str, Any]]]:
@@ -53,8 +59,21 @@ class _Writer:
             if self.cancel is not None:
                 self.cancel.raise_if_cancelled()
             execute_many(self.session, table, statement, batch)
-            self.written += len(batch)
-            self.tick(self.written)
+            self._wrote(len(batch))
+
+    def insert(self, table: Table, columns: dict[str, Sequence[Any]]) -> None:
+        """INSERT rows given column by column, in batches (:func:`insert_columns`)."""
+        count = len(next(iter(columns.values()), ()))
+        for start in range(0, count, BATCH):
+            if self.cancel is not None:
+                self.cancel.raise_if_cancelled()
+            end = min(start + BATCH, count)
+            insert_columns(self.session, table, {name: values[start:end] for name, values in columns.items()})
+            self._wrote(end - start)
+
+    def _wrote(self, rows: int) -> None:
+        self.written += rows
+        self.tick(self.written)
 
 
 def _update_by_id(table: Table, **values: Any) -> Any:
@@ -123,13 +142,15 @@ class _Steps:
     def units(self) -> None:
         plan, stamp = self.plan, self.stamp
         if plan.new_units:
-            self.writer.run(
+            count = len(plan.new_units)
+            self.writer.insert(
                 _unit,
-                insert(_unit).inline(),
-                [
-                    {"number": u.number, "name": u.name, "created_at": stamp, "version": 1}
-                    for u in plan.new_units
-                ],
+                {
+                    "number": [u.number for u in plan.new_units],
+                    "name": [u.name for u in plan.new_units],
+                    "created_at": [stamp] * count,
+                    "version": [1] * count,
+                },
             )
         if plan.renamed_units:
             self.writer.run(
@@ -148,34 +169,27 @@ class _Steps:
         return unplaced
 
     def _insert_people(self, level: list[PersonRecord]) -> None:
-        ids, stamp = self.ids, self.stamp
+        ids, stamp, count = self.ids, self.stamp, len(level)
         newest = max(ids.values(), default=0)
-        rows: list[dict[str, Any]] = [
+        numbers = list(map(_employee_no, level))
+        managers = self.plan.new_person_managers
+        self.writer.insert(
+            _employee,
             {
-                "employee_no": p.employee_no,
-                "first_name": p.first_name,
-                "last_name": p.last_name,
-                "email": None if isinstance(p.email, _Keep) else p.email,
-                "manager_id": ids.get(self.plan.new_person_managers.get(p.employee_no, "")),
-                "created_at": stamp,
-                "updated_at": stamp,
-                "version": 1,
-            }
-            for p in level
-        ]
-        extras = [
-            {
-                "employee_no_display": p.written_no if p.written_no != p.employee_no else None,
-                "desired_fte": None if isinstance(p.desired_fte, _Keep) else p.desired_fte,
-            }
-            for p in level
-        ]
-        if any(
-            extra["employee_no_display"] is not None or extra["desired_fte"] is not None for extra in extras
-        ):
-            for row, extra in zip(rows, extras, strict=True):
-                row.update(extra)  # columns mostly empty are left out of the statement otherwise
-        self.writer.run(_employee, insert(_employee).inline(), rows)
+                "employee_no": numbers,
+                "first_name": list(map(_first_name, level)),
+                "last_name": list(map(_last_name, level)),
+                "email": [None if isinstance(p.email, _Keep) else p.email for p in level],
+                "manager_id": [ids.get(managers.get(number, "")) for number in numbers],
+                "created_at": [stamp] * count,
+                "updated_at": [stamp] * count,
+                "version": [1] * count,
+                "employee_no_display": [
+                    p.written_no if p.written_no != p.employee_no else None for p in level
+                ],
+                "desired_fte": [None if isinstance(p.desired_fte, _Keep) else p.desired_fte for p in level],
+            },
+        )
         ids.update(
             fetch_all(
                 self.session, select(_employee.c.employee_no, _employee.c.id).where(_employee.c.id > newest)
@@ -260,24 +274,21 @@ class _Steps:
             return
         units: dict[str, int] = dict(fetch_all(self.session, select(_unit.c.number, _unit.c.id)))
         ids = self.ids
-        positions: list[dict[str, Any]] = [
-            {
-                "employee_id": ids[p.employee_no],
-                "unit_id": units[p.unit_number],
-                "title": p.title,
-                "role_id": p.role_id,
-                "manager_id": ids.get(p.manager_no) if p.manager_no is not None else None,
-                "fte_percent": p.fte,
-                "start_date": p.start_date,
-                "end_date": p.end_date,
-                "version": 1,
-            }
-            for p in new
-        ]
-        if any(p.details != _NO_DETAILS for p in new):
-            for row, p in zip(positions, new, strict=True):
-                row.update(p.details._asdict())
-        self.writer.run(_position, insert(_position).inline(), positions)
+        (numbers, unit_numbers, titles, ftes, starts, managers, roles, ends, details) = zip(*new, strict=True)
+        columns: dict[str, Sequence[Any]] = {
+            "employee_id": list(map(ids.__getitem__, numbers)),
+            "unit_id": list(map(units.__getitem__, unit_numbers)),
+            "title": titles,
+            "role_id": roles,
+            "manager_id": [None if number is None else ids.get(number) for number in managers],
+            "fte_percent": ftes,
+            "start_date": starts,
+            "end_date": ends,
+            "version": [1] * len(new),
+        }
+        if any(d != _NO_DETAILS for d in details):
+            columns.update(zip(PositionDetails._fields, zip(*details, strict=True), strict=True))
+        self.writer.insert(_position, columns)
 
     def changed_positions(self) -> None:
         if not self.plan.changed_positions:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
 def _pick(lang: str, nb: str, en: str) -> str:
@@ -100,9 +100,10 @@ class Leaver:
     reason: str = "not_in_file"
 
 
-@dataclass(frozen=True)
-class PersonOutcome:
-    """One person of the roster and what the import does (or would do) with them, for the preview."""
+class PersonOutcome(NamedTuple):
+    """One person of the roster and what the import does (or would do) with them, for the preview.
+    A named tuple: a large roster makes 50,000 of them, and a frozen dataclass takes twice as long
+    to build."""
 
     employee_no: str
     name: str

@@ -258,7 +258,10 @@ class _Planner:
         names: dict[str, Counter[str]] = {}
         for person in self.roster.persons.values():
             for record in person.positions:
-                counter = names.setdefault(self.unit_number(record), Counter())
+                number = self.unit_number(record)
+                counter = names.get(number)
+                if counter is None:
+                    counter = names[number] = Counter()
                 if record.unit_name:
                     counter[record.unit_name] += 1
         for number, counter in names.items():
