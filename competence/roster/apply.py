@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from competence.clock import now
 from competence.progress import CancelToken
-from competence.roster.bulk import execute_many, insert_columns
+from competence.roster.bulk import execute_many, insert_columns, reserve_ids
 from competence.roster.parse import PersonRecord, _Keep
 from competence.roster.plan import Plan, PositionDetails
 from db.driver_rows import fetch_all
@@ -84,35 +84,46 @@ def _update_by_id(table: Table, **values: Any) -> Any:
     )
 
 
-#: New people are written manager before report, level by level, so each gets its manager at once.
-MAX_LEVELS = 25
+#: The depth of a new person in a loop of managers, or below one.
+_IN_A_LOOP = -1
 
 
-def _by_manager_level(plan: Plan) -> tuple[list[list[PersonRecord]], list[PersonRecord]]:
-    """New people in levels: first those whose manager is no new person, then their reports, and so
-    on; and the rest (a loop of managers, or deeper than :data:`MAX_LEVELS`)."""
+def _managers_first(plan: Plan) -> tuple[list[PersonRecord], list[PersonRecord]]:
+    """The new people in an order where a new manager comes before their reports (by the depth of
+    their chain of new managers); and apart, those in a loop of managers or below one, whose
+    managers are linked once all of them are written.
+
+    Each chain is walked once, up to a person whose depth is known: linear in the number of people,
+    however deep the chains a file gives."""
     managers = plan.new_person_managers
-    new_numbers = {p.employee_no for p in plan.new_persons}
+    new = {p.employee_no for p in plan.new_persons}
     depth: dict[str, int] = {}
     for person in plan.new_persons:
-        chain: list[str] = []
         number: str | None = person.employee_no
-        while number is not None and number not in depth and number in new_numbers:
-            if number in chain:  # managers in a loop: all of them are linked afterwards
-                for looped in chain:
-                    depth[looped] = MAX_LEVELS
-                break
-            chain.append(number)
+        if number in depth:
+            continue
+        chain: dict[str, None] = {}
+        while True:
+            assert number is not None
+            chain[number] = None
             number = managers.get(number)
-        base = depth.get(number, -1) if number is not None and number in new_numbers else -1
-        for offset, member in enumerate(reversed(chain), start=1):
-            depth.setdefault(member, min(base + offset, MAX_LEVELS))
-    levels: list[list[PersonRecord]] = [[] for _ in range(MAX_LEVELS)]
-    unplaced: list[PersonRecord] = []
-    for person in plan.new_persons:
-        level = depth[person.employee_no]
-        (unplaced if level >= MAX_LEVELS else levels[level]).append(person)
-    return [level for level in levels if level], unplaced
+            if number is None or number not in new:
+                level = 0
+                break
+            known = depth.get(number)
+            if known is not None:
+                level = _IN_A_LOOP if known == _IN_A_LOOP else known + 1
+                break
+            if number in chain:
+                level = _IN_A_LOOP
+                break
+        for member in reversed(chain):
+            depth[member] = level
+            if level != _IN_A_LOOP:
+                level += 1
+    placed = [p for p in plan.new_persons if depth[p.employee_no] != _IN_A_LOOP]
+    placed.sort(key=lambda p: depth[p.employee_no])
+    return placed, [p for p in plan.new_persons if depth[p.employee_no] == _IN_A_LOOP]
 
 
 def apply_plan(
@@ -160,41 +171,40 @@ class _Steps:
             )
 
     def new_people(self) -> list[PersonRecord]:
-        """Insert the new people level by level; returns those whose manager is linked later."""
-        self.ids = dict(fetch_all(self.session, select(_employee.c.employee_no, _employee.c.id)))
-        levels, unplaced = _by_manager_level(self.plan)
-        for level in [*levels, unplaced]:
-            if level:
-                self._insert_people(level)
-        return unplaced
-
-    def _insert_people(self, level: list[PersonRecord]) -> None:
-        ids, stamp, count = self.ids, self.stamp, len(level)
-        newest = max(ids.values(), default=0)
-        numbers = list(map(_employee_no, level))
+        """Insert the new people, each level of managers before their reports, with ids reserved
+        beforehand (:func:`reserve_ids`), so that a report's manager id is known as it is written;
+        returns those whose manager is linked afterwards."""
+        self.ids = ids = dict(fetch_all(self.session, select(_employee.c.employee_no, _employee.c.id)))
+        people, unplaced = _managers_first(self.plan)
+        placed = len(people)
+        people += unplaced
+        if not people:
+            return unplaced
+        numbers = list(map(_employee_no, people))
+        reserved = reserve_ids(self.session, _employee, len(people))
+        ids.update(zip(numbers, reserved, strict=True))
         managers = self.plan.new_person_managers
+        manager_ids = [ids.get(managers.get(number, "")) for number in numbers[:placed]]
+        stamp, count = self.stamp, len(people)
         self.writer.insert(
             _employee,
             {
+                "id": reserved,
                 "employee_no": numbers,
-                "first_name": list(map(_first_name, level)),
-                "last_name": list(map(_last_name, level)),
-                "email": [None if isinstance(p.email, _Keep) else p.email for p in level],
-                "manager_id": [ids.get(managers.get(number, "")) for number in numbers],
+                "first_name": list(map(_first_name, people)),
+                "last_name": list(map(_last_name, people)),
+                "email": [None if isinstance(p.email, _Keep) else p.email for p in people],
+                "manager_id": manager_ids + [None] * len(unplaced),  # unplaced: linked by late_managers
                 "created_at": [stamp] * count,
                 "updated_at": [stamp] * count,
                 "version": [1] * count,
                 "employee_no_display": [
-                    p.written_no if p.written_no != p.employee_no else None for p in level
+                    p.written_no if p.written_no != p.employee_no else None for p in people
                 ],
-                "desired_fte": [None if isinstance(p.desired_fte, _Keep) else p.desired_fte for p in level],
+                "desired_fte": [None if isinstance(p.desired_fte, _Keep) else p.desired_fte for p in people],
             },
         )
-        ids.update(
-            fetch_all(
-                self.session, select(_employee.c.employee_no, _employee.c.id).where(_employee.c.id > newest)
-            )
-        )
+        return unplaced
 
     def _manager_id(self, number: str | _Keep | None, current: int | None) -> int | None:
         if isinstance(number, _Keep):

@@ -22,7 +22,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Insert, Table, Update, insert
+from sqlalchemy import Insert, Table, Update, func, insert, select
 from sqlalchemy.orm import Session
 
 from db.errors import translate_db_error
@@ -61,6 +61,28 @@ def insert_columns(session: Session, table: Table, columns: Mapping[str, Sequenc
     }
     if given and len(next(iter(given.values()))):
         _execute(session, table, insert(table).inline(), list(given), columns=given)
+
+
+def reserve_ids(session: Session, table: Table, count: int) -> list[int]:
+    """``count`` ids for new rows of ``table`` (an integer ``id`` primary key), taken before the
+    rows are written so that rows written together can point at each other.
+
+    On PostgreSQL they come from the column's sequence, as the column's default would take them.
+    On SQLite they are the ids SQLite itself would give (the largest plus one, and on): the import's
+    transaction is the only writer once it writes, and a writer that came first makes its first
+    write fail rather than take the same ids (the primary key refuses a duplicate either way)."""
+    if count <= 0:
+        return []
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        found = connection.execute(
+            select(func.nextval(func.pg_get_serial_sequence(table.name, "id"))).select_from(
+                func.generate_series(1, count)
+            )
+        )
+        return [row[0] for row in found]
+    largest = connection.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
+    return list(range(largest + 1, largest + 1 + count))
 
 
 def _null_when_left_out(table: Table, name: str) -> bool:

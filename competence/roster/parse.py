@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import eq, itemgetter, methodcaller, not_
+from operator import eq, itemgetter, not_
 from typing import Any, TypeVar, cast
 
 from competence.roster import cells
@@ -340,11 +340,17 @@ class _Columns:
         return careful
 
 
-_starts_like_formula = methodcaller("startswith", FORMULA_PREFIXES)
+#: Joins a column's cells to look for a cell starting like a formula with plain substring searches.
+_JOIN = "\n"
+_FORMULA_AFTER_JOIN = tuple(_JOIN + prefix for prefix in FORMULA_PREFIXES)
 
 
 def _any_formula(values: Sequence[str]) -> bool:
-    return any(map(_starts_like_formula, values))
+    """Whether some cell may start like a formula: the column joined, and each prefix searched for
+    after a line break (several times faster than a call per cell). A cell holding a line break
+    may answer yes for nothing; the cells are then looked at one by one."""
+    joined = _JOIN.join(values)
+    return joined.startswith(FORMULA_PREFIXES) or any(found in joined for found in _FORMULA_AFTER_JOIN)
 
 
 def _longest(values: Sequence[str]) -> int:
@@ -400,8 +406,7 @@ class _Parser:
         self.columns = _Columns(layout, matches)
         self.first = layout.first_data_row
         self.persons: dict[str, PersonRecord] = {}
-        #: The first name seen for each number (case-folded), and the numbers seen with another one.
-        self.name_of: dict[str, tuple[str, str]] = {}
+        #: The numbers seen with another name than on their first accepted row.
         self.conflicts: dict[str, None] = {}
         self.rejected_numbers: set[str] = set()
         self.present: set[str] = set()
@@ -503,13 +508,13 @@ class _Parser:
         self, employee_no: str, first_name: str, last_name: str, email: str | _Keep | None, number: int
     ) -> PersonRecord:
         self.present.add(employee_no)
-        folded = (first_name.casefold(), last_name.casefold())
-        seen = self.name_of.setdefault(employee_no, folded)
-        if seen != folded:
-            self.conflicts[employee_no] = None
         person = self.persons.get(employee_no)
         if person is None:
             person = self.persons[employee_no] = PersonRecord(employee_no, first_name, last_name, rows=[])
+        elif first_name.casefold() != person.first_name.casefold() or (
+            last_name.casefold() != person.last_name.casefold()
+        ):  # compared with the person's first accepted row
+            self.conflicts[employee_no] = None
         person.rows.append(number)
         if person.email is KEEP and email is not KEEP:
             person.email = email
