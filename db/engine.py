@@ -29,6 +29,10 @@ ENV_DATA_DIR = "KOMPETANSE_DATA_DIR"
 DEFAULT_DB_FILENAME = "kompetanseregister.db"
 #: Milliseconds SQLite waits for a lock before it reports "busy".
 SQLITE_BUSY_TIMEOUT_MS = 5000
+#: The page size of a register file made from now on (SQLite's default is 4 KiB). A file keeps the
+#: page size it was made with. With 16 KiB pages the import of a 50,000-person roster writes its
+#: rows and indexes in a fifth less time, commit included (docs/benchmarks.md).
+SQLITE_PAGE_SIZE = 16_384
 
 
 def user_dirs(platform: str | None = None) -> PlatformDirsABC:
@@ -178,6 +182,7 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA page_size = {SQLITE_PAGE_SIZE}")  # a new file only: before WAL fixes it
         _switch_to_wal(cursor)
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA synchronous = NORMAL")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from db import clean_close, session
+from db.engine import SQLITE_PAGE_SIZE
 from db.errors import DatabaseCorruptError
 from db.session import open_database
 
@@ -46,7 +47,7 @@ def test_a_file_changed_after_the_clean_close_is_checked_and_refused(
     path = tmp_path / "r.db"
     open_database(f"sqlite:///{path}").dispose()
     data = bytearray(path.read_bytes())
-    data[4096] = 0xFF  # the page-type byte of page 2
+    data[SQLITE_PAGE_SIZE] = 0xFF  # the page-type byte of page 2
     path.write_bytes(bytes(data))
     checks.clear()
     with pytest.raises(DatabaseCorruptError):
@@ -59,7 +60,7 @@ def test_a_truncated_file_is_never_trusted(tmp_path: Path, checks: list[Path]) -
     open_database(f"sqlite:///{path}").dispose()
     stat = path.stat()
     with path.open("r+b") as f:
-        f.truncate(stat.st_size - 4096)
+        f.truncate(stat.st_size - SQLITE_PAGE_SIZE)
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # even with the old modification time
     with pytest.raises(DatabaseCorruptError):
         open_database(f"sqlite:///{path}")

@@ -28,13 +28,14 @@ from competence.cli import main
 from competence.demo import generate_demo
 from competence.uow import UnitOfWork
 from db import clean_close, session
+from db.engine import SQLITE_PAGE_SIZE
 from db.errors import DatabaseCorruptError
 from db.models import Employee
 from db.session import open_database
 from tests.reliability.processes import start_worker, wait_ready
 from tests.roster.builders import RosterSpec, simple_rows, write_roster
 
-PAGE = 4096
+PAGE = SQLITE_PAGE_SIZE  # the registers here are made by open_database
 #: The person of the demo municipality whose e-mail address some damages change in place.
 VICTIM: dict[str, str] = {}
 

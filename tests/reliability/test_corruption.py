@@ -21,10 +21,11 @@ from competence import employees
 from competence.backups import list_backups, take_backup
 from competence.cli import main
 from competence.uow import UnitOfWork
+from db.engine import SQLITE_PAGE_SIZE
 from db.errors import DatabaseCorruptError
 from db.session import open_database
 
-PAGE = 4096
+PAGE = SQLITE_PAGE_SIZE  # the registers here are made by open_database
 
 
 @pytest.fixture(scope="module")

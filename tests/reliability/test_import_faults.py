@@ -70,7 +70,7 @@ def test_disk_full_during_import(tmp_path: Path, rosters: tuple[Path, Path]) -> 
         _refused_as_full(database, big)
         database.dispose()
         return
-    with tmpfs(tmp_path / "disk", 3 * 1024 * 1024) as disk:
+    with tmpfs(tmp_path / "disk", 8 * 1024 * 1024) as disk:
         database = open_database(f"sqlite:///{disk / 'register.db'}")
         try:
             run_import(UnitOfWork(database, "hr"), small)
