@@ -10,12 +10,13 @@ from typing import Any
 import pytest
 from sqlalchemy import Table, bindparam, insert, select, update
 
-from competence.roster.bulk import execute_many
+from competence.roster.bulk import _null_when_left_out, execute_many, insert_columns, reserve_ids
 from competence.uow import UnitOfWork
 from db.models import Employee, OrgUnit, Position
 
 _position: Table = Position.__table__  # type: ignore[assignment]
 _unit: Table = OrgUnit.__table__  # type: ignore[assignment]
+_employee: Table = Employee.__table__  # type: ignore[assignment]
 STAMP = dt.datetime(2026, 3, 1, 8, 30)
 
 
@@ -125,3 +126,90 @@ def test_updates_still_go_row_by_row(sqlite_uow: UnitOfWork) -> None:
         sqlite_uow.commit()
     with sqlite_uow:
         assert sqlite_uow.session.get(OrgUnit, unit.id).name == "Nytt navn"  # type: ignore[union-attr]
+
+
+def test_a_column_empty_in_every_row_is_left_out_of_the_insert(sqlite_uow: UnitOfWork) -> None:
+    """A position's end date and role, empty on every row, are not bound; the rows hold NULL."""
+    statements: list[str] = []
+    with sqlite_uow:
+        person = Employee(employee_no="70002", first_name="Kari", last_name="Nordmann")
+        unit = OrgUnit(number="9003", name="Skolen")
+        sqlite_uow.session.add_all([person, unit])
+        sqlite_uow.flush()
+        _driver(sqlite_uow).set_trace_callback(
+            lambda sql: sql.startswith("INSERT ") and statements.append(sql)
+        )
+        try:
+            insert_columns(
+                sqlite_uow.session,
+                _position,
+                {
+                    "employee_id": [person.id] * 3,
+                    "unit_id": [unit.id] * 3,
+                    "title": ["A", "B", "C"],
+                    "role_id": [None] * 3,
+                    "fte_percent": [100.0, 50.0, 20.0],
+                    "start_date": [None, dt.date(2020, 1, 1), None],
+                    "end_date": [None] * 3,
+                    "version": [1] * 3,
+                },
+            )
+        finally:
+            _driver(sqlite_uow).set_trace_callback(None)
+        sqlite_uow.commit()
+    with sqlite_uow:
+        found = sqlite_uow.session.execute(
+            select(_position.c.title, _position.c.role_id, _position.c.start_date, _position.c.end_date)
+            .where(_position.c.employee_id == person.id)
+            .order_by(_position.c.id)
+        ).all()
+    assert [tuple(r) for r in found] == [
+        ("A", None, None, None),
+        ("B", None, dt.date(2020, 1, 1), None),
+        ("C", None, None, None),
+    ]
+    assert statements and all("end_date" not in s and "role_id" not in s for s in statements)
+    assert all("start_date" in s for s in statements)  # empty in some rows only: still written
+
+
+def test_only_a_column_null_when_left_out_is_left_out() -> None:
+    """A column with a default (the version) or one that must hold a value is always written."""
+    assert _null_when_left_out(_position, "end_date")
+    assert not _null_when_left_out(_position, "version")
+    assert not _null_when_left_out(_position, "title")
+
+
+def test_reserved_ids_are_the_ones_new_rows_get(uow: UnitOfWork) -> None:
+    """Ids reserved for new people are free, distinct and increasing, rows can be written with them,
+    and a person added afterwards the usual way gets an id of their own."""
+    with uow:
+        first = Employee(employee_no="80001", first_name="Ann", last_name="Aas")
+        uow.session.add(first)
+        uow.flush()
+        ids = reserve_ids(uow.session, _employee, 3)
+        assert len(set(ids)) == 3 and ids == sorted(ids) and min(ids) > first.id
+        insert_columns(
+            uow.session,
+            _employee,
+            {
+                "id": ids,
+                "employee_no": ["80002", "80003", "80004"],
+                "first_name": ["Bo", "Cy", "Di"],
+                "last_name": ["Berg", "Ceder", "Dahl"],
+                "manager_id": [None, ids[0], ids[1]],  # each the manager of the next
+                "created_at": [STAMP] * 3,
+                "updated_at": [STAMP] * 3,
+                "version": [1] * 3,
+            },
+        )
+        uow.commit()
+    with uow:
+        later = Employee(employee_no="80005", first_name="Eva", last_name="Eik")
+        uow.session.add(later)
+        uow.flush()
+        assert later.id not in ids and later.id > first.id
+        uow.commit()
+    with uow:
+        managers = dict(uow.session.execute(select(_employee.c.employee_no, _employee.c.manager_id)).all())
+        assert reserve_ids(uow.session, _employee, 0) == []
+    assert managers["80003"] == ids[0] and managers["80004"] == ids[1] and managers["80002"] is None
