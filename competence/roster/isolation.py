@@ -21,6 +21,7 @@ file could not make the parent run code.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import dataclasses
 import io
@@ -107,29 +108,23 @@ class Pending(Generic[T]):
             (fn.__module__, fn.__qualname__, args, limits), protocol=pickle.HIGHEST_PROTOCOL
         )
         self.started = time.perf_counter()
-        self.child = subprocess.Popen(
-            child_command(),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # no console window from the app
-        )
         self._done = False
         #: The child ended without answering (killed by the file, a limit or the system).
         self.died = False
-        stdin, self.child.stdin = self.child.stdin, None  # the request goes now: the child works at once
-        assert stdin is not None
-        with contextlib.suppress(OSError):  # a child dead at start: result() says so
-            stdin.write(request)
-        with contextlib.suppress(OSError):
-            stdin.close()
+        ready = _ready_child()
+        if ready is not None and _send(ready, request):
+            self.child = ready
+        else:  # none waiting, or it went away unseen: one of its own
+            if ready is not None:
+                _stop(ready)
+            self.child = _start_child()
+            _send(self.child, request)  # a child dead at start: result() says so
 
     def close(self) -> None:
         """Stop the child if it still runs (the caller gave up waiting)."""
         if not self._done:
             self._done = True
-            self.child.kill()
-            self.child.communicate()
+            _stop(self.child)
 
     def result(self) -> T:
         """The call's result, its refusal re-raised, or a refusal saying why the child did not answer."""
@@ -145,6 +140,7 @@ class Pending(Generic[T]):
             raise
         self._done = True
         seconds = time.perf_counter() - self.started
+        _get_one_ready()
         if child.returncode != 0 or not out:
             _last.run = ChildRun(seconds, None)
             self.died = True
@@ -166,6 +162,98 @@ class Pending(Generic[T]):
             raise _too_much_memory(self.file_name, limits)
         log.warning("the reader failed on a file: %s", payload)
         raise _crashed(self.file_name)
+
+
+def _start_child() -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        child_command(),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),  # no console window from the app
+    )
+
+
+@dataclass
+class _Ready:
+    """A child started ahead, its modules imported, waiting for a request on its stdin."""
+
+    child: subprocess.Popen[bytes]
+    command: list[str]
+
+
+_ready_lock = threading.Lock()
+_ready: _Ready | None = None
+_keep_ready = False
+
+
+def keep_a_reader_ready(keep: bool = True) -> None:
+    """Have the next read find its child started: after each read, a child is started for the next
+    one, and waits. The desktop app asks for this: its import wizard reads the file at every step
+    (the sheet, the columns, the preview, the import), and a child takes a tenth of a second to start
+    and import what reads files (docs/benchmarks.md). A one-off command reads once, and does not.
+    ``keep=False`` stops the waiting child."""
+    global _keep_ready
+    _keep_ready = keep
+    if not keep:
+        _drop(_take_ready())
+
+
+def _take_ready() -> _Ready | None:
+    global _ready
+    with _ready_lock:
+        ready, _ready = _ready, None
+    return ready
+
+
+def _ready_child() -> subprocess.Popen[bytes] | None:
+    """The waiting child, when there is one, it is alive, and it was started as a child is now."""
+    ready = _take_ready()
+    if ready is None:
+        return None
+    if ready.child.poll() is None and ready.command == child_command():
+        return ready.child
+    _drop(ready)
+    return None
+
+
+def _get_one_ready() -> None:
+    """Start a child for the next read when the program keeps one ready and none waits."""
+    global _ready
+    if not _keep_ready:
+        return
+    with _ready_lock:
+        if _ready is None:
+            _ready = _Ready(_start_child(), child_command())
+
+
+def _send(child: subprocess.Popen[bytes], request: bytes) -> bool:
+    """Hand the child its request and close its stdin, so that it works at once; False when the
+    child is gone."""
+    stdin, child.stdin = child.stdin, None
+    assert stdin is not None
+    try:
+        stdin.write(request)
+        stdin.close()
+    except OSError:
+        with contextlib.suppress(OSError):
+            stdin.close()
+        return False
+    return True
+
+
+def _stop(child: subprocess.Popen[bytes]) -> None:
+    with contextlib.suppress(OSError):
+        child.kill()
+    child.communicate()
+
+
+def _drop(ready: _Ready | None) -> None:
+    if ready is not None:
+        _stop(ready.child)
+
+
+atexit.register(lambda: _drop(_take_ready()))
 
 
 def start_in_child(fn: Callable[..., T], *args: Any, limits: Limits, file_name: str) -> Pending[T]:
@@ -271,6 +359,10 @@ def serve_if_child(argv: list[str]) -> None:
         child_main()
 
 
+#: What a read imports, imported by the child before its request comes.
+_READING_MODULES = ("competence.roster.loading", "competence.roster.reader")
+
+
 def child_main() -> None:
     """The child: read the request from stdin, answer on stdout, exit."""
     import gc
@@ -279,7 +371,12 @@ def child_main() -> None:
     answer_to = sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing but the answer on the answer channel
     gc.disable()  # a read builds many long-lived objects and no cycles (as the import does)
-    module, qualname, args, limits = pickle.load(sys.stdin.buffer)
+    for name in _READING_MODULES:  # before the request: a child started ahead waits with them loaded
+        importlib.import_module(name)
+    try:
+        module, qualname, args, limits = pickle.load(sys.stdin.buffer)
+    except EOFError:  # a child started ahead, and the program ended without asking
+        os._exit(0)
     _limit_resources(limits)
     try:
         target: Any = importlib.import_module(module)
