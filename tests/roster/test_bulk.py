@@ -136,9 +136,7 @@ def test_a_column_empty_in_every_row_is_left_out_of_the_insert(sqlite_uow: UnitO
         unit = OrgUnit(number="9003", name="Skolen")
         sqlite_uow.session.add_all([person, unit])
         sqlite_uow.flush()
-        _driver(sqlite_uow).set_trace_callback(
-            lambda sql: sql.startswith("INSERT ") and statements.append(sql)
-        )
+        _driver(sqlite_uow).set_trace_callback(statements.append)
         try:
             insert_columns(
                 sqlite_uow.session,
@@ -168,8 +166,9 @@ def test_a_column_empty_in_every_row_is_left_out_of_the_insert(sqlite_uow: UnitO
         ("B", None, dt.date(2020, 1, 1), None),
         ("C", None, None, None),
     ]
-    assert statements and all("end_date" not in s and "role_id" not in s for s in statements)
-    assert all("start_date" in s for s in statements)  # empty in some rows only: still written
+    inserts = [s for s in statements if s.startswith("INSERT ")]
+    assert inserts and all("end_date" not in s and "role_id" not in s for s in inserts)
+    assert all("start_date" in s for s in inserts)  # empty in some rows only: still written
 
 
 def test_only_a_column_null_when_left_out_is_left_out() -> None:
