@@ -213,6 +213,8 @@ class _Columns:
             for key, position in positions.items()
         }
         self.raw = raw
+        #: The employee number cells as the roster writes them ("015837").
+        self.raw_numbers = raw.get("employee_no", blank_column)
         self.flagged = _rows_with_national_ids(list(raw.values()))
         #: Rows whose every read cell is empty (None, "", 0): found column by column, at C speed.
         self.blank: set[int] = set(range(count))
@@ -472,11 +474,12 @@ class _Parser:
         self.take(i, number, position)
 
     def take(self, i: int, number: int, position: PositionRecord | None) -> None:
-        """Take a row that passed the checks: its person, their position, e-mail and desired FTE."""
+        """Take a row that passed the checks: its person, their position, e-mail and desired FTE.
+        Most rows of a large roster come here, so the person is found or made here, inline."""
         columns = self.columns
         employee_no = columns.employee_no[i]
         assert employee_no is not None
-        first_name = columns.firsts[i]
+        first_name, last_name = columns.firsts[i], columns.lasts[i]
         if not first_name:
             self.warn(
                 "name_single",
@@ -484,29 +487,9 @@ class _Parser:
                 f"Ansattnr {employee_no} har bare ett navn; det er lagret som etternavn.",
                 f"Employee number {employee_no} has a single name; it was stored as the last name.",
             )
-        person = self.accept(
-            employee_no, first_name, columns.lasts[i], self.email(i, number, employee_no), number
-        )
-        if position is not None:
-            person.positions.append(position)
-        if not person.written_no:
-            raw_no = columns.raw["employee_no"][i]
-            if type(raw_no) is str and raw_no != employee_no:  # "015837": as the roster writes it
-                person.written_no = cells.clean(raw_no)[:_MAX_NUMBER]
-            else:  # a number cell, or text already in canonical form
-                person.written_no = employee_no
-        person.end_dates.append(columns.end[i] if columns.end is not None else None)  # type: ignore[arg-type]
-        if columns.desired is not None:
-            self.desired_fte(person, i, number)
-
-    def known_but_rejected(self, employee_no: str) -> None:
-        """A rejected row of a known person: they are in the roster (not left), their positions incomplete."""
-        self.present.add(employee_no)
-        self.rejected_numbers.add(employee_no)
-
-    def accept(
-        self, employee_no: str, first_name: str, last_name: str, email: str | _Keep | None, number: int
-    ) -> PersonRecord:
+        email: str | _Keep | None = KEEP if columns.emails is None else columns.emails[i]
+        if email is _INVALID_EMAIL:
+            email = self.invalid_email(number, employee_no)
         self.present.add(employee_no)
         person = self.persons.get(employee_no)
         if person is None:
@@ -515,10 +498,25 @@ class _Parser:
             last_name.casefold() != person.last_name.casefold()
         ):  # compared with the person's first accepted row
             self.conflicts[employee_no] = None
+        if not person.written_no:
+            raw_no = columns.raw_numbers[i]
+            if type(raw_no) is str and raw_no != employee_no:  # "015837": as the roster writes it
+                person.written_no = cells.clean(raw_no)[:_MAX_NUMBER]
+            else:  # a number cell, or text already in canonical form
+                person.written_no = employee_no
         person.rows.append(number)
         if person.email is KEEP and email is not KEEP:
             person.email = email
-        return person
+        if position is not None:
+            person.positions.append(position)
+        person.end_dates.append(columns.end[i] if columns.end is not None else None)  # type: ignore[arg-type]
+        if columns.desired is not None:
+            self.desired_fte(person, i, number)
+
+    def known_but_rejected(self, employee_no: str) -> None:
+        """A rejected row of a known person: they are in the roster (not left), their positions incomplete."""
+        self.present.add(employee_no)
+        self.rejected_numbers.add(employee_no)
 
     def end_date(self, i: int) -> None:
         """Refuse a Sluttdato that cannot be read, or that comes before the Startdato."""
@@ -605,12 +603,8 @@ class _Parser:
             if employee_no in self.persons:
                 self.persons[employee_no].complete = False
 
-    def email(self, i: int, number: int, employee_no: str) -> str | _Keep | None:
-        if self.columns.emails is None:
-            return KEEP
-        value = self.columns.emails[i]
-        if value is not _INVALID_EMAIL:
-            return value
+    def invalid_email(self, number: int, employee_no: str) -> _Keep:
+        """An e-mail cell that is not an address: warned about, and the register keeps what it has."""
         self.warn(
             "email_invalid",
             number,
