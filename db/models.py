@@ -138,7 +138,8 @@ class Employee(Versioned, Base):
     __table_args__ = (
         CheckConstraint("length(employee_no) > 0", name="employee_no_not_empty"),
         CheckConstraint("desired_fte >= 0 AND desired_fte <= 100", name="desired_fte_range"),
-        Index("ix_employee_last_first", "last_name", "first_name"),
+        # no index on the name: people are sorted by the Norwegian alphabet in the program, and
+        # found by name there too (migration 0012)
     )
 
     @property

@@ -4,4 +4,4 @@
 Alembic import at all; ``tests/test_migrations.py`` checks it against the scripts.
 """
 
-HEAD = "0011"
+HEAD = "0012"

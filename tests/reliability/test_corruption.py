@@ -105,7 +105,7 @@ DAMAGES: dict[str, Callable[[Path], None]] = {
     "flipped-magic": _flip(lambda p: 3),
     "flipped-page-size": _flip(lambda p: 16),
     "flipped-employee-root": _flip(_root_page_of("employee")),
-    "flipped-index-root": _flip(_root_page_of("ix_employee_last_first")),
+    "flipped-index-root": _flip(_root_page_of("ix_employee_manager_id")),
     **{f"flipped-page-{seed}": _flip(_random_page_header(seed)) for seed in (1, 2, 3)},
 }
 
