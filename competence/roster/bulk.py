@@ -57,7 +57,9 @@ def insert_columns(session: Session, table: Table, columns: Mapping[str, Sequenc
     given = {
         name: values
         for name, values in columns.items()
-        if values.count(None) != len(values) or not _null_when_left_out(table, name)
+        if (values and values[0] is not None)
+        or values.count(None) != len(values)
+        or not _null_when_left_out(table, name)
     }
     if given and len(next(iter(given.values()))):
         _execute(session, table, insert(table).inline(), list(given), columns=given)

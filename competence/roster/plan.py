@@ -245,6 +245,7 @@ class _Planner:
         self.has_details = bool(set(_DETAILS) & roster.mapped)
         self.has_managers = "manager_no" in roster.mapped
         self.warned_manager_rows: set[int] = set()
+        self.title_roles: dict[str, int | None] = {}
 
     # -- units ---------------------------------------------------------------------------------
 
@@ -318,7 +319,15 @@ class _Planner:
             )
         if current is not None:
             return current
-        return self.state.roles.get(record.title.casefold()) if record.title else None
+        return self.role_of_title(record.title) if record.title else None
+
+    def role_of_title(self, title: str) -> int | None:
+        """The role named as the job title (a roster has a few dozen titles for 50,000 posts)."""
+        try:
+            return self.title_roles[title]
+        except KeyError:
+            found = self.title_roles[title] = self.state.roles.get(title.casefold())
+            return found
 
     # -- people ----------------------------------------------------------------------------------
 
