@@ -3,9 +3,9 @@
 Measured in one run: python-calamine alone reading the 50,000-row file (the floor), the full import
 (guards, reading in the reader's child process, checking every row, comparing, writing, recording
 the run) as in the desktop app, which keeps a reader child ready, and as a one-off command, whose
-child starts for the import; the re-import of the unchanged file, the same roster as a CSV file, what the reader's
-child process costs over reading in the importing process, the peak memory of an import (the
-importing process and the reader's child), and every file of the peer corpus
+child starts for the import; the re-import of the unchanged file, the same roster as a CSV file,
+what the reader's child process costs over reading in the importing process, the peak memory of an
+import (the importing process and the reader's child), and every file of the peer corpus
 (../shared/peer-spreadsheets, when it is there): the slowest and the largest.
 
 The generated roster looks like an HR export: a cover sheet first and active, a title row, shared
