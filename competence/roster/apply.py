@@ -94,36 +94,53 @@ def _managers_first(plan: Plan) -> tuple[list[PersonRecord], list[PersonRecord]]
     managers are linked once all of them are written.
 
     Each chain is walked once, up to a person whose depth is known: linear in the number of people,
-    however deep the chains a file gives."""
+    however deep the chains a file gives. Most people's manager is known by the time they come (or
+    is no new person), and is looked up without a walk."""
     managers = plan.new_person_managers
-    new = {p.employee_no for p in plan.new_persons}
+    people = plan.new_persons
+    new = set(map(_employee_no, people))
     depth: dict[str, int] = {}
-    for person in plan.new_persons:
-        number: str | None = person.employee_no
+    for person in people:
+        number = person.employee_no
         if number in depth:
             continue
-        chain: dict[str, None] = {}
-        while True:
-            assert number is not None
-            chain[number] = None
-            number = managers.get(number)
-            if number is None or number not in new:
-                level = 0
-                break
-            known = depth.get(number)
-            if known is not None:
-                level = _IN_A_LOOP if known == _IN_A_LOOP else known + 1
-                break
-            if number in chain:
-                level = _IN_A_LOOP
-                break
-        for member in reversed(chain):
-            depth[member] = level
-            if level != _IN_A_LOOP:
-                level += 1
-    placed = [p for p in plan.new_persons if depth[p.employee_no] != _IN_A_LOOP]
-    placed.sort(key=lambda p: depth[p.employee_no])
-    return placed, [p for p in plan.new_persons if depth[p.employee_no] == _IN_A_LOOP]
+        manager = managers.get(number)
+        if manager is None or manager not in new:
+            depth[number] = 0
+            continue
+        known = depth.get(manager)
+        if known is not None:
+            depth[number] = _IN_A_LOOP if known == _IN_A_LOOP else known + 1
+            continue
+        _walk(number, managers, new, depth)
+    levels = list(map(depth.__getitem__, map(_employee_no, people)))
+    order = sorted(range(len(people)), key=levels.__getitem__)  # stable: the file's order among equals
+    placed = [people[i] for i in order if levels[i] != _IN_A_LOOP]
+    return placed, [people[i] for i in order if levels[i] == _IN_A_LOOP]
+
+
+def _walk(number: str, managers: dict[str, str], new: set[str], depth: dict[str, int]) -> None:
+    """The depths of ``number`` and of the new managers above it, up to one whose depth is known."""
+    chain: dict[str, None] = {}
+    current: str | None = number
+    while True:
+        assert current is not None
+        chain[current] = None
+        current = managers.get(current)
+        if current is None or current not in new:
+            level = 0
+            break
+        known = depth.get(current)
+        if known is not None:
+            level = _IN_A_LOOP if known == _IN_A_LOOP else known + 1
+            break
+        if current in chain:
+            level = _IN_A_LOOP
+            break
+    for member in reversed(chain):
+        depth[member] = level
+        if level != _IN_A_LOOP:
+            level += 1
 
 
 def apply_plan(

@@ -68,3 +68,12 @@ def test_the_order_of_the_file_is_kept_among_equals() -> None:
     managers: dict[str, str | None] = {"b": None, "a": None, "d": "b", "c": "a"}
     placed, _ = _managers_first(_plan(managers))
     assert _numbers(placed) == ["b", "a", "d", "c"]
+
+
+def test_a_report_listed_before_a_manager_found_through_an_earlier_chain() -> None:
+    """The first person's chain reaches their manager; a second report of that manager, listed before
+    the manager, still comes after them."""
+    managers: dict[str, str | None] = {"x": "m", "r": "m", "m": "t", "t": None}
+    placed, apart = _managers_first(_plan(managers))
+    assert apart == []
+    _assert_managers_first(placed, managers)
