@@ -52,7 +52,7 @@ class _Keep:
 KEEP = _Keep()
 
 
-@dataclass
+@dataclass(slots=True)  # 55,000 of them in a large roster: no dict each
 class PositionRecord:
     row: int
     unit_no: str | None
@@ -72,7 +72,7 @@ class PositionRecord:
     styrk_code: str | _Keep | None = KEEP
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonRecord:
     employee_no: str
     first_name: str
