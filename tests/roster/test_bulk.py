@@ -63,13 +63,19 @@ def _inserted(uow: UnitOfWork, count: int) -> tuple[list[tuple[Any, ...]], list[
             if isinstance(driver, sqlite3.Connection):
                 driver.set_trace_callback(None)
         uow.commit()
+    found = _positions_of(uow, person.id, "title", "fte_percent", "start_date", "end_date")
+    return found, list(dict.fromkeys(statements))
+
+
+def _positions_of(uow: UnitOfWork, employee_id: int, *columns: str) -> list[tuple[Any, ...]]:
+    """The person's positions as they read back, these columns of each, in the order written."""
     with uow:
         found = uow.session.execute(
-            select(_position.c.title, _position.c.fte_percent, _position.c.start_date, _position.c.end_date)
-            .where(_position.c.employee_id == person.id)
+            select(*(_position.c[name] for name in columns))
+            .where(_position.c.employee_id == employee_id)
             .order_by(_position.c.id)
         ).all()
-    return [tuple(r) for r in found], list(dict.fromkeys(statements))
+    return [tuple(r) for r in found]
 
 
 @pytest.mark.parametrize("count", [1, 499, 500, 1_203])
@@ -155,13 +161,7 @@ def test_a_column_empty_in_every_row_is_left_out_of_the_insert(sqlite_uow: UnitO
         finally:
             _driver(sqlite_uow).set_trace_callback(None)
         sqlite_uow.commit()
-    with sqlite_uow:
-        found = sqlite_uow.session.execute(
-            select(_position.c.title, _position.c.role_id, _position.c.start_date, _position.c.end_date)
-            .where(_position.c.employee_id == person.id)
-            .order_by(_position.c.id)
-        ).all()
-    assert [tuple(r) for r in found] == [
+    assert _positions_of(sqlite_uow, person.id, "title", "role_id", "start_date", "end_date") == [
         ("A", None, None, None),
         ("B", None, dt.date(2020, 1, 1), None),
         ("C", None, None, None),
