@@ -98,7 +98,7 @@ def _goal_costs(session: Session, year: int, units: set[int] | None, at: dt.date
     """(planned, spent) cost of the year's learning goals of the people whose main unit is in
     ``units`` (None: every unit)."""
     goal_year = extract("year", func.coalesce(LearningGoal.due_on, LearningGoal.start_on))
-    rows = session.execute(
+    stmt = (
         select(LearningGoal.employee_id, LearningGoal.status, func.sum(LearningGoal.cost_nok))
         .where(
             goal_year == year,
@@ -106,8 +106,12 @@ def _goal_costs(session: Session, year: int, units: set[int] | None, at: dt.date
             LearningGoal.cost_nok.is_not(None),
         )
         .group_by(LearningGoal.employee_id, LearningGoal.status)
-    ).all()
-    homes = home_units(session, sorted({r[0] for r in rows}), at)
+    )
+    if units is not None:  # only people with a post in the units can have their main unit there
+        posted = select(Position.employee_id).where(Position.unit_id.in_(units))
+        stmt = stmt.where(LearningGoal.employee_id.in_(posted))
+    rows = session.execute(stmt).all()
+    homes = home_units(session, sorted({r[0] for r in rows}), at) if units is not None else {}
     planned = spent = 0
     for emp_id, status, cost in rows:
         if units is not None and homes.get(emp_id) not in units:
