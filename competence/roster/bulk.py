@@ -8,7 +8,9 @@ driver runs them, inside the session's transaction. An INSERT on SQLite goes in 
 :data:`ROWS_PER_INSERT` rows each (``INSERT ... VALUES (...), (...)``): each statement SQLite runs
 pays for its statement journal and the tables' triggers' conditions, once per statement rather than
 once per row, which halves the time of writing 55,000 positions (docs/benchmarks.md). Anything else
-goes through ``executemany``.
+goes through ``executemany``. New rows may be given column by column (:func:`insert_columns`), and
+their ids taken before they are written (:func:`reserve_ids`), so that rows written together can
+point at each other.
 
 Reads of many rows go through db/driver_rows.py.
 """

@@ -179,14 +179,14 @@ def test_only_a_column_null_when_left_out_is_left_out() -> None:
 
 
 def test_reserved_ids_are_the_ones_new_rows_get(uow: UnitOfWork) -> None:
-    """Ids reserved for new people are free, distinct and increasing, rows can be written with them,
+    """Ids reserved for new people are free and distinct, rows can be written with them,
     and a person added afterwards the usual way gets an id of their own."""
     with uow:
         first = Employee(employee_no="80001", first_name="Ann", last_name="Aas")
         uow.session.add(first)
         uow.flush()
         ids = reserve_ids(uow.session, _employee, 3)
-        assert len(set(ids)) == 3 and ids == sorted(ids) and min(ids) > first.id
+        assert len(set(ids)) == 3 and min(ids) > first.id
         insert_columns(
             uow.session,
             _employee,
