@@ -388,12 +388,15 @@ class _Planner:
 
     def outcome(self, person: PersonRecord, outcome: str, changes: tuple[str, ...] = ()) -> None:
         self.plan.outcomes.append(
-            PersonOutcome(
-                person.written_no or person.employee_no,
-                person.full_name,
-                tuple(person.rows),
-                outcome,
-                changes,
+            _tuple_of(
+                PersonOutcome,
+                (
+                    person.written_no or person.employee_no,
+                    person.full_name,
+                    tuple(person.rows),
+                    outcome,
+                    changes,
+                ),
             )
         )
 
@@ -446,16 +449,19 @@ class _Planner:
 
     def new_position(self, person: PersonRecord, record: PositionRecord, *, current_role: int | None) -> None:
         self.plan.new_positions.append(
-            NewPosition(  # positionally, in the fields' order: 55,000 of them in a large roster
-                person.employee_no,
-                self.unit_number(record),
-                record.title,
-                record.fte if record.fte is not None else 100.0,
-                record.start_date,
-                self.manager(record, person.employee_no) if self.has_managers else None,
-                self.role_id(record, current_role),
-                record.end_date,
-                self.details(record, None) if self.has_details else _NO_DETAILS,
+            _tuple_of(  # in the fields' order: 55,000 of them in a large roster
+                NewPosition,
+                (
+                    person.employee_no,
+                    self.unit_number(record),
+                    record.title,
+                    record.fte if record.fte is not None else 100.0,
+                    record.start_date,
+                    self.manager(record, person.employee_no) if self.has_managers else None,
+                    self.role_id(record, current_role),
+                    record.end_date,
+                    self.details(record, None) if self.has_details else _NO_DETAILS,
+                ),
             )
         )
 
@@ -589,6 +595,9 @@ class _Planner:
 
 
 _NO_DETAILS = PositionDetails()
+#: Builds a named tuple from a tuple of its fields in their order, without the Python-level
+#: ``__new__`` a named tuple's class call goes through (the import makes 105,000 of them).
+_tuple_of = tuple.__new__
 
 
 def _held_details(pos: _Pos) -> PositionDetails:
