@@ -23,6 +23,8 @@ from competence.roster import (
     run_import,
 )
 from competence.roster.headers import header_data
+from competence.roster.limits import DEFAULT_LIMITS
+from competence.roster.loading import start_reading
 from db.errors import DatabaseCorruptError, LocalizedError
 
 EXIT_OK = 0
@@ -129,15 +131,20 @@ def run_import_roster(ctx: CliContext) -> int:
         accept_leavers=args.accept_leavers,
     )
     path = args.file.expanduser()
+    # the file is read while the register opens (opening checks a register file against its last
+    # clean close: a SHA-256 of the whole file)
+    reading = start_reading(path, options.sheet, DEFAULT_LIMITS)
     try:
         if args.dry_run:
-            report = preview_import(ctx.uow(), path, options)
+            report = preview_import(ctx.uow(), path, options, reading=reading)
         else:
-            report = run_import(ctx.uow(), path, options)
+            report = run_import(ctx.uow(), path, options, reading=reading)
     except MappingUsageError as exc:
         return _fail(ctx, exc, EXIT_USAGE)
     except LocalizedError as exc:
         return _fail(ctx, exc, EXIT_REFUSED)
+    finally:
+        reading.close()
     if args.json:
         ctx.print_json(report.to_json(ctx.lang))
     else:

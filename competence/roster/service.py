@@ -35,7 +35,7 @@ from competence.roster.layout import (
     resolve_mapping,
 )
 from competence.roster.limits import DEFAULT_LIMITS, Limits
-from competence.roster.loading import Loaded, read_roster, start_reading
+from competence.roster.loading import Loaded, Reading, read_roster, start_reading
 from competence.roster.mappings import load_mapping, mapping_to_store, store_mapping
 from competence.roster.model import (
     ColumnInfo,
@@ -90,11 +90,17 @@ def _prepare(
 
 
 def _read_with_state(
-    session: Session, path: Path, options: ImportOptions, limits: Limits, day: dt.date
+    session: Session,
+    path: Path,
+    options: ImportOptions,
+    limits: Limits,
+    day: dt.date,
+    reading: Reading | None = None,
 ) -> tuple[_Prepared, RegisterState]:
     """The file read in the reader's child process while this one reads the register (in the
-    caller's transaction, which the import then writes in)."""
-    reading = start_reading(Path(path), options.sheet, limits)
+    caller's transaction, which the import then writes in); ``reading`` when the caller started it
+    (:func:`start_reading`, with the same file, sheet and limits)."""
+    reading = reading or start_reading(Path(path), options.sheet, limits)
     try:
         state = load_state(session, day)
         loaded = reading.result()
@@ -215,13 +221,19 @@ def _ignored_columns(prepared: _Prepared) -> tuple[tuple[str, str], ...]:
 
 
 def preview_import(
-    uow: UnitOfWork, path: Path, options: ImportOptions | None = None, *, limits: Limits = DEFAULT_LIMITS
+    uow: UnitOfWork,
+    path: Path,
+    options: ImportOptions | None = None,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    reading: Reading | None = None,
 ) -> ImportReport:
-    """A dry run: the full report of what an import would do. Writes nothing."""
+    """A dry run: the full report of what an import would do. Writes nothing. ``reading``: the file's
+    reading, when the caller started it before (as :func:`run_import` takes it)."""
     options = options or ImportOptions()
     day = today()
     with collector_paused(), uow:
-        prepared, state = _read_with_state(uow.session, path, options, limits, day)
+        prepared, state = _read_with_state(uow.session, path, options, limits, day, reading)
         roster = _parse(prepared)
         plan = make_plan(roster, state, partial=options.partial, today=day)
         return _report(prepared, roster, plan, options, dry_run=True)
@@ -255,16 +267,18 @@ def run_import(
     progress: Progress = no_progress,
     cancel: CancelToken | None = None,
     limits: Limits = DEFAULT_LIMITS,
+    reading: Reading | None = None,
 ) -> ImportReport:
     """Import the roster in one transaction. On failure or cancellation nothing of it is written
-    and the attempt is recorded as a failed or cancelled ``ImportRun``."""
+    and the attempt is recorded as a failed or cancelled ``ImportRun``. ``reading``: the file's
+    reading, when the caller started it before opening the register (:func:`start_reading`, with
+    the same file, sheet and limits), so that the file is read while the register opens."""
     options = options or ImportOptions()
     attempt = _Attempt(started=now())
     try:
         with collector_paused():
-            report = _import(
-                uow, Path(path), options, limits, _Steps(progress, cancel, options.lang), attempt
-            )
+            steps = _Steps(progress, cancel, options.lang)
+            report = _import(uow, Path(path), options, limits, steps, attempt, reading)
     except BaseException as exc:
         _record_failure(uow, Path(path), attempt, options, exc)
         raise
@@ -279,13 +293,19 @@ class _Attempt:
 
 
 def _import(
-    uow: UnitOfWork, path: Path, options: ImportOptions, limits: Limits, steps: _Steps, attempt: _Attempt
+    uow: UnitOfWork,
+    path: Path,
+    options: ImportOptions,
+    limits: Limits,
+    steps: _Steps,
+    attempt: _Attempt,
+    reading: Reading | None,
 ) -> ImportReport:
     steps.at(0, "Kontrollerer filen", "Checking the file")
     day = today()
     with uow:
         session = uow.session
-        prepared, state = _read_with_state(session, path, options, limits, day)
+        prepared, state = _read_with_state(session, path, options, limits, day, reading)
         attempt.prepared = prepared
         steps.at(25, "Kontrollerer radene", "Checking the rows")
         roster = _parse(prepared)

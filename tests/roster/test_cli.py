@@ -138,3 +138,54 @@ def test_partial_roster_keeps_others(make_roster: Callable[..., Path], db_url: s
         "1002",
         "1003",
     ]
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_the_file_is_read_while_the_register_opens(
+    messy_xlsx: Path, db_url: str, monkeypatch: pytest.MonkeyPatch, dry_run: bool
+) -> None:
+    """The command starts the reader child before it opens the register (whose damage check reads
+    the whole file), and the import takes that reading: one child, started first."""
+    import competence.cli.context as context
+    from competence.roster import loading
+    from competence.roster.isolation import start_in_child as start
+
+    order: list[str] = []
+
+    def started(*args: Any, **kwargs: Any) -> Any:
+        order.append("read")
+        return start(*args, **kwargs)
+
+    def opened(*args: Any, **kwargs: Any) -> Any:
+        order.append("open")
+        return open_database(*args, **kwargs)
+
+    monkeypatch.setattr(loading, "start_in_child", started)
+    monkeypatch.setattr(context, "open_database", opened)
+    dry = ["--dry-run"] if dry_run else []
+    code, out, err = run("import-roster", str(messy_xlsx), "--json", "--db", db_url, *dry)
+    assert code == 0, err
+    assert order == ["read", "open"]
+    assert json.loads(out)["persons"] == 4
+
+
+def test_a_register_that_cannot_be_opened_stops_the_reading(
+    tmp_path: Path, messy_xlsx: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader child started before the register opened is stopped when the register cannot be."""
+    from competence.roster import loading
+    from competence.roster.isolation import start_in_child as start
+
+    children: list[Any] = []
+
+    def started(*args: Any, **kwargs: Any) -> Any:
+        pending = start(*args, **kwargs)
+        children.append(pending)
+        return pending
+
+    monkeypatch.setattr(loading, "start_in_child", started)
+    not_a_register = tmp_path / "not-a-register.db"
+    not_a_register.write_bytes(b"this is not a database" * 100)
+    code, _, err = run("import-roster", str(messy_xlsx), "--db", f"sqlite:///{not_a_register}")
+    assert code != 0 and err
+    assert len(children) == 1 and children[0].child.poll() is not None
