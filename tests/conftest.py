@@ -26,6 +26,16 @@ _counter = itertools.count()
 
 
 @pytest.fixture(autouse=True)
+def _no_reader_left_waiting() -> Iterator[None]:
+    """A test that opened the import wizard (which keeps a reader child ready) leaves none waiting
+    for the tests after it."""
+    yield
+    from competence.roster.isolation import keep_a_reader_ready
+
+    keep_a_reader_ready(False)
+
+
+@pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Never touch the real user's data folder: each test gets its own."""
     folder = tmp_path_factory.mktemp("data")

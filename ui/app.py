@@ -38,7 +38,6 @@ from competence.changes import Changes
 from competence.collector import settle_for_a_long_run
 from competence.logs import configure_logging
 from competence.progress import CancelToken, Progress
-from competence.roster.isolation import keep_a_reader_ready
 from competence.settings import get_settings
 from competence.uow import UnitOfWork
 from db import keychain
@@ -521,7 +520,6 @@ def main(argv: Sequence[str]) -> int:
     startup.failed.connect(lambda: app.exit(1))
     startup.start(startup_url(args, preferences))
     settle_for_a_long_run()  # after the start-up's imports and objects, before the data arrives
-    keep_a_reader_ready()  # the import wizard reads the roster at every step
     code = app.exec()
     set_damage_handler(None)
     if startup.ctx is not None:

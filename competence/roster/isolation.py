@@ -189,7 +189,7 @@ _keep_ready = False
 
 def keep_a_reader_ready(keep: bool = True) -> None:
     """Have the next read find its child started: after each read, a child is started for the next
-    one, and waits. The desktop app asks for this: its import wizard reads the file at every step
+    one, and waits. The desktop app's import wizard asks for this: it reads the file at every step
     (the sheet, the columns, the preview, the import), and a child takes a tenth of a second to start
     and import what reads files (docs/benchmarks.md). A one-off command reads once, and does not.
     ``keep=False`` stops the waiting child."""

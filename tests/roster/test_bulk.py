@@ -43,16 +43,22 @@ def _position_rows(employee_id: int, unit_id: int, count: int) -> list[dict[str,
     ]
 
 
+def _person_and_unit(uow: UnitOfWork, employee_no: str, unit_no: str) -> tuple[Employee, OrgUnit]:
+    """A person and a unit to hang positions on, written in the open unit of work."""
+    person = Employee(employee_no=employee_no, first_name="Kari", last_name="Nordmann")
+    unit = OrgUnit(number=unit_no, name=f"Enhet {unit_no}")
+    uow.session.add_all([person, unit])
+    uow.flush()
+    return person, unit
+
+
 def _inserted(uow: UnitOfWork, count: int) -> tuple[list[tuple[Any, ...]], list[str]]:
     """Insert ``count`` positions through execute_many; the rows read back, and on SQLite the
     INSERT statements the driver ran (each once: SQLite traces a statement again for each row its
     triggers run on)."""
     statements: list[str] = []
     with uow:
-        person = Employee(employee_no="70001", first_name="Kari", last_name="Nordmann")
-        unit = OrgUnit(number="9001", name="Hjemmetjenesten")
-        uow.session.add_all([person, unit])
-        uow.flush()
+        person, unit = _person_and_unit(uow, "70001", "9001")
         driver = uow.session.connection().connection.dbapi_connection
         if isinstance(driver, sqlite3.Connection):
             driver.set_trace_callback(lambda sql: sql.startswith("INSERT ") and statements.append(sql))
@@ -138,10 +144,7 @@ def test_a_column_empty_in_every_row_is_left_out_of_the_insert(sqlite_uow: UnitO
     """A position's end date and role, empty on every row, are not bound; the rows hold NULL."""
     statements: list[str] = []
     with sqlite_uow:
-        person = Employee(employee_no="70002", first_name="Kari", last_name="Nordmann")
-        unit = OrgUnit(number="9003", name="Skolen")
-        sqlite_uow.session.add_all([person, unit])
-        sqlite_uow.flush()
+        person, unit = _person_and_unit(sqlite_uow, "70002", "9003")
         _driver(sqlite_uow).set_trace_callback(statements.append)
         try:
             insert_columns(

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QFileDialog, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from competence.roster import ImportOptions, run_import
+from competence.roster import ImportOptions, isolation, run_import
 from competence.uow import UnitOfWork
 from db.models import Employee, Position
 from tests.roster.builders import RosterSpec, simple_rows, write_roster
@@ -98,6 +98,7 @@ def test_a_csv_export_is_chosen_read_and_imported_like_any_spreadsheet(
     )
     assert wizard.file_page.path_edit.text() == str(path)
     press_next(qtbot, wizard, MAPPING_PAGE)  # one sheet: no sheet page
+    assert isolation._ready is not None  # the wizard reads again at the preview: its child waits started
     grid = wizard.mapping_page.grid
     assert grid.combos["employee_no"].currentText() == "A: Ansattnr"
     assert grid.combos["fte"].currentText() == "F: Stillingsprosent"

@@ -36,6 +36,7 @@ from competence.roster import (
     preview_import,
     run_import,
 )
+from competence.roster.isolation import keep_a_reader_ready
 from competence.uow import UnitOfWork
 from ui.context import AppContext
 from ui.i18n import current_language, fmt_int, fmt_number
@@ -413,6 +414,7 @@ class RosterReportPage(ReportPage):
 class RosterWizard(StepWizard):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        keep_a_reader_ready()  # the wizard reads the roster at every step: the next child waits started
         self.state = RosterState()
         self.setWindowTitle(self.tr("Importer personalliste"))
         self.file_page = RosterFilePage(self)
